@@ -1,0 +1,30 @@
+"""Arbeidsmarktregio-dashboard: the entry point (``streamlit run app.py``)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.ui.layout import run_guarded, show_notices
+from dashboard.ui.state import pop_notices
+
+st.set_page_config(
+    page_title="Arbeidsmarktregio-dashboard",
+    page_icon=":material/map:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+PAGES = [
+    st.Page("pages/kaart.py", title="Kaart", icon=":material/map:", default=True),
+    st.Page("pages/regios.py", title="Regio's vergelijken", icon=":material/compare:"),
+    st.Page("pages/overstap.py", title="Overstap", icon=":material/move_down:"),
+    st.Page("pages/varianten.py", title="Varianten", icon=":material/tune:"),
+    st.Page("pages/robuustheid.py", title="Robuustheid", icon=":material/balance:"),
+    st.Page("pages/scenarios.py", title="Scenario's", icon=":material/bookmarks:"),
+    st.Page("pages/presentatie.py", title="Presentatie", icon=":material/slideshow:"),
+    st.Page("pages/bronnen.py", title="Bronnen en methode", icon=":material/menu_book:"),
+]
+
+page = st.navigation(PAGES)
+show_notices(pop_notices())
+run_guarded(page.run)

@@ -1,0 +1,70 @@
+"""Command line: ``python -m dashboard <command>``.
+
+Every command lives in its own module under :mod:`dashboard.commands` with two functions,
+``add_arguments(parser)`` and ``run(args) -> int``. Bad input exits with code 2 and one Dutch
+line on stderr; no traceback ever reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from dashboard.errors import DashboardError
+
+#: command name -> (module under dashboard.commands, Dutch help text)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "data": ("data", "CBS-gegevens downloaden of controleren"),
+    "regions": ("regions", "de 35 arbeidsmarktregio's met hun gemeenten"),
+    "score": ("score", "de drie ontwikkelvarianten scoren"),
+    "sensitivity": ("sensitivity", "hoe robuust is de uitkomst"),
+    "profile": ("profile", "twee regioprofielen naast elkaar"),
+    "overstap": ("overstap", "een gemeente naar een andere regio laten overstappen"),
+    "scenario": ("scenario", "opgeslagen scenario's beheren"),
+    "report": ("report", "rapport maken als PDF of PowerPoint"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports errors as one Dutch line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"Fout: ongeldige invoer voor '{self.prog}': {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m dashboard", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_Parser)
+    sub.required = True
+    for name, (module_name, help_text) in COMMANDS.items():
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        module = importlib.import_module(f"dashboard.commands.{module_name}")
+        module.add_arguments(command_parser)
+        command_parser.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        return int(args._run(args))
+    except DashboardError as err:
+        print(f"Fout: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # last resort: one line, never a traceback
+        print(f"Fout: onverwachte fout ({type(err).__name__}): {err}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,39 @@
+"""One small error hierarchy. Pages and the CLI catch only these and show their Dutch message."""
+
+from __future__ import annotations
+
+
+class DashboardError(ValueError):
+    """Base class: a problem the user can fix; ``str(err)`` is a Dutch sentence for the user."""
+
+
+class DataMissingError(DashboardError):
+    """A data file or folder is missing or unreadable.
+
+    Parameters
+    ----------
+    message
+        Dutch explanation.
+    path
+        The file or folder concerned, shown to the user.
+    """
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class ValidationError(DashboardError):
+    """User input (weights, scale, upload, CLI argument) is not acceptable."""
+
+
+class UnknownCodeError(ValidationError):
+    """An unknown gemeente, region, criterion or variant code."""
+
+
+class StorageError(DashboardError):
+    """The scenario database cannot be read or written."""
+
+
+class DownloadError(DashboardError):
+    """Downloading data from the publisher failed."""

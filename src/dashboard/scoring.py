@@ -1,0 +1,411 @@
+"""Weighted-sum scoring of the three ontwikkelvarianten (the contract of issue 3).
+
+Definitions
+-----------
+* Scale: a value per rating; must keep ``++ ≥ + ≥ +/- ≥ - ≥ -/-`` and have ``++ > -/-``.
+* Effective weight of criterion *c* in group *g* = ``(W_g / ΣW) × (w_c / Σ_{c' in g} w_c')``.
+* Score of *v* = ``Σ_c effective(c) × value(rating(v, c))``; on 0–100 as
+  ``(score − min) / (max − min) × 100`` with min/max the scale's ``-/-`` and ``++`` values.
+* Group score of *v* = ``Σ_{c in g} (w_c / Σ_{c' in g} w_c') × value(rating(v, c))``.
+* Ranks: highest first; equal scores share the lowest rank number (1, 1, 3).
+* Dominance: A dominates B when A's rating is at least B's on every criterion and higher on
+  at least one; this is a property of the ratings, not of weights or scale.
+
+``DecisionProblem`` validates itself when built; :func:`score` is a thin kernel behind it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+from dashboard.criteria import RATINGS, Matrix, Rating, load_matrix
+from dashboard.errors import UnknownCodeError, ValidationError
+
+#: The default coding (an assumption: the handreiking gives no numbers).
+DEFAULT_SCALE: Mapping[Rating, float] = MappingProxyType(
+    {
+        Rating.PLUS_PLUS: 2.0,
+        Rating.PLUS: 1.0,
+        Rating.NEUTRAL: 0.0,
+        Rating.MINUS: -1.0,
+        Rating.MINUS_MINUS: -2.0,
+    }
+)
+
+#: Relative tolerance under which two scores count as equal.
+TIE_TOLERANCE = 1e-9
+
+
+def _finite_number(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | np.floating | np.integer):
+        raise ValidationError(f"{what}: {value!r} is geen getal")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValidationError(f"{what}: {value!r} is geen eindig getal")
+    return number
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Numeric value per rating symbol."""
+
+    values: Mapping[Rating, float] = field(default_factory=lambda: dict(DEFAULT_SCALE))
+
+    def __post_init__(self) -> None:
+        checked: dict[Rating, float] = {}
+        for rating in RATINGS:
+            if rating not in self.values:
+                raise ValidationError(f"schaal: waarde voor '{rating.value}' ontbreekt")
+            checked[rating] = _finite_number(self.values[rating], f"schaal '{rating.value}'")
+        for better, worse in zip(RATINGS, RATINGS[1:], strict=False):
+            if checked[better] < checked[worse]:
+                raise ValidationError(
+                    "schaal: de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- moet blijven gelden, maar "
+                    f"'{better.value}' = {checked[better]:g} is lager dan "
+                    f"'{worse.value}' = {checked[worse]:g}"
+                )
+        if checked[Rating.PLUS_PLUS] <= checked[Rating.MINUS_MINUS]:
+            raise ValidationError("schaal: '++' moet hoger zijn dan '-/-'")
+        object.__setattr__(self, "values", MappingProxyType(checked))
+
+    @classmethod
+    def from_symbols(cls, mapping: Mapping[str, Any], base: Scale | None = None) -> Scale:
+        """Build from ``{"++": 2, ...}``; missing symbols keep ``base`` (default scale)."""
+        values = dict((base or cls()).values)
+        for symbol, value in mapping.items():
+            values[Rating.parse(symbol)] = _finite_number(value, f"schaal '{symbol}'")
+        return cls(values)
+
+    def value(self, rating: Rating) -> float:
+        return self.values[rating]
+
+    @property
+    def minimum(self) -> float:
+        return self.values[Rating.MINUS_MINUS]
+
+    @property
+    def maximum(self) -> float:
+        return self.values[Rating.PLUS_PLUS]
+
+    def as_symbols(self) -> dict[str, float]:
+        return {r.value: self.values[r] for r in RATINGS}
+
+
+@dataclass(frozen=True)
+class RatingOverride:
+    """A local judgement replacing one rating of the handreiking, with its reason."""
+
+    criterion: str
+    variant: str
+    rating: Rating
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Raw (unnormalised) group and criterion weights; missing ids weigh 1."""
+
+    groups: Mapping[str, float] = field(default_factory=dict)
+    criteria: Mapping[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "groups", MappingProxyType(dict(self.groups)))
+        object.__setattr__(self, "criteria", MappingProxyType(dict(self.criteria)))
+
+    def group(self, group_id: str) -> float:
+        return float(self.groups.get(group_id, 1.0))
+
+    def criterion(self, criterion_id: str) -> float:
+        return float(self.criteria.get(criterion_id, 1.0))
+
+
+@dataclass(frozen=True)
+class DecisionProblem:
+    """Matrix, scale, weights and rating overrides, validated when built."""
+
+    matrix: Matrix
+    scale: Scale = field(default_factory=Scale)
+    weights: Weights = field(default_factory=Weights)
+    overrides: tuple[RatingOverride, ...] = ()
+
+    def __post_init__(self) -> None:
+        m = self.matrix
+        for gid, w in self.weights.groups.items():
+            if gid not in m.group_ids:
+                raise UnknownCodeError(
+                    f"onbekende groep {gid!r}; bekend zijn {', '.join(m.group_ids)}"
+                )
+            self._check_weight(w, f"gewicht groep {gid}")
+        for cid, w in self.weights.criteria.items():
+            if cid not in m.criterion_ids:
+                raise UnknownCodeError(f"onbekend criterium {cid!r}; bekend zijn gu01–wz04")
+            self._check_weight(w, f"gewicht criterium {cid}")
+        seen: set[tuple[str, str]] = set()
+        for ov in self.overrides:
+            if ov.criterion not in m.criterion_ids:
+                raise UnknownCodeError(f"afwijkend oordeel: onbekend criterium {ov.criterion!r}")
+            if ov.variant not in m.variant_ids:
+                raise UnknownCodeError(f"afwijkend oordeel: onbekende variant {ov.variant!r}")
+            if (ov.criterion, ov.variant) in seen:
+                raise ValidationError(
+                    f"afwijkend oordeel voor {ov.criterion}/{ov.variant} staat er twee keer in"
+                )
+            seen.add((ov.criterion, ov.variant))
+        if sum(self.weights.group(g) for g in m.group_ids) <= 0:
+            raise ValidationError("alle groepsgewichten zijn 0; geef minstens één groep gewicht")
+        for group in m.groups:
+            if self.weights.group(group.id) > 0 and (
+                sum(self.weights.criterion(c.id) for c in m.criteria_in(group.id)) <= 0
+            ):
+                raise ValidationError(
+                    f"groep '{group.label}' heeft gewicht, maar al haar criteria wegen 0"
+                )
+
+    @staticmethod
+    def _check_weight(value: Any, what: str) -> None:
+        number = _finite_number(value, what)
+        if number < 0:
+            raise ValidationError(f"{what}: {number:g} is negatief; gewichten zijn 0 of meer")
+
+    # --- derived views -------------------------------------------------------------------
+    def rating(self, criterion_id: str, variant_id: str) -> Rating:
+        for ov in self.overrides:
+            if ov.criterion == criterion_id and ov.variant == variant_id:
+                return ov.rating
+        return self.matrix.rating(criterion_id, variant_id)
+
+    def is_overridden(self, criterion_id: str, variant_id: str) -> bool:
+        return any(o.criterion == criterion_id and o.variant == variant_id for o in self.overrides)
+
+    def rating_orders(self) -> np.ndarray:
+        """Criteria × variants array of rating orders (4 = ``++`` … 0 = ``-/-``)."""
+        m = self.matrix
+        return np.array(
+            [[self.rating(c, v).order for v in m.variant_ids] for c in m.criterion_ids],
+            dtype=np.int64,
+        )
+
+    def value_matrix(self) -> np.ndarray:
+        """Criteria × variants array of scale values (after overrides)."""
+        m = self.matrix
+        return np.array(
+            [[self.scale.value(self.rating(c, v)) for v in m.variant_ids] for c in m.criterion_ids],
+            dtype=float,
+        )
+
+    def group_index(self) -> np.ndarray:
+        """For each criterion (table order) the index of its group in ``matrix.groups``."""
+        ids = self.matrix.group_ids
+        return np.array([ids.index(c.group) for c in self.matrix.criteria], dtype=np.int64)
+
+    def group_weight_vector(self) -> np.ndarray:
+        return np.array([self.weights.group(g) for g in self.matrix.group_ids], dtype=float)
+
+    def criterion_weight_vector(self) -> np.ndarray:
+        return np.array([self.weights.criterion(c) for c in self.matrix.criterion_ids], dtype=float)
+
+    def group_shares(self) -> dict[str, float]:
+        w = self.group_weight_vector()
+        return dict(zip(self.matrix.group_ids, (w / w.sum()).tolist(), strict=True))
+
+    def within_group_shares(self) -> np.ndarray:
+        """w_c / Σ_{c' in g} w_c' per criterion (0 for a group whose criteria all weigh 0)."""
+        w = self.criterion_weight_vector()
+        gi = self.group_index()
+        totals = np.bincount(gi, weights=w, minlength=len(self.matrix.groups))
+        denom = totals[gi]
+        return np.divide(w, denom, out=np.zeros_like(w), where=denom > 0)
+
+    def effective_weights(self) -> np.ndarray:
+        gw = self.group_weight_vector()
+        return (gw / gw.sum())[self.group_index()] * self.within_group_shares()
+
+    def with_changes(
+        self,
+        *,
+        weights: Weights | None = None,
+        scale: Scale | None = None,
+        overrides: tuple[RatingOverride, ...] | None = None,
+    ) -> DecisionProblem:
+        """A new, validated problem with some parts replaced."""
+        return DecisionProblem(
+            self.matrix,
+            scale or self.scale,
+            weights or self.weights,
+            self.overrides if overrides is None else overrides,
+        )
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """Scores, ranks, contributions and dominance for one problem."""
+
+    variant_ids: tuple[str, ...]
+    criterion_ids: tuple[str, ...]
+    group_ids: tuple[str, ...]
+    scores: Mapping[str, float]
+    scores_0_100: Mapping[str, float]
+    ranks: Mapping[str, int]
+    group_scores: Mapping[str, Mapping[str, float]]
+    #: contributions[criterion][variant] = effective(c) × value
+    contributions: Mapping[str, Mapping[str, float]]
+    effective_weights: Mapping[str, float]
+    group_shares: Mapping[str, float]
+    #: (a, b) pairs: a dominates b
+    dominance: tuple[tuple[str, str], ...]
+    tie_policy: str = "gelijke scores delen de hoogste rang (1, 1, 3)"
+
+    @property
+    def ranking(self) -> tuple[str, ...]:
+        """Variant ids from best to worst (ties keep table order)."""
+        return tuple(sorted(self.variant_ids, key=lambda v: (self.ranks[v], v)))
+
+    @property
+    def winners(self) -> tuple[str, ...]:
+        return tuple(v for v in self.ranking if self.ranks[v] == 1)
+
+    def ties(self) -> list[tuple[str, ...]]:
+        """Groups of two or more variants that share a rank."""
+        by_rank: dict[int, list[str]] = {}
+        for v in self.ranking:
+            by_rank.setdefault(self.ranks[v], []).append(v)
+        return [tuple(vs) for vs in by_rank.values() if len(vs) > 1]
+
+
+def scores_equal(a: float, b: float) -> bool:
+    return abs(a - b) <= TIE_TOLERANCE * max(1.0, abs(a), abs(b))
+
+
+def competition_ranks(scores: Mapping[str, float]) -> dict[str, int]:
+    """Rank highest first; equal scores (within tolerance) share the lowest rank number."""
+    ranks: dict[str, int] = {}
+    for vid, s in scores.items():
+        ranks[vid] = 1 + sum(
+            1 for other, t in scores.items() if other != vid and t > s and not scores_equal(t, s)
+        )
+    return ranks
+
+
+def dominance_pairs(orders: np.ndarray, variant_ids: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Pairs (a, b) where a's rating is ≥ b's everywhere and > somewhere."""
+    pairs = []
+    for i, a in enumerate(variant_ids):
+        for j, b in enumerate(variant_ids):
+            if i != j and np.all(orders[:, i] >= orders[:, j]) and np.any(orders[:, i] > orders[:, j]):
+                pairs.append((a, b))
+    return tuple(pairs)
+
+
+def score(problem: DecisionProblem) -> ScoreResult:
+    """Score a validated problem."""
+    m = problem.matrix
+    values = problem.value_matrix()
+    eff = problem.effective_weights()
+    within = problem.within_group_shares()
+    gi = problem.group_index()
+    contrib = eff[:, None] * values
+    totals = contrib.sum(axis=0)
+    span = problem.scale.maximum - problem.scale.minimum
+    scores = {v: float(totals[j]) for j, v in enumerate(m.variant_ids)}
+    group_scores = {
+        v: {
+            g: float((within[gi == k] * values[gi == k, j]).sum())
+            for k, g in enumerate(m.group_ids)
+        }
+        for j, v in enumerate(m.variant_ids)
+    }
+    return ScoreResult(
+        variant_ids=m.variant_ids,
+        criterion_ids=m.criterion_ids,
+        group_ids=m.group_ids,
+        scores=scores,
+        scores_0_100={v: (s - problem.scale.minimum) / span * 100 for v, s in scores.items()},
+        ranks=competition_ranks(scores),
+        group_scores=group_scores,
+        contributions={
+            c: {v: float(contrib[i, j]) for j, v in enumerate(m.variant_ids)}
+            for i, c in enumerate(m.criterion_ids)
+        },
+        effective_weights={c: float(eff[i]) for i, c in enumerate(m.criterion_ids)},
+        group_shares=problem.group_shares(),
+        dominance=dominance_pairs(problem.rating_orders(), m.variant_ids),
+    )
+
+
+def problem_from_mapping(data: Mapping[str, Any], matrix: Matrix | None = None) -> DecisionProblem:
+    """Build a problem from the weights-file format of the CLI, share links and scenarios.
+
+    ``{"groups": {"werkgevers": 2}, "criteria": {"wz04": 0.5}, "scale": {"-/-": -1},
+    "ratings": {"gu08": {"V3": "+/-"}}, "reasons": {"gu08": {"V3": "..."}}}``; every key optional.
+    """
+    matrix = matrix or load_matrix()
+    if not isinstance(data, Mapping):
+        raise ValidationError("de weging moet een JSON-object zijn, bijvoorbeeld {\"groups\": {}}")
+    allowed = {"groups", "criteria", "scale", "ratings", "reasons"}
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise ValidationError(
+            f"onbekend veld {unknown[0]!r}; toegestaan zijn {', '.join(sorted(allowed))}"
+        )
+
+    def section(name: str) -> Mapping[str, Any]:
+        value = data.get(name, {})
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            raise ValidationError(f"veld {name!r} moet een object zijn")
+        for key in value:
+            if not isinstance(key, str):
+                raise ValidationError(f"veld {name!r}: sleutel {key!r} is geen tekst")
+        return value
+
+    weights = Weights(dict(section("groups")), dict(section("criteria")))
+    scale = Scale.from_symbols(section("scale"))
+    reasons = section("reasons")
+    overrides: list[RatingOverride] = []
+    for cid, per_variant in section("ratings").items():
+        if cid not in matrix.criterion_ids:
+            raise UnknownCodeError(f"ratings: onbekend criterium {cid!r}")
+        if not isinstance(per_variant, Mapping):
+            raise ValidationError(f"ratings.{cid} moet een object zijn, bijv. {{\"V3\": \"+/-\"}}")
+        for vid, symbol in per_variant.items():
+            if vid not in matrix.variant_ids:
+                raise UnknownCodeError(f"ratings.{cid}: onbekende variant {vid!r}")
+            reason_map = reasons.get(cid, {}) if isinstance(reasons.get(cid, {}), Mapping) else {}
+            reason = reason_map.get(vid, "")
+            if not isinstance(reason, str):
+                raise ValidationError(f"reasons.{cid}.{vid} moet tekst zijn")
+            overrides.append(RatingOverride(cid, vid, Rating.parse(symbol), reason[:500]))
+    return DecisionProblem(matrix, scale, weights, tuple(overrides))
+
+
+def problem_to_mapping(problem: DecisionProblem) -> dict[str, Any]:
+    """Inverse of :func:`problem_from_mapping` (only non-default parts)."""
+    out: dict[str, Any] = {}
+    if problem.weights.groups:
+        out["groups"] = dict(problem.weights.groups)
+    if problem.weights.criteria:
+        out["criteria"] = dict(problem.weights.criteria)
+    if dict(problem.scale.values) != dict(DEFAULT_SCALE):
+        out["scale"] = problem.scale.as_symbols()
+    if problem.overrides:
+        out["ratings"] = {}
+        out["reasons"] = {}
+        for ov in problem.overrides:
+            out["ratings"].setdefault(ov.criterion, {})[ov.variant] = ov.rating.value
+            if ov.reason:
+                out["reasons"].setdefault(ov.criterion, {})[ov.variant] = ov.reason
+        if not out["reasons"]:
+            del out["reasons"]
+    return out
+
+
+def default_problem() -> DecisionProblem:
+    """The handreiking's matrix with the default scale and equal weights."""
+    return DecisionProblem(load_matrix())

@@ -1,0 +1,69 @@
+"""Provenance: ``data/SOURCES.yaml`` and the source lines shown under every map and figure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from dashboard.config import project_data_dir
+from dashboard.errors import DataMissingError
+
+REQUIRED_FIELDS = ("title", "publisher", "licence", "retrieved", "table_id")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    location: str  # url or document path
+    licence: str
+    retrieved: str
+    table_id: str
+    short: str
+
+
+@cache
+def load_sources(path: Path | None = None) -> dict[str, Source]:
+    """Read and check ``data/SOURCES.yaml``."""
+    path = path or project_data_dir() / "SOURCES.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise DataMissingError(f"bronnenlijst {path} is niet leesbaar: {err}", str(path)) from err
+    sources: dict[str, Source] = {}
+    for key, entry in raw.items():
+        missing = [f for f in REQUIRED_FIELDS if f not in entry]
+        if missing or not (entry.get("url") or entry.get("document")):
+            raise DataMissingError(
+                f"bron {key!r} in {path} mist velden: {', '.join(missing) or 'url/document'}",
+                str(path),
+            )
+        sources[key] = Source(
+            id=key,
+            title=str(entry["title"]),
+            publisher=str(entry["publisher"]),
+            location=str(entry.get("url") or entry.get("document")),
+            licence=str(entry["licence"]),
+            retrieved=str(entry["retrieved"]),
+            table_id=str(entry["table_id"] or ""),
+            short=str(entry.get("short") or entry["title"]),
+        )
+    return sources
+
+
+def source(source_id: str) -> Source:
+    try:
+        return load_sources()[source_id]
+    except KeyError as err:
+        raise DataMissingError(f"onbekende bron {source_id!r} in data/SOURCES.yaml") from err
+
+
+def source_line(*source_ids: str, extra: str = "") -> str:
+    """``Bron: CBS, Kerncijfers wijken en buurten 2024 (85984NED); …`` for a caption."""
+    parts = [source(s).short for s in dict.fromkeys(source_ids)]
+    text = "Bron: " + "; ".join(parts)
+    return f"{text}. {extra}".strip() if extra else text + "."

@@ -1,0 +1,67 @@
+"""Shared page furniture: headers, source lines, error handling, the missing-data page."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import streamlit as st
+
+from dashboard.config import DATA_DIR_ENV, data_dir
+from dashboard.errors import DashboardError, DataMissingError
+from dashboard.sources import source_line
+
+log = logging.getLogger("dashboard")
+
+
+def source_caption(*source_ids: str, extra: str = "") -> None:
+    """The source line under a map, chart or table."""
+    st.caption(source_line(*source_ids, extra=extra))
+
+
+def show_notices(notices: list[str]) -> None:
+    for message in notices:
+        st.info(message, icon=":material/info:")
+
+
+def data_problem_page(err: DataMissingError) -> None:
+    """A Dutch page that names the missing file or folder and how to fix it."""
+    st.title("Gegevens niet gevonden")
+    st.error(str(err), icon=":material/error:")
+    where = err.path or str(data_dir())
+    st.markdown(
+        f"""
+Het dashboard kan de CBS-gegevens niet lezen op deze plek:
+
+`{where}`
+
+**Zo lost u het op** (vraag eventueel uw functioneel beheerder):
+
+1. Staan de bestanden al ergens op deze computer? Zet dan de omgevingsvariabele
+   `{DATA_DIR_ENV}` op die map en start het dashboard opnieuw, bijvoorbeeld
+   `{DATA_DIR_ENV}=../shared/data/cbs`.
+2. Heeft deze computer internet? Haal de gegevens dan op bij CBS en PDOK met
+   `python -m dashboard data download --year 2025` en start het dashboard opnieuw.
+
+De map moet de grenzen van arbeidsmarktregio's, gemeenten en provincies bevatten
+(bijvoorbeeld `gemeente_2025.topojson`) en de kerncijfers `gemeente_kerncijfers.csv`.
+"""
+    )
+
+
+def run_guarded(render: Callable[[], None]) -> None:
+    """Run a page; known problems become Dutch messages, nothing becomes a traceback."""
+    try:
+        render()
+    except DataMissingError as err:
+        data_problem_page(err)
+    except DashboardError as err:
+        st.error(f"Dit lukt niet: {err}", icon=":material/error:")
+    except Exception:  # ScriptControlException (rerun/stop) is a BaseException and passes
+        log.exception("Onverwachte fout op een pagina")
+        st.error(
+            "Er ging iets onverwachts mis op deze pagina. Uw instellingen zijn bewaard; "
+            "probeer het opnieuw of kies een andere pagina. De fout is vastgelegd in het "
+            "logboek van de server.",
+            icon=":material/error:",
+        )

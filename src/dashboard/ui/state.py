@@ -1,0 +1,109 @@
+"""The one owner of session state and URL state.
+
+Keys, defaults and validation live here; pages call these functions instead of touching
+``st.session_state`` or ``st.query_params`` with their own keys.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import streamlit as st
+
+from dashboard.errors import DashboardError
+from dashboard.scoring import DecisionProblem, problem_from_mapping
+
+# --- keys -----------------------------------------------------------------------------------
+PROBLEM_KEY = "problem_config"  # weights-file mapping: groups, criteria, scale, ratings, reasons
+OVERSTAP_KEY = "overstap"  # dict, see DEFAULT_OVERSTAP
+COMPARE_KEY = "compare_regions"  # [code_a, code_b]
+YEAR_KEY = "data_year"
+NOTICES_KEY = "notices"  # Dutch messages to show once (e.g. ignored URL parameters)
+
+DEFAULT_OVERSTAP: dict[str, Any] = {
+    "gemeente": "GM0626",  # Voorschoten (seed 000)
+    "naar": "AM19",  # Holland Rijnland (seed 000)
+    "budgets": {},  # region code -> euro; empty = not entered (no guessed default)
+    "key": "per_inwoner",  # or "gelijk"
+    "frictiekosten": None,  # euro, user input only
+    "variant_for_region": {},  # region code -> variant id chosen by the user
+}
+DEFAULT_COMPARE = ["AM34", "AM19"]
+
+
+def _init() -> None:
+    ss = st.session_state
+    ss.setdefault(PROBLEM_KEY, {})
+    ss.setdefault(OVERSTAP_KEY, copy.deepcopy(DEFAULT_OVERSTAP))
+    ss.setdefault(COMPARE_KEY, list(DEFAULT_COMPARE))
+    ss.setdefault(NOTICES_KEY, [])
+
+
+# --- scoring problem -----------------------------------------------------------------------
+def problem_config() -> dict[str, Any]:
+    """A copy of the current weights/scale/overrides mapping."""
+    _init()
+    return copy.deepcopy(st.session_state[PROBLEM_KEY])
+
+
+def set_problem_config(config: dict[str, Any]) -> DecisionProblem:
+    """Validate and store; raises :class:`DashboardError` and keeps the old config on failure."""
+    _init()
+    problem = problem_from_mapping(config)
+    st.session_state[PROBLEM_KEY] = copy.deepcopy(config)
+    return problem
+
+
+def current_problem() -> DecisionProblem:
+    """The validated problem of this session (falls back to the defaults if stored config fails)."""
+    _init()
+    try:
+        return _problem_cached(json.dumps(st.session_state[PROBLEM_KEY], sort_keys=True))
+    except DashboardError as err:
+        add_notice(f"De opgeslagen weging was ongeldig en is teruggezet: {err}")
+        st.session_state[PROBLEM_KEY] = {}
+        return _problem_cached("{}")
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _problem_cached(config_json: str) -> DecisionProblem:
+    return problem_from_mapping(json.loads(config_json))
+
+
+# --- overstap and comparison -----------------------------------------------------------------
+def overstap_settings() -> dict[str, Any]:
+    _init()
+    return copy.deepcopy(st.session_state[OVERSTAP_KEY])
+
+
+def set_overstap_settings(settings: dict[str, Any]) -> None:
+    _init()
+    merged = copy.deepcopy(DEFAULT_OVERSTAP)
+    merged.update(settings)
+    st.session_state[OVERSTAP_KEY] = merged
+
+
+def compare_regions() -> list[str]:
+    _init()
+    return list(st.session_state[COMPARE_KEY])
+
+
+def set_compare_regions(codes: list[str]) -> None:
+    _init()
+    st.session_state[COMPARE_KEY] = list(codes)
+
+
+# --- notices ----------------------------------------------------------------------------------
+def add_notice(message: str) -> None:
+    _init()
+    if message not in st.session_state[NOTICES_KEY]:
+        st.session_state[NOTICES_KEY].append(message)
+
+
+def pop_notices() -> list[str]:
+    _init()
+    notices = list(st.session_state[NOTICES_KEY])
+    st.session_state[NOTICES_KEY] = []
+    return notices

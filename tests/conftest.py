@@ -1,0 +1,23 @@
+"""Shared fixtures. The real CBS files are used only through these fixtures."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SHARED_CBS = PROJECT_ROOT.parent / "shared" / "data" / "cbs"
+
+# Tests run against ../shared/data/cbs unless the caller set DASHBOARD_DATA_DIR (as .ci/run does).
+os.environ.setdefault("DASHBOARD_DATA_DIR", str(SHARED_CBS))
+
+
+@pytest.fixture(scope="session")
+def cbs_dir() -> Path:
+    """The folder with the real CBS files; tests that need it skip with a reason if absent."""
+    path = Path(os.environ["DASHBOARD_DATA_DIR"])
+    if not (path / "gemeente_kerncijfers.csv").exists():
+        pytest.skip(f"CBS data folder {path} not present")
+    return path
