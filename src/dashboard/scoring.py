@@ -45,7 +45,10 @@ TIE_TOLERANCE = 1e-9
 def _finite_number(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float | np.floating | np.integer):
         raise ValidationError(f"{what}: {value!r} is geen getal")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float, e.g. 10**400 in a JSON file
+        raise ValidationError(f"{what}: het getal is te groot") from None
     if not math.isfinite(number):
         raise ValidationError(f"{what}: {value!r} is geen eindig getal")
     return number
@@ -72,7 +75,16 @@ class Scale:
                 )
         if checked[Rating.PLUS_PLUS] <= checked[Rating.MINUS_MINUS]:
             raise ValidationError("schaal: '++' moet hoger zijn dan '-/-'")
+        if not math.isfinite(checked[Rating.PLUS_PLUS] - checked[Rating.MINUS_MINUS]):
+            raise ValidationError("schaal: de waarden liggen te ver uit elkaar")
         object.__setattr__(self, "values", MappingProxyType(checked))
+
+    # MappingProxyType cannot be pickled; st.cache_data and multiprocessing pickle results.
+    def __getstate__(self) -> dict[str, Any]:
+        return {"values": dict(self.values)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        object.__setattr__(self, "values", MappingProxyType(dict(state["values"])))
 
     @classmethod
     def from_symbols(cls, mapping: Mapping[str, Any], base: Scale | None = None) -> Scale:
@@ -118,6 +130,13 @@ class Weights:
         object.__setattr__(self, "groups", MappingProxyType(dict(self.groups)))
         object.__setattr__(self, "criteria", MappingProxyType(dict(self.criteria)))
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {"groups": dict(self.groups), "criteria": dict(self.criteria)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        object.__setattr__(self, "groups", MappingProxyType(dict(state["groups"])))
+        object.__setattr__(self, "criteria", MappingProxyType(dict(state["criteria"])))
+
     def group(self, group_id: str) -> float:
         return float(self.groups.get(group_id, 1.0))
 
@@ -157,8 +176,13 @@ class DecisionProblem:
                     f"afwijkend oordeel voor {ov.criterion}/{ov.variant} staat er twee keer in"
                 )
             seen.add((ov.criterion, ov.variant))
-        if sum(self.weights.group(g) for g in m.group_ids) <= 0:
+        group_total = sum(self.weights.group(g) for g in m.group_ids)
+        if group_total <= 0:
             raise ValidationError("alle groepsgewichten zijn 0; geef minstens één groep gewicht")
+        if not math.isfinite(group_total) or not math.isfinite(
+            sum(self.weights.criterion(c) for c in m.criterion_ids)
+        ):
+            raise ValidationError("gewichten: de getallen zijn te groot om mee te rekenen")
         for group in m.groups:
             if self.weights.group(group.id) > 0 and (
                 sum(self.weights.criterion(c.id) for c in m.criteria_in(group.id)) <= 0
