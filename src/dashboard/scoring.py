@@ -16,6 +16,7 @@ Definitions
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -66,7 +67,7 @@ class Scale:
             if rating not in self.values:
                 raise ValidationError(f"schaal: waarde voor '{rating.value}' ontbreekt")
             checked[rating] = _finite_number(self.values[rating], f"schaal '{rating.value}'")
-        for better, worse in zip(RATINGS, RATINGS[1:], strict=False):
+        for better, worse in itertools.pairwise(RATINGS):
             if checked[better] < checked[worse]:
                 raise ValidationError(
                     "schaal: de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- moet blijven gelden, maar "
@@ -316,12 +317,15 @@ def competition_ranks(scores: Mapping[str, float]) -> dict[str, int]:
     return ranks
 
 
-def dominance_pairs(orders: np.ndarray, variant_ids: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def dominance_pairs(
+    orders: np.ndarray, variant_ids: tuple[str, ...]
+) -> tuple[tuple[str, str], ...]:
     """Pairs (a, b) where a's rating is ≥ b's everywhere and > somewhere."""
     pairs = []
     for i, a in enumerate(variant_ids):
         for j, b in enumerate(variant_ids):
-            if i != j and np.all(orders[:, i] >= orders[:, j]) and np.any(orders[:, i] > orders[:, j]):
+            at_least = bool(np.all(orders[:, i] >= orders[:, j]))
+            if i != j and at_least and bool(np.any(orders[:, i] > orders[:, j])):
                 pairs.append((a, b))
     return tuple(pairs)
 
@@ -370,7 +374,7 @@ def problem_from_mapping(data: Mapping[str, Any], matrix: Matrix | None = None) 
     """
     matrix = matrix or load_matrix()
     if not isinstance(data, Mapping):
-        raise ValidationError("de weging moet een JSON-object zijn, bijvoorbeeld {\"groups\": {}}")
+        raise ValidationError('de weging moet een JSON-object zijn, bijvoorbeeld {"groups": {}}')
     allowed = {"groups", "criteria", "scale", "ratings", "reasons"}
     unknown = sorted(set(data) - allowed)
     if unknown:
@@ -397,7 +401,7 @@ def problem_from_mapping(data: Mapping[str, Any], matrix: Matrix | None = None) 
         if cid not in matrix.criterion_ids:
             raise UnknownCodeError(f"ratings: onbekend criterium {cid!r}")
         if not isinstance(per_variant, Mapping):
-            raise ValidationError(f"ratings.{cid} moet een object zijn, bijv. {{\"V3\": \"+/-\"}}")
+            raise ValidationError(f'ratings.{cid} moet een object zijn, bijv. {{"V3": "+/-"}}')
         for vid, symbol in per_variant.items():
             if vid not in matrix.variant_ids:
                 raise UnknownCodeError(f"ratings.{cid}: onbekende variant {vid!r}")
