@@ -167,3 +167,150 @@ def load_matrix(folder: Path | None = None) -> Matrix:
         for variant in variants:
             ratings.append(((row["id"], variant.id), Rating.parse(row[variant.id])))
     return Matrix(groups, tuple(criteria), variants, tuple(ratings))
+
+
+# --- variant descriptions, building blocks (Bijlage 1) and examples (§5) -----------------------
+# Added for issue 3. Plain data files in data/criteria/, each row citing document and section.
+
+
+@dataclass(frozen=True)
+class VariantDescription:
+    """Full title and short description of a variant (seed 004, §5)."""
+
+    id: str
+    title_full: str
+    description: str
+    #: True when the description leaves out sentences (marked ``[...]``) for length.
+    shortened: bool
+    note: str
+    source: str
+
+
+@dataclass(frozen=True)
+class BuildingBlock:
+    """One building block of Bijlage 1 with each variant's wording from the schema."""
+
+    id: str
+    category: str
+    block: str
+    level: str
+    #: ((variant id, text), ...) in variant order
+    texts: tuple[tuple[str, str], ...]
+    source: str
+
+    def text(self, variant_id: str) -> str:
+        return dict(self.texts)[variant_id]
+
+
+@dataclass(frozen=True)
+class Example:
+    """One of the three practice examples of §5 and the variant(s) it is closest to."""
+
+    id: str
+    name: str
+    title: str
+    #: variant ids; two when the text places the example between two variants
+    closest: tuple[str, ...]
+    #: whether the text itself names the variant (otherwise it follows from placement and wording)
+    stated_in_text: bool
+    basis: str
+    quote: str
+    speaker: str
+    source: str
+
+
+def _require(rows: list[dict[str, str]], columns: tuple[str, ...], path: Path) -> None:
+    for number, row in enumerate(rows, start=2):
+        missing = [c for c in columns if not (row.get(c) or "").strip() and c != "level"]
+        if missing:
+            raise DataMissingError(
+                f"{path.name}, regel {number}: lege kolom(men) {', '.join(missing)}", str(path)
+            )
+
+
+@cache
+def load_variant_descriptions(folder: Path | None = None) -> tuple[VariantDescription, ...]:
+    """Read ``data/criteria/variants.yaml`` (seed 004, §5), in the order of ``variants.csv``."""
+    import yaml  # local: only this loader needs it
+
+    base = folder or project_data_dir() / "criteria"
+    path = base / "variants.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise DataMissingError(
+            f"het bestand {path} kan niet worden gelezen ({err})", str(path)
+        ) from err
+    order = load_matrix(folder).variant_ids
+    out = []
+    for vid in order:
+        entry = raw.get(vid)
+        if not isinstance(entry, dict) or not entry.get("description") or not entry.get("source"):
+            raise DataMissingError(
+                f"{path.name}: omschrijving of bron van {vid} ontbreekt", str(path)
+            )
+        out.append(
+            VariantDescription(
+                id=vid,
+                title_full=" ".join(str(entry.get("title_full", "")).split()),
+                description=" ".join(str(entry["description"]).split()),
+                shortened=bool(entry.get("shortened", False)),
+                note=" ".join(str(entry.get("note", "")).split()),
+                source=str(entry["source"]),
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def load_building_blocks(folder: Path | None = None) -> tuple[BuildingBlock, ...]:
+    """Read ``data/criteria/building_blocks.csv`` (seed 004, Bijlage 1), in table order."""
+    base = folder or project_data_dir() / "criteria"
+    path = base / "building_blocks.csv"
+    rows = _read_csv(path)
+    variant_ids = load_matrix(folder).variant_ids
+    _require(rows, ("id", "category", "block", "source", *variant_ids), path)
+    return tuple(
+        BuildingBlock(
+            id=r["id"],
+            category=r["category"],
+            block=r["block"],
+            level=r.get("level") or "",
+            texts=tuple((v, r[v]) for v in variant_ids),
+            source=r["source"],
+        )
+        for r in rows
+    )
+
+
+@cache
+def load_examples(folder: Path | None = None) -> tuple[Example, ...]:
+    """Read ``data/criteria/examples.csv`` (seed 004, §5: the three practice examples)."""
+    base = folder or project_data_dir() / "criteria"
+    path = base / "examples.csv"
+    rows = _read_csv(path)
+    _require(rows, ("id", "name", "title", "closest", "basis", "source"), path)
+    variant_ids = set(load_matrix(folder).variant_ids)
+    out = []
+    for r in rows:
+        closest = tuple(v.strip() for v in r["closest"].split(";") if v.strip())
+        unknown = [v for v in closest if v not in variant_ids]
+        if unknown or not closest:
+            raise DataMissingError(
+                f"{path.name}: voorbeeld {r['id']} noemt onbekende variant {r['closest']!r}",
+                str(path),
+            )
+        out.append(
+            Example(
+                id=r["id"],
+                name=r["name"],
+                title=r["title"],
+                closest=closest,
+                stated_in_text=r.get("stated_in_text", "").strip().lower() == "ja",
+                basis=r["basis"],
+                quote=r.get("quote", ""),
+                speaker=r.get("speaker", ""),
+                source=r["source"],
+            )
+        )
+    return tuple(out)
