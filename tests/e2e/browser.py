@@ -1,0 +1,115 @@
+"""Helpers to drive the Streamlit app in Playwright: open a page, wait for the run, check errors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Page, TimeoutError as PlaywrightTimeout, expect
+
+from tests.e2e.server import ARTIFACTS
+
+SCREENSHOTS = ARTIFACTS / "screenshots"
+
+#: URL path (st.navigation infers it from the file name; the default page is "") -> key Dutch title.
+PAGES: dict[str, str] = {
+    "": "Kaart",
+    "regios": "Regio's vergelijken",
+    "overstap": "Overstap",
+    "varianten": "Varianten",
+    "robuustheid": "Robuustheid",
+    "scenarios": "Scenario's",
+    "presentatie": "Presentatie",
+    "bronnen": "Bronnen",
+}
+
+APP = '[data-testid="stApp"]'
+IDLE = (
+    '[data-testid="stApp"][data-test-script-state="notRunning"]'
+    '[data-test-connection-state="CONNECTED"]'
+)
+BUSY = '[data-testid="stApp"]:not([data-test-script-state="notRunning"])'
+STALE = '[data-testid="stElementContainer"][data-stale="true"]'
+ERROR_BOXES = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+
+
+@dataclass
+class PageWatch:
+    """What a page did behind our back: JavaScript dialogs and console errors."""
+
+    dialogs: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+def watch(page: Page) -> PageWatch:
+    """Record (and dismiss) every dialog; record console errors."""
+    seen = PageWatch()
+
+    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.on(
+        "console",
+        lambda msg: seen.console_errors.append(msg.text) if msg.type == "error" else None,
+    )
+    return seen
+
+
+def wait_idle(page: Page, *, after_action: bool = False, timeout: float = 60_000) -> None:
+    """Wait until Streamlit has finished running the script and nothing on screen is stale.
+
+    After a click or a key press the rerun may not have started yet: give it a moment to
+    start (``after_action``), then wait for the app to be idle again.
+    """
+    if after_action:
+        try:
+            page.wait_for_selector(BUSY, timeout=1_500)
+        except PlaywrightTimeout:
+            pass  # the rerun was already over, or the action did not rerun
+    page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=timeout)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('{STALE}').length === 0", timeout=timeout
+    )
+
+
+def open_page(page: Page, base_url: str, path: str = "", query: str = "") -> None:
+    """Open an app page by its URL path (``""`` is the default page) and wait for the run."""
+    url = f"{base_url}/{path.strip('/')}"
+    if query:
+        url += ("?" if not query.startswith("?") else "") + query
+    page.goto(url, wait_until="domcontentloaded")
+    page.wait_for_selector(APP, timeout=60_000)
+    wait_idle(page)
+
+
+def error_texts(page: Page) -> list[str]:
+    return [t.strip() for t in page.locator(ERROR_BOXES).all_inner_texts()]
+
+
+def assert_no_error_box(page: Page) -> None:
+    """No Streamlit exception box and no ``st.error`` on the page."""
+    errors = error_texts(page)
+    assert not errors, f"foutmelding op {page.url}: {errors}"
+
+
+def expect_title(page: Page, title: str) -> None:
+    """The page shows its key Dutch title in a heading."""
+    heading = page.locator("h1, h2").filter(has_text=re.compile(re.escape(title), re.I))
+    expect(heading.first).to_be_visible(timeout=30_000)
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """A full-page screenshot under ``test-artifacts/screenshots/``."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "kaart"
+    path = SCREENSHOTS / f"{safe}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def main_text(page: Page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()

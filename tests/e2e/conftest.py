@@ -1,0 +1,90 @@
+"""Fixtures for the browser tests: one app server and one headless chromium for the session.
+
+The app runs as ``python -m streamlit run app.py`` on 127.0.0.1 with ``DASHBOARD_DATA_DIR`` from
+the environment (``tests/conftest.py`` defaults it) and a scenario database in a temporary folder.
+The browser is Debian's ``/usr/bin/chromium``; Playwright never downloads one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.browser import PageWatch, watch
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, AppServer, running_app
+
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Everything under tests/e2e is an e2e test (``-m "not e2e"`` skips them all)."""
+    for item in items:
+        if HERE in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    reason = f"{CHROMIUM} ontbreekt: installeer Debian's chromium (apt-get install chromium)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory, cbs_dir: Path) -> Iterator[AppServer]:
+    """The dashboard served on a free loopback port, shared by all browser tests."""
+    _require_chromium()
+    db = tmp_path_factory.mktemp("e2e-db") / "scenarios.sqlite"
+    with running_app(database_url=f"sqlite:///{db}", log_name="streamlit-e2e.log") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def base_url(app_server: AppServer) -> str:
+    return app_server.url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One headless Debian chromium for the whole session."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def context(browser, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A fresh browser profile per test: a new Streamlit session, downloads allowed."""
+    ctx = browser.new_context(
+        viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="nl-NL"
+    )
+    ctx.set_default_timeout(30_000)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context):  # type: ignore[no-untyped-def]
+    page = context.new_page()
+    page.watch = watch(page)  # type: ignore[attr-defined]
+    return page
+
+
+@pytest.fixture
+def page_watch(page) -> PageWatch:  # type: ignore[no-untyped-def]
+    return page.watch  # type: ignore[no-any-return]

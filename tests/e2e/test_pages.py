@@ -1,0 +1,32 @@
+"""Every page opens in a real browser without an error box and shows its Dutch title."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.browser import PAGES, assert_no_error_box, expect_title, open_page, screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize(("path", "title"), list(PAGES.items()), ids=[p or "kaart" for p in PAGES])
+def test_page_opens_without_error(page, page_watch, base_url: str, path: str, title: str) -> None:
+    open_page(page, base_url, path)
+    expect_title(page, title)
+    screenshot(page, path or "kaart")
+    assert_no_error_box(page)
+    assert not page_watch.dialogs
+
+
+def test_sidebar_lists_every_page(page, base_url: str) -> None:
+    """The navigation offers all pages in Dutch, so a user can reach them without URLs."""
+    open_page(page, base_url, "")
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    for title in PAGES.values():
+        assert title in nav, f"{title!r} ontbreekt in de navigatie: {nav!r}"
+
+
+def test_unknown_page_does_not_show_a_traceback(page, base_url: str) -> None:
+    """A mistyped link lands on a page without a traceback."""
+    open_page(page, base_url, "bestaat-niet")
+    assert page.locator('[data-testid="stException"]').count() == 0
