@@ -3,9 +3,13 @@ arguments (ids, paths as strings, tuples), never on GeoDataFrames."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from dashboard.config import data_dir
+from dashboard.config import DEFAULT_YEAR, data_dir
+from dashboard.kerncijfers import aggregate, load_kerncijfers
+from dashboard.maps import MapLayers, build_map_layers
+from dashboard.regions import RegionIndex, load_region_index
 
 
 def data_dir_key() -> str:
@@ -14,3 +18,49 @@ def data_dir_key() -> str:
 
 
 # Each issue adds its cached loaders below, in its own section.
+
+
+# --- data layer and map (issue 2) -------------------------------------------------------------
+# The core functions cache per file version themselves (lru_cache on path, mtime and size); these
+# wrappers add Streamlit's cross-session cache keyed on the data folder string and the year.
+
+
+@st.cache_resource(show_spinner="Kaartgegevens laden…")
+def _region_index(folder: str, year: int) -> RegionIndex:
+    return load_region_index(year, folder)
+
+
+def region_index(year: int = DEFAULT_YEAR) -> RegionIndex:
+    """Regions and gemeenten of the configured data folder (shared by all sessions)."""
+    return _region_index(data_dir_key(), year)
+
+
+@st.cache_resource(show_spinner="Kaart voorbereiden…")
+def _map_layers(folder: str, year: int) -> MapLayers:
+    return build_map_layers(year, folder)
+
+
+def map_layers(year: int = DEFAULT_YEAR) -> MapLayers:
+    """Simplified, rounded map geometry, built once per server process."""
+    return _map_layers(data_dir_key(), year)
+
+
+@st.cache_data(show_spinner=False)
+def _kerncijfers(folder: str) -> pd.DataFrame:
+    return load_kerncijfers(folder)
+
+
+def kerncijfers() -> pd.DataFrame:
+    """The long kerncijfers table (a copy per call: st.cache_data returns copies)."""
+    return _kerncijfers(data_dir_key())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _aggregates(folder: str, membership: tuple[tuple[str, str], ...], year: int) -> pd.DataFrame:
+    return aggregate(load_kerncijfers(folder), dict(membership), year)
+
+
+def region_figures(year: int, membership: dict[str, str] | None = None) -> pd.DataFrame:
+    """Figures per region for ``year`` (default membership: the CBS indeling)."""
+    members = membership if membership is not None else region_index().membership()
+    return _aggregates(data_dir_key(), tuple(sorted(members.items())), year)

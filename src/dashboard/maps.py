@@ -1,0 +1,502 @@
+"""Map builders: pure functions returning plotly figures or pydeck decks.
+
+Geometry is simplified and rounded once (:func:`build_map_layers`, cached per file version) and
+then reused for every figure. Maps use the offline ``white-bg`` style: no internet tiles needed
+in a meeting room.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+import shapely
+
+from dashboard.cbs import find_layer_file, read_layer
+from dashboard.config import DEFAULT_YEAR, data_dir
+from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
+from dashboard.geo import RD_NEW, make_valid, simplify_for_map, to_geojson
+
+#: Okabe–Ito colours (colour-blind safe) for highlighted regions, in order.
+HIGHLIGHT_COLOURS = ("#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
+GEMEENTE_HIGHLIGHT = "#000000"
+COLOURSCALE = "Blues"
+MAP_STYLE = "white-bg"
+
+
+@dataclass(frozen=True)
+class MapLayers:
+    """Simplified, rounded map geometry (EPSG:4326) for one year."""
+
+    year: int
+    regions_geojson: dict
+    gemeenten_geojson: dict
+    #: region code -> (lons, lats) of its outline, rings separated by None
+    region_outlines: Mapping[str, tuple[tuple, tuple]]
+    gemeente_outlines: Mapping[str, tuple[tuple, tuple]]
+    #: code -> (lon, lat) of a point inside the polygon (for labels)
+    label_points: Mapping[str, tuple[float, float]]
+    #: code -> (min lon, min lat, max lon, max lat)
+    bounds: Mapping[str, tuple[float, float, float, float]]
+    names: Mapping[str, str]
+
+
+def _outline(geom: Any) -> tuple[tuple, tuple]:
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    for poly in shapely.get_parts(geom):
+        if poly.geom_type != "Polygon":
+            continue
+        for ring in (poly.exterior, *poly.interiors):
+            xs, ys = ring.coords.xy
+            lons.extend(round(x, 4) for x in xs)
+            lats.extend(round(y, 4) for y in ys)
+            lons.append(None)
+            lats.append(None)
+    return tuple(lons), tuple(lats)
+
+
+def build_map_layers(year: int = DEFAULT_YEAR, folder: Path | str | None = None) -> MapLayers:
+    """Read, simplify and round the region and gemeente layers (cached per file version)."""
+    base = Path(folder) if folder is not None else data_dir()
+    stamps = tuple(
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+        for p in (
+            find_layer_file("arbeidsmarktregio", year, base),
+            find_layer_file("gemeente", year, base),
+        )
+    )
+    return _build(year, str(base), stamps)
+
+
+@lru_cache(maxsize=4)
+def _build(year: int, folder: str, _stamps: tuple) -> MapLayers:
+    regions = simplify_for_map(read_layer("arbeidsmarktregio", year, folder))
+    gemeenten = simplify_for_map(read_layer("gemeente", year, folder))
+    label_points: dict[str, tuple[float, float]] = {}
+    bounds: dict[str, tuple[float, float, float, float]] = {}
+    for frame in (regions, gemeenten):
+        rd_points = make_valid(frame.to_crs(RD_NEW)).representative_point().to_crs("EPSG:4326")
+        for code, point, geom in zip(frame["code"], rd_points, frame.geometry, strict=True):
+            label_points[code] = (round(point.x, 4), round(point.y, 4))
+            bounds[code] = tuple(round(v, 4) for v in geom.bounds)  # type: ignore[assignment]
+    return MapLayers(
+        year=year,
+        regions_geojson=to_geojson(regions),
+        gemeenten_geojson=to_geojson(gemeenten),
+        region_outlines={
+            c: _outline(g) for c, g in zip(regions["code"], regions.geometry, strict=True)
+        },
+        gemeente_outlines={
+            c: _outline(g) for c, g in zip(gemeenten["code"], gemeenten.geometry, strict=True)
+        },
+        label_points=label_points,
+        bounds=bounds,
+        names={
+            **dict(zip(regions["code"], regions["name"], strict=True)),
+            **dict(zip(gemeenten["code"], gemeenten["name"], strict=True)),
+        },
+    )
+
+
+def view_for(
+    layers: MapLayers, codes: Sequence[str], width_px: int = 900, height_px: int = 620
+) -> dict:
+    """Map centre and zoom that fit the given regions or gemeenten (all of NL when empty)."""
+    boxes = [layers.bounds[c] for c in codes if c in layers.bounds] or list(layers.bounds.values())
+    min_lon = min(b[0] for b in boxes)
+    min_lat = min(b[1] for b in boxes)
+    max_lon = max(b[2] for b in boxes)
+    max_lat = max(b[3] for b in boxes)
+    lon_span = max(max_lon - min_lon, 0.02) * 1.15
+    # Web Mercator: latitude span stretched by 1/cos(lat).
+    mid_lat = (min_lat + max_lat) / 2
+    lat_span = max(max_lat - min_lat, 0.02) * 1.15 / math.cos(math.radians(mid_lat))
+    zoom = min(
+        math.log2(360 * width_px / 512 / lon_span), math.log2(360 * height_px / 512 / lat_span)
+    )
+    return {"center": {"lon": (min_lon + max_lon) / 2, "lat": mid_lat}, "zoom": round(zoom, 2)}
+
+
+def _format_value(value: Any, decimals: int) -> str:
+    return fmt_number(value, decimals) if decimals else fmt_int(value)
+
+
+def region_map_figure(
+    layers: MapLayers,
+    values: pd.Series,
+    *,
+    indicator_label: str,
+    unit: str,
+    decimals: int = 0,
+    hover: pd.DataFrame | None = None,
+    show_gemeenten: bool = False,
+    gemeente_regions: Mapping[str, str] | None = None,
+    highlight_regions: Sequence[str] = ("AM34", "AM19"),
+    highlight_gemeenten: Sequence[str] = ("GM0626",),
+    zoom_to: Sequence[str] = (),
+    height: int = 620,
+) -> go.Figure:
+    """Choropleth of the regions coloured by ``values`` (index: region code).
+
+    Parameters
+    ----------
+    values
+        Indicator value per region code; NaN is drawn grey and hovered as "niet beschikbaar".
+    hover
+        Optional frame indexed by region code with columns ``name``, ``centrumgemeente``,
+        ``n_gemeenten``, ``inwoners`` for the hover text.
+    show_gemeenten
+        Draw gemeente borders (the choropleth then runs over gemeenten, each coloured by its
+        region's value; needs ``gemeente_regions``).
+    """
+    hover = hover if hover is not None else pd.DataFrame(index=values.index)
+    codes = list(layers.region_outlines)
+
+    def region_text(code: str) -> str:
+        row = hover.loc[code] if code in hover.index else pd.Series(dtype=object)
+        value = values.get(code, np.nan)
+        return (
+            f"<b>{row.get('name', layers.names.get(code, code))}</b> ({code})<br>"
+            f"Centrumgemeente: {row.get('centrumgemeente', 'niet vastgelegd')}<br>"
+            f"Gemeenten: {fmt_int(row.get('n_gemeenten', np.nan))}<br>"
+            f"Inwoners: {fmt_int(row.get('inwoners', np.nan))}<br>"
+            f"{indicator_label}: {_format_value(value, decimals)}"
+            + (f" {unit}" if not pd.isna(value) else "")
+        )
+
+    finite = values.replace([np.inf, -np.inf], np.nan).dropna()
+    zmin = float(finite.min()) if len(finite) else 0.0
+    zmax = float(finite.max()) if len(finite) else 1.0
+    colorbar = {"title": {"text": unit}, "thickness": 14, "len": 0.6}
+
+    fig = go.Figure()
+    if show_gemeenten and gemeente_regions:
+        gem_codes = [f["id"] for f in layers.gemeenten_geojson["features"]]
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=layers.gemeenten_geojson,
+                locations=gem_codes,
+                z=[values.get(gemeente_regions.get(g, ""), np.nan) for g in gem_codes],
+                zmin=zmin,
+                zmax=zmax,
+                colorscale=COLOURSCALE,
+                marker={"line": {"width": 0.4, "color": "#FFFFFF"}, "opacity": 0.9},
+                colorbar=colorbar,
+                hovertext=[
+                    f"<b>{layers.names.get(g, g)}</b><br>"
+                    f"{layers.names.get(r, r)} ({r})<br>{indicator_label}: "
+                    f"{_format_value(values.get(r, np.nan), decimals)}"
+                    for g in gem_codes
+                    for r in (gemeente_regions.get(g, ""),)
+                ],
+                hoverinfo="text",
+                name="gemeenten",
+            )
+        )
+    if show_gemeenten and gemeente_regions:
+        # Region borders as one line trace: the region polygons need not be sent twice.
+        lons: list = []
+        lats: list = []
+        for code in codes:
+            lons.extend(layers.region_outlines[code][0])
+            lats.extend(layers.region_outlines[code][1])
+        fig.add_trace(
+            go.Scattermap(
+                lon=lons,
+                lat=lats,
+                mode="lines",
+                line={"width": 1.4, "color": "#3A3A3A"},
+                hoverinfo="skip",
+                showlegend=False,
+                name="regiogrenzen",
+            )
+        )
+    else:
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=layers.regions_geojson,
+                locations=codes,
+                z=[values.get(c, np.nan) for c in codes],
+                zmin=zmin,
+                zmax=zmax,
+                colorscale=COLOURSCALE,
+                marker={"line": {"width": 1.2, "color": "#3A3A3A"}, "opacity": 0.9},
+                colorbar=colorbar,
+                hovertext=[region_text(c) for c in codes],
+                hoverinfo="text",
+                customdata=codes,
+                name="regio's",
+            )
+        )
+    for i, code in enumerate(c for c in highlight_regions if c in layers.region_outlines):
+        lons, lats = layers.region_outlines[code]
+        fig.add_trace(
+            go.Scattermap(
+                lon=lons,
+                lat=lats,
+                mode="lines",
+                line={"width": 3.5, "color": HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)]},
+                name=f"{layers.names.get(code, code)} ({code})",
+                hoverinfo="skip",
+            )
+        )
+    for code in (c for c in highlight_gemeenten if c in layers.gemeente_outlines):
+        lons, lats = layers.gemeente_outlines[code]
+        fig.add_trace(
+            go.Scattermap(
+                lon=lons,
+                lat=lats,
+                mode="lines",
+                line={"width": 2.5, "color": GEMEENTE_HIGHLIGHT},
+                name=f"{layers.names.get(code, code)} (gemeente)",
+                hoverinfo="skip",
+            )
+        )
+    label_codes = [
+        c for c in (*highlight_regions, *highlight_gemeenten) if c in layers.label_points
+    ]
+    if label_codes:
+        fig.add_trace(
+            go.Scattermap(
+                lon=[layers.label_points[c][0] for c in label_codes],
+                lat=[layers.label_points[c][1] for c in label_codes],
+                mode="text",
+                text=[layers.names.get(c, c) for c in label_codes],
+                textfont={"size": 13, "color": "#1A1A1A"},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    fig.update_layout(
+        map={"style": MAP_STYLE, **view_for(layers, zoom_to, height_px=height)},
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 0.01,
+            "x": 0.01,
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+        clickmode="event+select",
+    )
+    return fig
+
+
+def membership_map_figure(
+    layers: MapLayers,
+    membership: Mapping[str, str],
+    region_codes: Sequence[str],
+    *,
+    marked_gemeente: str | None = None,
+    region_labels: Mapping[str, str] | None = None,
+    height: int = 520,
+) -> go.Figure:
+    """Gemeenten of the given regions coloured by the region they belong to in ``membership``.
+
+    Used for region comparison and the overstap (before/after): pass a modified membership to
+    show a gemeente in its new region; ``marked_gemeente`` gets a thick black outline.
+    """
+    fig = go.Figure()
+    labels = region_labels or {}
+    shown = [
+        g for g, r in membership.items() if r in region_codes and g in layers.gemeente_outlines
+    ]
+    wanted = set(shown)
+    geojson = {
+        "type": "FeatureCollection",
+        "features": [f for f in layers.gemeenten_geojson["features"] if f["id"] in wanted],
+    }
+    colours = [HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)] for i in range(len(region_codes))]
+    k = len(colours)
+    # Discrete colour bands: z = index of the region, band i = colour i.
+    scale = [pair for i, c in enumerate(colours) for pair in ([i / k, c], [(i + 1) / k, c])]
+    fig.add_trace(
+        go.Choroplethmap(
+            geojson=geojson,
+            locations=shown,
+            z=[region_codes.index(membership[g]) for g in shown],
+            zmin=-0.5,
+            zmax=len(region_codes) - 0.5,
+            colorscale=scale,
+            showscale=False,
+            marker={"line": {"width": 0.8, "color": "#FFFFFF"}, "opacity": 0.75},
+            hovertext=[
+                f"<b>{layers.names.get(g, g)}</b> ({g})<br>"
+                f"{labels.get(membership[g], layers.names.get(membership[g], membership[g]))}"
+                for g in shown
+            ],
+            hoverinfo="text",
+            showlegend=False,
+            name="gemeenten",
+        )
+    )
+    for region, colour in zip(region_codes, colours, strict=True):
+        # Legend entries (a choropleth has no per-category legend).
+        fig.add_trace(
+            go.Scattermap(
+                lon=[None],
+                lat=[None],
+                mode="markers",
+                marker={"size": 14, "color": colour},
+                name=labels.get(region, f"{layers.names.get(region, region)} ({region})"),
+            )
+        )
+    if marked_gemeente and marked_gemeente in layers.gemeente_outlines:
+        lons, lats = layers.gemeente_outlines[marked_gemeente]
+        point = layers.label_points[marked_gemeente]
+        fig.add_trace(
+            go.Scattermap(
+                lon=lons,
+                lat=lats,
+                mode="lines",
+                line={"width": 3.5, "color": GEMEENTE_HIGHLIGHT},
+                name=f"{layers.names.get(marked_gemeente, marked_gemeente)}",
+                hoverinfo="skip",
+            )
+        )
+        fig.add_trace(
+            go.Scattermap(
+                lon=[point[0]],
+                lat=[point[1]],
+                mode="text",
+                text=[layers.names.get(marked_gemeente, marked_gemeente)],
+                textfont={"size": 14, "color": "#000000"},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    members = [g for g, r in membership.items() if r in region_codes]
+    fig.update_layout(
+        map={"style": MAP_STYLE, **view_for(layers, members, height_px=height)},
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 0.01,
+            "x": 0.01,
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+    )
+    return fig
+
+
+def figure_bytes(fig: go.Figure) -> int:
+    """Size of the figure as sent to the browser (plotly JSON)."""
+    return len(fig.to_json().encode("utf-8"))
+
+
+def _rgb(value: float, lo: float, hi: float) -> list[int]:
+    """A blue ramp matching plotly's 'Blues' ends."""
+    if value is None or np.isnan(value) or hi <= lo:
+        return [200, 200, 200, 160]
+    t = (value - lo) / (hi - lo)
+    start, end = np.array([222, 235, 247]), np.array([8, 48, 107])
+    return [*(start + (end - start) * t).astype(int).tolist(), 200]
+
+
+def region_deck(
+    layers: MapLayers,
+    values: pd.Series,
+    *,
+    indicator_label: str,
+    decimals: int = 0,
+    show_gemeenten: bool = False,
+    zoom_to: Sequence[str] = (),
+) -> pdk.Deck:
+    """A pydeck view of the same choropleth for free zooming (no base map: works offline)."""
+    finite = values.replace([np.inf, -np.inf], np.nan).dropna()
+    lo, hi = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
+    regions = json.loads(json.dumps(layers.regions_geojson))
+    for feature in regions["features"]:
+        code = feature["id"]
+        value = values.get(code, np.nan)
+        feature["properties"].update(
+            fill=_rgb(value, lo, hi),
+            label=f"{feature['properties']['name']} ({code})",
+            waarde=_format_value(value, decimals) if not pd.isna(value) else NIET_BESCHIKBAAR,
+        )
+    deck_layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            regions,
+            pickable=True,
+            stroked=True,
+            filled=True,
+            get_fill_color="properties.fill",
+            get_line_color=[60, 60, 60],
+            line_width_min_pixels=1,
+        )
+    ]
+    if show_gemeenten:
+        deck_layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                layers.gemeenten_geojson,
+                stroked=True,
+                filled=False,
+                get_line_color=[255, 255, 255],
+                line_width_min_pixels=0.5,
+            )
+        )
+    view = view_for(layers, zoom_to)
+    return pdk.Deck(
+        layers=deck_layers,
+        initial_view_state=pdk.ViewState(
+            longitude=view["center"]["lon"],
+            latitude=view["center"]["lat"],
+            zoom=max(view["zoom"] - 0.6, 5),
+            pitch=0,
+        ),
+        map_style=None,
+        tooltip={"text": "{label}\n" + indicator_label + ": {waarde}"},
+    )
+
+
+def map_text_alternative(
+    values: pd.Series,
+    names: Mapping[str, str],
+    *,
+    indicator_label: str,
+    unit: str,
+    decimals: int = 0,
+    highlight_regions: Sequence[str] = (),
+) -> str:
+    """A sentence describing the choropleth for screen readers and print."""
+    finite = values.dropna().sort_values(ascending=False)
+    if finite.empty:
+        return f"Kaart van de arbeidsmarktregio's: {indicator_label} is {NIET_BESCHIKBAAR}."
+
+    def item(code: str) -> str:
+        return f"{names.get(code, code)} ({_format_value(values[code], decimals)} {unit})"
+
+    parts = [
+        f"Kaart van {len(values)} arbeidsmarktregio's, gekleurd naar {indicator_label.lower()}.",
+        "Hoogst: " + ", ".join(item(c) for c in finite.index[:3]) + ".",
+        "Laagst: " + ", ".join(item(c) for c in finite.index[-3:][::-1]) + ".",
+    ]
+    shown = [c for c in highlight_regions if c in values.index]
+    if shown:
+        parts.append(
+            "Uitgelicht: "
+            + ", ".join(
+                item(c) if not pd.isna(values[c]) else f"{names.get(c, c)} ({NIET_BESCHIKBAAR})"
+                for c in shown
+            )
+            + "."
+        )
+    missing = values.index[values.isna()].tolist()
+    if missing:
+        parts.append(f"Niet beschikbaar voor {len(missing)} regio('s).")
+    return " ".join(parts)
