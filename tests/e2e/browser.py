@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Page, TimeoutError as PlaywrightTimeout, expect
+from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.e2e.server import ARTIFACTS
 
@@ -65,10 +67,9 @@ def wait_idle(page: Page, *, after_action: bool = False, timeout: float = 60_000
     start (``after_action``), then wait for the app to be idle again.
     """
     if after_action:
-        try:
+        # the rerun may already be over, or the action did not rerun at all
+        with suppress(PlaywrightTimeout):
             page.wait_for_selector(BUSY, timeout=1_500)
-        except PlaywrightTimeout:
-            pass  # the rerun was already over, or the action did not rerun
     page.wait_for_selector(IDLE, timeout=timeout)
     page.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=timeout)
     page.wait_for_function(
