@@ -1,0 +1,57 @@
+"""Saved scenarios: model, store, JSON import/export, comparison and share links.
+
+Stable API (other modules and pages rely on these names)
+-------------------------------------------------------
+Load a scenario by name::
+
+    from dashboard.scenarios import open_store
+    with open_store() as store:              # DASHBOARD_DATABASE_URL or var/scenarios.sqlite
+        scenario = store.get("Raad maart")   # case-insensitive; ScenarioNotFoundError if absent
+    problem = scenario.problem()             # validated scoring.DecisionProblem
+    overstap = scenario.overstap_settings()  # dict as ui.state.DEFAULT_OVERSTAP ({} = defaults)
+
+``Scenario`` (frozen, :mod:`.model`)
+    ``name, problem_config, overstap, author, note, data_year, app_version, created, updated``;
+    ``problem_config`` is the weights-file mapping of ``scoring.problem_from_mapping``
+    (``groups``, ``criteria``, ``scale``, ``ratings``, ``reasons``). Methods ``problem()``,
+    ``config()``, ``overstap_settings()``, ``replace(**changes)``.
+
+``ScenarioStore(url=None)`` / ``open_store(url=None)`` (:mod:`.store`)
+    ``list() -> list[ScenarioInfo]`` (name, author, note, data_year, app_version, created,
+    updated, revision; sorted by name), ``names()``, ``exists(name)``, ``get(name)``,
+    ``save(scenario, replace=True) -> Scenario``, ``rename(old, new)``,
+    ``duplicate(name, new_name)``, ``delete(name)``, ``schema_version()``, ``close()``;
+    usable as a context manager.
+
+Errors (all :class:`dashboard.errors.DashboardError`, with a Dutch message)
+    ``StorageError`` (database unusable: damaged, unreadable, unreachable, newer schema, busy;
+    nothing was written), ``ScenarioNotFoundError`` and ``ScenarioExistsError`` (both
+    ``ValidationError``), ``ValidationError`` for a bad name, weighting or import.
+
+JSON files (:mod:`.schema`)
+    ``scenario_to_json(scenario) -> str``, ``scenario_from_json(data: bytes | str) -> Scenario``
+    (at most 1 MB; rejects with one Dutch ``ValidationError`` naming the field).
+
+Comparison (:mod:`.compare`), share links (:mod:`.sharelink`), CSV/Excel tables
+(:mod:`.tables`) are imported from their modules.
+"""
+
+from dashboard.scenarios.model import Scenario
+from dashboard.scenarios.store import (
+    SCHEMA_VERSION,
+    ScenarioExistsError,
+    ScenarioInfo,
+    ScenarioNotFoundError,
+    ScenarioStore,
+    open_store,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Scenario",
+    "ScenarioExistsError",
+    "ScenarioInfo",
+    "ScenarioNotFoundError",
+    "ScenarioStore",
+    "open_store",
+]

@@ -1,0 +1,589 @@
+"""The scenario store: SQLAlchemy Core on SQLite (default) or any SQLAlchemy URL.
+
+Reliability rules
+-----------------
+* Every change is one short transaction. On SQLite the write transaction starts with
+  ``BEGIN IMMEDIATE`` (the write lock is taken up front, so two writers never deadlock on a
+  lock upgrade), the database runs in WAL mode with ``synchronous=FULL`` and a busy timeout;
+  a writer that still finds the database locked retries with back-off.
+* Names are unique case-insensitively through a ``UNIQUE`` column (``name_key``); two processes
+  saving the same new name at once end with one row (the loser retries as an update).
+* A SQLite file that is unreadable or not a (healthy) SQLite database raises
+  :class:`~dashboard.errors.StorageError` *before* anything is written: the header is checked,
+  then ``PRAGMA quick_check`` runs, and only then may the store write (WAL mode, schema).
+* The schema carries a version (table ``schema_version``); :data:`MIGRATIONS` bring an older
+  database up to :data:`SCHEMA_VERSION` inside one transaction. A database from a newer app is
+  refused, not touched.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    inspect,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+
+from dashboard.config import database_url
+from dashboard.errors import StorageError, ValidationError
+from dashboard.scenarios.model import MAX_NAME, Scenario, clean_text, name_key, utc_now
+
+T = TypeVar("T")
+
+#: The schema version this code writes and reads.
+SCHEMA_VERSION = 2
+#: Seconds SQLite waits for a lock before giving up (then the store retries).
+BUSY_TIMEOUT_S = 30.0
+#: Attempts for a transaction that meets a busy database or a name race.
+MAX_ATTEMPTS = 6
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_PG_LOCK_ID = 7_253_106  # advisory lock serialising schema creation on PostgreSQL
+
+
+class ScenarioNotFoundError(ValidationError):
+    """No scenario with that name."""
+
+
+class ScenarioExistsError(ValidationError):
+    """A scenario with that name (ignoring case) already exists."""
+
+
+# --- tables ------------------------------------------------------------------------------------
+def _scenario_columns(version: int) -> list[Column[Any]]:
+    cols: list[Column[Any]] = [
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("name", String(MAX_NAME), nullable=False),
+        Column("name_key", String(4 * MAX_NAME), nullable=False, unique=True),
+        Column("author", String(100), nullable=False),
+        Column("note", Text, nullable=False),
+        Column("problem_config", Text, nullable=False),  # JSON
+        Column("overstap", Text, nullable=False),  # JSON
+        Column("data_year", Integer, nullable=True),
+        Column("app_version", String(40), nullable=False),
+        Column("created", String(40), nullable=False),  # ISO 8601, UTC
+        Column("updated", String(40), nullable=False),
+    ]
+    if version >= 2:
+        cols.append(Column("revision", Integer, nullable=False, server_default=text("1")))
+    return cols
+
+
+def _tables(version: int) -> tuple[MetaData, Table, Table]:
+    md = MetaData()
+    scenarios = Table("scenarios", md, *_scenario_columns(version))
+    versions = Table(
+        "schema_version",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=False),
+        Column("version", Integer, nullable=False),
+    )
+    return md, scenarios, versions
+
+
+_V1_METADATA, _, _ = _tables(1)
+_METADATA, SCENARIOS, SCHEMA_VERSION_TABLE = _tables(SCHEMA_VERSION)
+
+
+def _migrate_1_to_2(conn: Connection) -> None:
+    """v2 counts saves per scenario (``revision``), so a page can tell a stale copy."""
+    conn.execute(text("ALTER TABLE scenarios ADD COLUMN revision INTEGER NOT NULL DEFAULT 1"))
+
+
+#: from-version -> step bringing the schema to from-version + 1
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _migrate_1_to_2}
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """One line of :meth:`ScenarioStore.list` (no weights; cheap and never invalid)."""
+
+    name: str
+    author: str
+    note: str
+    data_year: int | None
+    app_version: str
+    created: datetime
+    updated: datetime
+    revision: int
+
+
+def _ts(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _parse_ts(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def _transient(err: OperationalError) -> bool:
+    message = str(err.orig).lower()
+    if "database is locked" in message or "database is busy" in message:
+        return True
+    return getattr(err.orig, "sqlstate", None) in {"40001", "40P01"}  # serialisation, deadlock
+
+
+class ScenarioStore:
+    """Saved scenarios in a SQL database.
+
+    Parameters
+    ----------
+    url
+        A SQLAlchemy URL; default :func:`dashboard.config.database_url` (env
+        ``DASHBOARD_DATABASE_URL``, else ``var/scenarios.sqlite`` in the project).
+    busy_timeout
+        Seconds a SQLite writer waits for the lock before retrying.
+
+    Raises
+    ------
+    StorageError
+        The database cannot be opened, is damaged, or comes from a newer app. Nothing was
+        written to it.
+    """
+
+    def __init__(self, url: str | None = None, *, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+        raw_url = url or database_url()
+        try:
+            parsed = make_url(raw_url)
+        except ArgumentError as err:
+            raise StorageError(
+                f"het adres van de scenariodatabase is ongeldig: {raw_url!r}"
+            ) from err
+        self.url = parsed
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.path: Path | None = None
+        if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
+            self.path = Path(parsed.database).expanduser()
+            _check_sqlite_file(self.path)
+        self.engine = self._make_engine(busy_timeout)
+        try:
+            if self.is_sqlite:
+                self._retry(self._probe_sqlite)
+            self._retry(self._ensure_schema)
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    # --- public API ------------------------------------------------------------------------
+    @property
+    def description(self) -> str:
+        """Where the scenarios live, for messages (no password)."""
+        if self.path is not None:
+            return str(self.path)
+        return self.url.render_as_string(hide_password=True)
+
+    def schema_version(self) -> int:
+        def read(conn: Connection) -> int:
+            return int(conn.execute(select(SCHEMA_VERSION_TABLE.c.version)).scalar_one())
+
+        return self._run(read)
+
+    def list(self) -> list[ScenarioInfo]:
+        """All scenarios, sorted by name (case-insensitive)."""
+
+        def read(conn: Connection) -> list[ScenarioInfo]:
+            c = SCENARIOS.c
+            rows = conn.execute(
+                select(
+                    c.name,
+                    c.author,
+                    c.note,
+                    c.data_year,
+                    c.app_version,
+                    c.created,
+                    c.updated,
+                    c.revision,
+                ).order_by(c.name_key)
+            ).all()
+            return [
+                ScenarioInfo(
+                    r.name,
+                    r.author,
+                    r.note,
+                    r.data_year,
+                    r.app_version,
+                    _parse_ts(r.created),
+                    _parse_ts(r.updated),
+                    int(r.revision),
+                )
+                for r in rows
+            ]
+
+        return self._run(read)
+
+    def names(self) -> list[str]:
+        return [info.name for info in self.list()]
+
+    def exists(self, name: str) -> bool:
+        key = name_key(name)
+        return bool(
+            self._run(
+                lambda conn: conn.execute(
+                    select(func.count()).where(SCENARIOS.c.name_key == key)
+                ).scalar_one()
+            )
+        )
+
+    def get(self, name: str) -> Scenario:
+        """The scenario called ``name`` (case-insensitive).
+
+        Raises :class:`ScenarioNotFoundError` when there is none.
+        """
+        key = name_key(name)
+
+        def read(conn: Connection) -> Any:
+            return conn.execute(select(SCENARIOS).where(SCENARIOS.c.name_key == key)).first()
+
+        row = self._run(read)
+        if row is None:
+            raise ScenarioNotFoundError(f"er is geen scenario met de naam {name!r}")
+        return self._from_row(row)
+
+    def save(self, scenario: Scenario, *, replace: bool = True) -> Scenario:
+        """Insert, or update the scenario with the same name; returns the stored version.
+
+        On update ``created`` is kept and ``revision`` goes up by one. With ``replace=False``
+        an existing name raises :class:`ScenarioExistsError` and nothing changes.
+        """
+        values = self._values(scenario)
+
+        def write(conn: Connection) -> None:
+            existing = conn.execute(
+                select(SCENARIOS.c.id).where(SCENARIOS.c.name_key == scenario.key)
+            ).first()
+            now = _ts(utc_now())
+            if existing is None:
+                created = _ts(scenario.created) if scenario.created else now
+                conn.execute(SCENARIOS.insert().values(**values, created=created, updated=now))
+            elif not replace:
+                raise ScenarioExistsError(f"er bestaat al een scenario {scenario.name!r}")
+            else:
+                conn.execute(
+                    update(SCENARIOS)
+                    .where(SCENARIOS.c.id == existing.id)
+                    .values(**values, updated=now, revision=SCENARIOS.c.revision + 1)
+                )
+
+        self._run(write, write=True, retry_integrity=True)
+        return self.get(scenario.name)
+
+    def rename(self, old: str, new: str) -> Scenario:
+        """Give a scenario another name (only a change of capitals is allowed too)."""
+        new_name = clean_text(new, "nieuwe naam", MAX_NAME, required=True)
+        old_key, new_key = name_key(old), name_key(new_name)
+
+        def write(conn: Connection) -> None:
+            row = conn.execute(
+                select(SCENARIOS.c.id).where(SCENARIOS.c.name_key == old_key)
+            ).first()
+            if row is None:
+                raise ScenarioNotFoundError(f"er is geen scenario met de naam {old!r}")
+            if (
+                new_key != old_key
+                and conn.execute(
+                    select(SCENARIOS.c.id).where(SCENARIOS.c.name_key == new_key)
+                ).first()
+            ):
+                raise ScenarioExistsError(f"er bestaat al een scenario {new_name!r}")
+            conn.execute(
+                update(SCENARIOS)
+                .where(SCENARIOS.c.id == row.id)
+                .values(name=new_name, name_key=new_key, updated=_ts(utc_now()))
+            )
+
+        self._run(write, write=True)
+        return self.get(new_name)
+
+    def duplicate(self, name: str, new_name: str) -> Scenario:
+        """A copy under a new name (new created/updated times, revision 1)."""
+        original = self.get(name)
+        copy_ = original.replace(name=new_name, created=None, updated=None)
+        return self.save(copy_, replace=False)
+
+    def delete(self, name: str) -> None:
+        """Remove a scenario; :class:`ScenarioNotFoundError` when there is none."""
+        key = name_key(name)
+
+        def write(conn: Connection) -> int:
+            return conn.execute(delete(SCENARIOS).where(SCENARIOS.c.name_key == key)).rowcount
+
+        if not self._run(write, write=True):
+            raise ScenarioNotFoundError(f"er is geen scenario met de naam {name!r}")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> ScenarioStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- engine and transactions ---------------------------------------------------------
+    def _make_engine(self, busy_timeout: float) -> Engine:
+        try:
+            if self.is_sqlite:
+                engine = create_engine(
+                    self.url,
+                    connect_args={"timeout": busy_timeout, "check_same_thread": False},
+                )
+
+                @event.listens_for(engine, "connect")
+                def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+                    # We emit BEGIN ourselves (see _on_begin): the driver must not.
+                    dbapi_conn.isolation_level = None
+                    dbapi_conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+                    dbapi_conn.execute("PRAGMA synchronous = FULL")
+
+                @event.listens_for(engine, "begin")
+                def _on_begin(conn: Connection) -> None:
+                    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+                    conn.exec_driver_sql(f"BEGIN {mode}")
+
+                return engine
+            return create_engine(self.url, pool_pre_ping=True)
+        except (ArgumentError, ImportError, SQLAlchemyError) as err:
+            raise StorageError(
+                f"de scenariodatabase {self.description} kan niet worden geopend: {err}"
+            ) from err
+
+    @contextmanager
+    def _transaction(self, write: bool) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            if write and self.is_sqlite:
+                conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                if write and self.url.get_backend_name() == "postgresql":
+                    conn.execute(text("SET LOCAL lock_timeout = '30s'"))
+                yield conn
+
+    def _run(
+        self,
+        fn: Callable[[Connection], T],
+        *,
+        write: bool = False,
+        retry_integrity: bool = False,
+    ) -> T:
+        def attempt() -> T:
+            with self._transaction(write) as conn:
+                return fn(conn)
+
+        return self._retry(attempt, retry_integrity=retry_integrity)
+
+    def _retry(self, fn: Callable[[], T], *, retry_integrity: bool = False) -> T:
+        delay = 0.02
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                return fn()
+            except IntegrityError as err:
+                if retry_integrity and attempt < MAX_ATTEMPTS:
+                    time.sleep(random.uniform(0, delay))
+                    continue
+                raise StorageError(
+                    f"de scenariodatabase weigerde de wijziging: {_first_line(err)}"
+                ) from err
+            except OperationalError as err:
+                if _transient(err) and attempt < MAX_ATTEMPTS:
+                    time.sleep(random.uniform(delay / 2, delay))
+                    delay = min(delay * 2, 1.0)
+                    continue
+                raise self._storage_error(err) from err
+            except SQLAlchemyError as err:
+                raise self._storage_error(err) from err
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _storage_error(self, err: SQLAlchemyError) -> StorageError:
+        detail = _first_line(err)
+        lowered = detail.lower()
+        if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+            return StorageError(_corrupt_message(self.description, detail))
+        if isinstance(err, OperationalError) and _transient(err):
+            return StorageError(
+                f"de scenariodatabase {self.description} is te lang bezet door een andere "
+                "gebruiker; er is niets opgeslagen. Probeer het zo opnieuw."
+            )
+        if "readonly" in lowered or "read-only" in lowered:
+            return StorageError(
+                f"de scenariodatabase {self.description} is alleen-lezen; er is niets opgeslagen"
+            )
+        return StorageError(
+            f"de scenariodatabase {self.description} is niet bruikbaar ({detail}); "
+            "het dashboard werkt verder, maar kan nu geen scenario's opslaan"
+        )
+
+    # --- opening -----------------------------------------------------------------------------
+    def _probe_sqlite(self) -> None:
+        """Read-only health check, then WAL mode (the first write this store may do)."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            try:
+                result = raw.execute("PRAGMA quick_check").fetchall()
+            except sqlite3.DatabaseError as err:
+                if "locked" in str(err).lower() or "busy" in str(err).lower():
+                    raise OperationalError("PRAGMA quick_check", None, err) from err
+                raise StorageError(_corrupt_message(self.description, str(err))) from err
+            if [tuple(r) for r in result] != [("ok",)]:
+                found = "; ".join(str(r[0]) for r in result[:3])
+                raise StorageError(_corrupt_message(self.description, found))
+            if self.path is not None:
+                try:
+                    raw.execute("PRAGMA journal_mode = WAL").fetchall()
+                except sqlite3.OperationalError as err:
+                    raise OperationalError("PRAGMA journal_mode", None, err) from err
+
+    def _ensure_schema(self) -> None:
+        with self.engine.connect() as conn:
+            version = self._read_version(conn)
+            conn.rollback()
+        if version == SCHEMA_VERSION:
+            return
+        self._check_not_newer(version)
+        with self._transaction(write=True) as conn:
+            if self.url.get_backend_name() == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _PG_LOCK_ID})
+            version = self._read_version(conn)  # another process may have done it meanwhile
+            self._check_not_newer(version)
+            if version is None:
+                _V1_METADATA.create_all(conn)
+                conn.execute(SCHEMA_VERSION_TABLE.insert().values(id=1, version=1))
+                version = 1
+            while version < SCHEMA_VERSION:
+                MIGRATIONS[version](conn)
+                version += 1
+            conn.execute(update(SCHEMA_VERSION_TABLE).values(version=version))
+
+    @staticmethod
+    def _read_version(conn: Connection) -> int | None:
+        if not inspect(conn).has_table("schema_version"):
+            if inspect(conn).has_table("scenarios"):
+                raise StorageError(
+                    "de scenariodatabase heeft een tabel 'scenarios' zonder schemaversie; "
+                    "het dashboard past die niet aan"
+                )
+            return None
+        value = conn.execute(select(SCHEMA_VERSION_TABLE.c.version)).scalar()
+        if value is None:
+            raise StorageError("de scenariodatabase mist haar schemaversie; niet aangepast")
+        return int(value)
+
+    @staticmethod
+    def _check_not_newer(version: int | None) -> None:
+        if version is not None and version > SCHEMA_VERSION:
+            raise StorageError(
+                f"de scenariodatabase heeft schemaversie {version}; deze versie van het "
+                f"dashboard kent tot en met {SCHEMA_VERSION}. Gebruik een nieuwere versie; "
+                "de database is niet aangepast."
+            )
+
+    # --- rows ----------------------------------------------------------------------------------
+    @staticmethod
+    def _values(scenario: Scenario) -> dict[str, Any]:
+        return {
+            "name": scenario.name,
+            "name_key": scenario.key,
+            "author": scenario.author,
+            "note": scenario.note,
+            "problem_config": json.dumps(
+                scenario.problem_config, allow_nan=False, ensure_ascii=False, sort_keys=True
+            ),
+            "overstap": json.dumps(
+                scenario.overstap, allow_nan=False, ensure_ascii=False, sort_keys=True
+            ),
+            "data_year": scenario.data_year,
+            "app_version": scenario.app_version,
+        }
+
+    def _from_row(self, row: Any) -> Scenario:
+        try:
+            return Scenario(
+                name=row.name,
+                problem_config=json.loads(row.problem_config),
+                overstap=json.loads(row.overstap),
+                author=row.author,
+                note=row.note,
+                data_year=row.data_year,
+                app_version=row.app_version,
+                created=_parse_ts(row.created),
+                updated=_parse_ts(row.updated),
+            )
+        except (ValueError, TypeError) as err:  # includes ValidationError
+            raise StorageError(
+                f"scenario {row.name!r} in de database kan niet worden gelezen: {err}"
+            ) from err
+
+
+def _first_line(err: BaseException) -> str:
+    orig = getattr(err, "orig", None)
+    lines = str(orig if orig is not None else err).strip().splitlines()
+    return lines[0] if lines else type(err).__name__
+
+
+def _corrupt_message(where: str, detail: str) -> str:
+    return (
+        f"het scenariobestand {where} is beschadigd of geen scenariodatabase ({detail}). "
+        "Het dashboard werkt verder zonder opslaan en laat het bestand ongemoeid; "
+        "vraag uw beheerder een reservekopie terug te zetten of een ander bestand in te stellen "
+        "met DASHBOARD_DATABASE_URL."
+    )
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a path that is not a readable SQLite file, without writing anything."""
+    if path.is_dir():
+        raise StorageError(
+            f"het scenariobestand {path} is een map, geen bestand; kies een ander pad met "
+            "DASHBOARD_DATABASE_URL"
+        )
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(100)
+        except OSError as err:
+            raise StorageError(
+                f"het scenariobestand {path} kan niet worden gelezen ({err.strerror or err}); "
+                "het dashboard werkt verder zonder opslaan"
+            ) from err
+        if header and not header.startswith(_SQLITE_MAGIC):
+            raise StorageError(_corrupt_message(str(path), "onbekende bestandskop"))
+        if header and len(header) < 100:
+            raise StorageError(_corrupt_message(str(path), "bestand is afgekapt"))
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StorageError(
+            f"de map voor het scenariobestand {path.parent} kan niet worden gemaakt "
+            f"({err.strerror or err})"
+        ) from err
+
+
+def open_store(url: str | None = None) -> ScenarioStore:
+    """Open (and if needed create) the scenario store at ``url`` (default from the env)."""
+    return ScenarioStore(url)
