@@ -1,0 +1,1183 @@
+"""What a report says: one function, :func:`build_report_content`, from a scenario-like input.
+
+The result is a plain, renderer-neutral structure (:class:`ReportContent`): sections with a title,
+a one-sentence lead, paragraphs, bullets, tables, plotly figures (each with a text alternative and
+a source line) and source lines. The PDF, the PowerPoint deck and the Presentatie page all render
+this same structure, so they never disagree.
+
+Every section is built on its own. When the data or a module a section needs is missing (data
+folder not set, a part of the dashboard not installed), the section is kept with
+``available=False`` and says "niet beschikbaar" instead of failing the whole report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from dashboard.criteria import RATINGS
+from dashboard.errors import DashboardError
+from dashboard.formatting import (
+    NIET_BESCHIKBAAR,
+    fmt_date,
+    fmt_eur,
+    fmt_int,
+    fmt_number,
+    fmt_pct,
+    is_missing,
+)
+from dashboard.scoring import (
+    DEFAULT_SCALE,
+    DecisionProblem,
+    ScoreResult,
+    problem_from_mapping,
+    score,
+)
+from dashboard.sources import load_sources, source_line
+
+log = logging.getLogger(__name__)
+
+REPORT_TITLE = "Arbeidsmarktregio en werkgeversdienstverlening"
+
+#: Section keys in report order. The first seven are the steps of the Presentatie page.
+SECTION_KEYS = (
+    "vraag",
+    "kaart",
+    "regios",
+    "overstap",
+    "varianten",
+    "robuustheid",
+    "conclusie",
+    "aannames",
+    "methoden",
+    "bronnen",
+)
+PRESENTATION_STEPS = SECTION_KEYS[:7]
+
+SECTION_TITLES = {
+    "vraag": "De vraag",
+    "kaart": "Kaart van de arbeidsmarktregio's",
+    "regios": "De twee regio's naast elkaar",
+    "overstap": "Overstap: voor en na",
+    "varianten": "Ontwikkelvarianten van het WSP: scores",
+    "robuustheid": "Hoe stevig is de uitkomst?",
+    "conclusie": "Conclusie",
+    "aannames": "Aannames",
+    "methoden": "Bijlage: methoden",
+    "bronnen": "Bronnen",
+}
+
+
+# --- the structure --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Table:
+    """A small table of already formatted text."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A plotly figure with the text alternative shown or embedded next to it."""
+
+    key: str
+    title: str
+    figure: Any  # plotly.graph_objects.Figure
+    alt_text: str
+    source: str
+    width: int = 1000
+    height: int = 560
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    lead: str = ""
+    paragraphs: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+    tables: tuple[Table, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    sources: tuple[str, ...] = ()
+    available: bool = True
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    title: str
+    subtitle: str
+    date_text: str
+    scenario_name: str
+    sections: tuple[Section, ...]
+
+    def section(self, key: str) -> Section:
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)
+
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        return tuple(c for s in self.sections for c in s.charts)
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """What a report is about: a scenario or the current view.
+
+    Parameters
+    ----------
+    problem_config
+        The weights-file mapping (groups, criteria, scale, ratings, reasons).
+    overstap
+        Overstap settings as in ``dashboard.ui.state.DEFAULT_OVERSTAP``.
+    data_year
+        Year of the kerncijfers; ``None`` = the latest available.
+    scenario_name, author, note
+        Shown on the title page; empty = "huidige weergave".
+    date
+        Report date; ``None`` = today.
+    """
+
+    problem_config: Mapping[str, Any] = field(default_factory=dict)
+    overstap: Mapping[str, Any] = field(default_factory=dict)
+    data_year: int | None = None
+    scenario_name: str = ""
+    author: str = ""
+    note: str = ""
+    date: dt.date | None = None
+
+
+DEFAULT_OVERSTAP_INPUT: Mapping[str, Any] = {
+    "gemeente": "GM0626",
+    "naar": "AM19",
+    "budgets": {},
+    "key": "per_inwoner",
+    "frictiekosten": None,
+    "variant_for_region": {},
+}
+
+
+def _optional_module(name: str) -> Any | None:
+    """A sibling module that another part of the team may not have delivered yet."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def _call_with_supported(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call ``func`` passing only the keyword arguments it accepts."""
+    params = inspect.signature(func).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        return func(*args, **kwargs)
+    return func(*args, **{k: v for k, v in kwargs.items() if k in params})
+
+
+# --- the data a report draws on, loaded lazily ----------------------------------------------
+class _Context:
+    def __init__(self, spec: ReportInput) -> None:
+        self.spec = spec
+        settings = dict(DEFAULT_OVERSTAP_INPUT)
+        settings.update({k: v for k, v in dict(spec.overstap or {}).items() if v is not None})
+        self.overstap = settings
+
+    @cached_property
+    def problem(self) -> DecisionProblem:
+        return problem_from_mapping(dict(self.spec.problem_config or {}))
+
+    @cached_property
+    def result(self) -> ScoreResult:
+        return score(self.problem)
+
+    @cached_property
+    def index(self) -> Any:
+        regions = importlib.import_module("dashboard.regions")
+        return regions.load_region_index()
+
+    @cached_property
+    def kc(self) -> Any:
+        return importlib.import_module("dashboard.kerncijfers").load_kerncijfers()
+
+    @cached_property
+    def year(self) -> int:
+        if self.spec.data_year is not None:
+            return int(self.spec.data_year)
+        return int(importlib.import_module("dashboard.kerncijfers").latest_year(self.kc))
+
+    @cached_property
+    def kc_sources(self) -> tuple[str, ...]:
+        ids = importlib.import_module("dashboard.kerncijfers").source_ids(self.kc, self.year)
+        return tuple(ids) or ("cbs_kerncijfers_2024",)
+
+    @cached_property
+    def before(self) -> Any:
+        kerncijfers = importlib.import_module("dashboard.kerncijfers")
+        return kerncijfers.aggregate(self.kc, self.index.membership(), self.year)
+
+    @cached_property
+    def after(self) -> Any:
+        kerncijfers = importlib.import_module("dashboard.kerncijfers")
+        return kerncijfers.aggregate(self.kc, self.after_membership(), self.year)
+
+    @property
+    def gemeente_code(self) -> str:
+        return str(self.overstap["gemeente"]).upper()
+
+    @property
+    def naar(self) -> str:
+        return str(self.overstap["naar"]).upper()
+
+    @cached_property
+    def van(self) -> str:
+        return self.index.region_of(self.gemeente_code)
+
+    def region_name(self, code: str) -> str:
+        try:
+            return self.index.region(code).name
+        except Exception:  # data layer absent: the code still identifies the region
+            return code
+
+    def gemeente_name(self, code: str) -> str:
+        try:
+            return self.index.gemeente(code).name
+        except Exception:
+            return code
+
+    def variant_label(self, vid: str) -> str:
+        return self.problem.matrix.variant(vid).name
+
+    def after_membership(self) -> dict[str, str]:
+        membership = dict(self.index.membership())
+        membership[self.gemeente_code] = self.naar
+        return membership
+
+
+def _unavailable(key: str, reason: str) -> Section:
+    return Section(
+        key=key,
+        title=SECTION_TITLES[key],
+        lead=f"Dit onderdeel is {NIET_BESCHIKBAAR}.",
+        paragraphs=(f"Reden: {reason}",),
+        available=False,
+    )
+
+
+# --- sections -------------------------------------------------------------------------------
+def _section_vraag(ctx: _Context) -> Section:
+    gemeente = ctx.gemeente_name(ctx.gemeente_code)
+    naar = ctx.region_name(ctx.naar)
+    try:
+        van = ctx.region_name(ctx.van)
+    except Exception:
+        van = "de huidige arbeidsmarktregio"
+    paragraphs = [
+        f"Wat verandert er als {gemeente} overstapt van {van} naar {naar}: voor de kaart, voor "
+        "de cijfers van beide regio's, voor de verdeling van de regionale kosten en in de "
+        "formele route?",
+        "En welke ontwikkelvariant van het werkgeversservicepunt (WSP) past het best bij de "
+        "weging van de doelen van gemeenten en UWV, werkgevers en werkzoekenden?",
+    ]
+    sources = [source_line("seed_004")]
+    if ctx.gemeente_code == "GM0626":
+        paragraphs.append(
+            "Aanleiding: de notitie van Voorschoten vraagt wat het elders onderbrengen van beleid "
+            "en uitvoering W&I betekent voor de deelname aan de arbeidsmarktregio en het WSP, en "
+            "wat de voor- en nadelen van een overstap zijn."
+        )
+        sources.insert(0, source_line("seed_000"))
+    return Section(
+        key="vraag",
+        title=SECTION_TITLES["vraag"],
+        lead=f"Wat betekent een overstap van {gemeente} naar {naar}, en welke WSP-variant past?",
+        paragraphs=tuple(paragraphs),
+        sources=tuple(sources),
+    )
+
+
+def _section_kaart_chart(ctx: _Context) -> Chart:
+    maps = importlib.import_module("dashboard.maps")
+    layers = maps.build_map_layers(ctx.index.year)
+    agg = ctx.before
+    regions = (ctx.van, ctx.naar)
+    hover = agg.copy()
+    hover["name"] = [ctx.region_name(c) for c in hover.index]
+    figure = maps.region_map_figure(
+        layers,
+        agg["inwoners"],
+        indicator_label="Inwoners",
+        unit="inwoners",
+        hover=hover,
+        highlight_regions=regions,
+        highlight_gemeenten=(ctx.gemeente_code,),
+        height=760,
+    )
+    alt = maps.map_text_alternative(
+        agg["inwoners"],
+        {c: ctx.region_name(c) for c in agg.index},
+        indicator_label="Inwoners",
+        unit="inwoners",
+        highlight_regions=regions,
+    )
+    return Chart(
+        key="kaart",
+        title=f"Arbeidsmarktregio's naar aantal inwoners ({ctx.year})",
+        figure=figure,
+        alt_text=alt,
+        source=source_line("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025", *ctx.kc_sources),
+        width=900,
+        height=760,
+    )
+
+
+def _overstap_map_chart(ctx: _Context) -> Chart:
+    maps = importlib.import_module("dashboard.maps")
+    layers = maps.build_map_layers(ctx.index.year)
+    regions = (ctx.van, ctx.naar)
+    figure = maps.membership_map_figure(
+        layers,
+        ctx.after_membership(),
+        regions,
+        marked_gemeente=ctx.gemeente_code,
+        region_labels={r: ctx.region_name(r) for r in regions},
+        height=620,
+    )
+    gemeente = ctx.gemeente_name(ctx.gemeente_code)
+    alt = (
+        f"Kaart van de gemeenten van {ctx.region_name(ctx.van)} en {ctx.region_name(ctx.naar)} "
+        f"na de overstap, gekleurd naar regio; {gemeente} (dik omlijnd) hoort dan bij "
+        f"{ctx.region_name(ctx.naar)}."
+    )
+    return Chart(
+        key="overstap",
+        title=f"Na de overstap: {gemeente} in {ctx.region_name(ctx.naar)}",
+        figure=figure,
+        alt_text=alt,
+        source=source_line("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025"),
+        width=900,
+        height=620,
+    )
+
+
+def _section_kaart(ctx: _Context) -> Section:
+    n_regions = len(ctx.index.regions)
+    n_gemeenten = len(ctx.index.gemeenten)
+    chart = _section_kaart_chart(ctx)
+    return Section(
+        key="kaart",
+        title=SECTION_TITLES["kaart"],
+        lead=(
+            f"Nederland telt {n_regions} arbeidsmarktregio's met samen {n_gemeenten} gemeenten "
+            f"(indeling {ctx.index.year})."
+        ),
+        paragraphs=(
+            f"{ctx.gemeente_name(ctx.gemeente_code)} hoort nu bij {ctx.region_name(ctx.van)}; "
+            f"de overstap gaat naar {ctx.region_name(ctx.naar)}.",
+        ),
+        charts=(chart,),
+        sources=(chart.source,),
+    )
+
+
+_PROFILE_ROWS = (
+    ("n_gemeenten", "Aantal gemeenten", "int"),
+    ("inwoners", "Inwoners", "int"),
+    ("oppervlakte_land_km2", "Landoppervlakte (km²)", "num1"),
+    ("bevolkingsdichtheid", "Inwoners per km² land", "int"),
+    ("huishoudens", "Huishoudens", "int"),
+    ("pct_0_14_jaar", "Aandeel 0–14 jaar", "pct1"),
+    ("pct_15_24_jaar", "Aandeel 15–24 jaar", "pct1"),
+    ("pct_25_44_jaar", "Aandeel 25–44 jaar", "pct1"),
+    ("pct_45_64_jaar", "Aandeel 45–64 jaar", "pct1"),
+    ("pct_65_plus", "Aandeel 65 jaar en ouder", "pct1"),
+)
+
+
+def _fmt(value: Any, kind: str) -> str:
+    if is_missing(value):
+        return NIET_BESCHIKBAAR
+    if kind == "int":
+        return fmt_int(value)
+    if kind == "num1":
+        return fmt_number(value, 1)
+    if kind == "pct1":
+        return fmt_pct(float(value) / 100.0, 1)
+    return str(value)
+
+
+def _section_regios(ctx: _Context) -> Section:
+    regions = (ctx.van, ctx.naar)
+    agg = ctx.before
+    rows = []
+    for column, label, kind in _PROFILE_ROWS:
+        values = [
+            agg.at[r, column] if (r in agg.index and column in agg.columns) else None
+            for r in regions
+        ]
+        rows.append((label, *(_fmt(v, kind) for v in values)))
+    kc_source = source_line("indeling_afgeleid_2025", *ctx.kc_sources)
+    tables = [
+        Table(
+            caption=(
+                f"Kerncijfers per regio ({ctx.year}; sommen van de gemeenten, "
+                "verhoudingen uit de sommen)"
+            ),
+            header=("", *(ctx.region_name(r) for r in regions)),
+            rows=tuple(rows),
+            source=kc_source,
+        )
+    ]
+    members = [
+        f"{ctx.region_name(r)} ({r}): " + ", ".join(g.name for g in ctx.index.members(r))
+        for r in regions
+    ]
+    charts: list[Chart] = []
+    sources = [kc_source]
+    profiles = _optional_module("dashboard.profiles")
+    qualitative = _qualitative_table(profiles, regions) if profiles is not None else None
+    if qualitative is not None:
+        tables.append(qualitative)
+        sources.append(qualitative.source)
+    chart_mod = _optional_module("dashboard.charts.profiles")
+    chart = _profiles_chart(chart_mod, ctx, regions, agg) if chart_mod is not None else None
+    if chart is not None:
+        charts.append(chart)
+    inw = [agg.at[r, "inwoners"] if r in agg.index else None for r in regions]
+    lead = (
+        f"{ctx.region_name(regions[0])} telt {fmt_int(inw[0])} inwoners, "
+        f"{ctx.region_name(regions[1])} {fmt_int(inw[1])} ({ctx.year})."
+    )
+    return Section(
+        key="regios",
+        title=SECTION_TITLES["regios"],
+        lead=lead,
+        bullets=tuple(members),
+        tables=tuple(tables),
+        charts=tuple(charts),
+        sources=tuple(dict.fromkeys(sources)),
+    )
+
+
+def _qualitative_table(profiles: Any, regions: tuple[str, ...]) -> Table | None:
+    """The sourced qualitative facts of issue 5, when that module offers them."""
+    loader = getattr(profiles, "qualitative_table", None) or getattr(
+        profiles, "qualitative_rows", None
+    )
+    if loader is None:
+        return None
+    try:
+        data = _call_with_supported(loader, *regions)
+    except Exception:  # their API may differ; the quantitative profile stands on its own
+        log.warning("kwalitatieve profieltabel niet beschikbaar", exc_info=True)
+        return None
+    rows: list[tuple[str, ...]] = []
+    source_ids: list[str] = []
+    try:
+        for row in data:
+            if isinstance(row, Mapping):
+                label = str(row.get("label") or row.get("onderwerp") or row.get("topic") or "")
+                values = [
+                    str(row.get(r, row.get("values", {}).get(r, NIET_BESCHIKBAAR))) for r in regions
+                ]
+                src = row.get("source") or row.get("bron")
+                if isinstance(src, str) and src:
+                    source_ids.append(src)
+            else:
+                label, *values = (str(x) for x in row)
+            rows.append((label, *values))
+    except Exception:
+        log.warning("kwalitatieve profieltabel heeft een onbekende vorm", exc_info=True)
+        return None
+    if not rows:
+        return None
+    known = load_sources()
+    ids = [s for s in dict.fromkeys(source_ids) if s in known] or ["seed_000"]
+    return Table(
+        caption="Organisatie van de regio's (uit de brondocumenten)",
+        header=("", *regions),
+        rows=tuple(rows),
+        source=source_line(*ids),
+    )
+
+
+def _profiles_chart(
+    chart_mod: Any, ctx: _Context, regions: tuple[str, ...], agg: Any
+) -> Chart | None:
+    for name in ("profile_comparison_figure", "comparison_figure", "profiles_figure"):
+        builder = getattr(chart_mod, name, None)
+        if builder is None:
+            continue
+        try:
+            figure = _call_with_supported(
+                builder, agg=agg, aggregates=agg, regions=regions, codes=regions
+            )
+        except Exception:
+            log.warning("profielgrafiek niet beschikbaar", exc_info=True)
+            return None
+        return Chart(
+            key="regios",
+            title="De twee regio's vergeleken",
+            figure=figure,
+            alt_text="Vergelijking van de kerncijfers van "
+            + " en ".join(ctx.region_name(r) for r in regions)
+            + "; de cijfers staan in de tabel.",
+            source=source_line(*ctx.kc_sources),
+        )
+    return None
+
+
+def _section_overstap(ctx: _Context) -> Section:
+    gemeente = ctx.gemeente_name(ctx.gemeente_code)
+    van, naar = ctx.van, ctx.naar
+    if van == naar:
+        raise DashboardError(f"{gemeente} hoort al bij {ctx.region_name(naar)}")
+    before, after = ctx.before, ctx.after
+
+    def cell(frame: Any, region: str, column: str) -> Any:
+        return frame.at[region, column] if region in frame.index else None
+
+    rows = []
+    for column, label, kind in _PROFILE_ROWS[:4]:
+        for region in (van, naar):
+            rows.append(
+                (
+                    f"{label}, {ctx.region_name(region)}",
+                    _fmt(cell(before, region, column), kind),
+                    _fmt(cell(after, region, column), kind),
+                )
+            )
+    kc_source = source_line("indeling_afgeleid_2025", *ctx.kc_sources)
+    tables = [
+        Table(
+            caption=f"Beide regio's voor en na de overstap van {gemeente} ({ctx.year})",
+            header=("", "Voor", "Na"),
+            rows=tuple(rows),
+            source=kc_source,
+        )
+    ]
+    paragraphs = []
+    cost_table, cost_notes = _cost_table(ctx, before, after)
+    if cost_table is not None:
+        tables.append(cost_table)
+    paragraphs.extend(cost_notes)
+    frictie = ctx.overstap.get("frictiekosten")
+    paragraphs.append(
+        "Frictiekosten: de governance-afspraken regelen niet hoe daarmee om te gaan bij "
+        "uittreding. "
+        + (
+            f"Ingevoerd bedrag (eigen invoer, geen bron): {fmt_eur(frictie)}."
+            if not is_missing(frictie)
+            else "Er is geen bedrag ingevoerd; het dashboard schat dit niet."
+        )
+    )
+    bullets = (
+        [
+            "UWV: cliënten gaan naar een ander UWV-kantoor (Leiden in plaats van Zoetermeer); veel "
+            "dienstverlening is al digitaal.",
+            "Overhead: die stijgt waarschijnlijk voor de gemeenten die achterblijven als één "
+            "gemeente vertrekt.",
+            "UWV heeft een beslissende rol (jaarlijks Besluit Werkgebieden UWV).",
+        ]
+        if ctx.gemeente_code == "GM0626"
+        else []
+    )
+    route = _procedure_steps()
+    if route:
+        tables.append(route)
+    n_before = int(before.at[van, "n_gemeenten"]) if van in before.index else None
+    lead = (
+        f"Na de overstap telt {ctx.region_name(van)} "
+        f"{fmt_int(cell(after, van, 'n_gemeenten'))} gemeenten (nu {fmt_int(n_before)}) en "
+        f"{ctx.region_name(naar)} {fmt_int(cell(after, naar, 'n_gemeenten'))}."
+    )
+    sources = [kc_source]
+    if bullets or route:
+        sources.append(source_line("seed_000"))
+    charts: tuple[Chart, ...] = ()
+    try:
+        charts = (_overstap_map_chart(ctx),)
+    except (ImportError, DashboardError, KeyError) as err:  # the figures stand without the map
+        paragraphs.append(f"De kaart van de overstap is {NIET_BESCHIKBAAR}: {_reason(err)}")
+    return Section(
+        key="overstap",
+        title=SECTION_TITLES["overstap"],
+        lead=lead,
+        paragraphs=tuple(paragraphs),
+        bullets=tuple(bullets),
+        tables=tuple(tables),
+        charts=charts,
+        sources=tuple(dict.fromkeys(sources)),
+    )
+
+
+def _procedure_steps() -> Table | None:
+    """The formal route from issue 5's module, when it offers one."""
+    overstap = _optional_module("dashboard.overstap")
+    loader = getattr(overstap, "procedure_steps", None) or getattr(overstap, "load_procedure", None)
+    if loader is None:
+        return None
+    try:
+        steps = loader()
+        rows = []
+        for i, step in enumerate(steps, start=1):
+            get = step.get if isinstance(step, Mapping) else (lambda k, s=step: getattr(s, k, ""))
+            rows.append(
+                (
+                    str(i),
+                    str(get("who") or get("wie") or get("body") or ""),
+                    str(get("what") or get("wat") or get("title") or get("label") or ""),
+                    str(get("rule") or get("regel") or ""),
+                )
+            )
+    except Exception:
+        log.warning("overstaproute niet beschikbaar", exc_info=True)
+        return None
+    return Table(
+        caption="De formele route",
+        header=("Stap", "Wie", "Wat", "Besluitregel"),
+        rows=tuple(rows),
+        source=source_line("seed_000"),
+    )
+
+
+def _cost_table(ctx: _Context, before: Any, after: Any) -> tuple[Table | None, list[str]]:
+    """Budget per inwoner before and after, from the user's own budgets (never a guess)."""
+    budgets = {str(k).upper(): v for k, v in dict(ctx.overstap.get("budgets") or {}).items()}
+    key = ctx.overstap.get("key", "per_inwoner")
+    van, naar = ctx.van, ctx.naar
+    entered = {r: budgets.get(r) for r in (van, naar) if not is_missing(budgets.get(r))}
+    if not entered:
+        return None, [
+            "Kosten: er is geen regionaal budget ingevoerd, dus de verdeling van de kosten is "
+            f"{NIET_BESCHIKBAAR}. Vul op de pagina Overstap een budget per regio in."
+        ]
+    rows = []
+    for region, budget in entered.items():
+        budget = float(budget)
+        for label, frame, gemeente_in in (
+            ("voor", before, region == van),
+            ("na", after, region == naar),
+        ):
+            inwoners = frame.at[region, "inwoners"] if region in frame.index else None
+            n = frame.at[region, "n_gemeenten"] if region in frame.index else None
+            if key == "gelijk":
+                share = budget / n if n else None
+                basis = "gelijke delen"
+                gemeente_share = share if gemeente_in else None
+            else:
+                share = budget / inwoners if inwoners and not is_missing(inwoners) else None
+                basis = "per inwoner"
+                gemeente_share = None
+                if gemeente_in and share is not None:
+                    g_inw = _gemeente_inwoners(ctx)
+                    gemeente_share = share * g_inw if g_inw is not None else None
+            rows.append(
+                (
+                    f"{ctx.region_name(region)}, {label}",
+                    fmt_eur(budget),
+                    fmt_eur(share, 2) if basis == "per inwoner" else fmt_eur(share),
+                    fmt_eur(gemeente_share) if gemeente_share is not None else "–",
+                )
+            )
+    table = Table(
+        caption="Verdeling van het ingevoerde regionale budget "
+        + ("(gelijke delen)" if key == "gelijk" else "(per inwoner)"),
+        header=(
+            "Regio",
+            "Budget (eigen invoer)",
+            "Per inwoner" if key != "gelijk" else "Per gemeente",
+            f"Deel {ctx.gemeente_name(ctx.gemeente_code)}",
+        ),
+        rows=tuple(rows),
+        source=source_line(*ctx.kc_sources, extra="Budgetten: eigen invoer van de gebruiker."),
+    )
+    return table, [
+        "Kosten: met een gelijk budget en een gemeente minder stijgt het deel van de "
+        "achterblijvende gemeenten; de tabel laat dat in euro's zien."
+    ]
+
+
+def _gemeente_inwoners(ctx: _Context) -> float | None:
+    figures = importlib.import_module("dashboard.kerncijfers").gemeente_figures(ctx.kc, ctx.year)
+    if ctx.gemeente_code not in figures.index:
+        return None
+    value = figures.at[ctx.gemeente_code, "inwoners"]
+    return None if is_missing(value) else float(value)
+
+
+def ranking_sentence(problem: DecisionProblem, result: ScoreResult) -> str:
+    """ "Met deze weging scoort Variant 1 het hoogst …" in plain Dutch, ties named."""
+    m = problem.matrix
+    ranking = result.ranking
+    winners = result.winners
+
+    def name(v: str) -> str:
+        return m.variant(v).name
+
+    def pts(v: str) -> str:
+        return fmt_number(result.scores_0_100[v], 0)
+
+    if len(winners) > 1:
+        first = " en ".join(name(v) for v in winners)
+        text = f"Met deze weging scoren {first} gelijk het hoogst ({pts(winners[0])} van 100)"
+    else:
+        text = f"Met deze weging scoort {name(winners[0])} het hoogst ({pts(winners[0])} van 100)"
+    rest = [v for v in ranking if v not in winners]
+    if rest:
+        text += ", gevolgd door " + " en ".join(f"{name(v)} ({pts(v)})" for v in rest)
+    return text + "."
+
+
+def dominance_sentences(problem: DecisionProblem, result: ScoreResult) -> list[str]:
+    m = problem.matrix
+    return [
+        f"{m.variant(a).name} scoort op elk criterium minstens zo goed als {m.variant(b).name} "
+        "en op minstens één criterium beter; geen enkele weging kan dat veranderen."
+        for a, b in result.dominance
+    ]
+
+
+def _scores_charts(ctx: _Context) -> tuple[Chart, ...]:
+    """The Varianten page's own charts when present (issue 3), else a plain bar chart."""
+    m = ctx.problem.matrix
+    source = source_line("seed_004", extra="Weging en codering: aannames, zie Aannames.")
+    charts = _optional_module("dashboard.charts.scoring")
+    if charts is not None:
+        try:
+            out = [
+                Chart(
+                    key="varianten",
+                    title="Score per ontwikkelvariant (0–100)",
+                    figure=charts.ranking_figure(ctx.result, m),
+                    alt_text=charts.ranking_text(ctx.result, m),
+                    source=source,
+                    width=800,
+                    height=300,
+                ),
+                Chart(
+                    key="varianten_bijdragen",
+                    title="Waar de score vandaan komt: bijdrage per perspectief",
+                    figure=charts.contributions_figure(ctx.result, m),
+                    alt_text=charts.contributions_text(ctx.result, m),
+                    source=source,
+                    width=800,
+                    height=380,
+                ),
+            ]
+            for chart in out:
+                # the report prints its own numbered caption above each figure
+                chart.figure.update_layout(height=chart.height, title=None, margin_t=20)
+            return tuple(out)
+        except Exception:  # their API may change while we build; the plain chart still works
+            log.warning("grafieken van de Varianten-pagina niet bruikbaar", exc_info=True)
+    alt = (
+        "Staafdiagram van de scores op 0–100: "
+        + "; ".join(
+            f"{m.variant(v).name} {fmt_number(ctx.result.scores_0_100[v], 0)}"
+            for v in ctx.result.ranking
+        )
+        + "."
+    )
+    return (
+        Chart(
+            key="varianten",
+            title="Score per ontwikkelvariant (0–100)",
+            figure=_fallback_score_bar(ctx),
+            alt_text=alt,
+            source=source,
+            width=800,
+            height=300,
+        ),
+    )
+
+
+def _fallback_score_bar(ctx: _Context) -> Any:
+    import plotly.graph_objects as go
+
+    m = ctx.problem.matrix
+    order = list(reversed(ctx.result.ranking))
+    values = [ctx.result.scores_0_100[v] for v in order]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=[f"{m.variant(v).name}" for v in order],
+            orientation="h",
+            marker_color=["#1f5f8b" if ctx.result.ranks[v] == 1 else "#8aa9c1" for v in order],
+            text=[fmt_number(x, 0) for x in values],
+            textposition="outside",
+        )
+    )
+    fig.update_layout(
+        template="plotly_white",
+        font={"size": 20, "family": "DejaVu Sans, Arial, sans-serif", "color": "#1a1a1a"},
+        xaxis={"range": [0, 110], "title": "score (0–100)"},
+        margin={"l": 140, "r": 30, "t": 20, "b": 60},
+        showlegend=False,
+    )
+    return fig
+
+
+def _section_varianten(ctx: _Context) -> Section:
+    m = ctx.problem.matrix
+    result = ctx.result
+    weighting = _optional_module("dashboard.weighting")
+    sentence = ranking_sentence(ctx.problem, result)
+    paragraphs = dominance_sentences(ctx.problem, result)
+    if weighting is not None:
+        try:
+            sentence = weighting.summary_sentence(result, ctx.problem)
+            paragraphs = list(weighting.dominance_sentences(result, ctx.problem))
+            reasons = weighting.reasons_sentence(result, ctx.problem)
+            if reasons:
+                paragraphs.insert(0, reasons)
+            paragraphs.append(weighting.group_shares_sentence(ctx.problem))
+        except Exception:  # keep our own wording if theirs changes shape
+            log.warning("zinnen van de Varianten-pagina niet bruikbaar", exc_info=True)
+    rows = tuple(
+        (
+            str(result.ranks[v]),
+            f"{m.variant(v).name}: {m.variant(v).title}",
+            fmt_number(result.scores_0_100[v], 0),
+            *(fmt_number(result.group_scores[v][g], 2) for g in m.group_ids),
+        )
+        for v in result.ranking
+    )
+    table = Table(
+        caption="Scores per variant (0–100) en per perspectief (op de schaal van de codering)",
+        header=("Rang", "Variant", "Score", *(g.short for g in m.groups)),
+        rows=rows,
+        source=source_line("seed_004"),
+    )
+    if result.ties():
+        paragraphs.append("Gelijke scores delen dezelfde rang.")
+    if ctx.problem.overrides:
+        paragraphs.append("De eigen oordelen die afwijken van de handreiking staan bij Aannames.")
+    return Section(
+        key="varianten",
+        title=SECTION_TITLES["varianten"],
+        lead=sentence,
+        paragraphs=tuple(paragraphs),
+        tables=(table,),
+        charts=_scores_charts(ctx),
+        sources=(source_line("seed_004"),),
+    )
+
+
+def _section_robuustheid(ctx: _Context) -> Section:
+    sensitivity = importlib.import_module("dashboard.sensitivity")
+    # The Robuustheid page's defaults (samples, seed), so the report shows the same figures.
+    rob = sensitivity.analyse(ctx.problem)
+    sentences = [str(s) for s in sensitivity.verdict(ctx.problem, rob)]
+    if not sentences:
+        raise DashboardError("de gevoeligheidsanalyse gaf geen uitkomst")
+    m = ctx.problem.matrix
+    acceptability = Table(
+        caption=(
+            f"Hoe vaak staat elke variant op welke plaats, over {fmt_int(rob.smaa.samples)} "
+            "willekeurige wegingen"
+        ),
+        header=("Variant", "1e plaats", "2e plaats", "3e plaats"),
+        rows=tuple(
+            (m.variant(v).name, *(fmt_pct(p, 0) for p in rob.smaa.acceptability[v]))
+            for v in m.variant_ids
+        ),
+        source=source_line("seed_004", extra="Eigen berekening (SMAA, vaste startwaarde)."),
+    )
+    charts: list[Chart] = []
+    chart_mod = _optional_module("dashboard.charts.robustness")
+    if chart_mod is not None:
+        chart = _robustness_chart(chart_mod, rob, ctx)
+        if chart is not None:
+            charts.append(chart)
+    return Section(
+        key="robuustheid",
+        title=SECTION_TITLES["robuustheid"],
+        lead=sentences[0],
+        bullets=tuple(sentences[1:]),
+        tables=(acceptability,),
+        charts=tuple(charts),
+        sources=(source_line("seed_004", extra="Gevoeligheid: eigen berekening."),),
+    )
+
+
+def _robustness_chart(chart_mod: Any, rob: Any, ctx: _Context) -> Chart | None:
+    """The tornado overview of issue 4's charts, when that module offers one."""
+    for name in ("tornado_figure", "tornado", "intervals_figure"):
+        builder = getattr(chart_mod, name, None)
+        if builder is None:
+            continue
+        try:
+            figure = _call_with_supported(
+                builder, rob.one_way, problem=ctx.problem, rob=rob, robustness=rob
+            )
+        except Exception:
+            log.warning("robuustheidsgrafiek niet beschikbaar", exc_info=True)
+            return None
+        alt = (
+            "Overzicht per gewicht van het gebied van aandelen waarbinnen "
+            f"{ctx.variant_label(rob.winner)} de hoogste score houdt; de zinnen hierboven vatten "
+            "het samen."
+        )
+        text_func = getattr(chart_mod, "tornado_text", None)
+        if text_func is not None:
+            try:
+                alt = str(_call_with_supported(text_func, rob.one_way, problem=ctx.problem))
+            except Exception:
+                log.warning("tekstalternatief robuustheid niet beschikbaar", exc_info=True)
+        figure.update_layout(title=None)
+        return Chart(
+            key="robuustheid",
+            title="Tussen welke aandelen blijft de winnaar de beste?",
+            figure=figure,
+            alt_text=alt,
+            source=source_line("seed_004", extra="Eigen berekening."),
+            width=900,
+            height=int(figure.layout.height or 600),
+        )
+    return None
+
+
+def _section_conclusie(ctx: _Context, sections: Mapping[str, Section]) -> Section:
+    bullets = []
+    for key in ("varianten", "robuustheid", "overstap"):
+        section = sections.get(key)
+        if section is not None and section.available and section.lead:
+            bullets.append(section.lead)
+    if not bullets:
+        raise DashboardError("geen van de onderdelen is beschikbaar")
+    return Section(
+        key="conclusie",
+        title=SECTION_TITLES["conclusie"],
+        lead=bullets[0],
+        bullets=tuple(bullets[1:]),
+        paragraphs=(
+            "De scores volgen uit de oordelen van de handreiking (2012) en de gekozen weging; "
+            "de codering van ++ tot -/- in getallen is een aanname. Cijfers over regio's zijn "
+            "CBS-cijfers; budgetten en frictiekosten zijn eigen invoer.",
+        ),
+        sources=(source_line("seed_004"),),
+    )
+
+
+def _section_aannames(ctx: _Context) -> Section:
+    problem = ctx.problem
+    m = problem.matrix
+    scale = problem.scale
+    default = scale.as_symbols() == {r.value: DEFAULT_SCALE[r] for r in RATINGS}
+    tables = [
+        Table(
+            caption="Codering van de oordelen (aanname: de handreiking geeft geen getallen)"
+            + ("" if default else "; afwijkend van de standaard"),
+            header=("Oordeel", *(r.value for r in RATINGS)),
+            rows=(("Waarde", *(fmt_number(scale.value(r), 1) for r in RATINGS)),),
+            source=source_line("seed_004", extra="Codering: aanname."),
+        )
+    ]
+    shares = problem.group_shares()
+    tables.append(
+        Table(
+            caption="Weging van de perspectieven",
+            header=("Perspectief", "Gewicht (ingevoerd)", "Aandeel"),
+            rows=tuple(
+                (g.label, fmt_number(problem.weights.group(g.id), 2), fmt_pct(shares[g.id], 1))
+                for g in m.groups
+            ),
+            source="Weging: keuze van de gebruiker.",
+        )
+    )
+    changed = [c for c in m.criteria if problem.weights.criterion(c.id) != 1.0]
+    paragraphs = []
+    if changed:
+        tables.append(
+            Table(
+                caption="Criteria met een ander gewicht dan 1",
+                header=("Criterium", "Gewicht", "Effectief aandeel"),
+                rows=tuple(
+                    (
+                        f"{c.id} {c.label}",
+                        fmt_number(problem.weights.criterion(c.id), 2),
+                        fmt_pct(ctx.result.effective_weights[c.id], 1),
+                    )
+                    for c in changed
+                ),
+                source="Weging: keuze van de gebruiker.",
+            )
+        )
+    else:
+        paragraphs.append("Alle criteria wegen binnen hun perspectief even zwaar (gewicht 1).")
+    if problem.overrides:
+        tables.append(
+            Table(
+                caption="Eigen oordelen die afwijken van de handreiking",
+                header=("Criterium", "Variant", "Handreiking", "Eigen oordeel", "Reden"),
+                rows=tuple(
+                    (
+                        f"{o.criterion} {m.criterion(o.criterion).label}",
+                        m.variant(o.variant).name,
+                        m.rating(o.criterion, o.variant).value,
+                        o.rating.value,
+                        o.reason or "(geen reden opgegeven)",
+                    )
+                    for o in problem.overrides
+                ),
+                source="Afwijkingen: eigen oordeel van de gebruiker; oorspronkelijk oordeel uit "
+                + source_line("seed_004"),
+            )
+        )
+    else:
+        paragraphs.append("Alle oordelen zijn die van de handreiking; er zijn geen eigen oordelen.")
+    key = ctx.overstap.get("key", "per_inwoner")
+    paragraphs.append(
+        "Kostenverdeling: "
+        + (
+            "gelijke delen per gemeente."
+            if key == "gelijk"
+            else "naar rato van het aantal inwoners."
+        )
+    )
+    return Section(
+        key="aannames",
+        title=SECTION_TITLES["aannames"],
+        lead=(
+            "De codering ++ … -/- in getallen, de weging en eigen oordelen zijn keuzes, "
+            "geen feiten."
+        ),
+        paragraphs=tuple(paragraphs),
+        tables=tuple(tables),
+        sources=(source_line("seed_004"),),
+    )
+
+
+def _section_methoden(ctx: _Context) -> Section:
+    return Section(
+        key="methoden",
+        title=SECTION_TITLES["methoden"],
+        lead="Hoe de cijfers en scores tot stand komen.",
+        paragraphs=(
+            "Criteria en oordelen. De 21 criteria en de oordelen (++, +, +/-, -, -/-) van de drie "
+            "ontwikkelvarianten zijn overgenomen uit paragraaf 8 van de handreiking (2012), in "
+            "drie perspectieven: gemeenten en UWV (10 criteria), werkgevers (7) en "
+            "werkzoekenden (4).",
+            "Gewogen som. Elk oordeel krijgt een getal volgens de codering. Het effectieve gewicht "
+            "van een criterium is het aandeel van zijn perspectief maal zijn aandeel binnen het "
+            "perspectief. De score van een variant is de som van effectief gewicht maal waarde; "
+            "op 0–100 omgerekend met de laagste en hoogste waarde van de codering. Gelijke scores "
+            "delen een rang.",
+            "Dominantie. Een variant domineert een andere als hij op elk criterium minstens even "
+            "goed en op één beter scoort; dat hangt niet af van de weging of de codering.",
+            "Robuustheid. Per gewicht wordt exact berekend tussen welke aandelen de huidige "
+            "winnaar de hoogste score houdt (de scores zijn lineair in dat aandeel). Daarnaast "
+            "worden willekeurige wegingen getrokken (gelijkmatig over alle mogelijke verdelingen) "
+            "en geteld hoe vaak elke variant de beste is.",
+            "Regio's. De indeling gemeente → arbeidsmarktregio is afgeleid uit de CBS-grenzen: "
+            "het representatieve punt van elke gemeente ligt binnen precies één regio. "
+            "Regiocijfers zijn sommen van de gemeentecijfers; verhoudingen (zoals dichtheid) "
+            "worden uit die sommen berekend. Ontbreekt een cijfer van een gemeente, dan is het "
+            f"regiocijfer {NIET_BESCHIKBAAR}.",
+            "Kosten. Budgetten en frictiekosten zijn invoer van de gebruiker; het dashboard "
+            "verzint geen bedragen. De verdeling is naar inwoners of in gelijke delen.",
+        ),
+        sources=(source_line("seed_004", "cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025"),),
+    )
+
+
+def _section_bronnen(ctx: _Context) -> Section:
+    sources = load_sources()
+    bullets = []
+    for s in sources.values():
+        line = (
+            f"{s.title}. {s.publisher}. {s.location}. Licentie: {s.licence}. "
+            f"Opgehaald: {s.retrieved}."
+        )
+        if s.table_id:
+            line += f" Tabel: {s.table_id}."
+        bullets.append(line)
+    return Section(
+        key="bronnen",
+        title=SECTION_TITLES["bronnen"],
+        lead=f"{len(bullets)} bronnen; elk cijfer en feit in dit rapport verwijst naar een ervan.",
+        bullets=tuple(bullets),
+    )
+
+
+_BUILDERS: dict[str, Callable[[_Context], Section]] = {
+    "vraag": _section_vraag,
+    "kaart": _section_kaart,
+    "regios": _section_regios,
+    "overstap": _section_overstap,
+    "varianten": _section_varianten,
+    "robuustheid": _section_robuustheid,
+    "aannames": _section_aannames,
+    "methoden": _section_methoden,
+    "bronnen": _section_bronnen,
+}
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, ImportError):
+        return "dit deel van het dashboard is nog niet geïnstalleerd."
+    if isinstance(err, DashboardError):
+        return str(err)
+    return f"dit onderdeel kon niet worden opgebouwd ({type(err).__name__})."
+
+
+def build_report_content(
+    spec: ReportInput,
+    *,
+    skip: tuple[str, ...] = (),
+) -> ReportContent:
+    """Assemble a report's content.
+
+    Parameters
+    ----------
+    spec
+        Weights mapping, overstap settings, data year and scenario metadata.
+    skip
+        Section keys to leave out on purpose (shown as "niet beschikbaar").
+
+    Returns
+    -------
+    ReportContent
+        All sections of :data:`SECTION_KEYS`, in that order. Invalid weights raise
+        :class:`~dashboard.errors.DashboardError` (the user must fix those); missing data or a
+        missing part of the dashboard only makes its own section unavailable.
+    """
+    ctx = _Context(spec)
+    ctx.result  # noqa: B018 - invalid weights are the user's to fix: fail early, clearly
+    sections: dict[str, Section] = {}
+    for key in SECTION_KEYS:
+        if key in skip:
+            sections[key] = _unavailable(key, "weggelaten.")
+            continue
+        try:
+            if key == "conclusie":
+                sections[key] = _section_conclusie(ctx, sections)
+            else:
+                sections[key] = _BUILDERS[key](ctx)
+        # One broken section must not cost the whole report: a report with a section marked
+        # "niet beschikbaar" is more useful in a meeting than an error.
+        except Exception as err:
+            if not isinstance(err, DashboardError | ImportError):
+                log.warning("rapportonderdeel %s faalde", key, exc_info=True)
+            sections[key] = _unavailable(key, _reason(err))
+    date = spec.date or dt.date.today()
+    name = spec.scenario_name.strip() or "huidige weergave"
+    subtitle = f"Scenario: {name}"
+    if spec.author.strip():
+        subtitle += f" · opgesteld door {spec.author.strip()}"
+    return ReportContent(
+        title=REPORT_TITLE,
+        subtitle=subtitle,
+        date_text=fmt_date(date),
+        scenario_name=name,
+        sections=tuple(sections[k] for k in SECTION_KEYS),
+    )
