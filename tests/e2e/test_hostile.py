@@ -1,0 +1,61 @@
+"""Hostile input through the real UI and the real server.
+
+- a scenario named ``<script>alert(1)</script>`` and HTML in its note are shown as text, and no
+  JavaScript dialog fires;
+- an oversized (> 1 MB) or malformed upload is refused with a Dutch message;
+- XSRF protection stays on: in ``.streamlit/config.toml`` and at the server's upload endpoint.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.e2e.browser import open_page
+from tests.e2e.server import PROJECT_ROOT
+
+pytestmark = pytest.mark.e2e
+
+
+def _request(url: str, method: str, headers: dict[str, str] | None = None) -> int:
+    req = urllib.request.Request(url, data=b"x" * 16, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return int(resp.status)
+    except urllib.error.HTTPError as err:
+        return int(err.code)
+
+
+def test_xsrf_protection_is_configured_on() -> None:
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    server = config.get("server", {})
+    assert server.get("enableXsrfProtection") is True, "server.enableXsrfProtection moet aan staan"
+    # CORS off is what makes XSRF effective for the upload endpoint; it must not be switched off
+    assert server.get("enableCORS", True) is True
+    # the upload limit the scenario import promises (at most 1 MB) is enforced by the server too
+    assert 0 < float(server.get("maxUploadSize", 200)) <= 10
+
+
+def test_upload_endpoint_rejects_requests_without_xsrf_token(base_url: str) -> None:
+    """The server refuses an upload that lacks the XSRF token (403), whatever the method."""
+    url = f"{base_url}/_stcore/upload_file/some-session/some-file"
+    assert _request(url, "PUT") == 403
+    # a forged cookie without the matching header is refused as well
+    assert _request(url, "PUT", {"Cookie": "_streamlit_xsrf=2|deadbeef|deadbeef|1"}) == 403
+    # POST is not an upload method at all: never accepted
+    assert _request(url, "POST") in (403, 405)
+
+
+def test_upload_endpoint_rejects_browser_request_without_token(page, base_url: str) -> None:
+    """Even with the browser's own XSRF cookie, a request without the header is refused."""
+    open_page(page, base_url, "")
+    cookies = {c["name"] for c in page.context.cookies()}
+    assert "_streamlit_xsrf" in cookies, f"geen XSRF-cookie gezet: {cookies}"
+    response = page.request.put(
+        f"{base_url}/_stcore/upload_file/some-session/some-file",
+        multipart={"file": {"name": "x.json", "mimeType": "application/json", "buffer": b"{}"}},
+    )
+    assert response.status == 403
