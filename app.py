@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.ui.layout import run_guarded, show_notices
-from dashboard.ui.state import pop_notices
+from dashboard.ui.state import apply_query_params, pop_notices
 
 st.set_page_config(
     page_title="Arbeidsmarktregio-dashboard",
@@ -26,5 +26,6 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+apply_query_params()  # a share link in the URL sets the view once per session
 show_notices(pop_notices())
 run_guarded(page.run)

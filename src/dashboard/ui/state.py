@@ -107,3 +107,55 @@ def pop_notices() -> list[str]:
     notices = list(st.session_state[NOTICES_KEY])
     st.session_state[NOTICES_KEY] = []
     return notices
+
+
+# --- share links (issue 6, scenarios) --------------------------------------------------------
+SHARE_APPLIED_KEY = "share_link_applied"
+
+
+def apply_query_params() -> None:
+    """Once per session, before the page runs: take the view from a share link in the URL.
+
+    Invalid parts of the link are ignored; each gives a Dutch notice. Without share
+    parameters nothing changes.
+    """
+    _init()
+    if st.session_state.get(SHARE_APPLIED_KEY):
+        return
+    st.session_state[SHARE_APPLIED_KEY] = True
+    from dashboard.scenarios.sharelink import decode
+
+    try:
+        view = decode(st.query_params.to_dict())
+    except DashboardError as err:
+        add_notice(f"De gedeelde link kon niet worden gelezen: {err}")
+        return
+    if not view.present:
+        return
+    for message in view.notices:
+        add_notice(message)
+    try:
+        set_problem_config(view.problem_config)
+    except DashboardError as err:
+        add_notice(f"De weging uit de gedeelde link is genegeerd: {err}")
+    set_overstap_settings(view.overstap)
+    add_notice("De instellingen uit de gedeelde link zijn overgenomen.")
+
+
+def share_url_params() -> dict[str, str]:
+    """Query parameters that reopen the current weighting and overstap settings."""
+    from dashboard.scenarios.sharelink import encode
+
+    return encode(problem_config(), overstap_settings(), DEFAULT_OVERSTAP)
+
+
+def share_url() -> str:
+    """The full share link (this server's address plus :func:`share_url_params`)."""
+    from dashboard.scenarios.sharelink import query_string
+
+    base = ""
+    try:
+        base = (st.context.url or "").split("?", 1)[0]
+    except Exception:  # no browser context (tests, bare mode): a relative link still works
+        base = ""
+    return base + query_string(share_url_params())
