@@ -1,15 +1,193 @@
-"""CLI command `score` (not built yet)."""
+"""CLI command ``score``: the three ontwikkelvarianten scored with a weighting.
+
+``python -m dashboard score [--weights FILE] [--format json|table]``
+
+FILE is JSON, every key optional (missing keys take the defaults)::
+
+    {"groups": {"werkgevers": 2}, "criteria": {"wz04": 0.5}, "scale": {"-/-": -1},
+     "ratings": {"gu08": {"V3": "+/-"}}, "reasons": {"gu08": {"V3": "eigen ervaring"}}}
+
+``-`` reads the weighting from standard input. Bad input exits with code 2 and one Dutch line on
+stderr (the dispatcher in :mod:`dashboard.cli` turns :class:`DashboardError` into that line).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
 
-from dashboard.errors import DashboardError
+from dashboard.errors import ValidationError
+from dashboard.formatting import fmt_number, fmt_pct
+from dashboard.scoring import DecisionProblem, ScoreResult, problem_from_mapping, score
+from dashboard.weighting import dominance_sentences, summary_sentence, tie_sentence
+
+#: Refuse absurdly large weights files before parsing them (a weighting is a few hundred bytes).
+MAX_FILE_BYTES = 1_000_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "--weights",
+        metavar="BESTAND",
+        help="JSON-bestand met gewichten, schaal en eigen oordelen ('-' = standaardinvoer); "
+        "zonder dit bestand: drie perspectieven even zwaar, schaal ++=2 … -/-=-2",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("json", "table"),
+        default="json",
+        help="uitvoer als JSON (standaard) of als leesbare tabel",
+    )
+
+
+def read_weights_text(source: str) -> str:
+    """The text of a weights file; '-' reads standard input. Raises :class:`ValidationError`."""
+    if source == "-":
+        try:
+            return sys.stdin.read(MAX_FILE_BYTES + 1)
+        except (OSError, UnicodeDecodeError) as err:
+            raise ValidationError(f"de weging op standaardinvoer is niet leesbaar ({err})") from err
+    path = Path(source)
+    try:
+        if path.is_dir():
+            raise ValidationError(f"{source} is een map, geen bestand met een weging")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ValidationError(f"het bestand {source} bestaat niet") from None
+    except OSError as err:
+        raise ValidationError(
+            f"het bestand {source} kan niet worden gelezen ({err.strerror or err})"
+        ) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValidationError(f"het bestand {source} is groter dan 1 MB; dat is geen weging")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(f"het bestand {source} is geen UTF-8-tekst") from None
+
+
+def parse_weights(text: str, where: str = "de weging") -> dict[str, Any]:
+    """Parse JSON text into a mapping; every problem becomes one Dutch :class:`ValidationError`."""
+    if len(text) > MAX_FILE_BYTES:
+        raise ValidationError(f"{where} is groter dan 1 MB; dat is geen weging")
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as err:
+        raise ValidationError(
+            f"{where} is geen geldige JSON (regel {err.lineno}, kolom {err.colno}: {err.msg})"
+        ) from None
+    except ValidationError:
+        raise
+    except (ValueError, RecursionError) as err:  # e.g. an integer with too many digits
+        raise ValidationError(f"{where} is geen bruikbare JSON ({err})") from None
+    if not isinstance(data, dict):
+        raise ValidationError(f'{where} moet een JSON-object zijn, bijvoorbeeld {{"groups": {{}}}}')
+    return data
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValidationError(f"{name} is geen toegestaan getal in een weging")
+
+
+def load_problem(source: str | None) -> DecisionProblem:
+    """The validated problem for ``--weights`` (defaults when ``None``)."""
+    if source is None:
+        return problem_from_mapping({})
+    where = "de weging op standaardinvoer" if source == "-" else f"het bestand {source}"
+    return problem_from_mapping(parse_weights(read_weights_text(source), where))
+
+
+def result_to_json(result: ScoreResult, problem: DecisionProblem) -> dict[str, Any]:
+    """The JSON output of issue 3 (plus ``scale``, ``overrides`` and ``tie_policy``).
+
+    Variants come in table order (V1, V2, V3), each with its ``rank``.
+    """
+    m = problem.matrix
+    return {
+        "variants": [
+            {
+                "id": v,
+                "name": m.variant(v).name,
+                "score": result.scores[v],
+                "score_0_100": result.scores_0_100[v],
+                "rank": result.ranks[v],
+                "group_scores": dict(result.group_scores[v]),
+            }
+            for v in result.variant_ids
+        ],
+        "dominance": [list(pair) for pair in result.dominance],
+        "weights": {
+            "effective": dict(result.effective_weights),
+            "group_shares": dict(result.group_shares),
+        },
+        "scale": problem.scale.as_symbols(),
+        "overrides": [
+            {
+                "criterion": o.criterion,
+                "variant": o.variant,
+                "rating": o.rating.value,
+                "handreiking": m.rating(o.criterion, o.variant).value,
+                "reason": o.reason,
+            }
+            for o in problem.overrides
+        ],
+        "tie_policy": result.tie_policy,
+    }
+
+
+def result_to_table(result: ScoreResult, problem: DecisionProblem) -> str:
+    """A readable plain-text table with the summary sentence underneath."""
+    m = problem.matrix
+    headers = ["Plaats", "Variant", "Score", "0–100", *[g.short for g in m.groups]]
+    rows = [
+        [
+            str(result.ranks[v]),
+            m.variant(v).name,
+            fmt_number(result.scores[v], 3),
+            fmt_number(result.scores_0_100[v], 1),
+            *[fmt_number(result.group_scores[v][g.id], 2) for g in m.groups],
+        ]
+        for v in result.ranking
+    ]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            c.ljust(w) if i == 1 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    out = [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows), ""]
+    shares = ", ".join(f"{g.short} {fmt_pct(result.group_shares[g.id])}" for g in m.groups)
+    out.append(f"Gewicht per perspectief: {shares}")
+    out.append(summary_sentence(result, problem))
+    ties = tie_sentence(result, m)
+    if ties:
+        out.append(ties)
+    out.extend(dominance_sentences(result, problem))
+    for o in problem.overrides:
+        reason = f" ({o.reason})" if o.reason else ""
+        out.append(
+            f"Eigen oordeel: {m.criterion(o.criterion).label} / {m.variant(o.variant).name}: "
+            f"{o.rating.value} in plaats van {m.rating(o.criterion, o.variant).value}{reason}"
+        )
+    out.append(
+        "Aanname: de schaal "
+        + ", ".join(f"{s}={fmt_number(v, 2)}" for s, v in problem.scale.as_symbols().items())
+        + " is een keuze van dit dashboard; de handreiking geeft alleen tekens."
+    )
+    return "\n".join(out)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise DashboardError("deze opdracht is nog niet beschikbaar")
+    problem = load_problem(args.weights)
+    result = score(problem)
+    if args.format == "table":
+        print(result_to_table(result, problem))
+    else:
+        print(json.dumps(result_to_json(result, problem), ensure_ascii=False, indent=2))
+    return 0
