@@ -118,6 +118,11 @@ class Consequence:
     title: str
     text: str
     citation: Citation
+    #: "altijd", or "GM0626>AM19" when the memo states it only for that move
+    scope: str = "altijd"
+
+    def applies(self, gemeente_code: str, naar: str) -> bool:
+        return self.scope == "altijd" or self.scope == f"{gemeente_code}>{naar}"
 
 
 @dataclass(frozen=True)
@@ -322,6 +327,7 @@ def load_facts(folder: Path | None = None, sources_path: Path | None = None) -> 
             title=str(c["title"]),
             text=str(c["text"]),
             citation=_citation(c, f"procedure.yaml gevolg {c.get('id')}"),
+            scope=str(c.get("scope") or "altijd"),
         )
         for c in proc.get("consequences", [])
     )
