@@ -1004,6 +1004,7 @@ def verdict(problem: DecisionProblem, rob: Robustness, max_challenges: int = 3) 
     for ow in rob.one_way:
         if ow.kind == "group":
             out.append(stays_highest_sentence(problem, ow))
+            out.extend(wins_only_if_sentences(problem, ow))
     # criteria whose interval ends closest to the current share
     close = sorted(
         (ow for ow in rob.one_way if ow.kind == "criterion" and ow.has_effect and ow.width < 1),

@@ -1,15 +1,160 @@
-"""CLI command `sensitivity` (not built yet)."""
+"""CLI command ``sensitivity``: how firm is the outcome of a weighting?
+
+``python -m dashboard sensitivity [--weights FILE] [--samples N] [--seed S] [--format json]``
+
+FILE is the weights file of ``score`` (read by the same code, so ``-`` is standard input).
+Without ``--format json`` the result is printed as Dutch sentences and two small tables.
+Extra options: ``--near PCT`` samples only weightings within ± PCT percent of the current
+weights; ``--group-order a,b,c`` samples only weightings that keep that order of the groups.
+Bad input exits with code 2 and one Dutch line on stderr.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
 
-from dashboard.errors import DashboardError
+from dashboard.commands.score import load_problem
+from dashboard.errors import ValidationError
+from dashboard.formatting import fmt_int, fmt_pct
+from dashboard.scoring import DecisionProblem
+from dashboard.sensitivity import (
+    DEFAULT_SAMPLES,
+    DEFAULT_SEED,
+    MAX_SAMPLES,
+    Robustness,
+    SamplingOptions,
+    analyse,
+    to_json,
+    verdict,
+)
+
+MAX_SEED = 2**63 - 1
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "--weights",
+        metavar="BESTAND",
+        help="JSON-bestand met gewichten, schaal en eigen oordelen, zoals bij 'score' "
+        "('-' = standaardinvoer)",
+    )
+    # Numbers are read as text and checked in run(), so a bad value gives a Dutch message.
+    parser.add_argument(
+        "--samples",
+        metavar="N",
+        default=str(DEFAULT_SAMPLES),
+        help=f"aantal willekeurige wegingen (standaard {fmt_int(DEFAULT_SAMPLES)})",
+    )
+    parser.add_argument(
+        "--seed",
+        metavar="S",
+        default=str(DEFAULT_SEED),
+        help=f"startwaarde van de toevalsgenerator (standaard {DEFAULT_SEED}; zelfde S geeft "
+        "dezelfde uitkomst)",
+    )
+    parser.add_argument(
+        "--near",
+        metavar="PCT",
+        default=None,
+        help="alleen wegingen rond de huidige: elk gewicht hoogstens PCT procent hoger of lager",
+    )
+    parser.add_argument(
+        "--group-order",
+        metavar="G1,G2,G3",
+        default=None,
+        help="alleen wegingen die deze volgorde van de groepen aanhouden (belangrijkste eerst), "
+        "bijv. werkgevers,gemeenten_uwv,werkzoekenden",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="uitvoer als Nederlandse zinnen (standaard) of als JSON",
+    )
+
+
+def parse_samples(text: str) -> int:
+    try:
+        number = int(str(text).strip().replace("_", ""))
+    except ValueError:
+        raise ValidationError(
+            f"--samples {text!r} is geen geheel getal; gebruik bijvoorbeeld --samples 100000"
+        ) from None
+    if not 1 <= number <= MAX_SAMPLES:
+        raise ValidationError(
+            f"--samples {number}: kies een aantal van 1 tot en met {fmt_int(MAX_SAMPLES)}"
+        )
+    return number
+
+
+def parse_seed(text: str) -> int:
+    try:
+        number = int(str(text).strip())
+    except ValueError:
+        raise ValidationError(
+            f"--seed {text!r} is geen geheel getal; gebruik bijvoorbeeld --seed 2012"
+        ) from None
+    if not 0 <= number <= MAX_SEED:
+        raise ValidationError(f"--seed {number}: kies een geheel getal van 0 tot en met 2^63 − 1")
+    return number
+
+
+def parse_options(
+    near: str | None, group_order: str | None, problem: DecisionProblem
+) -> SamplingOptions:
+    if near is not None and group_order is not None:
+        raise ValidationError("kies --near of --group-order, niet allebei")
+    if near is not None:
+        try:
+            pct = float(str(near).strip().rstrip("%").replace(",", "."))
+        except ValueError:
+            raise ValidationError(
+                f"--near {near!r} is geen getal; bijvoorbeeld --near 20"
+            ) from None
+        if not math.isfinite(pct) or not 0 < pct <= 100:
+            raise ValidationError(
+                f"--near {near}: kies een percentage groter dan 0 en hoogstens 100"
+            )
+        return SamplingOptions(mode="near", near_pct=pct).checked(problem)
+    if group_order is not None:
+        ranking = tuple(part.strip() for part in group_order.split(",") if part.strip())
+        return SamplingOptions(mode="ranking", group_ranking=ranking).checked(problem)
+    return SamplingOptions()
+
+
+def as_text(problem: DecisionProblem, rob: Robustness) -> str:
+    """Dutch sentences, then the one-way intervals and the rank acceptability as small tables."""
+    m = problem.matrix
+    lines = list(verdict(problem, rob))
+    lines.append("")
+    lines.append("Tussen welke aandelen blijft de winnaar het hoogst (één gewicht tegelijk):")
+    for ow in rob.one_way:
+        name = ow.label if ow.kind == "group" else f"  {ow.id} {ow.label}"
+        span = f"{fmt_pct(ow.low, 1)} – {fmt_pct(ow.high, 1)}"
+        lines.append(f"  {name[:60]:<62} nu {fmt_pct(ow.baseline_share, 1):>7}  {span}")
+    lines.append("")
+    lines.append(f"Hoe vaak op welke plaats ({fmt_int(rob.smaa.samples)} wegingen):")
+    for vid in m.variant_ids:
+        shares = "  ".join(f"{fmt_pct(p, 1):>7}" for p in rob.smaa.acceptability[vid])
+        lines.append(f"  {m.variant(vid).name:<10} {shares}")
+    lines.append("")
+    lines.append(
+        "Aanname: de codering van ++ tot -/- in getallen is een keuze van dit dashboard; de "
+        "handreiking geeft alleen tekens."
+    )
+    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise DashboardError("deze opdracht is nog niet beschikbaar")
+    samples = parse_samples(args.samples)
+    seed = parse_seed(args.seed)
+    problem = load_problem(args.weights)
+    options = parse_options(args.near, args.group_order, problem)
+    rob = analyse(problem, samples=samples, seed=seed, options=options)
+    if args.format == "json":
+        print(json.dumps(to_json(rob), ensure_ascii=False, indent=2))
+    else:
+        print(as_text(problem, rob))
+    return 0
