@@ -145,27 +145,7 @@ def scenario_from_json(data: bytes | str) -> Scenario:
     ValidationError
         With one Dutch sentence naming the field; the only exception this raises.
     """
-    if isinstance(data, str):
-        size = len(data.encode("utf-8", errors="surrogatepass"))
-    elif isinstance(data, bytes | bytearray):
-        size = len(data)
-    else:
-        raise ValidationError("bestand: de inhoud moet tekst of bytes zijn")
-    if size > MAX_BYTES:
-        raise ValidationError(
-            f"bestand: is {size / 1_000_000:.1f} MB; een scenariobestand mag hoogstens 1 MB zijn"
-        )
-    if isinstance(data, bytes | bytearray):
-        try:
-            text = bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            raise ValidationError(
-                f"bestand: is geen UTF-8-tekst (onleesbare byte op positie {err.start})"
-            ) from err
-    else:
-        text = data
-    parsed = _parse_json(text)
-    _check_depth(parsed)
+    parsed = load_json(data)
     try:
         model = ScenarioFile.model_validate(_with_datetimes(parsed))
     except pydantic.ValidationError as err:
@@ -185,6 +165,36 @@ def scenario_from_json(data: bytes | str) -> Scenario:
         )
     except DashboardError as err:
         raise ValidationError(f"scenario: {err}") from None
+
+
+def load_json(data: bytes | str, what: str = "bestand") -> Any:
+    """Parse an uploaded JSON document safely: ≤ 1 MB, UTF-8, no NaN, no duplicate keys,
+    at most :data:`MAX_DEPTH` levels. Raises only :class:`ValidationError`."""
+    if isinstance(data, str):
+        size = len(data.encode("utf-8", errors="surrogatepass"))
+    elif isinstance(data, bytes | bytearray):
+        size = len(data)
+    else:
+        raise ValidationError(f"{what}: de inhoud moet tekst of bytes zijn")
+    if size > MAX_BYTES:
+        raise ValidationError(
+            f"{what}: is {size / 1_000_000:.1f} MB; een scenariobestand mag hoogstens 1 MB zijn"
+        )
+    if isinstance(data, bytes | bytearray):
+        try:
+            text = bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise ValidationError(
+                f"{what}: is geen UTF-8-tekst (onleesbare byte op positie {err.start})"
+            ) from err
+    else:
+        text = data
+    try:
+        parsed = _parse_json(text)
+        _check_depth(parsed)
+    except ValidationError as err:
+        raise ValidationError(str(err).replace("bestand:", f"{what}:", 1)) from None
+    return parsed
 
 
 def _reject_constant(name: str) -> Any:
