@@ -177,7 +177,12 @@ def region_map_figure(
     finite = values.replace([np.inf, -np.inf], np.nan).dropna()
     zmin = float(finite.min()) if len(finite) else 0.0
     zmax = float(finite.max()) if len(finite) else 1.0
-    colorbar = {"title": {"text": unit}, "thickness": 14, "len": 0.6}
+    colorbar = {
+        "title": {"text": unit},
+        "thickness": 14,
+        "len": 0.6,
+        "tickformat": ",.0f" if decimals == 0 else f",.{decimals}f",
+    }
 
     fig = go.Figure()
     if show_gemeenten and gemeente_regions:
@@ -289,6 +294,7 @@ def region_map_figure(
             "bgcolor": "rgba(255,255,255,0.85)",
         },
         clickmode="event+select",
+        separators=",.",  # Dutch: decimal comma, thousands point
     )
     return fig
 

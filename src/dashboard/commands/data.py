@@ -1,15 +1,51 @@
-"""CLI command `data` (not built yet)."""
+"""CLI ``data``: download the CBS layers into the cache, or check the data folder."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
-from dashboard.errors import DashboardError
+from dashboard.cbs import LAYERS, find_layer_file, read_kerncijfers, read_layer
+from dashboard.config import DEFAULT_YEAR, cbs_cache_dir, data_dir
+from dashboard.download import download_all
+from dashboard.errors import ValidationError
+from dashboard.regions import load_region_index
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    sub = parser.add_subparsers(dest="action", metavar="ACTIE", parser_class=type(parser))
+    sub.required = True
+    dl = sub.add_parser("download", help="grenzen (PDOK) en kerncijfers (CBS) ophalen")
+    dl.add_argument("--year", type=int, default=DEFAULT_YEAR, help="jaar van de indeling")
+    dl.add_argument("--out", type=Path, default=None, help="doelmap (standaard: de cache)")
+    dl.add_argument("--pdok-url", default=None, help=argparse.SUPPRESS)
+    dl.add_argument("--cbs-url", default=None, help=argparse.SUPPRESS)
+    check = sub.add_parser("check", help="controleren of de gegevensmap bruikbaar is")
+    check.add_argument("--year", type=int, default=DEFAULT_YEAR)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise DashboardError("deze opdracht is nog niet beschikbaar")
+    if not 2000 <= args.year <= 2100:
+        raise ValidationError(f"jaar {args.year} is ongeldig; gebruik bijvoorbeeld 2025")
+    if args.action == "download":
+        target = args.out or cbs_cache_dir()
+        download_all(
+            args.year,
+            target,
+            pdok_url=args.pdok_url,
+            cbs_url=args.cbs_url,
+            progress=lambda line: print(line, file=sys.stderr, flush=True),
+        )
+        print(target)
+        return 0
+    folder = data_dir()
+    for layer in LAYERS:
+        path = find_layer_file(layer, args.year, folder)
+        print(f"{layer}: {len(read_layer(layer, args.year, folder))} gebieden ({path.name})")
+    index = load_region_index(args.year, folder)
+    print(f"indeling: {len(index.gemeenten)} gemeenten in {len(index.regions)} regio's")
+    kc = read_kerncijfers(folder)
+    years = ", ".join(str(int(y)) for y in sorted(kc["jaar"].unique()))
+    print(f"kerncijfers: {kc['gemeente_code'].nunique()} gemeenten, jaren {years}")
+    return 0

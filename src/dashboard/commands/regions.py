@@ -1,15 +1,55 @@
-"""CLI command `regions` (not built yet)."""
+"""CLI ``regions``: the arbeidsmarktregio's with their gemeenten and inwoners."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
 
-from dashboard.errors import DashboardError
+from dashboard.config import DEFAULT_YEAR
+from dashboard.kerncijfers import aggregate, latest_year, load_kerncijfers
+from dashboard.regions import load_region_index
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("--format", choices=("json", "table"), default="table")
+    parser.add_argument("--year", type=int, default=DEFAULT_YEAR, help="jaar van de indeling")
+
+
+def regions_payload(year: int = DEFAULT_YEAR) -> dict:
+    """The JSON document of ``python -m dashboard regions --format json``."""
+    index = load_region_index(year)
+    kc = load_kerncijfers()
+    figures = aggregate(kc, index.membership(), latest_year(kc))
+
+    def inwoners(code: str) -> int | None:
+        value = figures["inwoners"].get(code)
+        return None if value is None or math.isnan(value) else int(value)
+
+    return {
+        "year": year,
+        "inwoners_year": latest_year(kc),
+        "regions": [
+            {
+                "code": region.code,
+                "name": region.name,
+                "gemeenten": [{"code": g.code, "name": g.name} for g in index.members(region.code)],
+                "inwoners": inwoners(region.code),
+            }
+            for region in index.regions
+        ],
+    }
 
 
 def run(args: argparse.Namespace) -> int:
-    raise DashboardError("deze opdracht is nog niet beschikbaar")
+    payload = regions_payload(args.year)
+    if args.format == "json":
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'code':6} {'regio':32} {'gemeenten':>9} {'inwoners':>10}")
+    for region in payload["regions"]:
+        inw = "n.b." if region["inwoners"] is None else f"{region['inwoners']:,}".replace(",", ".")
+        print(
+            f"{region['code']:6} {region['name'][:32]:32} {len(region['gemeenten']):>9} {inw:>10}"
+        )
+    return 0

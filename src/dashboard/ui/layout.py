@@ -6,12 +6,28 @@ import logging
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard.config import DATA_DIR_ENV, data_dir
 from dashboard.errors import DashboardError, DataMissingError
 from dashboard.sources import source_line
 
 log = logging.getLogger("dashboard")
+
+
+def page_guard() -> None:
+    """Call first in every page file.
+
+    Because the project has a ``pages/`` folder, Streamlit's legacy multipage mode can run a page
+    file directly, without ``app.py`` (on the first request of a server process that opens a page
+    URL, and in AppTest's ``switch_page``). Then the page would miss app.py's navigation, page
+    config and error guard. ``st.navigation`` in app.py switches that mode off before a page runs,
+    so when the flag is still on here, this page was started directly: switch it off and rerun
+    through app.py.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def source_caption(*source_ids: str, extra: str = "") -> None:

@@ -1,0 +1,51 @@
+"""Focused tests of the map page: indicator, year, region selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "kaart.py")
+
+
+def run_page() -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_defaults_show_zhc_members_and_sources(cbs_dir: Path) -> None:
+    at = run_page()
+    table = at.dataframe[0].value
+    assert set(table["Gemeente"]) == {
+        "Lansingerland", "Leidschendam-Voorburg", "Pijnacker-Nootdorp", "Voorschoten",
+        "Wassenaar", "Zoetermeer",
+    }  # fmt: skip
+    captions = " ".join(c.value for c in at.caption)
+    assert "Bron:" in captions and "85984NED" in captions
+    assert "Tekstversie van de kaart" in captions
+
+
+def test_choosing_a_region_lists_its_gemeenten(cbs_dir: Path) -> None:
+    at = run_page()
+    at.selectbox(key="kaart_regio").set_value("AM19").run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 12
+
+
+def test_households_only_for_2023(cbs_dir: Path) -> None:
+    at = run_page()
+    at.selectbox(key="kaart_indicator").set_value("huishoudens").run()
+    assert not at.exception
+    years = at.selectbox(key="kaart_jaar_huishoudens").options
+    assert years == ["2023"]
+    assert "Wijk- en buurtkaart 2023" in " ".join(c.value for c in at.caption)
+
+
+def test_gemeente_borders_and_free_zoom(cbs_dir: Path) -> None:
+    at = run_page()
+    at.toggle(key="kaart_gemeenten").set_value(True).run()
+    assert not at.exception
+    at.radio(key="kaart_weergave").set_value("Vrij zoomen").run()
+    assert not at.exception

@@ -1,0 +1,89 @@
+"""Aggregation per region: sums of counts, ratios from sums, missing stays missing."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard.kerncijfers import (
+    aggregate,
+    gemeente_figures,
+    latest_year,
+    load_kerncijfers,
+    source_ids,
+)
+from dashboard.regions import load_region_index
+
+
+def synthetic() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "gemeente_code": ["GM0001", "GM0002", "GM0003"],
+            "gemeente_naam": ["A", "B", "C"],
+            "jaar": [2024, 2024, 2024],
+            "inwoners": [1000.0, 3000.0, 500.0],
+            "oppervlakte_land_km2": [10.0, 10.0, 5.0],
+            "bevolkingsdichtheid_inw_per_km2_land": [100.0, 300.0, 100.0],
+            "huishoudens": [400.0, np.nan, 200.0],
+            "gemiddelde_huishoudensgrootte": [2.5, 2.0, 2.5],
+            "pct_65_plus": [10.0, 30.0, 20.0],
+            "bron": ["CBS 85984NED x"] * 3,
+        }
+    )
+
+
+def test_worked_example() -> None:
+    """Region R = A + B: inwoners 4000; land 20 km²; density 4000/20 = 200 (not the mean of
+    100 and 300 weighted otherwise); 65+: (100 + 900) / 4000 = 25 %; huishoudens missing for B,
+    so the region's households are missing too, never 400."""
+    out = aggregate(synthetic(), {"GM0001": "R", "GM0002": "R", "GM0003": "S"}, 2024)
+    r = out.loc["R"]
+    assert r["n_gemeenten"] == 2
+    assert r["inwoners"] == 4000
+    assert r["oppervlakte_land_km2"] == 20
+    assert r["bevolkingsdichtheid"] == pytest.approx(200.0)
+    assert r["pct_65_plus"] == pytest.approx(25.0)
+    assert math.isnan(r["huishoudens"])
+    assert math.isnan(r["gemiddelde_huishoudensgrootte"])
+    s = out.loc["S"]
+    assert s["huishoudens"] == 200 and s["gemiddelde_huishoudensgrootte"] == pytest.approx(2.5)
+
+
+def test_density_is_not_a_mean_of_densities() -> None:
+    kc = synthetic()
+    kc.loc[1, "oppervlakte_land_km2"] = 30.0  # B: 3000 inw on 30 km²
+    out = aggregate(kc, {"GM0001": "R", "GM0002": "R"}, 2024)
+    assert out.loc["R", "bevolkingsdichtheid"] == pytest.approx(4000 / 40)
+
+
+def test_a_member_without_a_row_makes_counts_missing() -> None:
+    out = aggregate(synthetic(), {"GM0001": "R", "GM9999": "R"}, 2024)
+    assert math.isnan(out.loc["R", "inwoners"])
+
+
+def test_real_data_national_totals(cbs_dir: Path) -> None:
+    kc = load_kerncijfers(cbs_dir)
+    index = load_region_index(2025, cbs_dir)
+    for year, total in ((2024, 17_942_942), (2023, 17_811_291)):
+        out = aggregate(kc, index.membership(), year)
+        assert len(out) == 35
+        assert out["inwoners"].sum() == total
+        assert out["n_gemeenten"].sum() == 342
+    assert latest_year(kc) == 2024
+    assert source_ids(kc, 2024) == ("cbs_kerncijfers_2024",)
+    assert source_ids(kc, 2023) == ("cbs_wijkbuurtkaart_2023",)
+
+
+def test_region_equals_sum_of_members(cbs_dir: Path) -> None:
+    kc = load_kerncijfers(cbs_dir)
+    index = load_region_index(2025, cbs_dir)
+    out = aggregate(kc, index.membership(), 2024)
+    gem = gemeente_figures(kc, 2024)
+    members = [g.code for g in index.members("AM34")]
+    assert out.loc["AM34", "inwoners"] == gem.loc[members, "inwoners"].sum()
+    # Sanity figures quoted in PROVENANCE.md
+    assert gem.loc["GM0626", "inwoners"] == 25_625
