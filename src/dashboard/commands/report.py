@@ -1,15 +1,113 @@
-"""CLI command `report` (not built yet)."""
+"""CLI command ``report``: the college report as PDF or PowerPoint.
+
+``python -m dashboard report [--scenario NAME] --out FILE.pdf|FILE.pptx``. Without ``--scenario``
+the report uses the default weighting (three perspectives equal, the handreiking's ratings) and
+the default overstap (Voorschoten → Holland Rijnland). Unknown extension, unknown scenario or an
+unwritable path: exit 2 with one Dutch line.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
 
-from dashboard.errors import DashboardError
+from dashboard.errors import DashboardError, ValidationError
+
+FORMATS = (".pdf", ".pptx")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "--scenario",
+        metavar="NAAM",
+        help="naam van een opgeslagen scenario (database uit DASHBOARD_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--out",
+        required=True,
+        metavar="BESTAND",
+        help="uitvoerbestand, eindigend op .pdf of .pptx",
+    )
+    parser.add_argument(
+        "--zonder-afbeeldingen",
+        action="store_true",
+        dest="no_images",
+        help="grafieken als tekst in plaats van afbeelding (geen Chromium nodig)",
+    )
+
+
+def _check_target(out: Path) -> str:
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValidationError(
+            f"onbekend bestandstype {out.suffix or '(geen)'!r} voor --out; gebruik .pdf of .pptx"
+        )
+    folder = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise ValidationError(f"{out} is een map; geef een bestandsnaam op")
+    if not folder.is_dir():
+        raise ValidationError(f"de map {folder} bestaat niet")
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise ValidationError(f"kan niet schrijven naar {out}: geen schrijfrechten")
+    return suffix
+
+
+def _write_atomic(out: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a failed run never leaves half a file."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, out)
+    except OSError as err:
+        raise DashboardError(f"kan niet schrijven naar {out}: {err.strerror or err}") from err
 
 
 def run(args: argparse.Namespace) -> int:
-    raise DashboardError("deze opdracht is nog niet beschikbaar")
+    from dashboard.reports.content import ReportInput, build_report_content
+
+    out = Path(args.out).expanduser()
+    suffix = _check_target(out)
+    if args.scenario:
+        from dashboard.scenarios import open_store
+
+        with open_store() as store:
+            scenario = store.get(args.scenario)
+        spec = ReportInput(
+            problem_config=dict(scenario.problem_config),
+            overstap=scenario.overstap_settings(),
+            data_year=scenario.data_year,
+            scenario_name=scenario.name,
+            author=scenario.author,
+            note=scenario.note,
+        )
+    else:
+        spec = ReportInput(scenario_name="standaardweging")
+    content = build_report_content(spec)
+
+    renderer = None
+    if not args.no_images:
+        from dashboard.reports.images import ImageRenderer
+
+        renderer = ImageRenderer()
+    try:
+        if suffix == ".pdf":
+            from dashboard.reports.pdf import build_pdf
+
+            data = build_pdf(content, renderer)
+        else:
+            from dashboard.reports.pptx import build_pptx
+
+            data = build_pptx(content, renderer)
+    finally:
+        if renderer is not None:
+            renderer.close()
+    _write_atomic(out, data)
+    missing = [s.title for s in content.sections if not s.available]
+    print(f"Rapport geschreven: {out} ({len(data) // 1024} kB)")
+    if missing:
+        print("Niet beschikbaar: " + "; ".join(missing), file=sys.stderr)
+    return 0

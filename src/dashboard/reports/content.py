@@ -109,6 +109,8 @@ class Section:
     charts: tuple[Chart, ...] = ()
     sources: tuple[str, ...] = ()
     available: bool = True
+    #: Shorter bullets for a slide, when the full ones are too long to read from a screen.
+    slide_bullets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,9 +212,23 @@ class _Context:
 
     @cached_property
     def year(self) -> int:
-        if self.spec.data_year is not None:
-            return int(self.spec.data_year)
-        return int(importlib.import_module("dashboard.kerncijfers").latest_year(self.kc))
+        """Kerncijfers year: the latest with inwoners, not after the scenario's data year.
+
+        A scenario's data year is that of the indeling (2025); CBS publishes kerncijfers later,
+        so the figures of an earlier year are the most recent that fit.
+        """
+        kerncijfers = importlib.import_module("dashboard.kerncijfers")
+        latest = int(kerncijfers.latest_year(self.kc))
+        if self.spec.data_year is None:
+            return latest
+        wanted = int(self.spec.data_year)
+        candidates = [y for y in kerncijfers.indicator_years(self.kc, "inwoners") if y <= wanted]
+        if not candidates:
+            raise DashboardError(
+                f"geen kerncijfers voor {wanted} of eerder; beschikbaar: "
+                f"{', '.join(str(y) for y in kerncijfers.years(self.kc))}"
+            )
+        return max(candidates)
 
     @cached_property
     def kc_sources(self) -> tuple[str, ...]:
@@ -414,7 +430,89 @@ def _fmt(value: Any, kind: str) -> str:
     return str(value)
 
 
+def _known_sources(ids: Any) -> list[str]:
+    known = load_sources()
+    return [i for i in dict.fromkeys(str(x) for x in ids) if i in known]
+
+
 def _section_regios(ctx: _Context) -> Section:
+    profiles_mod = _optional_module("dashboard.profiles")
+    if profiles_mod is not None and hasattr(profiles_mod, "build_profile"):
+        return _section_regios_profiles(ctx, profiles_mod)
+    return _section_regios_basic(ctx)
+
+
+def _section_regios_profiles(ctx: _Context, profiles_mod: Any) -> Section:
+    """The Regio's vergelijken page's own profiles (issue 5), with sources per row and cell."""
+    regions = (ctx.van, ctx.naar)
+    profiles = [profiles_mod.build_profile(code, ctx.index, ctx.kc) for code in regions]
+    rows = [("Aantal gemeenten", *(fmt_int(p.n_gemeenten) for p in profiles))]
+    source_ids: list[str] = ["indeling_afgeleid_2025"]
+    for i, first in enumerate((*profiles[0].indicators, *profiles[0].age)):
+        values = []
+        for p in profiles:
+            iv = (*p.indicators, *p.age)[i]
+            values.append(_fmt_indicator(iv.value, iv.decimals, iv.unit))
+            source_ids.extend(iv.source_ids)
+        year = f" ({first.year})" if first.year else ""
+        rows.append((f"{first.label}{year}", *values))
+    kc_source = source_line(*_known_sources(source_ids))
+    tables = [
+        Table(
+            caption="Kerncijfers per regio (sommen van de gemeenten, verhoudingen uit de sommen)",
+            header=("", *(p.name for p in profiles)),
+            rows=tuple(rows),
+            source=kc_source,
+        )
+    ]
+    sources = [kc_source]
+    try:
+        qual = profiles_mod.qualitative_table(profiles)
+        cite_ids = [c.source for row in qual for cell in row.cells.values() for c in cell.citations]
+        q_source = source_line(*(_known_sources(cite_ids) or ["seed_000"]))
+        tables.append(
+            Table(
+                caption="Organisatie van de regio's (uit de brondocumenten)",
+                header=("", *(p.name for p in profiles)),
+                rows=tuple(
+                    (row.label, *(row.cells[p.code].text for p in profiles)) for row in qual
+                ),
+                source=q_source,
+            )
+        )
+        sources.append(q_source)
+    except Exception:  # the figures stand without the qualitative table
+        log.info("kwalitatieve profieltabel niet beschikbaar", exc_info=True)
+    members = [
+        f"{p.name} ({p.code}, {p.n_gemeenten} gemeenten): "
+        + ", ".join(str(n) for n in p.members["gemeente_naam"])
+        for p in profiles
+    ]
+    inw = [p.indicator("inwoners").value for p in profiles]
+    lead = (
+        f"{profiles[0].name} telt {fmt_int(inw[0])} inwoners in {profiles[0].n_gemeenten} "
+        f"gemeenten, {profiles[1].name} {fmt_int(inw[1])} in {profiles[1].n_gemeenten} "
+        f"({profiles[0].indicator('inwoners').year})."
+    )
+    return Section(
+        key="regios",
+        title=SECTION_TITLES["regios"],
+        lead=lead,
+        bullets=tuple(members),
+        tables=tuple(tables),
+        sources=tuple(dict.fromkeys(sources)),
+    )
+
+
+def _fmt_indicator(value: Any, decimals: int, unit: str) -> str:
+    if is_missing(value):
+        return NIET_BESCHIKBAAR
+    if unit.startswith("%"):
+        return fmt_pct(float(value) / 100.0, decimals)
+    return fmt_number(value, decimals) if decimals else fmt_int(value)
+
+
+def _section_regios_basic(ctx: _Context) -> Section:
     regions = (ctx.van, ctx.naar)
     agg = ctx.before
     rows = []
@@ -477,7 +575,7 @@ def _qualitative_table(profiles: Any, regions: tuple[str, ...]) -> Table | None:
     try:
         data = _call_with_supported(loader, *regions)
     except Exception:  # their API may differ; the quantitative profile stands on its own
-        log.warning("kwalitatieve profieltabel niet beschikbaar", exc_info=True)
+        log.info("kwalitatieve profieltabel niet beschikbaar", exc_info=True)
         return None
     rows: list[tuple[str, ...]] = []
     source_ids: list[str] = []
@@ -495,7 +593,7 @@ def _qualitative_table(profiles: Any, regions: tuple[str, ...]) -> Table | None:
                 label, *values = (str(x) for x in row)
             rows.append((label, *values))
     except Exception:
-        log.warning("kwalitatieve profieltabel heeft een onbekende vorm", exc_info=True)
+        log.info("kwalitatieve profieltabel heeft een onbekende vorm", exc_info=True)
         return None
     if not rows:
         return None
@@ -521,7 +619,7 @@ def _profiles_chart(
                 builder, agg=agg, aggregates=agg, regions=regions, codes=regions
             )
         except Exception:
-            log.warning("profielgrafiek niet beschikbaar", exc_info=True)
+            log.info("profielgrafiek niet beschikbaar", exc_info=True)
             return None
         return Chart(
             key="regios",
@@ -536,6 +634,163 @@ def _profiles_chart(
 
 
 def _section_overstap(ctx: _Context) -> Section:
+    overstap_mod = _optional_module("dashboard.overstap")
+    if overstap_mod is not None and hasattr(overstap_mod, "simulate"):
+        return _section_overstap_full(ctx, overstap_mod)
+    return _section_overstap_basic(ctx)
+
+
+def _section_overstap_full(ctx: _Context, ov: Any) -> Section:
+    """Before/after, costs, route and consequences from the Overstap page's core (issue 5)."""
+    res = ov.simulate(ctx.index, ctx.kc, ctx.gemeente_code, ctx.naar, ctx.year)
+    gemeente, van, naar = res.gemeente_naam, res.van, res.naar
+    name = {van: res.before[van].name, naar: res.before[naar].name}
+    rows = []
+    for label, attr, kind in (
+        ("Aantal gemeenten", None, "int"),
+        ("Inwoners", "inwoners", "int"),
+        ("Landoppervlakte (km²)", "oppervlakte_land_km2", "num1"),
+        ("Inwoners per km² land", "bevolkingsdichtheid", "int"),
+    ):
+        for region in (van, naar):
+            b, a = res.before[region], res.after[region]
+            vb = len(b.members) if attr is None else getattr(b, attr)
+            va = len(a.members) if attr is None else getattr(a, attr)
+            rows.append((f"{label}, {name[region]}", _fmt(vb, kind), _fmt(va, kind)))
+    fig_source = source_line(*_known_sources(res.source_ids))
+    tables = [
+        Table(
+            caption=f"Beide regio's voor en na de overstap van {gemeente} ({res.year})",
+            header=("", "Voor", "Na"),
+            rows=tuple(rows),
+            source=fig_source,
+        )
+    ]
+    paragraphs: list[str] = []
+    if res.national_before is not None and res.national_before == res.national_after:
+        paragraphs.append(
+            f"Het landelijke totaal blijft {fmt_int(res.national_before)} inwoners: er verschuift "
+            "alleen een gemeente tussen twee regio's."
+        )
+    settings = ctx.overstap
+    cm = ov.cost_model(
+        res,
+        dict(settings.get("budgets") or {}),
+        settings.get("key") or "per_inwoner",
+        settings.get("frictiekosten"),
+    )
+    key_value = str(getattr(cm.key, "value", cm.key))
+    key_text = "gelijke delen" if key_value == "gelijk" else "naar inwoners"
+    rise = cm.overhead_rise_pct
+    if rise is not None:
+        text = (
+            f"Kosten: als {gemeente} vertrekt, stijgt het aandeel van elke achterblijvende "
+            f"gemeente in de regionale kosten van {name[van]} met {fmt_pct(rise, 1)} "
+            f"(verdeling {key_text})"
+        )
+        if cm.overhead_rise_eur is not None:
+            text += f", samen {fmt_eur(cm.overhead_rise_eur)} per jaar bij het ingevoerde budget"
+        paragraphs.append(text + ".")
+    if any(v is not None for v in cm.budgets.values()):
+        mover = [x for x in cm.rows if x.gemeente_code == res.gemeente_code]
+        cost_rows = [
+            (
+                r.gemeente_naam
+                if r.region_before == r.region_after
+                else f"{r.gemeente_naam} (naar {name.get(r.region_after, r.region_after)})",
+                fmt_eur(r.eur_before),
+                fmt_eur(r.eur_after),
+                NIET_BESCHIKBAAR if r.change_pct is None else fmt_pct(r.change_pct, 1),
+            )
+            for r in (*cm.remaining, *mover)
+        ]
+        tables.append(
+            Table(
+                caption=f"Bijdrage per gemeente aan het regionale budget ({key_text})",
+                header=("Gemeente", "Voor", "Na", "Verandering"),
+                rows=tuple(cost_rows),
+                source=source_line(
+                    *_known_sources(res.source_ids), extra="Budgetten: eigen invoer."
+                ),
+            )
+        )
+    else:
+        paragraphs.append(
+            "Er is geen regionaal budget ingevoerd; bedragen in euro's zijn daarom "
+            f"{NIET_BESCHIKBAAR}. Het dashboard verzint geen budget."
+        )
+    paragraphs.append(str(getattr(ov, "KEY_CAVEAT", "")))
+    paragraphs.append(str(getattr(ov, "FRICTIEKOSTEN_CAVEAT", "")))
+    if cm.frictiekosten is not None:
+        paragraphs.append(f"Ingevoerde frictiekosten (eigen invoer): {fmt_eur(cm.frictiekosten)}.")
+    cite_ids: list[str] = ["seed_000"]
+    try:
+        steps = ov.procedure_timeline(van, naar, name)
+        tables.append(
+            Table(
+                caption="De formele route",
+                header=("Stap", "Wat", "Wie", "Besluitregel", "Resultaat"),
+                rows=tuple((str(st.number), st.title, st.who, st.rule, st.result) for st in steps),
+                source=source_line(
+                    *(
+                        _known_sources(st.citation.source for st in steps if st.citation)
+                        or ["seed_000"]
+                    )
+                ),
+            )
+        )
+    except Exception:
+        log.info("overstaproute niet beschikbaar", exc_info=True)
+    bullets: list[str] = []
+    try:
+        for cons, applies in ov.consequences(res.gemeente_code, naar):
+            if applies:
+                bullets.append(f"{cons.title}: {cons.text}")
+                cite_ids.append(cons.citation.source)
+    except Exception:
+        log.info("gevolgen niet beschikbaar", exc_info=True)
+    try:
+        links = ov.variant_links(
+            [(van, name[van]), (naar, name[naar])],
+            dict(settings.get("variant_for_region") or {}),
+            ctx.problem,
+        )
+        for link in links:
+            if link.variant is None:
+                continue
+            origin = "aanname" if link.origin == "aanname" else "keuze van de gebruiker"
+            paragraphs.append(
+                f"Het WSP van {link.region_name} lijkt het meest op "
+                f"{ctx.variant_label(link.variant)} ({origin}); met deze weging scoort die "
+                f"variant {fmt_number(link.score_0_100, 0)} van 100 (plaats {link.rank})."
+            )
+            if link.citation is not None:
+                cite_ids.append(link.citation.source)
+    except Exception:
+        log.info("koppeling met varianten niet beschikbaar", exc_info=True)
+    charts: tuple[Chart, ...] = ()
+    try:
+        charts = (_overstap_map_chart(ctx),)
+    except (ImportError, DashboardError, KeyError) as err:
+        paragraphs.append(f"De kaart van de overstap is {NIET_BESCHIKBAAR}: {_reason(err)}")
+    after_van, now_van = len(res.after[van].members), len(res.before[van].members)
+    lead = (
+        f"Na de overstap telt {name[van]} {after_van} gemeenten (nu {now_van}) "
+        f"en {name[naar]} {len(res.after[naar].members)}."
+    )
+    return Section(
+        key="overstap",
+        title=SECTION_TITLES["overstap"],
+        lead=lead,
+        paragraphs=tuple(p for p in paragraphs if p),
+        bullets=tuple(bullets),
+        tables=tuple(tables),
+        charts=charts,
+        sources=tuple(dict.fromkeys([fig_source, source_line(*_known_sources(cite_ids))])),
+    )
+
+
+def _section_overstap_basic(ctx: _Context) -> Section:
     gemeente = ctx.gemeente_name(ctx.gemeente_code)
     van, naar = ctx.van, ctx.naar
     if van == naar:
@@ -639,7 +894,7 @@ def _procedure_steps() -> Table | None:
                 )
             )
     except Exception:
-        log.warning("overstaproute niet beschikbaar", exc_info=True)
+        log.info("overstaproute niet beschikbaar", exc_info=True)
         return None
     return Table(
         caption="De formele route",
@@ -778,7 +1033,7 @@ def _scores_charts(ctx: _Context) -> tuple[Chart, ...]:
                 chart.figure.update_layout(height=chart.height, title=None, margin_t=20)
             return tuple(out)
         except Exception:  # their API may change while we build; the plain chart still works
-            log.warning("grafieken van de Varianten-pagina niet bruikbaar", exc_info=True)
+            log.info("grafieken van de Varianten-pagina niet bruikbaar", exc_info=True)
     alt = (
         "Staafdiagram van de scores op 0–100: "
         + "; ".join(
@@ -841,7 +1096,7 @@ def _section_varianten(ctx: _Context) -> Section:
                 paragraphs.insert(0, reasons)
             paragraphs.append(weighting.group_shares_sentence(ctx.problem))
         except Exception:  # keep our own wording if theirs changes shape
-            log.warning("zinnen van de Varianten-pagina niet bruikbaar", exc_info=True)
+            log.info("zinnen van de Varianten-pagina niet bruikbaar", exc_info=True)
     rows = tuple(
         (
             str(result.ranks[v]),
@@ -920,7 +1175,7 @@ def _robustness_chart(chart_mod: Any, rob: Any, ctx: _Context) -> Chart | None:
                 builder, rob.one_way, problem=ctx.problem, rob=rob, robustness=rob
             )
         except Exception:
-            log.warning("robuustheidsgrafiek niet beschikbaar", exc_info=True)
+            log.info("robuustheidsgrafiek niet beschikbaar", exc_info=True)
             return None
         alt = (
             "Overzicht per gewicht van het gebied van aandelen waarbinnen "
@@ -932,7 +1187,7 @@ def _robustness_chart(chart_mod: Any, rob: Any, ctx: _Context) -> Chart | None:
             try:
                 alt = str(_call_with_supported(text_func, rob.one_way, problem=ctx.problem))
             except Exception:
-                log.warning("tekstalternatief robuustheid niet beschikbaar", exc_info=True)
+                log.info("tekstalternatief robuustheid niet beschikbaar", exc_info=True)
         figure.update_layout(title=None)
         return Chart(
             key="robuustheid",
@@ -1101,9 +1356,11 @@ def _section_bronnen(ctx: _Context) -> Section:
         if s.table_id:
             line += f" Tabel: {s.table_id}."
         bullets.append(line)
+    short = tuple(f"{s.short} ({s.licence})" for s in sources.values())
     return Section(
         key="bronnen",
         title=SECTION_TITLES["bronnen"],
+        slide_bullets=short,
         lead=f"{len(bullets)} bronnen; elk cijfer en feit in dit rapport verwijst naar een ervan.",
         bullets=tuple(bullets),
     )
@@ -1167,7 +1424,7 @@ def build_report_content(
         # "niet beschikbaar" is more useful in a meeting than an error.
         except Exception as err:
             if not isinstance(err, DashboardError | ImportError):
-                log.warning("rapportonderdeel %s faalde", key, exc_info=True)
+                log.info("rapportonderdeel %s faalde", key, exc_info=True)
             sections[key] = _unavailable(key, _reason(err))
     date = spec.date or dt.date.today()
     name = spec.scenario_name.strip() or "huidige weergave"

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import hashlib
+import json
 import logging
 import os
 import shutil
 import threading
+from collections import OrderedDict
 from collections.abc import Coroutine
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
@@ -36,6 +39,8 @@ _CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-s
 #: Seconds to wait for the browser to start and for one image.
 START_TIMEOUT = 90.0
 RENDER_TIMEOUT = 60.0
+#: Rendered images kept per renderer.
+CACHE_SIZE = 32
 
 
 class ChromiumMissingError(DashboardError):
@@ -83,6 +88,8 @@ class ImageRenderer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._kaleido: Any = None
+        # The PDF and the deck of one view draw the same figures; maps take seconds each.
+        self._cache: OrderedDict[tuple[str, int, int, float], bytes] = OrderedDict()
 
     # --- lifecycle -----------------------------------------------------------------------
     def _run(self, coro: Coroutine[Any, Any, Any], timeout: float) -> Any:
@@ -152,8 +159,15 @@ class ImageRenderer:
 
     # --- rendering -----------------------------------------------------------------------
     def png(self, figure: Any, width: int = 1000, height: int = 560, scale: float = 2.0) -> bytes:
-        """PNG bytes of a plotly figure (``go.Figure`` or its dict)."""
+        """PNG bytes of a plotly figure (``go.Figure`` or its dict); repeated figures are cached."""
+        as_json = (
+            figure.to_json() if hasattr(figure, "to_json") else json.dumps(figure, default=str)
+        )
+        key = (hashlib.sha256(as_json.encode()).hexdigest(), width, height, scale)
         with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
             self._start()
             opts = {"format": "png", "width": width, "height": height, "scale": scale}
             try:
@@ -166,6 +180,10 @@ class ImageRenderer:
                 ) from err
         if not isinstance(data, bytes | bytearray) or not bytes(data).startswith(b"\x89PNG"):
             raise DashboardError("een grafiek kon niet als afbeelding worden getekend (geen PNG)")
+        with self._lock:
+            self._cache[key] = bytes(data)
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
         return bytes(data)
 
 
