@@ -21,3 +21,14 @@ def cbs_dir() -> Path:
     if not (path / "gemeente_kerncijfers.csv").exists():
         pytest.skip(f"CBS data folder {path} not present")
     return path
+
+
+# --- scenario store (issue 6) ------------------------------------------------------------------
+# Tests never write the project's own var/scenarios.sqlite: default to a throw-away file.
+import tempfile  # noqa: E402
+
+os.environ.setdefault(
+    "DASHBOARD_DATABASE_URL",
+    f"sqlite:///{Path(tempfile.mkdtemp(prefix='dashboard-test-db-')) / 'scenarios.sqlite'}",
+)
+from tests.postgres import postgres_server, store_url  # noqa: E402, F401
