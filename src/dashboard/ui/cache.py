@@ -64,3 +64,35 @@ def region_figures(year: int, membership: dict[str, str] | None = None) -> pd.Da
     """Figures per region for ``year`` (default membership: the CBS indeling)."""
     members = membership if membership is not None else region_index().membership()
     return _aggregates(data_dir_key(), tuple(sorted(members.items())), year)
+
+
+# --- robustness: SMAA (issue 4) ---------------------------------------------------------------
+# Keyed on JSON strings of the weighting (without the free-text reasons) and the sampling
+# options, so every session with the same weighting and options shares one result.
+import json as _json  # noqa: E402  (kept in this section to keep edits additive)
+
+from dashboard import scoring as _scoring  # noqa: E402
+from dashboard import sensitivity as _sensitivity  # noqa: E402
+
+
+@st.cache_data(show_spinner="Wegingen doorrekenen…", max_entries=64)
+def _smaa(config_json: str, options_json: str) -> _sensitivity.SmaaResult:
+    opts = _json.loads(options_json)
+    sampling = _sensitivity.SamplingOptions(
+        mode=opts["mode"], near_pct=opts["near_pct"], group_ranking=tuple(opts["group_ranking"])
+    )
+    problem = _scoring.problem_from_mapping(_json.loads(config_json))
+    return _sensitivity.smaa(problem, samples=opts["samples"], seed=opts["seed"], options=sampling)
+
+
+def smaa_result(
+    problem: _scoring.DecisionProblem,
+    samples: int,
+    seed: int,
+    options: _sensitivity.SamplingOptions,
+) -> _sensitivity.SmaaResult:
+    """Cached :func:`dashboard.sensitivity.smaa` for a problem and sampling options."""
+    config = _scoring.problem_to_mapping(problem)
+    config.pop("reasons", None)
+    opts = {**options.as_dict(), "samples": int(samples), "seed": int(seed)}
+    return _smaa(_json.dumps(config, sort_keys=True), _json.dumps(opts, sort_keys=True))

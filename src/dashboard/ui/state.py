@@ -159,3 +159,31 @@ def share_url() -> str:
     except Exception:  # no browser context (tests, bare mode): a relative link still works
         base = ""
     return base + query_string(share_url_params())
+
+
+# --- robustness sampling settings (issue 4) ----------------------------------------------------
+ROBUSTNESS_KEY = "robustness_settings"
+#: samples, seed, mode ("all" | "near" | "ranking"), near_pct, group_ranking (ids, best first)
+DEFAULT_ROBUSTNESS: dict[str, Any] = {
+    "samples": 100_000,
+    "seed": 2012,
+    "mode": "all",
+    "near_pct": 20.0,
+    "group_ranking": [],
+}
+
+
+def robustness_settings() -> dict[str, Any]:
+    """A copy of the SMAA settings of this session (defaults filled in)."""
+    _init()
+    merged = copy.deepcopy(DEFAULT_ROBUSTNESS)
+    merged.update(st.session_state.get(ROBUSTNESS_KEY, {}))
+    return merged
+
+
+def set_robustness_settings(settings: dict[str, Any]) -> None:
+    """Store settings the page has validated (unknown keys are dropped)."""
+    _init()
+    merged = copy.deepcopy(DEFAULT_ROBUSTNESS)
+    merged.update({k: v for k, v in settings.items() if k in DEFAULT_ROBUSTNESS})
+    st.session_state[ROBUSTNESS_KEY] = merged
