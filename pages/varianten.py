@@ -1,6 +1,496 @@
-"""Page: Varianten (placeholder until its issue is built)."""
+"""Varianten: weigh the criteria of the handreiking (seed 004, §8) and see how the three
+ontwikkelvarianten for werkgeversdienstverlening score, and why.
 
+The weighting lives in ``dashboard.ui.state`` (problem_config), so Robuustheid, Scenario's and
+Presentatie use the same weights. Weights and results sit in one ``st.fragment``: moving a slider
+reruns only that part of the page. Widget keys start with ``var_``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
-st.title("Varianten")
-st.info("Deze pagina wordt nog gebouwd.")
+from dashboard.charts import scoring as charts
+from dashboard.criteria import (
+    RATINGS,
+    load_building_blocks,
+    load_examples,
+    load_matrix,
+    load_variant_descriptions,
+)
+from dashboard.errors import DashboardError
+from dashboard.formatting import fmt_number
+from dashboard.scoring import DEFAULT_SCALE, score
+from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui.state import current_problem, problem_config, set_problem_config
+from dashboard.weighting import (
+    DEFAULT_PRESET,
+    clear_overrides,
+    dominance_sentences,
+    group_shares_sentence,
+    matching_preset,
+    preset_note,
+    presets,
+    rank_order_criteria,
+    rank_order_groups,
+    reasons_sentence,
+    remove_override,
+    scale_note,
+    set_override,
+    summary_sentence,
+    tie_sentence,
+    with_scale,
+    with_weights,
+)
+
+page_guard()
+
+MATRIX = load_matrix()
+PRESETS = {p.id: p for p in presets(MATRIX)}
+OWN = "eigen"  # the preset box shows this when the sliders match no preset
+SLIDER_MAX = 10.0
+CHARTS = {
+    "rangorde": "Rangorde",
+    "bijdragen": "Bijdrage per perspectief",
+    "perspectief": "Score per perspectief",
+    "matrix": "Matrix",
+}
+SOURCE_EXTRA = (
+    "Oordelen uit §8; de omzetting naar getallen is een aanname van dit dashboard (zie 'Schaal')."
+)
+
+ERROR_KEY = "var_error"  # Dutch message of the last rejected change, shown until a valid one
+SYNCED_KEY = "var_synced"  # JSON of the weights the sliders were last filled from
+
+
+def g_key(group_id: str) -> str:
+    return f"var_g_{group_id}"
+
+
+def c_key(criterion_id: str) -> str:
+    return f"var_c_{criterion_id}"
+
+
+# --- state <-> widgets ----------------------------------------------------------------------
+def _weights_json(config: dict[str, Any]) -> str:
+    return json.dumps({k: config.get(k, {}) for k in ("groups", "criteria")}, sort_keys=True)
+
+
+def _fill_sliders(config: dict[str, Any]) -> None:
+    """Put the stored weights into the sliders (before they are drawn)."""
+    ss = st.session_state
+    for g in MATRIX.group_ids:
+        ss[g_key(g)] = float(config.get("groups", {}).get(g, 1.0))
+    for c in MATRIX.criterion_ids:
+        ss[c_key(c)] = float(config.get("criteria", {}).get(c, 1.0))
+    ss[SYNCED_KEY] = _weights_json(config)
+
+
+def _sync_sliders(config: dict[str, Any]) -> None:
+    """Refill the sliders when the weighting changed elsewhere (scenario, share link, preset)."""
+    ss = st.session_state
+    keys = [g_key(g) for g in MATRIX.group_ids] + [c_key(c) for c in MATRIX.criterion_ids]
+    if any(k not in ss for k in keys) or ss.get(SYNCED_KEY) != _weights_json(config):
+        _fill_sliders(config)
+
+
+def _store(config: dict[str, Any], *, refill: bool = False) -> None:
+    """Validate and store; on a Dutch error keep the previous valid weighting."""
+    try:
+        set_problem_config(config)
+    except DashboardError as err:
+        st.session_state[ERROR_KEY] = f"Deze wijziging is niet overgenomen: {err}."
+        return
+    st.session_state.pop(ERROR_KEY, None)
+    if refill:
+        _fill_sliders(config)
+    else:
+        st.session_state[SYNCED_KEY] = _weights_json(config)
+
+
+def _on_slider() -> None:
+    ss = st.session_state
+    config = with_weights(
+        problem_config(),
+        {g: ss[g_key(g)] for g in MATRIX.group_ids},
+        {c: ss[c_key(c)] for c in MATRIX.criterion_ids},
+    )
+    _store(config)
+
+
+def _on_preset() -> None:
+    chosen = st.session_state.get("var_preset")
+    if chosen and chosen != OWN:
+        p = PRESETS[chosen]
+        _store(with_weights(problem_config(), p.groups or {}, p.criteria or {}), refill=True)
+
+
+def _on_reset_weights() -> None:
+    _store(with_weights(problem_config(), {}, {}), refill=True)
+
+
+def _scaled(weights: dict[str, float]) -> dict[str, float]:
+    """Scale so the largest weight is the slider maximum (scaling changes nothing)."""
+    top = max(weights.values(), default=0.0)
+    return {k: (v * SLIDER_MAX / top if top > 0 else 0.0) for k, v in weights.items()}
+
+
+def _on_rank_groups() -> None:
+    try:
+        groups = rank_order_groups(MATRIX, st.session_state.get("var_rank_groups") or [])
+    except DashboardError as err:
+        st.session_state[ERROR_KEY] = f"Deze rangorde is niet overgenomen: {err}."
+        return
+    config = problem_config()
+    _store(with_weights(config, _scaled(groups), config.get("criteria", {})), refill=True)
+
+
+def _on_rank_criteria() -> None:
+    try:
+        groups, criteria = rank_order_criteria(
+            MATRIX, st.session_state.get("var_rank_criteria") or []
+        )
+    except DashboardError as err:
+        st.session_state[ERROR_KEY] = f"Deze rangorde is niet overgenomen: {err}."
+        return
+    _store(with_weights(problem_config(), _scaled(groups), _scaled(criteria)), refill=True)
+
+
+def _group_label(group_id: str) -> str:
+    return MATRIX.group(group_id).short
+
+
+def _criterion_label(criterion_id: str) -> str:
+    crit = MATRIX.criterion(criterion_id)
+    return f"{MATRIX.group(crit.group).short}: {crit.label}"
+
+
+# --- the fragment: weights and results --------------------------------------------------------
+@st.fragment
+def weights_and_results() -> None:
+    config = problem_config()
+    _sync_sliders(config)
+    problem = current_problem()
+    result = score(problem)
+    matched = matching_preset(problem)
+    st.session_state["var_preset"] = matched or OWN
+
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        st.subheader("Weging")
+        st.selectbox(
+            "Voorinstelling",
+            [*PRESETS, OWN],
+            format_func=lambda p: PRESETS[p].label if p in PRESETS else "Eigen weging",
+            key="var_preset",
+            on_change=_on_preset,
+            help="Een snelle start; daarna kunt u met de schuiven verder wegen.",
+        )
+        if matched:
+            note = preset_note(MATRIX, matched)
+            if matched == DEFAULT_PRESET:
+                st.caption(note)
+            else:
+                st.info(note, icon=":material/info:")
+        st.markdown("**Hoe zwaar telt elk perspectief?**")
+        for g in MATRIX.groups:
+            st.slider(
+                g.label,
+                0.0,
+                SLIDER_MAX,
+                step=0.5,
+                format="%.2f",
+                key=g_key(g.id),
+                on_change=_on_slider,
+                help=f"Gewicht van het perspectief '{g.short}' (0 = telt niet mee).",
+            )
+        st.markdown(f"**{group_shares_sentence(problem)}**")
+        with st.expander("Gewicht per criterium binnen een perspectief"):
+            st.caption(
+                "Binnen een perspectief worden de gewichten omgerekend naar aandelen; "
+                "1 voor alle criteria betekent: elk criterium telt even zwaar."
+            )
+            for g in MATRIX.groups:
+                st.markdown(f"*{g.label}*")
+                for crit in MATRIX.criteria_in(g.id):
+                    st.slider(
+                        crit.label,
+                        0.0,
+                        SLIDER_MAX,
+                        step=0.5,
+                        format="%.2f",
+                        key=c_key(crit.id),
+                        on_change=_on_slider,
+                    )
+        st.button(
+            "Terug naar standaard (drie perspectieven even zwaar)",
+            on_click=_on_reset_weights,
+            key="var_reset",
+            icon=":material/restart_alt:",
+        )
+        with st.expander("Snel wegen met een rangorde"):
+            st.caption(
+                "Kies de onderdelen in volgorde van belang, het belangrijkste eerst. Het "
+                "dashboard rekent dat om naar gewichten (rank-order-centroid: bij drie "
+                "perspectieven 61%, 28% en 11%). Wat u niet kiest, telt niet mee."
+            )
+            st.multiselect(
+                "Perspectieven in volgorde van belang",
+                MATRIX.group_ids,
+                format_func=_group_label,
+                key="var_rank_groups",
+            )
+            st.button(
+                "Rangorde van perspectieven toepassen",
+                on_click=_on_rank_groups,
+                key="var_rank_groups_apply",
+            )
+            st.multiselect(
+                "Criteria in volgorde van belang",
+                MATRIX.criterion_ids,
+                format_func=_criterion_label,
+                key="var_rank_criteria",
+            )
+            st.button(
+                "Rangorde van criteria toepassen",
+                on_click=_on_rank_criteria,
+                key="var_rank_criteria_apply",
+            )
+
+    with right:
+        st.subheader("Uitkomst")
+        if st.session_state.get(ERROR_KEY):
+            st.error(
+                st.session_state[ERROR_KEY] + " De uitkomst hieronder hoort bij de vorige "
+                "geldige weging.",
+                icon=":material/error:",
+            )
+        st.success(summary_sentence(result, problem), icon=":material/emoji_events:")
+        ties = tie_sentence(result, MATRIX)
+        if ties:
+            st.info(ties + " Ze krijgen dezelfde plaats.", icon=":material/drag_handle:")
+        why = reasons_sentence(result, problem)
+        if why:
+            st.markdown(why)
+        for sentence in dominance_sentences(result, problem):
+            st.markdown(sentence)
+        if problem.overrides:
+            st.warning(
+                f"Deze uitkomst gebruikt {len(problem.overrides)} eigen "
+                f"{'oordeel' if len(problem.overrides) == 1 else 'oordelen'} die afwijken van "
+                "de handreiking (gemarkeerd met *). Zie 'Eigen oordelen' onderaan.",
+                icon=":material/edit_note:",
+            )
+        chart = st.segmented_control(
+            "Grafiek",
+            list(CHARTS),
+            format_func=CHARTS.get,
+            default="rangorde",
+            required=True,
+            key="var_chart",
+        )
+        with st.container():
+            if chart == "bijdragen":
+                fig = charts.contributions_figure(result, MATRIX)
+                text = charts.contributions_text(result, MATRIX)
+                table = charts.contributions_table(result, MATRIX)
+            elif chart == "perspectief":
+                fig = charts.group_scores_figure(result, problem)
+                text = charts.group_scores_text(result, MATRIX)
+                table = charts.results_table(result, MATRIX)
+            elif chart == "matrix":
+                fig = charts.matrix_figure(problem)
+                text = charts.matrix_text(problem)
+                table = charts.matrix_table(problem)
+            else:
+                fig = charts.ranking_figure(result, MATRIX)
+                text = charts.ranking_text(result, MATRIX)
+                table = charts.results_table(result, MATRIX)
+            st.plotly_chart(fig, theme=None, config={"displaylogo": False}, alt=text, key="var_fig")
+            st.markdown(text)
+            with st.expander("Tabel bij de grafiek"):
+                st.dataframe(table, hide_index=True)
+            source_caption("seed_004", extra=SOURCE_EXTRA)
+        st.markdown("**Resultaten**")
+        st.dataframe(charts.results_table(result, MATRIX), hide_index=True)
+        st.caption(
+            "Score (schaalpunten): gewogen gemiddelde van de oordelen op de schaal; "
+            "0–100: dezelfde score, waarbij 0 = overal -/- en 100 = overal ++. "
+            f"Gelijke scores: {result.tie_policy}."
+        )
+        source_caption("seed_004", extra=SOURCE_EXTRA)
+
+
+# --- scale --------------------------------------------------------------------------------------
+def scale_section() -> None:
+    problem = current_problem()
+    st.subheader("Schaal: van teken naar getal")
+    st.info(scale_note(), icon=":material/help:")
+    with st.form("var_scale_form", border=False):
+        cols = st.columns(len(RATINGS))
+        values = {}
+        for col, rating in zip(cols, RATINGS, strict=True):
+            values[rating.value] = col.number_input(
+                f"Waarde van {rating.value}",
+                value=float(problem.scale.value(rating)),
+                step=0.5,
+                format="%.2f",
+                key=f"var_scale_{RATINGS.index(rating)}",
+            )
+        submitted = st.form_submit_button("Schaal toepassen")
+    if submitted:
+        try:
+            set_problem_config(with_scale(problem_config(), values))
+        except DashboardError as err:
+            st.error(
+                f"Deze schaal is niet overgenomen: {err}. De vorige schaal blijft gelden.",
+                icon=":material/error:",
+            )
+        else:
+            st.rerun()
+    default = {r.value: v for r, v in DEFAULT_SCALE.items()}
+    if problem.scale.as_symbols() != default:
+        st.caption(
+            "U gebruikt een eigen schaal: "
+            + ", ".join(f"{s} = {fmt_number(v, 2)}" for s, v in problem.scale.as_symbols().items())
+        )
+        if st.button("Standaardschaal terugzetten (++ = 2 … -/- = -2)", key="var_scale_reset"):
+            set_problem_config(with_scale(problem_config(), None))
+            for i in range(len(RATINGS)):
+                st.session_state.pop(f"var_scale_{i}", None)
+            st.rerun()
+
+
+# --- overrides ----------------------------------------------------------------------------------
+def overrides_section() -> None:
+    problem = current_problem()
+    st.subheader("Eigen oordelen")
+    st.markdown(
+        "Ziet uw gemeente een criterium anders dan de handreiking? Vervang dan één oordeel door "
+        "uw eigen oordeel, met een korte reden. Eigen oordelen zijn overal gemarkeerd als "
+        "afwijking van de handreiking (*) en u kunt ze altijd terugzetten."
+    )
+    c1, c2, c3 = st.columns([3, 1, 1])
+    cid = c1.selectbox(
+        "Criterium", MATRIX.criterion_ids, format_func=_criterion_label, key="var_ov_criterion"
+    )
+    vid = c2.selectbox(
+        "Variant",
+        MATRIX.variant_ids,
+        format_func=lambda v: MATRIX.variant(v).name,
+        key="var_ov_variant",
+    )
+    original = MATRIX.rating(cid, vid).value
+    current = problem.rating(cid, vid).value
+    symbols = [r.value for r in RATINGS]
+    rating = c3.selectbox(
+        "Eigen oordeel", symbols, index=symbols.index(current), key=f"var_ov_rating_{cid}_{vid}"
+    )
+    st.caption(f"De handreiking geeft hier: {original}.")
+    reason = st.text_input(
+        "Reden (verplicht)",
+        max_chars=500,
+        key="var_ov_reason",
+        placeholder="bijvoorbeeld: in onze regio werkt één loket al goed",
+    )
+    if st.button("Eigen oordeel opslaan", key="var_ov_save"):
+        try:
+            set_problem_config(set_override(problem_config(), MATRIX, cid, vid, rating, reason))
+        except DashboardError as err:
+            st.error(f"Dit eigen oordeel is niet opgeslagen: {err}.", icon=":material/error:")
+        else:
+            st.rerun()
+    if problem.overrides:
+        rows = [
+            {
+                "Criterium": _criterion_label(o.criterion),
+                "Variant": MATRIX.variant(o.variant).name,
+                "Handreiking": MATRIX.rating(o.criterion, o.variant).value,
+                "Eigen oordeel *": o.rating.value,
+                "Reden": o.reason,
+            }
+            for o in problem.overrides
+        ]
+        st.dataframe(pd.DataFrame(rows), hide_index=True)
+        source_caption("seed_004", extra="Kolom 'Handreiking': §8. Eigen oordelen: uw invoer.")
+        for o in problem.overrides:
+            label = (
+                f"Terugzetten: {MATRIX.criterion(o.criterion).label} / "
+                f"{MATRIX.variant(o.variant).name}"
+            )
+            if st.button(label, key=f"var_ov_del_{o.criterion}_{o.variant}"):
+                set_problem_config(remove_override(problem_config(), o.criterion, o.variant))
+                st.rerun()
+        if st.button("Alle eigen oordelen terugzetten", key="var_ov_clear"):
+            set_problem_config(clear_overrides(problem_config()))
+            st.rerun()
+    else:
+        st.caption("U gebruikt nu alleen de oordelen van de handreiking.")
+
+
+# --- building blocks and examples ---------------------------------------------------------------
+def variants_section() -> None:
+    st.subheader("De drie varianten")
+    descriptions = load_variant_descriptions()
+    cols = st.columns(len(descriptions))
+    for col, d in zip(cols, descriptions, strict=True):
+        with col:
+            st.markdown(f"**{MATRIX.variant(d.id).name}: {d.title_full}**")
+            st.markdown(d.description)
+            if d.shortened:
+                st.caption(d.note)
+    source_caption("seed_004", extra="§5 (ontwikkelvarianten).")
+
+    st.markdown("**Bouwstenen naast elkaar**")
+    rows = []
+    for block in load_building_blocks():
+        name = block.block if not block.level else f"{block.block} ({block.level})"
+        rows.append({"Bouwsteen": name, **{MATRIX.variant(v).name: t for v, t in block.texts}})
+    st.table(pd.DataFrame(rows), hide_index=True)
+    source_caption(
+        "seed_004",
+        extra="Bijlage 1, schema's per ontwikkelvariant (korte omschrijving per bouwsteen).",
+    )
+
+    st.markdown("**Voorbeelden uit de praktijk (2012)**")
+    rows = []
+    for example in load_examples():
+        closest = " en ".join(MATRIX.variant(v).name for v in example.closest)
+        if len(example.closest) > 1:
+            closest = f"tussen {closest}"
+        rows.append(
+            {
+                "Voorbeeld": example.name,
+                "Ligt het dichtst bij": closest,
+                "Zegt de tekst dit zelf?": "ja" if example.stated_in_text else "nee, afgeleid",
+                "Onderbouwing": example.basis,
+                "Citaat": f"‘{example.quote}’ ({example.speaker})",
+            }
+        )
+    st.table(pd.DataFrame(rows), hide_index=True)
+    source_caption("seed_004", extra="§5, voorbeelden 1 tot en met 3.")
+
+
+# --- page -----------------------------------------------------------------------------------------
+st.title("Varianten voor de werkgeversdienstverlening")
+st.markdown(
+    "De handreiking uit 2012 beschrijft drie manieren waarop gemeenten en UWV samen werkgevers "
+    "kunnen bedienen, van **maximale samenwerking** (variant 1) tot **naast elkaar werken** "
+    "(variant 3), en beoordeelt ze op 21 criteria vanuit drie perspectieven: gemeenten & UWV, "
+    "werkgevers en werkzoekenden. Hier bepaalt u hoe zwaar elk criterium telt; de uitkomst "
+    "verandert direct mee. Dezelfde weging geldt op de pagina's Robuustheid, Scenario's en "
+    "Presentatie."
+)
+
+weights_and_results()
+st.divider()
+variants_section()
+st.divider()
+with st.expander("Schaal aanpassen (aanname)"):
+    scale_section()
+with st.expander("Eigen oordelen", expanded=bool(current_problem().overrides)):
+    overrides_section()
