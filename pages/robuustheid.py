@@ -1,6 +1,270 @@
-"""Page: Robuustheid (placeholder until its issue is built)."""
+"""Page: Robuustheid — how firm is the outcome of the weighting on the Varianten page?
 
+Verdict sentences first (for an alderman), the plots behind them for analysts. Wiring only: the
+computations live in :mod:`dashboard.sensitivity`, the figures in
+:mod:`dashboard.charts.robustness`, the cached SMAA in :mod:`dashboard.ui.cache`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
+from dashboard.charts import robustness as charts
+from dashboard.errors import DashboardError
+from dashboard.formatting import fmt_int, fmt_number, fmt_pct
+from dashboard.sensitivity import (
+    MAX_SAMPLES,
+    SamplingOptions,
+    analyse,
+    verdict,
+    why_sentence,
+)
+from dashboard.ui.cache import smaa_result
+from dashboard.ui.layout import source_caption
+from dashboard.ui.state import current_problem, robustness_settings, set_robustness_settings
+
+PAGE_MAX_SAMPLES = min(MAX_SAMPLES, 1_000_000)
+MODES = {
+    "all": "alle denkbare wegingen",
+    "near": "alleen wegingen rond de huidige",
+    "ranking": "alleen wegingen die mijn volgorde van de groepen aanhouden",
+}
+SOURCE_EXTRA = "Gevoeligheid: eigen berekening van dit dashboard."
+
 st.title("Robuustheid")
-st.info("Deze pagina wordt nog gebouwd.")
+st.markdown(
+    "Hoe stevig is de uitkomst van de weging op de pagina **Varianten**? Hieronder staat eerst "
+    "het antwoord in gewone zinnen, daarna de grafieken waarop die zinnen rusten."
+)
+
+problem = current_problem()
+m = problem.matrix
+settings = robustness_settings()
+verdict_box = st.container()
+
+# --- sampling options (a form: nothing recomputes until the analyst presses the button) ------
+with st.expander("Instellingen van de steekproef (voor analisten)", expanded=False):
+    with st.form("robuustheid_steekproef"):
+        samples = st.number_input(
+            "Aantal willekeurige wegingen",
+            min_value=1_000,
+            max_value=PAGE_MAX_SAMPLES,
+            value=int(settings["samples"]),
+            step=10_000,
+            help="Meer wegingen geven een nauwkeuriger percentage, maar rekenen langer.",
+        )
+        seed = st.number_input(
+            "Startwaarde van het toeval",
+            min_value=0,
+            max_value=2**31 - 1,
+            value=int(settings["seed"]),
+            step=1,
+            help="Dezelfde startwaarde geeft dezelfde uitkomst; zo is de analyse na te rekenen.",
+        )
+        mode = st.radio(
+            "Welke wegingen tellen mee?",
+            options=list(MODES),
+            format_func=MODES.__getitem__,
+            index=list(MODES).index(settings["mode"]),
+        )
+        near_pct = st.slider(
+            "Rond de huidige: elk gewicht hoogstens zoveel procent hoger of lager",
+            min_value=1,
+            max_value=100,
+            value=round(float(settings["near_pct"])),
+        )
+        st.markdown("Volgorde van de groepen (alleen bij ‘mijn volgorde’), belangrijkste eerst:")
+        current_order = list(settings["group_ranking"]) or sorted(
+            m.group_ids, key=lambda g: -problem.group_shares()[g]
+        )
+        order_cols = st.columns(len(m.group_ids))
+        chosen = [
+            col.selectbox(
+                f"{i + 1}e plaats",
+                options=list(m.group_ids),
+                index=list(m.group_ids).index(current_order[i]),
+                format_func=lambda g: m.group(g).label,
+                key=f"robuustheid_volgorde_{i}",
+            )
+            for i, col in enumerate(order_cols)
+        ]
+        submitted = st.form_submit_button("Opnieuw doorrekenen", type="primary")
+    if submitted:
+        new = {
+            "samples": int(samples),
+            "seed": int(seed),
+            "mode": mode,
+            "near_pct": float(near_pct),
+            "group_ranking": chosen if mode == "ranking" else [],
+        }
+        try:
+            SamplingOptions(new["mode"], new["near_pct"], tuple(new["group_ranking"])).checked(
+                problem
+            )
+        except DashboardError as err:
+            st.error(
+                f"Deze instellingen zijn niet gebruikt: {err}. De vorige instellingen blijven "
+                "staan.",
+                icon=":material/error:",
+            )
+        else:
+            set_robustness_settings(new)
+            settings = robustness_settings()
+
+options = SamplingOptions(
+    settings["mode"], float(settings["near_pct"]), tuple(settings["group_ranking"])
+).checked(problem)
+smaa = smaa_result(problem, int(settings["samples"]), int(settings["seed"]), options)
+rob = analyse(problem, seed=int(settings["seed"]), options=options, smaa_result=smaa)
+winner_name = m.variant(rob.winner).name
+
+# --- the verdict, for an alderman ------------------------------------------------------------
+with verdict_box:
+    st.subheader("Hoe stevig is de uitkomst?")
+    sentences = verdict(problem, rob)
+    st.markdown(f"**{sentences[0]}**")
+    st.markdown("\n".join(f"- {s}" for s in sentences[1:]))
+    shares = ", ".join(f"{g.label} {fmt_pct(problem.group_shares()[g.id], 0)}" for g in m.groups)
+    basis = f"Uitgangspunt is de weging van de pagina Varianten: {shares}."
+    if problem.overrides:
+        basis += (
+            f" Met {len(problem.overrides)} eigen oordeel/oordelen die afwijken van de handreiking."
+        )
+    st.caption(basis)
+    st.info(
+        "Aanname: de handreiking geeft alleen tekens (++ tot -/-). Dat ++ = "
+        f"{fmt_number(problem.scale.maximum, 1)} en -/- = {fmt_number(problem.scale.minimum, 1)} "
+        "telt, is een keuze van dit dashboard. Het tabblad ‘Andere codering’ laat zien of een "
+        "andere keuze de winnaar verandert. ‘Stevig’ (90% of meer van de wegingen), ‘redelijk "
+        "stevig’ (60–90%) en ‘wankel’ zijn een vuistregel van dit dashboard.",
+        icon=":material/info:",
+    )
+    source_caption("seed_004", extra=SOURCE_EXTRA)
+
+# --- the plots, for analysts -----------------------------------------------------------------
+st.header("Voor analisten: de berekeningen achter deze zinnen")
+tab_one, tab_all, tab_smaa, tab_scale, tab_why = st.tabs(
+    [
+        "Eén gewicht tegelijk",
+        "Alle gewichten",
+        "Willekeurige wegingen",
+        "Andere codering",
+        f"Waarom wint {winner_name}?",
+    ]
+)
+
+with tab_one:
+    st.markdown(
+        "Verschuif één gewicht van 0% tot 100% van zijn niveau (een groep tegenover de andere "
+        "groepen, een criterium binnen zijn groep); de andere gewichten van dat niveau houden "
+        "hun onderlinge verhouding. De scores zijn dan rechte lijnen; de snijpunten zijn exact "
+        "berekend."
+    )
+    choices = list(rob.one_way)
+    default = min(
+        range(len(choices)), key=lambda i: (not choices[i].has_effect, choices[i].width, i)
+    )
+    picked = st.selectbox(
+        "Welk gewicht?",
+        options=range(len(choices)),
+        index=default,
+        format_func=lambda i: charts.weight_label(problem, choices[i]),
+    )
+    ow = choices[picked]
+    st.plotly_chart(charts.score_lines_figure(ow, problem), width="stretch")
+    st.markdown(charts.score_lines_text(ow, problem))
+    with st.expander("Tabel bij deze grafiek"):
+        st.dataframe(charts.score_lines_table(ow, problem), hide_index=True, width="stretch")
+    source_caption("seed_004", extra=SOURCE_EXTRA)
+
+with tab_all:
+    st.plotly_chart(charts.tornado_figure(rob.one_way, problem), width="stretch")
+    st.markdown(charts.tornado_text(rob.one_way, problem))
+    with st.expander("Tabel bij deze grafiek: alle gewichten"):
+        st.dataframe(charts.tornado_table(rob.one_way, problem), hide_index=True, width="stretch")
+    st.caption(
+        "Gewichten die nu niets kunnen veranderen (bijvoorbeeld criteria van een groep met "
+        "gewicht 0) staan alleen in de tabel."
+    )
+    source_caption("seed_004", extra=SOURCE_EXTRA)
+
+with tab_smaa:
+    st.markdown(
+        f"Het dashboard trok {fmt_int(rob.smaa.samples)} willekeurige wegingen "
+        f"({MODES[options.mode]}; startwaarde {rob.smaa.seed}) en telde hoe vaak elke variant "
+        "op welke plaats eindigt. Bij gelijke scores telt de eerste variant (laagste nummer)."
+    )
+    st.plotly_chart(charts.acceptability_figure(rob.smaa, problem), width="stretch")
+    st.markdown(charts.acceptability_text(rob.smaa, problem))
+    with st.expander("Tabel bij deze grafiek"):
+        st.dataframe(
+            charts.acceptability_table(rob.smaa, problem), hide_index=True, width="stretch"
+        )
+    st.markdown("**Gemiddelde weging waarbij elke variant wint** (de ‘centrale weging’):")
+    st.dataframe(charts.central_weights_table(rob.smaa, problem), hide_index=True, width="stretch")
+    source_caption("seed_004", extra=SOURCE_EXTRA)
+
+with tab_scale:
+    st.markdown(
+        "De handreiking geeft geen getallen. Hieronder staat wie er wint met andere "
+        "coderingen die de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- aanhouden, met de huidige weging "
+        "en eigen oordelen."
+    )
+    table = pd.DataFrame(
+        {
+            "Codering": [s.name for s in rob.scales.variants],
+            "++ / + / +/- / - / -/-": [
+                " / ".join(fmt_number(v, 0) for v in s.scale.as_symbols().values())
+                for s in rob.scales.variants
+            ],
+            "Winnaar": [
+                " en ".join(m.variant(v).name for v in s.tied)
+                + (" (gelijk)" if len(s.tied) > 1 else "")
+                for s in rob.scales.variants
+            ],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.markdown(
+        "Willekeurige coderingen: "
+        + "; ".join(
+            f"{m.variant(v).name} wint in {fmt_pct(p, 1)}"
+            for v, p in rob.scales.random_winner_shares.items()
+        )
+        + f" van {fmt_int(rob.scales.random_samples)} coderingen."
+    )
+    st.caption(
+        "‘1 tot en met 5’ is de standaardcodering plus 3: dat verandert nooit de volgorde. "
+        "Willekeurige coderingen: -/- = 0, ++ = 1 en de drie tekens ertussen willekeurig, "
+        "oplopend."
+    )
+    source_caption("seed_004", extra=SOURCE_EXTRA)
+
+with tab_why:
+    st.markdown(why_sentence(problem, rob.reason))
+    runner = m.variant(rob.reason.runner_up).name
+    rows = [
+        (m.criterion(c).label, fmt_number(d, 3), f"{winner_name} beter")
+        for c, d in rob.reason.for_winner
+    ] + [
+        (m.criterion(c).label, fmt_number(d, 3), f"{runner} beter")
+        for c, d in rob.reason.for_runner_up
+    ]
+    st.dataframe(
+        pd.DataFrame(
+            rows,
+            columns=[
+                "Criterium",
+                f"Verschil in bijdrage ({winner_name} − {runner})",
+                "Wie scoort beter",
+            ],
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(
+        f"Bijdrage = effectief gewicht × waarde van het oordeel. Totale voorsprong van "
+        f"{winner_name} op {runner}: {fmt_number(rob.reason.gap, 3)}."
+    )
+    source_caption("seed_004", extra=SOURCE_EXTRA)
