@@ -174,17 +174,26 @@ def _numbered_canvas(title: str, date_text: str, font: str) -> type[rl_canvas.Ca
     return NumberedCanvas
 
 
-def _column_widths(table: ContentTable, n_cols: int, total: float) -> list[float]:
-    """Share the width by how much text each column holds (long labels get room)."""
-    need = []
+def _column_widths(
+    table: ContentTable, n_cols: int, total: float, regular: str, bold: str
+) -> list[float]:
+    """Every column at least as wide as its longest word; the rest shared by text length."""
+    minimum, desired = [], []
     for i in range(n_cols):
-        cells = [table.header[i] if i < len(table.header) else ""]
-        cells += [row[i] for row in table.rows if i < len(row)]
-        longest_word = max((len(w) for c in cells for w in str(c).split()), default=1)
-        longest = max((len(str(c)) for c in cells), default=1)
-        need.append(max(min(longest, 44), longest_word + 2, 6) + 3)  # + cell padding
-    scale = total / sum(need)
-    return [n * scale for n in need]
+        head = table.header[i] if i < len(table.header) else ""
+        cells = [row[i] for row in table.rows if i < len(row)]
+        words = [(w, bold) for w in head.split()] + [(w, regular) for c in cells for w in c.split()]
+        widest = max((pdfmetrics.stringWidth(w, f, 9) for w, f in words), default=10.0)
+        minimum.append(widest + 14)  # 6 pt cell padding each side, plus a little slack
+        desired.append(min(max((len(c) for c in [head, *cells]), default=1), 44))
+    spare = total - sum(minimum)
+    if spare <= 0:
+        return [m * total / sum(minimum) for m in minimum]
+    extra = [max(d * 5.0 - m, 0.0) for d, m in zip(desired, minimum, strict=True)]
+    scale = min(1.0, spare / sum(extra)) if sum(extra) else 0.0
+    widths = [m + e * scale for m, e in zip(minimum, extra, strict=True)]
+    leftover = total - sum(widths)
+    return [w + leftover * d / sum(desired) for w, d in zip(widths, desired, strict=True)]
 
 
 class _PdfWriter:
@@ -237,7 +246,7 @@ class _PdfWriter:
             cells = [Paragraph(self.st.text(v), self.st.cell) for v in row]
             cells += [""] * (n_cols - len(cells))
             data.append(cells)
-        widths = _column_widths(table, n_cols, self.frame_width)
+        widths = _column_widths(table, n_cols, self.frame_width, self.st.regular, self.st.bold)
         grid = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         grid.setStyle(
             TableStyle(
