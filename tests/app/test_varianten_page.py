@@ -1,0 +1,177 @@
+"""The Varianten page: weights, presets, rank order, scale, own ratings, shared state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.ui.state import PROBLEM_KEY
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "varianten.py")
+
+
+def run_page() -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    parts = [e.value for e in at.title] + [e.value for e in at.markdown]
+    parts += [e.value for e in at.subheader] + [e.value for e in at.caption]
+    parts += [e.value for e in at.success] + [e.value for e in at.info]
+    parts += [e.value for e in at.warning] + [e.value for e in at.error]
+    return "\n".join(str(p) for p in parts)
+
+
+def summary(at: AppTest) -> str:
+    return at.success[0].value
+
+
+def test_page_shows_key_dutch_texts() -> None:
+    at = run_page()
+    text = all_text(at)
+    assert "Varianten voor de werkgeversdienstverlening" in text
+    assert summary(at).startswith("Met deze weging scoort Variant 1 het hoogst (86 van 100)")
+    assert "Gewicht per perspectief: gemeenten & UWV 33%" in text
+    assert "geen weging en geen andere schaal kan dat veranderen" in text
+    assert "Aanname: de handreiking geeft alleen tekens" in text
+    assert "Bron: " in text and "Handreiking" in text
+    assert not at.error
+    # building blocks side by side and the examples
+    blocks = at.table[0].value
+    assert list(blocks.columns) == ["Bouwsteen", "Variant 1", "Variant 2", "Variant 3"]
+    examples = at.table[1].value
+    assert list(examples["Voorbeeld"]) == ["Groot-Amsterdam", "Fryslân", "Drechtsteden"]
+    assert examples.iloc[0]["Ligt het dichtst bij"] == "tussen Variant 1 en Variant 2"
+
+
+def test_slider_changes_sentence_and_ranking_and_shared_state() -> None:
+    at = run_page()
+    before = summary(at)
+    at.slider(key="var_g_werkzoekenden").set_value(10.0).run()
+    assert not at.exception
+    after = summary(at)
+    assert after != before and after.startswith("Met deze weging scoort Variant 1")
+    assert at.session_state[PROBLEM_KEY]["groups"] == {"werkzoekenden": 10.0}
+    assert at.selectbox(key="var_preset").value == "eigen"
+    # werkzoekenden only: V1 and V2 tie
+    at.slider(key="var_g_gemeenten_uwv").set_value(0.0).run()
+    at.slider(key="var_g_werkgevers").set_value(0.0).run()
+    assert "scoren Variant 1 en Variant 2 gelijk het hoogst" in summary(at)
+    assert any("delen plaats 1" in i.value for i in at.info)
+    results = at.dataframe[-1].value
+    assert list(results["Plaats"]) == [1, 1, 3]
+
+
+def test_all_zero_weights_show_dutch_error_and_keep_previous_weighting() -> None:
+    at = run_page()
+    for g in ("gemeenten_uwv", "werkgevers"):
+        at.slider(key=f"var_g_{g}").set_value(0.0).run()
+    kept = summary(at)
+    at.slider(key="var_g_werkzoekenden").set_value(0.0).run()
+    assert not at.exception
+    assert at.error and "alle groepsgewichten zijn 0" in at.error[0].value
+    assert "vorige geldige weging" in at.error[0].value
+    assert summary(at) == kept
+    assert at.session_state[PROBLEM_KEY]["groups"].get("werkzoekenden", 1.0) == 1.0
+    # a valid change clears the error
+    at.slider(key="var_g_werkgevers").set_value(2.0).run()
+    assert not at.error
+
+
+def test_presets_and_reset() -> None:
+    at = run_page()
+    at.selectbox(key="var_preset").set_value("criteria_gelijk").run()
+    assert not at.exception
+    text = all_text(at)
+    assert "gemeenten & UWV 10/21 (48%)" in text
+    assert "Gewicht per perspectief: gemeenten & UWV 48%" in text
+    assert at.slider(key="var_g_gemeenten_uwv").value == 10.0
+    at.selectbox(key="var_preset").set_value("alleen_werkgevers").run()
+    assert "Gewicht per perspectief: gemeenten & UWV 0%, werkgevers 100%" in all_text(at)
+    at.button(key="var_reset").click().run()
+    assert at.selectbox(key="var_preset").value == "perspectieven_gelijk"
+    assert at.slider(key="var_g_werkgevers").value == 1.0
+    assert at.session_state[PROBLEM_KEY] == {}
+
+
+def test_rank_order_of_groups() -> None:
+    at = run_page()
+    at.multiselect(key="var_rank_groups").set_value(
+        ["werkzoekenden", "werkgevers", "gemeenten_uwv"]
+    ).run()
+    at.button(key="var_rank_groups_apply").click().run()
+    assert not at.exception
+    assert "werkzoekenden 61%" in all_text(at)
+    assert at.slider(key="var_g_werkzoekenden").value == pytest.approx(10.0)
+
+
+def test_rank_order_without_choice_is_a_dutch_error() -> None:
+    at = run_page()
+    at.button(key="var_rank_criteria_apply").click().run()
+    assert not at.exception
+    assert at.error and "rangorde" in at.error[0].value
+
+
+def test_non_monotone_scale_is_rejected_in_dutch() -> None:
+    at = run_page()
+    at.number_input(key="var_scale_1").set_value(3.0)  # '+' above '++'
+    at.button[[b.label for b in at.button].index("Schaal toepassen")].click().run()
+    assert not at.exception
+    assert any("volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/-" in e.value for e in at.error)
+    assert "scale" not in at.session_state[PROBLEM_KEY]
+
+
+def test_scale_change_is_applied() -> None:
+    at = run_page()
+    at.number_input(key="var_scale_4").set_value(-1.0)
+    at.button[[b.label for b in at.button].index("Schaal toepassen")].click().run()
+    assert not at.exception and not at.error
+    assert at.session_state[PROBLEM_KEY]["scale"]["-/-"] == -1.0
+    assert "U gebruikt een eigen schaal" in all_text(at)
+
+
+def test_own_rating_needs_reason_is_marked_and_can_be_reset() -> None:
+    at = run_page()
+    at.selectbox(key="var_ov_criterion").set_value("gu08").run()
+    at.selectbox(key="var_ov_variant").set_value("V3").run()
+    at.selectbox(key="var_ov_rating_gu08_V3").set_value("+").run()
+    at.button(key="var_ov_save").click().run()
+    assert any("reden" in e.value for e in at.error)
+    assert "ratings" not in at.session_state[PROBLEM_KEY]
+    at.text_input(key="var_ov_reason").input("eigen ervaring in de regio").run()
+    at.button(key="var_ov_save").click().run()
+    assert not at.exception
+    assert at.session_state[PROBLEM_KEY]["ratings"] == {"gu08": {"V3": "+"}}
+    text = all_text(at)
+    assert "1 eigen oordeel verwerkt dat afwijkt van de handreiking" in text
+    assert any("afwijken van de handreiking" in w.value for w in at.warning)
+    at.button(key="var_ov_del_gu08_V3").click().run()
+    assert "ratings" not in at.session_state[PROBLEM_KEY]
+
+
+def test_each_chart_choice_runs_and_has_text() -> None:
+    at = run_page()
+    for choice, words in (
+        ("bijdragen", "Bijdrage per perspectief aan de score"),
+        ("perspectief", "Score per perspectief:"),
+        ("matrix", "De matrix beoordeelt 21 criteria"),
+        ("rangorde", "Rangorde: Variant 1: plaats 1"),
+    ):
+        at.button_group(key="var_chart").set_value(choice).run()
+        assert not at.exception, choice
+        assert words in all_text(at), choice
+
+
+def test_weighting_from_elsewhere_fills_the_sliders() -> None:
+    """A scenario or share link sets problem_config; the sliders follow on the next run."""
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state[PROBLEM_KEY] = {"groups": {"werkgevers": 4.0}, "criteria": {"wz04": 0.5}}
+    at.run()
+    assert not at.exception
+    assert at.slider(key="var_g_werkgevers").value == 4.0
+    assert at.slider(key="var_c_wz04").value == 0.5
+    assert "werkgevers 67%" in all_text(at)
