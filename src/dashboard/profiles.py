@@ -293,6 +293,18 @@ def profile_json(profile: RegionProfile) -> dict[str, Any]:
             v.id: {"value": clean(v.value), "year": v.year, "sources": list(v.source_ids)}
             for v in (*profile.indicators, *profile.age)
         },
+        "seed_composition": [
+            {
+                "name": row.gemeente_naam,
+                "code": row.gemeente_code or None,
+                "in_seed": row.in_seed,
+                "subregio": row.subregio or None,
+                "subregio_afgeleid": row.subregio_afgeleid,
+                "region_2025": row.region_2025 or None,
+                "source": row.citation.source if row.citation else None,
+            }
+            for row in profile.composition
+        ],
         "facts": [
             {
                 "id": f.id,

@@ -1,15 +1,136 @@
-"""CLI command `overstap` (not built yet)."""
+"""CLI ``overstap``: a gemeente moves to another arbeidsmarktregio.
+
+``python -m dashboard overstap --gemeente GM0626 --naar AM19 [--format json]``; optional
+``--budget AM34=100000`` (repeatable), ``--sleutel per_inwoner|gelijk`` and ``--frictiekosten``
+add the cost section.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 
-from dashboard.errors import DashboardError
+from dashboard.errors import ValidationError
+from dashboard.formatting import fmt_eur, fmt_int, fmt_pct
+from dashboard.kerncijfers import load_kerncijfers
+from dashboard.overstap import DistributionKey, cost_model, procedure_timeline, simulate
+from dashboard.regions import load_region_index
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("--gemeente", required=True, help="CBS-code (GM0626) of naam")
+    parser.add_argument("--naar", required=True, help="code van de nieuwe regio, bijv. AM19")
+    parser.add_argument("--format", choices=("json", "table"), default="table")
+    parser.add_argument(
+        "--budget",
+        action="append",
+        default=[],
+        metavar="REGIO=EURO",
+        help="regiobudget per jaar, bijv. AM34=100000 (herhaalbaar); geen standaardwaarde",
+    )
+    parser.add_argument(
+        "--sleutel", choices=[k.value for k in DistributionKey], default="per_inwoner"
+    )
+    parser.add_argument("--frictiekosten", default=None, help="eigen invoer in euro (optioneel)")
+
+
+def _budgets(items: list[str]) -> dict[str, str]:
+    budgets = {}
+    for item in items:
+        region, sep, amount = item.partition("=")
+        if not sep or not region.strip():
+            raise ValidationError(
+                f"--budget {item!r}: schrijf REGIO=EURO, bijvoorbeeld AM34=100000"
+            )
+        budgets[region.strip().upper()] = amount
+    return budgets
+
+
+def payload(args: argparse.Namespace) -> dict:
+    index = load_region_index()
+    gemeente = index.find_gemeente(args.gemeente)
+    result = simulate(index, load_kerncijfers(), gemeente.code, args.naar)
+    doc = result.as_json()
+    budgets = _budgets(args.budget)
+    unknown = sorted(set(budgets) - {result.van, result.naar})
+    if unknown:
+        raise ValidationError(
+            f"--budget {unknown[0]}: alleen {result.van} en {result.naar} "
+            "doen mee aan deze overstap"
+        )
+    if budgets or args.frictiekosten is not None or args.sleutel != "per_inwoner":
+        model = cost_model(result, budgets, args.sleutel, args.frictiekosten)
+        doc["kosten"] = {
+            "sleutel": model.key.value,
+            "budgets": dict(model.budgets),
+            "gemeenten": [
+                {
+                    "code": r.gemeente_code,
+                    "regio_voor": r.region_before,
+                    "regio_na": r.region_after,
+                    "aandeel_voor": r.share_before,
+                    "aandeel_na": r.share_after,
+                    "euro_voor": r.eur_before,
+                    "euro_na": r.eur_after,
+                }
+                for r in model.rows
+            ],
+            "overhead_stijging_euro": model.overhead_rise_eur,
+            "overhead_stijging_pct": model.overhead_rise_pct,
+            "frictiekosten": model.frictiekosten,
+        }
+    names = {r.code: r.name for r in index.regions}
+    doc["procedure"] = [
+        {
+            "stap": s.number,
+            "titel": s.title,
+            "wie": s.who,
+            "regel": s.rule,
+            "resultaat": s.result,
+            "bron": s.citation.source if s.citation else None,
+        }
+        for s in procedure_timeline(result.van, result.naar, names)
+    ]
+    doc["_names"] = names
+    return doc
 
 
 def run(args: argparse.Namespace) -> int:
-    raise DashboardError("deze opdracht is nog niet beschikbaar")
+    doc = payload(args)
+    names = doc.pop("_names")
+    if args.format == "json":
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 0
+    g = doc["gemeente"]
+    print(
+        f"Overstap van {g['name']} ({g['code']}) van {doc['van']} naar {doc['naar']}"
+        f" — inwoners {doc['jaar']}"
+    )
+    for code in (doc["van"], doc["naar"]):
+        b, a = doc["before"][code], doc["after"][code]
+        print(
+            f"  {code} {names[code]:28} gemeenten {len(b['gemeenten'])} → {len(a['gemeenten'])}, "
+            f"inwoners {fmt_int(b['inwoners'])} → {fmt_int(a['inwoners'])}"
+        )
+    if "kosten" in doc:
+        k = doc["kosten"]
+        print(f"Kosten (verdeling {k['sleutel']}):")
+        for row in k["gemeenten"]:
+            print(
+                f"  {row['code']} {row['regio_voor']}→{row['regio_na']}  "
+                f"{fmt_pct(row['aandeel_voor'], 1):>7} → {fmt_pct(row['aandeel_na'], 1):>7}  "
+                f"{fmt_eur(row['euro_voor']):>18} → {fmt_eur(row['euro_na']):>18}"
+            )
+        print(
+            f"  stijging voor de achterblijvers: {fmt_eur(k['overhead_stijging_euro'])} "
+            f"({fmt_pct(k['overhead_stijging_pct'], 1)} per gemeente)"
+        )
+        if k["frictiekosten"] is not None:
+            print(f"  frictiekosten (eigen invoer, niet geregeld): {fmt_eur(k['frictiekosten'])}")
+    print("Procedure:")
+    for step in doc["procedure"]:
+        print(
+            f"  {step['stap']}. {step['titel']} — {step['wie']}; {step['regel']} → "
+            f"{step['resultaat']}"
+        )
+    return 0

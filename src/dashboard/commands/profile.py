@@ -1,15 +1,69 @@
-"""CLI command `profile` (not built yet)."""
+"""CLI ``profile``: region profiles side by side (``python -m dashboard profile AM34 AM19``)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 
-from dashboard.errors import DashboardError
+from dashboard.facts import load_facts
+from dashboard.formatting import fmt_int, fmt_number
+from dashboard.kerncijfers import load_kerncijfers
+from dashboard.profiles import build_profile, profile_json
+from dashboard.regions import load_region_index
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "codes", nargs="+", metavar="REGIO", help="regiocodes, bijvoorbeeld AM34 AM19"
+    )
+    parser.add_argument("--format", choices=("json", "table"), default="table")
+
+
+def payload(codes: list[str]) -> dict:
+    """The JSON document of ``python -m dashboard profile … --format json``."""
+    index = load_region_index()
+    kc = load_kerncijfers()
+    fb = load_facts()
+    # validate every code before any work, so a typo in the second code fails fast
+    for code in codes:
+        index.region(code)
+    profiles = [build_profile(code, index, kc, fb) for code in codes]
+    return {"year": index.year, "regions": [profile_json(p) for p in profiles]}
 
 
 def run(args: argparse.Namespace) -> int:
-    raise DashboardError("deze opdracht is nog niet beschikbaar")
+    doc = payload(args.codes)
+    if args.format == "json":
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 0
+    for region in doc["regions"]:
+        centrum = region["centrumgemeente"]
+        print(f"{region['code']}  {region['name']}")
+        print(
+            "  centrumgemeente: "
+            + (f"{centrum['name']} ({centrum['source']})" if centrum["name"] else "niet vastgelegd")
+        )
+        for key, value in region["indicators"].items():
+            shown = (
+                fmt_number(value["value"], 1)
+                if isinstance(value["value"], float)
+                else (fmt_int(value["value"]))
+            )
+            print(f"  {key:32} {shown:>12}  ({value['year']}, {', '.join(value['sources'])})")
+        print(f"  gemeenten ({len(region['gemeenten'])}):")
+        for g in region["gemeenten"]:
+            print(f"    {g['code']}  {g['name']:28} {fmt_int(g['inwoners']):>10} inwoners")
+        differs = [
+            row
+            for row in region["seed_composition"]
+            if not row["in_seed"] or row["region_2025"] != region["code"]
+        ]
+        if differs:
+            print("  samenstelling in de bron wijkt af van de CBS-indeling 2025:")
+            for row in differs:
+                where = row["region_2025"] or "geen gemeente meer in 2025"
+                seen = f"in de bron ({row['source']})" if row["in_seed"] else "niet in de bron"
+                print(f"    {row['name']:32} {seen}; 2025: {where}")
+        print(f"  feiten uit de bronnen: {len(region['facts'])}")
+        print()
+    return 0
