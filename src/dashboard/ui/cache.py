@@ -96,3 +96,36 @@ def smaa_result(
     config.pop("reasons", None)
     opts = {**options.as_dict(), "samples": int(samples), "seed": int(seed)}
     return _smaa(_json.dumps(config, sort_keys=True), _json.dumps(opts, sort_keys=True))
+
+
+# --- region profiles and overstap (issue 5) ---------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def region_facts():  # -> dashboard.facts.FactBase
+    """The facts from the seeds (data/regions), validated once per server process."""
+    from dashboard.facts import load_facts
+
+    return load_facts()
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _region_profile(folder: str, code: str):  # -> dashboard.profiles.RegionProfile
+    from dashboard.profiles import build_profile
+
+    return build_profile(code, region_index(), load_kerncijfers(folder), region_facts())
+
+
+def region_profile(code: str):  # -> dashboard.profiles.RegionProfile
+    """Profile of one region under the CBS indeling."""
+    return _region_profile(data_dir_key(), code)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _overstap(folder: str, gemeente: str, naar: str):  # -> dashboard.overstap.OverstapResult
+    from dashboard.overstap import simulate
+
+    return simulate(region_index(), load_kerncijfers(folder), gemeente, naar)
+
+
+def overstap_result(gemeente: str, naar: str):  # -> dashboard.overstap.OverstapResult
+    """Both regions before and after moving ``gemeente`` to ``naar`` (raises DashboardError)."""
+    return _overstap(data_dir_key(), gemeente, naar)
