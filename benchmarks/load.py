@@ -38,169 +38,17 @@ import sys
 import tempfile
 import time
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
-from websockets.asyncio.client import connect  # noqa: E402
-
+from tests.e2e.protocol import StreamlitSession  # noqa: E402
 from tests.e2e.server import AppServer, rss_bytes_tree, running_app  # noqa: E402
 
 MAX_SESSIONS = 50
 MAX_DURATION = 600.0
-FINISHED_OK = {
-    ForwardMsg.FINISHED_SUCCESSFULLY,
-    ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
-}
-
-
-@dataclass
-class Widget:
-    """A numeric widget the load client can move (slider or number input)."""
-
-    id: str
-    label: str
-    kind: str  # "slider" or "number_input"
-    minimum: float
-    maximum: float
-    step: float
-    value: float
-    is_int: bool
-    fragment_id: str = ""
-
-
-@dataclass
-class RunResult:
-    seconds: float
-    ok: bool
-    errors: list[str] = field(default_factory=list)
-
-
-class StreamlitSession:
-    """One browser-less Streamlit session over the websocket."""
-
-    def __init__(self, base_url: str, page_name: str, rng: random.Random) -> None:
-        self.ws_url = base_url.replace("http://", "ws://") + "/_stcore/stream"
-        self.page_name = page_name
-        self.page_hash = ""
-        self.widgets: dict[str, Widget] = {}
-        self.rng = rng
-        self.ws: Any = None
-
-    async def open(self) -> RunResult:
-        self.ws = await connect(
-            self.ws_url, subprotocols=["streamlit"], max_size=None, compression=None
-        )
-        return await self.rerun()
-
-    async def close(self) -> None:
-        if self.ws is not None:
-            await self.ws.close()
-
-    async def rerun(self, widget: Widget | None = None, value: float | None = None) -> RunResult:
-        msg = BackMsg()
-        state = msg.rerun_script
-        state.query_string = ""
-        state.page_script_hash = self.page_hash
-        state.page_name = "" if self.page_hash else self.page_name
-        if widget is not None and value is not None:
-            ws = state.widget_states.widgets.add()
-            ws.id = widget.id
-            if widget.kind == "slider":
-                ws.double_array_value.data.append(value)
-            elif widget.is_int:
-                ws.int_value = int(value)
-            else:
-                ws.double_value = value
-            if widget.fragment_id:
-                state.fragment_id = widget.fragment_id
-        start = time.perf_counter()
-        await self.ws.send(msg.SerializeToString())
-        errors: list[str] = []
-        while True:
-            raw = await self.ws.recv()
-            fwd = ForwardMsg()
-            fwd.ParseFromString(raw)
-            kind = fwd.WhichOneof("type")
-            if kind == "new_session":
-                self.page_hash = fwd.new_session.page_script_hash
-            elif kind == "delta":
-                self._read_delta(fwd, errors)
-            elif kind == "page_not_found":
-                errors.append(f"pagina niet gevonden: {fwd.page_not_found.page_name}")
-            elif kind == "script_finished":
-                status = fwd.script_finished
-                if status == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                    continue
-                elapsed = time.perf_counter() - start
-                ok = status in FINISHED_OK and not errors
-                return RunResult(elapsed, ok, errors)
-
-    def _read_delta(self, fwd: ForwardMsg, errors: list[str]) -> None:
-        delta = fwd.delta
-        if delta.WhichOneof("type") != "new_element":
-            return
-        element = delta.new_element
-        kind = element.WhichOneof("type")
-        if kind == "exception":
-            errors.append(f"exception: {element.exception.message[:200]}")
-        elif kind == "alert" and element.alert.format == 1:  # Alert.ERROR
-            errors.append(f"st.error: {element.alert.body[:200]}")
-        elif kind == "slider":
-            s = element.slider
-            if len(s.default) != 1 or s.options:  # ranges and select sliders are not weights
-                return
-            current = self.widgets.get(s.id)
-            self.widgets[s.id] = Widget(
-                id=s.id,
-                label=s.label,
-                kind="slider",
-                minimum=s.min,
-                maximum=s.max,
-                step=s.step or 1.0,
-                value=current.value if current else (s.value[0] if s.value else s.default[0]),
-                is_int=s.data_type == 0,
-                fragment_id=delta.fragment_id,
-            )
-        elif kind == "number_input":
-            n = element.number_input
-            if not (n.has_min and n.has_max):
-                return
-            current = self.widgets.get(n.id)
-            self.widgets[n.id] = Widget(
-                id=n.id,
-                label=n.label,
-                kind="number_input",
-                minimum=n.min,
-                maximum=n.max,
-                step=n.step or 1.0,
-                value=current.value if current else n.default,
-                is_int=n.data_type == 0,
-                fragment_id=delta.fragment_id,
-            )
-
-    def pick_widget(self, pattern: re.Pattern[str]) -> Widget:
-        matching = [w for w in self.widgets.values() if pattern.search(w.label)]
-        pool = matching or list(self.widgets.values())
-        if not pool:
-            raise RuntimeError(f"geen schuifregelaar of getalveld gevonden op {self.page_name!r}")
-        return pool[0]
-
-    async def change(self, pattern: re.Pattern[str]) -> RunResult:
-        """Move one weight to another value on its grid, as a user dragging a slider."""
-        widget = self.pick_widget(pattern)
-        steps = max(1, round((widget.maximum - widget.minimum) / widget.step))
-        for _ in range(10):
-            value = widget.minimum + self.rng.randint(0, steps) * widget.step
-            if abs(value - widget.value) > widget.step / 2:
-                break
-        widget.value = value
-        return await self.rerun(widget, value)
 
 
 class MemorySampler:

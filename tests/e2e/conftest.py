@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.browser import PageWatch, watch
+from tests.e2e.protocol import run_once
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, AppServer, running_app
 
 HERE = Path(__file__).resolve().parent
@@ -41,6 +42,10 @@ def app_server(tmp_path_factory: pytest.TempPathFactory, cbs_dir: Path) -> Itera
     _require_chromium()
     db = tmp_path_factory.mktemp("e2e-db") / "scenarios.sqlite"
     with running_app(database_url=f"sqlite:///{db}", log_name="streamlit-e2e.log") as server:
+        # Run the default page once, so every test meets the app as it is after its first
+        # visitor (Streamlit decides between pages/ folder and st.navigation on the first run;
+        # test_deep_link_on_fresh_server checks that first run separately).
+        run_once(server.url, "")
         yield server
 
 

@@ -59,3 +59,31 @@ def test_upload_endpoint_rejects_browser_request_without_token(page, base_url: s
         multipart={"file": {"name": "x.json", "mimeType": "application/json", "buffer": b"{}"}},
     )
     assert response.status == 403
+
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = '<img src=x onerror="alert(2)">'
+MD_LINK = "[klik](javascript:alert(3))"
+
+
+def _no_live_markup(page) -> None:
+    """Nothing the user typed became live HTML: no injected elements, no javascript: links."""
+    assert page.locator("main img[src='x'], [data-testid='stMain'] img[src='x']").count() == 0
+    assert page.locator("a[href^='javascript:']").count() == 0
+    scripts = page.evaluate(
+        "() => Array.from(document.scripts).filter(s => s.textContent.includes('alert(')).length"
+    )
+    assert scripts == 0
+
+
+def test_hostile_share_link_is_ignored_with_a_notice(page, page_watch, base_url: str) -> None:
+    """A crafted share link: the bad parts are ignored with a Dutch notice, nothing runs."""
+    from urllib.parse import urlencode
+
+    query = urlencode({"gw": f"wg:{SCRIPT}", "og": IMG, "on": MD_LINK, "ok": SCRIPT})
+    open_page(page, base_url, "varianten", query)
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert "genegeerd" in text.lower() or "ongeldig" in text.lower(), text[:500]
+    _no_live_markup(page)
+    assert not page_watch.dialogs, page_watch.dialogs
+    assert page.locator('[data-testid="stException"]').count() == 0

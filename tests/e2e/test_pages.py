@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.browser import PAGES, assert_no_error_box, expect_title, open_page, screenshot
+from tests.e2e.protocol import run_once
+from tests.e2e.server import running_app
 
 pytestmark = pytest.mark.e2e
 
@@ -30,3 +32,22 @@ def test_unknown_page_does_not_show_a_traceback(page, base_url: str) -> None:
     """A mistyped link lands on a page without a traceback."""
     open_page(page, base_url, "bestaat-niet")
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p], ids=[p for p in PAGES if p])
+def test_deep_link_on_fresh_server_runs_through_app(tmp_path, path: str) -> None:  # type: ignore[no-untyped-def]
+    """The first visitor after a (re)start may arrive through a share link, not through /.
+
+    Streamlit 1.67 runs the first session of a fresh server in its legacy "pages/ folder" mode,
+    which would run ``pages/<x>.py`` without app.py (no Dutch navigation, no page config, no
+    error guard, no share link). Every page must call ``layout.page_guard()`` first.
+    """
+    with running_app(
+        database_url=f"sqlite:///{tmp_path / 'vers.sqlite'}", log_name="streamlit-fresh.log"
+    ) as fresh:
+        session = run_once(fresh.url, path)
+    assert "Kaart" in session.nav_pages, (
+        f"/{path} liep op een verse server zonder app.py (navigatie {session.nav_pages}); "
+        "roep layout.page_guard() aan bovenaan de pagina"
+    )
+    assert session.page_title == "Arbeidsmarktregio-dashboard"
