@@ -9,7 +9,7 @@ from dashboard.ui.state import apply_query_params, pop_notices
 
 st.set_page_config(
     page_title="Arbeidsmarktregio-dashboard",
-    page_icon=":material/map:",
+    page_icon="🗺️",
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -1,6 +1,78 @@
-"""Page: Bronnen en methode (placeholder until its issue is built)."""
+"""Bronnen en methode: every source with its licence, and how the figures are made."""
 
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
+from dashboard import __version__
+from dashboard.config import data_dir
+from dashboard.sources import load_sources
+from dashboard.ui.layout import page_guard
+
+page_guard()
+
 st.title("Bronnen en methode")
-st.info("Deze pagina wordt nog gebouwd.")
+st.markdown(
+    "Elk getal in dit dashboard heeft een bron. Staat er **niet beschikbaar**, dan is er geen "
+    "bron voor gevonden en is er niets geschat of aangevuld."
+)
+
+sources = load_sources()
+st.subheader("Bronnen")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "Bron": s.title,
+                "Uitgever": s.publisher,
+                "Vindplaats": s.location,
+                "Tabel/laag": s.table_id or "—",
+                "Licentie": s.licence,
+                "Opgehaald": s.retrieved,
+            }
+            for s in sources.values()
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
+st.caption(f"Bron: data/SOURCES.yaml (dashboard versie {__version__}).")
+
+st.subheader("Hoe de cijfers tot stand komen")
+st.markdown(
+    """
+**Indeling in arbeidsmarktregio's.** Het dashboard leidt zelf af in welke arbeidsmarktregio elke
+gemeente ligt: van elke gemeente wordt een punt binnen haar grens genomen en bekeken in welke
+regiogrens dat punt valt (grenzen van CBS/PDOK 2025, eerst gerepareerd waar de vereenvoudigde
+grens zichzelf snijdt). Alle 342 gemeenten vallen zo in precies één van de 35 regio's.
+
+**Cijfers per regio.** Aantallen (inwoners, huishoudens, woningen, oppervlakte) zijn opgeteld
+over de gemeenten. Verhoudingen worden opnieuw berekend uit die totalen: de bevolkingsdichtheid
+van een regio is het totaal aantal inwoners gedeeld door de totale landoppervlakte, niet het
+gemiddelde van de gemeentelijke dichtheden. Ontbreekt een cijfer voor één gemeente, dan is het
+regiototaal *niet beschikbaar* (een gedeeltelijke som zou er volledig uitzien, maar is dat niet).
+
+**Peiljaren.** Inwoners, mannen/vrouwen, woningvoorraad en oppervlakte zijn er voor 1 januari
+2024 (CBS-tabel 85984NED); huishoudens, huishoudensgrootte en leeftijdsopbouw voor 1 januari 2023
+(CBS Wijk- en buurtkaart 2023). Onder elke kaart en tabel staat welk jaar en welke bron.
+
+**Niet gevonden.** Voor bijstand, WW, werkloosheid, banen en bedrijfsvestigingen per gemeente is
+geen herleidbare, recente CBS-bron gevonden; die cijfers toont het dashboard daarom niet.
+
+**Kaart.** De kaart gebruikt vereenvoudigde grenzen en geen achtergrondkaart van internet, zodat
+hij ook zonder internet werkt (bijvoorbeeld in een vergaderzaal).
+
+**Ontwikkelvarianten.** De beoordelingen ++ tot en met -/- komen uit paragraaf 8 van de
+handreiking uit 2012. Dat die tekens als getallen 2, 1, 0, -1 en -2 worden gerekend, is een
+aanname van dit dashboard: de handreiking geeft zelf geen getallen. Op de pagina's *Varianten* en
+*Robuustheid* kunt u zien wat een andere omrekening of weging doet.
+"""
+)
+
+st.subheader("Gegevensmap")
+st.markdown(
+    f"Dit dashboard leest de CBS-bestanden uit `{data_dir()}`. Een andere map kiest u met de "
+    "omgevingsvariabele `DASHBOARD_DATA_DIR`; met internet haalt "
+    "`python -m dashboard data download --year 2025` de bestanden op bij PDOK en CBS."
+)

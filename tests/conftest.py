@@ -12,6 +12,11 @@ SHARED_CBS = PROJECT_ROOT.parent / "shared" / "data" / "cbs"
 
 # Tests run against ../shared/data/cbs unless the caller set DASHBOARD_DATA_DIR (as .ci/run does).
 os.environ.setdefault("DASHBOARD_DATA_DIR", str(SHARED_CBS))
+# A fresh derived-data cache per test session, so the indeling is really derived in the tests.
+if "DASHBOARD_CACHE_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["DASHBOARD_CACHE_DIR"] = tempfile.mkdtemp(prefix="dashboard-cache-")
 
 
 @pytest.fixture(scope="session")
@@ -19,6 +24,10 @@ def cbs_dir() -> Path:
     """The folder with the real CBS files; tests that need it skip with a reason if absent."""
     path = Path(os.environ["DASHBOARD_DATA_DIR"])
     if not (path / "gemeente_kerncijfers.csv").exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                f"CBS data folder {path} not present (CI must point DASHBOARD_DATA_DIR at it)"
+            )
         pytest.skip(f"CBS data folder {path} not present")
     return path
 

@@ -8,12 +8,15 @@ Boundary layers may be stored in any format geopandas/pyogrio reads: TopoJSON (a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import pandas as pd
 
 from dashboard.config import DATA_DIR_ENV, data_dir
 from dashboard.errors import DataMissingError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 LAYERS = ("arbeidsmarktregio", "gemeente", "provincie")
 #: Extensions tried in this order.
@@ -56,6 +59,8 @@ def read_layer(layer: str, year: int, folder: Path | str | None = None) -> gpd.G
 
     Accepts the CBS/PDOK property names (``statcode``, ``statnaam``).
     """
+    import geopandas as gpd  # imported here: slow to import, and not needed with a warm cache
+
     path = find_layer_file(layer, year, folder)
     try:
         frame = gpd.read_file(path)

@@ -19,12 +19,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
-import shapely
 
+from dashboard import derived_cache
 from dashboard.cbs import find_layer_file, read_layer
 from dashboard.config import DEFAULT_YEAR, data_dir
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
-from dashboard.geo import RD_NEW, make_valid, simplify_for_map, to_geojson
 
 #: Okabe–Ito colours (colour-blind safe) for highlighted regions, in order.
 HIGHLIGHT_COLOURS = ("#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -51,6 +50,8 @@ class MapLayers:
 
 
 def _outline(geom: Any) -> tuple[tuple, tuple]:
+    import shapely
+
     lons: list[float | None] = []
     lats: list[float | None] = []
     for poly in shapely.get_parts(geom):
@@ -79,33 +80,56 @@ def build_map_layers(year: int = DEFAULT_YEAR, folder: Path | str | None = None)
 
 
 @lru_cache(maxsize=4)
-def _build(year: int, folder: str, _stamps: tuple) -> MapLayers:
+def _build(year: int, folder: str, stamps: tuple) -> MapLayers:
+    cached = derived_cache.load("kaartlagen", [year, stamps])
+    if cached is None:
+        cached = _derive(year, folder)
+        derived_cache.store("kaartlagen", [year, stamps], cached)
+
+    def pairs(mapping: dict) -> dict:
+        return {k: tuple(tuple(part) for part in v) for k, v in mapping.items()}
+
+    return MapLayers(
+        year=year,
+        regions_geojson=cached["regions_geojson"],
+        gemeenten_geojson=cached["gemeenten_geojson"],
+        region_outlines=pairs(cached["region_outlines"]),
+        gemeente_outlines=pairs(cached["gemeente_outlines"]),
+        label_points={k: (v[0], v[1]) for k, v in cached["label_points"].items()},
+        bounds={k: (v[0], v[1], v[2], v[3]) for k, v in cached["bounds"].items()},
+        names=cached["names"],
+    )
+
+
+def _derive(year: int, folder: str) -> dict:
+    """Simplify and round the layers (needs geopandas; the result is cached on disk)."""
+    from dashboard.geo import RD_NEW, make_valid, simplify_for_map, to_geojson
+
     regions = simplify_for_map(read_layer("arbeidsmarktregio", year, folder))
     gemeenten = simplify_for_map(read_layer("gemeente", year, folder))
-    label_points: dict[str, tuple[float, float]] = {}
-    bounds: dict[str, tuple[float, float, float, float]] = {}
+    label_points: dict[str, list[float]] = {}
+    bounds: dict[str, list[float]] = {}
     for frame in (regions, gemeenten):
         rd_points = make_valid(frame.to_crs(RD_NEW)).representative_point().to_crs("EPSG:4326")
         for code, point, geom in zip(frame["code"], rd_points, frame.geometry, strict=True):
-            label_points[code] = (round(point.x, 4), round(point.y, 4))
-            bounds[code] = tuple(round(v, 4) for v in geom.bounds)  # type: ignore[assignment]
-    return MapLayers(
-        year=year,
-        regions_geojson=to_geojson(regions),
-        gemeenten_geojson=to_geojson(gemeenten),
-        region_outlines={
+            label_points[code] = [round(point.x, 4), round(point.y, 4)]
+            bounds[code] = [round(v, 4) for v in geom.bounds]
+    return {
+        "regions_geojson": to_geojson(regions),
+        "gemeenten_geojson": to_geojson(gemeenten),
+        "region_outlines": {
             c: _outline(g) for c, g in zip(regions["code"], regions.geometry, strict=True)
         },
-        gemeente_outlines={
+        "gemeente_outlines": {
             c: _outline(g) for c, g in zip(gemeenten["code"], gemeenten.geometry, strict=True)
         },
-        label_points=label_points,
-        bounds=bounds,
-        names={
+        "label_points": label_points,
+        "bounds": bounds,
+        "names": {
             **dict(zip(regions["code"], regions["name"], strict=True)),
             **dict(zip(gemeenten["code"], gemeenten["name"], strict=True)),
         },
-    )
+    }
 
 
 def view_for(
@@ -267,21 +291,8 @@ def region_map_figure(
                 hoverinfo="skip",
             )
         )
-    label_codes = [
-        c for c in (*highlight_regions, *highlight_gemeenten) if c in layers.label_points
-    ]
-    if label_codes:
-        fig.add_trace(
-            go.Scattermap(
-                lon=[layers.label_points[c][0] for c in label_codes],
-                lat=[layers.label_points[c][1] for c in label_codes],
-                mode="text",
-                text=[layers.names.get(c, c) for c in label_codes],
-                textfont={"size": 13, "color": "#1A1A1A"},
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
+    # No text labels on the map: MapLibre fetches label fonts from the internet, which fails
+    # offline (meeting rooms). The legend names the highlighted areas instead.
     fig.update_layout(
         map={"style": MAP_STYLE, **view_for(layers, zoom_to, height_px=height)},
         height=height,
@@ -360,7 +371,6 @@ def membership_map_figure(
         )
     if marked_gemeente and marked_gemeente in layers.gemeente_outlines:
         lons, lats = layers.gemeente_outlines[marked_gemeente]
-        point = layers.label_points[marked_gemeente]
         fig.add_trace(
             go.Scattermap(
                 lon=lons,
@@ -369,17 +379,6 @@ def membership_map_figure(
                 line={"width": 3.5, "color": GEMEENTE_HIGHLIGHT},
                 name=f"{layers.names.get(marked_gemeente, marked_gemeente)}",
                 hoverinfo="skip",
-            )
-        )
-        fig.add_trace(
-            go.Scattermap(
-                lon=[point[0]],
-                lat=[point[1]],
-                mode="text",
-                text=[layers.names.get(marked_gemeente, marked_gemeente)],
-                textfont={"size": 14, "color": "#000000"},
-                hoverinfo="skip",
-                showlegend=False,
             )
         )
     members = [g for g, r in membership.items() if r in region_codes]

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from dashboard import derived_cache
 from dashboard.cbs import find_layer_file, read_layer
 from dashboard.config import DEFAULT_YEAR, data_dir
 from dashboard.errors import UnknownCodeError
-from dashboard.geo import derive_membership
 
 
 @dataclass(frozen=True)
@@ -90,14 +90,22 @@ def load_region_index(year: int = DEFAULT_YEAR, folder: Path | str | None = None
 
 
 @lru_cache(maxsize=8)
-def _load(year: int, folder: str, _stamps: tuple) -> RegionIndex:
-    regions = read_layer("arbeidsmarktregio", year, folder)
-    gemeenten = read_layer("gemeente", year, folder)
-    table = derive_membership(gemeenten, regions)
+def _load(year: int, folder: str, stamps: tuple) -> RegionIndex:
+    cached = derived_cache.load("indeling", [year, stamps])
+    if cached is None:
+        from dashboard.geo import derive_membership
+
+        regions = read_layer("arbeidsmarktregio", year, folder)
+        table = derive_membership(read_layer("gemeente", year, folder), regions)
+        cached = {
+            "regions": [[r.code, r.name] for r in regions.itertuples()],
+            "gemeenten": [
+                [r.gemeente_code, r.gemeente_naam, r.region_code] for r in table.itertuples()
+            ],
+        }
+        derived_cache.store("indeling", [year, stamps], cached)
     return RegionIndex(
         year=year,
-        regions=tuple(Region(r.code, r.name) for r in regions.itertuples()),
-        gemeenten=tuple(
-            Gemeente(r.gemeente_code, r.gemeente_naam, r.region_code) for r in table.itertuples()
-        ),
+        regions=tuple(Region(*r) for r in cached["regions"]),
+        gemeenten=tuple(Gemeente(*g) for g in cached["gemeenten"]),
     )
