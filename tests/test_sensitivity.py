@@ -182,7 +182,7 @@ symbols = st.sampled_from([r.value for r in RATINGS])
 
 
 @st.composite
-def problems(draw) -> DecisionProblem:
+def problems(draw, scales: bool = False) -> DecisionProblem:
     groups = {g: draw(weight) for g in MATRIX.group_ids}
     if sum(groups.values()) == 0:
         groups[MATRIX.group_ids[draw(st.integers(0, 2))]] = 1.0
@@ -196,11 +196,17 @@ def problems(draw) -> DecisionProblem:
         c = draw(st.sampled_from(MATRIX.criterion_ids))
         v = draw(st.sampled_from(MATRIX.variant_ids))
         overrides.setdefault(c, {})[v] = draw(symbols)
-    return problem_from_mapping({"groups": groups, "criteria": criteria, "ratings": overrides})
+    mapping = {"groups": groups, "criteria": criteria, "ratings": overrides}
+    if scales:  # any order-preserving coding, equal neighbours allowed
+        values = sorted(draw(st.lists(st.integers(-5, 5), min_size=5, max_size=5)), reverse=True)
+        if values[0] == values[-1]:
+            values[0] += 1
+        mapping["scale"] = dict(zip([r.value for r in RATINGS], values, strict=True))
+    return problem_from_mapping(mapping)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(problems())
+@given(problems(scales=True))
 def test_interval_contains_baseline_and_is_right(problem: DecisionProblem) -> None:
     """The interval contains the baseline share; inside it the winner is on top according to
     the scoring engine itself; just outside, the named variant beats it."""
