@@ -131,9 +131,10 @@ def download_boundaries(
         progress(f"[{i}/{len(LAYERS) + 1}] {layer}grenzen {year} ophalen bij PDOK …")
         payload = _get(wfs_url(base, layer), timeout)
         path = target / f"{layer}_{year}.geojson"
-        result = _write_checked(
-            path, payload, lambda folder, layer=layer: len(read_layer(layer, year, folder))
-        )
+        def count(folder: Path, layer: str = layer) -> int:
+            return len(read_layer(layer, year, folder))
+
+        result = _write_checked(path, payload, count)
         progress(f"      {result.features} gebieden, {result.bytes / 1024:.0f} kB → {path}")
         results.append(result)
     return results

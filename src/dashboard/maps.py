@@ -268,11 +268,11 @@ def region_map_figure(
             )
         )
     for i, code in enumerate(c for c in highlight_regions if c in layers.region_outlines):
-        lons, lats = layers.region_outlines[code]
+        outline = layers.region_outlines[code]
         fig.add_trace(
             go.Scattermap(
-                lon=lons,
-                lat=lats,
+                lon=outline[0],
+                lat=outline[1],
                 mode="lines",
                 line={"width": 3.5, "color": HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)]},
                 name=f"{layers.names.get(code, code)} ({code})",
@@ -280,11 +280,11 @@ def region_map_figure(
             )
         )
     for code in (c for c in highlight_gemeenten if c in layers.gemeente_outlines):
-        lons, lats = layers.gemeente_outlines[code]
+        outline = layers.gemeente_outlines[code]
         fig.add_trace(
             go.Scattermap(
-                lon=lons,
-                lat=lats,
+                lon=outline[0],
+                lat=outline[1],
                 mode="lines",
                 line={"width": 2.5, "color": GEMEENTE_HIGHLIGHT},
                 name=f"{layers.names.get(code, code)} (gemeente)",
