@@ -1,0 +1,116 @@
+"""The Robuustheid page: verdict first, the weighting of the Varianten page, the sampling form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard.criteria import load_matrix
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "robuustheid.py")
+SMALL = {"samples": 2_000, "seed": 1, "mode": "all", "near_pct": 20.0, "group_ranking": []}
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for e in at.title] + [e.value for e in at.markdown]
+    parts += [e.value for e in at.header] + [e.value for e in at.subheader]
+    parts += [e.value for e in at.caption] + [e.value for e in at.info]
+    parts += [e.value for e in at.error]
+    return "\n".join(str(p) for p in parts)
+
+
+def run_page(config: dict | None = None, settings: dict | None = None) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    at.session_state["robustness_settings"] = dict(settings or SMALL)
+    if config is not None:
+        at.session_state["problem_config"] = config
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_smoke_verdict_first_with_sources_and_assumption() -> None:
+    at = run_page()
+    shown = texts(at)
+    assert at.title[0].value == "Robuustheid"
+    assert at.subheader[0].value == "Hoe stevig is de uitkomst?"
+    assert "De uitkomst is stevig. Variant 1 is de beste in" in shown
+    assert "van alle denkbare wegingen" in shown
+    assert "Variant 1 blijft het hoogst, hoeveel gewicht werkgevers ook krijgen" in shown
+    assert "Variant 2 kan bij geen enkele weging winnen" in shown
+    assert "Aanname: de handreiking geeft alleen tekens" in shown
+    assert "Bron: Handreiking ontwikkelvarianten" in shown
+    # the verdict comes before the analysts' part
+    assert shown.index("Variant 1 is de beste in") < shown.index("Voor analisten")
+    # a source line under every chart tab and the text alternatives
+    assert sum("Bron:" in c.value for c in at.caption) >= 6
+    assert "Over 2.000 willekeurige wegingen" in shown
+    assert "Van de 24 gewichten die meetellen" in shown
+    assert not at.error
+
+
+def test_uses_the_weighting_of_the_varianten_page() -> None:
+    at = run_page({"criteria": {"wz04": 10}})
+    shown = texts(at)
+    assert (
+        "Variant 1 blijft het hoogst zolang werkzoekenden tussen 0% en 53% van het gewicht "
+        "krijgen (nu 33%)." in shown
+    )
+    assert "Variant 3 wint alleen als werkzoekenden meer dan 53% wegen." in shown
+
+
+def test_rating_overrides_are_followed() -> None:
+    """Local judgements of the Varianten page: V3 '++' everywhere makes V3 win every sample."""
+    config = {"ratings": {c: {"V3": "++"} for c in load_matrix().criterion_ids}}
+    at = run_page(config)
+    shown = texts(at)
+    assert "Variant 3 is de beste in 100% van alle denkbare wegingen" in shown
+    assert "eigen oordeel" in shown
+
+
+def test_form_near_current_weights() -> None:
+    at = run_page()
+    at.radio[0].set_value("near")
+    at.slider[0].set_value(10)
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    shown = texts(at)
+    assert "van de wegingen rond de huidige (elk gewicht hoogstens 10% hoger of lager)" in shown
+    assert at.session_state["robustness_settings"]["mode"] == "near"
+
+
+def test_form_bad_group_order_keeps_previous_settings() -> None:
+    at = run_page()
+    at.radio[0].set_value("ranking")
+    for box in at.selectbox[:3]:
+        if box.key and box.key.startswith("robuustheid_volgorde_"):
+            box.set_value("werkgevers")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert any("niet gebruikt" in e.value for e in at.error)
+    assert at.session_state["robustness_settings"]["mode"] == "all"
+    assert "van alle denkbare wegingen" in texts(at)
+
+
+def test_form_group_order() -> None:
+    at = run_page()
+    at.radio[0].set_value("ranking")
+    boxes = [b for b in at.selectbox if b.key and b.key.startswith("robuustheid_volgorde_")]
+    for box, group in zip(boxes, ["werkzoekenden", "werkgevers", "gemeenten_uwv"], strict=True):
+        box.set_value(group)
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert "met de volgorde werkzoekenden, werkgevers, gemeenten en UWV" in texts(at)
+
+
+def test_choosing_another_weight_for_the_score_lines() -> None:
+    at = run_page({"groups": {"werkzoekenden": 8}})
+    box = next(b for b in at.selectbox if b.label == "Welk gewicht?")
+    options = list(box.options)
+    box.set_value(options.index(next(o for o in options if o.startswith("wz04")))).run()
+    assert not at.exception, at.exception
+    assert (
+        "Variant 3 wint alleen als concurrerend aanbod (bij inzet regelingen/voorzieningen) "
+        "meer dan 47% weegt binnen werkzoekenden." in texts(at)
+    )
