@@ -9,6 +9,7 @@ and PowerPoint's "Alternatieve tekst" show), and the longer explanations go into
 from __future__ import annotations
 
 import io
+import math
 from typing import Any
 
 from pptx import Presentation
@@ -41,6 +42,7 @@ MUTED = RGBColor(0x55, 0x55, 0x55)
 FONT = "Calibri"
 
 MAX_BULLETS = 6
+MAX_TABLE_ROWS = 8
 
 
 def _style_run(run: Any, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
@@ -75,13 +77,19 @@ def _text_box(
     return box
 
 
-def _body_size(texts: list[str], area_chars: int) -> float:
-    """Largest of 24/20/18/16 pt that likely fits; slides never go below 16 pt."""
-    total = sum(len(t) + 40 for t in texts)  # a paragraph break costs about a line
-    for size, capacity in ((24, 0.55), (20, 0.8), (18, 1.0)):
-        if total <= area_chars * capacity:
+def _text_height(texts: list[str], width: int, size: float) -> int:
+    """Estimated height of wrapped text (average glyph about 0.5 em wide in Calibri/DejaVu)."""
+    chars_per_line = max(int(width / Pt(size * 0.5)), 10)
+    lines = sum(max(math.ceil(len(t) / chars_per_line), 1) for t in texts)
+    return int(lines * Pt(size * 1.2) + len(texts) * Pt(size * 0.45) + Pt(8))
+
+
+def _fit_size(texts: list[str], width: int, height: int, sizes: tuple[float, ...]) -> float | None:
+    """Largest size whose estimated height fits (the lead counts 2 pt larger)."""
+    for size in sizes:
+        if _text_height(texts, width, size + 1) <= height:
             return size
-    return 16
+    return None
 
 
 class _DeckWriter:
@@ -158,11 +166,19 @@ class _DeckWriter:
         c_nv_pr.set("title", chart.title)
 
     def table(
-        self, slide: Any, table: ContentTable, left: int, top: int, width: int, size: float
-    ) -> None:
-        rows = table.rows[:10]
+        self, slide: Any, table: ContentTable, left: int, top: int, width: int, height: int
+    ) -> tuple[list[str], int]:
+        """Draw at most :data:`MAX_TABLE_ROWS` rows that fit; return the rest and the height."""
         n_cols = len(table.header)
-        row_h = Pt(size * 2.1)
+        size = 18.0
+        max_rows = min(MAX_TABLE_ROWS, len(table.rows))
+        # Row height about twice the type size; shrink type (not below 14 pt), then rows.
+        while size > 14 and Pt(size * 2.0) * (max_rows + 1) > height:
+            size -= 1
+        while max_rows > 1 and Pt(size * 2.0) * (max_rows + 1) > height:
+            max_rows -= 1
+        rows, rest = table.rows[:max_rows], table.rows[max_rows:]
+        row_h = Pt(size * 2.0)
         shape = slide.shapes.add_table(
             len(rows) + 1, n_cols, left, top, width, row_h * (len(rows) + 1)
         )
@@ -173,12 +189,15 @@ class _DeckWriter:
         for i in range(1, n_cols):
             grid.columns[i].width = int(width * (1 - first) / (n_cols - 1))
         for r, values in enumerate([table.header, *rows]):
+            grid.rows[r].height = row_h
             for c in range(n_cols):
                 cell = grid.cell(r, c)
                 cell.text = ""
+                cell.margin_top = cell.margin_bottom = Pt(2)
                 run = cell.text_frame.paragraphs[0].add_run()
                 run.text = values[c] if c < len(values) else ""
                 _style_run(run, size, bold=(r == 0), colour=INK)
+        return [" · ".join(row) for row in rest], row_h * (len(rows) + 1)
 
     # --- slides --------------------------------------------------------------------------
     def title_slide(self) -> None:
@@ -206,6 +225,37 @@ class _DeckWriter:
         )
         self.footer(slide, ["Gemaakt met het arbeidsmarktregio-dashboard"])
 
+    def text_column(
+        self,
+        slide: Any,
+        left: int,
+        top: int,
+        width: int,
+        height: int,
+        lead: list[str],
+        items: list[str],
+        *,
+        bullets: bool,
+    ) -> list[str]:
+        """Lead (bold) and items in one column, as large as fits; returns items left out."""
+        kept = list(items)
+        while True:
+            size = _fit_size([*lead, *kept], width, height, sizes=(24, 20, 18, 16))
+            if size is not None or not kept:
+                break
+            kept.pop()
+        size = size or 16
+        y = top
+        if lead:
+            lead_h = _text_height(lead, width, size + 2)
+            _text_box(slide, left, y, width, lead_h, lead, size + 2, bold=True)
+            y += lead_h + Pt(6)
+        if kept:
+            _text_box(
+                slide, left, y, width, max(top + height - y, Pt(size)), kept, size, bullets=bullets
+            )
+        return items[len(kept) :]
+
     def section_slide(self, section: Section) -> None:
         slide = self.new_slide(section.title)
         body_top = Inches(1.25)
@@ -226,59 +276,59 @@ class _DeckWriter:
         bullets = list(section.slide_bullets or section.bullets)
         lead = [section.lead] if section.lead else []
         chart = section.charts[0] if section.charts else None
-        table = section.tables[0] if section.tables else None
-        notes = list(section.paragraphs) + list(section.bullets[MAX_BULLETS:])
+        notes: list[str] = []
         sources = list(section.sources)
 
         if section.key == "bronnen":
-            size = _body_size(bullets, 2400)
-            _text_box(slide, MARGIN, body_top, full_w, body_h, bullets, max(size, 16), bullets=True)
+            self.text_column(slide, MARGIN, body_top, full_w, body_h, [], bullets, bullets=True)
             self.notes(slide, list(section.bullets))
             return
 
         text_items = bullets[:MAX_BULLETS] if bullets else list(section.paragraphs[:3])
+        left_out = bullets[MAX_BULLETS:] if bullets else list(section.paragraphs[3:])
         if chart is not None:
             # Text left, picture right (the map gets more room).
             pic_w = int(full_w * (0.55 if section.key in ("kaart", "overstap") else 0.58))
             text_w = full_w - pic_w - Inches(0.3)
             self.picture(slide, chart, MARGIN + text_w + Inches(0.3), body_top, pic_w, body_h)
-            size = _body_size(lead + text_items, 900)
-            lead_box_h = Inches(1.6) if lead else 0
-            if lead:
-                _text_box(slide, MARGIN, body_top, text_w, lead_box_h, lead, size + 2, bold=True)
-            _text_box(
-                slide,
-                MARGIN,
-                body_top + lead_box_h,
-                text_w,
-                body_h - lead_box_h,
-                text_items,
-                size,
-                bullets=bool(bullets),
+            left_out = (
+                self.text_column(
+                    slide, MARGIN, body_top, text_w, body_h, lead, text_items, bullets=bool(bullets)
+                )
+                + left_out
             )
             sources.insert(0, chart.source)
-            notes.insert(0, f"Tekstalternatief bij de afbeelding: {chart.alt_text}")
-        elif table is not None:
-            size = _body_size(lead + text_items[:3], 1800)
-            _text_box(slide, MARGIN, body_top, full_w, Inches(1.3), lead, 22, bold=True)
-            self.table(slide, table, MARGIN, body_top + Inches(1.4), full_w, 16)
-            sources.insert(0, table.source)
-            notes = list(text_items) + notes
+            notes.append(f"Tekstalternatief bij de afbeelding: {chart.alt_text}")
+        elif section.tables:
+            lead_h = _text_height(lead, full_w, 22) if lead else 0
+            if lead:
+                _text_box(slide, MARGIN, body_top, full_w, lead_h, lead, 22, bold=True)
+            y = body_top + lead_h + Inches(0.15)
+            bottom = HEIGHT - Inches(0.75)
+            for table in section.tables:
+                rows_fit = int((bottom - y) / Pt(14 * 2.0)) - 1
+                if rows_fit < min(2, len(table.rows)):
+                    notes.append(f"{table.caption}: zie het PDF-rapport.")
+                    continue
+                rest, used = self.table(slide, table, MARGIN, y, full_w, bottom - y)
+                y += used + Inches(0.2)
+                sources.insert(0, table.source)
+                if rest:
+                    notes += [f"{table.caption} (vervolg):", *rest]
+                if section.key not in ("aannames",):
+                    break  # one table per slide, except the short assumption tables
+            left_out = text_items + left_out
         else:
-            size = _body_size(lead + text_items, 2400)
-            _text_box(slide, MARGIN, body_top, full_w, Inches(1.5), lead, size + 2, bold=True)
-            _text_box(
-                slide,
-                MARGIN,
-                body_top + Inches(1.6),
-                full_w,
-                body_h - Inches(1.6),
-                text_items,
-                size,
-                bullets=bool(bullets),
+            left_out = (
+                self.text_column(
+                    slide, MARGIN, body_top, full_w, body_h, lead, text_items, bullets=bool(bullets)
+                )
+                + left_out
             )
         self.footer(slide, sources[:2])
-        self.notes(slide, notes)
+        self.notes(
+            slide, [*notes, *left_out, *(p for p in section.paragraphs if p not in left_out)]
+        )
 
     def build(self) -> bytes:
         self.prs.core_properties.title = f"{self.content.title} – {self.content.scenario_name}"

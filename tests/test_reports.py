@@ -1,0 +1,253 @@
+"""Report content, chart images, the PDF and the PowerPoint deck (issue 6, exports).
+
+Chromium starts once per module (``renderer`` fixture); the PDF and the deck draw the same
+figures, so the second build takes them from the renderer's cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from dashboard.errors import DashboardError
+from dashboard.reports.content import (
+    PRESENTATION_STEPS,
+    SECTION_KEYS,
+    ReportInput,
+    build_report_content,
+)
+from dashboard.reports.images import ChromiumMissingError, ImageRenderer, find_chromium
+from dashboard.reports.pdf import build_pdf
+from dashboard.reports.pptx import SLIDE_SECTIONS, build_pptx
+from dashboard.sources import load_sources
+
+SCENARIO = ReportInput(
+    problem_config={
+        "groups": {"werkgevers": 2},
+        "criteria": {"wz04": 0.5},
+        "ratings": {"gu08": {"V3": "+/-"}},
+        "reasons": {"gu08": {"V3": "eigen oordeel <b>Voorschoten</b>"}},
+    },
+    overstap={"gemeente": "GM0626", "naar": "AM19", "budgets": {"AM34": 500_000}},
+    scenario_name="Wethouder <script>alert(1)</script> ë",
+    author="Team W&I",
+    date=dt.date(2026, 3, 5),
+)
+
+
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "r.pdf"
+    path.write_bytes(data)
+    if shutil.which("pdftotext"):
+        return subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    pypdf = pytest.importorskip("pypdf")
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+
+
+def pdf_pages(data: bytes) -> int:
+    # Page objects in reportlab's uncompressed page tree: "/Type /Page\n" (not /Pages).
+    return data.count(b"/Type /Page\n") or data.count(b"/Type /Page ")
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    try:
+        find_chromium()
+    except ChromiumMissingError as err:
+        pytest.skip(str(err))
+    with ImageRenderer() as r:
+        yield r
+
+
+@pytest.fixture(scope="module")
+def content(cbs_dir):
+    return build_report_content(SCENARIO)
+
+
+# --- content ----------------------------------------------------------------------------------
+def test_content_has_every_section_in_order_with_dutch_date(content) -> None:
+    assert tuple(s.key for s in content.sections) == SECTION_KEYS
+    assert SECTION_KEYS[:7] == PRESENTATION_STEPS
+    assert content.date_text == "5 maart 2026"
+    assert "Wethouder <script>" in content.subtitle and "Team W&I" in content.subtitle
+    missing = [s.key for s in content.sections if not s.available]
+    assert missing == [], [content.section(k).paragraphs for k in missing]
+
+
+def test_scores_sentence_and_assumptions(content) -> None:
+    assert content.section("varianten").lead.startswith("Met deze weging scoort Variant 1")
+    tables = {t.caption: t for t in content.section("aannames").tables}
+    coding = next(t for c, t in tables.items() if c.startswith("Codering"))
+    assert coding.header[1:] == ("++", "+", "+/-", "-", "-/-")
+    assert coding.rows[0][1:] == ("2,0", "1,0", "0,0", "-1,0", "-2,0")
+    weights = next(t for c, t in tables.items() if "perspectieven" in c)
+    assert ("Werkgevers", "2,00", "50,0%") in weights.rows
+    overrides = next(t for c, t in tables.items() if c.startswith("Eigen oordelen"))
+    assert overrides.rows[0][2:] == ("-", "+/-", "eigen oordeel <b>Voorschoten</b>")
+
+
+def test_every_chart_has_text_alternative_and_source(content) -> None:
+    assert len(content.charts) >= 4
+    for chart in content.charts:
+        assert len(chart.alt_text) > 20, chart.key
+        assert chart.source.startswith("Bron:"), chart.key
+    for section in content.sections:
+        for table in section.tables:
+            assert table.source, (section.key, table.caption)
+
+
+def test_sources_section_lists_every_source(content) -> None:
+    assert len(content.section("bronnen").bullets) == len(load_sources())
+
+
+def test_overstap_costs_use_only_entered_budgets(content) -> None:
+    section = content.section("overstap")
+    text = " ".join(section.paragraphs)
+    assert "7,2%" in text  # each remaining member's share rises by 1 / (1 - Voorschoten's share)
+    cost = next(t for t in section.tables if t.caption.startswith("Bijdrage"))
+    assert any(row[0] == "Voorschoten (naar Holland Rijnland)" for row in cost.rows)
+    # No budget entered for Holland Rijnland: no euro amount after the move, never a guess.
+    assert next(r for r in cost.rows if r[0].startswith("Voorschoten"))[2] == "niet beschikbaar"
+
+
+def test_invalid_weights_are_the_users_to_fix() -> None:
+    with pytest.raises(DashboardError, match="negatief"):
+        build_report_content(ReportInput(problem_config={"groups": {"werkgevers": -1}}))
+
+
+def test_missing_data_folder_only_marks_its_sections(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "leeg"))
+    content = build_report_content(ReportInput())
+    unavailable = {s.key for s in content.sections if not s.available}
+    assert {"kaart", "regios", "overstap"} <= unavailable
+    assert content.section("varianten").available and content.section("aannames").available
+    assert "niet beschikbaar" in content.section("kaart").lead
+    # A report with missing sections still builds, without any browser.
+    assert build_pdf(content).startswith(b"%PDF")
+    assert len(Presentation(io.BytesIO(build_pptx(content))).slides) == 1 + len(SLIDE_SECTIONS)
+
+
+def test_missing_module_marks_section_unavailable(cbs_dir, monkeypatch) -> None:
+    monkeypatch.setitem(sys.modules, "dashboard.sensitivity", None)  # import now fails
+    content = build_report_content(ReportInput(), skip=("kaart", "overstap"))
+    section = content.section("robuustheid")
+    assert not section.available
+    assert "nog niet geïnstalleerd" in section.paragraphs[0]
+    assert content.section("conclusie").available
+
+
+# --- images -----------------------------------------------------------------------------------
+def test_missing_chromium_is_a_dutch_error(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("DASHBOARD_CHROMIUM", str(tmp_path / "geen-chromium"))
+    with pytest.raises(ChromiumMissingError, match="niet gevonden"):
+        find_chromium()
+    monkeypatch.delenv("DASHBOARD_CHROMIUM")
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ChromiumMissingError, match="chromium"):
+        ImageRenderer().png({"data": [], "layout": {}})
+
+
+def test_renderer_draws_png_and_caches(renderer, content) -> None:
+    chart = content.section("varianten").charts[0]
+    png = renderer.png(chart.figure, width=400, height=300)
+    assert png.startswith(b"\x89PNG")
+    assert renderer.png(chart.figure, width=400, height=300) is not None
+
+
+# --- PDF and PowerPoint ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def pdf_bytes(renderer, content) -> bytes:
+    return build_pdf(content, renderer)
+
+
+@pytest.fixture(scope="module")
+def pptx_bytes(renderer, content, pdf_bytes) -> bytes:  # after the PDF: images from the cache
+    return build_pptx(content, renderer)
+
+
+def test_pdf_is_a_real_dutch_report(pdf_bytes, tmp_path) -> None:
+    assert pdf_bytes.startswith(b"%PDF")
+    assert 10 <= pdf_pages(pdf_bytes) <= 22
+    text = pdf_text(pdf_bytes, tmp_path)
+    for heading in (
+        "1. De vraag",
+        "2. Kaart van de arbeidsmarktregio's",
+        "4. Overstap: voor en na",
+        "6. Hoe stevig is de uitkomst?",
+        "8. Aannames",
+        "9. Bijlage: methoden",
+        "10. Bronnen",
+        "Pagina 1 van",
+        "Tekstalternatief:",
+    ):
+        assert heading in text.replace("’", "'"), heading
+    assert "5 maart 2026" in text
+    assert re.search(r"€\s85\.651", text)  # Lansingerland's share of the entered budget
+    assert "<script>alert(1)</script> ë" in text  # user text printed literally, never markup
+    assert "Bron: CBS" in text
+
+
+def test_pdf_embeds_a_font_with_euro_and_diaeresis(pdf_bytes) -> None:
+    assert b"DejaVuSans" in pdf_bytes
+
+
+def test_pptx_slides_titles_and_alt_text(pptx_bytes) -> None:
+    prs = Presentation(io.BytesIO(pptx_bytes))
+    assert abs(prs.slide_width / prs.slide_height - 16 / 9) < 0.01
+    slides = list(prs.slides)
+    assert len(slides) == 1 + len(SLIDE_SECTIONS)
+    titles = [
+        next(s for s in slide.shapes if s.name == "Titel").text_frame.text for slide in slides
+    ]
+    assert titles[0] == "Arbeidsmarktregio en werkgeversdienstverlening"
+    assert titles[1:] == [
+        "De vraag",
+        "Kaart van de arbeidsmarktregio's",
+        "De twee regio's naast elkaar",
+        "Overstap: voor en na",
+        "Ontwikkelvarianten van het WSP: scores",
+        "Hoe stevig is de uitkomst?",
+        "Conclusie",
+        "Aannames",
+        "Bronnen",
+    ]
+    pictures = [s for slide in slides for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) >= 3
+    for pic in pictures:
+        assert len(pic._element._nvXxPr.cNvPr.get("descr", "")) > 20
+    # Large type: nothing on a slide below 11 pt (source lines), body text at least 16 pt.
+    sizes = [
+        run.font.size
+        for slide in slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for para in shape.text_frame.paragraphs
+        for run in para.runs
+        if run.font.size is not None
+    ]
+    assert min(sizes) >= Emu(11 * 12700)
+    for slide in slides:
+        for shape in slide.shapes:  # everything inside the slide
+            assert shape.left >= 0 and shape.top >= 0
+            assert shape.left + shape.width <= prs.slide_width
+            assert shape.top + shape.height <= prs.slide_height
+
+
+def test_hostile_text_never_breaks_the_pdf() -> None:
+    content = build_report_content(
+        ReportInput(scenario_name="<para><b>& ' \" </i>" * 20, author="<br/>"),
+        skip=("kaart", "regios", "overstap"),
+    )
+    assert build_pdf(content).startswith(b"%PDF")
