@@ -6,22 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import kerncijfers as kc_mod
+from dashboard.facts import centrumgemeente_label
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
-from dashboard.maps import map_text_alternative, region_deck, region_map_figure
+from dashboard.maps import map_text_alternative, region_deck
 from dashboard.ui import cache
 from dashboard.ui.layout import page_guard, source_caption
 
 page_guard()
-
-
-def centrumgemeente_label(region_code: str) -> str:
-    """The centrumgemeente where a seed names it (issue 5's facts), else "niet vastgelegd"."""
-    try:
-        from dashboard.facts import centrumgemeente
-    except ImportError:
-        return "niet vastgelegd"
-    name, _source = centrumgemeente(region_code)
-    return name or "niet vastgelegd"
 
 
 st.title("Kaart van de arbeidsmarktregio's")
@@ -78,27 +69,14 @@ with st.container(border=True):
 
 figures = cache.region_figures(year)
 values = figures[indicator_id]
-hover = pd.DataFrame(
-    {
-        "name": pd.Series(region_names),
-        "centrumgemeente": pd.Series({c: centrumgemeente_label(c) for c in region_names}),
-        "n_gemeenten": figures["n_gemeenten"],
-        "inwoners": figures["inwoners"],
-    }
-)
 unit = indicator.unit
 sources = kc_mod.source_ids(kc, year)
 
 if view == "Vaste kaart":
-    fig = region_map_figure(
-        layers,
-        values,
-        indicator_label=indicator.label,
-        unit=unit,
-        decimals=indicator.decimals,
-        hover=hover,
+    fig = cache.region_map(
+        year,
+        indicator_id,
         show_gemeenten=show_gemeenten,
-        gemeente_regions=index.membership(),
         highlight_regions=tuple(highlight_regions),
         highlight_gemeenten=tuple(highlight_gemeenten),
     )

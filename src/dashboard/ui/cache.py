@@ -7,8 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.config import DEFAULT_YEAR, data_dir
-from dashboard.kerncijfers import aggregate, load_kerncijfers
-from dashboard.maps import MapLayers, build_map_layers
+from dashboard.facts import centrumgemeente_label
+from dashboard.kerncijfers import INDICATORS, aggregate, load_kerncijfers
+from dashboard.maps import MapLayers, build_map_layers, region_map_figure
 from dashboard.regions import RegionIndex, load_region_index
 
 
@@ -129,3 +130,52 @@ def _overstap(folder: str, gemeente: str, naar: str):  # -> dashboard.overstap.O
 def overstap_result(gemeente: str, naar: str):  # -> dashboard.overstap.OverstapResult
     """Both regions before and after moving ``gemeente`` to ``naar`` (raises DashboardError)."""
     return _overstap(data_dir_key(), gemeente, naar)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _region_map(
+    folder: str,
+    year: int,
+    indicator_id: str,
+    show_gemeenten: bool,
+    highlight_regions: tuple[str, ...],
+    highlight_gemeenten: tuple[str, ...],
+):  # -> go.Figure; shared read-only between sessions (st.plotly_chart does not mutate it)
+    index = _region_index(folder, DEFAULT_YEAR)
+    figures = _aggregates(folder, tuple(sorted(index.membership().items())), year)
+    indicator = INDICATORS[indicator_id]
+    names = {r.code: r.name for r in index.regions}
+    hover = pd.DataFrame(
+        {
+            "name": pd.Series(names),
+            "centrumgemeente": pd.Series({c: centrumgemeente_label(c) for c in names}),
+            "n_gemeenten": figures["n_gemeenten"],
+            "inwoners": figures["inwoners"],
+        }
+    )
+    return region_map_figure(
+        _map_layers(folder, DEFAULT_YEAR),
+        figures[indicator_id],
+        indicator_label=indicator.label,
+        unit=indicator.unit,
+        decimals=indicator.decimals,
+        hover=hover,
+        show_gemeenten=show_gemeenten,
+        gemeente_regions=index.membership(),
+        highlight_regions=highlight_regions,
+        highlight_gemeenten=highlight_gemeenten,
+    )
+
+
+def region_map(
+    year: int,
+    indicator_id: str,
+    *,
+    show_gemeenten: bool = False,
+    highlight_regions: tuple[str, ...] = ("AM34", "AM19"),
+    highlight_gemeenten: tuple[str, ...] = ("GM0626",),
+):
+    """The map page's choropleth, built once per combination of settings."""
+    return _region_map(
+        data_dir_key(), year, indicator_id, show_gemeenten, highlight_regions, highlight_gemeenten
+    )
