@@ -1,6 +1,461 @@
-"""Page: Overstap (placeholder until its issue is built)."""
+"""Overstap: what changes when a gemeente moves to another arbeidsmarktregio."""
 
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-st.title("Overstap")
-st.info("Deze pagina wordt nog gebouwd.")
+from dashboard.charts import profiles as charts
+from dashboard.errors import DashboardError
+from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
+from dashboard.maps import membership_map_figure
+from dashboard.overstap import (
+    FRICTIEKOSTEN_CAVEAT,
+    KEY_CAVEAT,
+    DistributionKey,
+    check_amount,
+    check_move,
+    consequences,
+    cost_model,
+    moved_membership,
+    procedure_timeline,
+    variant_links,
+)
+from dashboard.sources import source_line
+from dashboard.ui import cache
+from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui.state import (
+    DEFAULT_OVERSTAP,
+    add_notice,
+    current_problem,
+    overstap_settings,
+    pop_notices,
+    set_overstap_settings,
+)
+
+page_guard()
+
+st.title("Overstap naar een andere arbeidsmarktregio")
+st.markdown(
+    "Wat verandert er als een gemeente overstapt naar een andere arbeidsmarktregio? Op de kaart, "
+    "in de cijfers van beide regio's, in de verdeling van de regionale kosten en in de formele "
+    "route. Standaard: **Voorschoten** van Zuid-Holland Centraal naar **Holland Rijnland**, "
+    "zoals in de notitie van Voorschoten."
+)
+
+index = cache.region_index()
+facts = cache.region_facts()
+region_names = {r.code: r.name for r in index.regions}
+gemeente_names = {g.code: g.name for g in index.gemeenten}
+matrix_variants = current_problem().matrix
+
+
+def rlabel(code: str) -> str:
+    return f"{region_names.get(code, code)} ({code})"
+
+
+# --- settings: validated on read (a share link may carry anything) ---------------------------
+settings = overstap_settings()
+if settings.get("gemeente") not in gemeente_names:
+    add_notice(f"Onbekende gemeente {settings.get('gemeente')!r}; Voorschoten is gekozen.")
+    settings["gemeente"] = DEFAULT_OVERSTAP["gemeente"]
+if settings.get("naar") not in region_names:
+    add_notice(f"Onbekende regio {settings.get('naar')!r}; Holland Rijnland is gekozen.")
+    settings["naar"] = DEFAULT_OVERSTAP["naar"]
+try:
+    check_move(index, settings["gemeente"], settings["naar"])
+except DashboardError:
+    settings["gemeente"], settings["naar"] = DEFAULT_OVERSTAP["gemeente"], DEFAULT_OVERSTAP["naar"]
+for message in pop_notices():
+    st.info(message, icon=":material/info:")
+
+if "overstap_gemeente" not in st.session_state:
+    st.session_state["overstap_gemeente"] = settings["gemeente"]
+if "overstap_naar" not in st.session_state:
+    st.session_state["overstap_naar"] = settings["naar"]
+
+with st.container(border=True):
+    c1, c2 = st.columns(2)
+    gemeente = c1.selectbox(
+        "Welke gemeente stapt over?",
+        sorted(gemeente_names, key=gemeente_names.get),
+        format_func=lambda g: f"{gemeente_names[g]} (nu: {region_names[index.region_of(g)]})",
+        key="overstap_gemeente",
+    )
+    naar = c2.selectbox(
+        "Naar welke arbeidsmarktregio?",
+        list(region_names),
+        format_func=rlabel,
+        key="overstap_naar",
+    )
+
+try:
+    gemeente, van, naar = check_move(index, gemeente, naar)
+except DashboardError as err:
+    st.error(
+        f"{err}. Hieronder staat nog de vorige keuze: {gemeente_names[settings['gemeente']]} "
+        f"naar {rlabel(settings['naar'])}.",
+        icon=":material/error:",
+    )
+    gemeente, naar = settings["gemeente"], settings["naar"]
+    van = index.region_of(gemeente)
+else:
+    if (gemeente, naar) != (settings["gemeente"], settings["naar"]):
+        settings.update(gemeente=gemeente, naar=naar)
+        set_overstap_settings(settings)
+
+result = cache.overstap_result(gemeente, naar)
+name = result.gemeente_naam
+figure_sources = result.source_ids
+
+# --- before / after ---------------------------------------------------------------------------
+st.header(f"{name}: van {region_names[van]} naar {region_names[naar]}")
+cols = st.columns(2)
+for col, code in zip(cols, (van, naar), strict=True):
+    before, after = result.before[code], result.after[code]
+    with col, st.container(border=True):
+        st.subheader(rlabel(code))
+        m1, m2, m3 = st.columns(3)
+        m1.metric(
+            "Gemeenten",
+            len(after.members),
+            delta=len(after.members) - len(before.members),
+            delta_color="off",
+        )
+        delta = (
+            None
+            if before.inwoners is None or after.inwoners is None
+            else fmt_int(after.inwoners - before.inwoners)
+        )
+        m2.metric(
+            f"Inwoners ({result.year})", fmt_int(after.inwoners), delta=delta, delta_color="off"
+        )
+        m3.metric(
+            "Land (km²)",
+            fmt_number(after.oppervlakte_land_km2, 1),
+            delta=(
+                None
+                if before.oppervlakte_land_km2 is None or after.oppervlakte_land_km2 is None
+                else fmt_number(after.oppervlakte_land_km2 - before.oppervlakte_land_km2, 1)
+            ),
+            delta_color="off",
+        )
+        st.caption(
+            f"Voor: {len(before.members)} gemeenten, {fmt_int(before.inwoners)} inwoners. "
+            f"Na: {', '.join(n for _, n in after.members)}."
+        )
+st.markdown(
+    f"Nederland telt voor en na de overstap **{fmt_int(result.national_after)}** inwoners: "
+    "alleen de indeling verandert."
+    if result.national_before == result.national_after
+    else "Het landelijk totaal is niet beschikbaar (een gemeente mist cijfers)."
+)
+st.plotly_chart(charts.before_after_figure(result), width="stretch", config={"displaylogo": False})
+st.caption("Tekstversie: " + charts.before_after_text(result))
+source_caption(*figure_sources, extra=f"Inwoners op 1 januari {result.year}.")
+
+st.subheader("Op de kaart")
+when = st.radio(
+    "Indeling", ["Na de overstap", "Voor de overstap"], horizontal=True, key="overstap_kaart"
+)
+membership = index.membership()
+shown = moved_membership(membership, gemeente, naar) if when == "Na de overstap" else membership
+st.plotly_chart(
+    membership_map_figure(
+        cache.map_layers(),
+        shown,
+        [van, naar],
+        marked_gemeente=gemeente,
+        region_labels={c: rlabel(c) for c in (van, naar)},
+    ),
+    width="stretch",
+    config={"displaylogo": False, "scrollZoom": True},
+)
+target_now = naar if when == "Na de overstap" else van
+st.caption(
+    f"Tekstversie van de kaart: de gemeenten van {rlabel(van)} en {rlabel(naar)}, gekleurd naar "
+    f"hun regio ({when.lower()}). {name} is zwart omlijnd en hoort hier bij "
+    f"{rlabel(target_now)}."
+)
+source_caption("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025")
+
+# --- costs -------------------------------------------------------------------------------------
+st.header("Kosten: wie betaalt welk deel?")
+st.markdown(
+    "Vul per regio het jaarlijkse regionale budget in (bijvoorbeeld de kosten van het regionale "
+    "platform en het WSP). Het dashboard verdeelt dat over de gemeenten, voor en na de overstap. "
+    "De notitie zegt: *de overheadkosten stijgen voor de deelnemende gemeenten op het moment dat "
+    "één gemeente vertrekt*. Dat ziet u hieronder in euro's en procenten."
+)
+st.caption(KEY_CAVEAT)
+budgets_stored = dict(settings.get("budgets") or {})
+with st.container(border=True):
+    k1, k2, k3 = st.columns(3)
+    key_value = k1.radio(
+        "Verdeelsleutel",
+        [k.value for k in DistributionKey],
+        index=[k.value for k in DistributionKey].index(
+            settings.get("key")
+            if settings.get("key") in {k.value for k in DistributionKey}
+            else DistributionKey.PER_INWONER.value
+        ),
+        format_func=lambda v: {
+            "per_inwoner": "Naar inwonertal (standaard)",
+            "gelijk": "Gelijke delen",
+        }[v],
+        key="overstap_sleutel",
+    )
+    entered: dict[str, float | None] = {}
+    for col, code in ((k2, van), (k3, naar)):
+        stored_value = budgets_stored.get(code)
+        try:
+            stored_value = check_amount(stored_value, f"budget {code}")
+        except DashboardError:
+            stored_value = None
+        entered[code] = col.number_input(
+            f"Regiobudget {region_names[code]} (euro per jaar)",
+            min_value=0.0,
+            max_value=10_000_000_000.0,
+            value=stored_value,
+            step=10_000.0,
+            format="%.0f",
+            placeholder="niet ingevuld",
+            key=f"overstap_budget_{code}",
+            help="Geen standaardbedrag: de bronnen geven geen regiobudget. Leeg laten mag; dan "
+            "ziet u alleen de aandelen in procenten.",
+        )
+    friction_stored = settings.get("frictiekosten")
+    try:
+        friction_stored = check_amount(friction_stored, "frictiekosten")
+    except DashboardError:
+        friction_stored = None
+    frictie = st.number_input(
+        "Frictiekosten bij uittreding, eenmalig (euro) — optioneel, uw eigen schatting",
+        min_value=0.0,
+        max_value=10_000_000_000.0,
+        value=friction_stored,
+        step=10_000.0,
+        format="%.0f",
+        placeholder="niet ingevuld",
+        key="overstap_frictie",
+    )
+    st.caption(FRICTIEKOSTEN_CAVEAT)
+
+try:
+    model = cost_model(result, entered, key_value, frictie)
+except DashboardError as err:
+    st.error(f"Deze invoer kan niet: {err}. De vorige invoer is bewaard.", icon=":material/error:")
+    model = cost_model(result, {}, DistributionKey.PER_INWONER, None)
+else:
+    new_budgets = {**budgets_stored, **{c: v for c, v in entered.items() if v is not None}}
+    for code, value in entered.items():
+        if value is None:
+            new_budgets.pop(code, None)
+    changed = {"budgets": new_budgets, "key": key_value, "frictiekosten": frictie}
+    if any(settings.get(k) != v for k, v in changed.items()):
+        settings.update(changed)
+        set_overstap_settings(settings)
+
+rise_eur, rise_pct = model.overhead_rise_eur, model.overhead_rise_pct
+o1, o2, o3 = st.columns(3)
+o1.metric(
+    f"Extra voor de blijvers in {region_names[van]}, samen",
+    fmt_eur(rise_eur) if rise_eur is not None else "vul een budget in",
+)
+o2.metric(
+    "Stijging per blijvende gemeente",
+    fmt_pct(rise_pct, 1) if rise_pct is not None else NIET_BESCHIKBAAR,
+)
+o3.metric(
+    "Frictiekosten (eigen invoer)",
+    fmt_eur(model.frictiekosten) if model.frictiekosten is not None else "niet ingevuld",
+)
+st.caption(
+    f"Het budget van {region_names[van]} blijft gelijk en wordt na de overstap over "
+    f"{len(result.after[van].members)} in plaats van {len(result.before[van].members)} gemeenten "
+    f"verdeeld ({DistributionKey(model.key).label}). Frictiekosten worden niet verdeeld: wie ze "
+    "betaalt, is niet vastgelegd."
+)
+
+cost_rows = []
+for r in model.rows:
+    cost_rows.append(
+        {
+            "Gemeente": r.gemeente_naam,
+            "Regio voor": r.region_before,
+            "Regio na": r.region_after,
+            "Aandeel voor": fmt_pct(r.share_before, 1),
+            "Aandeel na": fmt_pct(r.share_after, 1),
+            "Bedrag voor": fmt_eur(r.eur_before),
+            "Bedrag na": fmt_eur(r.eur_after),
+            "Verschil": fmt_eur(r.change_eur) if r.region_before == r.region_after else "overstap",
+            "Verschil (%)": fmt_pct(r.change_pct, 1) if r.region_before == r.region_after else "",
+        }
+    )
+st.dataframe(pd.DataFrame(cost_rows), hide_index=True, width="stretch")
+source_caption(
+    *figure_sources,
+    extra="Budget en verdeelsleutel: uw eigen invoer (geen bron). "
+    f"Inwonertal: 1 januari {result.year}.",
+)
+cc1, cc2 = st.columns(2)
+for col, code in ((cc1, van), (cc2, naar)):
+    with col:
+        st.plotly_chart(
+            charts.cost_figure(model, code, region_names[code]),
+            width="stretch",
+            config={"displaylogo": False},
+        )
+        st.caption("Tekstversie: " + charts.cost_text(model, code, region_names[code]))
+source_caption(*figure_sources, extra="Budget: uw eigen invoer.")
+
+amounts = facts.amounts_for(van) + tuple(a for a in facts.amounts_for(naar) if naar != van)
+if amounts:
+    with st.expander("Bedragen die de notitie noemt (ter vergelijking)"):
+        table = pd.DataFrame(
+            {
+                "Wat": [a.label for a in amounts],
+                "Bedrag": [
+                    ("ongeveer " if a.approx else "") + fmt_eur(a.amount_eur) for a in amounts
+                ],
+                "Periode": [a.period for a in amounts],
+                "Bron": [a.citation.display() for a in amounts],
+            }
+        )
+        st.dataframe(table, hide_index=True, width="stretch")
+        by_id = {a.id: a for a in amounts}
+        parts = ("pow_leidschendam_voorburg", "pow_wassenaar", "pow_voorschoten")
+        if "pow_regio_b_totaal" in by_id and all(p in by_id for p in parts):
+            total = sum(by_id[p].amount_eur for p in parts)
+            if total != by_id["pow_regio_b_totaal"].amount_eur:
+                st.caption(
+                    f"Let op: de drie budgetten tellen op tot {fmt_eur(total)}; de notitie noemt "
+                    f"als totaal {fmt_eur(by_id['pow_regio_b_totaal'].amount_eur)}. Beide bedragen "
+                    "staan hier zoals in de bron."
+                )
+        source_caption(*dict.fromkeys(a.citation.source for a in amounts))
+
+# --- procedure ---------------------------------------------------------------------------------
+st.header("De route: wie beslist wat?")
+st.markdown(
+    "De stappen volgens de notitie van Voorschoten (die de procedure van samenvoordeklant.nl "
+    "aanhaalt). Waar de notitie iets niet zegt, staat 'niet vastgelegd'."
+)
+steps = procedure_timeline(van, naar, region_names, facts)
+for step in steps:
+    with st.container(border=True):
+        st.markdown(f"**Stap {step.number}. {step.title}**")
+        st.markdown(
+            f"- **Wie:** {step.who}\n- **Beslisregel:** {step.rule}\n- **Resultaat:** {step.result}"
+        )
+        st.caption(
+            step.citation.display()
+            if step.citation
+            else "Geen bron: niet vastgelegd in de bronnen."
+        )
+cited_steps = [s.citation.source for s in steps if s.citation]
+if cited_steps:
+    source_caption(*dict.fromkeys(cited_steps))
+
+st.subheader("Gevolgen en open vragen uit de notitie")
+gevolgen = consequences(gemeente, naar, facts)
+g1, g2 = st.columns(2)
+for col, kind, title in (
+    (g1, "gevolg", "Gevolgen"),
+    (g2, "open_vraag", "Open vragen (niet geregeld)"),
+):
+    with col:
+        st.markdown(f"**{title}**")
+        for consequence, applies in gevolgen:
+            if consequence.kind != kind:
+                continue
+            text = consequence.text
+            if not applies:
+                text += (
+                    " *(De notitie noemt dit alleen voor Voorschoten → Holland Rijnland; voor "
+                    "deze overstap is het niet vastgelegd.)*"
+                )
+            st.markdown(f"- **{consequence.title}.** {text}")
+source_caption(*dict.fromkeys(c.citation.source for c, _ in gevolgen))
+
+# --- link to the variants ------------------------------------------------------------------------
+st.header("Welke ontwikkelvariant lijkt het meest op elk WSP?")
+st.markdown(
+    "De handreiking (2012) beschrijft drie ontwikkelvarianten voor de werkgeversdienstverlening. "
+    "Geen document zegt welke variant een regio volgt; de standaardkeuze hieronder is een "
+    "**aanname** van dit dashboard op basis van de beschrijvingen in de bronnen. Pas die aan als "
+    "u het anders ziet; de scores volgen de weging op de pagina Varianten."
+)
+chosen = dict(settings.get("variant_for_region") or {})
+chosen = {r: v for r, v in chosen.items() if v in matrix_variants.variant_ids}
+v_cols = st.columns(2)
+new_chosen = dict(chosen)
+for col, code in zip(v_cols, (van, naar), strict=True):
+    assumption = facts.variant_assumption(code)
+    options = ["", *matrix_variants.variant_ids]
+    default = chosen.get(code) or (assumption.variant if assumption else "")
+    picked = col.selectbox(
+        f"WSP van {region_names[code]} lijkt het meest op",
+        options,
+        index=options.index(default),
+        format_func=lambda v: (
+            "— niet gekozen (niet vastgelegd) —"
+            if not v
+            else f"{matrix_variants.variant(v).name}: {matrix_variants.variant(v).title}"
+        ),
+        key=f"overstap_variant_{code}",
+    )
+    if picked and (assumption is None or picked != assumption.variant):
+        new_chosen[code] = picked
+    else:
+        new_chosen.pop(code, None)
+    if assumption and picked == assumption.variant:
+        col.caption(
+            f"Aanname: {assumption.reason} Bron van de beschrijving: "
+            f"{assumption.citation.display()}; variant: {assumption.variant_citation.display()}."
+        )
+    elif picked:
+        col.caption("Uw eigen keuze.")
+    else:
+        col.caption("De bronnen beschrijven het WSP van deze regio niet: geen standaardkeuze.")
+if new_chosen != chosen:
+    settings["variant_for_region"] = new_chosen
+    set_overstap_settings(settings)
+
+problem = current_problem()
+links = variant_links(
+    [(van, region_names[van]), (naar, region_names[naar])], new_chosen, problem, facts
+)
+st.dataframe(
+    pd.DataFrame(
+        {
+            "Regio": [rlabel(link.region) for link in links],
+            "Lijkt op": [
+                matrix_variants.variant(link.variant).name if link.variant else "niet vastgelegd"
+                for link in links
+            ],
+            "Herkomst": [
+                {"aanname": "aanname (bronbeschrijving)", "gekozen": "uw keuze", "geen": "—"}[
+                    link.origin
+                ]
+                for link in links
+            ],
+            "Score (0–100)": [fmt_number(link.score_0_100, 0) for link in links],
+            "Rang van 3": [fmt_int(link.rank) if link.rank else NIET_BESCHIKBAAR for link in links],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
+if all(link.variant for link in links) and links[0].variant == links[1].variant:
+    st.caption(
+        "Beide WSP's lijken op dezelfde variant: voor de werkgeversdienstverlening verandert de "
+        "overstap dan in deze vergelijking niets."
+    )
+variant_sources = ["seed_004"] + [
+    link.citation.source for link in links if link.citation is not None
+]
+st.caption(
+    source_line(*dict.fromkeys(variant_sources))
+    + " Scores: huidige weging van de pagina Varianten."
+)

@@ -1,6 +1,262 @@
-"""Page: Regio's vergelijken (placeholder until its issue is built)."""
+"""Regio's vergelijken: two arbeidsmarktregio's side by side (figures, charts, facts, map)."""
 
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
+from dashboard.charts import profiles as charts
+from dashboard.formatting import fmt_int, fmt_number
+from dashboard.maps import membership_map_figure
+from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
+from dashboard.sources import source_line
+from dashboard.ui import cache
+from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui.state import DEFAULT_COMPARE, compare_regions, set_compare_regions
+
+page_guard()
+
 st.title("Regio's vergelijken")
-st.info("Deze pagina wordt nog gebouwd.")
+st.markdown(
+    "Zet twee arbeidsmarktregio's naast elkaar: hun gemeenten, de CBS-kerncijfers en wat de "
+    "documenten zeggen over centrumgemeente, werkgeversservicepunt, Werkcentrum en bestuur. "
+    "Standaard: **Zuid-Holland Centraal** en **Holland Rijnland**, de twee regio's uit de "
+    "notitie van Voorschoten."
+)
+
+index = cache.region_index()
+region_names = {r.code: r.name for r in index.regions}
+facts = cache.region_facts()
+
+
+def label(code: str) -> str:
+    return f"{region_names[code]} ({code})"
+
+
+# --- choice of regions (state: ui.state.compare_regions) -------------------------------------
+stored = compare_regions()
+if len(stored) != 2 or any(c not in region_names for c in stored) or stored[0] == stored[1]:
+    stored = list(DEFAULT_COMPARE)
+    set_compare_regions(stored)
+for key, code in (("regios_a", stored[0]), ("regios_b", stored[1])):
+    if st.session_state.get(key) not in region_names:
+        st.session_state[key] = code
+
+described = set(facts.described_regions())
+with st.container(border=True):
+    c1, c2 = st.columns(2)
+    choice_a = c1.selectbox("Eerste regio", list(region_names), format_func=label, key="regios_a")
+    choice_b = c2.selectbox("Tweede regio", list(region_names), format_func=label, key="regios_b")
+    st.caption(
+        "Over "
+        + ", ".join(label(c) for c in sorted(described))
+        + " zeggen de brondocumenten iets; voor de andere regio's toont deze pagina alleen "
+        "CBS-cijfers en staat bij de feiten 'niet vastgelegd'."
+    )
+if choice_a == choice_b:
+    st.error(
+        f"U koos twee keer {label(choice_a)}. Kies twee verschillende regio's; hieronder staat "
+        f"nog de vorige vergelijking ({label(stored[0])} en {label(stored[1])}).",
+        icon=":material/error:",
+    )
+    codes = stored
+else:
+    codes = [choice_a, choice_b]
+    if codes != stored:
+        set_compare_regions(codes)
+
+profiles = [cache.region_profile(c) for c in codes]
+
+# --- at a glance ----------------------------------------------------------------------------
+cols = st.columns(2)
+for col, profile in zip(cols, profiles, strict=True):
+    with col, st.container(border=True):
+        st.subheader(label(profile.code))
+        inw = profile.indicator("inwoners")
+        m1, m2, m3 = st.columns(3)
+        m1.metric("Gemeenten", profile.n_gemeenten)
+        m2.metric(f"Inwoners ({inw.year})", fmt_int(inw.value))
+        name, source_id = profile.centrumgemeente
+        m3.metric("Centrumgemeente", name or "niet vastgelegd")
+        if name and source_id:
+            st.caption("Centrumgemeente: " + source_line(source_id))
+        else:
+            st.caption("Centrumgemeente: geen van de brondocumenten noemt die voor deze regio.")
+
+# --- kerncijfers table ----------------------------------------------------------------------
+st.subheader("Kerncijfers")
+rows = []
+sources: list[str] = []
+for indicator in (*profiles[0].indicators, *profiles[0].age):
+    values = [p.indicator(indicator.id) for p in profiles]
+    unit = "" if indicator.unit == indicator.label.lower() else f" ({indicator.unit})"
+    row = {"Kerncijfer": indicator.label + unit}
+    for profile, value in zip(profiles, values, strict=True):
+        decimals = 1 if indicator.id.startswith("pct_") else value.decimals
+        row[label(profile.code)] = (
+            fmt_number(value.value, decimals) if decimals else fmt_int(value.value)
+        )
+    row["Peiljaar"] = str(indicator.year or "niet beschikbaar")
+    row["Bron"] = source_line(*indicator.source_ids).removeprefix("Bron: ").rstrip(".")
+    sources.extend(indicator.source_ids)
+    rows.append(row)
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+source_caption(
+    *dict.fromkeys(sources),
+    "indeling_afgeleid_2025",
+    extra=(
+        "Regiocijfers zijn sommen van de gemeenten; de dichtheid is totaal inwoners gedeeld door "
+        "totale landoppervlakte, de leeftijdsopbouw is berekend uit de afgeronde percentages per "
+        "gemeente. Huishoudens en leeftijdsopbouw zijn alleen voor 2023 beschikbaar."
+    ),
+)
+
+# --- charts ---------------------------------------------------------------------------------
+st.subheader("In grafieken")
+st.plotly_chart(charts.totals_figure(profiles), width="stretch", config={"displaylogo": False})
+st.caption("Tekstversie: " + charts.totals_text(profiles))
+source_caption(*profiles[0].indicator("inwoners").source_ids, "indeling_afgeleid_2025")
+
+member_choice = st.radio(
+    "Gemeenten vergelijken op",
+    ["inwoners", "bevolkingsdichtheid", "oppervlakte_land_km2"],
+    format_func=lambda i: profiles[0].indicator(i).label,
+    horizontal=True,
+    key="regios_member_indicator",
+)
+st.plotly_chart(
+    charts.members_figure(profiles, member_choice), width="stretch", config={"displaylogo": False}
+)
+st.caption("Tekstversie: " + charts.members_text(profiles, member_choice))
+source_caption(*profiles[0].indicator(member_choice).source_ids, "indeling_afgeleid_2025")
+
+st.plotly_chart(charts.age_figure(profiles), width="stretch", config={"displaylogo": False})
+st.caption("Tekstversie: " + charts.age_text(profiles))
+source_caption(
+    *profiles[0].age[0].source_ids,
+    extra="Berekend uit de afgeronde percentages per gemeente; telt daardoor niet altijd tot 100.",
+)
+
+# --- member tables --------------------------------------------------------------------------
+st.subheader("Gemeenten met hun cijfers")
+cols = st.columns(2)
+member_labels = {
+    "inwoners": "Inwoners",
+    "oppervlakte_land_km2": "Land (km²)",
+    "bevolkingsdichtheid": "Inwoners per km²",
+    "huishoudens": "Huishoudens",
+    "pct_65_plus": "65+ (%)",
+}
+for col, profile in zip(cols, profiles, strict=True):
+    with col:
+        st.markdown(f"**{label(profile.code)}**")
+        table = pd.DataFrame({"Gemeente": profile.members["gemeente_naam"]})
+        for indicator_id in MEMBER_INDICATORS:
+            year = profile.member_years.get(indicator_id)
+            decimals = 1 if indicator_id == "oppervlakte_land_km2" else 0
+            table[f"{member_labels[indicator_id]} ({year})"] = [
+                fmt_number(v, decimals) if decimals else fmt_int(v)
+                for v in profile.members[indicator_id]
+            ]
+        st.dataframe(table, hide_index=True, width="stretch")
+source_caption(
+    "cbs_kerncijfers_2024",
+    "cbs_wijkbuurtkaart_2023",
+    "indeling_afgeleid_2025",
+    extra="Het jaar staat in de kolomkop.",
+)
+
+# --- qualitative table ----------------------------------------------------------------------
+st.subheader("Wat de documenten zeggen")
+st.markdown(
+    "Elke cel noemt haar bron: het document en de paragraaf. Staat er 'niet vastgelegd in de "
+    "bronnen', dan zegt geen van de documenten er iets over; het dashboard vult niets aan."
+)
+table_rows = []
+cited: list[str] = []
+for row in qualitative_table(profiles, facts):
+    entry = {"Onderwerp": row.label}
+    for profile in profiles:
+        cell = row.cells[profile.code]
+        entry[label(profile.code)] = cell.text
+        entry[f"Bron {profile.code}"] = cell.source_text
+        cited.extend(c.source for c in cell.citations)
+    table_rows.append(entry)
+st.dataframe(
+    pd.DataFrame(table_rows),
+    hide_index=True,
+    width="stretch",
+    column_config={label(p.code): st.column_config.TextColumn(width="large") for p in profiles},
+)
+if cited:
+    source_caption(*dict.fromkeys(cited))
+with st.expander("Letterlijke citaten uit de documenten"):
+    for profile in profiles:
+        if not profile.facts:
+            st.markdown(f"**{label(profile.code)}**: geen feiten in de brondocumenten.")
+            continue
+        st.markdown(f"**{label(profile.code)}**")
+        for fact in profile.facts:
+            quotes = " … ".join(f"“{q}”" for q in fact.citation.quotes) or "(geen citaat)"
+            st.markdown(f"- {fact.value}  \n  {quotes}  \n  *{fact.citation.display()}*")
+
+for profile in profiles:
+    if profile.composition_differs():
+        in_source = profile.name_in_source
+        with st.container(border=True):
+            st.markdown(
+                f"**Samenstelling van {label(profile.code)}: bron en CBS-indeling 2025 "
+                "verschillen**"
+            )
+            if in_source:
+                st.markdown(
+                    f"In de bron heet de regio **{in_source[0]}**; CBS noemt haar in 2025 "
+                    f"**{profile.name}**."
+                )
+            comp = pd.DataFrame(
+                {
+                    "Gemeente": [r.gemeente_naam for r in profile.composition],
+                    "In de bron": ["ja" if r.in_seed else "nee" for r in profile.composition],
+                    "Subregio in de bron": [
+                        (r.subregio + (" (afgeleid)" if r.subregio_afgeleid else ""))
+                        if r.in_seed
+                        else ""
+                        for r in profile.composition
+                    ],
+                    "Regio in 2025 (CBS)": [
+                        label(r.region_2025) if r.region_2025 else "bestaat niet meer als gemeente"
+                        for r in profile.composition
+                    ],
+                }
+            )
+            st.dataframe(comp, hide_index=True, width="stretch")
+            notes = [f for f in profile.facts if f.topic == "indeling"]
+            for note in notes:
+                st.markdown(f"- {note.value} *({note.citation.display()})*")
+            source_caption(
+                *dict.fromkeys(
+                    [r.citation.source for r in profile.composition if r.citation]
+                    + [n.citation.source for n in notes]
+                    + ["cbs_gebiedsindelingen_2025"]
+                )
+            )
+
+# --- map ------------------------------------------------------------------------------------
+st.subheader("Op de kaart")
+layers = cache.map_layers()
+membership = index.membership()
+st.plotly_chart(
+    membership_map_figure(layers, membership, codes, region_labels={c: label(c) for c in codes}),
+    width="stretch",
+    config={"displaylogo": False, "scrollZoom": True},
+)
+st.caption(
+    "Tekstversie van de kaart: "
+    + " ".join(
+        f"{label(p.code)} ({p.n_gemeenten} gemeenten): "
+        + ", ".join(p.members["gemeente_naam"])
+        + "."
+        for p in profiles
+    )
+)
+source_caption("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025")

@@ -40,8 +40,15 @@ class Citation:
     quotes: tuple[str, ...] = ()
 
     def label(self) -> str:
-        """``seed_000, § 'Algemeen'`` — short text for a table cell."""
+        """``seed_000, § 'Algemeen'`` — short text with the source id."""
         return f"{self.source}, {self.section}" if self.section else self.source
+
+    def display(self) -> str:
+        """``Notitie Voorschoten … (seed_000), § 'Algemeen'`` — for readers of the app."""
+        from dashboard.sources import source
+
+        name = f"{source(self.source).short} ({self.source})"
+        return f"{name}, {self.section}" if self.section else name
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,128 @@
+"""The Overstap page: default Voorschoten → Holland Rijnland, costs, route, variants, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.ui.state import OVERSTAP_KEY
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "overstap.py")
+
+
+@pytest.fixture
+def at(cbs_dir) -> AppTest:
+    app = AppTest.from_file(PAGE, default_timeout=90).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for e in at.title] + [e.value for e in at.markdown]
+    parts += [e.value for e in at.header] + [e.value for e in at.subheader]
+    parts += [e.value for e in at.caption] + [e.value for e in at.error]
+    return "\n".join(str(p) for p in parts)
+
+
+def metrics(at: AppTest) -> list[tuple[str, str]]:
+    return [(m.label, m.value) for m in at.metric]
+
+
+def test_default_voorschoten_to_holland_rijnland(at):
+    text = texts(at)
+    assert "Voorschoten: van Zuid-Holland Centraal naar Holland Rijnland" in text
+    assert [v for label, v in metrics(at) if label == "Gemeenten"] == ["5", "13"]
+    assert [v for label, v in metrics(at) if label.startswith("Inwoners")] == [
+        "357.289",
+        "590.223",
+    ]
+    assert "Nederland telt voor en na de overstap" in text
+    assert "Tekstversie" in text and "Bron: CBS" in text
+    assert not at.error
+
+
+def test_no_budget_no_euros_but_percent_rise(at):
+    m = dict(metrics(at))
+    assert m["Extra voor de blijvers in Zuid-Holland Centraal, samen"] == "vul een budget in"
+    assert m["Stijging per blijvende gemeente"] == "7,2%"
+    assert m["Frictiekosten (eigen invoer)"] == "niet ingevuld"
+    assert "Over frictiekosten bij uittreding staat niets" in texts(at)
+
+
+def test_budget_gives_euros_and_is_kept_in_state(at):
+    at.number_input(key="overstap_budget_AM34").set_value(100_000).run()
+    assert not at.exception
+    m = dict(metrics(at))
+    assert m["Extra voor de blijvers in Zuid-Holland Centraal, samen"] == "€ 6.692"
+    assert at.session_state[OVERSTAP_KEY]["budgets"] == {"AM34": 100_000.0}
+    table = next(d.value for d in at.dataframe if "Aandeel voor" in d.value.columns)
+    zoetermeer = table[table["Gemeente"] == "Zoetermeer"].iloc[0]
+    assert zoetermeer["Bedrag voor"] == "€ 33.541" and zoetermeer["Bedrag na"] == "€ 35.947"
+
+
+def test_equal_shares(at):
+    at.radio(key="overstap_sleutel").set_value("gelijk").run()
+    assert dict(metrics(at))["Stijging per blijvende gemeente"] == "20,0%"
+    assert at.session_state[OVERSTAP_KEY]["key"] == "gelijk"
+
+
+def test_frictiekosten_input(at):
+    at.number_input(key="overstap_frictie").set_value(50_000).run()
+    assert dict(metrics(at))["Frictiekosten (eigen invoer)"] == "€ 50.000"
+
+
+def test_route_in_seven_steps_with_sources(at):
+    text = texts(at)
+    for n in range(1, 8):
+        assert f"Stap {n}." in text
+    assert "4 van de 7 bestuurders" in text
+    assert "Zoetermeer en Leiden" in text
+    assert "Besluit Werkgebieden UWV" in text
+    assert "Notitie Voorschoten" in text  # citation under each step
+    assert "Leiden in plaats van Zoetermeer" in text
+
+
+def test_variant_link_default_is_an_assumption(at):
+    table = next(d.value for d in at.dataframe if "Lijkt op" in d.value.columns)
+    assert list(table["Lijkt op"]) == ["Variant 2", "Variant 2"]
+    assert all(table["Herkomst"] == "aanname (bronbeschrijving)")
+    assert "Aanname:" in texts(at)
+    at.selectbox(key="overstap_variant_AM19").set_value("V1").run()
+    table = next(d.value for d in at.dataframe if "Lijkt op" in d.value.columns)
+    assert list(table["Herkomst"]) == ["aanname (bronbeschrijving)", "uw keuze"]
+    assert at.session_state[OVERSTAP_KEY]["variant_for_region"] == {"AM19": "V1"}
+
+
+def test_move_into_own_region_is_refused_and_previous_choice_kept(at):
+    at.selectbox(key="overstap_naar").set_value("AM34").run()
+    assert not at.exception
+    assert "hoort al bij Zuid-Holland Centraal" in at.error[0].value
+    assert at.session_state[OVERSTAP_KEY]["naar"] == "AM19"
+    assert "Voorschoten: van Zuid-Holland Centraal naar Holland Rijnland" in texts(at)
+
+
+def test_other_move(at):
+    at.selectbox(key="overstap_gemeente").set_value("GM0629").run()  # Wassenaar
+    assert not at.exception
+    text = texts(at)
+    assert "Wassenaar: van Zuid-Holland Centraal naar Holland Rijnland" in text
+    assert "alleen voor Voorschoten → Holland Rijnland" in text
+    assert at.session_state[OVERSTAP_KEY]["gemeente"] == "GM0629"
+
+
+def test_bad_settings_from_a_share_link_fall_back(cbs_dir):
+    app = AppTest.from_file(PAGE, default_timeout=90)
+    app.session_state[OVERSTAP_KEY] = {
+        "gemeente": "GM9999",
+        "naar": "AM99",
+        "budgets": {"AM34": "veel"},
+        "key": "x",
+        "frictiekosten": -5,
+        "variant_for_region": {"AM34": "V9"},
+    }
+    app.run()
+    assert not app.exception, app.exception
+    assert "Voorschoten: van Zuid-Holland Centraal naar Holland Rijnland" in texts(app)
+    assert any("Onbekende gemeente" in i.value for i in app.info)

@@ -1,0 +1,100 @@
+"""The 'Regio's vergelijken' page: defaults, sources per cell, choosing regions, bad choice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.ui.state import COMPARE_KEY
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "regios.py")
+
+
+@pytest.fixture
+def at(cbs_dir) -> AppTest:
+    app = AppTest.from_file(PAGE, default_timeout=90).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for e in at.title] + [e.value for e in at.markdown]
+    parts += [e.value for e in at.subheader] + [e.value for e in at.caption]
+    parts += [e.value for e in at.error] + [e.value for e in at.info]
+    parts += [m.label + " " + str(m.value) for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_default_is_zhc_and_holland_rijnland(at):
+    text = texts(at)
+    assert "Regio's vergelijken" in text
+    assert "Zuid-Holland Centraal (AM34)" in text and "Holland Rijnland (AM19)" in text
+    metrics = {m.label: m.value for m in at.metric}
+    assert "Centrumgemeente" in metrics
+    values = [m.value for m in at.metric if m.label == "Centrumgemeente"]
+    assert values == ["Zoetermeer", "Leiden"]
+    assert [m.value for m in at.metric if m.label == "Gemeenten"] == ["6", "12"]
+    assert not at.error
+
+
+def test_kerncijfers_table_has_year_and_source_per_row(at):
+    table = at.dataframe[0].value
+    assert list(table.columns) == [
+        "Kerncijfer",
+        "Zuid-Holland Centraal (AM34)",
+        "Holland Rijnland (AM19)",
+        "Peiljaar",
+        "Bron",
+    ]
+    inwoners = table[table["Kerncijfer"] == "Inwoners"].iloc[0]
+    assert inwoners["Zuid-Holland Centraal (AM34)"] == "382.914"
+    assert inwoners["Peiljaar"] == "2024" and "85984NED" in inwoners["Bron"]
+    assert (table["Bron"].str.len() > 0).all()
+
+
+def test_qualitative_table_has_a_source_per_cell(at):
+    table = next(d.value for d in at.dataframe if "Onderwerp" in d.value.columns)
+    for _, row in table.iterrows():
+        for code in ("AM34", "AM19"):
+            cell = row[next(c for c in table.columns if c.endswith(f"({code})"))]
+            source = row[f"Bron {code}"]
+            if cell == "niet vastgelegd in de bronnen":
+                assert source == "geen bron"
+            else:
+                assert "seed_0" in source
+    werkcentrum = table[table["Onderwerp"] == "Werkcentrum / Werkplein"].iloc[0]
+    assert "27 juni 2025" in werkcentrum["Zuid-Holland Centraal (AM34)"]
+
+
+def test_every_chart_has_a_text_alternative_and_source(at):
+    text = texts(at)
+    assert text.count("Tekstversie") >= 4
+    assert "Bron: CBS" in text
+
+
+def test_choosing_kennemerland_shows_the_2013_composition(at):
+    at.selectbox(key="regios_b").set_value("AM37").run()
+    assert not at.exception
+    assert at.session_state[COMPARE_KEY] == ["AM34", "AM37"]
+    text = texts(at)
+    assert "Zuid- en Midden-Kennemerland" in text
+    comp = next(d.value for d in at.dataframe if "In de bron" in d.value.columns)
+    uitgeest = comp[comp["Gemeente"] == "Uitgeest"].iloc[0]
+    assert uitgeest["Regio in 2025 (CBS)"].endswith("(AM15)")
+    assert len(comp) == 9
+
+
+def test_same_region_twice_keeps_the_previous_comparison(at):
+    at.selectbox(key="regios_b").set_value("AM34").run()
+    assert not at.exception
+    assert "twee verschillende regio's" in at.error[0].value
+    assert at.session_state[COMPARE_KEY] == ["AM34", "AM19"]
+    assert [m.value for m in at.metric if m.label == "Centrumgemeente"] == ["Zoetermeer", "Leiden"]
+
+
+def test_region_without_seed_facts_says_niet_vastgelegd(at):
+    at.selectbox(key="regios_a").set_value("AM01").run()
+    assert not at.exception
+    assert next(m.value for m in at.metric if m.label == "Centrumgemeente") == "niet vastgelegd"
