@@ -1,0 +1,118 @@
+"""``python -m dashboard report``: output formats, scenarios from the store, Dutch exit-2 errors.
+
+These runs use ``--zonder-afbeeldingen`` (charts as their text alternative) so no Chromium starts;
+the images themselves are tested in ``test_reports.py``.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from dashboard.cli import main
+from dashboard.scenarios import Scenario, open_store
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch) -> str:
+    url = f"sqlite:///{tmp_path / 'scenarios.sqlite'}"
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    return url
+
+
+def run(argv: list[str], capsys) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_pdf_with_defaults(tmp_path, capsys, cbs_dir) -> None:
+    target = tmp_path / "rapport.pdf"
+    code, out, err = run(["report", "--out", str(target), "--zonder-afbeeldingen"], capsys)
+    assert code == 0, err
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "Rapport geschreven" in out
+    assert not list(tmp_path.glob("*.tmp"))  # written atomically
+
+
+def test_pptx_from_a_saved_scenario(tmp_path, capsys, database, cbs_dir) -> None:
+    with open_store(database) as store:
+        store.save(
+            Scenario(
+                name="Raad maart",
+                problem_config={"groups": {"werkzoekenden": 3}},
+                author="Wethouder B",
+            )
+        )
+    target = tmp_path / "deck.PPTX"
+    code, _, err = run(
+        ["report", "--scenario", "raad MAART", "--out", str(target), "--zonder-afbeeldingen"],
+        capsys,
+    )
+    assert code == 0, err
+    prs = Presentation(io.BytesIO(target.read_bytes()))
+    first = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+    assert "Scenario: Raad maart" in first and "Wethouder B" in first
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--out", "{tmp}/rapport.docx"], "onbekend bestandstype '.docx'"),
+        (["--out", "{tmp}/rapport"], "onbekend bestandstype '(geen)'"),
+        (["--out", "{tmp}/bestaat-niet/rapport.pdf"], "bestaat niet"),
+        (["--out", "{tmp}"], "onbekend bestandstype"),
+        (["--scenario", "Onbekend", "--out", "{tmp}/r.pdf"], "geen scenario"),
+    ],
+)
+def test_bad_input_exits_2_with_one_dutch_line(args, message, tmp_path, capsys, database) -> None:
+    argv = ["report", *(a.replace("{tmp}", str(tmp_path)) for a in args)]
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert err.startswith("Fout: ") and message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_unwritable_target(tmp_path, capsys) -> None:
+    locked = tmp_path / "alleen-lezen"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        code, _, err = run(
+            ["report", "--out", str(locked / "r.pdf"), "--zonder-afbeeldingen"], capsys
+        )
+    finally:
+        locked.chmod(0o700)
+    if code == 0:  # root ignores directory permissions
+        pytest.skip("running as root: write permissions are not enforced")
+    assert code == 2 and "schrijven" in err
+
+
+def test_missing_out_is_a_usage_error() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "dashboard", "report"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("Fout:") and "--out" in proc.stderr
+
+
+def test_missing_data_still_writes_a_report(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "leeg"))
+    target = tmp_path / "r.pdf"
+    code, _, err = run(["report", "--out", str(target), "--zonder-afbeeldingen"], capsys)
+    assert code == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "Niet beschikbaar:" in err and "Traceback" not in err
+
+
+def test_relative_output_path(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["report", "--out", "r.pptx", "--zonder-afbeeldingen"], capsys)
+    assert code == 0, err
+    assert Path("r.pptx").stat().st_size > 10_000
