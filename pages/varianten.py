@@ -24,7 +24,7 @@ from dashboard.criteria import (
 )
 from dashboard.errors import DashboardError
 from dashboard.formatting import fmt_number
-from dashboard.scoring import DEFAULT_SCALE, score
+from dashboard.scoring import DEFAULT_SCALE, DecisionProblem, score
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import current_problem, problem_config, set_problem_config
 from dashboard.weighting import (
@@ -91,11 +91,16 @@ def _fill_sliders(config: dict[str, Any]) -> None:
 
 
 def _sync_sliders(config: dict[str, Any]) -> None:
-    """Refill the sliders when the weighting changed elsewhere (scenario, share link, preset)."""
+    """Refill the sliders when the weighting changed elsewhere (scenario, share link, preset);
+    fill sliders Streamlit forgot (not drawn in the last run) from the stored weighting."""
     ss = st.session_state
-    keys = [g_key(g) for g in MATRIX.group_ids] + [c_key(c) for c in MATRIX.criterion_ids]
-    if any(k not in ss for k in keys) or ss.get(SYNCED_KEY) != _weights_json(config):
+    if ss.get(SYNCED_KEY) != _weights_json(config):
         _fill_sliders(config)
+        return
+    for g in MATRIX.group_ids:
+        ss.setdefault(g_key(g), float(config.get("groups", {}).get(g, 1.0)))
+    for c in MATRIX.criterion_ids:
+        ss.setdefault(c_key(c), float(config.get("criteria", {}).get(c, 1.0)))
 
 
 def _store(config: dict[str, Any], *, refill: bool = False) -> None:
@@ -104,6 +109,7 @@ def _store(config: dict[str, Any], *, refill: bool = False) -> None:
         set_problem_config(config)
     except DashboardError as err:
         st.session_state[ERROR_KEY] = f"Deze wijziging is niet overgenomen: {err}."
+        _fill_sliders(problem_config())  # the sliders show the weighting still in use
         return
     st.session_state.pop(ERROR_KEY, None)
     if refill:
@@ -114,10 +120,13 @@ def _store(config: dict[str, Any], *, refill: bool = False) -> None:
 
 def _on_slider() -> None:
     ss = st.session_state
+    config = problem_config()
+    groups, criteria = config.get("groups", {}), config.get("criteria", {})
+    # sliders not drawn in this run (another perspective chosen) keep their stored weight
     config = with_weights(
-        problem_config(),
-        {g: ss[g_key(g)] for g in MATRIX.group_ids},
-        {c: ss[c_key(c)] for c in MATRIX.criterion_ids},
+        config,
+        {g: ss.get(g_key(g), groups.get(g, 1.0)) for g in MATRIX.group_ids},
+        {c: ss.get(c_key(c), criteria.get(c, 1.0)) for c in MATRIX.criterion_ids},
     )
     _store(config)
 
@@ -214,8 +223,13 @@ def weights_and_results() -> None:
                 "Binnen een perspectief worden de gewichten omgerekend naar aandelen; "
                 "1 voor alle criteria betekent: elk criterium telt even zwaar."
             )
-            for g in MATRIX.groups:
-                st.markdown(f"*{g.label}*")
+            shown = st.selectbox(
+                "Perspectief",
+                MATRIX.group_ids,
+                format_func=_group_label,
+                key="var_criteria_group",
+            )
+            for g in (MATRIX.group(shown),):
                 for crit in MATRIX.criteria_in(g.id):
                     st.slider(
                         crit.label,
@@ -301,7 +315,7 @@ def weights_and_results() -> None:
             elif chart == "perspectief":
                 fig = charts.group_scores_figure(result, problem)
                 text = charts.group_scores_text(result, MATRIX)
-                table = charts.results_table(result, MATRIX)
+                table = None  # the results table below has the same numbers
             elif chart == "matrix":
                 fig = charts.matrix_figure(problem)
                 text = charts.matrix_text(problem)
@@ -309,14 +323,15 @@ def weights_and_results() -> None:
             else:
                 fig = charts.ranking_figure(result, MATRIX)
                 text = charts.ranking_text(result, MATRIX)
-                table = charts.results_table(result, MATRIX)
+                table = None
             st.plotly_chart(fig, theme=None, config={"displaylogo": False}, alt=text, key="var_fig")
             st.markdown(text)
-            with st.expander("Tabel bij de grafiek"):
-                st.dataframe(table, hide_index=True)
+            if table is not None:
+                with st.expander("Tabel bij de grafiek"):
+                    st.markdown(charts.markdown_table(table))
             source_caption("seed_004", extra=SOURCE_EXTRA)
         st.markdown("**Resultaten**")
-        st.dataframe(charts.results_table(result, MATRIX), hide_index=True)
+        st.markdown(charts.markdown_table(charts.results_table(result, MATRIX)))
         st.caption(
             "Score (schaalpunten): gewogen gemiddelde van de oordelen op de schaal; "
             "0–100: dezelfde score, waarbij 0 = overal -/- en 100 = overal ++. "
@@ -326,8 +341,7 @@ def weights_and_results() -> None:
 
 
 # --- scale --------------------------------------------------------------------------------------
-def scale_section() -> None:
-    problem = current_problem()
+def scale_section(problem: DecisionProblem) -> None:
     st.subheader("Schaal: van teken naar getal")
     st.info(scale_note(), icon=":material/help:")
     with st.form("var_scale_form", border=False):
@@ -366,8 +380,7 @@ def scale_section() -> None:
 
 
 # --- overrides ----------------------------------------------------------------------------------
-def overrides_section() -> None:
-    problem = current_problem()
+def overrides_section(problem: DecisionProblem) -> None:
     st.subheader("Eigen oordelen")
     st.markdown(
         "Ziet uw gemeente een criterium anders dan de handreiking? Vervang dan één oordeel door "
@@ -490,7 +503,8 @@ weights_and_results()
 st.divider()
 variants_section()
 st.divider()
+PROBLEM = current_problem()
 with st.expander("Schaal aanpassen (aanname)"):
-    scale_section()
-with st.expander("Eigen oordelen", expanded=bool(current_problem().overrides)):
-    overrides_section()
+    scale_section(PROBLEM)
+with st.expander("Eigen oordelen", expanded=bool(PROBLEM.overrides)):
+    overrides_section(PROBLEM)
