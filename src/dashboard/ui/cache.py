@@ -179,3 +179,32 @@ def region_map(
     return _region_map(
         data_dir_key(), year, indicator_id, show_gemeenten, highlight_regions, highlight_gemeenten
     )
+
+
+# --- reports and presentation (issue 6, exports) ------------------------------------------------
+# The report content (texts, tables, figures) of one view, built once per weighting, overstap
+# settings, data folder and day; the Presentatie page and its PDF/PowerPoint downloads share it.
+
+
+@st.cache_data(show_spinner="Presentatie voorbereiden…", max_entries=16)
+def _report_content(folder: str, day: str, spec_json: str):  # -> reports.content.ReportContent
+    import datetime as dt
+    import json
+
+    from dashboard.reports.content import ReportInput, build_report_content
+
+    spec = json.loads(spec_json)
+    return build_report_content(ReportInput(**spec, date=dt.date.fromisoformat(day)))
+
+
+def report_content(
+    problem_config: dict, overstap: dict, scenario_name: str = ""
+):  # -> reports.content.ReportContent
+    """The report content of the current view (cached; figures must not be changed)."""
+    import datetime as dt
+    import json
+
+    spec = {"problem_config": problem_config, "overstap": overstap, "scenario_name": scenario_name}
+    return _report_content(
+        data_dir_key(), dt.date.today().isoformat(), json.dumps(spec, sort_keys=True, default=str)
+    )
