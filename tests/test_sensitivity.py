@@ -23,6 +23,7 @@ from dashboard.sensitivity import (
     SamplingOptions,
     acceptability_sentence,
     analyse,
+    challenger_sentence,
     one_way,
     problem_at_share,
     sample_weights,
@@ -481,6 +482,18 @@ def test_percentages_use_dutch_decimal_comma_when_needed() -> None:
 
     assert _pct_pair(0.3321, 0.3349) == ("33,3%", "33,4%")
     assert _pct_pair(0.1, 0.9) == ("10%", "90%")
+
+
+def test_challenger_sentence_from_central_weights() -> None:
+    """In the mirror problem V3 wins exactly when werkgevers outweigh gemeenten & UWV, with
+    werkgevers at 1/2 on average (see the analysis above)."""
+    problem = _mirror_problem()
+    result = smaa(problem, samples=50_000, seed=3)
+    assert challenger_sentence(problem, result, "V3") == (
+        "In de 50% van de wegingen waarin Variant 3 wint, krijgen werkgevers gemiddeld 50% "
+        "van het gewicht."
+    )
+    assert challenger_sentence(problem, result, "V2") is None
 
 
 def test_verdict_for_default_and_tie() -> None:

@@ -893,6 +893,22 @@ def acceptability_sentence(problem: DecisionProblem, result: SmaaResult, variant
     return f"{name} is de beste in {share} {where}."
 
 
+def challenger_sentence(problem: DecisionProblem, result: SmaaResult, variant: str) -> str | None:
+    """Where a challenger wins, from its central weights: the group it needs most weight on."""
+    central = result.central_weights.get(variant)
+    p = result.first(variant)
+    if central is None or p <= 0:
+        return None
+    groups = central["groups"]
+    top = max(groups, key=lambda g: (groups[g], g))
+    share = "minder dan 1%" if p < 0.005 else _pct_bound(p, "nearest", 0)
+    return (
+        f"In de {share} van de wegingen waarin {variant_name(problem, variant)} wint, krijgen "
+        f"{_lower_first(problem.matrix.group(top).label)} gemiddeld "
+        f"{_pct_bound(groups[top], 'nearest', 0)} van het gewicht."
+    )
+
+
 def why_sentence(problem: DecisionProblem, reason: WinReason) -> str:
     """The criteria that separate the winner from the runner-up most, in one sentence."""
     w = variant_name(problem, reason.winner)
@@ -1001,6 +1017,11 @@ def verdict(problem: DecisionProblem, rob: Robustness, max_challenges: int = 3) 
         "wankel": "De uitkomst is wankel",
     }[word]
     out.append(f"{lead}. {acceptability_sentence(problem, rob.smaa, rob.winner)}")
+    for vid in rob.smaa.variant_ids:
+        if vid != rob.winner:
+            sentence = challenger_sentence(problem, rob.smaa, vid)
+            if sentence:
+                out.append(sentence)
     for ow in rob.one_way:
         if ow.kind == "group":
             out.append(stays_highest_sentence(problem, ow))
