@@ -273,25 +273,28 @@ class ScenarioStore:
         """
         values = self._values(scenario)
 
-        def write(conn: Connection) -> None:
+        def write(conn: Connection) -> tuple[str, str]:
             existing = conn.execute(
-                select(SCENARIOS.c.id).where(SCENARIOS.c.name_key == scenario.key)
+                select(SCENARIOS.c.id, SCENARIOS.c.created).where(
+                    SCENARIOS.c.name_key == scenario.key
+                )
             ).first()
             now = _ts(utc_now())
             if existing is None:
                 created = _ts(scenario.created) if scenario.created else now
                 conn.execute(SCENARIOS.insert().values(**values, created=created, updated=now))
-            elif not replace:
+                return created, now
+            if not replace:
                 raise ScenarioExistsError(f"er bestaat al een scenario {scenario.name!r}")
-            else:
-                conn.execute(
-                    update(SCENARIOS)
-                    .where(SCENARIOS.c.id == existing.id)
-                    .values(**values, updated=now, revision=SCENARIOS.c.revision + 1)
-                )
+            conn.execute(
+                update(SCENARIOS)
+                .where(SCENARIOS.c.id == existing.id)
+                .values(**values, updated=now, revision=SCENARIOS.c.revision + 1)
+            )
+            return existing.created, now
 
-        self._run(write, write=True, retry_integrity=True)
-        return self.get(scenario.name)
+        created, updated = self._run(write, write=True, retry_integrity=True)
+        return scenario.replace(created=_parse_ts(created), updated=_parse_ts(updated))
 
     def rename(self, old: str, new: str) -> Scenario:
         """Give a scenario another name (only a change of capitals is allowed too)."""
@@ -367,7 +370,17 @@ class ScenarioStore:
                     conn.exec_driver_sql(f"BEGIN {mode}")
 
                 return engine
-            return create_engine(self.url, pool_pre_ping=True)
+            engine = create_engine(self.url)
+            if self.url.get_backend_name() == "postgresql":
+
+                @event.listens_for(engine, "connect")
+                def _on_pg_connect(dbapi_conn: Any, _record: Any) -> None:
+                    # wait at most 30 s for a row lock; then the store retries or gives up
+                    with dbapi_conn.cursor() as cur:
+                        cur.execute("SET lock_timeout = '30s'")
+                    dbapi_conn.commit()
+
+            return engine
         except (ArgumentError, ImportError, SQLAlchemyError) as err:
             raise StorageError(
                 f"de scenariodatabase {self.description} kan niet worden geopend: {err}"
@@ -379,8 +392,6 @@ class ScenarioStore:
             if write and self.is_sqlite:
                 conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
-                if write and self.url.get_backend_name() == "postgresql":
-                    conn.execute(text("SET LOCAL lock_timeout = '30s'"))
                 yield conn
 
     def _run(
@@ -409,7 +420,7 @@ class ScenarioStore:
                     f"de scenariodatabase weigerde de wijziging: {_first_line(err)}"
                 ) from err
             except OperationalError as err:
-                if _transient(err) and attempt < MAX_ATTEMPTS:
+                if (_transient(err) or err.connection_invalidated) and attempt < MAX_ATTEMPTS:
                     time.sleep(random.uniform(delay / 2, delay))
                     delay = min(delay * 2, 1.0)
                     continue
