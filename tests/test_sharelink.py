@@ -1,0 +1,219 @@
+"""Share links: exact round trip, invalid parameters ignored with Dutch notices."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from dashboard.criteria import load_matrix
+from dashboard.errors import DashboardError
+from dashboard.scenarios.sharelink import decode, encode, query_string
+from dashboard.scoring import problem_from_mapping
+
+DEFAULT_OVERSTAP = {
+    "gemeente": "GM0626",
+    "naar": "AM19",
+    "budgets": {},
+    "key": "per_inwoner",
+    "frictiekosten": None,
+    "variant_for_region": {},
+}
+FULL = {
+    "groups": {"gemeenten_uwv": 1, "werkgevers": 2.5, "werkzoekenden": 0.1 + 0.2},
+    "criteria": {"gu01": 0, "wg03": 1e-7, "wz04": 123456.789},
+    "scale": {"++": 3.0, "+": 1, "+/-": 0.0, "-": -1.5, "-/-": -3},
+    "ratings": {"gu08": {"V3": "+/-", "V1": "-/-"}, "wz02": {"V2": "++"}},
+    "reasons": {"gu08": {"V3": "Eigen oordeel: zie raadsbrief 12, & bijlage #2 (100%)"}},
+}
+
+
+def test_round_trip_is_exact_values_and_types() -> None:
+    overstap = {
+        **DEFAULT_OVERSTAP,
+        "gemeente": "GM0599",
+        "budgets": {"AM19": 1_200_000, "AM34": 800_000.5},
+        "key": "gelijk",
+        "frictiekosten": 250_000.0,
+        "variant_for_region": {"AM19": "V2", "AM34": "V1"},
+    }
+    params = encode(FULL, overstap, DEFAULT_OVERSTAP)
+    view = decode(params)
+    assert view.present and view.notices == ()
+    assert view.problem_config == FULL
+    assert {**DEFAULT_OVERSTAP, **view.overstap} == overstap
+    for section in ("groups", "criteria", "scale"):
+        for key, value in FULL[section].items():
+            assert type(view.problem_config[section][key]) is type(value)
+
+
+def test_defaults_give_an_empty_link() -> None:
+    assert encode({}, DEFAULT_OVERSTAP, DEFAULT_OVERSTAP) == {}
+    assert query_string({}) == ""
+    view = decode({})
+    assert not view.present and view.problem_config == {} and view.overstap == {}
+
+
+def test_links_stay_short() -> None:
+    every_criterion = {c: 0.5 for c in load_matrix().criterion_ids}
+    config = {**FULL, "criteria": every_criterion}
+    url = query_string(encode(config, DEFAULT_OVERSTAP, DEFAULT_OVERSTAP))
+    # 21 criteria, 3 groups, a full scale, 3 overrides and a reason
+    assert len(url) < 600, url
+    assert "%3A" not in url and "%2C" not in url  # separators stay readable
+
+
+def test_unknown_parameters_are_ignored_silently() -> None:
+    view = decode({"utm_source": "mail", "embed": "true", "gw": "wg:2"})
+    assert view.notices == () and view.problem_config == {"groups": {"werkgevers": 2}}
+
+
+@pytest.mark.parametrize(
+    ("params", "expected_config", "notice"),
+    [
+        ({"gw": "wg:abc"}, {}, "gewicht van groep werkgevers 'abc' is geen getal"),
+        ({"gw": "wg:-1,wz:2"}, {"groups": {"werkzoekenden": 2}}, "is negatief"),
+        ({"gw": "wg:nan"}, {}, "geen getal"),
+        ({"gw": "wg:inf"}, {}, "geen getal"),
+        ({"gw": "wg:1e400"}, {}, "geen getal"),
+        ({"gw": "bestuur:1"}, {}, "onbekende groep 'bestuur'"),
+        ({"gw": "gu:0,wg:0,wz:0"}, {}, "groepsgewichten (alle groepsgewichten zijn 0"),
+        ({"cw": "zz01:1,gu01:2"}, {"criteria": {"gu01": 2}}, "onbekend criterium 'zz01'"),
+        ({"sc": "pp:-9"}, {}, "de schaal (schaal: de volgorde"),
+        ({"sc": "xx:1"}, {}, "onbekend oordeel 'xx' in de schaal"),
+        ({"ov": "gu08.V9:n"}, {}, "onbekend criterium of variant 'gu08.V9'"),
+        ({"ov": "gu08.V3:zzz"}, {}, "onbekend oordeel 'zzz' voor gu08/V3"),
+        ({"rd.gu08.V3": "waarom"}, {}, "hoort bij geen afwijkend oordeel"),
+        (
+            {"ov": "gu08.V3:n", "rd.gu08.V3": "x" * 501},
+            {"ratings": {"gu08": {"V3": "+/-"}}},
+            "langer dan 500 tekens",
+        ),
+    ],
+)
+def test_invalid_weight_parameters_ignored_with_notice(
+    params: dict, expected_config: dict, notice: str
+) -> None:
+    view = decode(params)
+    assert view.present
+    assert view.problem_config == expected_config
+    assert any(notice in n for n in view.notices), view.notices
+    assert all(
+        n.startswith("Uit de gedeelde link is een ongeldige instelling genegeerd")
+        for n in view.notices
+    )
+    problem_from_mapping(view.problem_config)  # what is kept is always valid
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"og": "<script>alert(1)</script>"}, "gemeentecode"),
+        ({"on": "Holland Rijnland"}, "regiocode"),
+        ({"ob": "AM19:veel"}, "budget 'veel' voor AM19 is geen getal"),
+        ({"ob": "XX:5"}, "budget voor onbekende regiocode"),
+        ({"ob": "AM19:-5"}, "budget voor AM19 is negatief"),
+        ({"ok": "willekeurig"}, "verdeelsleutel"),
+        ({"of": "-1"}, "frictiekosten"),
+        ({"ovr": "AM19:V7"}, "variantkeuze"),
+    ],
+)
+def test_invalid_overstap_parameters_ignored_with_notice(params: dict, notice: str) -> None:
+    view = decode({**params, "gw": "wg:2"})
+    assert any(notice in n for n in view.notices), view.notices
+    assert view.problem_config == {"groups": {"werkgevers": 2}}  # the valid rest is kept
+    for key in ("gemeente", "naar", "key", "frictiekosten"):
+        assert key not in view.overstap
+
+
+def test_list_values_use_the_last() -> None:
+    assert decode({"gw": ["wg:1", "wg:3"]}).problem_config == {"groups": {"werkgevers": 3}}
+
+
+# --- hypothesis -------------------------------------------------------------------------------
+MATRIX = load_matrix()
+numbers = st.one_of(
+    st.integers(min_value=0, max_value=10**6),
+    st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False),
+)
+configs = st.fixed_dictionaries(
+    {},
+    optional={
+        "groups": st.dictionaries(st.sampled_from(MATRIX.group_ids), numbers, min_size=1),
+        "criteria": st.dictionaries(st.sampled_from(MATRIX.criterion_ids), numbers, min_size=1),
+        "scale": st.dictionaries(
+            st.sampled_from(["++", "+", "+/-", "-", "-/-"]),
+            st.one_of(st.integers(-5, 5), st.floats(-5, 5, allow_nan=False)),
+            min_size=1,
+        ),
+        "ratings": st.dictionaries(
+            st.sampled_from(MATRIX.criterion_ids),
+            st.dictionaries(
+                st.sampled_from(MATRIX.variant_ids),
+                st.sampled_from(["++", "+", "+/-", "-", "-/-"]),
+                min_size=1,
+            ),
+            min_size=1,
+        ),
+    },
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(config=configs, reason=st.text(min_size=1, max_size=40))
+def test_round_trip_of_any_valid_config(config: dict, reason: str) -> None:
+    try:
+        problem_from_mapping(config)
+    except DashboardError:
+        assume(False)
+    config = copy.deepcopy(config)
+    if config.get("ratings"):
+        cid, per = next(iter(config["ratings"].items()))
+        config["reasons"] = {cid: {next(iter(per)): reason}}
+    view = decode(encode(config))
+    assert view.notices == ()
+    assert view.problem_config == config
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    params=st.dictionaries(
+        st.sampled_from(
+            ["gw", "cw", "sc", "ov", "og", "on", "ob", "ok", "of", "ovr", "rd.gu08.V3", "x"]
+        ),
+        st.one_of(
+            st.text(max_size=40),
+            st.lists(
+                st.sampled_from(["wg:2", "gu01:0", "mm:-1", "gu08.V3:n", "AM19:5", ",", ":"])
+            ).map(",".join),
+        ),
+    )
+)
+def test_decode_never_raises_and_keeps_only_valid_parts(params: dict) -> None:
+    view = decode(params)
+    problem_from_mapping(view.problem_config)
+    assert all(isinstance(n, str) and n for n in view.notices)
+
+
+def test_app_applies_a_share_link_once_with_notices() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    app = Path(__file__).resolve().parents[1] / "app.py"
+    at = AppTest.from_file(str(app), default_timeout=120)
+    at.query_params["gw"] = "wg:2"
+    at.query_params["cw"] = "gu01:abc"
+    at.query_params["ob"] = "AM19:1000"
+    at.run()
+    assert not at.exception
+    assert at.session_state["problem_config"] == {"groups": {"werkgevers": 2}}
+    assert at.session_state["overstap"]["budgets"] == {"AM19": 1000}
+    infos = [i.value for i in at.info]
+    assert any("gu01 'abc' is geen getal" in i for i in infos)
+    assert any("uit de gedeelde link zijn overgenomen" in i for i in infos)
+    # a later change in the session is not undone by the (unchanged) URL on the next run
+    at.session_state["problem_config"] = {"groups": {"werkgevers": 5}}
+    at.run()
+    assert at.session_state["problem_config"] == {"groups": {"werkgevers": 5}}
