@@ -144,6 +144,20 @@ def test_group_whose_criteria_all_weigh_zero() -> None:
     assert wz01.baseline_share == 0.0 and not wz01.has_effect
 
 
+def test_only_group_with_content() -> None:
+    """Werkgevers and werkzoekenden weigh 0 and so do all their criteria: only gemeenten &
+    UWV has content, so no group share can change the order (flat lines, no effect)."""
+    zero = {c: 0 for c in MATRIX.criterion_ids if not c.startswith("gu")}
+    problem = problem_from_mapping(
+        {"groups": {"werkgevers": 0, "werkzoekenden": 0}, "criteria": zero}
+    )
+    current = score(problem).scores
+    for ow in one_way(problem)[:3]:
+        assert not ow.has_effect and (ow.low, ow.high) == (0.0, 1.0)
+        for v in MATRIX.variant_ids:
+            assert ow.score_at(v, 0.0) == ow.score_at(v, 1.0) == pytest.approx(current[v])
+
+
 def test_only_one_group_with_weight() -> None:
     """Werkgevers hold all weight: at t < 1 the two others share the rest equally."""
     problem = problem_from_mapping({"groups": {"gemeenten_uwv": 0, "werkzoekenden": 0}})

@@ -22,7 +22,8 @@ Edge cases, decided here:
   ``1 − t`` equally (for groups: only groups with at least one criterion weighing more than 0).
 * *A group whose criteria all weigh 0* has no content: its group score is 0 for every variant
   (as in :mod:`dashboard.scoring`), so giving it weight only shrinks all scores alike. Its
-  interval is [0, 1] and ``has_effect`` is False.
+  interval is [0, 1] and ``has_effect`` is False. Likewise for the only group with content
+  when no other group has any.
 * *A criterion in a group with weight 0* (or the only criterion of its group) has no effect on
   any score: interval [0, 1], ``has_effect`` False.
 * Parallel lines (slope difference within the tolerance) never cross.
@@ -252,12 +253,15 @@ def one_way(problem: DecisionProblem) -> list[OneWay]:
     for k, group in enumerate(m.groups):
         others = np.arange(n_groups) != k
         rest = gw * others
+        eligible = others & group_has_content
+        effect = bool(group_has_content[k])
         if rest.sum() > 0:
             p = rest / rest.sum()
-        else:  # this group holds all weight: the others share the rest equally
-            eligible = others & group_has_content
-            p = eligible / eligible.sum() if eligible.any() else np.zeros(n_groups)
-        r = p @ gscores  # K: score of the other groups together
+            r = p @ gscores  # K: score of the other groups together
+        elif eligible.any():  # this group holds all weight: the others share the rest equally
+            r = (eligible / eligible.sum()) @ gscores
+        else:  # no other group has content: a share only scales all scores alike
+            r, effect = gscores[k].copy(), False
         out.append(
             _make_oneway(
                 problem,
@@ -269,7 +273,7 @@ def one_way(problem: DecisionProblem) -> list[OneWay]:
                 r,
                 gscores[k] - r,
                 winner,
-                bool(group_has_content[k]),
+                effect,
                 tol,
             )
         )
