@@ -12,6 +12,7 @@ import contextlib
 import re
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
@@ -52,7 +53,7 @@ def plain(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
-def go(delta: int) -> None:
+def step_by(delta: int) -> None:
     """Callback of the previous/next buttons: move the step selector."""
     current = st.session_state.get(STEP_KEY, PRESENTATION_STEPS[0])
     i = PRESENTATION_STEPS.index(current) if current in PRESENTATION_STEPS else 0
@@ -62,8 +63,10 @@ def go(delta: int) -> None:
 
 
 def show_chart(chart: Chart) -> None:
+    figure = go.Figure(chart.figure)  # a copy: the cached figure stays as the report draws it
+    figure.update_layout(height=min(chart.height, 540))
     st.plotly_chart(
-        chart.figure,
+        figure,
         width="stretch",
         config={"displayModeBar": False, "scrollZoom": False},
         key=f"grafiek_{chart.key}",
@@ -156,11 +159,11 @@ with st.container(border=True):
     show_section(sections[step])
 
 index = PRESENTATION_STEPS.index(step)
-prev_col, next_col, _, exit_col = st.columns([1, 1, 3, 1])
+prev_col, next_col, _, exit_col = st.columns([1.4, 1.6, 1.6, 1.6])
 prev_col.button(
     "Vorige",
     icon=":material/arrow_back:",
-    on_click=go,
+    on_click=step_by,
     args=(-1,),
     disabled=index == 0,
     key="presentatie_vorige",
@@ -171,7 +174,7 @@ prev_col.button(
 next_col.button(
     "Volgende",
     icon=":material/arrow_forward:",
-    on_click=go,
+    on_click=step_by,
     args=(1,),
     disabled=index == len(PRESENTATION_STEPS) - 1,
     key="presentatie_volgende",

@@ -1,0 +1,119 @@
+"""Presentatie page: seven locked steps, previous/next, text alternatives, downloads.
+
+AppTest does not draw charts or run the download callables; the PDF and the deck themselves
+are tested in ``tests/test_reports.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.reports.content import PRESENTATION_STEPS
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "presentatie.py")
+TITLES = [
+    "De vraag",
+    "Kaart van de arbeidsmarktregio's",
+    "De twee regio's naast elkaar",
+    "Overstap: voor en na",
+    "Ontwikkelvarianten van het WSP: scores",
+    "Hoe stevig is de uitkomst?",
+    "Conclusie",
+]
+
+
+def run_page(config: dict | None = None) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    if config is not None:
+        at.session_state["problem_config"] = config
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def snapshot(at: AppTest) -> dict:
+    return {
+        "headers": [h.value for h in at.header],
+        "captions": " ".join(c.value for c in at.caption),
+        "expanders": [e.label for e in at.expander],
+        "prev_disabled": at.button(key="presentatie_vorige").disabled,
+        "next_disabled": at.button(key="presentatie_volgende").disabled,
+        "widgets": {
+            kind: len(getattr(at, kind))
+            for kind in ("slider", "number_input", "text_input", "text_area", "selectbox")
+        },
+        "radio_options": list(at.radio(key="presentatie_stap").options),
+        "downloads": [el.proto.label for el in at.get("download_button")],
+    }
+
+
+@pytest.fixture(scope="module")
+def walk(cbs_dir) -> tuple[AppTest, list[dict]]:
+    """The page at every step, reached with the Volgende button (AppTest is one mutable object,
+    so each step is recorded as a snapshot)."""
+    at = run_page()
+    states = [snapshot(at)]
+    for _ in PRESENTATION_STEPS[1:]:
+        at.button(key="presentatie_volgende").click().run()
+        assert not at.exception, at.exception
+        states.append(snapshot(at))
+    return at, states
+
+
+def test_steps_in_order_and_no_editing_widgets(walk) -> None:
+    first = walk[1][0]
+    assert first["radio_options"] == [f"{i}. {t}" for i, t in enumerate(TITLES, start=1)]
+    assert first["headers"] == ["De vraag"]
+    # Weights are locked: no sliders, number inputs, text inputs or selects on this page.
+    assert set(first["widgets"].values()) == {0}
+    assert first["prev_disabled"] and not first["next_disabled"]
+
+
+def test_next_walks_through_every_step(walk) -> None:
+    at, states = walk
+    assert [s["headers"][0] for s in states] == TITLES
+    assert states[-1]["next_disabled"]
+    at.button(key="presentatie_vorige").click().run()
+    assert at.header[0].value == "Hoe stevig is de uitkomst?"
+
+
+def test_every_chart_step_has_a_text_version_and_source(walk) -> None:
+    for state, key in zip(walk[1], PRESENTATION_STEPS, strict=True):
+        assert "Bron:" in state["captions"], key
+        if key in ("kaart", "overstap", "varianten", "robuustheid"):
+            assert any(label.startswith("Tekstversie") for label in state["expanders"]), key
+
+
+def test_scores_follow_the_session_weighting(cbs_dir) -> None:
+    only_wz04 = {
+        "groups": {"werkgevers": 0, "gemeenten_uwv": 0},
+        "criteria": {"wz01": 0, "wz02": 0, "wz03": 0},
+    }
+    at = run_page(only_wz04)
+    at.radio(key="presentatie_stap").set_value("varianten").run()
+    lead = " ".join(m.value for m in at.markdown)
+    # Only 'concurrerend aanbod' counts: V3 is rated + there, V1 and V2 -/- (seed 004, §8).
+    assert "Variant 3 het hoogst" in lead
+
+
+def test_invalid_stored_weighting_falls_back_with_notice(cbs_dir) -> None:
+    at = run_page({"groups": {"werkgevers": -3}})
+    assert any("teruggezet" in n for n in at.session_state["notices"])
+
+
+def test_download_buttons_present(walk) -> None:
+    assert walk[1][0]["downloads"] == ["PDF-rapport", "PowerPoint"]
+
+
+def test_user_text_is_never_markup(cbs_dir) -> None:
+    at = run_page(
+        {
+            "ratings": {"gu08": {"V3": "+"}},
+            "reasons": {"gu08": {"V3": "<script>alert(1)</script> **vet**"}},
+        }
+    )
+    assert not at.exception
+    assert all("<script>" not in m.value or "\\<script\\>" in m.value for m in at.markdown)
