@@ -208,3 +208,22 @@ def report_content(
     return _report_content(
         data_dir_key(), dt.date.today().isoformat(), json.dumps(spec, sort_keys=True, default=str)
     )
+
+
+# --- scenario store (issue 6, scenarios) --------------------------------------------------------
+@st.cache_resource(show_spinner=False)
+def _scenario_store(url: str):  # -> dashboard.scenarios.ScenarioStore
+    from dashboard.scenarios import ScenarioStore
+
+    return ScenarioStore(url)
+
+
+def scenario_store():  # -> dashboard.scenarios.ScenarioStore
+    """The shared scenario store of this server process (one engine and pool per database URL).
+
+    Raises :class:`~dashboard.errors.StorageError` when the database is unusable; that is not
+    cached, so the next run tries again (for example after the administrator fixed the file).
+    """
+    from dashboard.config import database_url
+
+    return _scenario_store(database_url())

@@ -1,0 +1,73 @@
+"""Texts and tables for showing scenarios (no Streamlit): escaping, the list, short summaries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from dashboard.criteria import Matrix, load_matrix
+from dashboard.formatting import fmt_datetime, fmt_pct
+from dashboard.scenarios.store import ScenarioInfo
+from dashboard.scoring import DEFAULT_SCALE, problem_from_mapping
+
+# CommonMark lets every ASCII punctuation character be escaped with a backslash; escaping all
+# of them means user text never becomes a link, image, heading, HTML tag, colour or formula.
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md(text: Any) -> str:
+    """User text made safe for ``st.markdown``/``st.error``: shown literally, never as markup."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    return escaped.replace("\r\n", "\n").replace("\n", "  \n")
+
+
+def scenario_table(infos: Sequence[ScenarioInfo]) -> pd.DataFrame:
+    """The saved scenarios as a Dutch table (for ``st.dataframe``, which shows plain text)."""
+    return pd.DataFrame(
+        [
+            {
+                "Naam": i.name,
+                "Auteur": i.author,
+                "Toelichting": i.note,
+                "Gewijzigd": fmt_datetime(i.updated),
+                "Aangemaakt": fmt_datetime(i.created),
+                "Gegevensjaar": "" if i.data_year is None else str(i.data_year),
+                "Versie": i.revision,
+            }
+            for i in infos
+        ],
+        columns=[
+            "Naam",
+            "Auteur",
+            "Toelichting",
+            "Gewijzigd",
+            "Aangemaakt",
+            "Gegevensjaar",
+            "Versie",
+        ],
+    )
+
+
+def config_summary(config: Mapping[str, Any], matrix: Matrix | None = None) -> str:
+    """One plain Dutch sentence about a weighting: group shares, scale, own judgements."""
+    matrix = matrix or load_matrix()
+    problem = problem_from_mapping(dict(config), matrix)
+    shares = problem.group_shares()
+    parts = ", ".join(f"{matrix.group(g).label} {fmt_pct(shares[g])}" for g in matrix.group_ids)
+    scale = (
+        "de standaardschaal (++ = 2 … -/- = −2)"
+        if dict(problem.scale.values) == dict(DEFAULT_SCALE)
+        else "een aangepaste schaal"
+    )
+    n = len(problem.overrides)
+    own = (
+        "geen eigen oordelen"
+        if n == 0
+        else ("1 eigen oordeel" if n == 1 else f"{n} eigen oordelen")
+    )
+    custom = len(problem.weights.criteria)
+    crit = "" if not custom else f"; {custom} criteria met een eigen gewicht"
+    return f"Aandeel per perspectief: {parts}{crit}; {scale}; {own}."
