@@ -138,7 +138,7 @@ current_problem()  # validates the stored weighting (falls back to the default w
 content = cache.report_content(problem_config(), overstap_settings())
 sections = {key: content.section(key) for key in PRESENTATION_STEPS}
 
-st.title(content.title, anchor=False)
+st.title(f"Presentatie: {content.title.lower()}", anchor=False)
 st.caption(
     plain(
         f"{content.date_text} · weging en overstap zoals ingesteld op de pagina's Varianten en "
