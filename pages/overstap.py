@@ -259,7 +259,7 @@ else:
 rise_eur, rise_pct = model.overhead_rise_eur, model.overhead_rise_pct
 o1, o2, o3 = st.columns(3)
 o1.metric(
-    f"Extra voor de blijvers in {region_names[van]}, samen",
+    "Extra voor de blijvers, samen",
     fmt_eur(rise_eur) if rise_eur is not None else "vul een budget in",
 )
 o2.metric(
@@ -271,6 +271,7 @@ o3.metric(
     fmt_eur(model.frictiekosten) if model.frictiekosten is not None else "niet ingevuld",
 )
 st.caption(
+    f"De blijvers zijn de gemeenten die in {region_names[van]} blijven. "
     f"Het budget van {region_names[van]} blijft gelijk en wordt na de overstap over "
     f"{len(result.after[van].members)} in plaats van {len(result.before[van].members)} gemeenten "
     f"verdeeld ({DistributionKey(model.key).label}). Frictiekosten worden niet verdeeld: wie ze "
@@ -292,7 +293,12 @@ for r in model.rows:
             "Verschil (%)": fmt_pct(r.change_pct, 1) if r.region_before == r.region_after else "",
         }
     )
-st.dataframe(pd.DataFrame(cost_rows), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(cost_rows),
+    hide_index=True,
+    width="stretch",
+    height=35 * (len(cost_rows) + 1) + 3,
+)
 source_caption(
     *figure_sources,
     extra="Budget en verdeelsleutel: uw eigen invoer (geen bron). "

@@ -9,7 +9,7 @@ from dashboard.charts import profiles as charts
 from dashboard.formatting import fmt_int, fmt_number
 from dashboard.maps import membership_map_figure
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
-from dashboard.sources import source_line
+from dashboard.sources import source, source_line
 from dashboard.ui import cache
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import DEFAULT_COMPARE, compare_regions, set_compare_regions
@@ -73,11 +73,11 @@ for col, profile in zip(cols, profiles, strict=True):
     with col, st.container(border=True):
         st.subheader(label(profile.code))
         inw = profile.indicator("inwoners")
-        m1, m2, m3 = st.columns(3)
+        m1, m2 = st.columns(2)
         m1.metric("Gemeenten", profile.n_gemeenten)
         m2.metric(f"Inwoners ({inw.year})", fmt_int(inw.value))
         name, source_id = profile.centrumgemeente
-        m3.metric("Centrumgemeente", name or "niet vastgelegd")
+        st.markdown(f"**Centrumgemeente:** {name or 'niet vastgelegd'}")
         if name and source_id:
             st.caption("Centrumgemeente: " + source_line(source_id))
         else:
@@ -100,7 +100,7 @@ for indicator in (*profiles[0].indicators, *profiles[0].age):
     row["Bron"] = source_line(*indicator.source_ids).removeprefix("Bron: ").rstrip(".")
     sources.extend(indicator.source_ids)
     rows.append(row)
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=35 * (len(rows) + 1) + 3)
 source_caption(
     *dict.fromkeys(sources),
     "indeling_afgeleid_2025",
@@ -158,7 +158,7 @@ for col, profile in zip(cols, profiles, strict=True):
                 fmt_number(v, decimals) if decimals else fmt_int(v)
                 for v in profile.members[indicator_id]
             ]
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
 source_caption(
     "cbs_kerncijfers_2024",
     "cbs_wijkbuurtkaart_2023",
@@ -182,13 +182,14 @@ for row in qualitative_table(profiles, facts):
         entry[f"Bron {profile.code}"] = cell.source_text
         cited.extend(c.source for c in cell.citations)
     table_rows.append(entry)
-st.dataframe(
-    pd.DataFrame(table_rows),
-    hide_index=True,
-    width="stretch",
-    column_config={label(p.code): st.column_config.TextColumn(width="large") for p in profiles},
-)
+# st.table wraps long text (a dataframe would cut it off) and is read row by row
+st.table(pd.DataFrame(table_rows).set_index("Onderwerp"))
 if cited:
+    st.caption(
+        "Bronnen in de tabel: "
+        + "; ".join(f"{sid} = {source(sid).title}" for sid in dict.fromkeys(cited))
+        + "."
+    )
     source_caption(*dict.fromkeys(cited))
 with st.expander("Letterlijke citaten uit de documenten"):
     for profile in profiles:

@@ -180,7 +180,9 @@ def build_profile(
     own = {g: r for g, r in membership.items() if r == region.code}
     totals, figures, years = _year_tables(kc, own, (*ids, *MEMBER_INDICATORS))
     names = {g.code: g.name for g in index.gemeenten}
-    member_codes = sorted((g for g, r in membership.items() if r == region.code), key=names.get)
+    member_codes = sorted(
+        (g for g, r in membership.items() if r == region.code), key=lambda g: names[g]
+    )
 
     def value(indicator_id: str) -> IndicatorValue:
         ind = INDICATORS[indicator_id]
@@ -236,7 +238,7 @@ class Cell:
     def source_text(self) -> str:
         if not self.citations:
             return "geen bron"
-        return " | ".join(dict.fromkeys(c.display() for c in self.citations))
+        return " | ".join(dict.fromkeys(c.label() for c in self.citations))
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,7 @@ def members_figure(profiles: Sequence[RegionProfile], indicator_id: str = "inwon
     n = sum(len(p.members) for p in profiles)
     _layout(fig, f"{label} per gemeente ({year})", height=max(300, 26 * n + 120))
     fig.update_yaxes(categoryorder="trace")
+    fig.update_xaxes(tickformat=",d")
     return fig
 
 
@@ -134,8 +135,10 @@ def totals_figure(
                 row=1,
                 col=col,
             )
-    _layout(fig, "Regio's naast elkaar", height=380)
+    _layout(fig, "Regio's naast elkaar", height=400)
     fig.update_annotations(font={"size": 14})
+    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0})
+    fig.update_yaxes(tickformat=",d")
     return fig
 
 
@@ -219,6 +222,7 @@ def before_after_figure(result: OverstapResult) -> go.Figure:
         )
     _layout(fig, f"Inwoners voor en na de overstap van {result.gemeente_naam} ({result.year})", 380)
     fig.update_layout(barmode="group")
+    fig.update_yaxes(tickformat=",d")
     return fig
 
 
@@ -272,10 +276,10 @@ def cost_figure(model: CostModel, region: str, region_name: str) -> go.Figure:
             )
         )
     unit = "euro per jaar" if in_euros else "% van het regiobudget"
-    _layout(
-        fig,
-        f"Aandeel in het budget van {region_name} ({model.key.label}), {unit}",
-        height=max(300, 48 * len(rows) + 120),
+    _layout(fig, region_name, height=max(300, 48 * len(rows) + 120))
+    fig.update_xaxes(
+        title={"text": f"{unit}, verdeeld {model.key.label}"},
+        tickformat=",d" if in_euros else None,
     )
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
