@@ -13,6 +13,7 @@ from dashboard.overstap import (
     FRICTIEKOSTEN_CAVEAT,
     KEY_CAVEAT,
     DistributionKey,
+    centrumgemeente_note,
     check_amount,
     check_move,
     consequences,
@@ -110,6 +111,9 @@ figure_sources = result.source_ids
 
 # --- before / after ---------------------------------------------------------------------------
 st.header(f"{name}: van {region_names[van]} naar {region_names[naar]}")
+warning = centrumgemeente_note(name, van, facts)
+if warning:
+    st.warning(warning, icon=":material/warning:")
 cols = st.columns(2)
 for col, code in zip(cols, (van, naar), strict=True):
     before, after = result.before[code], result.after[code]

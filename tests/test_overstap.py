@@ -259,6 +259,14 @@ def test_variant_links_default_assumption_and_user_choice():
         variant_links([("AM34", "ZHC")], {"AM34": "V9"}, problem)
 
 
+def test_centrumgemeente_note():
+    from dashboard.overstap import centrumgemeente_note
+
+    assert "centrumgemeente" in centrumgemeente_note("Zoetermeer", "AM34")
+    assert centrumgemeente_note("Voorschoten", "AM34") is None
+    assert centrumgemeente_note("Groningen", "AM01") is None
+
+
 def test_default_variants():
     assert default_variants(["AM34", "AM19", "AM01"]) == {"AM34": "V2", "AM19": "V2"}
 

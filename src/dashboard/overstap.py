@@ -508,6 +508,18 @@ def consequences(
     return tuple((c, c.applies(gemeente_code, naar)) for c in fb.consequences)
 
 
+def centrumgemeente_note(gemeente_naam: str, van: str, fb: FactBase | None = None) -> str | None:
+    """A warning when the moving gemeente is its region's centrumgemeente (per the seeds)."""
+    name, source_id = centrumgemeente(van, fb or load_facts())
+    if name is None or name != gemeente_naam:
+        return None
+    return (
+        f"Let op: {gemeente_naam} is de centrumgemeente van deze regio ({source_id}). Wie na "
+        f"een overstap de centrumgemeente wordt en wat er met haar middelen gebeurt, staat niet "
+        "in de bronnen."
+    )
+
+
 @dataclass(frozen=True)
 class VariantLink:
     """Which ontwikkelvariant a region's WSP resembles, and that variant's score."""

@@ -112,6 +112,12 @@ def test_other_move(at):
     assert at.session_state[OVERSTAP_KEY]["gemeente"] == "GM0629"
 
 
+def test_centrumgemeente_leaving_is_flagged(at):
+    at.selectbox(key="overstap_gemeente").set_value("GM0637").run()  # Zoetermeer
+    assert not at.exception
+    assert "is de centrumgemeente" in at.warning[0].value
+
+
 def test_bad_settings_from_a_share_link_fall_back(cbs_dir):
     app = AppTest.from_file(PAGE, default_timeout=90)
     app.session_state[OVERSTAP_KEY] = {
