@@ -40,7 +40,31 @@ st.markdown(
 
 problem = current_problem()
 m = problem.matrix
-settings = robustness_settings()
+
+
+def checked_settings() -> dict:
+    """The stored sampling settings, reset to the defaults (with a notice) when invalid."""
+    settings = robustness_settings()
+    try:
+        if not 1_000 <= int(settings["samples"]) <= PAGE_MAX_SAMPLES:
+            raise ValueError(f"aantal wegingen {settings['samples']}")
+        if not 0 <= int(settings["seed"]) <= 2**31 - 1:
+            raise ValueError(f"startwaarde {settings['seed']}")
+        SamplingOptions(
+            settings["mode"], float(settings["near_pct"]), tuple(settings["group_ranking"])
+        ).checked(problem)
+    except (ValueError, TypeError) as err:  # DashboardError is a ValueError
+        st.warning(
+            f"De bewaarde instellingen van de steekproef waren ongeldig ({err}) en zijn "
+            "teruggezet.",
+            icon=":material/warning:",
+        )
+        set_robustness_settings({})
+        settings = robustness_settings()
+    return settings
+
+
+settings = checked_settings()
 verdict_box = st.container()
 
 # --- sampling options (a form: nothing recomputes until the analyst presses the button) ------
