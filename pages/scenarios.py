@@ -1,6 +1,368 @@
-"""Page: Scenario's (placeholder until its issue is built)."""
+"""Scenario's: save, open, rename, duplicate, delete, compare and share weightings (issue 6).
+
+Wiring only: the store, comparison, share link and file format live in ``dashboard.scenarios``.
+User text (names, authors, notes) is shown through ``md()`` or ``st.dataframe`` (plain text),
+never as HTML. When the database is unusable, the page says so and the rest keeps working.
+Widget keys start with ``scn_``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
+from dashboard.config import DEFAULT_YEAR
+from dashboard.errors import DashboardError, StorageError, ValidationError
+from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
+from dashboard.scenarios.compare import compare, group_weighting
+from dashboard.scenarios.display import config_summary, file_slug, formatted, md, scenario_table
+from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE
+from dashboard.scenarios.schema import MAX_BYTES, scenario_from_json, scenario_to_json
+from dashboard.scenarios.tables import CSV_MIME, EXCEL_MIME, to_csv_bytes, to_excel_bytes
+from dashboard.ui.cache import scenario_store
+from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui.state import (
+    add_notice,
+    overstap_settings,
+    problem_config,
+    set_overstap_settings,
+    set_problem_config,
+    share_url,
+)
+
+page_guard()
+
+CONFIRM_DELETE = "scn_confirm_delete"
+
+
+def fail(err: DashboardError, prefix: str = "Dit lukt niet") -> None:
+    st.error(f"{prefix}: {md(err)}", icon=":material/error:")
+
+
+def attempt(action: Callable[[], Any], prefix: str = "Dit lukt niet") -> Any:
+    """Run a store action; a Dutch error on failure (returns None), nothing else."""
+    try:
+        return action()
+    except DashboardError as err:
+        fail(err, prefix)
+        return None
+
+
+def downloads(tables: dict, stem: str, key: str) -> None:
+    """CSV of the first table and Excel of all tables."""
+    first_name, first = next(iter(tables.items()))
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        f"{first_name} als CSV",
+        to_csv_bytes(first),
+        file_name=f"{stem}.csv",
+        mime=CSV_MIME,
+        key=f"{key}_csv",
+        icon=":material/download:",
+    )
+    c2.download_button(
+        "Alle tabellen als Excel",
+        to_excel_bytes(tables),
+        file_name=f"{stem}.xlsx",
+        mime=EXCEL_MIME,
+        key=f"{key}_xlsx",
+        icon=":material/download:",
+    )
+
+
+def open_scenario(scenario: Scenario) -> None:
+    set_problem_config(scenario.config())
+    set_overstap_settings(scenario.overstap_settings())
+    add_notice(
+        f"Scenario ‘{md(scenario.name)}’ is geopend: de weging en de overstapinstellingen "
+        "gelden nu op alle pagina's."
+    )
+    st.rerun()
+
+
+# --- the store ----------------------------------------------------------------------------------
 st.title("Scenario's")
-st.info("Deze pagina wordt nog gebouwd.")
+st.write(
+    "Bewaar een weging als scenario en open het later weer, vergelijk de weging van twee "
+    "wethouders of partijen, combineer de wegingen van een groep, en deel een link die precies "
+    "deze weergave opent."
+)
+
+store: ScenarioStore | None
+try:
+    store = scenario_store()
+except StorageError as err:
+    store = None
+    fail(err, "De scenario's kunnen nu niet worden bewaard of geopend")
+    st.info(
+        "De rest van het dashboard werkt gewoon en uw huidige weging blijft staan. Hieronder "
+        "kunt u nog wel een deellink maken en een scenariobestand controleren en openen.",
+        icon=":material/info:",
+    )
+
+infos = (
+    (attempt(store.list, "De lijst met scenario's kan niet worden gelezen") or []) if store else []
+)
+names = [i.name for i in infos]
+
+
+def load(name: str) -> Scenario | None:
+    return (
+        attempt(lambda: store.get(name), "Dit scenario kan niet worden geopend") if store else None
+    )
+
+
+tab_save, tab_compare, tab_group, tab_share, tab_files = st.tabs(
+    ["Opslaan en openen", "Twee vergelijken", "Groepsweging", "Link delen", "Bestanden"]
+)
+
+# --- save and open ------------------------------------------------------------------------------
+with tab_save:
+    st.subheader("Huidige weging opslaan")
+    st.caption(config_summary(problem_config()))
+    with st.form("scn_save_form"):
+        name = st.text_input("Naam van het scenario", max_chars=MAX_NAME, key="scn_name")
+        author = st.text_input(
+            "Auteur (bijvoorbeeld een wethouder of een partij)",
+            max_chars=MAX_AUTHOR,
+            key="scn_author",
+        )
+        note = st.text_area("Toelichting", max_chars=MAX_NOTE, key="scn_note")
+        overwrite = st.checkbox(
+            "Een bestaand scenario met deze naam overschrijven", key="scn_overwrite"
+        )
+        submitted = st.form_submit_button(
+            "Opslaan", type="primary", disabled=store is None, icon=":material/save:"
+        )
+    if submitted and store is not None:
+        try:
+            saved = store.save(
+                Scenario(
+                    name,
+                    problem_config(),
+                    overstap_settings(),
+                    author=author,
+                    note=note,
+                    data_year=DEFAULT_YEAR,
+                ),
+                replace=overwrite,
+            )
+        except ScenarioExistsError as err:
+            fail(err, "Niet opgeslagen")
+            st.caption("Kies een andere naam, of vink ‘overschrijven’ aan.")
+        except DashboardError as err:
+            fail(err, "Niet opgeslagen")
+        else:
+            add_notice(f"Scenario ‘{md(saved.name)}’ is opgeslagen.")
+            st.rerun()
+
+    st.subheader("Opgeslagen scenario's")
+    if store is not None and not infos:
+        st.info("Er zijn nog geen scenario's opgeslagen.", icon=":material/info:")
+    if infos:
+        table = scenario_table(infos)
+        st.dataframe(table, hide_index=True)
+        st.caption("Bron: eigen invoer van gebruikers van dit dashboard (opgeslagen scenario's).")
+        downloads({"Scenario's": table}, "scenarios", "scn_list")
+
+        chosen = st.selectbox("Kies een scenario", names, key="scn_chosen")
+        current = load(chosen) if chosen else None
+        if current is not None:
+            st.markdown(
+                f"**{md(current.name)}** · auteur: {md(current.author) or 'niet ingevuld'} · "
+                f"gegevensjaar: {current.data_year or 'onbekend'}"
+            )
+            if current.note:
+                st.markdown(md(current.note))
+            st.caption(config_summary(current.config()))
+            if st.button("Dit scenario openen", type="primary", key="scn_open"):
+                open_scenario(current)
+
+            c1, c2 = st.columns(2)
+            with c1:
+                new_name = st.text_input("Nieuwe naam", max_chars=MAX_NAME, key="scn_rename")
+                if st.button("Hernoemen", key="scn_rename_go") and attempt(
+                    lambda: store.rename(current.name, new_name), "Niet hernoemd"
+                ):
+                    add_notice(f"Scenario hernoemd naar ‘{md(new_name.strip())}’.")
+                    st.rerun()
+            with c2:
+                copy_name = st.text_input("Naam van de kopie", max_chars=MAX_NAME, key="scn_copy")
+                if st.button("Dupliceren", key="scn_copy_go") and attempt(
+                    lambda: store.duplicate(current.name, copy_name), "Niet gedupliceerd"
+                ):
+                    add_notice(f"Kopie ‘{md(copy_name.strip())}’ gemaakt.")
+                    st.rerun()
+
+            if st.button("Verwijderen …", key="scn_delete", icon=":material/delete:"):
+                st.session_state[CONFIRM_DELETE] = current.name
+            if st.session_state.get(CONFIRM_DELETE) == current.name:
+                st.warning(
+                    f"Weet u zeker dat u ‘{md(current.name)}’ wilt verwijderen? "
+                    "Dit kan niet ongedaan worden gemaakt.",
+                    icon=":material/warning:",
+                )
+                y, n = st.columns(2)
+                if y.button("Ja, verwijderen", type="primary", key="scn_delete_yes"):
+                    st.session_state.pop(CONFIRM_DELETE, None)
+                    if attempt(lambda: store.delete(current.name) or True, "Niet verwijderd"):
+                        add_notice(f"Scenario ‘{md(current.name)}’ is verwijderd.")
+                        st.rerun()
+                if n.button("Annuleren", key="scn_delete_no"):
+                    st.session_state.pop(CONFIRM_DELETE, None)
+                    st.rerun()
+
+# --- compare two --------------------------------------------------------------------------------
+with tab_compare:
+    st.subheader("Twee scenario's naast elkaar")
+    if len(names) < 2:
+        st.info("Sla minstens twee scenario's op om ze te vergelijken.", icon=":material/info:")
+    else:
+        c1, c2 = st.columns(2)
+        name_a = c1.selectbox("Scenario A", names, index=0, key="scn_cmp_a")
+        name_b = c2.selectbox("Scenario B", names, index=1, key="scn_cmp_b")
+        a, b = load(name_a), load(name_b)
+        if name_a == name_b:
+            st.info("Kies twee verschillende scenario's.", icon=":material/info:")
+        elif a is not None and b is not None:
+            result = attempt(lambda: compare(a, b), "Vergelijken lukt niet")
+            if result is not None:
+                st.markdown(md(result.summary()))
+                tables = result.tables()
+                st.markdown("**Uitkomst per variant** (score en rang; 1 is het hoogst)")
+                st.dataframe(formatted(tables["Uitkomst"], 2), hide_index=True)
+                changed = {r.id for r in result.changed_weights()}
+                st.markdown(
+                    "**Gewichten** (aandeel in het totale gewicht, in procenten)"
+                    if changed
+                    else "**Gewichten**: beide scenario's wegen alles even zwaar."
+                )
+                weights = tables["Gewichten"]
+                if changed and not st.toggle("Ook gelijke gewichten tonen", key="scn_cmp_all"):
+                    weights = weights[weights["Code"].isin(changed)]
+                if changed:
+                    st.dataframe(formatted(weights, 1), hide_index=True)
+                if tables["Oordelen"].empty:
+                    st.markdown("**Oordelen**: geen van beide wijkt af van de handreiking.")
+                else:
+                    st.markdown("**Eigen oordelen** (afwijkingen van de handreiking)")
+                    st.dataframe(tables["Oordelen"], hide_index=True)
+                st.markdown("**Schaal** (waarde per oordeel)")
+                st.dataframe(formatted(tables["Schaal"], 1), hide_index=True)
+                source_caption(
+                    "seed_004", extra="Gewichten, schaal en eigen oordelen: de twee scenario's."
+                )
+                downloads(
+                    tables, f"vergelijking-{file_slug(name_a)}-{file_slug(name_b)}", "scn_cmp"
+                )
+
+# --- group weighting ----------------------------------------------------------------------------
+with tab_group:
+    st.subheader("Groepsweging")
+    st.write(
+        "Laat iedere wethouder of partij een eigen weging opslaan als scenario. Hier ziet u ieders "
+        "rangorde, de gemiddelde weging en waar de wegingen het verst uiteenlopen."
+    )
+    if len(names) < 2:
+        st.info("Sla minstens twee scenario's op voor een groepsweging.", icon=":material/info:")
+    else:
+        members = st.multiselect(
+            "Scenario's van de deelnemers (minstens twee)",
+            names,
+            default=names[: min(3, len(names))],
+            key="scn_group",
+        )
+        loaded = [s for s in (load(n) for n in members) if s is not None]
+        if len(loaded) < 2:
+            st.info("Kies minstens twee scenario's.", icon=":material/info:")
+        else:
+            group = attempt(lambda: group_weighting(loaded), "De groepsweging lukt niet")
+            if group is not None:
+                for sentence in group.summary():
+                    st.markdown(md(sentence))
+                tables = group.tables()
+                st.markdown("**Rangorde per deelnemer en met de gemiddelde weging**")
+                st.dataframe(formatted(tables["Rangorde"], 1), hide_index=True)
+                st.markdown(
+                    "**Waar de wegingen uiteenlopen** (aandeel in het totale gewicht, in "
+                    "procenten; grootste verschil eerst)"
+                )
+                st.dataframe(formatted(tables["Onenigheid"], 1), hide_index=True)
+                source_caption("seed_004", extra="Gewichten: de scenario's van de deelnemers.")
+                downloads(tables, "groepsweging", "scn_group_dl")
+                if st.button("De gemiddelde weging gebruiken", key="scn_group_use"):
+                    set_problem_config(group.mean_config)
+                    add_notice(
+                        "De gemiddelde weging van de groep geldt nu op alle pagina's. Sla haar "
+                        "op als scenario om haar te bewaren."
+                    )
+                    st.rerun()
+
+# --- share link ---------------------------------------------------------------------------------
+with tab_share:
+    st.subheader("Link naar deze weergave")
+    st.write(
+        "Wie deze link opent, ziet het dashboard met precies uw huidige weging, schaal, eigen "
+        "oordelen (met hun toelichting) en overstapinstellingen. Namen en toelichtingen van "
+        "scenario's staan er niet in."
+    )
+    st.code(share_url(), language=None, wrap_lines=True)
+    st.caption("Kopieer de link met het knopje rechtsboven in het vak.")
+
+# --- files --------------------------------------------------------------------------------------
+with tab_files:
+    st.subheader("Scenario als bestand bewaren")
+    if names:
+        pick = st.selectbox("Scenario", names, key="scn_export")
+        chosen_scenario = load(pick)
+        if chosen_scenario is not None:
+            st.download_button(
+                "JSON-bestand downloaden",
+                scenario_to_json(chosen_scenario),
+                file_name=f"scenario-{file_slug(chosen_scenario.name)}.json",
+                mime="application/json",
+                key="scn_export_go",
+                icon=":material/download:",
+            )
+    else:
+        st.caption("Er is nog geen opgeslagen scenario om te downloaden.")
+
+    st.subheader("Scenariobestand inlezen")
+    upload = st.file_uploader(
+        "Kies een scenariobestand (.json, hoogstens 1 MB)", type=["json"], key="scn_upload"
+    )
+    if upload is not None:
+        imported: Scenario | None = None
+        if upload.size > MAX_BYTES:
+            st.error(
+                f"Dit bestand is niet ingelezen: het is {upload.size / 1_000_000:.1f} MB; een "
+                "scenariobestand mag hoogstens 1 MB zijn. Er is niets veranderd.",
+                icon=":material/error:",
+            )
+        else:
+            try:
+                imported = scenario_from_json(upload.getvalue())
+            except ValidationError as err:
+                st.error(
+                    f"Dit bestand is niet ingelezen; er is niets veranderd. {md(err)}",
+                    icon=":material/error:",
+                )
+        if imported is not None:
+            st.success(
+                f"Het bestand is in orde: scenario ‘{md(imported.name)}’.",
+                icon=":material/check:",
+            )
+            st.caption(config_summary(imported.config()))
+            replace = st.checkbox(
+                "Een bestaand scenario met deze naam vervangen", key="scn_import_replace"
+            )
+            c1, c2 = st.columns(2)
+            if c1.button(
+                "Opslaan bij de scenario's", disabled=store is None, key="scn_import_save"
+            ) and attempt(lambda: store.save(imported, replace=replace), "Niet opgeslagen"):
+                add_notice(f"Scenario ‘{md(imported.name)}’ is ingelezen en opgeslagen.")
+                st.rerun()
+            if c2.button("Alleen openen (niet opslaan)", key="scn_import_open"):
+                open_scenario(imported)

@@ -71,3 +71,20 @@ def config_summary(config: Mapping[str, Any], matrix: Matrix | None = None) -> s
     custom = len(problem.weights.criteria)
     crit = "" if not custom else f"; {custom} criteria met een eigen gewicht"
     return f"Aandeel per perspectief: {parts}{crit}; {scale}; {own}."
+
+
+def formatted(table: pd.DataFrame, decimals: int = 1) -> pd.DataFrame:
+    """A copy for the screen: floats as Dutch text (comma decimals); ints and text unchanged."""
+    from dashboard.formatting import fmt_number
+
+    out = table.copy()
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].map(lambda v: fmt_number(v, decimals))
+    return out
+
+
+def file_slug(name: str) -> str:
+    """A safe file name part for a scenario name (letters, digits, dashes)."""
+    slug = re.sub(r"[^0-9A-Za-z]+", "-", name).strip("-").lower()
+    return slug[:60] or "scenario"
