@@ -7,6 +7,12 @@ Without ``--format json`` the result is printed as Dutch sentences and two small
 Extra options: ``--near PCT`` samples only weightings within ± PCT percent of the current
 weights; ``--group-order a,b,c`` samples only weightings that keep that order of the groups.
 Bad input exits with code 2 and one Dutch line on stderr.
+
+JSON output: the keys of issue 4 (``winner``, ``one_way``, ``acceptability``, ``central_weights``,
+``samples``, ``seed``, ``scale_variants``) plus ``random_scales`` (share of random
+order-preserving codings each variant wins). ``central_weights`` per variant is
+``{"groups": {id: mean share}, "criteria": {id: mean share within its group}}`` over the samples
+that variant wins (``null`` if it never wins) — itself a valid weights file.
 """
 
 from __future__ import annotations
