@@ -18,6 +18,7 @@ Reliability rules
 
 from __future__ import annotations
 
+import builtins
 import json
 import random
 import sqlite3
@@ -237,7 +238,7 @@ class ScenarioStore:
 
         return self._run(read)
 
-    def names(self) -> list[str]:
+    def names(self) -> builtins.list[str]:
         return [info.name for info in self.list()]
 
     def exists(self, name: str) -> bool:

@@ -101,7 +101,7 @@ def _plain(value: object) -> object:
     """numpy scalars to Python; anything exotic to text."""
     if hasattr(value, "item"):
         try:
-            return value.item()  # type: ignore[union-attr]
+            return value.item()
         except (TypeError, ValueError):
             pass
     if isinstance(value, str | int | float | bool):
