@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.charts import profiles as charts
-from dashboard.formatting import fmt_int, fmt_number
+from dashboard.formatting import fmt_eur, fmt_int, fmt_number
 from dashboard.maps import membership_map_figure
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
 from dashboard.sources import source, source_line
@@ -191,6 +191,27 @@ if cited:
         + "."
     )
     source_caption(*dict.fromkeys(cited))
+amount_profiles = [p for p in profiles if p.amounts]
+if amount_profiles:
+    with st.expander("Bedragen die de documenten noemen"):
+        for profile in amount_profiles:
+            st.markdown(f"**{label(profile.code)}**")
+            st.table(
+                pd.DataFrame(
+                    {
+                        "Wat": [a.label for a in profile.amounts],
+                        "Bedrag": [
+                            ("ongeveer " if a.approx else "") + fmt_eur(a.amount_eur)
+                            for a in profile.amounts
+                        ],
+                        "Periode": [a.period for a in profile.amounts],
+                        "Bron": [a.citation.display() for a in profile.amounts],
+                    }
+                ).set_index("Wat")
+            )
+        source_caption(
+            *dict.fromkeys(a.citation.source for p in amount_profiles for a in p.amounts)
+        )
 with st.expander("Letterlijke citaten uit de documenten"):
     for profile in profiles:
         if not profile.facts:

@@ -126,6 +126,10 @@ def test_profile_json(zhc_hr):
     assert {g["code"] for g in doc["gemeenten"]} >= {"GM0626"}
     assert doc["indicators"]["inwoners"]["value"] == 382_914
     assert all(f["source"] for f in doc["facts"])
+    amounts = {a["id"]: a for a in doc["amounts"]}
+    assert amounts["pow_voorschoten"]["amount_eur"] == 22_136
+    assert amounts["bijdrage_voorschoten_2020"]["approx"] is True
+    assert all(a["source"] == "seed_000" for a in doc["amounts"])
 
 
 def test_every_fact_shown_has_a_source_entry(zhc_hr):

@@ -15,7 +15,15 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.facts import NIET_VASTGELEGD, Citation, Fact, FactBase, centrumgemeente, load_facts
+from dashboard.facts import (
+    NIET_VASTGELEGD,
+    Amount,
+    Citation,
+    Fact,
+    FactBase,
+    centrumgemeente,
+    load_facts,
+)
 from dashboard.kerncijfers import (
     INDICATORS,
     aggregate,
@@ -95,6 +103,8 @@ class RegionProfile:
     facts: tuple[Fact, ...]
     name_in_source: tuple[str, Citation] | None
     composition: tuple[CompositionRow, ...]
+    #: amounts of money the seeds name for this region
+    amounts: tuple[Amount, ...] = ()
 
     def indicator(self, indicator_id: str) -> IndicatorValue:
         for value in (*self.indicators, *self.age):
@@ -220,6 +230,7 @@ def build_profile(
         facts=fb.facts_for(region.code),
         name_in_source=fb.region_names_in_source.get(region.code),
         composition=compare_composition(region.code, index, fb),
+        amounts=fb.amounts_for(region.code),
     )
 
 
@@ -306,6 +317,19 @@ def profile_json(profile: RegionProfile) -> dict[str, Any]:
                 "source": row.citation.source if row.citation else None,
             }
             for row in profile.composition
+        ],
+        "amounts": [
+            {
+                "id": a.id,
+                "label": a.label,
+                "gemeente": a.gemeente_code or None,
+                "amount_eur": a.amount_eur,
+                "approx": a.approx,
+                "period": a.period,
+                "source": a.citation.source,
+                "section": a.citation.section,
+            }
+            for a in profile.amounts
         ],
         "facts": [
             {

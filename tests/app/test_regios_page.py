@@ -70,6 +70,13 @@ def test_qualitative_table_has_a_source_per_cell(at):
     assert "27 juni 2025" in werkcentrum["Zuid-Holland Centraal (AM34)"]
 
 
+def test_amounts_from_the_memo_are_shown_with_source(at):
+    amounts = next(t.value for t in at.table if "Bedrag" in t.value.columns)
+    assert "ongeveer € 15.000" in list(amounts["Bedrag"])
+    assert "€ 22.136" in list(amounts["Bedrag"])
+    assert amounts["Bron"].str.contains("seed_000").all()
+
+
 def test_every_chart_has_a_text_alternative_and_source(at):
     text = texts(at)
     assert text.count("Tekstversie") >= 4
