@@ -118,10 +118,11 @@ def score_lines_figure(ow: OneWay, problem: DecisionProblem) -> go.Figure:
         annotation_text=f"nu {fmt_pct(ow.baseline_share, 0)}",
         annotation_position="bottom right",
     )
-    what = "het gewicht van alle groepen" if ow.kind == "group" else "het gewicht van de groep"
-    fig.update_xaxes(
-        range=[0, 100], dtick=20, title=f"aandeel van {ow.label} in {what} (%)", ticksuffix="%"
-    )
+    if ow.kind == "group":
+        axis = f"aandeel van {ow.label} in het gewicht van alle groepen (%)"
+    else:
+        axis = f"aandeel binnen de groep {m.group(ow.group).label} (%)"
+    fig.update_xaxes(range=[-1, 101], dtick=20, title=axis, ticksuffix="%")
     fig.update_yaxes(title="score")
     return _layout(fig, f"Scores bij een ander gewicht voor {_short(ow.label, 60)}", 420)
 
@@ -290,7 +291,7 @@ def acceptability_figure(result: SmaaResult, problem: DecisionProblem) -> go.Fig
             )
         )
     fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
-    fig.update_xaxes(range=[0, 100], dtick=20, title="aandeel van de wegingen (%)", ticksuffix="%")
+    fig.update_xaxes(range=[0, 101], dtick=20, title="aandeel van de wegingen (%)", ticksuffix="%")
     return _layout(fig, "Hoe vaak staat elke variant op welke plaats?", 280)
 
 
