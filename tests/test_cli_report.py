@@ -116,3 +116,11 @@ def test_relative_output_path(tmp_path, capsys, monkeypatch) -> None:
     code, _, err = run(["report", "--out", "r.pptx", "--zonder-afbeeldingen"], capsys)
     assert code == 0, err
     assert Path("r.pptx").stat().st_size > 10_000
+
+
+def test_missing_chromium_names_the_fix(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("DASHBOARD_CHROMIUM", str(tmp_path / "geen-chromium"))
+    code, _, err = run(["report", "--out", str(tmp_path / "r.pdf")], capsys)
+    assert code == 2
+    assert "DASHBOARD_CHROMIUM" in err and "--zonder-afbeeldingen" in err
+    assert err.count("\n") == 1 and not (tmp_path / "r.pdf").exists()

@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from dashboard.errors import DashboardError, ValidationError
 
@@ -88,20 +89,13 @@ def run(args: argparse.Namespace) -> int:
         spec = ReportInput(scenario_name="standaardweging")
     content = build_report_content(spec)
 
-    renderer = None
-    if not args.no_images:
-        from dashboard.reports.images import ImageRenderer
+    from dashboard.reports.images import ChromiumMissingError, ImageRenderer
 
-        renderer = ImageRenderer()
+    renderer = None if args.no_images else ImageRenderer()
     try:
-        if suffix == ".pdf":
-            from dashboard.reports.pdf import build_pdf
-
-            data = build_pdf(content, renderer)
-        else:
-            from dashboard.reports.pptx import build_pptx
-
-            data = build_pptx(content, renderer)
+        data = _render(content, suffix, renderer)
+    except ChromiumMissingError as err:
+        raise DashboardError(f"{err} (of gebruik --zonder-afbeeldingen)") from err
     finally:
         if renderer is not None:
             renderer.close()
@@ -111,3 +105,13 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         print("Niet beschikbaar: " + "; ".join(missing), file=sys.stderr)
     return 0
+
+
+def _render(content: Any, suffix: str, renderer: Any) -> bytes:
+    if suffix == ".pdf":
+        from dashboard.reports.pdf import build_pdf
+
+        return build_pdf(content, renderer)
+    from dashboard.reports.pptx import build_pptx
+
+    return build_pptx(content, renderer)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import inspect
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -177,14 +176,6 @@ def _optional_module(name: str) -> Any | None:
         return None
 
 
-def _call_with_supported(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Call ``func`` passing only the keyword arguments it accepts."""
-    params = inspect.signature(func).parameters
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
-        return func(*args, **kwargs)
-    return func(*args, **{k: v for k, v in kwargs.items() if k in params})
-
-
 # --- the data a report draws on, loaded lazily ----------------------------------------------
 class _Context:
     def __init__(self, spec: ReportInput) -> None:
@@ -239,11 +230,6 @@ class _Context:
     def before(self) -> Any:
         kerncijfers = importlib.import_module("dashboard.kerncijfers")
         return kerncijfers.aggregate(self.kc, self.index.membership(), self.year)
-
-    @cached_property
-    def after(self) -> Any:
-        kerncijfers = importlib.import_module("dashboard.kerncijfers")
-        return kerncijfers.aggregate(self.kc, self.after_membership(), self.year)
 
     @property
     def gemeente_code(self) -> str:
@@ -404,20 +390,6 @@ def _section_kaart(ctx: _Context) -> Section:
     )
 
 
-_PROFILE_ROWS = (
-    ("n_gemeenten", "Aantal gemeenten", "int"),
-    ("inwoners", "Inwoners", "int"),
-    ("oppervlakte_land_km2", "Landoppervlakte (km²)", "num1"),
-    ("bevolkingsdichtheid", "Inwoners per km² land", "int"),
-    ("huishoudens", "Huishoudens", "int"),
-    ("pct_0_14_jaar", "Aandeel 0–14 jaar", "pct1"),
-    ("pct_15_24_jaar", "Aandeel 15–24 jaar", "pct1"),
-    ("pct_25_44_jaar", "Aandeel 25–44 jaar", "pct1"),
-    ("pct_45_64_jaar", "Aandeel 45–64 jaar", "pct1"),
-    ("pct_65_plus", "Aandeel 65 jaar en ouder", "pct1"),
-)
-
-
 def _fmt(value: Any, kind: str) -> str:
     if is_missing(value):
         return NIET_BESCHIKBAAR
@@ -436,10 +408,7 @@ def _known_sources(ids: Any) -> list[str]:
 
 
 def _section_regios(ctx: _Context) -> Section:
-    profiles_mod = _optional_module("dashboard.profiles")
-    if profiles_mod is not None and hasattr(profiles_mod, "build_profile"):
-        return _section_regios_profiles(ctx, profiles_mod)
-    return _section_regios_basic(ctx)
+    return _section_regios_profiles(ctx, importlib.import_module("dashboard.profiles"))
 
 
 def _section_regios_profiles(ctx: _Context, profiles_mod: Any) -> Section:
@@ -512,132 +481,8 @@ def _fmt_indicator(value: Any, decimals: int, unit: str) -> str:
     return fmt_number(value, decimals) if decimals else fmt_int(value)
 
 
-def _section_regios_basic(ctx: _Context) -> Section:
-    regions = (ctx.van, ctx.naar)
-    agg = ctx.before
-    rows = []
-    for column, label, kind in _PROFILE_ROWS:
-        values = [
-            agg.at[r, column] if (r in agg.index and column in agg.columns) else None
-            for r in regions
-        ]
-        rows.append((label, *(_fmt(v, kind) for v in values)))
-    kc_source = source_line("indeling_afgeleid_2025", *ctx.kc_sources)
-    tables = [
-        Table(
-            caption=(
-                f"Kerncijfers per regio ({ctx.year}; sommen van de gemeenten, "
-                "verhoudingen uit de sommen)"
-            ),
-            header=("", *(ctx.region_name(r) for r in regions)),
-            rows=tuple(rows),
-            source=kc_source,
-        )
-    ]
-    members = [
-        f"{ctx.region_name(r)} ({r}): " + ", ".join(g.name for g in ctx.index.members(r))
-        for r in regions
-    ]
-    charts: list[Chart] = []
-    sources = [kc_source]
-    profiles = _optional_module("dashboard.profiles")
-    qualitative = _qualitative_table(profiles, regions) if profiles is not None else None
-    if qualitative is not None:
-        tables.append(qualitative)
-        sources.append(qualitative.source)
-    chart_mod = _optional_module("dashboard.charts.profiles")
-    chart = _profiles_chart(chart_mod, ctx, regions, agg) if chart_mod is not None else None
-    if chart is not None:
-        charts.append(chart)
-    inw = [agg.at[r, "inwoners"] if r in agg.index else None for r in regions]
-    lead = (
-        f"{ctx.region_name(regions[0])} telt {fmt_int(inw[0])} inwoners, "
-        f"{ctx.region_name(regions[1])} {fmt_int(inw[1])} ({ctx.year})."
-    )
-    return Section(
-        key="regios",
-        title=SECTION_TITLES["regios"],
-        lead=lead,
-        bullets=tuple(members),
-        tables=tuple(tables),
-        charts=tuple(charts),
-        sources=tuple(dict.fromkeys(sources)),
-    )
-
-
-def _qualitative_table(profiles: Any, regions: tuple[str, ...]) -> Table | None:
-    """The sourced qualitative facts of issue 5, when that module offers them."""
-    loader = getattr(profiles, "qualitative_table", None) or getattr(
-        profiles, "qualitative_rows", None
-    )
-    if loader is None:
-        return None
-    try:
-        data = _call_with_supported(loader, *regions)
-    except Exception:  # their API may differ; the quantitative profile stands on its own
-        log.info("kwalitatieve profieltabel niet beschikbaar", exc_info=True)
-        return None
-    rows: list[tuple[str, ...]] = []
-    source_ids: list[str] = []
-    try:
-        for row in data:
-            if isinstance(row, Mapping):
-                label = str(row.get("label") or row.get("onderwerp") or row.get("topic") or "")
-                values = [
-                    str(row.get(r, row.get("values", {}).get(r, NIET_BESCHIKBAAR))) for r in regions
-                ]
-                src = row.get("source") or row.get("bron")
-                if isinstance(src, str) and src:
-                    source_ids.append(src)
-            else:
-                label, *values = (str(x) for x in row)
-            rows.append((label, *values))
-    except Exception:
-        log.info("kwalitatieve profieltabel heeft een onbekende vorm", exc_info=True)
-        return None
-    if not rows:
-        return None
-    known = load_sources()
-    ids = [s for s in dict.fromkeys(source_ids) if s in known] or ["seed_000"]
-    return Table(
-        caption="Organisatie van de regio's (uit de brondocumenten)",
-        header=("", *regions),
-        rows=tuple(rows),
-        source=source_line(*ids),
-    )
-
-
-def _profiles_chart(
-    chart_mod: Any, ctx: _Context, regions: tuple[str, ...], agg: Any
-) -> Chart | None:
-    for name in ("profile_comparison_figure", "comparison_figure", "profiles_figure"):
-        builder = getattr(chart_mod, name, None)
-        if builder is None:
-            continue
-        try:
-            figure = _call_with_supported(
-                builder, agg=agg, aggregates=agg, regions=regions, codes=regions
-            )
-        except Exception:
-            log.info("profielgrafiek niet beschikbaar", exc_info=True)
-            return None
-        return Chart(
-            key="regios",
-            title="De twee regio's vergeleken",
-            figure=figure,
-            alt_text="Vergelijking van de kerncijfers van "
-            + " en ".join(ctx.region_name(r) for r in regions)
-            + "; de cijfers staan in de tabel.",
-            source=source_line(*ctx.kc_sources),
-        )
-    return None
-
-
 def _section_overstap(ctx: _Context) -> Section:
-    overstap_mod = _optional_module("dashboard.overstap")
-    if overstap_mod is not None and hasattr(overstap_mod, "simulate"):
-        return _section_overstap_full(ctx, overstap_mod)
-    return _section_overstap_basic(ctx)
+    return _section_overstap_full(ctx, importlib.import_module("dashboard.overstap"))
 
 
 def _section_overstap_full(ctx: _Context, ov: Any) -> Section:
@@ -788,185 +633,6 @@ def _section_overstap_full(ctx: _Context, ov: Any) -> Section:
         charts=charts,
         sources=tuple(dict.fromkeys([fig_source, source_line(*_known_sources(cite_ids))])),
     )
-
-
-def _section_overstap_basic(ctx: _Context) -> Section:
-    gemeente = ctx.gemeente_name(ctx.gemeente_code)
-    van, naar = ctx.van, ctx.naar
-    if van == naar:
-        raise DashboardError(f"{gemeente} hoort al bij {ctx.region_name(naar)}")
-    before, after = ctx.before, ctx.after
-
-    def cell(frame: Any, region: str, column: str) -> Any:
-        return frame.at[region, column] if region in frame.index else None
-
-    rows = []
-    for column, label, kind in _PROFILE_ROWS[:4]:
-        for region in (van, naar):
-            rows.append(
-                (
-                    f"{label}, {ctx.region_name(region)}",
-                    _fmt(cell(before, region, column), kind),
-                    _fmt(cell(after, region, column), kind),
-                )
-            )
-    kc_source = source_line("indeling_afgeleid_2025", *ctx.kc_sources)
-    tables = [
-        Table(
-            caption=f"Beide regio's voor en na de overstap van {gemeente} ({ctx.year})",
-            header=("", "Voor", "Na"),
-            rows=tuple(rows),
-            source=kc_source,
-        )
-    ]
-    paragraphs = []
-    cost_table, cost_notes = _cost_table(ctx, before, after)
-    if cost_table is not None:
-        tables.append(cost_table)
-    paragraphs.extend(cost_notes)
-    frictie = ctx.overstap.get("frictiekosten")
-    paragraphs.append(
-        "Frictiekosten: de governance-afspraken regelen niet hoe daarmee om te gaan bij "
-        "uittreding. "
-        + (
-            f"Ingevoerd bedrag (eigen invoer, geen bron): {fmt_eur(frictie)}."
-            if not is_missing(frictie)
-            else "Er is geen bedrag ingevoerd; het dashboard schat dit niet."
-        )
-    )
-    bullets = (
-        [
-            "UWV: cliënten gaan naar een ander UWV-kantoor (Leiden in plaats van Zoetermeer); veel "
-            "dienstverlening is al digitaal.",
-            "Overhead: die stijgt waarschijnlijk voor de gemeenten die achterblijven als één "
-            "gemeente vertrekt.",
-            "UWV heeft een beslissende rol (jaarlijks Besluit Werkgebieden UWV).",
-        ]
-        if ctx.gemeente_code == "GM0626"
-        else []
-    )
-    route = _procedure_steps()
-    if route:
-        tables.append(route)
-    n_before = int(before.at[van, "n_gemeenten"]) if van in before.index else None
-    lead = (
-        f"Na de overstap telt {ctx.region_name(van)} "
-        f"{fmt_int(cell(after, van, 'n_gemeenten'))} gemeenten (nu {fmt_int(n_before)}) en "
-        f"{ctx.region_name(naar)} {fmt_int(cell(after, naar, 'n_gemeenten'))}."
-    )
-    sources = [kc_source]
-    if bullets or route:
-        sources.append(source_line("seed_000"))
-    charts: tuple[Chart, ...] = ()
-    try:
-        charts = (_overstap_map_chart(ctx),)
-    except (ImportError, DashboardError, KeyError) as err:  # the figures stand without the map
-        paragraphs.append(f"De kaart van de overstap is {NIET_BESCHIKBAAR}: {_reason(err)}")
-    return Section(
-        key="overstap",
-        title=SECTION_TITLES["overstap"],
-        lead=lead,
-        paragraphs=tuple(paragraphs),
-        bullets=tuple(bullets),
-        tables=tuple(tables),
-        charts=charts,
-        sources=tuple(dict.fromkeys(sources)),
-    )
-
-
-def _procedure_steps() -> Table | None:
-    """The formal route from issue 5's module, when it offers one."""
-    overstap = _optional_module("dashboard.overstap")
-    loader = getattr(overstap, "procedure_steps", None) or getattr(overstap, "load_procedure", None)
-    if loader is None:
-        return None
-    try:
-        steps = loader()
-        rows = []
-        for i, step in enumerate(steps, start=1):
-            get = step.get if isinstance(step, Mapping) else (lambda k, s=step: getattr(s, k, ""))
-            rows.append(
-                (
-                    str(i),
-                    str(get("who") or get("wie") or get("body") or ""),
-                    str(get("what") or get("wat") or get("title") or get("label") or ""),
-                    str(get("rule") or get("regel") or ""),
-                )
-            )
-    except Exception:
-        log.info("overstaproute niet beschikbaar", exc_info=True)
-        return None
-    return Table(
-        caption="De formele route",
-        header=("Stap", "Wie", "Wat", "Besluitregel"),
-        rows=tuple(rows),
-        source=source_line("seed_000"),
-    )
-
-
-def _cost_table(ctx: _Context, before: Any, after: Any) -> tuple[Table | None, list[str]]:
-    """Budget per inwoner before and after, from the user's own budgets (never a guess)."""
-    budgets = {str(k).upper(): v for k, v in dict(ctx.overstap.get("budgets") or {}).items()}
-    key = ctx.overstap.get("key", "per_inwoner")
-    van, naar = ctx.van, ctx.naar
-    entered = {r: budgets.get(r) for r in (van, naar) if not is_missing(budgets.get(r))}
-    if not entered:
-        return None, [
-            "Kosten: er is geen regionaal budget ingevoerd, dus de verdeling van de kosten is "
-            f"{NIET_BESCHIKBAAR}. Vul op de pagina Overstap een budget per regio in."
-        ]
-    rows = []
-    for region, budget in entered.items():
-        budget = float(budget)
-        for label, frame, gemeente_in in (
-            ("voor", before, region == van),
-            ("na", after, region == naar),
-        ):
-            inwoners = frame.at[region, "inwoners"] if region in frame.index else None
-            n = frame.at[region, "n_gemeenten"] if region in frame.index else None
-            if key == "gelijk":
-                share = budget / n if n else None
-                basis = "gelijke delen"
-                gemeente_share = share if gemeente_in else None
-            else:
-                share = budget / inwoners if inwoners and not is_missing(inwoners) else None
-                basis = "per inwoner"
-                gemeente_share = None
-                if gemeente_in and share is not None:
-                    g_inw = _gemeente_inwoners(ctx)
-                    gemeente_share = share * g_inw if g_inw is not None else None
-            rows.append(
-                (
-                    f"{ctx.region_name(region)}, {label}",
-                    fmt_eur(budget),
-                    fmt_eur(share, 2) if basis == "per inwoner" else fmt_eur(share),
-                    fmt_eur(gemeente_share) if gemeente_share is not None else "–",
-                )
-            )
-    table = Table(
-        caption="Verdeling van het ingevoerde regionale budget "
-        + ("(gelijke delen)" if key == "gelijk" else "(per inwoner)"),
-        header=(
-            "Regio",
-            "Budget (eigen invoer)",
-            "Per inwoner" if key != "gelijk" else "Per gemeente",
-            f"Deel {ctx.gemeente_name(ctx.gemeente_code)}",
-        ),
-        rows=tuple(rows),
-        source=source_line(*ctx.kc_sources, extra="Budgetten: eigen invoer van de gebruiker."),
-    )
-    return table, [
-        "Kosten: met een gelijk budget en een gemeente minder stijgt het deel van de "
-        "achterblijvende gemeenten; de tabel laat dat in euro's zien."
-    ]
-
-
-def _gemeente_inwoners(ctx: _Context) -> float | None:
-    figures = importlib.import_module("dashboard.kerncijfers").gemeente_figures(ctx.kc, ctx.year)
-    if ctx.gemeente_code not in figures.index:
-        return None
-    value = figures.at[ctx.gemeente_code, "inwoners"]
-    return None if is_missing(value) else float(value)
 
 
 def ranking_sentence(problem: DecisionProblem, result: ScoreResult) -> str:
@@ -1165,40 +831,23 @@ def _section_robuustheid(ctx: _Context) -> Section:
 
 
 def _robustness_chart(chart_mod: Any, rob: Any, ctx: _Context) -> Chart | None:
-    """The tornado overview of issue 4's charts, when that module offers one."""
-    for name in ("tornado_figure", "tornado", "intervals_figure"):
-        builder = getattr(chart_mod, name, None)
-        if builder is None:
-            continue
-        try:
-            figure = _call_with_supported(
-                builder, rob.one_way, problem=ctx.problem, rob=rob, robustness=rob
-            )
-        except Exception:
-            log.info("robuustheidsgrafiek niet beschikbaar", exc_info=True)
-            return None
-        alt = (
-            "Overzicht per gewicht van het gebied van aandelen waarbinnen "
-            f"{ctx.variant_label(rob.winner)} de hoogste score houdt; de zinnen hierboven vatten "
-            "het samen."
-        )
-        text_func = getattr(chart_mod, "tornado_text", None)
-        if text_func is not None:
-            try:
-                alt = str(_call_with_supported(text_func, rob.one_way, problem=ctx.problem))
-            except Exception:
-                log.info("tekstalternatief robuustheid niet beschikbaar", exc_info=True)
-        figure.update_layout(title=None)
-        return Chart(
-            key="robuustheid",
-            title="Tussen welke aandelen blijft de winnaar de beste?",
-            figure=figure,
-            alt_text=alt,
-            source=source_line("seed_004", extra="Eigen berekening."),
-            width=900,
-            height=int(figure.layout.height or 600),
-        )
-    return None
+    """The Robuustheid page's tornado overview (issue 4) with its own text alternative."""
+    try:
+        figure = chart_mod.tornado_figure(rob.one_way, ctx.problem)
+        alt = chart_mod.tornado_text(rob.one_way, ctx.problem)
+    except Exception:  # the verdict sentences and the table stand without the chart
+        log.info("robuustheidsgrafiek niet beschikbaar", exc_info=True)
+        return None
+    figure.update_layout(title=None)
+    return Chart(
+        key="robuustheid",
+        title="Tussen welke aandelen blijft de winnaar de beste?",
+        figure=figure,
+        alt_text=str(alt),
+        source=source_line("seed_004", extra="Eigen berekening."),
+        width=900,
+        height=int(figure.layout.height or 600),
+    )
 
 
 def _section_conclusie(ctx: _Context, sections: Mapping[str, Section]) -> Section:
