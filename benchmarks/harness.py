@@ -4,29 +4,33 @@ Reusable for any page (map, Varianten, load tests). Two ways to measure, same AP
 
 ``browser`` (preferred)
     A real ``streamlit run`` server on 127.0.0.1 (``tests/e2e/server.running_app``) and headless
-    Debian chromium driven by Playwright. Inside the page a ``MutationObserver`` watches the
-    ``data-test-script-state`` attribute Streamlit puts on ``[data-testid=stApp]``; timestamps are
-    taken with ``performance.now()`` in the browser, so Playwright's own round trips do not count.
-    Per change it records
+    Debian chromium driven by Playwright. A script installed before the page loads logs, with the
+    browser's own clock (``performance.now()``), each message the page sends over the websocket,
+    each message it receives, and the paint after each DOM change; Playwright's round trips do
+    not count. Per change it records
 
-    * ``rerun``: from the script state turning ``running`` to ``notRunning`` again, plus two
-      animation frames (the new output painted): server script + messages + drawing;
-    * ``latency``: from the key press to the same end point (adds the widget's own debounce and
-      the websocket send: what the user feels).
+    * ``rerun``: from the page sending the changed widget value to the server until the last DOM
+      change of the rerun is painted (server script + messages + drawing, charts included);
+    * ``latency``: the same end, from the key press (adds the widget's own handling).
+
+    The end of a rerun is the last message/DOM change before a quiet period of ``QUIET_MS``
+    (the quiet period itself is not counted). Streamlit's ``data-test-script-state`` attribute
+    is *not* used: React batches "running" and "notRunning" of a fast rerun into one render, so
+    fast reruns would be missed and the timing biased.
 
 ``apptest``
     In-process ``streamlit.testing.v1.AppTest``: ``set_value`` + ``run()``. Only the script run
     (plus AppTest's ~5 ms polling), no websocket, no browser, and always a full-page rerun even
     for widgets inside ``st.fragment``. Quick, needs no browser; not what a user feels.
 
-Both apps are measured in the same run and the result is a ratio, so the machine's speed
-cancels out. Example::
+Both apps are measured in the same run, their changes alternated, and the result is a ratio,
+so the machine's speed (and other work on it) affects both alike. Example::
 
-    from benchmarks.harness import browser_rerun, compare, press_slider
+    from benchmarks.harness import AppSpec, browser_compare, press_slider
 
-    base = browser_rerun("benchmarks/minimal_app.py", action=press_slider("Gewicht werkgevers"))
-    page = browser_rerun("app.py", path="varianten", action=press_slider("Werkgevers"))
-    print(compare(page, base).text())
+    base = AppSpec("benchmarks/minimal_app.py", press_slider("Gewicht werkgevers"))
+    page = AppSpec("app.py", press_slider("Werkgevers"), path="varianten")
+    print(browser_compare(page, base, repeats=20).text())
 
 An ``action(page, i)`` changes one widget on the i-th repetition (alternate the direction so
 values stay in range); :func:`press_slider` builds one for a slider by its label.
@@ -41,6 +45,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,45 +56,54 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 os.environ.setdefault("DASHBOARD_DATA_DIR", str(PROJECT_ROOT.parent / "shared" / "data" / "cbs"))
 
-#: Installed in the page once: records script-state changes and resolves a pending waiter.
-_OBSERVER_JS = """() => {
-    const bench = {events: [], keyTime: null, waiter: null};
+#: Installed before the page loads (``add_init_script``): logs, with ``performance.now()``,
+#: every key press, every message the page sends to the server (a widget change is one
+#: ``BackMsg``), every message it receives, and the paint that follows each DOM change.
+_INIT_JS = """(() => {
+    const bench = {key: -1, sent: [], received: [], mutated: -1, painted: -1};
     window.__bench = bench;
-    const check = () => {
-        if (!bench.waiter) return;
-        const since = bench.keyTime;
-        const run = bench.events.find(e => e[0] >= since && e[1] === 'running');
-        if (!run) return;
-        const end = bench.events.find(e => e[0] >= run[0] && e[1] === 'notRunning');
-        if (!end) return;
-        const resolve = bench.waiter;
-        bench.waiter = null;
-        requestAnimationFrame(() => requestAnimationFrame(() =>
-            resolve({key: since, running: run[0], idle: end[0], painted: performance.now()})));
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (data) {
+        bench.sent.push(performance.now());
+        return send.call(this, data);
     };
-    // Observe the whole body: React may replace the stApp node after the first render.
-    new MutationObserver((mutations) => {
-        const now = performance.now();
-        for (const m of mutations) {
-            bench.events.push([now, m.target.getAttribute('data-test-script-state')]);
+    const add = WebSocket.prototype.addEventListener;
+    WebSocket.prototype.addEventListener = function (type, fn, opts) {
+        if (type === 'message') {
+            const wrapped = function (ev) { bench.received.push(performance.now());
+                                            return fn.call(this, ev); };
+            return add.call(this, type, wrapped, opts);
         }
-        check();
-    }).observe(document.body, {
-        attributes: true, subtree: true, attributeFilter: ['data-test-script-state'],
+        return add.call(this, type, fn, opts);
+    };
+    const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+    Object.defineProperty(WebSocket.prototype, 'onmessage', {
+        set(fn) { onmessage.set.call(this, function (ev) {
+            bench.received.push(performance.now()); return fn.call(this, ev); }); },
+        get() { return onmessage.get.call(this); },
     });
-    document.addEventListener('keydown', () => { bench.keyTime = performance.now(); }, true);
-    document.addEventListener('pointerdown', () => { bench.keyTime = performance.now(); }, true);
-    bench.check = check;
+    document.addEventListener('keydown', () => { bench.key = performance.now(); }, true);
+    document.addEventListener('pointerdown', () => { bench.key = performance.now(); }, true);
+    new MutationObserver(() => {
+        bench.mutated = performance.now();
+        requestAnimationFrame(() => { bench.painted = performance.now(); });
+    }).observe(document, {subtree: true, childList: true, attributes: true,
+                          characterData: true});
+})();"""
+
+#: The state of the log: when did the last change start and has everything settled?
+_POLL_JS = """(since) => {
+    const b = window.__bench;
+    const now = performance.now();
+    const sent = b.sent.filter(t => t >= since);
+    const got = sent.length ? b.received.filter(t => t >= sent[0]) : [];
+    const last = Math.max(got.length ? got[got.length - 1] : -1, b.mutated, b.painted);
+    return {now, key: b.key, sent: sent.length ? sent[0] : null, received: got.length,
+            last, painted: b.painted};
 }"""
 
-#: Resolves when the rerun started by the last input has finished and painted.
-_WAIT_JS = """(timeoutMs) => new Promise((resolve, reject) => {
-    const bench = window.__bench;
-    const timer = setTimeout(() => { bench.waiter = null; reject(new Error('timeout')); },
-                             timeoutMs);
-    bench.waiter = (r) => { clearTimeout(timer); resolve(r); };
-    bench.check();
-})"""
+#: No message and no DOM change for this long after the last one: the rerun is over.
+QUIET_MS = 250.0
 
 
 @dataclass
@@ -172,81 +186,161 @@ def apptest_slider(key: str, values: tuple[float, float]) -> Callable[[Any, int]
 
 
 # --- the two methods ---------------------------------------------------------------------------
-def browser_rerun(
-    app: str,
+@dataclass(frozen=True)
+class AppSpec:
+    """What to measure: an app file (relative to the project root), a URL path, a change."""
+
+    app: str
+    action: Callable[[Any, int], None]
+    path: str = ""
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.label or f"{self.app}/{self.path}".rstrip("/")
+
+
+class BrowserApp:
+    """A running ``streamlit run`` server with one chromium tab on the page, ready to time.
+
+    Use as a context manager inside ``sync_playwright()``; :meth:`change` performs the i-th
+    action and returns ``(rerun_ms, latency_ms)``.
+    """
+
+    def __init__(self, spec: AppSpec, playwright: Any, *, extra_env: dict[str, str] | None = None):
+        self.spec = spec
+        self._pw = playwright
+        self._env = extra_env
+        self._stack: ExitStack | None = None
+        self.page: Any = None
+
+    def __enter__(self) -> BrowserApp:
+        from tests.e2e.browser import open_page
+        from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, running_app
+
+        stack = ExitStack()
+        self._stack = stack
+        tmp = stack.enter_context(tempfile.TemporaryDirectory())
+        server = stack.enter_context(
+            running_app(
+                database_url=f"sqlite:///{Path(tmp) / 'bench.sqlite'}",
+                app=self.spec.app,
+                extra_env=self._env,
+                log_name=f"bench-{Path(self.spec.app).stem}-{self.spec.path or 'main'}.log",
+            )
+        )
+        browser = self._pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        stack.callback(browser.close)
+        self.page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.page.add_init_script(_INIT_JS)
+        open_page(self.page, server.url, self.spec.path)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._stack is not None:
+            self._stack.close()
+
+    def change(self, i: int, timeout_ms: float = 30_000) -> tuple[float, float]:
+        """Do the i-th change; return ``(rerun_ms, latency_ms)``.
+
+        ``rerun``: from the page sending the changed value to the server until the last DOM
+        change of the rerun is painted; ``latency``: the same end, from the key press. The end
+        is found by waiting for :data:`QUIET_MS` without messages or DOM changes (the quiet
+        time itself is not counted).
+        """
+        # a tab in the background gets no animation frames: bring this one to the front
+        self.page.bring_to_front()
+        since = self.page.evaluate("performance.now()")
+        self.spec.action(self.page, i)
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            state = self.page.evaluate(_POLL_JS, since)
+            settled = (
+                state["sent"] is not None
+                and state["received"] > 0
+                and state["now"] - state["last"] >= QUIET_MS
+            )
+            if settled:
+                end = max(state["last"], state["painted"])
+                return end - state["sent"], end - max(state["key"], since)
+            if time.monotonic() > deadline:
+                raise TimeoutError(
+                    f"{self.spec.name}: geen rerun gezien binnen {timeout_ms / 1000:.0f} s"
+                )
+            time.sleep(0.05)
+
+
+def browser_compare(
+    target: AppSpec,
+    baseline: AppSpec,
     *,
-    action: Callable[[Any, int], None],
-    path: str = "",
-    label: str | None = None,
     repeats: int = 20,
     warmup: int = 3,
     extra_env: dict[str, str] | None = None,
-    timeout_ms: float = 30_000,
-) -> Measurement:
-    """Start ``streamlit run <app>``, open ``/<path>`` in chromium, time ``repeats`` changes.
-
-    ``app`` is relative to the project root. The first ``warmup`` changes are not counted
-    (caches, lazy imports, plotly.js start-up).
-    """
+) -> Comparison:
+    """Both apps served at once, changes alternated between them (target, baseline, target, …),
+    so a busy machine slows both alike; returns the :class:`Comparison`."""
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.browser import open_page, wait_idle
-    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, running_app
-
-    result = Measurement(label or f"{app}/{path}".rstrip("/"), "browser")
-    with tempfile.TemporaryDirectory() as tmp:
-        database_url = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
-        with (
-            running_app(
-                database_url=database_url,
-                app=app,
-                extra_env=extra_env,
-                log_name=f"bench-{Path(app).stem}-{path or 'main'}.log",
-            ) as server,
-            sync_playwright() as pw,
-        ):
-            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                open_page(page, server.url, path)
-                page.evaluate(_OBSERVER_JS)
-                for i in range(warmup + repeats):
-                    action(page, i)
-                    timing = page.evaluate(_WAIT_JS, timeout_ms)
-                    wait_idle(page)  # nothing stale left before the next change
-                    if i >= warmup:
-                        result.rerun_ms.append(timing["painted"] - timing["running"])
-                        result.latency_ms.append(timing["painted"] - timing["key"])
-            finally:
-                browser.close()
-    return result
+    out_t = Measurement(target.name, "browser")
+    out_b = Measurement(baseline.name, "browser")
+    with (
+        sync_playwright() as pw,
+        BrowserApp(target, pw, extra_env=extra_env) as t_app,
+        BrowserApp(baseline, pw, extra_env=extra_env) as b_app,
+    ):
+        for i in range(warmup + repeats):
+            for app, out in ((t_app, out_t), (b_app, out_b)):
+                rerun, latency = app.change(i)
+                if i >= warmup:
+                    out.rerun_ms.append(rerun)
+                    out.latency_ms.append(latency)
+    return Comparison(out_t, out_b)
 
 
-def apptest_rerun(
-    script: str,
-    *,
-    action: Callable[[Any, int], None],
-    label: str | None = None,
-    repeats: int = 30,
-    warmup: int = 3,
+def browser_rerun(
+    spec: AppSpec, *, repeats: int = 20, warmup: int = 3, extra_env: dict[str, str] | None = None
 ) -> Measurement:
-    """Time ``AppTest.run()`` after ``action(at, i)``, in this process (see module docstring)."""
+    """Rerun times of one app in the browser (see :func:`browser_compare` for a ratio)."""
+    from playwright.sync_api import sync_playwright
+
+    out = Measurement(spec.name, "browser")
+    with sync_playwright() as pw, BrowserApp(spec, pw, extra_env=extra_env) as app:
+        for i in range(warmup + repeats):
+            rerun, latency = app.change(i)
+            if i >= warmup:
+                out.rerun_ms.append(rerun)
+                out.latency_ms.append(latency)
+    return out
+
+
+def apptest_compare(
+    target: AppSpec, baseline: AppSpec, *, repeats: int = 30, warmup: int = 3
+) -> Comparison:
+    """In-process AppTest timing of both scripts, alternated (see module docstring).
+
+    Here ``AppSpec.app`` is the script to run (e.g. ``pages/varianten.py``) and the action gets
+    the ``AppTest`` object.
+    """
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(PROJECT_ROOT / script), default_timeout=60).run()
-    if at.exception:
-        raise RuntimeError(f"{script} gaf een fout: {at.exception}")
-    result = Measurement(label or script, "apptest")
-    for i in range(warmup + repeats):
-        action(at, i)
-        start = time.perf_counter()
-        at.run()
-        elapsed = (time.perf_counter() - start) * 1000
+    tests = []
+    for spec in (target, baseline):
+        at = AppTest.from_file(str(PROJECT_ROOT / spec.app), default_timeout=60).run()
         if at.exception:
-            raise RuntimeError(f"{script} gaf een fout: {at.exception}")
-        if i >= warmup:
-            result.rerun_ms.append(elapsed)
-    return result
+            raise RuntimeError(f"{spec.app} gaf een fout: {at.exception}")
+        tests.append((spec, at, Measurement(spec.name, "apptest")))
+    for i in range(warmup + repeats):
+        for spec, at, out in tests:
+            spec.action(at, i)
+            start = time.perf_counter()
+            at.run()
+            elapsed = (time.perf_counter() - start) * 1000
+            if at.exception:
+                raise RuntimeError(f"{spec.app} gaf een fout: {at.exception}")
+            if i >= warmup:
+                out.rerun_ms.append(elapsed)
+    return Comparison(tests[0][2], tests[1][2])
 
 
 def machine() -> str:
