@@ -32,8 +32,16 @@ JSON files (:mod:`.schema`)
     ``scenario_to_json(scenario) -> str``, ``scenario_from_json(data: bytes | str) -> Scenario``
     (at most 1 MB; rejects with one Dutch ``ValidationError`` naming the field).
 
-Comparison (:mod:`.compare`), share links (:mod:`.sharelink`), CSV/Excel tables
-(:mod:`.tables`) are imported from their modules.
+In a page, use the cached store of the server process: ``dashboard.ui.cache.scenario_store()``
+(raises ``StorageError`` when the database is unusable; show ``md(err)`` and carry on). Show user
+text (names, authors, notes) with ``display.md(text)`` in markdown, or in ``st.dataframe``.
+``overstap_settings()`` may be ``{}`` or partial: merge it over ``ui.state.DEFAULT_OVERSTAP``
+(``ui.state.set_overstap_settings`` does that).
+
+Comparison (:mod:`.compare`: ``compare(a, b)``, ``group_weighting([...])``), share links
+(:mod:`.sharelink`; in pages use ``ui.state.share_url()``), display helpers (:mod:`.display`) and
+CSV/Excel tables (:mod:`.tables`: ``to_csv_bytes``, ``to_excel_bytes``) are imported from their
+modules.
 """
 
 from dashboard.scenarios.model import Scenario
