@@ -21,7 +21,7 @@ from dashboard.sensitivity import (
     why_sentence,
 )
 from dashboard.ui.cache import smaa_result
-from dashboard.ui.layout import source_caption
+from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import current_problem, robustness_settings, set_robustness_settings
 
 PAGE_MAX_SAMPLES = min(MAX_SAMPLES, 1_000_000)
@@ -31,6 +31,8 @@ MODES = {
     "ranking": "alleen wegingen die mijn volgorde van de groepen aanhouden",
 }
 SOURCE_EXTRA = "Gevoeligheid: eigen berekening van dit dashboard."
+
+page_guard()
 
 st.title("Robuustheid")
 st.markdown(
