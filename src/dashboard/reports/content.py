@@ -933,8 +933,8 @@ def _section_aannames(ctx: _Context) -> Section:
                     )
                     for o in problem.overrides
                 ),
-                source="Afwijkingen: eigen oordeel van de gebruiker; oorspronkelijk oordeel uit "
-                + source_line("seed_004"),
+                source="Afwijkingen: eigen oordeel van de gebruiker. Oorspronkelijke oordelen: "
+                + source_line("seed_004").removeprefix("Bron: "),
             )
         )
     else:

@@ -261,12 +261,10 @@ class _PdfWriter:
             )
         )
         caption = self.para(f"Tabel {self.table_no}. {table.caption}", self.st.caption)
-        out: list[Any] = [KeepTogether([caption, grid]) if len(table.rows) < 15 else caption]
-        if len(table.rows) >= 15:
-            out.append(grid)
-        if table.source:
-            out.append(self.para(table.source, self.st.source))
-        return out
+        source = [self.para(table.source, self.st.source)] if table.source else []
+        if len(table.rows) < 15:  # short tables stay whole, with their source line under them
+            return [KeepTogether([caption, grid, *source])]
+        return [caption, grid, *source]
 
     def chart(self, chart: Chart) -> list[Any]:
         self.figure_no += 1
@@ -320,9 +318,11 @@ class _PdfWriter:
         for table in section.tables:
             story.extend(self.table(table))
         shown = {t.source for t in section.tables} | {c.source for c in section.charts}
-        for line in section.sources:
-            if line not in shown:
-                story.append(self.para(line, self.st.source))
+        lines = [self.para(line, self.st.source) for line in section.sources if line not in shown]
+        if lines and story and not isinstance(story[-1], KeepTogether):
+            story[-1] = KeepTogether([story[-1], *lines])  # never a lone source line on a page
+        elif lines:
+            story.append(KeepTogether(lines))
         return story
 
     def build(self) -> bytes:
