@@ -84,6 +84,11 @@ def open_page(page: Page, base_url: str, path: str = "", query: str = "") -> Non
         url += ("?" if not query.startswith("?") else "") + query
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector(APP, timeout=60_000)
+    # right after connecting the app is "not running" before its first run has started:
+    # wait for the first element of the page, then for the run to end
+    page.wait_for_selector(
+        '[data-testid="stMain"] [data-testid="stElementContainer"]', timeout=60_000
+    )
     wait_idle(page)
 
 
@@ -91,10 +96,25 @@ def error_texts(page: Page) -> list[str]:
     return [t.strip() for t in page.locator(ERROR_BOXES).all_inner_texts()]
 
 
-def assert_no_error_box(page: Page) -> None:
-    """No Streamlit exception box and no ``st.error`` on the page."""
+def assert_no_error_box(page: Page, server_log: Path | None = None) -> None:
+    """No Streamlit exception box and no ``st.error`` on the page.
+
+    With ``server_log``, the message includes the last traceback the server logged.
+    """
     errors = error_texts(page)
-    assert not errors, f"foutmelding op {page.url}: {errors}"
+    if errors:
+        detail = last_traceback(server_log) if server_log else ""
+        raise AssertionError(f"foutmelding op {page.url}: {errors}\n{detail}")
+
+
+def last_traceback(log: Path) -> str:
+    """The last traceback in a server log (run_guarded logs unexpected errors there)."""
+    try:
+        text = log.read_text("utf-8", errors="replace")
+    except OSError:
+        return ""
+    start = text.rfind("Traceback (most recent call last)")
+    return text[start : start + 3000] if start >= 0 else ""
 
 
 def expect_title(page: Page, title: str) -> None:

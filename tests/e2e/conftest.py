@@ -8,12 +8,15 @@ The browser is Debian's ``/usr/bin/chromium``; Playwright never downloads one.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.e2e.browser import PageWatch, watch
+from tests.e2e.browser import PageWatch, open_page, screenshot, watch
 from tests.e2e.protocol import run_once
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, AppServer, running_app
 
@@ -68,6 +71,43 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
+
+
+@dataclass
+class OpenedPage:
+    """A page opened once for the session; tests that only read it share it."""
+
+    page: Any
+    watch: PageWatch
+    load_seconds: float
+
+
+@pytest.fixture(scope="session")
+def opened_page(browser, base_url: str, app_server: AppServer):  # type: ignore[no-untyped-def]
+    """``opened_page(path)``: the page at that URL path, opened (once) in its own session.
+
+    Each page gets a screenshot under ``test-artifacts/screenshots/``. Do not change widgets
+    on these pages (use the ``page`` fixture for flows).
+    """
+    opened: dict[str, OpenedPage] = {}
+    contexts = []
+
+    def get(path: str) -> OpenedPage:
+        if path not in opened:
+            ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+            ctx.set_default_timeout(30_000)
+            contexts.append(ctx)
+            page = ctx.new_page()
+            seen = watch(page)
+            start = time.monotonic()
+            open_page(page, base_url, path)
+            opened[path] = OpenedPage(page, seen, time.monotonic() - start)
+            screenshot(page, path or "kaart")
+        return opened[path]
+
+    yield get
+    for ctx in contexts:
+        ctx.close()
 
 
 @pytest.fixture

@@ -182,6 +182,7 @@ def run_once(base_url: str, page_name: str = "") -> StreamlitSession:
     and ``last`` (the :class:`RunResult`).
     """
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     async def go() -> StreamlitSession:
         session = StreamlitSession(base_url, page_name, random.Random(0))
@@ -191,4 +192,6 @@ def run_once(base_url: str, page_name: str = "") -> StreamlitSession:
             await session.close()
         return session
 
-    return asyncio.run(go())
+    # Playwright's sync API keeps an event loop in this thread: run ours in another thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, go()).result()

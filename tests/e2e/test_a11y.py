@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.a11y import blocking, describe, run_axe
-from tests.e2e.browser import PAGES, open_page
+from tests.e2e.browser import PAGES
 from tests.e2e.server import ARTIFACTS
 
 pytestmark = pytest.mark.e2e
@@ -54,9 +54,8 @@ ALT_CHECK = """(selector) => {
 
 
 @pytest.mark.parametrize("path", list(PAGES), ids=IDS)
-def test_no_serious_axe_violations(page, base_url: str, path: str) -> None:
-    open_page(page, base_url, path)
-    violations = run_axe(page)
+def test_no_serious_axe_violations(opened_page, path: str) -> None:
+    violations = run_axe(opened_page(path).page)
     report_dir = ARTIFACTS / "axe"
     report_dir.mkdir(parents=True, exist_ok=True)
     (report_dir / f"{path or 'kaart'}.txt").write_text(describe(violations) or "geen", "utf-8")
@@ -65,10 +64,9 @@ def test_no_serious_axe_violations(page, base_url: str, path: str) -> None:
 
 
 @pytest.mark.parametrize("path", list(PAGES), ids=IDS)
-def test_charts_and_maps_have_a_text_alternative(page, base_url: str, path: str) -> None:
+def test_charts_and_maps_have_a_text_alternative(opened_page, path: str) -> None:
     """Every chart or map has a sentence, a table or an expander beside it (product brief)."""
-    open_page(page, base_url, path)
-    result = page.evaluate(ALT_CHECK, CHARTS)
+    result = opened_page(path).page.evaluate(ALT_CHECK, CHARTS)
     assert not result["missing"], (
         f"/{path}: {len(result['missing'])} van {result['count']} grafieken/kaarten zonder "
         f"tekstalternatief ernaast: {result['missing']}"

@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.browser import PAGES, assert_no_error_box, expect_title, open_page, screenshot
+from tests.e2e.browser import PAGES, assert_no_error_box, expect_title, open_page
 from tests.e2e.protocol import run_once
 from tests.e2e.server import running_app
 
 pytestmark = pytest.mark.e2e
 
-
-@pytest.mark.parametrize(("path", "title"), list(PAGES.items()), ids=[p or "kaart" for p in PAGES])
-def test_page_opens_without_error(page, page_watch, base_url: str, path: str, title: str) -> None:
-    open_page(page, base_url, path)
-    expect_title(page, title)
-    screenshot(page, path or "kaart")
-    assert_no_error_box(page)
-    assert not page_watch.dialogs
+IDS = [p or "kaart" for p in PAGES]
 
 
-def test_sidebar_lists_every_page(page, base_url: str) -> None:
+@pytest.mark.parametrize(("path", "title"), list(PAGES.items()), ids=IDS)
+def test_page_opens_without_error(opened_page, app_server, path: str, title: str) -> None:
+    opened = opened_page(path)
+    expect_title(opened.page, title)
+    assert_no_error_box(opened.page, app_server.log_path)
+    assert not opened.watch.dialogs
+    print(f"/{path}: getekend in {opened.load_seconds:.1f} s")
+
+
+def test_sidebar_lists_every_page(opened_page) -> None:
     """The navigation offers all pages in Dutch, so a user can reach them without URLs."""
-    open_page(page, base_url, "")
-    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    nav = opened_page("").page.locator('[data-testid="stSidebarNav"]').inner_text()
     for title in PAGES.values():
         assert title in nav, f"{title!r} ontbreekt in de navigatie: {nav!r}"
 
