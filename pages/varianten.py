@@ -241,7 +241,7 @@ def weights_and_results() -> None:
                         on_change=_on_slider,
                     )
         st.button(
-            "Terug naar standaard (drie perspectieven even zwaar)",
+            "Standaardweging terugzetten",
             on_click=_on_reset_weights,
             key="var_reset",
             icon=":material/restart_alt:",
@@ -277,9 +277,10 @@ def weights_and_results() -> None:
 
     with right:
         st.subheader("Uitkomst")
-        if st.session_state.get(ERROR_KEY):
+        rejected = st.session_state.pop(ERROR_KEY, None)  # shown once, after the change
+        if rejected:
             st.error(
-                st.session_state[ERROR_KEY] + " De uitkomst hieronder hoort bij de vorige "
+                rejected + " De schuiven en de uitkomst hieronder horen bij de vorige "
                 "geldige weging.",
                 icon=":material/error:",
             )
@@ -330,14 +331,16 @@ def weights_and_results() -> None:
                 with st.expander("Tabel bij de grafiek"):
                     st.markdown(charts.markdown_table(table))
             source_caption("seed_004", extra=SOURCE_EXTRA)
-        st.markdown("**Resultaten**")
-        st.markdown(charts.markdown_table(charts.results_table(result, MATRIX)))
-        st.caption(
-            "Score (schaalpunten): gewogen gemiddelde van de oordelen op de schaal; "
-            "0–100: dezelfde score, waarbij 0 = overal -/- en 100 = overal ++. "
-            f"Gelijke scores: {result.tie_policy}."
-        )
-        source_caption("seed_004", extra=SOURCE_EXTRA)
+
+    st.markdown("**Resultaten**")
+    st.markdown(charts.markdown_table(charts.results_table(result, MATRIX)))
+    st.caption(
+        "Score (schaalpunten): gewogen gemiddelde van de oordelen op de schaal; "
+        "0–100: dezelfde score, waarbij 0 = overal -/- en 100 = overal ++. "
+        f"Gelijke scores: {result.tie_policy}. De kolommen per perspectief geven de score "
+        "binnen dat perspectief."
+    )
+    source_caption("seed_004", extra=SOURCE_EXTRA)
 
 
 # --- scale --------------------------------------------------------------------------------------
@@ -500,11 +503,10 @@ st.markdown(
 )
 
 weights_and_results()
-st.divider()
-variants_section()
-st.divider()
 PROBLEM = current_problem()
 with st.expander("Schaal aanpassen (aanname)"):
     scale_section(PROBLEM)
 with st.expander("Eigen oordelen", expanded=bool(PROBLEM.overrides)):
     overrides_section(PROBLEM)
+st.divider()
+variants_section()
