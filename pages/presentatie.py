@@ -64,7 +64,7 @@ def step_by(delta: int) -> None:
 
 def show_chart(chart: Chart) -> None:
     figure = go.Figure(chart.figure)  # a copy: the cached figure stays as the report draws it
-    figure.update_layout(height=min(chart.height, 540))
+    figure.update_layout(height=min(chart.height, 540), font_size=18)  # readable on a projector
     st.plotly_chart(
         figure,
         width="stretch",
