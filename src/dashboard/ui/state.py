@@ -162,11 +162,14 @@ def share_url() -> str:
 
 
 # --- robustness sampling settings (issue 4) ----------------------------------------------------
+from dashboard.sensitivity import DEFAULT_SAMPLES, DEFAULT_SEED  # noqa: E402
+
 ROBUSTNESS_KEY = "robustness_settings"
-#: samples, seed, mode ("all" | "near" | "ranking"), near_pct, group_ranking (ids, best first)
+#: samples, seed, mode ("all" | "near" | "ranking"), near_pct, group_ranking (ids, best first);
+#: the same defaults as the CLI and the report.
 DEFAULT_ROBUSTNESS: dict[str, Any] = {
-    "samples": 100_000,
-    "seed": 2012,
+    "samples": DEFAULT_SAMPLES,
+    "seed": DEFAULT_SEED,
     "mode": "all",
     "near_pct": 20.0,
     "group_ranking": [],
