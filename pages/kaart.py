@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import kerncijfers as kc_mod
-from dashboard.facts import centrumgemeente_label
+from dashboard.facts import centrumgemeente
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
 from dashboard.maps import map_text_alternative, region_deck
+from dashboard.sources import source_line
 from dashboard.ui import cache
 from dashboard.ui.layout import page_guard, source_caption
 
@@ -155,10 +156,16 @@ for g in members:
         }
     )
 total = figures.loc[region_code]
-m1, m2, m3 = st.columns(3)
+m1, m2 = st.columns(2)
 m1.metric("Gemeenten", len(members))
 m2.metric(f"Inwoners ({year})", fmt_int(total.get("inwoners")))
-m3.metric("Centrumgemeente", centrumgemeente_label(region_code))
+centrum, centrum_source = centrumgemeente(region_code)
+st.markdown(f"**Centrumgemeente:** {centrum or 'niet vastgelegd'}")
+st.caption(
+    "Centrumgemeente: " + source_line(centrum_source)
+    if centrum_source
+    else "Centrumgemeente: geen van de brondocumenten noemt die voor deze regio."
+)
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 source_caption(*sources, "indeling_afgeleid_2025", extra=f"Peiljaar {year}.")
 
