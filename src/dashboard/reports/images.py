@@ -84,7 +84,7 @@ class ImageRenderer:
 
     def __init__(self, browser_path: str | None = None) -> None:
         self._browser_path = browser_path
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # close() runs under the lock after a failed render
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._kaleido: Any = None
@@ -172,9 +172,11 @@ class ImageRenderer:
             opts = {"format": "png", "width": width, "height": height, "scale": scale}
             try:
                 data = self._run(self._kaleido.calc_fig(figure, opts=opts), RENDER_TIMEOUT + 5)
-            except DashboardError:
-                raise
             except Exception as err:
+                # A hung or crashed browser must not stay around: the next image starts afresh.
+                self.close()
+                if isinstance(err, DashboardError):
+                    raise
                 raise DashboardError(
                     f"een grafiek kon niet als afbeelding worden getekend: {err}"
                 ) from err
