@@ -9,8 +9,13 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
+from pptx import Presentation
 
 from tests.e2e.browser import assert_no_error_box, open_page, screenshot, wait_idle
 
@@ -53,4 +58,45 @@ def test_moving_a_weight_changes_the_ranking_sentence(page: Page, app_server) ->
     share = round(100 * value / (value + 2))
     assert f"werkgevers {share}%" in page.locator('[data-testid="stMain"]').inner_text()
     screenshot(page, "flow-varianten-werkgevers-max")
+    assert_no_error_box(page, app_server.log_path)
+
+
+def _download(page: Page, label: str, target_dir: Path) -> Path:
+    button = page.locator('[data-testid="stDownloadButton"]').filter(has_text=label).first
+    expect(button).to_be_visible(timeout=60_000)
+    # the file is built when the button is clicked (charts drawn by kaleido): allow time
+    with page.expect_download(timeout=240_000) as info:
+        button.locator("button").click()
+    download = info.value
+    path = target_dir / download.suggested_filename
+    download.save_as(path)
+    return path
+
+
+def test_pdf_and_powerpoint_downloads_open(page: Page, app_server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "presentatie")
+    screenshot(page, "flow-presentatie")
+    pdf = _download(page, "PDF", tmp_path)
+    assert pdf.suffix == ".pdf" and pdf.read_bytes()[:5] == b"%PDF-"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))  # type: ignore[union-attr]
+    assert pages >= 3, f"PDF heeft maar {pages} pagina's"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in ("Variant 1", "Voorschoten", "Bron"):
+        assert expected in text, f"{expected!r} ontbreekt in de PDF"
+
+    pptx_path = _download(page, "PowerPoint", tmp_path)
+    deck = Presentation(str(pptx_path))
+    slides = len(deck.slides)
+    assert slides >= 3, f"PowerPoint heeft maar {slides} dia's"
+    words = " ".join(
+        shape.text_frame.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    assert "Variant" in words and "Voorschoten" in words
+    print(f"PDF: {pages} pagina's; PowerPoint: {slides} dia's")
     assert_no_error_box(page, app_server.log_path)
