@@ -9,6 +9,7 @@ unwritable path: exit 2 with one Dutch line.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import tempfile
@@ -18,6 +19,13 @@ from typing import Any
 from dashboard.errors import DashboardError, ValidationError
 
 FORMATS = (".pdf", ".pptx")
+_OS_REASONS = {
+    errno.EACCES: "geen schrijfrechten",
+    errno.EPERM: "geen schrijfrechten",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.ENOENT: "de map bestaat niet of laat geen nieuwe bestanden toe",
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,7 +61,18 @@ def _check_target(out: Path) -> str:
         raise ValidationError(f"de map {folder} bestaat niet")
     if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         raise ValidationError(f"kan niet schrijven naar {out}: geen schrijfrechten")
+    # Try it before the report is built (seconds of work), so a bad path fails at once.
+    try:
+        fd, probe = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as err:
+        raise ValidationError(f"kan niet schrijven naar {out}: {_reason(err)}") from err
     return suffix
+
+
+def _reason(err: OSError) -> str:
+    return _OS_REASONS.get(err.errno or 0, "het besturingssysteem weigert het bestand")
 
 
 def _write_atomic(out: Path, data: bytes) -> None:
@@ -64,7 +83,7 @@ def _write_atomic(out: Path, data: bytes) -> None:
             handle.write(data)
         os.replace(tmp, out)
     except OSError as err:
-        raise DashboardError(f"kan niet schrijven naar {out}: {err.strerror or err}") from err
+        raise DashboardError(f"kan niet schrijven naar {out}: {_reason(err)}") from err
 
 
 def run(args: argparse.Namespace) -> int:
