@@ -297,6 +297,8 @@ def _section_vraag(ctx: _Context) -> Section:
             "wat de voor- en nadelen van een overstap zijn."
         )
         sources.insert(0, source_line("seed_000"))
+    if ctx.spec.note.strip():
+        paragraphs.append(f"Toelichting bij dit scenario: {ctx.spec.note.strip()}")
     return Section(
         key="vraag",
         title=SECTION_TITLES["vraag"],
