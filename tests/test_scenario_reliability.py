@@ -24,10 +24,13 @@ from dashboard.scenarios.store import SCENARIOS, _check_sqlite_file
 PROCESSES = 10
 SAVES = 50
 SHARED_EVERY = 5
-#: Forked writers start in milliseconds (the package is already imported), so the test
-#: measures the store, not interpreter start-up. They are separate processes all the same:
-#: their own connections, file locks and PostgreSQL sessions.
-FORK = multiprocessing.get_context("fork")
+#: Writers come from a fork server: one clean, single-threaded process that imports the
+#: package once and forks each writer from there. They start in milliseconds (the test measures
+#: the store, not interpreter start-up), and unlike a plain fork of the pytest process (which
+#: may run threads, e.g. under xdist) a child cannot inherit a lock held by another thread.
+#: They are separate processes all the same: own connections, file locks, PostgreSQL sessions.
+FORK = multiprocessing.get_context("forkserver")
+FORK.set_forkserver_preload(["dashboard.scenarios", "tests.test_scenario_reliability"])
 
 
 def _saver(url: str, wid: int, ready, go, errors) -> None:
@@ -102,22 +105,43 @@ def _kill(proc) -> None:
     assert proc.exitcode == -signal.SIGKILL
 
 
+def _drain(queue) -> list[str]:
+    out = []
+    while True:
+        try:
+            out.append(queue.get(timeout=0.2))
+        except Exception:  # queue.Empty
+            return out
+
+
 def test_concurrent_saves_from_processes_lose_nothing(store_url: str) -> None:
     ready, errors, go = FORK.Queue(), FORK.Queue(), FORK.Event()
     workers = [
         FORK.Process(target=_saver, args=(store_url, w, ready, go, errors))
         for w in range(PROCESSES)
     ]
-    for proc in workers:
-        proc.start()
-    for _ in workers:  # all opened the (fresh) store; now they write at the same time
-        ready.get(timeout=60)
-    go.set()
-    for proc in workers:
-        proc.join(120)
-    problems = [errors.get() for _ in range(errors.qsize())] if not errors.empty() else []
-    assert not problems, problems
-    assert [p.exitcode for p in workers] == [0] * PROCESSES
+    try:
+        for proc in workers:
+            proc.start()
+        deadline = time.monotonic() + 120
+        opened = 0
+        while opened < PROCESSES and time.monotonic() < deadline:
+            try:  # all opened the (fresh) store; then they write at the same time
+                ready.get(timeout=1)
+                opened += 1
+            except Exception:  # queue.Empty: check nobody died
+                if any(p.exitcode not in (None, 0) for p in workers):
+                    break
+        assert opened == PROCESSES, _drain(errors) or "schrijvers startten niet op tijd"
+        go.set()
+        for proc in workers:
+            proc.join(120)
+        assert [p.exitcode for p in workers] == [0] * PROCESSES, _drain(errors)
+    finally:
+        for proc in workers:  # never leave a writer behind (it would block the schema drop)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(30)
     with ScenarioStore(store_url) as store:
         infos = {i.name: i for i in store.list()}
         assert len(infos) == PROCESSES * SAVES + 1
