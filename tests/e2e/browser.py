@@ -134,3 +134,32 @@ def screenshot(page: Page, name: str) -> Path:
 
 def main_text(page: Page) -> str:
     return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def go_via_sidebar(page: Page, title: str) -> None:
+    """Click a page in the sidebar navigation (the session and its weighting stay)."""
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
+    page.wait_for_function(
+        "(t) => document.querySelector('[data-testid=\"stMain\"] h1')"
+        " && document.querySelector('[data-testid=\"stMain\"] h1').innerText"
+        ".toLowerCase().includes(t.toLowerCase())",
+        arg=title.split()[0].rstrip("'s"),
+        timeout=60_000,
+    )
+    wait_idle(page)
+
+
+def open_tab(page: Page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    wait_idle(page, after_action=True)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the visible selectbox labelled ``label`` (type it, then click it)."""
+    field = page.get_by_role("combobox", name=label, exact=True).filter(visible=True).first
+    field.click()
+    field.fill(option)
+    page.get_by_role("option", name=option, exact=True).first.click()
+    wait_idle(page, after_action=True)
+    chosen = field.input_value()
+    assert chosen == option, f"{option!r} niet gekozen in {label!r}: {chosen!r}"

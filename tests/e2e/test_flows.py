@@ -17,7 +17,15 @@ import pytest
 from playwright.sync_api import Page, expect
 from pptx import Presentation
 
-from tests.e2e.browser import assert_no_error_box, open_page, screenshot, wait_idle
+from tests.e2e.browser import (
+    assert_no_error_box,
+    choose,
+    go_via_sidebar,
+    open_page,
+    open_tab,
+    screenshot,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -100,3 +108,52 @@ def test_pdf_and_powerpoint_downloads_open(page: Page, app_server, tmp_path: Pat
     assert "Variant" in words and "Voorschoten" in words
     print(f"PDF: {pages} pagina's; PowerPoint: {slides} dia's")
     assert_no_error_box(page, app_server.log_path)
+
+
+def test_save_scenario_and_reopen_it_from_share_link_and_list(
+    browser, page: Page, app_server
+) -> None:  # type: ignore[no-untyped-def]
+    """An analyst weighs, saves, shares; a colleague opens the link and sees the same view."""
+    name = "E2E wethouder werkgevers"
+    open_page(page, app_server.url, "varianten")
+    move_slider(page, "Werkgevers", "End")
+    expect(page.get_by_text("werkgevers 83%")).to_be_visible()
+    weighed = ranking_sentence(page)
+
+    go_via_sidebar(page, "Scenario's")
+    page.get_by_label("Naam van het scenario").fill(name)
+    page.get_by_label("Toelichting").fill("Werkgevers wegen het zwaarst.")
+    page.locator('[data-testid="stFormSubmitButton"] button').filter(has_text="Opslaan").click()
+    wait_idle(page, after_action=True)
+    expect(page.get_by_text("is opgeslagen").first).to_be_visible(timeout=30_000)
+    assert_no_error_box(page, app_server.log_path)
+
+    open_tab(page, "Link delen")
+    link = page.locator('[data-testid="stCode"]').first.inner_text().strip()
+    assert link.startswith(app_server.url) and "gw=" in link, link
+    screenshot(page, "flow-scenario-opgeslagen")
+
+    # a colleague opens the link in another browser profile (a new session)
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        colleague = other.new_page()
+        colleague.goto(link)
+        wait_idle(colleague)
+        go_via_sidebar(colleague, "Varianten")
+        assert ranking_sentence(colleague) == weighed
+        assert float(slider(colleague, "Werkgevers").input_value()) == 10.0
+    finally:
+        other.close()
+
+    # and the saved scenario reopens from the list in a fresh session
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        later = fresh.new_page()
+        open_page(later, app_server.url, "scenarios")
+        choose(later, "Kies een scenario", name)
+        later.get_by_role("button", name="Dit scenario openen").click()
+        wait_idle(later, after_action=True)
+        go_via_sidebar(later, "Varianten")
+        assert ranking_sentence(later) == weighed
+    finally:
+        fresh.close()
