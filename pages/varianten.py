@@ -218,62 +218,12 @@ def weights_and_results() -> None:
                 help=f"Gewicht van het perspectief '{g.short}' (0 = telt niet mee).",
             )
         st.markdown(f"**{group_shares_sentence(problem)}**")
-        with st.expander("Gewicht per criterium binnen een perspectief"):
-            st.caption(
-                "Binnen een perspectief worden de gewichten omgerekend naar aandelen; "
-                "1 voor alle criteria betekent: elk criterium telt even zwaar."
-            )
-            shown = st.selectbox(
-                "Perspectief",
-                MATRIX.group_ids,
-                format_func=_group_label,
-                key="var_criteria_group",
-            )
-            for g in (MATRIX.group(shown),):
-                for crit in MATRIX.criteria_in(g.id):
-                    st.slider(
-                        crit.label,
-                        0.0,
-                        SLIDER_MAX,
-                        step=0.5,
-                        format="%.2f",
-                        key=c_key(crit.id),
-                        on_change=_on_slider,
-                    )
         st.button(
             "Standaardweging terugzetten",
             on_click=_on_reset_weights,
             key="var_reset",
             icon=":material/restart_alt:",
         )
-        with st.expander("Snel wegen met een rangorde"):
-            st.caption(
-                "Kies de onderdelen in volgorde van belang, het belangrijkste eerst. Het "
-                "dashboard rekent dat om naar gewichten (rank-order-centroid: bij drie "
-                "perspectieven 61%, 28% en 11%). Wat u niet kiest, telt niet mee."
-            )
-            st.multiselect(
-                "Perspectieven in volgorde van belang",
-                MATRIX.group_ids,
-                format_func=_group_label,
-                key="var_rank_groups",
-            )
-            st.button(
-                "Rangorde van perspectieven toepassen",
-                on_click=_on_rank_groups,
-                key="var_rank_groups_apply",
-            )
-            st.multiselect(
-                "Criteria in volgorde van belang",
-                MATRIX.criterion_ids,
-                format_func=_criterion_label,
-                key="var_rank_criteria",
-            )
-            st.button(
-                "Rangorde van criteria toepassen",
-                on_click=_on_rank_criteria,
-                key="var_rank_criteria_apply",
-            )
 
     with right:
         st.subheader("Uitkomst")
@@ -322,11 +272,24 @@ def weights_and_results() -> None:
                 text = charts.matrix_text(problem)
                 table = charts.matrix_table(problem)
             else:
-                fig = charts.ranking_figure(result, MATRIX)
+                # The ranking as native bars (each with its number in the label): far lighter
+                # to redraw after every slider move than a plotly chart. The same ranking as a
+                # plotly figure (charts.ranking_figure) serves the PDF/PowerPoint export.
+                fig = None
                 text = charts.ranking_text(result, MATRIX)
                 table = None
-            st.plotly_chart(fig, theme=None, config={"displaylogo": False}, alt=text, key="var_fig")
-            st.markdown(text)
+                st.markdown("**Rangorde van de varianten** (score van 0 tot 100)")
+                for v in result.ranking:
+                    st.progress(
+                        min(1.0, max(0.0, result.scores_0_100[v] / 100)),
+                        text=f"{MATRIX.variant(v).name}: plaats {result.ranks[v]}, "
+                        f"{fmt_number(result.scores_0_100[v], 0)} van 100",
+                    )
+            if fig is not None:
+                st.plotly_chart(
+                    fig, theme=None, config={"displaylogo": False}, alt=text, key="var_fig"
+                )
+                st.markdown(text)  # the text alternative beside the chart
             if table is not None:
                 with st.expander("Tabel bij de grafiek"):
                     st.markdown(charts.markdown_table(table))
@@ -341,6 +304,63 @@ def weights_and_results() -> None:
         "binnen dat perspectief."
     )
     source_caption("seed_004", extra=SOURCE_EXTRA)
+
+
+# --- refining the weighting (outside the fragment: rarer changes, a full rerun is fine) --------
+def refine_section() -> None:
+    """Criterion weights and rank-order weighting. Kept out of the fragment so that moving a
+    perspective slider redraws less; their changes rerun the whole page."""
+    c1, c2 = st.columns(2, gap="large")
+    with c1.expander("Verfijnen: gewicht per criterium binnen een perspectief"):
+        st.caption(
+            "Binnen een perspectief worden de gewichten omgerekend naar aandelen; "
+            "1 voor alle criteria betekent: elk criterium telt even zwaar."
+        )
+        shown = st.selectbox(
+            "Perspectief",
+            MATRIX.group_ids,
+            format_func=_group_label,
+            key="var_criteria_group",
+        )
+        for g in (MATRIX.group(shown),):
+            for crit in MATRIX.criteria_in(g.id):
+                st.slider(
+                    crit.label,
+                    0.0,
+                    SLIDER_MAX,
+                    step=0.5,
+                    format="%.2f",
+                    key=c_key(crit.id),
+                    on_change=_on_slider,
+                )
+    with c2.expander("Snel wegen met een rangorde"):
+        st.caption(
+            "Kies de onderdelen in volgorde van belang, het belangrijkste eerst. Het "
+            "dashboard rekent dat om naar gewichten (rank-order-centroid: bij drie "
+            "perspectieven 61%, 28% en 11%). Wat u niet kiest, telt niet mee."
+        )
+        st.multiselect(
+            "Perspectieven in volgorde van belang",
+            MATRIX.group_ids,
+            format_func=_group_label,
+            key="var_rank_groups",
+        )
+        st.button(
+            "Rangorde van perspectieven toepassen",
+            on_click=_on_rank_groups,
+            key="var_rank_groups_apply",
+        )
+        st.multiselect(
+            "Criteria in volgorde van belang",
+            MATRIX.criterion_ids,
+            format_func=_criterion_label,
+            key="var_rank_criteria",
+        )
+        st.button(
+            "Rangorde van criteria toepassen",
+            on_click=_on_rank_criteria,
+            key="var_rank_criteria_apply",
+        )
 
 
 # --- scale --------------------------------------------------------------------------------------
@@ -503,6 +523,7 @@ st.markdown(
 )
 
 weights_and_results()
+refine_section()
 PROBLEM = current_problem()
 with st.expander("Schaal aanpassen (aanname)"):
     scale_section(PROBLEM)

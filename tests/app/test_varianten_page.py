@@ -159,11 +159,17 @@ def test_each_chart_choice_runs_and_has_text() -> None:
         ("bijdragen", "Bijdrage per perspectief aan de score"),
         ("perspectief", "Score per perspectief:"),
         ("matrix", "De matrix beoordeelt 21 criteria"),
-        ("rangorde", "Rangorde: Variant 1: plaats 1"),
     ):
         at.button_group(key="var_chart").set_value(choice).run()
         assert not at.exception, choice
         assert words in all_text(at), choice
+    at.button_group(key="var_chart").set_value("rangorde").run()
+    labels = [bar.proto.text for bar in at.get("progress")]
+    assert labels == [
+        "Variant 1: plaats 1, 86 van 100",
+        "Variant 2: plaats 2, 74 van 100",
+        "Variant 3: plaats 3, 45 van 100",
+    ]
 
 
 def test_weighting_from_elsewhere_fills_the_sliders() -> None:
