@@ -238,11 +238,9 @@ def weights_and_results() -> None:
         ties = tie_sentence(result, MATRIX)
         if ties:
             st.info(ties + " Ze krijgen dezelfde plaats.", icon=":material/drag_handle:")
-        why = reasons_sentence(result, problem)
-        if why:
-            st.markdown(why)
-        for sentence in dominance_sentences(result, problem):
-            st.markdown(sentence)
+        # one element for all explanations: fewer elements to redraw per slider move
+        why = [reasons_sentence(result, problem), *dominance_sentences(result, problem)]
+        st.markdown("\n\n".join(w for w in why if w))
         if problem.overrides:
             st.warning(
                 f"Deze uitkomst gebruikt {len(problem.overrides)} eigen "
@@ -293,17 +291,17 @@ def weights_and_results() -> None:
             if table is not None:
                 with st.expander("Tabel bij de grafiek"):
                     st.markdown(charts.markdown_table(table))
-            source_caption("seed_004", extra=SOURCE_EXTRA)
+            if fig is not None:
+                source_caption("seed_004", extra=SOURCE_EXTRA)
 
-    st.markdown("**Resultaten**")
-    st.markdown(charts.markdown_table(charts.results_table(result, MATRIX)))
-    st.caption(
-        "Score (schaalpunten): gewogen gemiddelde van de oordelen op de schaal; "
-        "0–100: dezelfde score, waarbij 0 = overal -/- en 100 = overal ++. "
-        f"Gelijke scores: {result.tie_policy}. De kolommen per perspectief geven de score "
-        "binnen dat perspectief."
+    st.markdown("**Resultaten**\n\n" + charts.markdown_table(charts.results_table(result, MATRIX)))
+    source_caption(
+        "seed_004",
+        extra=SOURCE_EXTRA
+        + " Score (schaalpunten): gewogen gemiddelde van de oordelen op de schaal; 0–100: "
+        "dezelfde score, waarbij 0 = overal -/- en 100 = overal ++; per perspectief: de score "
+        f"binnen dat perspectief. Gelijke scores: {result.tie_policy}.",
     )
-    source_caption("seed_004", extra=SOURCE_EXTRA)
 
 
 # --- refining the weighting (outside the fragment: rarer changes, a full rerun is fine) --------

@@ -62,8 +62,9 @@ def test_slider_changes_sentence_and_ranking_and_shared_state() -> None:
     at.slider(key="var_g_werkgevers").set_value(0.0).run()
     assert "scoren Variant 1 en Variant 2 gelijk het hoogst" in summary(at)
     assert any("delen plaats 1" in i.value for i in at.info)
-    results = next(m.value for m in at.markdown if m.value.startswith("| Plaats"))
-    assert [row.split(" | ")[0] for row in results.splitlines()[2:]] == ["| 1", "| 1", "| 3"]
+    results = next(m.value for m in at.markdown if m.value.startswith("**Resultaten**"))
+    rows = [r for r in results.splitlines() if r.startswith("| ")][2:]
+    assert [row.split(" | ")[0] for row in rows] == ["| 1", "| 1", "| 3"]
 
 
 def test_all_zero_weights_show_dutch_error_and_keep_previous_weighting() -> None:
