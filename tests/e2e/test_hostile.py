@@ -8,13 +8,15 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 import urllib.error
 import urllib.request
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.e2e.browser import open_page
+from tests.e2e.browser import choose, open_page, open_tab, screenshot, wait_idle
 from tests.e2e.server import PROJECT_ROOT
 
 pytestmark = pytest.mark.e2e
@@ -87,3 +89,72 @@ def test_hostile_share_link_is_ignored_with_a_notice(page, page_watch, base_url:
     _no_live_markup(page)
     assert not page_watch.dialogs, page_watch.dialogs
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+NOTE_HTML = f'{IMG}<b>vet</b> <a href="javascript:alert(4)">klik</a> {MD_LINK}'
+
+
+def test_scenario_with_script_name_and_html_note_is_shown_as_text(
+    page, page_watch, app_server
+) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "scenarios")
+    page.get_by_label("Naam van het scenario").fill(SCRIPT)
+    page.get_by_label("Toelichting").fill(NOTE_HTML)
+    page.locator('[data-testid="stFormSubmitButton"] button').filter(has_text="Opslaan").click()
+    wait_idle(page, after_action=True)
+    expect(page.get_by_text("is opgeslagen").first).to_be_visible(timeout=30_000)
+    choose(page, "Kies een scenario", SCRIPT)
+    main = page.locator('[data-testid="stMain"]')
+    text = main.inner_text()
+    assert SCRIPT in text, "de naam staat niet letterlijk als tekst op de pagina"
+    assert "<b>vet</b>" in text, "HTML in de toelichting is niet als tekst getoond"
+    assert main.locator("b", has_text="vet").count() == 0
+    _no_live_markup(page)
+    screenshot(page, "hostile-scenario")
+    assert not page_watch.dialogs, page_watch.dialogs
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def _upload(page, name: str, data: bytes) -> None:  # type: ignore[no-untyped-def]
+    open_tab(page, "Bestanden")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
+        files=[{"name": name, "mimeType": "application/json", "buffer": data}]
+    )
+    wait_idle(page, after_action=True)
+
+
+DUTCH_REFUSAL = re.compile(r"niet ingelezen|te groot|ongeldig", re.I)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("kapot.json", b'{"name": "half'),
+        ("lijst.json", b"[1, 2, 3]"),
+        ("diep.json", b"[" * 5000 + b"]" * 5000),
+        ("onbekend.json", b'{"schema": 1, "name": "x", "wachtwoord": "geheim"}'),
+    ],
+    ids=["afgebroken", "geen-object", "diep-genest", "onbekend-veld"],
+)
+def test_malformed_upload_is_refused_in_dutch(page, page_watch, app_server, name, data) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "scenarios")
+    _upload(page, name, data)
+    error = page.locator('[data-testid="stAlertContentError"]').filter(has_text=DUTCH_REFUSAL)
+    expect(error.first).to_be_visible(timeout=30_000)
+    assert "Traceback" not in page.locator('[data-testid="stMain"]').inner_text()
+    assert not page_watch.dialogs
+
+
+def test_oversized_upload_is_refused_in_dutch(page, app_server) -> None:  # type: ignore[no-untyped-def]
+    """A 1.5 MB file: refused with a Dutch message, not Streamlit's English one."""
+    open_page(page, app_server.url, "scenarios")
+    big = b'{"name": "groot", "note": "' + b"x" * 1_500_000 + b'"}'
+    _upload(page, "groot.json", big)
+    main = page.locator('[data-testid="stMain"]')
+    assert "or smaller" not in main.inner_text(), (
+        "Streamlit weigert het bestand met zijn Engelse melding ('File must be 1.0MB or "
+        "smaller'): server.maxUploadSize staat op 1 MB, zodat de Nederlandse controle van de "
+        "pagina nooit aan bod komt"
+    )
+    error = page.locator('[data-testid="stAlertContentError"]').filter(has_text=DUTCH_REFUSAL)
+    expect(error.first).to_be_visible(timeout=30_000)
