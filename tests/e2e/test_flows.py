@@ -157,3 +157,45 @@ def test_save_scenario_and_reopen_it_from_share_link_and_list(
         assert ranking_sentence(later) == weighed
     finally:
         fresh.close()
+
+
+MEMBER_COUNTS = """() => {
+    const out = {};
+    for (const metric of document.querySelectorAll('[data-testid="stMetric"]')) {
+        const label = metric.querySelector('[data-testid="stMetricLabel"]');
+        if (!label || label.innerText.trim() !== 'Gemeenten') continue;
+        let box = metric.parentElement, heading = null;
+        while (box && !(heading = box.querySelector('h3'))) box = box.parentElement;
+        const value = metric.querySelector('[data-testid="stMetricValue"]').innerText.trim();
+        if (heading) out[heading.innerText.trim()] = value;
+    }
+    return out;
+}"""
+
+
+def member_counts(page: Page) -> dict[str, int]:
+    """Region heading -> the "Gemeenten" figure shown under it (after the move)."""
+    raw = page.evaluate(MEMBER_COUNTS)
+    return {heading: int(value) for heading, value in raw.items()}
+
+
+def _count(counts: dict[str, int], region: str) -> int:
+    matches = [n for heading, n in counts.items() if region in heading]
+    assert len(matches) == 1, f"{region!r} niet (eenduidig) gevonden in {counts}"
+    return matches[0]
+
+
+def test_voorschoten_overstap_gives_5_and_13_members(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
+    """Seed 000: Voorschoten leaves ZHC (6 -> 5 members) for Holland Rijnland (12 -> 13)."""
+    open_page(page, app_server.url, "overstap")
+    # an official first looks at another move, then at Voorschoten to Holland Rijnland
+    choose(page, "Welke gemeente stapt over?", "Wassenaar")
+    expect(page.locator("h2").filter(has_text="Wassenaar").first).to_be_visible()
+    choose(page, "Welke gemeente stapt over?", "Voorschoten")
+    choose(page, "Naar welke arbeidsmarktregio?", "Holland Rijnland")
+    expect(page.locator("h2").filter(has_text="Voorschoten").first).to_be_visible()
+    counts = member_counts(page)
+    assert _count(counts, "Zuid-Holland Centraal") == 5, counts
+    assert _count(counts, "Holland Rijnland") == 13, counts
+    screenshot(page, "flow-overstap-voorschoten")
+    assert_no_error_box(page, app_server.log_path)
