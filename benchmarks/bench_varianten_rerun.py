@@ -22,6 +22,7 @@ from benchmarks.harness import (
     apptest_compare,
     apptest_slider,
     browser_compare,
+    click_button,
     machine,
     press_slider,
 )
@@ -44,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--no-apptest", action="store_true")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument(
+        "--chart",
+        choices=("Rangorde", "Bijdrage per perspectief", "Score per perspectief", "Matrix"),
+        default="Rangorde",
+        help="which view of the results is open while the slider moves (default: Rangorde)",
+    )
     args = parser.parse_args(argv)
     repeats = max(3, min(args.repeats, 200))
 
@@ -51,7 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     ok = True
     if not args.no_browser:
         result = browser_compare(
-            AppSpec("app.py", press_slider("Werkgevers"), path="varianten", label="Varianten"),
+            AppSpec(
+                "app.py",
+                press_slider("Werkgevers"),
+                path="varianten",
+                label=f"Varianten ({args.chart})",
+                setup=None if args.chart == "Rangorde" else click_button(args.chart),
+            ),
             AppSpec(
                 "benchmarks/minimal_app.py",
                 press_slider("Gewicht werkgevers"),

@@ -176,6 +176,15 @@ def press_slider(label: str, *, steps: int = 1) -> Callable[[Any, int], None]:
     return action
 
 
+def click_button(label: str) -> Callable[[Any], None]:
+    """A setup step: click the button (or segmented-control option) with this text."""
+
+    def setup(page: Any) -> None:
+        page.get_by_text(label, exact=True).first.click()
+
+    return setup
+
+
 def apptest_slider(key: str, values: tuple[float, float]) -> Callable[[Any, int], None]:
     """An AppTest action: set the slider with ``key`` to alternating values."""
 
@@ -194,6 +203,8 @@ class AppSpec:
     action: Callable[[Any, int], None]
     path: str = ""
     label: str = ""
+    #: run once after the page opened, before timing (e.g. choose a chart); browser only
+    setup: Callable[[Any], None] | None = None
 
     @property
     def name(self) -> str:
@@ -215,7 +226,7 @@ class BrowserApp:
         self.page: Any = None
 
     def __enter__(self) -> BrowserApp:
-        from tests.e2e.browser import open_page
+        from tests.e2e.browser import open_page, wait_idle
         from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, running_app
 
         stack = ExitStack()
@@ -234,6 +245,9 @@ class BrowserApp:
         self.page = browser.new_page(viewport={"width": 1400, "height": 1000})
         self.page.add_init_script(_INIT_JS)
         open_page(self.page, server.url, self.spec.path)
+        if self.spec.setup is not None:
+            self.spec.setup(self.page)
+            wait_idle(self.page, after_action=True)
         return self
 
     def __exit__(self, *exc: object) -> None:
