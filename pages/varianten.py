@@ -245,7 +245,7 @@ def weights_and_results() -> None:
             st.warning(
                 f"Deze uitkomst gebruikt {len(problem.overrides)} eigen "
                 f"{'oordeel' if len(problem.overrides) == 1 else 'oordelen'} die afwijken van "
-                "de handreiking (gemarkeerd met *). Zie 'Eigen oordelen' onderaan.",
+                "de handreiking (gemarkeerd met *). Zie 'Eigen oordelen' hieronder.",
                 icon=":material/edit_note:",
             )
         chart = st.segmented_control(
