@@ -15,6 +15,30 @@ from typing import NoReturn
 
 from dashboard.errors import DashboardError
 
+#: argparse's own messages in Dutch (argparse looks them up through its module-level ``_``).
+_DUTCH = {
+    "usage: ": "gebruik: ",
+    "options": "opties",
+    "positional arguments": "argumenten",
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze %(value)r (kies uit %(choices)s)"
+    ),
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde %(value)r (verwacht: %(type)s)",
+    "expected one argument": "verwacht één waarde",
+    "expected at least one argument": "verwacht ten minste één waarde",
+    "expected at most one argument": "verwacht hoogstens één waarde",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "dubbelzinnige optie: %(option)s kan %(matches)s zijn"
+    ),
+    "not allowed with argument %s": "niet toegestaan samen met %s",
+    "one of the arguments %s is required": "een van deze argumenten is verplicht: %s",
+}
+argparse._ = lambda text: _DUTCH.get(text, text)  # type: ignore[attr-defined]
+
 #: command name -> (module under dashboard.commands, Dutch help text)
 COMMANDS: dict[str, tuple[str, str]] = {
     "data": ("data", "CBS-gegevens downloaden of controleren"),
@@ -32,6 +56,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports errors as one Dutch line and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
+        message = message.replace("'int'", "geheel getal").replace("'float'", "getal")
         self.exit(2, f"Fout: ongeldige invoer voor '{self.prog}': {message}\n")
 
 
