@@ -92,6 +92,34 @@ def open_page(page: Page, base_url: str, path: str = "", query: str = "") -> Non
     wait_idle(page)
 
 
+REVEAL = """async () => {
+    const candidates = [document.querySelector('[data-testid="stMain"]'),
+                        document.querySelector('[data-testid="stAppViewContainer"]'),
+                        document.scrollingElement];
+    const box = candidates.find(e => e && e.scrollHeight > e.clientHeight + 10);
+    if (!box) return 0;
+    const sleep = ms => new Promise(r => setTimeout(r, ms));
+    let steps = 0;
+    for (let y = 0; y < box.scrollHeight; y += Math.max(200, box.clientHeight * 0.8)) {
+        box.scrollTo(0, y); steps++;
+        await sleep(120);
+    }
+    box.scrollTo(0, box.scrollHeight);
+    await sleep(200);
+    box.scrollTo(0, 0);
+    return steps;
+}"""
+
+
+def reveal_all(page: Page, timeout: float = 60_000) -> None:
+    """Scroll through the page so lazily drawn elements (charts below the fold) are drawn."""
+    page.evaluate(REVEAL)
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+        timeout=timeout,
+    )
+
+
 def error_texts(page: Page) -> list[str]:
     return [t.strip() for t in page.locator(ERROR_BOXES).all_inner_texts()]
 
@@ -124,11 +152,27 @@ def expect_title(page: Page, title: str) -> None:
 
 
 def screenshot(page: Page, name: str) -> Path:
-    """A full-page screenshot under ``test-artifacts/screenshots/``."""
+    """A screenshot of the whole page under ``test-artifacts/screenshots/``.
+
+    Streamlit scrolls inside its own container, so a "full page" screenshot would show only
+    the viewport: make the viewport as tall as the content for the moment of the picture.
+    """
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "kaart"
     path = SCREENSHOTS / f"{safe}.png"
-    page.screenshot(path=str(path), full_page=True)
+    size = page.viewport_size
+    height = page.evaluate(
+        """() => Math.max(...['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]']
+            .map(s => document.querySelector(s)).filter(Boolean).map(e => e.scrollHeight))"""
+    )
+    if size and height > size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": min(int(height), 16_000)})
+        page.wait_for_timeout(300)
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        if size:
+            page.set_viewport_size(size)
     return path
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.browser import PageWatch, open_page, screenshot, watch
+from tests.e2e.browser import PageWatch, open_page, reveal_all, screenshot, watch
 from tests.e2e.protocol import run_once
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, AppServer, running_app
 
@@ -101,6 +101,7 @@ def opened_page(browser, base_url: str, app_server: AppServer):  # type: ignore[
             seen = watch(page)
             start = time.monotonic()
             open_page(page, base_url, path)
+            reveal_all(page)  # charts below the fold are drawn only when scrolled into view
             opened[path] = OpenedPage(page, seen, time.monotonic() - start)
             screenshot(page, path or "kaart")
         return opened[path]

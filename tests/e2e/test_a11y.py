@@ -23,32 +23,32 @@ CHARTS = (
     '[data-testid="stImage"], [data-testid="stPyplot"]'
 )
 
-#: For every chart: a text alternative in the same block as the chart: an expander (table or
-#: sentences), a table, or a sentence of prose that is not the source line.
+#: For every chart: a text alternative right beside it (the element before it or one of the
+#: three after it): an expander (table or sentences), a table, or a sentence that is not the
+#: source line; or an accessible name on the chart itself (``st.plotly_chart(alt=...)``).
 ALT_CHECK = """(selector) => {
+    const TEXT = '[data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"]';
+    const BLOCK = ['stExpander', 'stTable', 'stDataFrame']
+        .map(id => `[data-testid="${id}"]`).join(', ');
     const charts = Array.from(document.querySelectorAll(selector));
     const missing = [];
-    for (const chart of charts) {
+    charts.forEach((chart, i) => {
+        const named = [chart, ...chart.querySelectorAll('[aria-label], [role="img"]')]
+            .some(e => (e.getAttribute('aria-label') || '').trim().length >= 20);
         const holder = chart.closest('[data-testid="stElementContainer"]') || chart;
-        const block = holder.parentElement;
-        let ok = false;
-        if (block) {
-            for (const sib of block.children) {
-                if (sib === holder) continue;
-                if (sib.querySelector('[data-testid="stExpander"], [data-testid="stTable"],'
-                                      + ' [data-testid="stDataFrame"]')) { ok = true; break; }
-                const md = sib.querySelector('[data-testid="stMarkdownContainer"]');
-                if (md) {
-                    const text = md.innerText.trim();
-                    if (text.length >= 30 && !/^bron/i.test(text)) { ok = true; break; }
-                }
-            }
-        }
-        const label = chart.getAttribute('aria-label') || '';
-        if (!ok && label.length < 30) {
-            missing.push(chart.getAttribute('data-testid') + ' #' + charts.indexOf(chart));
-        }
-    }
+        const near = [];
+        if (holder.previousElementSibling) near.push(holder.previousElementSibling);
+        let next = holder.nextElementSibling;
+        for (let k = 0; k < 3 && next; k++, next = next.nextElementSibling) near.push(next);
+        const beside = near.some(sib => {
+            if (sib.querySelector(BLOCK)) return true;
+            return Array.from(sib.querySelectorAll(TEXT)).some(t => {
+                const text = t.innerText.trim();
+                return text.length >= 30 && !/^bron/i.test(text);
+            });
+        });
+        if (!named && !beside) missing.push(chart.getAttribute('data-testid') + ' #' + i);
+    });
     return {count: charts.length, missing};
 }"""
 
@@ -67,6 +67,7 @@ def test_no_serious_axe_violations(opened_page, path: str) -> None:
 def test_charts_and_maps_have_a_text_alternative(opened_page, path: str) -> None:
     """Every chart or map has a sentence, a table or an expander beside it (product brief)."""
     result = opened_page(path).page.evaluate(ALT_CHECK, CHARTS)
+    print(f"/{path}: {result['count']} grafieken/kaarten")
     assert not result["missing"], (
         f"/{path}: {len(result['missing'])} van {result['count']} grafieken/kaarten zonder "
         f"tekstalternatief ernaast: {result['missing']}"
