@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
+from tests.e2e.browser import tall_viewport
 from tests.e2e.server import PROJECT_ROOT
 
 AXE_JS = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -28,9 +29,19 @@ def axe_path() -> Path:
 
 
 def run_axe(page: Page) -> list[dict[str, Any]]:
-    """Run axe on the whole document; return its violations."""
+    """Run axe on the whole document; return its violations.
+
+    axe judges colour contrast only for what is in the viewport (the rest is "incomplete"),
+    and Streamlit scrolls inside its own container: make the viewport as tall as the content
+    while axe runs, so everything on the page is checked.
+    """
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(axe_path()))
+    with tall_viewport(page):
+        return _axe(page)
+
+
+def _axe(page: Page) -> list[dict[str, Any]]:
     result = page.evaluate(
         """async (tags) => {
             const r = await axe.run(document, {

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,28 +152,43 @@ def expect_title(page: Page, title: str) -> None:
     expect(heading.first).to_be_visible(timeout=30_000)
 
 
-def screenshot(page: Page, name: str) -> Path:
-    """A screenshot of the whole page under ``test-artifacts/screenshots/``.
+CONTENT_HEIGHT = """() => {
+    const m = document.querySelector('[data-testid="stMain"]');
+    return m ? [m.scrollHeight, m.clientHeight] : [0, 0];
+}"""
 
-    Streamlit scrolls inside its own container, so a "full page" screenshot would show only
-    the viewport: make the viewport as tall as the content for the moment of the picture.
+
+@contextmanager
+def tall_viewport(page: Page, limit: int = 16_000) -> Iterator[None]:
+    """Make the viewport as tall as the page content for a moment.
+
+    Streamlit scrolls inside its own container: a "full page" screenshot shows only the
+    viewport, and axe judges colour contrast only for what is in view.
     """
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "kaart"
-    path = SCREENSHOTS / f"{safe}.png"
     size = page.viewport_size
-    height = page.evaluate(
-        """() => Math.max(...['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]']
-            .map(s => document.querySelector(s)).filter(Boolean).map(e => e.scrollHeight))"""
-    )
-    if size and height > size["height"]:
-        page.set_viewport_size({"width": size["width"], "height": min(int(height), 16_000)})
-        page.wait_for_timeout(300)
     try:
-        page.screenshot(path=str(path), full_page=True)
+        for _ in range(3):
+            scroll_height, client_height = page.evaluate(CONTENT_HEIGHT)
+            if not size or scroll_height <= client_height:
+                break
+            height = min(int(scroll_height) + 100, limit)
+            page.set_viewport_size({"width": size["width"], "height": height})
+            page.wait_for_timeout(300)
+            if height == limit:
+                break
+        yield
     finally:
         if size:
             page.set_viewport_size(size)
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """A screenshot of the whole page under ``test-artifacts/screenshots/``."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "kaart"
+    path = SCREENSHOTS / f"{safe}.png"
+    with tall_viewport(page):
+        page.screenshot(path=str(path), full_page=True)
     return path
 
 

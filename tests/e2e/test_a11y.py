@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.a11y import blocking, describe, run_axe
-from tests.e2e.browser import PAGES
+from tests.e2e.browser import PAGES, open_page
 from tests.e2e.server import ARTIFACTS
 
 pytestmark = pytest.mark.e2e
@@ -72,3 +72,51 @@ def test_charts_and_maps_have_a_text_alternative(opened_page, path: str) -> None
         f"/{path}: {len(result['missing'])} van {result['count']} grafieken/kaarten zonder "
         f"tekstalternatief ernaast: {result['missing']}"
     )
+
+
+def test_axe_check_finds_a_planted_violation(page, base_url: str) -> None:
+    """Guard against a check that passes because it checks nothing: plant two violations."""
+    open_page(page, base_url, "bronnen")
+    page.evaluate(
+        """() => {
+            const main = document.querySelector(
+                '[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"]');
+            const p = document.createElement('p');
+            p.textContent = 'Lichtgrijs op wit';
+            p.style.color = '#eeeeee';
+            p.style.background = '#ffffff';
+            main.appendChild(p);  // below the fold: still checked
+            const img = document.createElement('img');
+            img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+            main.appendChild(img);
+        }"""
+    )
+    found = {v["id"] for v in blocking(run_axe(page))}
+    assert {"color-contrast", "image-alt"} <= found, found
+
+
+def test_keyboard_reaches_navigation_and_widgets(page, base_url: str) -> None:
+    """A keyboard user can skip to the content and reach the page links and the widgets."""
+    open_page(page, base_url, "")
+    page.locator("body").focus()
+    seen: list[str] = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        seen.append(
+            page.evaluate(
+                """() => {
+                    const e = document.activeElement;
+                    if (!e) return '';
+                    const tid = e.closest('[data-testid]');
+                    return (tid ? tid.getAttribute('data-testid') : '') + '|' +
+                           (e.getAttribute('aria-label') || e.innerText || '').slice(0, 40);
+                }"""
+            )
+        )
+    joined = "\\n".join(seen)
+    assert any(s.startswith("stSkipToContent") for s in seen[:3]), joined
+    assert any(s.startswith("stSidebarNavLink") for s in seen), joined
+    assert any(
+        s.split("|")[0] in {"stSelectbox", "stMultiSelect", "stRadio", "stCheckbox", "stToggle"}
+        for s in seen
+    ), joined
