@@ -34,6 +34,8 @@ import os
 import platform
 import random
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -75,6 +77,60 @@ class MemorySampler:
             self._task.cancel()
 
 
+def cpu_seconds_tree(pid: int) -> float:
+    """User + system CPU seconds of ``pid`` and its children so far, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for proc in [pid, *_children(pid)]:
+        try:
+            stat = (Path("/proc") / str(proc) / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(")") + 2 :].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat[stat.rfind(")") + 2 :].split()[1]) == pid:
+                found.append(int(entry.name))
+                found.extend(_children(int(entry.name)))
+    return found
+
+
+def start_profiler(pid: int, out: Path, duration: float) -> subprocess.Popen[bytes]:
+    """py-spy (PyPI) sampling the server for the round; collapsed stacks go to ``out``."""
+    py_spy = shutil.which("py-spy")
+    if not py_spy:
+        raise SystemExit("py-spy ontbreekt: pip install py-spy")
+    seconds = max(5, int(duration) - 5)
+    cmd = [py_spy, "record", "--pid", str(pid), "--duration", str(seconds), "--rate", "50"]
+    cmd += ["--format", "raw", "--nonblocking", "--threads", "-o", str(out)]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def summarise_profile(path: Path, top: int = 25) -> list[tuple[str, float]]:
+    """Share of samples in which each function is on the stack (inclusive), busiest first."""
+    counts: dict[str, int] = {}
+    total = 0
+    for line in path.read_text(errors="replace").splitlines():
+        stack, _, n = line.rpartition(" ")
+        if not n.isdigit():
+            continue
+        total += int(n)
+        for frame in set(stack.split(";")):
+            counts[frame] = counts.get(frame, 0) + int(n)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:top]
+    return [(frame, n / total) for frame, n in ranked] if total else []
+
+
 def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -92,8 +148,12 @@ async def paced_round(
     interval: float,
     pattern: re.Pattern[str],
     seed: int,
+    profile: Path | None = None,
 ) -> dict[str, Any]:
-    """N sessions, each changing one weight every ``interval`` seconds for ``duration``."""
+    """N sessions, each changing one weight every ``interval`` seconds for ``duration``.
+
+    With ``profile``, py-spy samples the server during the round (collapsed stacks to that file).
+    """
     sessions = [StreamlitSession(server.url, page, random.Random(seed + i)) for i in range(n)]
     latencies: list[float] = []
     opens: list[float] = []
@@ -116,8 +176,11 @@ async def paced_round(
                 break
             await asyncio.sleep(max(0.0, next_at - time.monotonic()))
 
+    profiler = start_profiler(server.process.pid, profile, duration) if profile else None
     with MemorySampler(server.process.pid) as memory:
         before = rss_bytes_tree(server.process.pid)
+        cpu_server = cpu_seconds_tree(server.process.pid)
+        cpu_client = time.process_time()
         started = time.monotonic()
         try:
             await asyncio.gather(*(user(s, interval * i / n) for i, s in enumerate(sessions)))
@@ -125,6 +188,10 @@ async def paced_round(
             await asyncio.gather(*(s.close() for s in sessions), return_exceptions=True)
         wall = time.monotonic() - started
         after = rss_bytes_tree(server.process.pid)
+        cpu_server = cpu_seconds_tree(server.process.pid) - cpu_server
+        cpu_client = time.process_time() - cpu_client
+    if profiler is not None:
+        profiler.wait(timeout=duration + 60)
     return {
         "sessions": n,
         "reruns": len(latencies),
@@ -136,6 +203,8 @@ async def paced_round(
         "rss_peak_mb": memory.peak / 2**20,
         "rss_after_mb": after / 2**20,
         "wall_s": wall,
+        "server_cpu": cpu_server / wall,  # 1.0 = one core busy all the time
+        "client_cpu": cpu_client / wall,
         "failures": sorted(set(failures))[:5],
         "failure_count": len(failures),
     }
@@ -221,14 +290,23 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         print(f"opstart: {first.seconds:.2f} s, weging via {warm.pick_widget(pattern).label!r}")
         results["rounds"] = []
         for n in args.sessions:
+            profile = args.profile if (args.profile and n == max(args.sessions)) else None
             row = await paced_round(
-                dash, args.page, n, args.duration, args.interval, pattern, seed=n * 97
+                dash,
+                args.page,
+                n,
+                args.duration,
+                args.interval,
+                pattern,
+                seed=n * 97,
+                profile=profile,
             )
             results["rounds"].append(row)
             print(
                 f"N={n:>2}: {row['reruns']:>4} reruns  p50 {row['p50_s'] * 1000:7.0f} ms  "
                 f"p95 {row['p95_s'] * 1000:7.0f} ms  max {row['max_s'] * 1000:7.0f} ms  "
-                f"RSS piek {row['rss_peak_mb']:6.0f} MB  fouten {row['failure_count']}"
+                f"RSS piek {row['rss_peak_mb']:6.0f} MB  CPU server {row['server_cpu']:.2f} "
+                f"client {row['client_cpu']:.2f}  fouten {row['failure_count']}"
             )
         results["throughput"] = []
         for clients in args.throughput_clients:
@@ -259,6 +337,11 @@ def main(argv: list[str] | None = None) -> int:
         help="reguliere expressie op het label van het gewicht dat de gebruikers verschuiven",
     )
     parser.add_argument("--json", type=Path, help="schrijf alle uitkomsten ook naar dit bestand")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="py-spy-profiel van de server tijdens de grootste ronde (collapsed stacks)",
+    )
     args = parser.parse_args(argv)
     results = asyncio.run(main_async(args))
     worst = max(results["rounds"], key=lambda r: r["sessions"])
@@ -267,6 +350,10 @@ def main(argv: list[str] | None = None) -> int:
         f"geheugen piek {worst['rss_peak_mb']:.0f} MB (< 400 MB), doorvoer-verhouding "
         f"{results['throughput'][0]['ratio']:.2f} (≥ 0.5)"
     )
+    if args.profile and args.profile.exists():
+        print(f"profiel ({args.profile}), aandeel van de samples met deze functie op de stack:")
+        for frame, share in summarise_profile(args.profile):
+            print(f"  {share:6.1%}  {frame}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
     print(

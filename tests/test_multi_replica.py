@@ -12,9 +12,6 @@ import json
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
-
-import pytest
 
 WORKER = textwrap.dedent(
     """
@@ -67,15 +64,10 @@ class Replica:
         self.proc.wait(timeout=30)
 
 
-@pytest.fixture
-def shared_url(tmp_path: Path) -> str:
-    pytest.importorskip("dashboard.scenarios")
-    return f"sqlite:///{tmp_path / 'gedeeld.sqlite'}"
-
-
-def test_two_replicas_see_each_others_scenarios(shared_url: str) -> None:
-    a = Replica(shared_url, "replica-a")
-    b = Replica(shared_url, "replica-b")
+def test_two_replicas_see_each_others_scenarios(store_url: str) -> None:
+    """Against SQLite and (in .ci/run) a real PostgreSQL server (``store_url`` fixture)."""
+    a = Replica(store_url, "replica-a")
+    b = Replica(store_url, "replica-b")
     try:
         assert a.ask("list") == {"names": []}
         assert b.ask("list") == {"names": []}  # both stores open before anything is saved
