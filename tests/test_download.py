@@ -8,6 +8,7 @@ import urllib.parse
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import geopandas as gpd
 import pytest
@@ -43,8 +44,9 @@ def layer_geojson(layer: str) -> bytes:
 
 ODATA_PAGE_1 = {
     "value": [
-        {"WijkenEnBuurten": "GM0001    ", "Gemeentenaam_1": "Aadorp    ", "SoortRegio_2": "Gemeente",
-         "AantalInwoners_5": 1000, "Mannen_6": 490, "Vrouwen_7": 510, "Woningvoorraad_35": 450,
+        {"WijkenEnBuurten": "GM0001    ", "Gemeentenaam_1": "Aadorp    ",
+         "SoortRegio_2": "Gemeente", "AantalInwoners_5": 1000, "Mannen_6": 490, "Vrouwen_7": 510,
+         "Woningvoorraad_35": 450,
          "OppervlakteTotaal_122": 1100, "OppervlakteLand_123": 1000, "OppervlakteWater_124": 100,
          "Bevolkingsdichtheid_34": 100},
         {"WijkenEnBuurten": "WK000100  ", "Gemeentenaam_1": "Aadorp", "AantalInwoners_5": 1000},
@@ -62,8 +64,8 @@ ODATA_PAGE_2 = {
 
 
 class Handler(BaseHTTPRequestHandler):
-    requests: list[str] = []
-    broken: bool = False
+    requests: ClassVar[list[str]] = []
+    broken: ClassVar[bool] = False
 
     def log_message(self, *args: object) -> None:  # keep test output quiet
         pass

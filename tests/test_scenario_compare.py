@@ -88,7 +88,7 @@ def test_csv_is_for_dutch_excel_and_defuses_formulas() -> None:
     text = to_csv_bytes(table).decode("utf-8-sig")
     lines = text.splitlines()
     assert lines[0] == "Naam;Score"
-    assert lines[1].startswith('"\'=HYPERLINK')  # quoted because of the inner quotes
+    assert lines[1].startswith("\"'=HYPERLINK")  # quoted because of the inner quotes
     assert lines[2] == "'+31 6;-0,25"
     assert lines[3].startswith("'@SUM")
     assert lines[4] == "gewoon;2,0"

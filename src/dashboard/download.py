@@ -131,6 +131,7 @@ def download_boundaries(
         progress(f"[{i}/{len(LAYERS) + 1}] {layer}grenzen {year} ophalen bij PDOK …")
         payload = _get(wfs_url(base, layer), timeout)
         path = target / f"{layer}_{year}.geojson"
+
         def count(folder: Path, layer: str = layer) -> int:
             return len(read_layer(layer, year, folder))
 

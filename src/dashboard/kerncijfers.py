@@ -59,8 +59,7 @@ INDICATORS: dict[str, Indicator] = {
             weight="huishoudens",
             decimals=2,
             note=(
-                "voor regio's gewogen met het aantal huishoudens "
-                "(gemeentecijfers op 0,1 afgerond)"
+                "voor regio's gewogen met het aantal huishoudens (gemeentecijfers op 0,1 afgerond)"
             ),
         ),
         Indicator(
