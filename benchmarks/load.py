@@ -116,19 +116,30 @@ def start_profiler(pid: int, out: Path, duration: float) -> subprocess.Popen[byt
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def summarise_profile(path: Path, top: int = 25) -> list[tuple[str, float]]:
-    """Share of samples in which each function is on the stack (inclusive), busiest first."""
-    counts: dict[str, int] = {}
+def summarise_profile(path: Path, top: int = 12) -> dict[str, list[tuple[str, float]]]:
+    """Where the server's samples went: busiest leaf functions ("self"), and the busiest of
+    our own functions (pages/, src/dashboard/) counted with what they call ("ours")."""
+    self_counts: dict[str, int] = {}
+    ours: dict[str, int] = {}
     total = 0
     for line in path.read_text(errors="replace").splitlines():
         stack, _, n = line.rpartition(" ")
         if not n.isdigit():
             continue
-        total += int(n)
-        for frame in set(stack.split(";")):
-            counts[frame] = counts.get(frame, 0) + int(n)
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:top]
-    return [(frame, n / total) for frame, n in ranked] if total else []
+        count = int(n)
+        total += count
+        frames = stack.split(";")
+        self_counts[frames[-1]] = self_counts.get(frames[-1], 0) + count
+        for frame in set(frames):
+            if "pages/" in frame or "dashboard/" in frame:
+                ours[frame] = ours.get(frame, 0) + count
+    if not total:
+        return {"self": [], "ours": []}
+
+    def rank(counts: dict[str, int]) -> list[tuple[str, float]]:
+        return [(f, n / total) for f, n in sorted(counts.items(), key=lambda kv: -kv[1])[:top]]
+
+    return {"self": rank(self_counts), "ours": rank(ours)}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -351,9 +362,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{results['throughput'][0]['ratio']:.2f} (≥ 0.5)"
     )
     if args.profile and args.profile.exists():
-        print(f"profiel ({args.profile}), aandeel van de samples met deze functie op de stack:")
-        for frame, share in summarise_profile(args.profile):
-            print(f"  {share:6.1%}  {frame}")
+        summary = summarise_profile(args.profile)
+        print(f"profiel van de server ({args.profile}), aandeel van alle samples:")
+        print("  zelf (de functie die op dat moment liep):")
+        for frame, share in summary["self"]:
+            print(f"    {share:6.1%}  {frame}")
+        print("  eigen code (met wat die aanroept):")
+        for frame, share in summary["ours"]:
+            print(f"    {share:6.1%}  {frame}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
     print(
