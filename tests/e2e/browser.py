@@ -210,8 +210,11 @@ def go_via_sidebar(page: Page, title: str) -> None:
 
 
 def open_tab(page: Page, name: str) -> None:
-    page.get_by_role("tab", name=name).click()
-    wait_idle(page, after_action=True)
+    """Select a tab (client-side only: no rerun to wait for)."""
+    tab = page.get_by_role("tab", name=name)
+    if tab.get_attribute("aria-selected") != "true":
+        tab.click()
+        expect(tab).to_have_attribute("aria-selected", "true")
 
 
 def choose(page: Page, label: str, option: str) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
 import pytest
 
 from tests.e2e.browser import PAGES, assert_no_error_box, expect_title, open_page
@@ -35,20 +38,32 @@ def test_unknown_page_does_not_show_a_traceback(page, base_url: str) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-@pytest.mark.parametrize("path", [p for p in PAGES if p], ids=[p for p in PAGES if p])
-def test_deep_link_on_fresh_server_runs_through_app(tmp_path, path: str) -> None:  # type: ignore[no-untyped-def]
+def _first_visit(path: str, db_dir: Path) -> tuple[str, list[str], str]:
+    with running_app(
+        database_url=f"sqlite:///{db_dir / (path + '.sqlite')}",
+        log_name=f"streamlit-fresh-{path}.log",
+    ) as fresh:
+        session = run_once(fresh.url, path)
+    return path, session.nav_pages, session.page_title
+
+
+def test_deep_link_on_fresh_server_runs_through_app(tmp_path: Path) -> None:
     """The first visitor after a (re)start may arrive through a share link, not through /.
 
     Streamlit 1.67 runs the first session of a fresh server in its legacy "pages/ folder" mode,
     which would run ``pages/<x>.py`` without app.py (no Dutch navigation, no page config, no
-    error guard, no share link). Every page must call ``layout.page_guard()`` first.
+    error guard, no share link). Every page must call ``layout.page_guard()`` first. One fresh
+    server per page (only the first run of a process shows it), a few at a time.
     """
-    with running_app(
-        database_url=f"sqlite:///{tmp_path / 'vers.sqlite'}", log_name="streamlit-fresh.log"
-    ) as fresh:
-        session = run_once(fresh.url, path)
-    assert "Kaart" in session.nav_pages, (
-        f"/{path} liep op een verse server zonder app.py (navigatie {session.nav_pages}); "
-        "roep layout.page_guard() aan bovenaan de pagina"
+    paths = [p for p in PAGES if p]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda p: _first_visit(p, tmp_path), paths))
+    wrong = [
+        f"/{path}: navigatie {nav}, paginatitel {title!r}"
+        for path, nav, title in results
+        if "Kaart" not in nav or title != "Arbeidsmarktregio-dashboard"
+    ]
+    assert not wrong, (
+        "zonder app.py gestart (roep layout.page_guard() aan bovenaan de pagina):\n"
+        + "\n".join(wrong)
     )
-    assert session.page_title == "Arbeidsmarktregio-dashboard"
