@@ -35,7 +35,8 @@ SENTENCE = "Met deze weging"  # "… scoort Variant 1 het hoogst" or "… scoren
 def ranking_sentence(page: Page) -> str:
     box = page.locator('[data-testid="stAlertContentSuccess"]').filter(has_text=SENTENCE)
     expect(box.first).to_be_visible(timeout=60_000)
-    return box.first.inner_text().strip()
+    text = box.first.inner_text()
+    return text[text.index(SENTENCE) :].strip()  # without the icon's ligature name
 
 
 def slider(page: Page, label: str):  # type: ignore[no-untyped-def]
@@ -199,3 +200,26 @@ def test_voorschoten_overstap_gives_5_and_13_members(page: Page, app_server) -> 
     assert _count(counts, "Holland Rijnland") == 13, counts
     screenshot(page, "flow-overstap-voorschoten")
     assert_no_error_box(page, app_server.log_path)
+
+
+def test_presentation_walks_through_all_steps_with_the_weighting_locked(
+    page: Page, app_server
+) -> None:  # type: ignore[no-untyped-def]
+    """An official weighs on Varianten, then presents: 7 steps with a remote (Page Down),
+    no sliders to nudge by accident, and the scores of the weighting just set."""
+    open_page(page, app_server.url, "varianten")
+    move_slider(page, "Werkgevers", "End")
+    weighed = ranking_sentence(page)
+    go_via_sidebar(page, "Presentatie")
+    main = page.locator('[data-testid="stMain"]')
+    seen = []
+    for step in range(1, 8):
+        expect(main.get_by_text(re.compile(rf"^{step}\. ")).first).to_be_visible()
+        assert main.locator('[data-testid="stSlider"], [data-testid="stNumberInput"]').count() == 0
+        assert_no_error_box(page, app_server.log_path)
+        seen.append(main.inner_text())
+        if step < 7:
+            page.keyboard.press("PageDown")  # what a presenter's remote sends
+            wait_idle(page, after_action=True)
+    assert weighed in "\n".join(seen), "de uitkomst van de weging staat niet in de presentatie"
+    screenshot(page, "flow-presentatie-conclusie")
