@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import choose, open_page, open_tab, screenshot, wait_idle
+from tests.e2e.browser import choose, open_page, open_tab, reveal_all, screenshot, wait_idle
 from tests.e2e.server import PROJECT_ROOT
 
 pytestmark = pytest.mark.e2e
@@ -160,3 +160,19 @@ def test_oversized_upload_is_refused_in_dutch(page, app_server) -> None:  # type
     )
     error = page.locator('[data-testid="stAlertContentError"]').filter(has_text=DUTCH_REFUSAL)
     expect(error.first).to_be_visible(timeout=30_000)
+
+
+def test_override_reason_from_a_link_is_shown_as_text(page, page_watch, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A rating override's reason travels in share links: markup in it stays text."""
+    from urllib.parse import urlencode
+
+    reason = f"{IMG} **vet** {MD_LINK} {SCRIPT}"
+    open_page(page, base_url, "varianten", urlencode({"ov": "gu08.V3:n", "rd.gu08.V3": reason}))
+    reveal_all(page)
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert "overgenomen" in text, "de gedeelde link is niet toegepast"
+    # the reason itself is drawn in a data grid (canvas): nothing of it can become markup
+    _no_live_markup(page)
+    assert page.locator('[data-testid="stMain"] strong', has_text="vet").count() == 0
+    assert not page_watch.dialogs, page_watch.dialogs
+    assert page.locator('[data-testid="stException"]').count() == 0
