@@ -7,9 +7,10 @@ Quality bar: WCAG 2.1 AA. axe's serious and critical violations fail the test; t
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.a11y import blocking, describe, run_axe
-from tests.e2e.browser import PAGES, open_page
+from tests.e2e.browser import PAGES, open_page, reveal_all, screenshot, wait_idle
 from tests.e2e.server import ARTIFACTS
 
 pytestmark = pytest.mark.e2e
@@ -120,3 +121,17 @@ def test_keyboard_reaches_navigation_and_widgets(page, base_url: str) -> None:
         s.split("|")[0] in {"stSelectbox", "stMultiSelect", "stRadio", "stCheckbox", "stToggle"}
         for s in seen
     ), joined
+
+
+def test_free_zoom_map_has_text_alternative_and_passes_axe(page, base_url: str) -> None:
+    """The map's second view (pydeck, "Vrij zoomen") is held to the same bar."""
+    open_page(page, base_url, "")
+    page.get_by_role("radiogroup", name="Weergave").get_by_text("Vrij zoomen").click()
+    wait_idle(page, after_action=True)
+    expect(page.locator('[data-testid="stDeckGlJsonChart"]').first).to_be_attached(timeout=30_000)
+    reveal_all(page)
+    result = page.evaluate(ALT_CHECK, CHARTS)
+    assert result["count"] >= 1 and not result["missing"], result
+    bad = blocking(run_axe(page))
+    assert not bad, describe(bad)
+    screenshot(page, "kaart-vrij-zoomen")
