@@ -177,7 +177,8 @@ tab_one, tab_all, tab_smaa, tab_scale, tab_why = st.tabs(
         "Willekeurige wegingen",
         "Andere codering",
         f"Waarom wint {winner_name}?",
-    ]
+    ],
+    key="rob_tabs",
 )
 
 with tab_one:

@@ -115,7 +115,8 @@ def load(name: str) -> Scenario | None:
 
 
 tab_save, tab_compare, tab_group, tab_share, tab_files = st.tabs(
-    ["Opslaan en openen", "Twee vergelijken", "Groepsweging", "Link delen", "Bestanden"]
+    ["Opslaan en openen", "Twee vergelijken", "Groepsweging", "Link delen", "Bestanden"],
+    key="scn_tabs",  # a stable key keeps the open tab when elements above it come and go
 )
 
 # --- save and open ------------------------------------------------------------------------------
