@@ -225,20 +225,13 @@ def test_presentation_walks_through_all_steps_with_the_weighting_locked(
     screenshot(page, "flow-presentatie-conclusie")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "bug in pages/scenarios.py: st.tabs without a key jumps back to the first tab when the "
-        "notice above it disappears, hiding the upload's answer; fix (checked on a copy): "
-        "st.tabs([...], key='scn_tabs')"
-    ),
-)
 def test_upload_message_stays_in_view_after_saving(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
     """Save a scenario, then read a file in "Bestanden": the answer must be where the user is.
 
     The save leaves a notice above the tabs; the upload's rerun removes it, which shifts the
-    tabs one place up. Without a stable key the tabs then start again at the first tab and the
-    refusal of the file is hidden in a tab the user is not looking at.
+    tabs one place up. Without a stable key the tabs then started again at the first tab and
+    the refusal of the file was hidden in a tab the user was not looking at (fixed with
+    ``st.tabs(..., key=...)``).
     """
     open_page(page, app_server.url, "scenarios")
     page.get_by_label("Naam van het scenario").fill("Eerst opgeslagen")
