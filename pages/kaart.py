@@ -104,6 +104,8 @@ else:
             indicator_label=indicator.label,
             decimals=indicator.decimals,
             show_gemeenten=show_gemeenten,
+            highlight_regions=tuple(highlight_regions),
+            highlight_gemeenten=tuple(highlight_gemeenten),
         ),
         height=620,
     )

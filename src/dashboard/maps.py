@@ -418,9 +418,12 @@ def region_deck(
     indicator_label: str,
     decimals: int = 0,
     show_gemeenten: bool = False,
+    highlight_regions: Sequence[str] = ("AM34", "AM19"),
+    highlight_gemeenten: Sequence[str] = ("GM0626",),
     zoom_to: Sequence[str] = (),
 ) -> pdk.Deck:
-    """A pydeck view of the same choropleth for free zooming (no base map: works offline)."""
+    """A pydeck view of the same choropleth for free zooming (no base map: works offline),
+    with the same highlighted outlines as :func:`region_map_figure`."""
     finite = values.replace([np.inf, -np.inf], np.nan).dropna()
     lo, hi = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
     regions = json.loads(json.dumps(layers.regions_geojson))
@@ -455,6 +458,24 @@ def region_deck(
                 line_width_min_pixels=0.5,
             )
         )
+    paths = []
+    for i, code in enumerate(c for c in highlight_regions if c in layers.region_outlines):
+        paths += _paths(
+            layers.region_outlines[code], HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)], 4
+        )
+    for code in (c for c in highlight_gemeenten if c in layers.gemeente_outlines):
+        paths += _paths(layers.gemeente_outlines[code], GEMEENTE_HIGHLIGHT, 3)
+    if paths:
+        deck_layers.append(
+            pdk.Layer(
+                "PathLayer",
+                paths,
+                get_path="path",
+                get_color="color",
+                get_width="width",
+                width_units="pixels",
+            )
+        )
     view = view_for(layers, zoom_to)
     return pdk.Deck(
         layers=deck_layers,
@@ -467,6 +488,23 @@ def region_deck(
         map_style=None,
         tooltip={"text": "{label}\n" + indicator_label + ": {waarde}"},
     )
+
+
+def _paths(outline: tuple[tuple, tuple], colour: str, width: int) -> list[dict]:
+    """Split an outline (rings separated by None) into pydeck PathLayer records."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    rings: list[dict] = []
+    ring: list[list[float]] = []
+    for lon, lat in zip(*outline, strict=True):
+        if lon is None or lat is None:
+            if ring:
+                rings.append({"path": ring, "color": rgb, "width": width})
+            ring = []
+        else:
+            ring.append([lon, lat])
+    if ring:
+        rings.append({"path": ring, "color": rgb, "width": width})
+    return rings
 
 
 def map_text_alternative(
