@@ -13,12 +13,12 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard.charts.style import apply_layout
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
 from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.overstap import CostModel, OverstapResult
 from dashboard.profiles import RegionProfile
 
-FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#262730"}
 #: lighter tone for "before" bars (with a pattern, so the difference is not colour alone)
 BEFORE_COLOUR = "#BBBBBB"
 
@@ -28,21 +28,7 @@ def _colour(i: int) -> str:
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        template="none",
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        font=FONT,
-        height=height,
-        margin={"l": 10, "r": 30, "t": 90, "b": 10},
-        separators=",.",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        hoverlabel={"font": {"size": 14}},
-    )
-    fig.update_xaxes(gridcolor="#E5E5E5", zerolinecolor="#737373", automargin=True)
-    fig.update_yaxes(gridcolor="#E5E5E5", zerolinecolor="#737373", automargin=True)
-    return fig
+    return apply_layout(fig, title, height, margin_top=90, margin_right=30, legend_y=1.02)
 
 
 def _fmt(value: float | None, decimals: int) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.charts.style import apply_layout
 from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.scoring import DecisionProblem
 from dashboard.sensitivity import (
@@ -29,25 +30,10 @@ DASHES = ("solid", "dash", "dot")
 RANK_COLOURS = ("#0072B2", "#9ECAE9", "#E0E0E0")
 RANK_TEXT = ("#FFFFFF", "#000000", "#000000")
 INTERVAL_COLOUR = "#56B4E9"
-FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#262730"}
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        template="none",
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        font=FONT,
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        separators=",.",
-        hoverlabel={"font": {"size": 14}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-    )
-    fig.update_xaxes(gridcolor="#E5E5E5", zerolinecolor="#737373", automargin=True)
-    fig.update_yaxes(gridcolor="#E5E5E5", zerolinecolor="#737373", automargin=True)
-    return fig
+    return apply_layout(fig, title, height)
 
 
 def _short(label: str, width: int = 44) -> str:

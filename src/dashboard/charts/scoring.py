@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.charts.style import FONT
 from dashboard.criteria import RATINGS, Matrix
 from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.scoring import DecisionProblem, ScoreResult, scores_equal
@@ -31,7 +32,6 @@ MATRIX_COLOURSCALE = [
     [1.0, "#4393C3"],
 ]
 OVERRIDE_MARK = "*"
-FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#262730"}
 
 
 _AXIS = {"gridcolor": "#E5E5E5", "zerolinecolor": "#737373", "automargin": True}
