@@ -132,6 +132,24 @@ def _derive(year: int, folder: str) -> dict:
     }
 
 
+def _map_layout(fig: go.Figure, view: dict, height: int) -> go.Figure:
+    """Offline base style, no margins, legend inside the map, Dutch number separators."""
+    fig.update_layout(
+        map={"style": MAP_STYLE, **view},
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 0.01,
+            "x": 0.01,
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+        separators=",.",  # Dutch: decimal comma, thousands point
+    )
+    return fig
+
+
 def view_for(
     layers: MapLayers, codes: Sequence[str], width_px: int = 900, height_px: int = 620
 ) -> dict:
@@ -293,20 +311,8 @@ def region_map_figure(
         )
     # No text labels on the map: MapLibre fetches label fonts from the internet, which fails
     # offline (meeting rooms). The legend names the highlighted areas instead.
-    fig.update_layout(
-        map={"style": MAP_STYLE, **view_for(layers, zoom_to, height_px=height)},
-        height=height,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 0.01,
-            "x": 0.01,
-            "bgcolor": "rgba(255,255,255,0.85)",
-        },
-        clickmode="event+select",
-        separators=",.",  # Dutch: decimal comma, thousands point
-    )
+    _map_layout(fig, view_for(layers, zoom_to, height_px=height), height)
+    fig.update_layout(clickmode="event+select")
     return fig
 
 
@@ -382,19 +388,7 @@ def membership_map_figure(
             )
         )
     members = [g for g, r in membership.items() if r in region_codes]
-    fig.update_layout(
-        map={"style": MAP_STYLE, **view_for(layers, members, height_px=height)},
-        height=height,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 0.01,
-            "x": 0.01,
-            "bgcolor": "rgba(255,255,255,0.85)",
-        },
-    )
-    return fig
+    return _map_layout(fig, view_for(layers, members, height_px=height), height)
 
 
 def figure_bytes(fig: go.Figure) -> int:

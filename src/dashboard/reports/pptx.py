@@ -17,21 +17,11 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from dashboard.errors import DashboardError
-from dashboard.reports.content import Chart, ReportContent, Section
+from dashboard.reports.content import SECTION_KEYS, Chart, ReportContent, Section
 from dashboard.reports.content import Table as ContentTable
 
 #: Sections that get a slide, in order (the methods annex stays in the PDF).
-SLIDE_SECTIONS = (
-    "vraag",
-    "kaart",
-    "regios",
-    "overstap",
-    "varianten",
-    "robuustheid",
-    "conclusie",
-    "aannames",
-    "bronnen",
-)
+SLIDE_SECTIONS = tuple(k for k in SECTION_KEYS if k != "methoden")
 
 WIDTH = Inches(13.333)
 HEIGHT = Inches(7.5)
