@@ -42,6 +42,7 @@ from dashboard.narrative import (
     summary_sentence,
     verdict,
 )
+from dashboard.overstap_summary import OverstapSummary, overstap_summary
 from dashboard.regions import RegionIndex, load_region_index
 from dashboard.scoring import (
     DEFAULT_SCALE,
@@ -709,6 +710,21 @@ def _robustness_chart(rob: Robustness, ctx: _Context) -> Chart:
     )
 
 
+def _what_changes(ctx: _Context) -> OverstapSummary:
+    """'Wat verandert er voor <gemeente>', as the Overstap page opens with it."""
+    res = overstap.simulate(ctx.index, ctx.kc, ctx.gemeente_code, ctx.naar, ctx.year)
+    names = {r.code: r.name for r in ctx.index.regions}
+    settings = ctx.overstap
+    cm = overstap.cost_model(res, dict(settings.budgets), settings.key, settings.frictiekosten)
+    return overstap_summary(
+        res,
+        cm,
+        overstap.procedure_timeline(res.van, res.naar, names),
+        overstap.consequences(res.gemeente_code, res.naar),
+        names,
+    )
+
+
 def _section_conclusie(ctx: _Context, sections: Mapping[str, Section]) -> Section:
     bullets = []
     for key in ("varianten", "robuustheid", "overstap"):
@@ -717,17 +733,26 @@ def _section_conclusie(ctx: _Context, sections: Mapping[str, Section]) -> Sectio
             bullets.append(section.lead)
     if not bullets:
         raise DashboardError("geen van de onderdelen is beschikbaar")
+    lead, first = bullets[0], bullets[1:]
+    sources = [source_line("seed_004")]
+    if sections.get("overstap") is not None and sections["overstap"].available:
+        # the gemeente's own change first, then what the weighting concludes
+        summary = _what_changes(ctx)
+        lead = f"{summary.title}?"
+        first = [*summary.as_bullets(), *bullets]
+        cited = [line.source for line in summary.lines if line.source]
+        sources.insert(0, source_line(*_known_sources(cited)))
     return Section(
         key="conclusie",
         title=SECTION_TITLES["conclusie"],
-        lead=bullets[0],
-        bullets=tuple(bullets[1:]),
+        lead=lead,
+        bullets=tuple(first),
         paragraphs=(
             "De scores volgen uit de oordelen van de handreiking (2012) en de gekozen weging; "
             "de codering van ++ tot -/- in getallen is een aanname. Cijfers over regio's zijn "
             "CBS-cijfers; budgetten en frictiekosten zijn eigen invoer.",
         ),
-        sources=(source_line("seed_004"),),
+        sources=tuple(sources),
     )
 
 
