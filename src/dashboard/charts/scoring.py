@@ -16,8 +16,8 @@ from dashboard.charts.style import FONT
 from dashboard.criteria import RATINGS, Matrix
 from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.markup import escape_markdown
+from dashboard.narrative.words import join_nl, lower_first
 from dashboard.scoring import DecisionProblem, ScoreResult, scores_equal
-from dashboard.weighting import join_nl, lower_first
 
 #: Okabe–Ito colours: one per variant (table order) and one per group (table order).
 VARIANT_COLOURS = ("#0072B2", "#D55E00", "#009E73")

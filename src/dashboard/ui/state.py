@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.errors import DashboardError
 from dashboard.scoring import DecisionProblem, problem_from_mapping
+from dashboard.settings import CASE, OverstapSettings
 
 # --- keys -----------------------------------------------------------------------------------
 PROBLEM_KEY = "problem_config"  # weights-file mapping: groups, criteria, scale, ratings, reasons
@@ -22,15 +23,8 @@ COMPARE_KEY = "compare_regions"  # [code_a, code_b]
 YEAR_KEY = "data_year"
 NOTICES_KEY = "notices"  # Dutch messages to show once (e.g. ignored URL parameters)
 
-DEFAULT_OVERSTAP: dict[str, Any] = {
-    "gemeente": "GM0626",  # Voorschoten (seed 000)
-    "naar": "AM19",  # Holland Rijnland (seed 000)
-    "budgets": {},  # region code -> euro; empty = not entered (no guessed default)
-    "key": "per_inwoner",  # or "gelijk"
-    "frictiekosten": None,  # euro, user input only
-    "variant_for_region": {},  # region code -> variant id chosen by the user
-}
-DEFAULT_COMPARE = ["AM34", "AM19"]
+DEFAULT_OVERSTAP: dict[str, Any] = OverstapSettings().as_dict()
+DEFAULT_COMPARE = list(CASE.regions)
 
 
 def _init() -> None:
