@@ -24,6 +24,7 @@ from dashboard.criteria import (
 )
 from dashboard.errors import DashboardError
 from dashboard.formatting import fmt_number
+from dashboard.markup import escape_markdown
 from dashboard.narrative import (
     explanation,
     group_shares_sentence,
@@ -443,7 +444,10 @@ def overrides_section(problem: DecisionProblem) -> None:
         try:
             set_problem_config(set_override(problem_config(), MATRIX, cid, vid, rating, reason))
         except DashboardError as err:
-            st.error(f"Dit eigen oordeel is niet opgeslagen: {err}.", icon=":material/error:")
+            st.error(
+                f"Dit eigen oordeel is niet opgeslagen: {escape_markdown(err)}.",
+                icon=":material/error:",
+            )
         else:
             st.rerun()
     if problem.overrides:
