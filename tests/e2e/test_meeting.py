@@ -182,7 +182,9 @@ FIT = """() => {
     const next = [...document.querySelectorAll('button')]
         .find(b => b.innerText.includes('Volgende'));
     const box = next ? next.getBoundingClientRect() : null;
+    const block = document.querySelector('[data-testid="stMainBlockContainer"]');
     return {scroll: main.scrollHeight, client: main.clientHeight,
+            blockBottom: block.getBoundingClientRect().bottom,
             nextBottom: box ? box.bottom : null, width: document.documentElement.scrollWidth};
 }"""
 
@@ -221,3 +223,32 @@ def test_every_presentation_step_fits_the_screen(  # type: ignore[no-untyped-def
         assert_no_error_box(page, app_server.log_path)
     finally:
         context.close()
+
+
+CHART_LABELS = """() => {
+    const chart = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].pop();
+    const svg = chart.querySelector('svg.main-svg');
+    const box = svg.getBoundingClientRect();
+    const ticks = [...chart.querySelectorAll('.ytick text, .xtick text')];
+    const texts = [...chart.querySelectorAll('.textpoint text, .ytick text')];
+    return {
+        labels: [...chart.querySelectorAll('.ytick text')].map(t => t.textContent),
+        sizes: ticks.map(t => parseFloat(getComputedStyle(t).fontSize)),
+        clipped: texts.filter(t => {
+            const r = t.getBoundingClientRect();
+            return r.right > box.right + 1 || r.left < box.left - 1;
+        }).map(t => t.textContent),
+    };
+}"""
+
+
+def test_robustness_chart_speaks_names_not_ids(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "presentatie")
+    presentation_step(page, 6)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .ytick text')
+    seen = page.evaluate(CHART_LABELS)
+    assert seen["labels"], seen
+    ids = [label for label in seen["labels"] if re.search(r"\b[a-z]{2}\d\d\b", label)]
+    assert not ids, f"interne codes in de grafiek: {ids}"
+    assert min(seen["sizes"]) >= 15, f"te kleine aslabels: {sorted(set(seen['sizes']))}"
+    assert not seen["clipped"], f"afgesneden tekst: {seen['clipped']}"

@@ -697,11 +697,14 @@ def _section_robuustheid(ctx: _Context) -> Section:
 
 def _robustness_chart(rob: Robustness, ctx: _Context) -> Chart:
     """The Robuustheid page's tornado overview with its own text alternative."""
-    figure = robustness_charts.tornado_figure(rob.one_way, ctx.problem)
+    # the eight most sensitive weights: readable on a slide; the text covers all of them
+    figure = robustness_charts.tornado_figure(rob.one_way, ctx.problem, limit=8)
     figure.update_layout(title=None)
+    counted = sum(1 for ow in rob.one_way if ow.has_effect)
     return Chart(
         key="robuustheid",
-        title="Tussen welke aandelen blijft de winnaar de beste?",
+        title="Tussen welke aandelen blijft de winnaar de beste?"
+        + (f" (de 8 gevoeligste van {counted} gewichten)" if counted > 8 else ""),
         figure=figure,
         alt_text=robustness_charts.tornado_text(rob.one_way, ctx.problem),
         source=source_line("seed_004", extra="Eigen berekening."),
