@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.cbs import KERNCIJFERS_FILE, LAYERS, read_kerncijfers, read_layer
+from dashboard.config import cbs_odata_url, pdok_url
 from dashboard.errors import DashboardError, DownloadError
 
 PDOK_WFS_URL = "https://service.pdok.nl/cbs/gebiedsindelingen/{year}/wfs/v1_0"
@@ -125,7 +126,7 @@ def download_boundaries(
     progress: Progress = print,
 ) -> list[DownloadResult]:
     """Fetch the three generalised layers of ``year`` from PDOK into ``target``."""
-    base = (base_url or os.environ.get("DASHBOARD_PDOK_URL") or PDOK_WFS_URL).format(year=year)
+    base = (base_url or pdok_url() or PDOK_WFS_URL).format(year=year)
     results = []
     for i, layer in enumerate(LAYERS, start=1):
         progress(f"[{i}/{len(LAYERS) + 1}] {layer}grenzen {year} ophalen bij PDOK …")
@@ -204,7 +205,7 @@ def download_kerncijfers(
         known = ", ".join(str(y) for y in KERNCIJFERS_TABLES)
         raise DownloadError(f"geen kerncijferstabel bekend voor {year}; bekend: {known}")
     table_id, title = KERNCIJFERS_TABLES[year]
-    base = base_url or os.environ.get("DASHBOARD_CBS_ODATA_URL") or CBS_ODATA_URL
+    base = base_url or cbs_odata_url() or CBS_ODATA_URL
     query = urllib.parse.urlencode(
         {"$filter": "startswith(WijkenEnBuurten,'GM')", "$format": "json"}
     )
