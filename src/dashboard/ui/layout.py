@@ -30,6 +30,23 @@ def page_guard() -> None:
         st.rerun()
 
 
+# Streamlit's own English chrome that cannot be configured, hidden for every page: the
+# "Press Enter to apply" instruction under text fields (each amount field says in Dutch when it is
+# applied), and the "Link to heading" anchors next to headings.
+GLOBAL_CSS = """
+<style>
+[data-testid="InputInstructions"] > span:first-child { display: none; }
+[data-testid="InputInstructions"] > span + span::before { content: none; }
+[data-testid="stHeaderActionElements"] { display: none; }
+</style>
+"""
+
+
+def global_style() -> None:
+    """Call once per run from app.py: the page-wide style rules (no user text in them)."""
+    st.html(GLOBAL_CSS)
+
+
 def source_caption(*source_ids: str, extra: str = "") -> None:
     """The source line under a map, chart or table."""
     st.caption(source_line(*source_ids, extra=extra))
