@@ -9,6 +9,7 @@ from dashboard.charts import profiles as charts
 from dashboard.errors import DashboardError
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
 from dashboard.maps import membership_map_figure
+from dashboard.markup import escape_markdown
 from dashboard.overstap import (
     FRICTIEKOSTEN_CAVEAT,
     KEY_CAVEAT,
@@ -27,7 +28,7 @@ from dashboard.overstap_summary import overstap_summary
 from dashboard.sources import source_line
 from dashboard.ui import cache
 from dashboard.ui.inputs import amount_input
-from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui.layout import page_guard, show_notices, source_caption
 from dashboard.ui.state import (
     DEFAULT_OVERSTAP,
     add_notice,
@@ -70,8 +71,7 @@ try:
     check_move(index, settings["gemeente"], settings["naar"])
 except DashboardError:
     settings["gemeente"], settings["naar"] = DEFAULT_OVERSTAP["gemeente"], DEFAULT_OVERSTAP["naar"]
-for message in pop_notices():
-    st.info(message, icon=":material/info:")
+show_notices(pop_notices())
 
 if "overstap_gemeente" not in st.session_state:
     st.session_state["overstap_gemeente"] = settings["gemeente"]
@@ -253,7 +253,10 @@ with st.container(border=True):
 try:
     model = cost_model(result, entered, key_value, frictie)
 except DashboardError as err:
-    st.error(f"Deze invoer kan niet: {err}. De vorige invoer is bewaard.", icon=":material/error:")
+    st.error(
+        f"Deze invoer kan niet: {escape_markdown(err)}. De vorige invoer is bewaard.",
+        icon=":material/error:",
+    )
     model = cost_model(result, {}, DistributionKey.PER_INWONER, None)
 else:
     new_budgets = {**budgets_stored, **{c: v for c, v in entered.items() if v is not None}}

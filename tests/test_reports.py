@@ -11,7 +11,6 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -136,15 +135,6 @@ def test_missing_data_folder_only_marks_its_sections(tmp_path, monkeypatch) -> N
     # A report with missing sections still builds, without any browser.
     assert build_pdf(content).startswith(b"%PDF")
     assert len(Presentation(io.BytesIO(build_pptx(content))).slides) == 1 + len(SLIDE_SECTIONS)
-
-
-def test_missing_module_marks_section_unavailable(cbs_dir, monkeypatch) -> None:
-    monkeypatch.setitem(sys.modules, "dashboard.sensitivity", None)  # import now fails
-    content = build_report_content(ReportInput(), skip=("kaart", "overstap"))
-    section = content.section("robuustheid")
-    assert not section.available
-    assert "nog niet geïnstalleerd" in section.paragraphs[0]
-    assert content.section("conclusie").available
 
 
 # --- images -----------------------------------------------------------------------------------
