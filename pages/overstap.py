@@ -26,7 +26,7 @@ from dashboard.overstap import (
 )
 from dashboard.overstap_summary import overstap_summary
 from dashboard.sources import source_line
-from dashboard.ui import cache
+from dashboard.ui import cache, labour_block
 from dashboard.ui.inputs import amount_input
 from dashboard.ui.layout import page_guard, show_notices, source_caption
 from dashboard.ui.state import (
@@ -162,6 +162,9 @@ st.markdown(
 st.plotly_chart(charts.before_after_figure(result), width="stretch", config={"displaylogo": False})
 st.caption("Tekstversie: " + charts.before_after_text(result))
 source_caption(*figure_sources, extra=f"Inwoners op 1 januari {result.year}.")
+
+st.subheader("Arbeidsmarkt, inkomen en bedrijven: voor en na")
+labour_block.overstap_block(*cache.labour_overstap(gemeente, naar))
 
 st.subheader("Op de kaart")
 when = st.radio(

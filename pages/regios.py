@@ -10,7 +10,7 @@ from dashboard.formatting import fmt_eur, fmt_int, fmt_number
 from dashboard.maps import membership_map_figure
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
 from dashboard.sources import source, source_line
-from dashboard.ui import cache
+from dashboard.ui import cache, labour_block
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import DEFAULT_COMPARE, compare_regions, set_compare_regions
 
@@ -164,6 +164,16 @@ source_caption(
     "cbs_wijkbuurtkaart_2023",
     "indeling_afgeleid_2025",
     extra="Het jaar staat in de kolomkop.",
+)
+
+# --- labour market -----------------------------------------------------------------------------
+st.subheader("Arbeidsmarkt, inkomen en bedrijven")
+st.markdown(
+    "De twee regio's naast elkaar en naast Nederland: uitkeringen, werk, inkomen en "
+    "bedrijfsvestigingen (CBS, Kerncijfers wijken en buurten)."
+)
+labour_block.comparison_block(
+    cache.labour_comparison(tuple((p.code, p.name) for p in profiles)), key="regios_labour"
 )
 
 # --- qualitative table ----------------------------------------------------------------------

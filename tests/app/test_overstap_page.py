@@ -137,3 +137,15 @@ def test_bad_settings_from_a_share_link_fall_back(cbs_dir):
     assert not app.exception, app.exception
     assert "Voorschoten: van Zuid-Holland Centraal naar Holland Rijnland" in texts(app)
     assert any("Onbekende gemeente" in i.value for i in app.info)
+
+
+def test_arbeidsmarkt_before_and_after_for_both_regions(at):
+    """Voorschoten has 340 persons with bijstand: ZHC 6.750 → 6.410, HR 8.690 → 9.030."""
+    assert "Arbeidsmarkt, inkomen en bedrijven: voor en na" in texts(at)
+    block = next(d.value for d in at.dataframe if "Indicator" in d.value.columns)
+    row = block.set_index("Indicator").loc["Personen met bijstand"]
+    assert row["Zuid-Holland Centraal: nu"] == "6.750"
+    assert row["Zuid-Holland Centraal: na overstap"] == "6.410"
+    assert row["Holland Rijnland: nu"] == "8.690"
+    assert row["Holland Rijnland: na overstap"] == "9.030"
+    assert row["Nederland"] == "405.770"

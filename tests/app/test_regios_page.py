@@ -108,3 +108,16 @@ def test_region_without_seed_facts_says_niet_vastgelegd(at):
     at.selectbox(key="regios_a").set_value("AM01").run()
     assert not at.exception
     assert centrum(at)[0] == "niet vastgelegd"
+
+
+def test_arbeidsmarkt_block_shows_regions_nederland_and_method(at):
+    text = texts(at)
+    assert "Arbeidsmarkt, inkomen en bedrijven" in text
+    assert "Hoe de regiowaarden zijn berekend" in text
+    assert "herberekend" in text  # the page says how participation/income are made
+    tables = [d.value for d in at.dataframe]
+    block = next(t for t in tables if "Indicator" in t.columns and "Nederland" in t.columns)
+    row = block.set_index("Indicator").loc["Personen met bijstand"]
+    assert row["Zuid-Holland Centraal"] == "6.750"
+    assert any("Tekstversie: Personen met bijstand per 1.000" in c.value for c in at.caption)
+    assert any("Personen met bijstand" in t.columns for t in tables)  # gemeenten behind it
