@@ -184,10 +184,10 @@ st.markdown(
 )
 table_rows = []
 cited: list[str] = []
-for row in qualitative_table(profiles, facts):
-    entry = {"Onderwerp": row.label}
+for topic in qualitative_table(profiles, facts):
+    entry = {"Onderwerp": topic.label}
     for profile in profiles:
-        cell = row.cells[profile.code]
+        cell = topic.cells[profile.code]
         entry[label(profile.code)] = cell.text
         entry[f"Bron {profile.code}"] = cell.source_text
         cited.extend(c.source for c in cell.citations)

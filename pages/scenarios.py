@@ -10,6 +10,7 @@ Widget keys start with ``scn_``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -172,7 +173,7 @@ with tab_save:
 
         chosen = st.selectbox("Kies een scenario", names, key="scn_chosen")
         current = load(chosen) if chosen else None
-        if current is not None:
+        if current is not None and store is not None:
             author_text = escape_markdown(current.author) or "niet ingevuld"
             st.markdown(
                 f"**{escape_markdown(current.name)}** · auteur: {author_text} · "
@@ -188,14 +189,14 @@ with tab_save:
             with c1:
                 new_name = st.text_input("Nieuwe naam", max_chars=MAX_NAME, key="scn_rename")
                 if st.button("Hernoemen", key="scn_rename_go") and attempt(
-                    lambda: store.rename(current.name, new_name), "Niet hernoemd"
+                    partial(store.rename, current.name, new_name), "Niet hernoemd"
                 ):
                     add_notice(f"Scenario hernoemd naar ‘{new_name.strip()}’.")
                     st.rerun()
             with c2:
                 copy_name = st.text_input("Naam van de kopie", max_chars=MAX_NAME, key="scn_copy")
                 if st.button("Dupliceren", key="scn_copy_go") and attempt(
-                    lambda: store.duplicate(current.name, copy_name), "Niet gedupliceerd"
+                    partial(store.duplicate, current.name, copy_name), "Niet gedupliceerd"
                 ):
                     add_notice(f"Kopie ‘{copy_name.strip()}’ gemaakt.")
                     st.rerun()
@@ -211,7 +212,8 @@ with tab_save:
                 y, n = st.columns(2)
                 if y.button("Ja, verwijderen", type="primary", key="scn_delete_yes"):
                     st.session_state.pop(CONFIRM_DELETE, None)
-                    if attempt(lambda: store.delete(current.name) or True, "Niet verwijderd"):
+                    delete = partial(store.delete, current.name)
+                    if attempt(lambda: delete() or True, "Niet verwijderd"):
                         add_notice(f"Scenario ‘{current.name}’ is verwijderd.")
                         st.rerun()
                 if n.button("Annuleren", key="scn_delete_no"):
@@ -231,7 +233,7 @@ with tab_compare:
         if name_a == name_b:
             st.info("Kies twee verschillende scenario's.", icon=":material/info:")
         elif a is not None and b is not None:
-            result = attempt(lambda: compare(a, b), "Vergelijken lukt niet")
+            result = attempt(partial(compare, a, b), "Vergelijken lukt niet")
             if result is not None:
                 st.markdown(escape_markdown(result.summary()))
                 tables = result.tables()
@@ -363,9 +365,13 @@ with tab_files:
                 "Een bestaand scenario met deze naam vervangen", key="scn_import_replace"
             )
             c1, c2 = st.columns(2)
-            if c1.button(
-                "Opslaan bij de scenario's", disabled=store is None, key="scn_import_save"
-            ) and attempt(lambda: store.save(imported, replace=replace), "Niet opgeslagen"):
+            if (
+                c1.button(
+                    "Opslaan bij de scenario's", disabled=store is None, key="scn_import_save"
+                )
+                and store is not None
+                and attempt(partial(store.save, imported, replace=replace), "Niet opgeslagen")
+            ):
                 add_notice(f"Scenario ‘{imported.name}’ is ingelezen en opgeslagen.")
                 st.rerun()
             if c2.button("Alleen openen (niet opslaan)", key="scn_import_open"):
