@@ -9,6 +9,7 @@ move to the next/previous step. The PDF and PowerPoint downloads are built from 
 from __future__ import annotations
 
 import contextlib
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -53,6 +54,8 @@ div[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p {
   font-size: 1rem; line-height: 1.3; }
 div[data-testid="stMainBlockContainer"] table { font-size: 1.2rem; }
 div[data-testid="stMainBlockContainer"] [data-testid="stRadio"] label p { font-size: 1.1rem; }
+div[data-testid="stMainBlockContainer"] [data-testid="stRadio"] [role="radiogroup"] {
+  column-gap: 0.6rem; }
 @media (max-height: 820px) {
   div[data-testid="stMainBlockContainer"] p, div[data-testid="stMainBlockContainer"] li {
     font-size: 1.08rem; line-height: 1.35; }
@@ -71,6 +74,7 @@ STEP_NAMES = {
     "vraag": "Vraag",
     "kaart": "Kaart",
     "regios": "Regio's",
+    "arbeidsmarkt": "Arbeidsmarkt",
     "overstap": "Overstap",
     "varianten": "Varianten",
     "robuustheid": "Robuustheid",
@@ -95,7 +99,12 @@ def step_by(delta: int) -> None:
 
 def show_chart(chart: Chart) -> None:
     figure = go.Figure(chart.figure)  # a copy: the cached figure stays as the report draws it
-    figure.update_layout(height=min(chart.height, CHART_HEIGHT), font_size=16)
+    height = min(chart.height, CHART_HEIGHT)
+    figure.update_layout(height=height, font_size=16)
+    zoom = figure.layout.map.zoom
+    if zoom is not None and chart.height > height:
+        # a map drawn lower shows less: zoom out as much, so the same area stays in view
+        figure.update_layout(map_zoom=zoom - math.log2(chart.height / height))
     st.plotly_chart(
         figure,
         width="stretch",
@@ -188,7 +197,7 @@ sections = {key: content.section(key) for key in PRESENTATION_STEPS}
 current = st.session_state.get(STEP_KEY)
 index = PRESENTATION_STEPS.index(current) if current in PRESENTATION_STEPS else 0
 # Two rows for the title and the controls, so the step itself has the screen.
-head, report_col, exit_col = st.columns([6, 1.3, 1.2], vertical_alignment="center")
+head, prev_col, next_col = st.columns([6, 1.45, 1.65], vertical_alignment="center")
 with head:
     st.title(f"Presentatie: {content.title.lower()}", anchor=False)
     st.caption(
@@ -197,7 +206,7 @@ with head:
             "en Overstap (hier vastgezet)"
         )
     )
-steps_col, prev_col, next_col = st.columns([6, 1.25, 1.45], vertical_alignment="center")
+steps_col, report_col, exit_col = st.columns([7.4, 1.25, 1.1], vertical_alignment="center")
 step = steps_col.radio(
     "Stap (Page Down: volgende, Page Up: vorige)",
     PRESENTATION_STEPS,

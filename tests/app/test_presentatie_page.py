@@ -72,10 +72,11 @@ def test_steps_in_order_and_no_editing_widgets(walk) -> None:
         "1. Vraag",
         "2. Kaart",
         "3. Regio's",
-        "4. Overstap",
-        "5. Varianten",
-        "6. Robuustheid",
-        "7. Conclusie",
+        "4. Arbeidsmarkt",
+        "5. Overstap",
+        "6. Varianten",
+        "7. Robuustheid",
+        "8. Conclusie",
     ]
     assert first["headers"] == ["De vraag"]
     # Weights are locked: no sliders, number inputs, text inputs or selects on this page.

@@ -176,7 +176,7 @@ def test_one_reset_returns_everything_and_says_what(page: Page, app_server) -> N
 
 
 # --- the college meeting: every step on one projector screen ----------------------------------
-STEPS = 7
+STEPS = 8
 FIT = """() => {
     const main = document.querySelector('[data-testid="stMain"]');
     const next = [...document.querySelectorAll('button')]
@@ -189,9 +189,13 @@ FIT = """() => {
 }"""
 
 
-def presentation_step(page: Page, number: int) -> None:
-    """Go to step ``number`` (1-based) with the step selector, as the presenter does."""
-    page.get_by_role("radio").nth(number - 1).check(force=True)
+def presentation_step(page: Page, number: int | str) -> None:
+    """Go to step ``number`` (1-based) or the step named so, with the step selector."""
+    if isinstance(number, str):
+        radio = page.get_by_role("radio", name=re.compile(rf"\d+\. {number}")).first
+    else:
+        radio = page.get_by_role("radio").nth(number - 1)
+    radio.check(force=True)
     wait_idle(page, after_action=True)
 
 
@@ -206,16 +210,24 @@ def test_every_presentation_step_fits_the_screen(  # type: ignore[no-untyped-def
         too_tall = []
         for number in range(1, STEPS + 1):
             presentation_step(page, number)
-            page.wait_for_timeout(500)  # charts settle their height after the first draw
-            fit = page.evaluate(FIT)
+            page.wait_for_function(  # every chart drawn (a map takes a few seconds)
+                "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+                ".every(c => c.querySelector('.main-svg'))",
+                timeout=30_000,
+            )
+            page.wait_for_timeout(1_500)  # table heights settle
+            if page.locator('[data-testid="stPlotlyChart"] canvas').count():
+                page.wait_for_timeout(5_000)  # a map is drawn with WebGL, slowly without a GPU
             if width == 1280:
                 path = SCREENSHOTS / f"presentatie-stap-{number}-1280x720.png"
                 SCREENSHOTS.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(path))  # what the projector shows, no scrolling
+            fit = page.evaluate(FIT)
             if (
                 fit["scroll"] > fit["client"] + 2
+                or fit["blockBottom"] > height + 2
                 or not fit["nextBottom"]
-                or (fit["nextBottom"] > height)
+                or fit["nextBottom"] > height
             ):
                 too_tall.append((number, fit))
             assert fit["width"] <= width, f"stap {number} is breder dan het scherm: {fit}"
@@ -244,7 +256,7 @@ CHART_LABELS = """() => {
 
 def test_robustness_chart_speaks_names_not_ids(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
     open_page(page, app_server.url, "presentatie")
-    presentation_step(page, 6)
+    presentation_step(page, "Robuustheid")
     page.wait_for_selector('[data-testid="stPlotlyChart"] .ytick text')
     seen = page.evaluate(CHART_LABELS)
     assert seen["labels"], seen
