@@ -9,6 +9,7 @@ from dashboard.charts import profiles as charts
 from dashboard.errors import DashboardError
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
 from dashboard.maps import membership_map_figure
+from dashboard.markup import escape_markdown
 from dashboard.overstap import (
     FRICTIEKOSTEN_CAVEAT,
     KEY_CAVEAT,
@@ -25,9 +26,9 @@ from dashboard.overstap import (
 )
 from dashboard.overstap_summary import overstap_summary
 from dashboard.sources import source_line
-from dashboard.ui import cache
+from dashboard.ui import cache, labour_block
 from dashboard.ui.inputs import amount_input
-from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui.layout import page_guard, show_notices, source_caption
 from dashboard.ui.state import (
     DEFAULT_OVERSTAP,
     add_notice,
@@ -70,8 +71,7 @@ try:
     check_move(index, settings["gemeente"], settings["naar"])
 except DashboardError:
     settings["gemeente"], settings["naar"] = DEFAULT_OVERSTAP["gemeente"], DEFAULT_OVERSTAP["naar"]
-for message in pop_notices():
-    st.info(message, icon=":material/info:")
+show_notices(pop_notices())
 
 if "overstap_gemeente" not in st.session_state:
     st.session_state["overstap_gemeente"] = settings["gemeente"]
@@ -82,7 +82,7 @@ with st.container(border=True):
     c1, c2 = st.columns(2)
     gemeente = c1.selectbox(
         "Welke gemeente stapt over?",
-        sorted(gemeente_names, key=gemeente_names.get),
+        sorted(gemeente_names, key=gemeente_names.__getitem__),
         format_func=lambda g: f"{gemeente_names[g]} (nu: {region_names[index.region_of(g)]})",
         key="overstap_gemeente",
     )
@@ -163,6 +163,9 @@ st.plotly_chart(charts.before_after_figure(result), width="stretch", config={"di
 st.caption("Tekstversie: " + charts.before_after_text(result))
 source_caption(*figure_sources, extra=f"Inwoners op 1 januari {result.year}.")
 
+st.subheader("Arbeidsmarkt, inkomen en bedrijven: voor en na")
+labour_block.overstap_block(*cache.labour_overstap(gemeente, naar))
+
 st.subheader("Op de kaart")
 when = st.radio(
     "Indeling", ["Na de overstap", "Voor de overstap"], horizontal=True, key="overstap_kaart"
@@ -200,18 +203,16 @@ st.caption(KEY_CAVEAT)
 budgets_stored = dict(settings.get("budgets") or {})
 with st.container(border=True):
     k1, k2, k3 = st.columns(3)
+    key_labels = {"per_inwoner": "Naar inwonertal (standaard)", "gelijk": "Gelijke delen"}
+    key_options = [k.value for k in DistributionKey]
+    stored_key = str(settings.get("key"))
     key_value = k1.radio(
         "Verdeelsleutel",
-        [k.value for k in DistributionKey],
-        index=[k.value for k in DistributionKey].index(
-            settings.get("key")
-            if settings.get("key") in {k.value for k in DistributionKey}
-            else DistributionKey.PER_INWONER.value
+        key_options,
+        index=key_options.index(
+            stored_key if stored_key in key_options else DistributionKey.PER_INWONER.value
         ),
-        format_func=lambda v: {
-            "per_inwoner": "Naar inwonertal (standaard)",
-            "gelijk": "Gelijke delen",
-        }[v],
+        format_func=key_labels.__getitem__,
         key="overstap_sleutel",
     )
     entered: dict[str, float | None] = {}
@@ -255,7 +256,10 @@ with st.container(border=True):
 try:
     model = cost_model(result, entered, key_value, frictie)
 except DashboardError as err:
-    st.error(f"Deze invoer kan niet: {err}. De vorige invoer is bewaard.", icon=":material/error:")
+    st.error(
+        f"Deze invoer kan niet: {escape_markdown(err)}. De vorige invoer is bewaard.",
+        icon=":material/error:",
+    )
     model = cost_model(result, {}, DistributionKey.PER_INWONER, None)
 else:
     new_budgets = {**budgets_stored, **{c: v for c, v in entered.items() if v is not None}}

@@ -24,6 +24,7 @@ from dashboard.criteria import (
 )
 from dashboard.errors import DashboardError
 from dashboard.formatting import fmt_number
+from dashboard.markup import escape_markdown
 from dashboard.narrative import (
     explanation,
     group_shares_sentence,
@@ -251,7 +252,7 @@ def weights_and_results() -> None:
         chart = st.segmented_control(
             "Grafiek",
             list(CHARTS),
-            format_func=CHARTS.get,
+            format_func=lambda key: CHARTS[key],
             default="rangorde",
             required=True,
             key="var_chart",
@@ -435,7 +436,10 @@ def overrides_section(problem: DecisionProblem) -> None:
         try:
             set_problem_config(set_override(problem_config(), MATRIX, cid, vid, rating, reason))
         except DashboardError as err:
-            st.error(f"Dit eigen oordeel is niet opgeslagen: {err}.", icon=":material/error:")
+            st.error(
+                f"Dit eigen oordeel is niet opgeslagen: {escape_markdown(err)}.",
+                icon=":material/error:",
+            )
         else:
             st.rerun()
     if problem.overrides:

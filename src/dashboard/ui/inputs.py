@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_eur_input, parse_amount
+from dashboard.markup import escape_markdown
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def amount_input(
             else "Er wordt gerekend zonder dit bedrag."
         )
         message = f"Niet overgenomen. {err}. {still}"
-        container.error(message, icon=":material/error:")
+        container.error(escape_markdown(message), icon=":material/error:")  # quotes the input
         return AmountField(stored, message)
     ss[filled] = value  # accepted: a later rerun must not refill the field from older state
     return AmountField(value)

@@ -91,14 +91,15 @@ def set_compare_regions(codes: list[str]) -> None:
 
 # --- notices ----------------------------------------------------------------------------------
 def add_notice(message: str) -> None:
+    """Queue a plain-text message (never Markdown: it is escaped when shown)."""
     _init()
-    if message not in st.session_state[NOTICES_KEY]:
-        st.session_state[NOTICES_KEY].append(message)
+    st.session_state[NOTICES_KEY].append(message)
 
 
 def pop_notices() -> list[str]:
+    """The queued messages, each once, in order (linear: a link may produce many)."""
     _init()
-    notices = list(st.session_state[NOTICES_KEY])
+    notices = list(dict.fromkeys(st.session_state[NOTICES_KEY]))
     st.session_state[NOTICES_KEY] = []
     return notices
 
@@ -126,14 +127,15 @@ def apply_query_params() -> None:
         return
     if not view.present:
         return
-    for message in view.notices:
-        add_notice(message)
+    # the confirmation first: a link with many bad parts must not push it out of sight
+    add_notice("De instellingen uit de gedeelde link zijn overgenomen.")
     try:
         set_problem_config(view.problem_config)
     except DashboardError as err:
         add_notice(f"De weging uit de gedeelde link is genegeerd: {err}")
+    for message in view.notices:
+        add_notice(message)
     set_overstap_settings(view.overstap)
-    add_notice("De instellingen uit de gedeelde link zijn overgenomen.")
 
 
 def share_url_params() -> dict[str, str]:
