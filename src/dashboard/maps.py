@@ -1,14 +1,17 @@
-"""Map builders: pure functions returning plotly figures or pydeck decks.
+"""Map builders: pure functions returning Vega-Lite specifications, plotly figures or pydeck decks.
 
 Geometry is simplified and rounded once (:func:`build_map_layers`, cached per file version) and
-then reused for every figure. Maps use the offline ``white-bg`` style: no internet tiles needed
-in a meeting room.
+then reused for every map. The region map is a Vega-Lite specification (:func:`region_map_spec`):
+the server draws it as SVG for the page (as fast as text, no WebGL, no map tiles) and the same
+specification gives the PDF's vector image and the slides' PNG. Plotly maps use the offline
+``white-bg`` style: no internet tiles needed in a meeting room.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -314,6 +317,218 @@ def region_map_figure(
     _map_layout(fig, view_for(layers, zoom_to, height_px=height), height)
     fig.update_layout(clickmode="event+select")
     return fig
+
+
+# --- Vega-Lite maps (page, PDF and slides) ---------------------------------------------------
+#: Grey for regions without a figure ("niet beschikbaar").
+MISSING_COLOUR = "#C8C8C8"
+#: Fonts the server and the browser both have; vl-convert falls back to its own sans-serif.
+FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
+
+
+def _features(geojson: dict, codes: Sequence[str] | None = None, **extra: Mapping[str, Any]) -> list:
+    """GeoJSON features (optionally only ``codes``, in that order) with extra properties per code."""
+    by_code = {f["id"]: f for f in geojson["features"]}
+    wanted = list(codes) if codes is not None else list(by_code)
+    out = []
+    for code in wanted:
+        feature = by_code.get(code)
+        if feature is None:
+            continue
+        props = {"code": code, **{k: v.get(code) for k, v in extra.items()}}
+        out.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
+    return out
+
+
+def _geo_layer(features: list, mark: dict, encoding: dict | None = None) -> dict:
+    layer: dict[str, Any] = {
+        "data": {"values": features},
+        "mark": {"type": "geoshape", "clip": True, **mark},
+    }
+    if encoding:
+        layer["encoding"] = encoding
+    return layer
+
+
+def _highlight_layer(
+    layers: MapLayers, highlight_regions: Sequence[str], highlight_gemeenten: Sequence[str]
+) -> dict | None:
+    """Thick outlines of the highlighted regions and gemeenten, with their own legend."""
+    labels: dict[str, str] = {}
+    colours: list[str] = []
+    geojson_of: dict[str, dict] = {}
+    regions = [c for c in highlight_regions if c in layers.region_outlines]
+    gemeenten = [c for c in highlight_gemeenten if c in layers.gemeente_outlines]
+    for i, code in enumerate(regions):
+        labels[code] = f"{layers.names.get(code, code)} ({code})"
+        colours.append(HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)])
+        geojson_of[code] = layers.regions_geojson
+    for code in gemeenten:
+        labels[code] = f"{layers.names.get(code, code)} (gemeente)"
+        colours.append(GEMEENTE_HIGHLIGHT)
+        geojson_of[code] = layers.gemeenten_geojson
+    if not labels:
+        return None
+    features = []
+    for code, label in labels.items():
+        features += _features(geojson_of[code], [code], label={code: label})
+    return _geo_layer(
+        features,
+        {"filled": False, "strokeWidth": 3},
+        {
+            "stroke": {
+                "field": "properties.label",
+                "type": "nominal",
+                "title": "Uitgelicht",
+                "scale": {"domain": list(labels.values()), "range": colours},
+                "legend": {"orient": "top-left", "symbolType": "square", "labelLimit": 260},
+            }
+        },
+    )
+
+
+def region_map_spec(
+    layers: MapLayers,
+    values: pd.Series,
+    *,
+    indicator_label: str,
+    unit: str,
+    decimals: int = 0,
+    hover: pd.DataFrame | None = None,
+    show_gemeenten: bool = False,
+    highlight_regions: Sequence[str] = ("AM34", "AM19"),
+    highlight_gemeenten: Sequence[str] = ("GM0626",),
+    zoom_to: Sequence[str] = (),
+    clickable: bool = False,
+    width: int = 560,
+    height: int = 640,
+) -> dict:
+    """Vega-Lite specification of the regions coloured by ``values`` (index: region code).
+
+    Parameters
+    ----------
+    values
+        Indicator value per region code; NaN is drawn grey and described as "niet beschikbaar".
+    hover
+        Optional frame indexed by region code with columns ``name``, ``centrumgemeente``,
+        ``n_gemeenten``, ``inwoners``: the lines shown when hovering (:func:`region_details`).
+    zoom_to
+        Region or gemeente codes the view is fitted to (all of the Netherlands when empty).
+    clickable
+        Mark every region so the page can tell which one was clicked (:func:`mark_regions`).
+    """
+    codes = list(layers.region_outlines)
+    finite = values.replace([np.inf, -np.inf], np.nan)
+    value_of = {c: (None if pd.isna(finite.get(c)) else float(finite[c])) for c in codes}
+    details = region_details(layers, values, indicator_label=indicator_label, unit=unit,
+                             decimals=decimals, hover=hover)  # fmt: skip
+    regions = _features(
+        layers.regions_geojson,
+        codes,
+        waarde=value_of,
+        tekst={c: "; ".join(lines) for c, lines in details.items()},
+        href={c: f"#{c}" for c in codes} if clickable else {},
+    )
+    fmt = ",.0f" if decimals == 0 else f",.{decimals}f"
+    encoding: dict[str, Any] = {
+        "color": {
+            "condition": {"test": "datum.properties.waarde === null", "value": MISSING_COLOUR},
+            "field": "properties.waarde",
+            "type": "quantitative",
+            "title": unit,
+            "scale": {"scheme": "blues"},
+            "legend": {"orient": "top-left", "format": fmt, "gradientLength": 160},
+        },
+        # the accessible name of each region in the SVG (read aloud, shown on hover)
+        "description": {"field": "properties.tekst"},
+    }
+    if clickable:
+        encoding["href"] = {"field": "properties.href"}
+    chart_layers = [
+        _geo_layer(regions, {"stroke": "#3A3A3A", "strokeWidth": 0.8}, encoding),
+    ]
+    if show_gemeenten:
+        chart_layers.append(
+            _geo_layer(
+                _features(layers.gemeenten_geojson),
+                {"filled": False, "stroke": "#FFFFFF", "strokeWidth": 0.4},
+            )
+        )
+        chart_layers.append(
+            _geo_layer(
+                _features(layers.regions_geojson, codes),
+                {"filled": False, "stroke": "#3A3A3A", "strokeWidth": 1},
+            )
+        )
+    highlight = _highlight_layer(layers, highlight_regions, highlight_gemeenten)
+    if highlight is not None:
+        chart_layers.append(highlight)
+    projection: dict[str, Any] = {"type": "mercator"}
+    boxes = [layers.bounds[c] for c in zoom_to if c in layers.bounds]
+    if boxes:
+        # Fit a margin around the chosen areas (corners as points: no polygon winding issues),
+        # with room at the top for the legends.
+        lo_lon, lo_lat = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        hi_lon, hi_lat = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        pad_lon = max(hi_lon - lo_lon, 0.05) * 0.12
+        pad_lat = max(hi_lat - lo_lat, 0.03) * 0.12
+        corners = [[lo_lon - pad_lon, lo_lat - pad_lat], [hi_lon + pad_lon, hi_lat + pad_lat * 4]]
+        projection["fit"] = {"type": "Feature", "properties": {},
+                             "geometry": {"type": "MultiPoint", "coordinates": corners}}  # fmt: skip
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": width,
+        "height": height,
+        "projection": projection,
+        "layer": chart_layers,
+        "config": {
+            "view": {"stroke": None},
+            "font": FONT,
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "fillColor": "#FFFFFFD9",
+                       "padding": 6},
+        },
+    }  # fmt: skip
+
+
+def region_details(
+    layers: MapLayers,
+    values: pd.Series,
+    *,
+    indicator_label: str,
+    unit: str,
+    decimals: int = 0,
+    hover: pd.DataFrame | None = None,
+) -> dict[str, list[str]]:
+    """Per region code the lines shown when hovering over it (and read by screen readers)."""
+    hover = hover if hover is not None else pd.DataFrame(index=values.index)
+    out: dict[str, list[str]] = {}
+    for code in layers.region_outlines:
+        row = hover.loc[code] if code in hover.index else pd.Series(dtype=object)
+        value = values.get(code, np.nan)
+        lines = [f"{row.get('name', layers.names.get(code, code))} ({code})"]
+        if "centrumgemeente" in row:
+            lines.append(f"Centrumgemeente: {row['centrumgemeente']}")
+        if "n_gemeenten" in row:
+            lines.append(f"Gemeenten: {fmt_int(row['n_gemeenten'])}")
+        if "inwoners" in row and indicator_label != "Inwoners":
+            lines.append(f"Inwoners: {fmt_int(row['inwoners'])}")
+        shown = _format_value(value, decimals) if not pd.isna(value) else NIET_BESCHIKBAAR
+        lines.append(f"{indicator_label}: {shown}" + (f" {unit}" if not pd.isna(value) else ""))
+        out[code] = lines
+    return out
+
+
+_HREF = re.compile(r'<a xlink:href="[^"#]*#([A-Za-z0-9]+)"[^>]*>')
+
+
+def mark_regions(svg: str) -> str:
+    """Turn Vega's links around the regions (``href`` ``#AM34``) into ``data-code`` groups.
+
+    The page reads the code of a clicked region from ``data-code``; without links nothing in the
+    SVG navigates away, and no link without text reaches a screen reader.
+    """
+    svg = _HREF.sub(lambda m: f'<g data-code="{m.group(1)}">', svg)
+    return svg.replace("</a>", "</g>")
 
 
 def membership_map_figure(
