@@ -87,3 +87,12 @@ def test_region_equals_sum_of_members(cbs_dir: Path) -> None:
     assert out.loc["AM34", "inwoners"] == gem.loc[members, "inwoners"].sum()
     # Sanity figures quoted in PROVENANCE.md
     assert gem.loc["GM0626", "inwoners"] == 25_625
+
+
+def test_every_indicator_has_a_known_group() -> None:
+    from dashboard.kerncijfers import GROUPS, INDICATORS, grouped
+
+    assert all(ind.group in GROUPS for ind in INDICATORS.values())
+    groups = grouped(INDICATORS)
+    assert list(groups) == [g for g in GROUPS if g in groups]
+    assert sum(len(v) for v in groups.values()) == len(INDICATORS)

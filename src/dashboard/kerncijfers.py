@@ -7,7 +7,7 @@ missing (a partial sum would look complete but is not).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +33,23 @@ class Indicator:
     weight: str = ""
     decimals: int = 0
     note: str = ""
+    #: one of GROUPS; the Kaart lists indicators under these headings
+    group: str = "Bevolking"
+
+
+#: Indicator groups in the order they are shown.
+GROUPS: tuple[str, ...] = ("Bevolking", "Arbeidsmarkt", "Inkomen", "Bedrijven")
+
+
+def grouped(indicator_ids: Iterable[str]) -> dict[str, list[str]]:
+    """``indicator_ids`` per group, groups in ``GROUPS`` order, empty groups left out."""
+    ids = list(indicator_ids)
+    out: dict[str, list[str]] = {}
+    for group in GROUPS:
+        members = [i for i in ids if INDICATORS[i].group == group]
+        if members:
+            out[group] = members
+    return out
 
 
 INDICATORS: dict[str, Indicator] = {
