@@ -549,7 +549,10 @@ def cold_start(
                                     raise
                                 time.sleep(0.02)
                         drawn, _, started = _visit(
-                            browser, f"{url}/{spec.path.strip('/')}", spec, timeout_s * 1000,
+                            browser,
+                            f"{url}/{spec.path.strip('/')}",
+                            spec,
+                            timeout_s * 1000,
                             settle=False,
                         )
                         out[spec.name].rerun_ms.append((started - t0) * 1000 + drawn)

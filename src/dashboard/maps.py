@@ -32,6 +32,10 @@ from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
 HIGHLIGHT_COLOURS = ("#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 GEMEENTE_HIGHLIGHT = "#000000"
 COLOURSCALE = "Blues"
+#: Light to dark blue, interpolated in RGB: the SVG map, its legend and the free-zoom map agree.
+RAMP = ("#DEEBF7", "#6BAED6", "#08306B")
+#: Grey for regions without a figure ("niet beschikbaar").
+MISSING_COLOUR = "#C8C8C8"
 MAP_STYLE = "white-bg"
 
 
@@ -320,14 +324,14 @@ def region_map_figure(
 
 
 # --- Vega-Lite maps (page, PDF and slides) ---------------------------------------------------
-#: Grey for regions without a figure ("niet beschikbaar").
-MISSING_COLOUR = "#C8C8C8"
 #: Fonts the server and the browser both have; vl-convert falls back to its own sans-serif.
 FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
 
 
-def _features(geojson: dict, codes: Sequence[str] | None = None, **extra: Mapping[str, Any]) -> list:
-    """GeoJSON features (optionally only ``codes``, in that order) with extra properties per code."""
+def _features(
+    geojson: dict, codes: Sequence[str] | None = None, **extra: Mapping[str, Any]
+) -> list:
+    """GeoJSON features (optionally only ``codes``, in that order), extra properties per code."""
     by_code = {f["id"]: f for f in geojson["features"]}
     wanted = list(codes) if codes is not None else list(by_code)
     out = []
@@ -436,7 +440,7 @@ def region_map_spec(
             "field": "properties.waarde",
             "type": "quantitative",
             "title": unit,
-            "scale": {"scheme": "blues"},
+            "scale": {"range": list(RAMP), "interpolate": "rgb"},
             "legend": {"orient": "top-left", "format": fmt, "gradientLength": 160},
         },
         # the accessible name of each region in the SVG (read aloud, shown on hover)
@@ -445,7 +449,10 @@ def region_map_spec(
     if clickable:
         encoding["href"] = {"field": "properties.href"}
     chart_layers = [
-        _geo_layer(regions, {"stroke": "#3A3A3A", "strokeWidth": 0.8}, encoding),
+        # invalid "show": a region without a figure stays on the map (grey), not filtered out
+        _geo_layer(
+            regions, {"stroke": "#3A3A3A", "strokeWidth": 0.8, "invalid": "show"}, encoding
+        ),
     ]
     if show_gemeenten:
         chart_layers.append(
@@ -473,8 +480,11 @@ def region_map_spec(
         pad_lon = max(hi_lon - lo_lon, 0.05) * 0.12
         pad_lat = max(hi_lat - lo_lat, 0.03) * 0.12
         corners = [[lo_lon - pad_lon, lo_lat - pad_lat], [hi_lon + pad_lon, hi_lat + pad_lat * 4]]
-        projection["fit"] = {"type": "Feature", "properties": {},
-                             "geometry": {"type": "MultiPoint", "coordinates": corners}}  # fmt: skip
+        projection["fit"] = {
+            "type": "Feature",
+            "properties": {},
+            "geometry": {"type": "MultiPoint", "coordinates": corners},
+        }
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "width": width,
@@ -488,6 +498,66 @@ def region_map_spec(
                        "padding": 6},
         },
     }  # fmt: skip
+
+
+def legend_spec(
+    layers: MapLayers,
+    values: pd.Series,
+    *,
+    unit: str,
+    decimals: int = 0,
+    highlight_regions: Sequence[str] = ("AM34", "AM19"),
+    highlight_gemeenten: Sequence[str] = ("GM0626",),
+) -> dict:
+    """Only the legends of :func:`region_map_spec` (for the free-zoom map, which has none)."""
+    finite = values.replace([np.inf, -np.inf], np.nan).dropna()
+    lo, hi = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
+    fmt = ",.0f" if decimals == 0 else f",.{decimals}f"
+    spec = region_map_spec(
+        layers,
+        values,
+        indicator_label=unit,
+        unit=unit,
+        decimals=decimals,
+        highlight_regions=highlight_regions,
+        highlight_gemeenten=highlight_gemeenten,
+    )
+    legend_layers: list[dict] = [
+        {
+            "data": {"values": [{"waarde": lo}, {"waarde": hi}]},
+            "mark": {"type": "point", "opacity": 0},
+            "encoding": {
+                "color": {
+                    "field": "waarde",
+                    "type": "quantitative",
+                    "title": unit,
+                    "scale": {"range": list(RAMP), "interpolate": "rgb"},
+                    "legend": {"orient": "left", "format": fmt, "direction": "horizontal",
+                               "gradientLength": 160, "gradientOpacity": 1},
+                }
+            },
+        }
+    ]  # fmt: skip
+    highlight = spec["layer"][-1] if len(spec["layer"]) > 1 else None
+    if highlight is not None:
+        stroke = dict(
+            highlight["encoding"]["stroke"],
+            legend={"orient": "right", "symbolOpacity": 1, "labelLimit": 260},
+        )
+        legend_layers.append(
+            {
+                "data": {"values": [{"label": d} for d in stroke["scale"]["domain"]]},
+                "mark": {"type": "point", "opacity": 0, "shape": "square"},
+                "encoding": {"stroke": dict(stroke, field="label")},
+            }
+        )
+    return {
+        "$schema": spec["$schema"],
+        "width": 1,
+        "height": 1,
+        "layer": legend_layers,
+        "config": {**spec["config"], "axis": {"disable": True}},
+    }
 
 
 def region_details(
@@ -510,7 +580,7 @@ def region_details(
             lines.append(f"Centrumgemeente: {row['centrumgemeente']}")
         if "n_gemeenten" in row:
             lines.append(f"Gemeenten: {fmt_int(row['n_gemeenten'])}")
-        if "inwoners" in row and indicator_label != "Inwoners":
+        if "inwoners" in row and indicator_label.lower() != "inwoners":  # not the same line twice
             lines.append(f"Inwoners: {fmt_int(row['inwoners'])}")
         shown = _format_value(value, decimals) if not pd.isna(value) else NIET_BESCHIKBAAR
         lines.append(f"{indicator_label}: {shown}" + (f" {unit}" if not pd.isna(value) else ""))
@@ -611,13 +681,20 @@ def figure_bytes(fig: go.Figure) -> int:
     return len(fig.to_json().encode("utf-8"))
 
 
+def _hex_rgb(colour: str) -> list[int]:
+    return [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+
 def _rgb(value: float, lo: float, hi: float) -> list[int]:
-    """A blue ramp matching plotly's 'Blues' ends."""
-    if value is None or np.isnan(value) or hi <= lo:
-        return [200, 200, 200, 160]
-    t = (value - lo) / (hi - lo)
-    start, end = np.array([222, 235, 247]), np.array([8, 48, 107])
-    return [*(start + (end - start) * t).astype(int).tolist(), 200]
+    """The colour of ``value`` on :data:`RAMP` (the same as the SVG map and its legend)."""
+    if value is None or np.isnan(value):
+        return [*_hex_rgb(MISSING_COLOUR), 230]
+    t = 0.5 if hi <= lo else min(max((value - lo) / (hi - lo), 0.0), 1.0)
+    # piecewise linear between the stops, as Vega interpolates a range of several colours
+    pos = t * (len(RAMP) - 1)
+    i = min(int(pos), len(RAMP) - 2)
+    start, end = np.array(_hex_rgb(RAMP[i])), np.array(_hex_rgb(RAMP[i + 1]))
+    return [*np.round(start + (end - start) * (pos - i)).astype(int).tolist(), 230]
 
 
 def region_deck(
@@ -682,7 +759,11 @@ def region_deck(
                 get_path="path",
                 get_color="color",
                 get_width="width",
-                width_units="pixels",
+                # quoted: pydeck turns a bare string into an expression ("@@=pixels"), which
+                # deck.gl does not know as a unit: the outlines then grow with the zoom level
+                width_units="'pixels'",
+                joint_rounded=True,
+                cap_rounded=True,
             )
         )
     view = view_for(layers, zoom_to)
@@ -701,7 +782,7 @@ def region_deck(
 
 def _paths(outline: tuple[tuple, tuple], colour: str, width: int) -> list[dict]:
     """Split an outline (rings separated by None) into pydeck PathLayer records."""
-    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    rgb = _hex_rgb(colour)
     rings: list[dict] = []
     ring: list[list[float]] = []
     for lon, lat in zip(*outline, strict=True):

@@ -10,7 +10,14 @@ from dashboard.charts import render
 from dashboard.config import DEFAULT_YEAR, data_dir
 from dashboard.facts import centrumgemeente_label
 from dashboard.kerncijfers import INDICATORS, aggregate, load_kerncijfers
-from dashboard.maps import MapLayers, build_map_layers, mark_regions, region_details, region_map_spec
+from dashboard.maps import (
+    MapLayers,
+    build_map_layers,
+    legend_spec,
+    mark_regions,
+    region_details,
+    region_map_spec,
+)
 from dashboard.regions import RegionIndex, load_region_index
 
 
@@ -195,6 +202,38 @@ def region_map(
         highlight_gemeenten,
         zoom_to,
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _map_legend(
+    folder: str,
+    year: int,
+    indicator_id: str,
+    highlight_regions: tuple[str, ...],
+    highlight_gemeenten: tuple[str, ...],
+) -> str:
+    index = _region_index(folder, DEFAULT_YEAR)
+    figures = _aggregates(folder, tuple(sorted(index.membership().items())), year)
+    indicator = INDICATORS[indicator_id]
+    spec = legend_spec(
+        _map_layers(folder, DEFAULT_YEAR),
+        figures[indicator_id],
+        unit=indicator.unit,
+        decimals=indicator.decimals,
+        highlight_regions=highlight_regions,
+        highlight_gemeenten=highlight_gemeenten,
+    )
+    return render.svg(spec)
+
+
+def map_legend(
+    year: int,
+    indicator_id: str,
+    highlight_regions: tuple[str, ...],
+    highlight_gemeenten: tuple[str, ...],
+) -> str:
+    """The legend of the free-zoom map as SVG (the same colours as the SVG map)."""
+    return _map_legend(data_dir_key(), year, indicator_id, highlight_regions, highlight_gemeenten)
 
 
 # --- reports and presentation (issue 6, exports) ------------------------------------------------

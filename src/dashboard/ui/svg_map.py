@@ -9,7 +9,7 @@ the code of a clicked region back; the page then reruns with that region chosen.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
@@ -85,6 +85,7 @@ def svg_map(
     details: Mapping[str, Sequence[str]],
     selected: str | None,
     key: str,
+    on_click: Callable[[str], None] | None = None,
 ) -> str | None:
     """Show ``svg`` (regions marked with ``data-code``); return the code clicked in this run.
 
@@ -97,7 +98,16 @@ def svg_map(
         Per region code the lines shown on hover (the first line in bold).
     selected
         Code of the region drawn with a black outline (the one whose details are shown).
+    on_click
+        Called with the clicked code before the page reruns (as a widget callback), so the
+        page can choose that region before it draws the map and its details.
     """
+
+    def clicked_callback() -> None:
+        value = (st.session_state.get(key) or {}).get("regio")
+        if on_click is not None and isinstance(value, str) and value:
+            on_click(value)
+
     result = _component(
         data={
             "svg": svg,
@@ -107,7 +117,7 @@ def svg_map(
             "selected": selected or "",
         },
         key=key,
-        on_regio_change=lambda: None,
+        on_regio_change=clicked_callback,
     )
     clicked = getattr(result, "regio", None)
     return clicked if isinstance(clicked, str) and clicked else None
