@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui.layout import run_guarded, show_notices
+from dashboard.ui.layout import global_style, run_guarded, show_notices
 from dashboard.ui.state import apply_query_params, pop_notices
 
 st.set_page_config(
@@ -26,6 +26,7 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+global_style()
 apply_query_params()  # a share link in the URL sets the view once per session
 show_notices(pop_notices())
 run_guarded(page.run)

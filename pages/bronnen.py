@@ -6,7 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import __version__
-from dashboard.config import data_dir
+from dashboard.config import cbs_cache_dir, data_source
+from dashboard.formatting import fmt_date
+from dashboard.labour import METHOD_NOTE
+from dashboard.snapshot import snapshot_info
 from dashboard.sources import load_sources
 from dashboard.ui.layout import page_guard
 
@@ -57,8 +60,15 @@ regiototaal *niet beschikbaar* (een gedeeltelijke som zou er volledig uitzien, m
 2024 (CBS-tabel 85984NED); huishoudens, huishoudensgrootte en leeftijdsopbouw voor 1 januari 2023
 (CBS Wijk- en buurtkaart 2023). Onder elke kaart en tabel staat welk jaar en welke bron.
 
-**Niet gevonden.** Voor bijstand, WW, werkloosheid, banen en bedrijfsvestigingen per gemeente is
-geen herleidbare, recente CBS-bron gevonden; die cijfers toont het dashboard daarom niet.
+**Arbeidsmarkt, inkomen en bedrijven.** Uit CBS-tabel 85984NED (Kerncijfers wijken en buurten
+2024): personen met bijstand, WW en een arbeidsongeschiktheidsuitkering, werkzame beroepsbevolking,
+netto arbeidsparticipatie, % werknemers en zelfstandigen, gemiddeld inkomen per inwoner, % personen
+in armoede en bedrijfsvestigingen (totaal en 8 sectoren). Deze onderwerpen hebben niet allemaal
+2024 als peildatum; per cijfer staat hieronder wat CBS erover zegt, en waar dat niet kon worden
+nagegaan staat dat er ook. Werkloosheid en banen per gemeente zitten niet in die tabel; die
+toont het dashboard niet.
+
+**Hoe de regiocijfers voor arbeidsmarkt en inkomen tot stand komen.** {labour_method}
 
 **Kaart.** De kaart gebruikt vereenvoudigde grenzen en geen achtergrondkaart van internet, zodat
 hij ook zonder internet werkt (bijvoorbeeld in een vergaderzaal).
@@ -67,12 +77,44 @@ hij ook zonder internet werkt (bijvoorbeeld in een vergaderzaal).
 handreiking uit 2012. Dat die tekens als getallen 2, 1, 0, -1 en -2 worden gerekend, is een
 aanname van dit dashboard: de handreiking geeft zelf geen getallen. Op de pagina's *Varianten* en
 *Robuustheid* kunt u zien wat een andere omrekening of weging doet.
-"""
+""".replace("{labour_method}", METHOD_NOTE)
+)
+
+st.subheader("Peildatum per cijfer (arbeidsmarkt, inkomen, bedrijven)")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "Cijfer": s.title.removesuffix(" (Kerncijfers wijken en buurten 2024)"),
+                "CBS-kolom": s.column,
+                "Peildatum volgens CBS": s.period,
+                "Eenheid": s.unit,
+                "Afronding": s.rounding,
+                "Status": s.status,
+            }
+            for s in sources.values()
+            if s.period
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
+st.caption(
+    "Bron: data/SOURCES.yaml; tabel 85984NED met toelichting op cbs.nl (gezocht 2026-12-01)."
 )
 
 st.subheader("Gegevensmap")
+in_use = data_source()
 st.markdown(
-    f"Dit dashboard leest de CBS-bestanden uit `{data_dir()}`. Een andere map kiest u met de "
-    "omgevingsvariabele `DASHBOARD_DATA_DIR`; met internet haalt "
-    "`python -m dashboard data download --year 2025` de bestanden op bij PDOK en CBS."
+    f"In gebruik: **{in_use.description}**. De volgorde is: eerst de map uit de "
+    "omgevingsvariabele `DASHBOARD_DATA_DIR`, dan de eigen download "
+    f"(`python -m dashboard data download --year 2025`, in `{cbs_cache_dir()}`), en anders de "
+    "momentopname die in het dashboard is ingebouwd."
 )
+snapshot = snapshot_info()
+if snapshot:
+    st.markdown(
+        f"**Ingebouwde momentopname.** {snapshot.get('attribution', 'Bron: CBS')}. Licentie: "
+        f"{snapshot.get('licence', 'CC BY 4.0')}. Gegevens van "
+        f"{fmt_date(snapshot.get('data_date'))}. {snapshot.get('description', '')}"
+    )

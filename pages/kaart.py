@@ -182,7 +182,7 @@ with controls:
     )
     c6.multiselect(
         "Uitgelichte gemeente",
-        sorted(gemeente_names, key=lambda c: gemeente_names[c]),
+        sorted(gemeente_names, key=gemeente_names.__getitem__),
         default=["GM0626"],
         format_func=lambda c: gemeente_names[c],
         key="kaart_gemeente",

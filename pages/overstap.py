@@ -9,9 +9,11 @@ from dashboard.charts import profiles as charts
 from dashboard.errors import DashboardError
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
 from dashboard.maps import membership_map_figure
+from dashboard.markup import escape_markdown
 from dashboard.overstap import (
     FRICTIEKOSTEN_CAVEAT,
     KEY_CAVEAT,
+    MAX_EUR,
     DistributionKey,
     centrumgemeente_note,
     check_amount,
@@ -22,9 +24,11 @@ from dashboard.overstap import (
     procedure_timeline,
     variant_links,
 )
+from dashboard.overstap_summary import overstap_summary
 from dashboard.sources import source_line
-from dashboard.ui import cache
-from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui import cache, labour_block
+from dashboard.ui.inputs import amount_input
+from dashboard.ui.layout import page_guard, show_notices, source_caption
 from dashboard.ui.state import (
     DEFAULT_OVERSTAP,
     add_notice,
@@ -67,8 +71,7 @@ try:
     check_move(index, settings["gemeente"], settings["naar"])
 except DashboardError:
     settings["gemeente"], settings["naar"] = DEFAULT_OVERSTAP["gemeente"], DEFAULT_OVERSTAP["naar"]
-for message in pop_notices():
-    st.info(message, icon=":material/info:")
+show_notices(pop_notices())
 
 if "overstap_gemeente" not in st.session_state:
     st.session_state["overstap_gemeente"] = settings["gemeente"]
@@ -79,7 +82,7 @@ with st.container(border=True):
     c1, c2 = st.columns(2)
     gemeente = c1.selectbox(
         "Welke gemeente stapt over?",
-        sorted(gemeente_names, key=gemeente_names.get),
+        sorted(gemeente_names, key=gemeente_names.__getitem__),
         format_func=lambda g: f"{gemeente_names[g]} (nu: {region_names[index.region_of(g)]})",
         key="overstap_gemeente",
     )
@@ -108,6 +111,8 @@ else:
 result = cache.overstap_result(gemeente, naar)
 name = result.gemeente_naam
 figure_sources = result.source_ids
+# filled in once the costs are known (below), but read first
+summary_box = st.container(border=True)
 
 # --- before / after ---------------------------------------------------------------------------
 st.header(f"{name}: van {region_names[van]} naar {region_names[naar]}")
@@ -158,6 +163,9 @@ st.plotly_chart(charts.before_after_figure(result), width="stretch", config={"di
 st.caption("Tekstversie: " + charts.before_after_text(result))
 source_caption(*figure_sources, extra=f"Inwoners op 1 januari {result.year}.")
 
+st.subheader("Arbeidsmarkt, inkomen en bedrijven: voor en na")
+labour_block.overstap_block(*cache.labour_overstap(gemeente, naar))
+
 st.subheader("Op de kaart")
 when = st.radio(
     "Indeling", ["Na de overstap", "Voor de overstap"], horizontal=True, key="overstap_kaart"
@@ -195,60 +203,63 @@ st.caption(KEY_CAVEAT)
 budgets_stored = dict(settings.get("budgets") or {})
 with st.container(border=True):
     k1, k2, k3 = st.columns(3)
+    key_labels = {"per_inwoner": "Naar inwonertal (standaard)", "gelijk": "Gelijke delen"}
+    key_options = [k.value for k in DistributionKey]
+    stored_key = str(settings.get("key"))
     key_value = k1.radio(
         "Verdeelsleutel",
-        [k.value for k in DistributionKey],
-        index=[k.value for k in DistributionKey].index(
-            settings.get("key")
-            if settings.get("key") in {k.value for k in DistributionKey}
-            else DistributionKey.PER_INWONER.value
+        key_options,
+        index=key_options.index(
+            stored_key if stored_key in key_options else DistributionKey.PER_INWONER.value
         ),
-        format_func=lambda v: {
-            "per_inwoner": "Naar inwonertal (standaard)",
-            "gelijk": "Gelijke delen",
-        }[v],
+        format_func=key_labels.__getitem__,
         key="overstap_sleutel",
     )
     entered: dict[str, float | None] = {}
+    refused = False
     for col, code in ((k2, van), (k3, naar)):
         stored_value = budgets_stored.get(code)
         try:
             stored_value = check_amount(stored_value, f"budget {code}")
         except DashboardError:
             stored_value = None
-        entered[code] = col.number_input(
+        field = amount_input(
+            col,
             f"Regiobudget {region_names[code]} (euro per jaar)",
-            min_value=0.0,
-            max_value=10_000_000_000.0,
-            value=stored_value,
-            step=10_000.0,
-            format="%.0f",
-            placeholder="niet ingevuld",
             key=f"overstap_budget_{code}",
-            help="Geen standaardbedrag: de bronnen geven geen regiobudget. Leeg laten mag; dan "
-            "ziet u alleen de aandelen in procenten.",
+            stored=stored_value,
+            what=f"Regiobudget {region_names[code]}",
+            maximum=MAX_EUR,
+            help="Schrijf bedragen zoals gewoonlijk: 1.000.000 of € 1.250.000,50. Geen "
+            "standaardbedrag: de bronnen geven geen regiobudget. Leeg laten mag; dan ziet u "
+            "alleen de aandelen in procenten.",
         )
+        entered[code] = field.value
+        refused = refused or field.error is not None
     friction_stored = settings.get("frictiekosten")
     try:
         friction_stored = check_amount(friction_stored, "frictiekosten")
     except DashboardError:
         friction_stored = None
-    frictie = st.number_input(
+    friction_field = amount_input(
+        st,
         "Frictiekosten bij uittreding, eenmalig (euro) — optioneel, uw eigen schatting",
-        min_value=0.0,
-        max_value=10_000_000_000.0,
-        value=friction_stored,
-        step=10_000.0,
-        format="%.0f",
-        placeholder="niet ingevuld",
         key="overstap_frictie",
+        stored=friction_stored,
+        what="Frictiekosten",
+        maximum=MAX_EUR,
     )
+    frictie = friction_field.value
+    refused = refused or friction_field.error is not None
     st.caption(FRICTIEKOSTEN_CAVEAT)
 
 try:
     model = cost_model(result, entered, key_value, frictie)
 except DashboardError as err:
-    st.error(f"Deze invoer kan niet: {err}. De vorige invoer is bewaard.", icon=":material/error:")
+    st.error(
+        f"Deze invoer kan niet: {escape_markdown(err)}. De vorige invoer is bewaard.",
+        icon=":material/error:",
+    )
     model = cost_model(result, {}, DistributionKey.PER_INWONER, None)
 else:
     new_budgets = {**budgets_stored, **{c: v for c, v in entered.items() if v is not None}}
@@ -260,6 +271,26 @@ else:
         settings.update(changed)
         set_overstap_settings(settings)
 
+summary = overstap_summary(
+    result,
+    model,
+    procedure_timeline(van, naar, region_names, facts),
+    consequences(gemeente, naar, facts),
+    region_names,
+)
+with summary_box:
+    st.subheader(summary.title, anchor=False)
+    st.markdown("\n".join(f"- **{line.label}.** {line.text}" for line in summary.lines))
+    st.caption(
+        source_line(*dict.fromkeys(line.source for line in summary.lines if line.source))
+        + " Bedragen: uw eigen invoer bij 'Kosten' hieronder."
+    )
+if refused:
+    st.warning(
+        "Niet alle ingevulde bedragen zijn overgenomen (zie de melding bij het veld). De cijfers "
+        "hieronder gebruiken de bedragen die wel gelden.",
+        icon=":material/warning:",
+    )
 rise_eur, rise_pct = model.overhead_rise_eur, model.overhead_rise_pct
 o1, o2, o3 = st.columns(3)
 o1.metric(
@@ -282,19 +313,32 @@ st.caption(
     "betaalt, is niet vastgelegd."
 )
 
+
+def change_text(eur: float | None, pct: float | None) -> str:
+    """``+€ 19.911 (+29,8%)``: one column, so the table fits the page."""
+    if eur is None:
+        return NIET_BESCHIKBAAR
+    sign = "+" if eur > 0 else ""
+    if pct is None:
+        return sign + fmt_eur(eur)
+    return f"{sign}{fmt_eur(eur)} ({'+' if pct > 0 else ''}{fmt_pct(pct, 1)})"
+
+
 cost_rows = []
 for r in model.rows:
     cost_rows.append(
         {
             "Gemeente": r.gemeente_naam,
-            "Regio voor": r.region_before,
-            "Regio na": r.region_after,
-            "Aandeel voor": fmt_pct(r.share_before, 1),
-            "Aandeel na": fmt_pct(r.share_after, 1),
+            "Regio voor": region_names.get(r.region_before, r.region_before),
+            "Regio na": region_names.get(r.region_after, r.region_after),
+            # a mover's two shares are of two different budgets: each names its budget
+            "Aandeel voor": fmt_pct(r.share_before, 1)
+            + ("" if r.region_before == r.region_after else " van het budget voor"),
+            "Aandeel na": fmt_pct(r.share_after, 1)
+            + ("" if r.region_before == r.region_after else " van het budget na"),
             "Bedrag voor": fmt_eur(r.eur_before),
             "Bedrag na": fmt_eur(r.eur_after),
-            "Verschil": fmt_eur(r.change_eur) if r.region_before == r.region_after else "overstap",
-            "Verschil (%)": fmt_pct(r.change_pct, 1) if r.region_before == r.region_after else "",
+            "Verschil": change_text(r.change_eur, r.change_pct),
         }
     )
 st.dataframe(
@@ -302,6 +346,11 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     height=35 * (len(cost_rows) + 1) + 3,
+)
+st.caption(
+    f"{name} stapt over: het aandeel voor is een deel van het budget van {region_names[van]}, "
+    f"het aandeel na een deel van het budget van {region_names[naar]}. Die aandelen zijn niet "
+    "met elkaar te vergelijken; het verschil in euro wel (vul daarvoor beide budgetten in)."
 )
 source_caption(
     *figure_sources,

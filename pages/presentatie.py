@@ -9,7 +9,6 @@ move to the next/previous step. The PDF and PowerPoint downloads are built from 
 from __future__ import annotations
 
 import contextlib
-import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,6 +16,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from dashboard.errors import DashboardError
+from dashboard.markup import escape_markdown
 from dashboard.reports.content import PRESENTATION_STEPS, Chart, ReportContent, Section
 from dashboard.ui import cache
 from dashboard.ui.layout import page_guard
@@ -45,13 +45,6 @@ div[data-testid="stMainBlockContainer"] table { font-size: 1.3rem; }
 """
 )
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def plain(text: str) -> str:
-    """Escape Markdown so generated text (and any user text in it) shows literally."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
-
 
 def step_by(delta: int) -> None:
     """Callback of the previous/next buttons: move the step selector."""
@@ -71,37 +64,39 @@ def show_chart(chart: Chart) -> None:
         config={"displayModeBar": False, "scrollZoom": False},
         key=f"grafiek_{chart.key}",
     )
-    with st.expander(f"Tekstversie: {chart.title}"):
-        st.markdown(plain(chart.alt_text))
-    st.caption(plain(chart.source))
+    with st.expander(f"Tekstversie: {escape_markdown(chart.title)}"):
+        st.markdown(escape_markdown(chart.alt_text))
+    st.caption(escape_markdown(chart.source))
 
 
 def show_section(section: Section) -> None:
     st.header(section.title, anchor=False)
     if not section.available:
-        st.info(plain(" ".join([section.lead, *section.paragraphs])), icon=":material/info:")
+        st.info(
+            escape_markdown(" ".join([section.lead, *section.paragraphs])), icon=":material/info:"
+        )
         return
     if section.lead:
-        st.markdown(f"**{plain(section.lead)}**")
+        st.markdown(f"**{escape_markdown(section.lead)}**")
     if section.charts:
         text_col, chart_col = st.columns([2, 3], gap="large")
     else:
         text_col, chart_col = st.container(), None
     with text_col:
         for bullet in section.bullets[:6]:
-            st.markdown(f"- {plain(bullet)}")
+            st.markdown(f"- {escape_markdown(bullet)}")
         if not section.bullets:
             for paragraph in section.paragraphs[:3]:
-                st.markdown(plain(paragraph))
+                st.markdown(escape_markdown(paragraph))
         if section.tables and chart_col is None:
             table = section.tables[0]
-            st.markdown(f"**{plain(table.caption)}**")
+            st.markdown(f"**{escape_markdown(table.caption)}**")
             st.table(
                 pd.DataFrame(list(table.rows), columns=list(table.header)).set_index(
                     table.header[0] if table.header[0] else pd.Index(range(len(table.rows)))
                 )
             )
-            st.caption(plain(table.source))
+            st.caption(escape_markdown(table.source))
     if chart_col is not None:
         with chart_col:
             for chart in section.charts[:1]:
@@ -109,7 +104,7 @@ def show_section(section: Section) -> None:
     shown = {c.source for c in section.charts[:1]} | {t.source for t in section.tables[:1]}
     for line in section.sources:
         if line not in shown:
-            st.caption(plain(line))
+            st.caption(escape_markdown(line))
 
 
 def pdf_download(content: ReportContent) -> bytes:
@@ -140,7 +135,7 @@ sections = {key: content.section(key) for key in PRESENTATION_STEPS}
 
 st.title(f"Presentatie: {content.title.lower()}", anchor=False)
 st.caption(
-    plain(
+    escape_markdown(
         f"{content.date_text} · weging en overstap zoals ingesteld op de pagina's Varianten en "
         "Overstap (hier vastgezet)"
     )

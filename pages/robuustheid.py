@@ -7,19 +7,16 @@ computations live in :mod:`dashboard.sensitivity`, the figures in
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from dashboard.charts import robustness as charts
 from dashboard.errors import DashboardError
 from dashboard.formatting import fmt_int, fmt_number, fmt_pct
-from dashboard.sensitivity import (
-    MAX_SAMPLES,
-    SamplingOptions,
-    analyse,
-    verdict,
-    why_sentence,
-)
+from dashboard.narrative import FIRMNESS_NOTE, own_ratings, verdict, why_sentence
+from dashboard.sensitivity import MAX_SAMPLES, SamplingOptions, analyse
 from dashboard.ui.cache import smaa_result
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import current_problem, robustness_settings, set_robustness_settings
@@ -117,7 +114,7 @@ with st.expander("Instellingen van de steekproef (voor analisten)", expanded=Fal
         ]
         submitted = st.form_submit_button("Opnieuw doorrekenen", type="primary")
     if submitted:
-        new = {
+        new: dict[str, Any] = {
             "samples": int(samples),
             "seed": int(seed),
             "mode": mode,
@@ -154,16 +151,13 @@ with verdict_box:
     shares = ", ".join(f"{g.label} {fmt_pct(problem.group_shares()[g.id], 0)}" for g in m.groups)
     basis = f"Uitgangspunt is de weging van de pagina Varianten: {shares}."
     if problem.overrides:
-        basis += (
-            f" Met {len(problem.overrides)} eigen oordeel/oordelen die afwijken van de handreiking."
-        )
+        basis += f" Met {own_ratings(len(problem.overrides))}."
     st.caption(basis)
     st.info(
         "Aanname: de handreiking geeft alleen tekens (++ tot -/-). Dat ++ = "
         f"{fmt_number(problem.scale.maximum, 1)} en -/- = {fmt_number(problem.scale.minimum, 1)} "
         "telt, is een keuze van dit dashboard. Het tabblad ‘Andere codering’ laat zien of een "
-        "andere keuze de winnaar verandert. ‘Stevig’ (90% of meer van de wegingen), ‘redelijk "
-        "stevig’ (60–90%) en ‘wankel’ zijn een vuistregel van dit dashboard.",
+        "andere keuze de winnaar verandert. " + FIRMNESS_NOTE,
         icon=":material/info:",
     )
     source_caption("seed_004", extra=SOURCE_EXTRA)

@@ -1,23 +1,26 @@
 """Scenario's: save, open, rename, duplicate, delete, compare and share weightings (issue 6).
 
 Wiring only: the store, comparison, share link and file format live in ``dashboard.scenarios``.
-User text (names, authors, notes) is shown through ``md()`` or ``st.dataframe`` (plain text),
-never as HTML. When the database is unusable, the page says so and the rest keeps working.
+User text (names, authors, notes) is shown through ``escape_markdown()`` or ``st.dataframe``
+(plain text), never as markup. When the database is unusable, the page says so and the rest
+keeps working.
 Widget keys start with ``scn_``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import streamlit as st
 
 from dashboard.config import DEFAULT_YEAR
 from dashboard.errors import DashboardError, StorageError, ValidationError
+from dashboard.markup import escape_markdown
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
 from dashboard.scenarios.compare import compare, group_weighting
-from dashboard.scenarios.display import config_summary, file_slug, formatted, md, scenario_table
+from dashboard.scenarios.display import config_summary, file_slug, formatted, scenario_table
 from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE
 from dashboard.scenarios.schema import MAX_BYTES, scenario_from_json, scenario_to_json
 from dashboard.scenarios.tables import CSV_MIME, EXCEL_MIME, to_csv_bytes, to_excel_bytes
@@ -38,7 +41,7 @@ CONFIRM_DELETE = "scn_confirm_delete"
 
 
 def fail(err: DashboardError, prefix: str = "Dit lukt niet") -> None:
-    st.error(f"{prefix}: {md(err)}", icon=":material/error:")
+    st.error(f"{prefix}: {escape_markdown(err)}", icon=":material/error:")
 
 
 def attempt(action: Callable[[], Any], prefix: str = "Dit lukt niet") -> Any:
@@ -76,7 +79,7 @@ def open_scenario(scenario: Scenario) -> None:
     set_problem_config(scenario.config())
     set_overstap_settings(scenario.overstap_settings())
     add_notice(
-        f"Scenario ‘{md(scenario.name)}’ is geopend: de weging en de overstapinstellingen "
+        f"Scenario ‘{scenario.name}’ is geopend: de weging en de overstapinstellingen "
         "gelden nu op alle pagina's."
     )
     st.rerun()
@@ -156,7 +159,7 @@ with tab_save:
         except DashboardError as err:
             fail(err, "Niet opgeslagen")
         else:
-            add_notice(f"Scenario ‘{md(saved.name)}’ is opgeslagen.")
+            add_notice(f"Scenario ‘{saved.name}’ is opgeslagen.")
             st.rerun()
 
     st.subheader("Opgeslagen scenario's")
@@ -170,13 +173,14 @@ with tab_save:
 
         chosen = st.selectbox("Kies een scenario", names, key="scn_chosen")
         current = load(chosen) if chosen else None
-        if current is not None:
+        if current is not None and store is not None:
+            author_text = escape_markdown(current.author) or "niet ingevuld"
             st.markdown(
-                f"**{md(current.name)}** · auteur: {md(current.author) or 'niet ingevuld'} · "
+                f"**{escape_markdown(current.name)}** · auteur: {author_text} · "
                 f"gegevensjaar: {current.data_year or 'onbekend'}"
             )
             if current.note:
-                st.markdown(md(current.note))
+                st.markdown(escape_markdown(current.note))
             st.caption(config_summary(current.config()))
             if st.button("Dit scenario openen", type="primary", key="scn_open"):
                 open_scenario(current)
@@ -185,31 +189,32 @@ with tab_save:
             with c1:
                 new_name = st.text_input("Nieuwe naam", max_chars=MAX_NAME, key="scn_rename")
                 if st.button("Hernoemen", key="scn_rename_go") and attempt(
-                    lambda: store.rename(current.name, new_name), "Niet hernoemd"
+                    partial(store.rename, current.name, new_name), "Niet hernoemd"
                 ):
-                    add_notice(f"Scenario hernoemd naar ‘{md(new_name.strip())}’.")
+                    add_notice(f"Scenario hernoemd naar ‘{new_name.strip()}’.")
                     st.rerun()
             with c2:
                 copy_name = st.text_input("Naam van de kopie", max_chars=MAX_NAME, key="scn_copy")
                 if st.button("Dupliceren", key="scn_copy_go") and attempt(
-                    lambda: store.duplicate(current.name, copy_name), "Niet gedupliceerd"
+                    partial(store.duplicate, current.name, copy_name), "Niet gedupliceerd"
                 ):
-                    add_notice(f"Kopie ‘{md(copy_name.strip())}’ gemaakt.")
+                    add_notice(f"Kopie ‘{copy_name.strip()}’ gemaakt.")
                     st.rerun()
 
             if st.button("Verwijderen …", key="scn_delete", icon=":material/delete:"):
                 st.session_state[CONFIRM_DELETE] = current.name
             if st.session_state.get(CONFIRM_DELETE) == current.name:
                 st.warning(
-                    f"Weet u zeker dat u ‘{md(current.name)}’ wilt verwijderen? "
+                    f"Weet u zeker dat u ‘{escape_markdown(current.name)}’ wilt verwijderen? "
                     "Dit kan niet ongedaan worden gemaakt.",
                     icon=":material/warning:",
                 )
                 y, n = st.columns(2)
                 if y.button("Ja, verwijderen", type="primary", key="scn_delete_yes"):
                     st.session_state.pop(CONFIRM_DELETE, None)
-                    if attempt(lambda: store.delete(current.name) or True, "Niet verwijderd"):
-                        add_notice(f"Scenario ‘{md(current.name)}’ is verwijderd.")
+                    delete = partial(store.delete, current.name)
+                    if attempt(lambda: delete() or True, "Niet verwijderd"):
+                        add_notice(f"Scenario ‘{current.name}’ is verwijderd.")
                         st.rerun()
                 if n.button("Annuleren", key="scn_delete_no"):
                     st.session_state.pop(CONFIRM_DELETE, None)
@@ -228,9 +233,9 @@ with tab_compare:
         if name_a == name_b:
             st.info("Kies twee verschillende scenario's.", icon=":material/info:")
         elif a is not None and b is not None:
-            result = attempt(lambda: compare(a, b), "Vergelijken lukt niet")
+            result = attempt(partial(compare, a, b), "Vergelijken lukt niet")
             if result is not None:
-                st.markdown(md(result.summary()))
+                st.markdown(escape_markdown(result.summary()))
                 tables = result.tables()
                 st.markdown("**Uitkomst per variant** (score en rang; 1 is het hoogst)")
                 st.dataframe(formatted(tables["Uitkomst"], 2), hide_index=True)
@@ -282,7 +287,7 @@ with tab_group:
             group = attempt(lambda: group_weighting(loaded), "De groepsweging lukt niet")
             if group is not None:
                 for sentence in group.summary():
-                    st.markdown(md(sentence))
+                    st.markdown(escape_markdown(sentence))
                 tables = group.tables()
                 st.markdown("**Rangorde per deelnemer en met de gemiddelde weging**")
                 st.dataframe(formatted(tables["Rangorde"], 1), hide_index=True)
@@ -347,12 +352,12 @@ with tab_files:
                 imported = scenario_from_json(upload.getvalue())
             except ValidationError as err:
                 st.error(
-                    f"Dit bestand is niet ingelezen; er is niets veranderd. {md(err)}",
+                    f"Dit bestand is niet ingelezen; er is niets veranderd. {escape_markdown(err)}",
                     icon=":material/error:",
                 )
         if imported is not None:
             st.success(
-                f"Het bestand is in orde: scenario ‘{md(imported.name)}’.",
+                f"Het bestand is in orde: scenario ‘{escape_markdown(imported.name)}’.",
                 icon=":material/check:",
             )
             st.caption(config_summary(imported.config()))
@@ -360,10 +365,14 @@ with tab_files:
                 "Een bestaand scenario met deze naam vervangen", key="scn_import_replace"
             )
             c1, c2 = st.columns(2)
-            if c1.button(
-                "Opslaan bij de scenario's", disabled=store is None, key="scn_import_save"
-            ) and attempt(lambda: store.save(imported, replace=replace), "Niet opgeslagen"):
-                add_notice(f"Scenario ‘{md(imported.name)}’ is ingelezen en opgeslagen.")
+            if (
+                c1.button(
+                    "Opslaan bij de scenario's", disabled=store is None, key="scn_import_save"
+                )
+                and store is not None
+                and attempt(partial(store.save, imported, replace=replace), "Niet opgeslagen")
+            ):
+                add_notice(f"Scenario ‘{imported.name}’ is ingelezen en opgeslagen.")
                 st.rerun()
             if c2.button("Alleen openen (niet opslaan)", key="scn_import_open"):
                 open_scenario(imported)

@@ -24,25 +24,28 @@ from dashboard.criteria import (
 )
 from dashboard.errors import DashboardError
 from dashboard.formatting import fmt_number
+from dashboard.markup import escape_markdown
+from dashboard.narrative import (
+    explanation,
+    group_shares_sentence,
+    overrides_sentence,
+    preset_note,
+    scale_note,
+    summary_sentence,
+    tie_sentence,
+)
 from dashboard.scoring import DEFAULT_SCALE, DecisionProblem, score
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import current_problem, problem_config, set_problem_config
 from dashboard.weighting import (
     DEFAULT_PRESET,
     clear_overrides,
-    dominance_sentences,
-    group_shares_sentence,
     matching_preset,
-    preset_note,
     presets,
     rank_order_criteria,
     rank_order_groups,
-    reasons_sentence,
     remove_override,
-    scale_note,
     set_override,
-    summary_sentence,
-    tie_sentence,
     with_scale,
     with_weights,
 )
@@ -239,19 +242,17 @@ def weights_and_results() -> None:
         if ties:
             st.info(ties + " Ze krijgen dezelfde plaats.", icon=":material/drag_handle:")
         # one element for all explanations: fewer elements to redraw per slider move
-        why = [reasons_sentence(result, problem), *dominance_sentences(result, problem)]
-        st.markdown("\n\n".join(w for w in why if w))
+        st.markdown("\n\n".join(explanation(result, problem)))
         if problem.overrides:
             st.warning(
-                f"Deze uitkomst gebruikt {len(problem.overrides)} eigen "
-                f"{'oordeel' if len(problem.overrides) == 1 else 'oordelen'} die afwijken van "
-                "de handreiking (gemarkeerd met *). Zie 'Eigen oordelen' hieronder.",
+                overrides_sentence(problem).removesuffix(".")
+                + " (gemarkeerd met *). Zie 'Eigen oordelen' hieronder.",
                 icon=":material/edit_note:",
             )
         chart = st.segmented_control(
             "Grafiek",
             list(CHARTS),
-            format_func=CHARTS.get,
+            format_func=lambda key: CHARTS[key],
             default="rangorde",
             required=True,
             key="var_chart",
@@ -435,7 +436,10 @@ def overrides_section(problem: DecisionProblem) -> None:
         try:
             set_problem_config(set_override(problem_config(), MATRIX, cid, vid, rating, reason))
         except DashboardError as err:
-            st.error(f"Dit eigen oordeel is niet opgeslagen: {err}.", icon=":material/error:")
+            st.error(
+                f"Dit eigen oordeel is niet opgeslagen: {escape_markdown(err)}.",
+                icon=":material/error:",
+            )
         else:
             st.rerun()
     if problem.overrides:

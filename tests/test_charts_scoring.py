@@ -114,11 +114,11 @@ def test_results_table_and_markdown() -> None:
     assert table.iloc[0]["Score (0–100)"] == "85,8"
     md = markdown_table(table)
     assert md.splitlines()[0].startswith("| Plaats | Variant |")
-    assert md.splitlines()[2] == "| 1 | Variant 1 | 85,8 | 1,433 | 1,80 | 2,00 | 0,50 |"
+    assert md.splitlines()[2] == r"| 1 | Variant 1 | 85\,8 | 1\,433 | 1\,80 | 2\,00 | 0\,50 |"
 
 
 def test_markdown_table_escapes_pipes() -> None:
     import pandas as pd
 
-    md = markdown_table(pd.DataFrame([{"a": "x|y", "b": "regel\nnieuw"}]))
-    assert md.splitlines()[2] == "| x\\|y | regel nieuw |"
+    md = markdown_table(pd.DataFrame([{"a": "x|y", "b": "regel\nnieuw", "c": "[a](//e.vil)"}]))
+    assert md.splitlines()[2] == r"| x\|y | regel nieuw | \[a\]\(\/\/e\.vil\) |"

@@ -1,105 +1,173 @@
-"""The download code against a local HTTP server on 127.0.0.1 serving files made in the test."""
+"""The download against fake PDOK and CBS services on 127.0.0.1 that behave like the real ones:
+the standard OData API refuses more than 10,000 cells, the bulk feed pages with
+``odata.nextLink``, codes come padded with spaces, and an HTTP 500 carries an error body."""
 
 from __future__ import annotations
 
+import csv
 import json
+import shutil
 import threading
 import urllib.parse
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
-import geopandas as gpd
 import pytest
-from shapely.geometry import box
 
-from dashboard.cbs import read_kerncijfers, read_layer
+from dashboard.cbs import read_kerncijfers, read_kwb, read_layer
 from dashboard.cli import main
-from dashboard.download import download_all, kerncijfers_rows
+from dashboard.config import SNAPSHOT_DIR
+from dashboard.download import CELL_LIMIT, download_all, kerncijfers_rows, service_message
 from dashboard.errors import DownloadError
-from dashboard.regions import load_region_index
+
+PAGE_SIZE = 100
 
 
-def layer_geojson(layer: str) -> bytes:
-    if layer == "arbeidsmarktregio":
-        rows = [
-            ("AM01", "West", box(4.0, 52.0, 4.5, 52.5)),
-            ("AM03", "Oost", box(4.5, 52.0, 5.0, 52.5)),
+def _snapshot_rows() -> tuple[list[str], list[dict[str, Any]]]:
+    with (SNAPSHOT_DIR / "kwb_2024_gemeente.csv").open(encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        header = list(reader.fieldnames or [])
+        rows = []
+        for raw in reader:
+            row: dict[str, Any] = {}
+            for key, value in raw.items():
+                if key.startswith(("WijkenEnBuurten", "Codering")):
+                    row[key] = value.ljust(10)  # CBS pads codes to 10 characters
+                elif key.startswith("Gemeentenaam"):
+                    row[key] = value.ljust(40)
+                else:
+                    row[key] = None if value == "" else float(value)
+            rows.append(row)
+    # a wijk row, which the download must leave out
+    rows.append({**rows[0], "WijkenEnBuurten": "WK062600  "})
+    return header, rows
+
+
+HEADER, ROWS = _snapshot_rows()
+#: The real table has ~120 columns; the extra ones make an unselected request too big.
+ALL_COLUMNS = [*HEADER, *(f"Onderwerp{i}_{200 + i}" for i in range(100))]
+
+
+def _features(layer: str) -> dict:
+    if layer == "provincie":
+        boxes = [(3.4 + 0.3 * i, 51.0 + 0.2 * i) for i in range(12)]
+        features = [
+            {
+                "type": "Feature",
+                "properties": {"statcode": f"PV{20 + i}", "statnaam": f"Provincie {i}"},
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[x, y], [x + 0.2, y], [x + 0.2, y + 0.1], [x, y]]],
+                },
+            }
+            for i, (x, y) in enumerate(boxes)
         ]
-    elif layer == "gemeente":
-        rows = [
-            ("GM0001", "Aadorp", box(4.1, 52.1, 4.2, 52.2)),
-            ("GM0002", "Beedorp", box(4.6, 52.1, 4.7, 52.2)),
-        ]
-    else:
-        rows = [("PV01", "Provincie", box(4.0, 52.0, 5.0, 52.5))]
-    frame = gpd.GeoDataFrame(
-        {"statcode": [r[0] for r in rows], "statnaam": [r[1] for r in rows]},
-        geometry=[r[2] for r in rows],
-        crs="EPSG:4326",
-    )
-    return frame.to_json().encode()
+        return {"type": "FeatureCollection", "features": features}
+    return json.loads((SNAPSHOT_DIR / f"{layer}_2025.geojson").read_text(encoding="utf-8"))
 
 
-ODATA_PAGE_1 = {
-    "value": [
-        {"WijkenEnBuurten": "GM0001    ", "Gemeentenaam_1": "Aadorp    ",
-         "SoortRegio_2": "Gemeente", "AantalInwoners_5": 1000, "Mannen_6": 490, "Vrouwen_7": 510,
-         "Woningvoorraad_35": 450,
-         "OppervlakteTotaal_122": 1100, "OppervlakteLand_123": 1000, "OppervlakteWater_124": 100,
-         "Bevolkingsdichtheid_34": 100},
-        {"WijkenEnBuurten": "WK000100  ", "Gemeentenaam_1": "Aadorp", "AantalInwoners_5": 1000},
+def _swap(doc: dict) -> dict:
+    def swap(coords: Any) -> Any:
+        if coords and isinstance(coords[0], (int, float)):
+            return [coords[1], coords[0]]
+        return [swap(c) for c in coords]
+
+    for feature in doc["features"]:
+        feature["geometry"]["coordinates"] = swap(feature["geometry"]["coordinates"])
+    return doc
+
+
+HOSTILE = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"statcode": "GM0001", "statnaam": "Nergens"},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[0, 0], [1e6, 0], [1e6, 1e6], [0, 0]]],
+            },
+        }
     ],
-    "odata.nextLink": "__NEXT__",
-}  # fmt: skip
-ODATA_PAGE_2 = {
-    "value": [
-        {"WijkenEnBuurten": "GM0002", "Gemeentenaam_1": "Beedorp", "AantalInwoners_5": 2000,
-         "Mannen_6": 1000, "Vrouwen_7": 1000, "Woningvoorraad_35": None,
-         "OppervlakteTotaal_122": 500, "OppervlakteLand_123": 500, "OppervlakteWater_124": 0,
-         "Bevolkingsdichtheid_34": 400},
-    ]
-}  # fmt: skip
+}
+ERROR_BODY = {"odata.error": {"code": "", "message": {"lang": "nl", "value": "Tabel onderhoud"}}}
 
 
 class Handler(BaseHTTPRequestHandler):
     requests: ClassVar[list[str]] = []
-    broken: ClassVar[bool] = False
+    mode: ClassVar[str] = ""
 
     def log_message(self, *args: object) -> None:  # keep test output quiet
         pass
+
+    def _send(self, status: int, body: Any) -> None:
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _rows(self, query: dict[str, list[str]]) -> tuple[list[str], list[dict]]:
+        columns = query["$select"][0].split(",") if "$select" in query else ALL_COLUMNS
+        rows = ROWS
+        if "$filter" in query:
+            assert query["$filter"][0] == "startswith(WijkenEnBuurten,'GM')"
+            rows = [r for r in rows if r["WijkenEnBuurten"].startswith("GM")]
+        return columns, [{c: r.get(c) for c in columns} for r in rows]
 
     def do_GET(self) -> None:
         Handler.requests.append(self.path)
         parsed = urllib.parse.urlparse(self.path)
         query = urllib.parse.parse_qs(parsed.query)
+        mode = Handler.mode
         if parsed.path.startswith("/wfs/"):
-            type_name = query["typeNames"][0]
-            layer = type_name.split(":")[1].removesuffix("_gegeneraliseerd")
-            body = b"<html>kapot</html>" if Handler.broken else layer_geojson(layer)
-        elif parsed.path.endswith("/TypedDataSet") and "page" not in query:
-            doc = json.loads(json.dumps(ODATA_PAGE_1))
-            doc["odata.nextLink"] = (
-                f"http://127.0.0.1:{self.server.server_port}{parsed.path}?page=2"
-            )
-            body = json.dumps(doc).encode()
-        elif parsed.path.endswith("/TypedDataSet"):
-            body = json.dumps(ODATA_PAGE_2).encode()
-        else:
-            self.send_error(404)
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+            layer = query["typeNames"][0].split(":")[1].removesuffix("_gegeneraliseerd")
+            if mode == "hostile" and layer == "gemeente":
+                return self._send(200, HOSTILE)
+            if mode == "swapped":
+                return self._send(200, _swap(_features(layer)))
+            return self._send(200, _features(layer))
+        if mode == "cbs_500" and parsed.path.startswith(("/odata", "/feed")):
+            return self._send(500, ERROR_BODY)
+        if parsed.path.endswith("/DataProperties"):
+            props = [{"Key": "Bevolking", "Type": "TopicGroup"}]
+            props += [{"Key": c, "Type": "Topic"} for c in ALL_COLUMNS]
+            return self._send(200, {"value": props})
+        if parsed.path.startswith("/odata/") and parsed.path.endswith("/TypedDataSet"):
+            columns, rows = self._rows(query)
+            if len(columns) * len(rows) > CELL_LIMIT:
+                return self._send(
+                    500,
+                    {"odata.error": {"message": {"value": (
+                        f"De opgevraagde dataset is te groot ({len(columns) * len(rows)} cellen, "
+                        f"maximaal {CELL_LIMIT})"
+                    )}}},
+                )  # fmt: skip
+            return self._send(200, {"value": rows})
+        if parsed.path.startswith("/feed/") and parsed.path.endswith("/TypedDataSet"):
+            if mode == "feed_down":
+                return self._send(503, b"<html><body><h1>Service Unavailable</h1></body></html>")
+            _, rows = self._rows(query)
+            page = int(query.get("page", ["0"])[0])
+            body: dict[str, Any] = {"value": rows[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]}
+            if (page + 1) * PAGE_SIZE < len(rows):
+                rest = {k: v[0] for k, v in query.items() if k != "page"}
+                rest["page"] = str(page + 1)
+                body["odata.nextLink"] = (
+                    f"http://127.0.0.1:{self.server.server_port}{parsed.path}?"
+                    + urllib.parse.urlencode(rest)
+                )
+            return self._send(200, body)
+        return self._send(404, {"odata.error": {"message": {"value": "Niet gevonden"}}})
 
 
 @pytest.fixture()
 def server() -> Iterator[str]:
     Handler.requests = []
-    Handler.broken = False
+    Handler.mode = ""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -108,69 +176,142 @@ def server() -> Iterator[str]:
     httpd.server_close()
 
 
-def test_download_all_writes_readable_layers_and_kerncijfers(server: str, tmp_path: Path) -> None:
-    lines: list[str] = []
-    download_all(
-        2025,
-        tmp_path,
+def _download(server: str, target: Path, year: int = 2024, **kw: Any) -> list:
+    return download_all(
+        year,
+        target,
         pdok_url=server + "/wfs/{year}",
         cbs_url=server + "/odata",
-        progress=lines.append,
+        feed_url=server + "/feed",
+        progress=kw.pop("progress", lambda _: None),
+        **kw,
     )
-    assert len(read_layer("gemeente", 2025, tmp_path)) == 2
-    assert len(read_layer("provincie", 2025, tmp_path)) == 1
-    index = load_region_index(2025, tmp_path)
-    assert index.membership() == {"GM0001": "AM01", "GM0002": "AM03"}
+
+
+def _good_folder(path: Path) -> Path:
+    """A working data folder (copy of the snapshot)."""
+    shutil.copytree(SNAPSHOT_DIR, path)
+    return path
+
+
+def _state(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_download_via_the_paged_feed(server: str, tmp_path: Path) -> None:
+    lines: list[str] = []
+    _download(server, tmp_path, progress=lines.append)
+    assert len(read_layer("gemeente", 2024, tmp_path)) == 342
+    assert len(read_layer("provincie", 2024, tmp_path)) == 12
+    kwb = read_kwb(2024, tmp_path)
+    assert len(kwb) == 342  # wijk row left out, four pages joined
+    assert kwb.set_index("gemeente_code").loc["GM0626", "bijstand"] == 340
     kc = read_kerncijfers(tmp_path)
-    assert kc["gemeente_code"].tolist() == ["GM0001", "GM0002"]  # wijk row dropped, 2 pages
-    assert kc.loc[0, "gemeente_naam"] == "Aadorp"
-    assert kc.loc[0, "oppervlakte_land_km2"] == 10.0
-    assert kc["jaar"].unique().tolist() == [2024]
-    assert kc["woningvoorraad"].isna().tolist() == [False, True]  # missing stays missing
-    assert any("[1/4]" in line for line in lines) and any("[4/4]" in line for line in lines)
-    assert any(
-        "typeNames=gebiedsindelingen%3Agemeente_gegeneraliseerd" in r for r in Handler.requests
-    )
-    assert any("/2025" in r for r in Handler.requests)
+    assert kc.loc[kc["gemeente_code"] == "GM0626", "gemeente_naam"].item() == "Voorschoten"
+    assert sum("page=" in r for r in Handler.requests) == 3
+    feed = [r for r in Handler.requests if r.startswith("/feed/85984NED/TypedDataSet")]
+    assert feed and all("%24select=" in r or "$select=" in r for r in feed)
+    assert any("/2024" in r for r in Handler.requests)
     assert not list(tmp_path.glob(".download-*"))  # no temporary leftovers
+    assert any("[4/4]" in line for line in lines)
 
 
-def test_a_bad_download_leaves_existing_files_alone(server: str, tmp_path: Path) -> None:
-    existing = tmp_path / "arbeidsmarktregio_2025.geojson"
-    existing.write_bytes(layer_geojson("arbeidsmarktregio"))
-    before = existing.read_bytes()
-    Handler.broken = True
-    with pytest.raises(DownloadError, match="ongeldig"):
-        download_all(
-            2025,
-            tmp_path,
-            pdok_url=server + "/wfs/{year}",
-            cbs_url=server + "/odata",
-            progress=lambda _: None,
-        )
-    assert existing.read_bytes() == before
+def test_standard_api_in_slices_when_the_feed_is_down(server: str, tmp_path: Path) -> None:
+    """Asking all columns at once would exceed the cell limit (the fake refuses it)."""
+    Handler.mode = "feed_down"
+    _download(server, tmp_path)
+    api = [r for r in Handler.requests if r.startswith("/odata/85984NED/TypedDataSet")]
+    assert len(api) >= 2
+    kwb = read_kwb(2024, tmp_path)
+    assert len(kwb) == 342 and kwb["bedrijfsvestigingen"].notna().all()
 
 
-def test_http_error_is_a_dutch_download_error(server: str, tmp_path: Path) -> None:
-    with pytest.raises(DownloadError, match="HTTP-fout 404"):
-        download_all(2025, tmp_path, pdok_url=server + "/nergens", progress=lambda _: None)
+def test_unselected_request_is_refused_by_the_fake_as_by_cbs(server: str) -> None:
+    import urllib.error
+    import urllib.request
+
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(server + "/odata/85984NED/TypedDataSet?$format=json")
+    assert info.value.code == 500
+    assert "te groot" in service_message(info.value.read())
+
+
+def test_http_500_shows_the_services_own_message(server: str, tmp_path: Path) -> None:
+    Handler.mode = "cbs_500"
+    with pytest.raises(DownloadError, match="HTTP-fout 500: Tabel onderhoud") as info:
+        _download(server, tmp_path)
+    assert "internetverbinding" not in str(info.value)
+
+
+def test_year_is_honoured_and_unknown_year_is_a_dutch_error(server: str, tmp_path: Path) -> None:
+    _download(server, tmp_path / "a", year=2025)
+    assert any(r.startswith("/feed/86165NED/") for r in Handler.requests)
+    assert any(r.startswith("/wfs/2025") for r in Handler.requests)
+    assert (tmp_path / "a" / "kwb_2025_gemeente.csv").is_file()
+    Handler.requests = []
+    with pytest.raises(DownloadError, match="voor 2019 is geen CBS-tabel"):
+        _download(server, tmp_path / "b", year=2019)
+    assert Handler.requests == []  # refused before any request
+
+
+def test_hostile_one_feature_geojson_never_replaces_good_files(
+    server: str, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """Regression: a one-feature GeoJSON with bogus coordinates replaced the good boundary
+    files, the figures step failed, and afterwards ``regions`` exited 1 (AttributeError)."""
+    good = _good_folder(tmp_path / "cbs")
+    before = _state(good)
+    Handler.mode = "hostile"
+    with pytest.raises(DownloadError, match="niets vervangen"):
+        _download(server, good, year=2025)
+    assert _state(good) == before
+    assert not list(good.glob(".download-*"))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(good))
+    assert main(["regions"]) == 0
+    assert "AM34" in capsys.readouterr().out
+
+
+def test_swapped_axes_are_caught(server: str, tmp_path: Path) -> None:
+    good = _good_folder(tmp_path / "cbs")
+    before = _state(good)
+    Handler.mode = "swapped"
+    with pytest.raises(DownloadError, match="niet in Nederland"):
+        _download(server, good, year=2025)
+    assert _state(good) == before
+
+
+def test_failing_figures_leave_the_boundaries_alone(server: str, tmp_path: Path) -> None:
+    """Boundaries download fine, then CBS fails: nothing in the folder changes."""
+    good = _good_folder(tmp_path / "cbs")
+    before = _state(good)
+    Handler.mode = "cbs_500"
+    with pytest.raises(DownloadError):
+        _download(server, good, year=2025)
+    assert _state(good) == before
+
+
+def test_a_complete_download_replaces_all_files_together(server: str, tmp_path: Path) -> None:
+    good = _good_folder(tmp_path / "cbs")
+    (good / "gemeente_2025.topojson").write_text("{}")  # an older format would be read first
+    _download(server, good, year=2025)
+    assert not (good / "gemeente_2025.topojson").exists()
+    assert len(read_layer("gemeente", 2025, good)) == 342
+    assert (good / "kwb_2025_gemeente.csv").is_file()
+
+
+def test_missing_gemeente_in_figures_is_refused(server: str, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(
+        "tests.test_download.ROWS", [r for r in ROWS if not r["WijkenEnBuurten"].startswith("GM06")]
+    )
+    with pytest.raises(DownloadError, match="ontbreken in de CBS-cijfers"):
+        _download(server, tmp_path)
+    assert not (tmp_path / "gemeente_kerncijfers.csv").exists()
 
 
 def test_cli_download_reports_progress_and_exit_codes(server: str, tmp_path: Path, capsys) -> None:
-    code = main(
-        [
-            "data",
-            "download",
-            "--year",
-            "2025",
-            "--out",
-            str(tmp_path),
-            "--pdok-url",
-            server + "/wfs/{year}",
-            "--cbs-url",
-            server + "/odata",
-        ]
-    )
+    args = ["data", "download", "--year", "2025", "--out", str(tmp_path)]
+    fakes = ["--pdok-url", server + "/wfs/{year}", "--cbs-url", server + "/odata"]
+    code = main([*args, *fakes, "--cbs-feed-url", server + "/feed"])
     assert code == 0
     err = capsys.readouterr().err
     assert "PDOK" in err and "CBS" in err
@@ -179,9 +320,17 @@ def test_cli_download_reports_progress_and_exit_codes(server: str, tmp_path: Pat
     assert code == 2
     assert captured.err.strip().splitlines()[-1].startswith("Fout:")
     assert "Traceback" not in captured.err
+    assert main(["data", "download", "--year", "2019", "--out", str(tmp_path)]) == 2
+    assert "2019" in capsys.readouterr().err
 
 
 def test_kerncijfers_rows_skip_non_gemeenten() -> None:
-    rows = kerncijfers_rows(ODATA_PAGE_1["value"], 2024, "85984NED", "Kerncijfers")
-    assert [r["gemeente_code"] for r in rows] == ["GM0001"]
-    assert rows[0]["inwoners"] == 1000.0
+    rows = kerncijfers_rows(ROWS, 2024, "85984NED", "Kerncijfers")
+    assert len(rows) == 342
+    assert all(r["gemeente_code"].startswith("GM") and len(r["gemeente_code"]) == 6 for r in rows)
+
+
+def test_service_message_reads_json_html_and_text() -> None:
+    assert service_message(json.dumps(ERROR_BODY).encode()) == "Tabel onderhoud"
+    assert service_message(b"<html><h1>Bad Gateway</h1></html>") == "Bad Gateway"
+    assert service_message(b"plain") == "plain"

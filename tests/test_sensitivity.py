@@ -12,6 +12,14 @@ from hypothesis import strategies as st
 
 from dashboard.criteria import RATINGS, load_matrix
 from dashboard.errors import UnknownCodeError, ValidationError
+from dashboard.narrative import (
+    acceptability_sentence,
+    challenger_sentence,
+    stays_highest_sentence,
+    verdict,
+    why_sentence,
+    wins_only_if_sentences,
+)
 from dashboard.scoring import (
     DecisionProblem,
     default_problem,
@@ -21,21 +29,15 @@ from dashboard.scoring import (
 from dashboard.sensitivity import (
     CHUNK,
     SamplingOptions,
-    acceptability_sentence,
     analyse,
-    challenger_sentence,
     one_way,
     problem_at_share,
     sample_weights,
     scale_sensitivity,
     smaa,
     smaa_loop,
-    stays_highest_sentence,
     tolerance,
-    verdict,
     why_it_wins,
-    why_sentence,
-    wins_only_if_sentences,
 )
 
 MATRIX = load_matrix()
@@ -455,9 +457,14 @@ def test_why_it_wins_orders_by_contribution_difference() -> None:
     assert reason.for_winner[0][1] == pytest.approx(best)
     assert reason.gap == pytest.approx(sum(diffs.values()))
     assert reason.for_runner_up == ()  # V1 dominates V2
+    # five werkgevers criteria tie for the largest difference: all five are named, as a tie
+    assert [c for c, _ in reason.for_winner] == ["wg03", "wg04", "wg05", "wg06", "wg07"]
     sentence = why_sentence(problem, reason)
-    assert sentence.startswith("Variant 1 wint vooral doordat het beter scoort dan Variant 2 op ‘")
-    assert "van de voorsprong" in sentence
+    assert sentence.startswith(
+        "Variant 1 wint vooral doordat het op 5 criteria even veel beter scoort dan Variant 2: "
+        "‘1 (publiek) contactpersoon’, ‘toegang tot alle werkzoekenden’, "
+    )
+    assert sentence.endswith("elk 10,1% van de voorsprong (samen 51%).")
 
 
 def test_sentences_have_the_issue_forms() -> None:
@@ -476,8 +483,9 @@ def test_sentences_have_the_issue_forms() -> None:
     p3 = problem_from_mapping({"criteria": {"wz04": 10}})
     wz = _find(one_way(p3), "werkzoekenden")
     assert stays_highest_sentence(p3, wz) == (
-        "Variant 1 blijft het hoogst zolang werkzoekenden tussen 0% en 53% van het gewicht "
-        "krijgen (nu 33%)."
+        "Verandert alleen het gewicht van werkzoekenden (de andere perspectieven houden hun "
+        "onderlinge verhouding), dan blijft Variant 1 het hoogst zolang werkzoekenden tussen 0% "
+        "en 53% van het gewicht krijgen (nu 33%)."
     )
     wg = _find(one_way(p3), "werkgevers")
     # the true bound 6.89% is rounded up so the sentence stays true
@@ -492,10 +500,10 @@ def test_sentences_have_the_issue_forms() -> None:
 
 
 def test_percentages_use_dutch_decimal_comma_when_needed() -> None:
-    from dashboard.sensitivity import _pct_pair
+    from dashboard.narrative import pct_interval
 
-    assert _pct_pair(0.3321, 0.3349) == ("33,3%", "33,4%")
-    assert _pct_pair(0.1, 0.9) == ("10%", "90%")
+    assert pct_interval(0.3321, 0.3349) == ("33,3%", "33,4%")
+    assert pct_interval(0.1, 0.9) == ("10%", "90%")
 
 
 def test_challenger_sentence_from_central_weights() -> None:
@@ -504,8 +512,8 @@ def test_challenger_sentence_from_central_weights() -> None:
     problem = _mirror_problem()
     result = smaa(problem, samples=50_000, seed=3)
     assert challenger_sentence(problem, result, "V3") == (
-        "In de 50% van de wegingen waarin Variant 3 wint, krijgen werkgevers gemiddeld 50% "
-        "van het gewicht."
+        "Variant 3 wint in 50% van de willekeurige wegingen, waarin alle gewichten tegelijk "
+        "anders zijn; in die wegingen krijgen werkgevers gemiddeld 50% van het gewicht."
     )
     assert challenger_sentence(problem, result, "V2") is None
 
@@ -515,7 +523,8 @@ def test_verdict_for_default_and_tie() -> None:
     rob = analyse(problem, samples=5_000, seed=1)
     lines = verdict(problem, rob)
     assert lines[0].startswith("De uitkomst is stevig. Variant 1 is de beste in")
-    assert any("Variant 2 kan bij geen enkele weging winnen" in s for s in lines)
+    # dominance in the same words as on the Varianten page
+    assert any("Daarom scoort Variant 1 nooit lager dan Variant 2" in s for s in lines)
     assert any("coderingen" in s for s in lines)
     tie = problem_from_mapping({"groups": {"gemeenten_uwv": 0, "werkgevers": 0}})
     lines = verdict(tie, analyse(tie, samples=2_000, seed=1))

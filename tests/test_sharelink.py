@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from dashboard.criteria import load_matrix
 from dashboard.errors import DashboardError
-from dashboard.scenarios.sharelink import decode, encode, query_string
+from dashboard.markup import escape_markdown
+from dashboard.scenarios.sharelink import MAX_VALUE, decode, encode, query_string
 from dashboard.scoring import problem_from_mapping
 
 DEFAULT_OVERSTAP = {
@@ -211,9 +212,66 @@ def test_app_applies_a_share_link_once_with_notices() -> None:
     assert at.session_state["problem_config"] == {"groups": {"werkgevers": 2}}
     assert at.session_state["overstap"]["budgets"] == {"AM19": 1000}
     infos = [i.value for i in at.info]
-    assert any("gu01 'abc' is geen getal" in i for i in infos)
-    assert any("uit de gedeelde link zijn overgenomen" in i for i in infos)
+    assert any(escape_markdown("gu01 'abc' is geen getal") in i for i in infos)
+    assert any(escape_markdown("uit de gedeelde link zijn overgenomen") in i for i in infos)
     # a later change in the session is not undone by the (unchanged) URL on the next run
     at.session_state["problem_config"] = {"groups": {"werkgevers": 5}}
     at.run()
     assert at.session_state["problem_config"] == {"groups": {"werkgevers": 5}}
+
+
+def test_a_huge_link_is_refused_before_any_per_item_work(monkeypatch) -> None:
+    """``?cw=z0,z1,…,z69999`` (479 KB) cost 80 s of server time: now one cheap refusal."""
+    from dashboard.scenarios import sharelink
+
+    def per_item_work(*_args: object) -> None:
+        raise AssertionError("the link was split into items before its size was checked")
+
+    monkeypatch.setattr(sharelink, "_split_pairs", per_item_work)
+    monkeypatch.setattr(sharelink, "load_matrix", per_item_work)
+    huge = ",".join(f"z{i}" for i in range(70_000))
+    assert len(huge) > 470_000
+    with pytest.raises(DashboardError, match="hoogstens"):
+        decode({"cw": huge})
+    many = {f"rd.gu{i:02d}.V1": "x" for i in range(70_000)}
+    with pytest.raises(DashboardError, match="onderdelen"):
+        decode(many)
+
+
+def test_a_link_just_under_the_limits_gives_bounded_notices() -> None:
+    value = ",".join(f"z{i}" for i in range(5000))[: MAX_VALUE - 10]
+    view = decode({"cw": value})
+    assert 0 < len(view.notices) <= value.count(",") + 1
+
+
+def test_app_summarises_many_notices_and_shows_link_text_literally() -> None:
+    """Hundreds of ignored parts: the confirmation, a few notices and "en nog N"; no markup."""
+    from streamlit.testing.v1 import AppTest
+
+    app = Path(__file__).resolve().parents[1] / "app.py"
+    at = AppTest.from_file(str(app), default_timeout=120)
+    at.query_params["cw"] = ",".join(f"z{i}" for i in range(400))
+    at.query_params["gw"] = "![a](//e.vil/p.png)"
+    at.query_params["rd.[klik](https://e.vil/)"] = "1"
+    at.run()
+    assert not at.exception
+    infos = [i.value for i in at.info]
+    assert len(infos) <= 4, infos
+    assert "overgenomen" in infos[0]
+    assert "en nog" in infos[-1] and "meldingen" in infos[-1]
+    for text in infos:
+        assert "](" not in text and "//e.vil" not in text and "https:" not in text, text
+
+
+def test_app_refuses_a_very_long_link_with_one_notice() -> None:
+    """40,000 unknown criteria (under Streamlit's own 512 KB limit for a query string)."""
+    from streamlit.testing.v1 import AppTest
+
+    app = Path(__file__).resolve().parents[1] / "app.py"
+    at = AppTest.from_file(str(app), default_timeout=60)
+    at.query_params["cw"] = ",".join(f"z{i}" for i in range(40_000))
+    at.run()
+    assert not at.exception
+    infos = [i.value for i in at.info]
+    assert len(infos) == 1 and "niet worden gelezen" in infos[0], infos[:5]
+    assert at.session_state["problem_config"] == {}

@@ -6,26 +6,28 @@ import pytest
 
 from dashboard.criteria import load_matrix
 from dashboard.errors import UnknownCodeError, ValidationError
+from dashboard.narrative import (
+    dominance_sentences,
+    explanation,
+    group_shares_sentence,
+    join_nl,
+    preset_note,
+    summary_sentence,
+    tie_sentence,
+)
 from dashboard.scoring import Weights, default_problem, problem_from_mapping, score
 from dashboard.weighting import (
     CRITERIA_EQUAL,
     DEFAULT_PRESET,
     apply_preset,
     clear_overrides,
-    dominance_sentences,
-    group_shares_sentence,
-    join_nl,
     matching_preset,
-    preset_note,
     presets,
     rank_order_criteria,
     rank_order_groups,
-    reasons_sentence,
     remove_override,
     roc_weights,
     set_override,
-    summary_sentence,
-    tie_sentence,
     with_scale,
     with_weights,
 )
@@ -197,9 +199,10 @@ def test_group_shares_sentence() -> None:
     )
 
 
-def test_reasons_sentence_names_criteria() -> None:
+def test_explanation_names_reasons_unless_the_top_ties() -> None:
     problem = default_problem()
-    text = reasons_sentence(score(problem), problem)
-    assert text.startswith("Het verschil tussen Variant 1 en Variant 2 komt vooral van")
+    why, dominance = explanation(score(problem), problem)
+    assert why.startswith("Variant 1 wint vooral doordat het")
+    assert dominance.startswith("Variant 1 krijgt in de beoordeling")
     tie = problem_from_mapping(apply_preset({}, MATRIX, "alleen_werkzoekenden"))
-    assert reasons_sentence(score(tie), tie) == ""
+    assert explanation(score(tie), tie) == dominance_sentences(score(tie), tie)

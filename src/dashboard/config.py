@@ -1,8 +1,12 @@
-"""Paths and settings from the environment or the package, never from the working directory."""
+"""Paths and settings from the environment or the package, never from the working directory.
+
+This is the only module that reads environment variables; everything else asks it.
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 #: Root of the project checkout (the package is installed editable from ``src/``).
@@ -12,6 +16,12 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 #: Environment variable with a SQLAlchemy URL for the scenario database.
 DATABASE_URL_ENV = "DASHBOARD_DATABASE_URL"
+#: Environment variables naming the Chromium executable for chart images, in order of preference.
+CHROMIUM_ENVS = ("DASHBOARD_CHROMIUM", "BROWSER_PATH")
+#: Environment variables that point the downloads at another server (tests, mirrors).
+PDOK_URL_ENV = "DASHBOARD_PDOK_URL"
+CBS_ODATA_URL_ENV = "DASHBOARD_CBS_ODATA_URL"
+CBS_FEED_URL_ENV = "DASHBOARD_CBS_FEED_URL"
 
 DEFAULT_YEAR = 2025
 
@@ -22,10 +32,22 @@ def project_data_dir() -> Path:
     return Path(override) if override else PROJECT_ROOT / "data"
 
 
+#: The compact CBS snapshot shipped inside the package (``python -m dashboard data snapshot``).
+SNAPSHOT_DIR = Path(__file__).resolve().parent / "snapshot"
+
+
 def cache_dir() -> Path:
-    """The project's own, git-ignored cache folder (downloads land here)."""
-    override = os.environ.get("DASHBOARD_CACHE_DIR")
-    return Path(override) if override else PROJECT_ROOT / ".cache"
+    """The user's cache folder for this dashboard (downloads and derived data land here).
+
+    ``DASHBOARD_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME`` or ``~/.cache``, so an installed
+    package never writes inside its own folder.
+    """
+    override = os.environ.get("DASHBOARD_CACHE_DIR", "").strip()
+    if override:
+        return Path(override).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "arbeidsmarktregio-dashboard"
 
 
 def cbs_cache_dir() -> Path:
@@ -33,13 +55,42 @@ def cbs_cache_dir() -> Path:
     return cache_dir() / "cbs"
 
 
-def data_dir() -> Path:
-    """Folder with the CBS boundary layers and kerncijfers.
+#: A download is complete (and the cache used) once this file is in place; the download moves
+#: it in last, together with the rest.
+CACHE_COMPLETE_FILE = "gemeente_kerncijfers.csv"
 
-    ``DASHBOARD_DATA_DIR`` when set, else the project's download cache.
-    """
+
+@dataclass(frozen=True)
+class DataSource:
+    """Which CBS data the dashboard reads, and why."""
+
+    #: "omgeving" (DASHBOARD_DATA_DIR), "download" (the cache) or "ingebouwd" (the snapshot)
+    kind: str
+    path: Path
+
+    @property
+    def description(self) -> str:
+        if self.kind == "omgeving":
+            return f"de map uit {DATA_DIR_ENV} ({self.path})"
+        if self.kind == "download":
+            return f"de eigen download ({self.path})"
+        return f"de ingebouwde momentopname van de CBS-gegevens ({self.path})"
+
+
+def data_source() -> DataSource:
+    """Precedence: ``DASHBOARD_DATA_DIR``, then a complete download cache, then the snapshot."""
     configured = os.environ.get(DATA_DIR_ENV, "").strip()
-    return Path(configured).expanduser() if configured else cbs_cache_dir()
+    if configured:
+        return DataSource("omgeving", Path(configured).expanduser())
+    cache = cbs_cache_dir()
+    if (cache / CACHE_COMPLETE_FILE).is_file():
+        return DataSource("download", cache)
+    return DataSource("ingebouwd", SNAPSHOT_DIR)
+
+
+def data_dir() -> Path:
+    """Folder with the CBS boundary layers and kerncijfers (see :func:`data_source`)."""
+    return data_source().path
 
 
 def database_url() -> str:
@@ -48,3 +99,32 @@ def database_url() -> str:
     if configured:
         return configured
     return f"sqlite:///{PROJECT_ROOT / 'var' / 'scenarios.sqlite'}"
+
+
+def _setting(name: str) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+def chromium_setting() -> tuple[str, str] | None:
+    """``(variable, path)`` of the first Chromium variable that is set, else ``None``."""
+    for name in CHROMIUM_ENVS:
+        value = _setting(name)
+        if value:
+            return name, value
+    return None
+
+
+def pdok_url() -> str | None:
+    """Another PDOK WFS base URL (with ``{year}``), or ``None`` for the real one."""
+    return _setting(PDOK_URL_ENV)
+
+
+def cbs_odata_url() -> str | None:
+    """Another CBS OData base URL, or ``None`` for the real one."""
+    return _setting(CBS_ODATA_URL_ENV)
+
+
+def cbs_feed_url() -> str | None:
+    """Another CBS bulk feed base URL, or ``None`` for the real one."""
+    return _setting(CBS_FEED_URL_ENV)

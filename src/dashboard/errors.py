@@ -37,3 +37,15 @@ class StorageError(DashboardError):
 
 class DownloadError(DashboardError):
     """Downloading data from the publisher failed."""
+
+
+class ChromiumMissingError(DashboardError):
+    """No Chromium/Chrome found to draw chart images."""
+
+
+class ScenarioNotFoundError(ValidationError):
+    """No scenario with that name."""
+
+
+class ScenarioExistsError(ValidationError):
+    """A scenario with that name (ignoring case) already exists."""

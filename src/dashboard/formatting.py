@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+from decimal import Decimal
 from typing import Any
 
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import (
+    NumberFormatError,
+    format_currency,
+    format_decimal,
+    format_percent,
+    parse_decimal,
+)
+
+from dashboard.errors import ValidationError
 
 LOCALE = "nl_NL"
 NIET_BESCHIKBAAR = "niet beschikbaar"
@@ -69,3 +79,85 @@ def fmt_datetime(value: dt.datetime | None) -> str:
     if value is None:
         return NIET_BESCHIKBAAR
     return format_datetime(value, format="d MMMM y HH:mm", locale=LOCALE)
+
+
+# --- reading what a Dutch user types -----------------------------------------------------------
+# Babel alone is too lenient for a money field (it reads "1e6", "1_000", "NaN" and other
+# scripts' digits), so the shape is checked first: digits with dots between groups of three,
+# or plain digits, then an optional decimal comma.
+_DUTCH_NUMBER = re.compile(r"^-?((\d{1,3}(\.\d{3})+|\d+)(,\d+)?|,\d+)$", re.ASCII)
+_SPACE_GROUPED = re.compile(r"^-?\d{1,3}( \d{3})+(,\d+)?$", re.ASCII)
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_CURRENCY = re.compile(r"^(€|eur(o)?)\s*|\s*(€|eur(o)?)$", re.IGNORECASE)
+MAX_INPUT_CHARS = 40
+
+
+def parse_number(text: str, what: str = "getal") -> Decimal | None:
+    """Read a number as a Dutch user writes it; ``None`` for an empty field.
+
+    ``1.000.000`` → 1000000, ``1000000,50`` → 1000000.50, ``2,5`` → 2.5, ``€ 1.000`` → 1000
+    (a euro sign or "euro" around the number is allowed; spaces between groups of three too).
+
+    Raises
+    ------
+    ValidationError
+        With a Dutch sentence naming ``what``, the text and how to write it instead.
+    """
+    raw = str(text).strip()
+    if not raw:
+        return None
+    shown = raw if len(raw) <= MAX_INPUT_CHARS else raw[:MAX_INPUT_CHARS] + "…"
+    if len(raw) > MAX_INPUT_CHARS:
+        raise ValidationError(f"{what}: ‘{shown}’ is te lang om een bedrag te zijn")
+    body = _CURRENCY.sub("", raw).strip()
+    body = _SPACES.sub(" ", body)
+    if _SPACE_GROUPED.match(body):
+        body = body.replace(" ", ".")
+    body = body.replace(" ", "")
+    hint = (
+        "schrijf bijvoorbeeld 1.000.000 of 2,5 (punten tussen groepen van drie cijfers, "
+        "een komma voor decimalen)"
+    )
+    if re.fullmatch(r"-?\d+\.\d{1,2}", body, re.ASCII):
+        # "2.5" or "1.00": an English decimal point, which in Dutch separates thousands
+        raise ValidationError(
+            f"{what}: ‘{shown}’ is niet eenduidig; bedoelt u {body.replace('.', ',')}? "
+            "Gebruik een komma voor decimalen en punten alleen tussen groepen van drie cijfers"
+        )
+    if not _DUTCH_NUMBER.match(body):
+        raise ValidationError(f"{what}: ‘{shown}’ is geen getal; {hint}")
+    try:
+        return Decimal(parse_decimal(body, locale=LOCALE, strict=True))
+    except NumberFormatError as err:
+        raise ValidationError(f"{what}: ‘{shown}’ is geen getal; {hint}") from err
+
+
+def parse_amount(text: str, what: str = "bedrag", *, maximum: float | None = None) -> float | None:
+    """A euro amount of 0 or more from a text field (Dutch notation); ``None`` when empty.
+
+    Raises :class:`ValidationError` (Dutch) for text that is not an amount, a negative amount
+    or one above ``maximum``; the caller shows it and does not use the amount.
+    """
+    number = parse_number(text, what)
+    if number is None:
+        return None
+    if number < 0:
+        raise ValidationError(f"{what}: ‘{str(text).strip()}’ is negatief; vul 0 of meer in")
+    if maximum is not None and number > Decimal(str(maximum)):
+        raise ValidationError(
+            f"{what}: {fmt_eur_input(number)} is meer dan het maximum van {fmt_eur_input(maximum)}"
+        )
+    return float(number)
+
+
+def fmt_eur_input(value: Any) -> str:
+    """An amount as it is shown back in a text field: ``€ 1.000.000`` or ``€ 1.000.000,50``.
+
+    Cents appear only when the amount has them, so what a user typed reads back unchanged.
+    """
+    if is_missing(value):
+        return ""
+    number = Decimal(str(value))
+    has_cents = number != number.to_integral_value()
+    pattern = "¤ #,##0" + (".00" if has_cents else "")
+    return format_currency(number, "EUR", format=pattern, locale=LOCALE, currency_digits=False)

@@ -35,6 +35,12 @@ class Indicator:
     note: str = ""
     #: one of GROUPS; the Kaart lists indicators under these headings
     group: str = "Bevolking"
+    #: "verhouding" only: numerator / denominator × scale (e.g. 1000 for "per 1.000")
+    scale: float = 1.0
+    #: own entry in data/SOURCES.yaml (table, column, period); "" = the rows' table source
+    source_id: str = ""
+    #: how the region value is made, said on the page where it is shown
+    method: str = ""
 
 
 #: Indicator groups in the order they are shown.
@@ -51,6 +57,24 @@ def grouped(indicator_ids: Iterable[str]) -> dict[str, list[str]]:
             out[group] = members
     return out
 
+
+#: Benefit kinds in the CBS table: our column → label.
+BENEFITS: tuple[tuple[str, str], ...] = (
+    ("bijstand", "Personen met bijstand"),
+    ("ww", "Personen met WW"),
+    ("ao", "Personen met een arbeidsongeschiktheidsuitkering"),
+)
+#: The 8 sectors (SBI 2008 sections) of the business counts: our column → label.
+SECTORS: tuple[tuple[str, str], ...] = (
+    ("vestigingen_a", "landbouw, bosbouw en visserij (A)"),
+    ("vestigingen_bf", "nijverheid en energie (B–F)"),
+    ("vestigingen_gi", "handel en horeca (G–I)"),
+    ("vestigingen_hj", "vervoer, informatie en communicatie (H–J)"),
+    ("vestigingen_kl", "financiële diensten, onroerend goed (K–L)"),
+    ("vestigingen_mn", "zakelijke dienstverlening (M–N)"),
+    ("vestigingen_oq", "overheid, onderwijs en zorg (O–Q)"),
+    ("vestigingen_ru", "cultuur, recreatie, overige diensten (R–U)"),
+)
 
 INDICATORS: dict[str, Indicator] = {
     i.id: i
@@ -119,6 +143,155 @@ INDICATORS: dict[str, Indicator] = {
             decimals=1,
             note="voor regio's uit de afgeronde gemeentepercentages en het aantal inwoners",
         ),
+        *(
+            Indicator(
+                f"{kind}",
+                label,
+                "personen",
+                "som",
+                group="Arbeidsmarkt",
+                source_id=f"cbs_kwb_2024_{kind}",
+                method="som van de gemeenten (gemeentecijfers door CBS op tientallen afgerond)",
+            )
+            for kind, label in BENEFITS
+        ),
+        *(
+            Indicator(
+                f"{kind}_per_1000",
+                f"{label} per 1.000 inwoners van 15 tot 65 jaar",
+                "per 1.000 inwoners van 15 tot 65 jaar",
+                "verhouding",
+                numerator=kind,
+                denominator="inwoners_15_64",
+                scale=1000.0,
+                decimals=1,
+                group="Arbeidsmarkt",
+                source_id=f"cbs_kwb_2024_{kind}",
+                method=(
+                    "totaal aantal personen met de uitkering gedeeld door het totaal aantal "
+                    "inwoners van 15 tot 65 jaar (1 januari 2024, zelfde CBS-tabel), maal 1.000"
+                ),
+            )
+            for kind, label in BENEFITS
+        ),
+        Indicator(
+            "werkzame_beroepsbevolking",
+            "Werkzame beroepsbevolking",
+            "personen",
+            "som",
+            group="Arbeidsmarkt",
+            source_id="cbs_kwb_2024_werkzame_beroepsbevolking",
+            method="som van de gemeenten",
+        ),
+        Indicator(
+            "netto_arbeidsparticipatie",
+            "Netto arbeidsparticipatie",
+            "% van de bevolking van 15 tot 75 jaar",
+            "gewogen",
+            weight="bevolking_15_74_afgeleid",
+            decimals=1,
+            group="Arbeidsmarkt",
+            source_id="cbs_kwb_2024_netto_arbeidsparticipatie",
+            note="regio: herberekend via een afgeleide noemer; bij benadering",
+            method=(
+                "herberekend: per gemeente wordt de bevolking van 15 tot 75 jaar afgeleid als "
+                "werkzame beroepsbevolking ÷ participatie; de regio is de totale werkzame "
+                "beroepsbevolking gedeeld door die afgeleide totale bevolking. CBS rondt de "
+                "gemeentepercentages af op hele procenten, dus de regiowaarde is bij benadering"
+            ),
+        ),
+        *(
+            Indicator(
+                column,
+                label,
+                "% van de werkzame beroepsbevolking",
+                "gewogen",
+                weight="werkzame_beroepsbevolking",
+                decimals=1,
+                group="Arbeidsmarkt",
+                source_id=f"cbs_kwb_2024_{column}",
+                note="regio: gewogen met de werkzame beroepsbevolking; bij benadering",
+                method=(
+                    "herberekend: gemeentepercentages gewogen met de werkzame beroepsbevolking "
+                    "(de noemer van het percentage); CBS rondt de gemeentepercentages af op "
+                    "hele procenten, dus de regiowaarde is bij benadering"
+                ),
+            )
+            for column, label in (
+                ("pct_werknemers", "Werknemers"),
+                ("pct_zelfstandigen", "Zelfstandigen"),
+            )
+        ),
+        Indicator(
+            "inkomen_per_inwoner",
+            "Gemiddeld inkomen per inwoner",
+            "× 1.000 euro",
+            "gewogen",
+            weight="inkomen_populatie",
+            decimals=1,
+            group="Inkomen",
+            source_id="cbs_kwb_2024_inkomen_per_inwoner",
+            note="regio: herberekend via een afgeleide noemer; bij benadering",
+            method=(
+                "herberekend: per gemeente is het totale inkomen = inkomensontvangers × "
+                "gemiddeld inkomen per ontvanger, en het aantal inwoners in de inkomensstatistiek "
+                "= dat totaal ÷ inkomen per inwoner; de regio is totaal inkomen gedeeld door "
+                "totaal aantal inwoners. Ontbreekt het inkomen van één gemeente, dan is de "
+                "regiowaarde niet beschikbaar"
+            ),
+        ),
+        Indicator(
+            "pct_armoede",
+            "Personen in armoede",
+            "% van de personen in particuliere huishoudens",
+            "gewogen",
+            weight="inkomen_populatie",
+            decimals=1,
+            group="Inkomen",
+            source_id="cbs_kwb_2024_pct_armoede",
+            note="regio: herberekend via een afgeleide noemer; bij benadering",
+            method=(
+                "herberekend: gemeentepercentages gewogen met het afgeleide aantal inwoners in "
+                "de inkomensstatistiek (zie gemiddeld inkomen); bij benadering"
+            ),
+        ),
+        Indicator(
+            "bedrijfsvestigingen",
+            "Bedrijfsvestigingen",
+            "vestigingen",
+            "som",
+            group="Bedrijven",
+            source_id="cbs_kwb_2024_bedrijfsvestigingen",
+            method="som van de gemeenten",
+        ),
+        Indicator(
+            "bedrijfsvestigingen_per_1000",
+            "Bedrijfsvestigingen per 1.000 inwoners",
+            "per 1.000 inwoners",
+            "verhouding",
+            numerator="bedrijfsvestigingen",
+            denominator="inwoners",
+            scale=1000.0,
+            decimals=1,
+            group="Bedrijven",
+            source_id="cbs_kwb_2024_bedrijfsvestigingen",
+            method=(
+                "totaal aantal vestigingen gedeeld door het totaal aantal inwoners "
+                "(1 januari 2024, zelfde CBS-tabel), maal 1.000"
+            ),
+        ),
+        *(
+            Indicator(
+                column,
+                f"Vestigingen {label}",
+                "vestigingen",
+                "som",
+                group="Bedrijven",
+                source_id="cbs_kwb_2024_bedrijfsvestigingen_sector",
+                method="som van de gemeenten",
+            )
+            for column, label in SECTORS
+        ),
     )
 }
 
@@ -152,7 +325,7 @@ def available(kc: pd.DataFrame, indicator_id: str, year: int) -> bool:
     """True when the indicator has at least one gemeente value in ``year``."""
     ind = INDICATORS[indicator_id]
     needed = [ind.numerator, ind.denominator] if ind.kind == "verhouding" else [ind.id]
-    rows = kc[kc["jaar"] == year]
+    rows = with_derived_columns(kc[kc["jaar"] == year])
     return all(c in rows.columns and rows[c].notna().any() for c in needed)
 
 
@@ -170,19 +343,58 @@ def source_ids(kc: pd.DataFrame, year: int) -> tuple[str, ...]:
     return tuple(ids)
 
 
+#: Denominators the table implies but does not publish (see :func:`with_derived_columns`).
+DERIVED_COLUMNS = ("inwoners_15_64", "bevolking_15_74_afgeleid", "inkomen_populatie")
+
+
+def _column(rows: pd.DataFrame, name: str) -> pd.Series:
+    return rows[name] if name in rows.columns else pd.Series(np.nan, index=rows.index)
+
+
+def with_derived_columns(rows: pd.DataFrame) -> pd.DataFrame:
+    """Add the denominators that the KWB table implies.
+
+    * ``inwoners_15_64``: the three published age-group counts 15–25, 25–45, 45–65;
+    * ``bevolking_15_74_afgeleid``: werkzame beroepsbevolking ÷ (netto participatie / 100), the
+      population the participation percentage is a share of (approximate: CBS rounds the
+      percentage to whole numbers);
+    * ``inkomen_populatie``: total income (ontvangers × income per ontvanger) ÷ income per
+      inwoner, i.e. the number of inwoners the income statistics count.
+    """
+    rows = rows.copy()
+    rows["inwoners_15_64"] = (
+        _column(rows, "inwoners_15_24")
+        + _column(rows, "inwoners_25_44")
+        + _column(rows, "inwoners_45_64")
+    )
+    participation = _column(rows, "netto_arbeidsparticipatie")
+    rows["bevolking_15_74_afgeleid"] = _column(rows, "werkzame_beroepsbevolking") / (
+        participation.where(participation > 0) / 100.0
+    )
+    per_inwoner = _column(rows, "inkomen_per_inwoner")
+    total = _column(rows, "inkomensontvangers") * _column(rows, "inkomen_per_ontvanger")
+    rows["inkomen_populatie"] = total / per_inwoner.where(per_inwoner > 0)
+    return rows
+
+
 def gemeente_figures(kc: pd.DataFrame, year: int) -> pd.DataFrame:
     """One row per gemeente for ``year``, indexed by gemeente code, with every indicator."""
     rows = kc[kc["jaar"] == year].set_index("gemeente_code")
     if rows.empty:
         raise ValidationError(f"geen kerncijfers voor {year}; beschikbaar: {years(kc)}")
+    rows = with_derived_columns(rows)
     out = pd.DataFrame(index=rows.index)
     out["gemeente_naam"] = rows["gemeente_naam"]
+    for column in DERIVED_COLUMNS:
+        out[column] = rows[column]
     for ind in INDICATORS.values():
         if ind.kind == "verhouding":
             if ind.id in rows.columns:
                 out[ind.id] = rows[ind.id]  # as published by CBS
             else:
-                out[ind.id] = rows[ind.numerator] / rows[ind.denominator]
+                out[ind.id] = (
+                    _column(rows, ind.numerator) / _column(rows, ind.denominator) * ind.scale
+                )
         else:
             out[ind.id] = rows[ind.id] if ind.id in rows.columns else np.nan
     if "bevolkingsdichtheid_inw_per_km2_land" in rows.columns:
@@ -228,7 +440,7 @@ def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.
             elif ind.kind == "verhouding":
                 num = _sum_strict(members[ind.numerator])
                 den = _sum_strict(members[ind.denominator])
-                row[ind.id] = num / den if den and not np.isnan(den) else np.nan
+                row[ind.id] = num / den * ind.scale if den and not np.isnan(den) else np.nan
             elif ind.kind == "aandeel":
                 counts = _sum_strict(members[ind.id] / 100.0 * members["inwoners"])
                 row[ind.id] = counts / inwoners * 100.0 if inwoners else np.nan
@@ -239,6 +451,17 @@ def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.
                 row[ind.id] = weighted / total if total else np.nan
         rows[region] = row
     out = pd.DataFrame.from_dict(rows, orient="index")
+    out = out.reindex(columns=["n_gemeenten", *INDICATORS])
     out.index.name = "region_code"
     out["n_gemeenten"] = out["n_gemeenten"].astype(int)
     return out.sort_index()
+
+
+NATIONAL_CODE = "NL"
+
+
+def national(kc: pd.DataFrame, year: int) -> pd.Series:
+    """Figures for Nederland: every gemeente of ``year`` as one region, by the same rules
+    (so a figure missing for one gemeente is missing for Nederland too)."""
+    codes = kc.loc[kc["jaar"] == year, "gemeente_code"]
+    return aggregate(kc, dict.fromkeys(codes, NATIONAL_CODE), year).loc[NATIONAL_CODE]

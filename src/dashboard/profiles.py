@@ -31,6 +31,8 @@ from dashboard.kerncijfers import (
     indicator_years,
     source_ids,
 )
+from dashboard.labour import LABOUR_INDICATORS, SECTOR_INDICATORS
+from dashboard.labour import MEMBER_COLUMNS as LABOUR_MEMBER_COLUMNS
 from dashboard.regions import RegionIndex
 
 #: Indicators shown in a profile, in order.
@@ -72,6 +74,9 @@ class IndicatorValue:
     year: int | None
     source_ids: tuple[str, ...]
     note: str = ""
+    group: str = "Bevolking"
+    #: how the region value is made (said next to it)
+    method: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,9 +110,11 @@ class RegionProfile:
     composition: tuple[CompositionRow, ...]
     #: amounts of money the seeds name for this region
     amounts: tuple[Amount, ...] = ()
+    #: labour market, income and businesses (KWB), incl. the 8 sector counts
+    labour: tuple[IndicatorValue, ...] = ()
 
     def indicator(self, indicator_id: str) -> IndicatorValue:
-        for value in (*self.indicators, *self.age):
+        for value in (*self.indicators, *self.age, *self.labour):
             if value.id == indicator_id:
                 return value
         raise KeyError(indicator_id)
@@ -185,10 +192,11 @@ def build_profile(
     fb = fb or load_facts()
     region = index.region(code)
     membership = dict(membership if membership is not None else index.membership())
-    ids = (*PROFILE_INDICATORS, *AGE_INDICATORS)
+    ids = (*PROFILE_INDICATORS, *AGE_INDICATORS, *LABOUR_INDICATORS, *SECTOR_INDICATORS)
     # only this region's members: aggregating all 35 regions would be wasted work
     own = {g: r for g, r in membership.items() if r == region.code}
-    totals, figures, years = _year_tables(kc, own, (*ids, *MEMBER_INDICATORS))
+    member_ids = (*MEMBER_INDICATORS, *LABOUR_MEMBER_COLUMNS)
+    totals, figures, years = _year_tables(kc, own, (*ids, *member_ids))
     names = {g.code: g.name for g in index.gemeenten}
     member_codes = sorted(
         (g for g, r in membership.items() if r == region.code), key=lambda g: names[g]
@@ -207,13 +215,21 @@ def build_profile(
             decimals=ind.decimals,
             value=total,
             year=year,
-            source_ids=source_ids(kc, year) if year is not None else (),
+            source_ids=(
+                (ind.source_id,)
+                if ind.source_id and year is not None
+                else source_ids(kc, year)
+                if year is not None
+                else ()
+            ),
             note=ind.note,
+            group=ind.group,
+            method=ind.method,
         )
 
     members = pd.DataFrame(index=pd.Index(member_codes, name="gemeente_code"))
     members["gemeente_naam"] = [names[g] for g in member_codes]
-    for indicator_id in MEMBER_INDICATORS:
+    for indicator_id in member_ids:
         year = years.get(indicator_id)
         if year is None:
             members[indicator_id] = float("nan")
@@ -223,7 +239,7 @@ def build_profile(
         code=region.code,
         name=region.name,
         members=members,
-        member_years={i: years.get(i) for i in MEMBER_INDICATORS},
+        member_years={i: years.get(i) for i in member_ids},
         indicators=tuple(value(i) for i in PROFILE_INDICATORS),
         age=tuple(value(i) for i in AGE_INDICATORS),
         centrumgemeente=centrumgemeente(region.code, fb),
@@ -231,6 +247,7 @@ def build_profile(
         name_in_source=fb.region_names_in_source.get(region.code),
         composition=compare_composition(region.code, index, fb),
         amounts=fb.amounts_for(region.code),
+        labour=tuple(value(i) for i in (*LABOUR_INDICATORS, *SECTOR_INDICATORS)),
     )
 
 
@@ -297,14 +314,21 @@ def profile_json(profile: RegionProfile) -> dict[str, Any]:
             {
                 "code": code,
                 "name": row["gemeente_naam"],
-                **{i: clean(row[i]) for i in MEMBER_INDICATORS},
+                **{i: clean(row[i]) for i in (*MEMBER_INDICATORS, *LABOUR_MEMBER_COLUMNS)},
             }
             for code, row in profile.members.iterrows()
         ],
         "member_years": dict(profile.member_years),
         "indicators": {
-            v.id: {"value": clean(v.value), "year": v.year, "sources": list(v.source_ids)}
-            for v in (*profile.indicators, *profile.age)
+            v.id: {
+                "value": clean(v.value),
+                "year": v.year,
+                "sources": list(v.source_ids),
+                "group": v.group,
+                "unit": v.unit,
+                **({"method": v.method} if v.method else {}),
+            }
+            for v in (*profile.indicators, *profile.age, *profile.labour)
         },
         "seed_composition": [
             {

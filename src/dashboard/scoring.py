@@ -92,7 +92,8 @@ class Scale:
         """Build from ``{"++": 2, ...}``; missing symbols keep ``base`` (default scale)."""
         values = dict((base or cls()).values)
         for symbol, value in mapping.items():
-            values[Rating.parse(symbol)] = _finite_number(value, f"schaal '{symbol}'")
+            rating = Rating.parse(symbol)  # first, so an odd key is named only as repr
+            values[rating] = _finite_number(value, f"schaal '{rating.value}'")
         return cls(values)
 
     def value(self, rating: Rating) -> float:

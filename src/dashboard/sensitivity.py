@@ -53,8 +53,8 @@ import numpy as np
 
 from dashboard.criteria import RATINGS, Rating
 from dashboard.errors import UnknownCodeError, ValidationError
-from dashboard.formatting import fmt_int, fmt_pct
-from dashboard.scoring import TIE_TOLERANCE, DecisionProblem, Scale, score
+from dashboard.formatting import fmt_int
+from dashboard.scoring import TIE_TOLERANCE, DecisionProblem, Scale, ScoreResult, score
 
 #: Default number of SMAA samples.
 DEFAULT_SAMPLES = 100_000
@@ -753,9 +753,26 @@ class WinReason:
     for_runner_up: tuple[tuple[str, float], ...]
 
 
-def why_it_wins(problem: DecisionProblem, top: int = 3) -> WinReason:
-    """The criteria that separate the winner from the runner-up most (by contribution)."""
-    result = score(problem)
+def _top_with_ties(
+    diffs: list[tuple[str, float]], top: int, tol: float
+) -> tuple[tuple[str, float], ...]:
+    """The first ``top`` of ``diffs`` (largest magnitude first), plus every later one that
+    is as large as the last of them: a tie at the cut is kept whole, never broken by id."""
+    if len(diffs) <= top:
+        return tuple(diffs)
+    cut = abs(diffs[top - 1][1])
+    return tuple(d for d in diffs if abs(d[1]) >= cut - tol)
+
+
+def why_it_wins(
+    problem: DecisionProblem, top: int = 3, result: ScoreResult | None = None
+) -> WinReason:
+    """The criteria that separate the winner from the runner-up most (by contribution).
+
+    At least ``top`` criteria per side when there are that many; criteria that tie with the
+    last of them are included (so five criteria with the same contribution are five reasons).
+    """
+    result = result or score(problem)
     winner, runner_up = result.ranking[0], result.ranking[1]
     diffs = [
         (c, result.contributions[c][winner] - result.contributions[c][runner_up])
@@ -768,207 +785,9 @@ def why_it_wins(problem: DecisionProblem, top: int = 3) -> WinReason:
         winner,
         runner_up,
         result.scores[winner] - result.scores[runner_up],
-        tuple(pos[:top]),
-        tuple(neg[:top]),
+        _top_with_ties(pos, top, tol),
+        _top_with_ties(neg, top, tol),
     )
-
-
-# =============================================================================================
-# Sentences (plain Dutch for an alderman)
-# =============================================================================================
-def _lower_first(text: str) -> str:
-    if len(text) > 1 and text[1].isupper():
-        return text  # "UWV …"
-    return text[:1].lower() + text[1:]
-
-
-def _pct_bound(fraction: float, direction: Literal["down", "up", "nearest"], decimals: int) -> str:
-    """A percentage rounded so that the sentence it appears in stays true."""
-    factor = 10**decimals
-    value = fraction * 100 * factor
-    if direction == "down":
-        value = math.floor(value + 1e-7)
-    elif direction == "up":
-        value = math.ceil(value - 1e-7)
-    else:
-        value = round(value)
-    return fmt_pct(value / factor / 100, decimals)
-
-
-def _pct_pair(lo: float, hi: float) -> tuple[str, str]:
-    """Inner bounds (lo rounded up, hi rounded down) with enough decimals to keep lo < hi."""
-    for decimals in (0, 1, 2):
-        factor = 10**decimals
-        if math.ceil(lo * 100 * factor - 1e-7) < math.floor(hi * 100 * factor + 1e-7):
-            return _pct_bound(lo, "up", decimals), _pct_bound(hi, "down", decimals)
-    return _pct_bound(lo, "nearest", 2), _pct_bound(hi, "nearest", 2)
-
-
-def variant_name(problem: DecisionProblem, variant_id: str) -> str:
-    return problem.matrix.variant(variant_id).name
-
-
-def _subject(problem: DecisionProblem, ow: OneWay) -> tuple[str, bool, str]:
-    """(subject, plural, 'of the weight' phrase) for a weight."""
-    if ow.kind == "group":
-        return _lower_first(ow.label), True, "van het gewicht"
-    group = _lower_first(problem.matrix.group(ow.group).label)
-    return _lower_first(ow.label), False, f"van het gewicht binnen {group}"
-
-
-def stays_highest_sentence(problem: DecisionProblem, ow: OneWay) -> str:
-    """“Variant 1 blijft het hoogst zolang werkgevers tussen a% en b% van het gewicht krijgen”."""
-    name = variant_name(problem, ow.winner)
-    subject, plural, of_weight = _subject(problem, ow)
-    get = "krijgen" if plural else "krijgt"
-    now = f" (nu {_pct_bound(ow.baseline_share, 'nearest', 0)})"
-    if not ow.has_effect:
-        return (
-            f"{name} blijft het hoogst, hoeveel gewicht {subject} ook {get}: dit gewicht "
-            "verandert nu niets aan de scores."
-        )
-    if ow.low <= 0 and ow.high >= 1:
-        return f"{name} blijft het hoogst, hoeveel gewicht {subject} ook {get}{now}."
-    lo, hi = _pct_pair(ow.low, ow.high)
-    if ow.high - ow.low <= 1e-12:
-        return (
-            f"{name} staat alleen bij precies dit gewicht bovenaan: zodra {subject} meer of "
-            f"minder dan {_pct_bound(ow.baseline_share, 'nearest', 1)} {of_weight} {get}, "
-            "wint een andere variant."
-        )
-    return f"{name} blijft het hoogst zolang {subject} tussen {lo} en {hi} {of_weight} {get}{now}."
-
-
-def wins_only_if_sentences(problem: DecisionProblem, ow: OneWay) -> list[str]:
-    """Per challenger: “Variant 3 wint alleen als concurrerend aanbod meer dan x% weegt”."""
-    if not ow.has_effect:
-        return []
-    subject, plural, _ = _subject(problem, ow)
-    weighs = "wegen" if plural else "weegt"
-    within = (
-        ""
-        if ow.kind == "group"
-        else (f" binnen {_lower_first(problem.matrix.group(ow.group).label)}")
-    )
-    out = []
-    for vid, region in ow.regions.items():
-        if vid == ow.winner or region is None:
-            continue
-        lo, hi = region
-        if lo <= ow.baseline_share <= hi:
-            continue  # already tied at the current weighting
-        name = variant_name(problem, vid)
-        if hi >= 1 and lo > 0:
-            cond = f"meer dan {_pct_bound(lo, 'down', 0 if lo * 100 >= 1 else 1)}"
-        elif lo <= 0 and hi < 1:
-            cond = f"minder dan {_pct_bound(hi, 'up', 0)}"
-        else:
-            a, b = _pct_bound(lo, "down", 0), _pct_bound(hi, "up", 0)
-            cond = f"tussen {a} en {b}"
-        out.append(f"{name} wint alleen als {subject} {cond} {weighs}{within}.")
-    return out
-
-
-def acceptability_sentence(problem: DecisionProblem, result: SmaaResult, variant: str) -> str:
-    """“Variant 1 is de beste in p% van alle denkbare wegingen”."""
-    name = variant_name(problem, variant)
-    p = result.first(variant)
-    if p == 0:
-        share = "0%"
-    elif p < 0.005:
-        share = "minder dan 1%"
-    elif p > 0.995 and p < 1:
-        share = "meer dan 99%"
-    else:
-        share = _pct_bound(p, "nearest", 0)
-    options = result.options
-    if options.mode == "near":
-        where = (
-            "van de wegingen rond de huidige (elk gewicht hoogstens "
-            f"{_pct_bound(options.near_pct / 100, 'nearest', 0)} hoger of lager)"
-        )
-    elif options.mode == "ranking":
-        order = ", ".join(
-            _lower_first(problem.matrix.group(g).label) for g in options.group_ranking
-        )
-        where = f"van alle denkbare wegingen met de volgorde {order}"
-    else:
-        where = "van alle denkbare wegingen"
-    return f"{name} is de beste in {share} {where}."
-
-
-def challenger_sentence(problem: DecisionProblem, result: SmaaResult, variant: str) -> str | None:
-    """Where a challenger wins, from its central weights: the group it needs most weight on."""
-    central = result.central_weights.get(variant)
-    p = result.first(variant)
-    if central is None or p <= 0:
-        return None
-    groups = central["groups"]
-    top = max(groups, key=lambda g: (groups[g], g))
-    share = "minder dan 1%" if p < 0.005 else _pct_bound(p, "nearest", 0)
-    return (
-        f"In de {share} van de wegingen waarin {variant_name(problem, variant)} wint, krijgen "
-        f"{_lower_first(problem.matrix.group(top).label)} gemiddeld "
-        f"{_pct_bound(groups[top], 'nearest', 0)} van het gewicht."
-    )
-
-
-def why_sentence(problem: DecisionProblem, reason: WinReason) -> str:
-    """The criteria that separate the winner from the runner-up most, in one sentence."""
-    w = variant_name(problem, reason.winner)
-    r = variant_name(problem, reason.runner_up)
-    if not reason.for_winner and not reason.for_runner_up:
-        return f"{w} en {r} scoren op elk criterium dat meetelt precies even goed."
-    if abs(reason.gap) <= TIE_TOLERANCE * 10 and reason.for_winner:
-        return f"{w} en {r} scoren nu gelijk; wat de een wint, verliest hij elders weer."
-    labels = [f"‘{_lower_first(problem.matrix.criterion(c).label)}’" for c, _ in reason.for_winner]
-    listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " en " + labels[-1]
-    sentence = f"{w} wint vooral doordat het beter scoort dan {r} op {listed}"
-    share = sum(d for _, d in reason.for_winner) / reason.gap if reason.gap > 0 else math.inf
-    if share <= 1.0 + 1e-9:
-        sentence += f": samen {_pct_bound(share, 'nearest', 0)} van de voorsprong."
-    else:
-        sentence += "."
-    if reason.for_runner_up:
-        c = reason.for_runner_up[0][0]
-        sentence += (
-            f" {r} scoort juist beter op ‘{_lower_first(problem.matrix.criterion(c).label)}’."
-        )
-    return sentence
-
-
-def scale_sentence(problem: DecisionProblem, result: ScaleSensitivity) -> str:
-    """Does another order-preserving coding change the winner?"""
-    name = variant_name(problem, result.current_winner)
-    n = len(result.variants)
-    if not result.changed:
-        text = (
-            f"Met alle {n} andere coderingen van ++ tot -/- die we probeerden, blijft {name} "
-            "het hoogst"
-        )
-    else:
-        changed = "; ".join(
-            f"bij ‘{s.name}’ wint {variant_name(problem, s.winner)}" for s in result.changed
-        )
-        text = f"De codering van ++ tot -/- doet ertoe: {changed}"
-    if result.random_samples:
-        keep = result.random_winner_shares.get(result.current_winner, 0.0)
-        text += (
-            f". Bij {_pct_bound(keep, 'down', 0)} van {fmt_int(result.random_samples)} "
-            "willekeurige coderingen die de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- aanhouden, blijft "
-            f"{name} het hoogst"
-        )
-    return text + "."
-
-
-def firmness(smaa_result: SmaaResult, winner: str) -> Literal["stevig", "redelijk", "wankel"]:
-    """Rule of thumb of this dashboard: ≥ 90% of samples stevig, ≥ 60% redelijk, else wankel."""
-    p = smaa_result.first(winner)
-    if p >= 0.9:
-        return "stevig"
-    if p >= 0.6:
-        return "redelijk"
-    return "wankel"
 
 
 @dataclass(frozen=True)
@@ -999,55 +818,9 @@ def analyse(
         one_way=tuple(one_way(problem)),
         smaa=smaa_result or smaa(problem, samples, seed, options),
         scales=scale_sensitivity(problem, seed=seed if isinstance(seed, int) else DEFAULT_SEED),
-        reason=why_it_wins(problem),
+        reason=why_it_wins(problem, result=result),
         dominance=result.dominance,
     )
-
-
-def verdict(problem: DecisionProblem, rob: Robustness, max_challenges: int = 3) -> list[str]:
-    """The sentences for an alderman, most important first."""
-    name = variant_name(problem, rob.winner)
-    out: list[str] = []
-    if len(rob.tied_winners) > 1:
-        names = " en ".join(variant_name(problem, v) for v in rob.tied_winners)
-        out.append(
-            f"Met deze weging scoren {names} precies gelijk. Hieronder is {name} als "
-            "uitgangspunt genomen (bij gelijke scores telt de eerste variant)."
-        )
-    word = firmness(rob.smaa, rob.winner)
-    lead = {
-        "stevig": "De uitkomst is stevig",
-        "redelijk": "De uitkomst is redelijk stevig",
-        "wankel": "De uitkomst is wankel",
-    }[word]
-    out.append(f"{lead}. {acceptability_sentence(problem, rob.smaa, rob.winner)}")
-    for vid in rob.smaa.variant_ids:
-        if vid != rob.winner:
-            sentence = challenger_sentence(problem, rob.smaa, vid)
-            if sentence:
-                out.append(sentence)
-    for ow in rob.one_way:
-        if ow.kind == "group":
-            out.append(stays_highest_sentence(problem, ow))
-            out.extend(wins_only_if_sentences(problem, ow))
-    # criteria whose interval ends closest to the current share
-    close = sorted(
-        (ow for ow in rob.one_way if ow.kind == "criterion" and ow.has_effect and ow.width < 1),
-        key=lambda ow: min(
-            ow.baseline_share - ow.low if ow.low > 0 else 2.0,
-            ow.high - ow.baseline_share if ow.high < 1 else 2.0,
-        ),
-    )
-    for ow in close[:max_challenges]:
-        out.extend(wins_only_if_sentences(problem, ow))
-    for a, b in rob.dominance:
-        out.append(
-            f"{variant_name(problem, b)} kan bij geen enkele weging winnen: "
-            f"{variant_name(problem, a)} is op elk criterium minstens zo goed."
-        )
-    out.append(scale_sentence(problem, rob.scales))
-    out.append(why_sentence(problem, rob.reason))
-    return out
 
 
 def to_json(rob: Robustness) -> dict[str, Any]:

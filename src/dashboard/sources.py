@@ -24,6 +24,12 @@ class Source:
     retrieved: str
     table_id: str
     short: str
+    #: per-indicator entries only: CBS column, reference period, unit, rounding, status
+    column: str = ""
+    period: str = ""
+    unit: str = ""
+    rounding: str = ""
+    status: str = ""
 
 
 @cache
@@ -51,6 +57,11 @@ def load_sources(path: Path | None = None) -> dict[str, Source]:
             retrieved=str(entry["retrieved"]),
             table_id=str(entry["table_id"] or ""),
             short=str(entry.get("short") or entry["title"]),
+            column=str(entry.get("column") or ""),
+            period=str(entry.get("period") or ""),
+            unit=str(entry.get("unit") or ""),
+            rounding=str(entry.get("rounding") or ""),
+            status=str(entry.get("status") or ""),
         )
     return sources
 

@@ -1,17 +1,17 @@
-"""Weightings in words: presets, rank-order-centroid weights, and plain-Dutch summaries.
+"""Weightings: presets, rank-order-centroid weights, rating overrides and scale edits.
 
 Everything here works on the weights-file mapping of :mod:`dashboard.scoring`
 (``{"groups": {}, "criteria": {}, "scale": {}, "ratings": {}, "reasons": {}}``) and on
-:class:`~dashboard.scoring.ScoreResult`; nothing imports Streamlit, so the page, the CLI and the
-PDF/PowerPoint export all say the same thing.
+:class:`~dashboard.scoring.ScoreResult`; nothing imports Streamlit. Their wording lives in
+:mod:`dashboard.narrative`.
 
 Presets
 -------
 * ``perspectieven_gelijk`` (default): the three perspectives (groups) weigh the same and, inside a
   group, every criterion weighs the same.
 * ``criteria_gelijk``: every one of the 21 criteria weighs the same. Because the groups have 10, 7
-  and 4 criteria, this silently gives gemeenten & UWV 10/21 of the weight; :func:`preset_note`
-  says so.
+  and 4 criteria, this silently gives gemeenten & UWV 10/21 of the weight;
+  :func:`dashboard.narrative.preset_note` says so.
 * ``alleen_<group id>``: one perspective only.
 
 Rank-order centroid (ROC)
@@ -30,8 +30,7 @@ from typing import Any
 
 from dashboard.criteria import Matrix, Rating
 from dashboard.errors import UnknownCodeError, ValidationError
-from dashboard.formatting import fmt_number, fmt_pct
-from dashboard.scoring import DecisionProblem, ScoreResult, scores_equal
+from dashboard.scoring import DecisionProblem
 
 DEFAULT_PRESET = "perspectieven_gelijk"
 CRITERIA_EQUAL = "criteria_gelijk"
@@ -51,30 +50,6 @@ class Preset:
     groups: Mapping[str, float]
     #: raw criterion weights (missing = 1)
     criteria: Mapping[str, float]
-
-
-# --- small Dutch helpers ------------------------------------------------------------------
-def join_nl(items: Sequence[str]) -> str:
-    """``["a", "b", "c"]`` → ``"a, b en c"``."""
-    items = list(items)
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + " en " + items[-1]
-
-
-def variant_name(matrix: Matrix, variant_id: str) -> str:
-    return matrix.variant(variant_id).name
-
-
-def group_short(matrix: Matrix, group_id: str) -> str:
-    return matrix.group(group_id).short
-
-
-def lower_first(text: str) -> str:
-    """For use mid-sentence: ``"Gemeenten & UWV"`` → ``"gemeenten & UWV"``."""
-    return text[:1].lower() + text[1:]
 
 
 # --- presets ------------------------------------------------------------------------------
@@ -107,34 +82,6 @@ def preset(matrix: Matrix, preset_id: str) -> Preset:
             return item
     known = ", ".join(p.id for p in presets(matrix))
     raise UnknownCodeError(f"onbekende voorinstelling {preset_id!r}; bekend zijn {known}")
-
-
-def preset_note(matrix: Matrix, preset_id: str) -> str:
-    """One Dutch sentence on what a preset means for the perspectives."""
-    if preset_id == DEFAULT_PRESET:
-        return (
-            "Elk perspectief (gemeenten & UWV, werkgevers, werkzoekenden) telt voor een derde; "
-            "binnen een perspectief wegen alle criteria even zwaar."
-        )
-    if preset_id == CRITERIA_EQUAL:
-        total = len(matrix.criteria)
-        parts = [
-            f"{lower_first(g.short)} {len(matrix.criteria_in(g.id))}/{total} "
-            f"({fmt_pct(len(matrix.criteria_in(g.id)) / total)})"
-            for g in matrix.groups
-        ]
-        return (
-            "Let op: elk criterium telt even zwaar, maar de perspectieven hebben niet evenveel "
-            f"criteria. Daardoor krijgt {join_nl(parts)} van het gewicht."
-        )
-    if preset_id.startswith(SINGLE_PREFIX):
-        group = matrix.group(preset_id.removeprefix(SINGLE_PREFIX))
-        return (
-            f"Alleen de criteria van {lower_first(group.short)} tellen mee; "
-            "de andere perspectieven wegen 0."
-        )
-    preset(matrix, preset_id)  # raises for an unknown id
-    return ""
 
 
 def apply_preset(config: Mapping[str, Any], matrix: Matrix, preset_id: str) -> dict[str, Any]:
@@ -283,135 +230,3 @@ def with_scale(config: Mapping[str, Any], values: Mapping[str, float] | None) ->
     else:
         out["scale"] = {str(k): float(v) for k, v in values.items()}
     return out
-
-
-# --- sentences ------------------------------------------------------------------------------
-def _score_words(result: ScoreResult, variant_id: str) -> str:
-    return f"{fmt_number(result.scores_0_100[variant_id], 0)} van 100"
-
-
-def summary_sentence(result: ScoreResult, problem: DecisionProblem) -> str:
-    """The one sentence an alderman reads: who scores highest, by how much, and ties.
-
-    >>> from dashboard.scoring import default_problem, score
-    >>> p = default_problem()
-    >>> print(summary_sentence(score(p), p))  # doctest: +NORMALIZE_WHITESPACE
-    Met deze weging scoort Variant 1 het hoogst (86 van 100),
-    gevolgd door Variant 2 (74) en Variant 3 (45).
-    """
-    m = problem.matrix
-    ranking = result.ranking
-    by_rank: dict[int, list[str]] = {}
-    for vid in ranking:
-        by_rank.setdefault(result.ranks[vid], []).append(vid)
-    ranks = sorted(by_rank)
-    first = by_rank[ranks[0]]
-    if len(first) == len(ranking):
-        text = (
-            f"Met deze weging scoren {join_nl([variant_name(m, v) for v in first])} precies "
-            f"gelijk ({_score_words(result, first[0])}); de weging maakt hier geen verschil."
-        )
-    else:
-        if len(first) == 1:
-            head = (
-                f"Met deze weging scoort {variant_name(m, first[0])} het hoogst "
-                f"({_score_words(result, first[0])})"
-            )
-        else:
-            head = (
-                f"Met deze weging scoren {join_nl([variant_name(m, v) for v in first])} "
-                f"gelijk het hoogst ({_score_words(result, first[0])})"
-            )
-        rest = []
-        for rank in ranks[1:]:
-            members = by_rank[rank]
-            names = join_nl([variant_name(m, v) for v in members])
-            score_txt = fmt_number(result.scores_0_100[members[0]], 0)
-            rest.append(f"{names} ({score_txt}{', gelijk' if len(members) > 1 else ''})")
-        text = f"{head}, gevolgd door {join_nl(rest)}."
-    if problem.overrides:
-        n = len(problem.overrides)
-        if n == 1:
-            text += " Hierin is 1 eigen oordeel verwerkt dat afwijkt van de handreiking."
-        else:
-            text += f" Hierin zijn {n} eigen oordelen verwerkt die afwijken van de handreiking."
-    return text
-
-
-def tie_sentence(result: ScoreResult, matrix: Matrix) -> str:
-    """Say which variants share a rank ('' when there are no ties)."""
-    parts = []
-    for group in result.ties():
-        parts.append(
-            f"{join_nl([variant_name(matrix, v) for v in group])} scoren precies gelijk en "
-            f"delen plaats {result.ranks[group[0]]}"
-        )
-    if not parts:
-        return ""
-    return join_nl(parts) + "."
-
-
-def dominance_sentences(result: ScoreResult, problem: DecisionProblem) -> list[str]:
-    """Dominance in words, including that no weighting can change it."""
-    m = problem.matrix
-    own = " (met uw eigen oordelen meegerekend)" if problem.overrides else ""
-    if not result.dominance:
-        return [
-            "Geen variant is op alle criteria minstens zo goed als een andere"
-            f"{own}; de weging bepaalt dus welke variant het hoogst scoort."
-        ]
-    out = []
-    for a, b in result.dominance:
-        na, nb = variant_name(m, a), variant_name(m, b)
-        out.append(
-            f"{na} krijgt in de beoordeling{own} op elk criterium minstens hetzelfde oordeel "
-            f"als {nb}, en op minstens één criterium een beter oordeel. Daarom scoort {na} "
-            f"nooit lager dan {nb}: geen weging en geen andere schaal kan dat veranderen."
-        )
-    return out
-
-
-def group_shares_sentence(problem: DecisionProblem) -> str:
-    """'Gewicht per perspectief: gemeenten & UWV 33%, …'."""
-    shares = problem.group_shares()
-    parts = [f"{lower_first(g.short)} {fmt_pct(shares[g.id])}" for g in problem.matrix.groups]
-    return f"Gewicht per perspectief: {join_nl(parts)}."
-
-
-def reasons_sentence(result: ScoreResult, problem: DecisionProblem, top: int = 3) -> str:
-    """Why the winner beats the runner-up: the criteria that make most of the difference."""
-    m = problem.matrix
-    ranking = result.ranking
-    if len(ranking) < 2:
-        return ""
-    best, second = ranking[0], ranking[1]
-    if scores_equal(result.scores[best], result.scores[second]):
-        return ""
-    diffs = sorted(
-        (
-            (result.contributions[c][best] - result.contributions[c][second], c)
-            for c in result.criterion_ids
-        ),
-        reverse=True,
-    )
-    helping = [c for d, c in diffs[:top] if d > 1e-12]
-    if not helping:
-        return ""
-    labels = [f"'{m.criterion(c).label}'" for c in helping]
-    text = (
-        f"Het verschil tussen {variant_name(m, best)} en {variant_name(m, second)} komt vooral "
-        f"van {join_nl(labels)}."
-    )
-    against = [c for d, c in diffs if d < -1e-12]
-    if against:
-        worst = against[-1]
-        text += f" Op '{m.criterion(worst).label}' scoort {variant_name(m, second)} juist beter."
-    return text
-
-
-def scale_note() -> str:
-    return (
-        "Aanname: de handreiking geeft alleen tekens (++ tot -/-), geen getallen. De omzetting "
-        "naar getallen hieronder is een keuze van dit dashboard; u kunt haar aanpassen, zolang "
-        "de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- blijft."
-    )

@@ -1,4 +1,4 @@
-"""Presentatie page: seven locked steps, previous/next, text alternatives, downloads.
+"""Presentatie page: eight locked steps, previous/next, text alternatives, downloads.
 
 AppTest does not draw charts or run the download callables; the PDF and the deck themselves
 are tested in ``tests/test_reports.py``.
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.markup import escape_markdown
 from dashboard.reports.content import PRESENTATION_STEPS
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "presentatie.py")
@@ -18,6 +19,7 @@ TITLES = [
     "De vraag",
     "Kaart van de arbeidsmarktregio's",
     "De twee regio's naast elkaar",
+    "Arbeidsmarkt, inkomen en bedrijven",
     "Overstap: voor en na",
     "Ontwikkelvarianten van het WSP: scores",
     "Hoe stevig is de uitkomst?",
@@ -82,7 +84,7 @@ def test_next_walks_through_every_step(walk) -> None:
 
 def test_every_chart_step_has_a_text_version_and_source(walk) -> None:
     for state, key in zip(walk[1], PRESENTATION_STEPS, strict=True):
-        assert "Bron:" in state["captions"], key
+        assert escape_markdown("Bron:") in state["captions"], key
         if key in ("kaart", "overstap", "varianten", "robuustheid"):
             assert any(label.startswith("Tekstversie") for label in state["expanders"]), key
 

@@ -37,8 +37,8 @@ def test_smoke_verdict_first_with_sources_and_assumption() -> None:
     assert at.subheader[0].value == "Hoe stevig is de uitkomst?"
     assert "De uitkomst is stevig. Variant 1 is de beste in" in shown
     assert "van alle denkbare wegingen" in shown
-    assert "Variant 1 blijft het hoogst, hoeveel gewicht werkgevers ook krijgen" in shown
-    assert "Variant 2 kan bij geen enkele weging winnen" in shown
+    assert "dan blijft Variant 1 het hoogst, hoeveel gewicht werkgevers ook krijgen" in shown
+    assert "Daarom scoort Variant 1 nooit lager dan Variant 2" in shown
     assert "Aanname: de handreiking geeft alleen tekens" in shown
     assert "Bron: Handreiking ontwikkelvarianten" in shown
     # the verdict comes before the analysts' part
@@ -54,7 +54,7 @@ def test_uses_the_weighting_of_the_varianten_page() -> None:
     at = run_page({"criteria": {"wz04": 10}})
     shown = texts(at)
     assert (
-        "Variant 1 blijft het hoogst zolang werkzoekenden tussen 0% en 53% van het gewicht "
+        "dan blijft Variant 1 het hoogst zolang werkzoekenden tussen 0% en 53% van het gewicht "
         "krijgen (nu 33%)." in shown
     )
     assert "Variant 3 wint alleen als werkzoekenden meer dan 53% wegen." in shown
@@ -66,7 +66,7 @@ def test_rating_overrides_are_followed() -> None:
     at = run_page(config)
     shown = texts(at)
     assert "Variant 3 is de beste in 100% van alle denkbare wegingen" in shown
-    assert "eigen oordeel" in shown
+    assert "Met 21 eigen oordelen die afwijken van de handreiking." in shown
 
 
 def test_form_near_current_weights() -> None:

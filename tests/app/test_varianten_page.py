@@ -149,7 +149,8 @@ def test_own_rating_needs_reason_is_marked_and_can_be_reset() -> None:
     assert at.session_state[PROBLEM_KEY]["ratings"] == {"gu08": {"V3": "+"}}
     text = all_text(at)
     assert "1 eigen oordeel verwerkt dat afwijkt van de handreiking" in text
-    assert any("afwijken van de handreiking" in w.value for w in at.warning)
+    # one own rating: "dat afwijkt", not "die afwijken"
+    assert any("1 eigen oordeel dat afwijkt van de handreiking" in w.value for w in at.warning)
     at.button(key="var_ov_del_gu08_V3").click().run()
     assert "ratings" not in at.session_state[PROBLEM_KEY]
 

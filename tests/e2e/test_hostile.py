@@ -12,6 +12,7 @@ import re
 import tomllib
 import urllib.error
 import urllib.request
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -177,3 +178,75 @@ def test_override_reason_from_a_link_is_shown_as_text(page, page_watch, base_url
     assert page.locator('[data-testid="stMain"] strong', has_text="vet").count() == 0
     assert not page_watch.dialogs, page_watch.dialogs
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def _outside_requests(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """Start recording every request the page makes to a host other than the test server."""
+    seen: list[str] = []
+
+    def on_request(request) -> None:  # type: ignore[no-untyped-def]
+        host = urlparse(request.url).hostname or ""
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in LOCAL:
+            seen.append(request.url)
+
+    page.on("request", on_request)
+    return seen
+
+
+LOCAL = {"127.0.0.1", "localhost", "::1"}
+
+
+def _no_outside_links(page) -> None:  # type: ignore[no-untyped-def]
+    main = page.locator('[data-testid="stMain"]')
+    assert main.locator("a[href*='e.vil'], img[src*='e.vil']").count() == 0
+    assert main.locator(".katex, [class*='colored'], span[style*='color']").count() == 0
+
+
+def _literal(page) -> str:  # type: ignore[no-untyped-def]
+    """The page text as a reader sees it (the escaper's invisible joiners removed)."""
+    return page.locator('[data-testid="stMain"]').inner_text().replace("\u2060", "")
+
+
+def test_image_in_a_share_link_makes_the_browser_contact_nobody(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """``?gw=![a](//e.vil/p.png)`` once made Chromium fetch http://e.vil/p.png."""
+    outside = _outside_requests(page)
+    open_page(page, base_url, "", "gw=!%5Ba%5D(%2F%2Fe.vil%2Fp.png)")
+    page.wait_for_timeout(1_000)  # an image request would start as soon as the notice is drawn
+    assert outside == []
+    assert "![a](//e.vil/p.png)" in _literal(page)
+    _no_outside_links(page)
+
+
+def test_link_in_a_share_link_parameter_name_is_no_link(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """``?rd.[klik](https://e.vil/)=1`` once showed a clickable outside link in the notice."""
+    outside = _outside_requests(page)
+    open_page(page, base_url, "", "rd.%5Bklik%5D(https%3A%2F%2Fe.vil%2F)=1")
+    assert "[klik](https://e.vil/)" in _literal(page)
+    _no_outside_links(page)
+    assert outside == []
+
+
+def test_colour_formula_and_bare_url_in_a_share_link_stay_text(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    from urllib.parse import urlencode
+
+    hostile = {"og": ":red[rood] $$x^2$$", "ok": "https://e.vil"}
+    open_page(page, base_url, "", urlencode(hostile))
+    text = _literal(page)
+    assert ":red[rood] $$x^2$$" in text and "https://e.vil" in text, text[:600]
+    _no_outside_links(page)
+
+
+def test_urls_in_scenario_name_and_note_are_no_links(page, app_server) -> None:  # type: ignore[no-untyped-def]
+    name = "Zie https://e.vil/raad"
+    open_page(page, app_server.url, "scenarios")
+    page.get_by_label("Naam van het scenario").fill(name)
+    page.get_by_label("Toelichting").fill("Meer op www.e.vil of bij iemand@e.vil :red[nu]")
+    page.locator('[data-testid="stFormSubmitButton"] button').filter(has_text="Opslaan").click()
+    wait_idle(page, after_action=True)
+    expect(page.get_by_text("is opgeslagen").first).to_be_visible(timeout=30_000)
+    choose(page, "Kies een scenario", name)
+    main = page.locator('[data-testid="stMain"]')
+    expect(main).to_contain_text("iemand@", timeout=30_000)
+    assert "www.e.vil" in _literal(page) and name in _literal(page)
+    _no_outside_links(page)
+    assert main.locator("a[href^='mailto:']").count() == 0

@@ -15,13 +15,9 @@ import plotly.graph_objects as go
 
 from dashboard.charts.style import apply_layout
 from dashboard.formatting import fmt_number, fmt_pct
+from dashboard.narrative import interval_text, stays_highest_sentence, wins_only_if_sentences
 from dashboard.scoring import DecisionProblem
-from dashboard.sensitivity import (
-    OneWay,
-    SmaaResult,
-    stays_highest_sentence,
-    wins_only_if_sentences,
-)
+from dashboard.sensitivity import OneWay, SmaaResult
 
 #: Okabe–Ito, as in dashboard.charts.scoring (variants in table order).
 VARIANT_COLOURS = ("#0072B2", "#D55E00", "#009E73")
@@ -172,7 +168,7 @@ def tornado_figure(one_way: Sequence[OneWay], problem: DecisionProblem) -> go.Fi
             orientation="h",
             marker={"color": INTERVAL_COLOUR, "line": {"color": "#1F4E79", "width": 1}},
             name=f"{m.variant(winner).name} blijft het hoogst",
-            text=[f"{fmt_pct(ow.low, 0)} – {fmt_pct(ow.high, 0)}" for ow in rows],
+            text=[interval_text(ow) for ow in rows],
             textposition="inside",
             insidetextanchor="middle",
             textfont={"color": "#000000"},
@@ -221,8 +217,7 @@ def tornado_text(one_way: Sequence[OneWay], problem: DecisionProblem) -> str:
     )
     if limited:
         text += " Grenzen gelden voor: " + "; ".join(
-            f"{ow.label} ({fmt_pct(ow.low, 0)} – {fmt_pct(ow.high, 0)}, nu "
-            f"{fmt_pct(ow.baseline_share, 0)})"
+            f"{ow.label} ({interval_text(ow)}, nu {fmt_pct(ow.baseline_share, 0)})"
             for ow in limited[:5]
         )
         text += " en meer (zie de tabel)." if len(limited) > 5 else "."

@@ -15,8 +15,9 @@ import plotly.graph_objects as go
 from dashboard.charts.style import FONT
 from dashboard.criteria import RATINGS, Matrix
 from dashboard.formatting import fmt_number, fmt_pct
+from dashboard.markup import escape_markdown
+from dashboard.narrative.words import join_nl, lower_first
 from dashboard.scoring import DecisionProblem, ScoreResult, scores_equal
-from dashboard.weighting import join_nl, lower_first
 
 #: Okabe–Ito colours: one per variant (table order) and one per group (table order).
 VARIANT_COLOURS = ("#0072B2", "#D55E00", "#009E73")
@@ -344,10 +345,10 @@ def results_table(result: ScoreResult, matrix: Matrix) -> pd.DataFrame:
 # --- tables as Markdown ------------------------------------------------------------------------
 def markdown_table(frame: pd.DataFrame) -> str:
     """A small table as Markdown (an HTML table in the browser: light to draw, read out by
-    screen readers). Pipes in cells are escaped."""
+    screen readers). Cells are shown literally (pipes too), each on one line."""
 
     def cell(value: object) -> str:
-        return str(value).replace("|", "\\|").replace("\n", " ")
+        return escape_markdown(str(value).replace("\n", " "))
 
     head = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
     rule = "| " + " | ".join("---" for _ in frame.columns) + " |"

@@ -1,4 +1,5 @@
-"""CLI ``data``: download the CBS layers into the cache, or check the data folder."""
+"""CLI ``data``: download the CBS layers into the cache, build the embedded snapshot, or check
+the data folder in use."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import sys
 from pathlib import Path
 
 from dashboard.cbs import LAYERS, find_layer_file, read_kerncijfers, read_layer
-from dashboard.config import DEFAULT_YEAR, cbs_cache_dir, data_dir
+from dashboard.config import DEFAULT_YEAR, SNAPSHOT_DIR, cbs_cache_dir, data_source
 from dashboard.download import download_all
-from dashboard.errors import ValidationError
+from dashboard.errors import DataMissingError, ValidationError
 from dashboard.regions import load_region_index
 
 
@@ -17,15 +18,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTIE", parser_class=type(parser))
     sub.required = True
     dl = sub.add_parser("download", help="grenzen (PDOK) en kerncijfers (CBS) ophalen")
-    dl.add_argument("--year", type=int, default=DEFAULT_YEAR, help="jaar van de indeling")
+    dl.add_argument(
+        "--year",
+        type=int,
+        default=DEFAULT_YEAR,
+        help="jaar van de indeling en van de CBS-tabel Kerncijfers wijken en buurten",
+    )
     dl.add_argument("--out", type=Path, default=None, help="doelmap (standaard: de cache)")
     dl.add_argument("--pdok-url", default=None, help=argparse.SUPPRESS)
     dl.add_argument("--cbs-url", default=None, help=argparse.SUPPRESS)
+    dl.add_argument("--cbs-feed-url", default=None, help=argparse.SUPPRESS)
+    snap = sub.add_parser(
+        "snapshot", help="de ingebouwde momentopname opnieuw maken uit een map met CBS-bestanden"
+    )
+    snap.add_argument(
+        "--from", dest="source", type=Path, required=True, help="map zoals ../shared/data/cbs"
+    )
+    snap.add_argument("--out", type=Path, default=SNAPSHOT_DIR, help=argparse.SUPPRESS)
     check = sub.add_parser("check", help="controleren of de gegevensmap bruikbaar is")
     check.add_argument("--year", type=int, default=DEFAULT_YEAR)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "snapshot":
+        from dashboard.snapshot import write_snapshot
+
+        if not args.source.is_dir():
+            raise DataMissingError(f"de map {args.source} bestaat niet", str(args.source))
+        sizes = write_snapshot(args.source, args.out)
+        for name, size in sorted(sizes.items()):
+            print(f"{name}: {size / 1024:.0f} kB")
+        print(f"totaal {sum(sizes.values()) / 1024:.0f} kB → {args.out}")
+        return 0
     if not 2000 <= args.year <= 2100:
         raise ValidationError(f"jaar {args.year} is ongeldig; gebruik bijvoorbeeld 2025")
     if args.action == "download":
@@ -35,13 +59,22 @@ def run(args: argparse.Namespace) -> int:
             target,
             pdok_url=args.pdok_url,
             cbs_url=args.cbs_url,
+            feed_url=args.cbs_feed_url,
             progress=lambda line: print(line, file=sys.stderr, flush=True),
         )
         print(target)
         return 0
-    folder = data_dir()
+    source = data_source()
+    folder = source.path
+    print(f"gegevens: {source.description}")
     for layer in LAYERS:
-        path = find_layer_file(layer, args.year, folder)
+        try:
+            path = find_layer_file(layer, args.year, folder)
+        except DataMissingError:
+            if layer == "provincie":  # not used by the dashboard; the snapshot leaves it out
+                print("provincie: niet aanwezig (wordt niet gebruikt)")
+                continue
+            raise
         print(f"{layer}: {len(read_layer(layer, args.year, folder))} gebieden ({path.name})")
     index = load_region_index(args.year, folder)
     print(f"indeling: {len(index.gemeenten)} gemeenten in {len(index.regions)} regio's")

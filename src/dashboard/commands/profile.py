@@ -7,7 +7,8 @@ import json
 
 from dashboard.facts import load_facts
 from dashboard.formatting import fmt_int, fmt_number
-from dashboard.kerncijfers import load_kerncijfers
+from dashboard.kerncijfers import NATIONAL_CODE, load_kerncijfers
+from dashboard.labour import METHOD_NOTE, labour_comparison
 from dashboard.profiles import build_profile, profile_json
 from dashboard.regions import load_region_index
 
@@ -28,7 +29,17 @@ def payload(codes: list[str]) -> dict:
     for code in codes:
         index.region(code)
     profiles = [build_profile(code, index, kc, fb) for code in codes]
-    return {"year": index.year, "regions": [profile_json(p) for p in profiles]}
+    comparison = labour_comparison(kc, index.membership(), [(p.code, p.name) for p in profiles])
+    nederland = {
+        row.id: {"value": row.values.get(NATIONAL_CODE), "source": row.source_id}
+        for row in (*comparison.rows, *comparison.sectors)
+    }
+    return {
+        "year": index.year,
+        "regions": [profile_json(p) for p in profiles],
+        "nederland": {"year": comparison.year, "indicators": nederland},
+        "labour_method": METHOD_NOTE,
+    }
 
 
 def run(args: argparse.Namespace) -> int:

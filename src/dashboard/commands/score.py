@@ -21,8 +21,8 @@ from typing import Any
 
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_number, fmt_pct
+from dashboard.narrative import dominance_sentences, summary_sentence, tie_sentence
 from dashboard.scoring import DecisionProblem, ScoreResult, problem_from_mapping, score
-from dashboard.weighting import dominance_sentences, summary_sentence, tie_sentence
 
 #: Refuse absurdly large weights files before parsing them (a weighting is a few hundred bytes).
 MAX_FILE_BYTES = 1_000_000

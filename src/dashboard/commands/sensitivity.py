@@ -24,6 +24,7 @@ import math
 from dashboard.commands.score import load_problem
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_int, fmt_pct
+from dashboard.narrative import interval_text, verdict
 from dashboard.scoring import DecisionProblem
 from dashboard.sensitivity import (
     DEFAULT_SAMPLES,
@@ -33,7 +34,6 @@ from dashboard.sensitivity import (
     SamplingOptions,
     analyse,
     to_json,
-    verdict,
 )
 
 MAX_SEED = 2**63 - 1
@@ -138,7 +138,7 @@ def as_text(problem: DecisionProblem, rob: Robustness) -> str:
     lines.append("Tussen welke aandelen blijft de winnaar het hoogst (één gewicht tegelijk):")
     for ow in rob.one_way:
         name = ow.label if ow.kind == "group" else f"  {ow.id} {ow.label}"
-        span = f"{fmt_pct(ow.low, 1)} – {fmt_pct(ow.high, 1)}"
+        span = interval_text(ow)
         lines.append(f"  {name[:60]:<62} nu {fmt_pct(ow.baseline_share, 1):>7}  {span}")
     lines.append("")
     lines.append(f"Hoe vaak op welke plaats ({fmt_int(rob.smaa.samples)} wegingen):")

@@ -5,23 +5,28 @@ a one-sentence lead, paragraphs, bullets, tables, plotly figures (each with a te
 a source line) and source lines. The PDF, the PowerPoint deck and the Presentatie page all render
 this same structure, so they never disagree.
 
-Every section is built on its own. When the data or a module a section needs is missing (data
-folder not set, a part of the dashboard not installed), the section is kept with
-``available=False`` and says "niet beschikbaar" instead of failing the whole report.
+Every section is built on its own. When the data a section needs is missing or unusable (data
+folder not set, a file damaged), the section is kept with ``available=False`` and says "niet
+beschikbaar" instead of failing the whole report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import kerncijfers, labour, maps, overstap, profiles
+from dashboard.charts import profiles as profile_charts
+from dashboard.charts import robustness as robustness_charts
+from dashboard.charts import scoring as scoring_charts
 from dashboard.criteria import RATINGS
-from dashboard.errors import DashboardError
+from dashboard.errors import DashboardError, DataMissingError
 from dashboard.formatting import (
     NIET_BESCHIKBAAR,
     fmt_date,
@@ -31,6 +36,14 @@ from dashboard.formatting import (
     fmt_pct,
     is_missing,
 )
+from dashboard.narrative import (
+    explanation,
+    group_shares_sentence,
+    overrides_sentence,
+    summary_sentence,
+    verdict,
+)
+from dashboard.regions import RegionIndex, load_region_index
 from dashboard.scoring import (
     DEFAULT_SCALE,
     DecisionProblem,
@@ -38,9 +51,9 @@ from dashboard.scoring import (
     problem_from_mapping,
     score,
 )
+from dashboard.sensitivity import Robustness, analyse
+from dashboard.settings import CASE, OverstapSettings
 from dashboard.sources import load_sources, source_line
-
-log = logging.getLogger(__name__)
 
 REPORT_TITLE = "Arbeidsmarktregio en werkgeversdienstverlening"
 
@@ -49,6 +62,7 @@ SECTION_KEYS = (
     "vraag",
     "kaart",
     "regios",
+    "arbeidsmarkt",
     "overstap",
     "varianten",
     "robuustheid",
@@ -57,12 +71,13 @@ SECTION_KEYS = (
     "methoden",
     "bronnen",
 )
-PRESENTATION_STEPS = SECTION_KEYS[:7]
+PRESENTATION_STEPS = SECTION_KEYS[: SECTION_KEYS.index("conclusie") + 1]
 
 SECTION_TITLES = {
     "vraag": "De vraag",
     "kaart": "Kaart van de arbeidsmarktregio's",
     "regios": "De twee regio's naast elkaar",
+    "arbeidsmarkt": "Arbeidsmarkt, inkomen en bedrijven",
     "overstap": "Overstap: voor en na",
     "varianten": "Ontwikkelvarianten van het WSP: scores",
     "robuustheid": "Hoe stevig is de uitkomst?",
@@ -90,7 +105,7 @@ class Chart:
 
     key: str
     title: str
-    figure: Any  # plotly.graph_objects.Figure
+    figure: go.Figure
     alt_text: str
     source: str
     width: int = 1000
@@ -140,7 +155,8 @@ class ReportInput:
     problem_config
         The weights-file mapping (groups, criteria, scale, ratings, reasons).
     overstap
-        Overstap settings as in ``dashboard.ui.state.DEFAULT_OVERSTAP``.
+        Overstap settings, the keys of :class:`dashboard.settings.OverstapSettings` (each
+        optional; invalid parts fall back to the default).
     data_year
         Year of the kerncijfers; ``None`` = the latest available.
     scenario_name, author, note
@@ -158,31 +174,11 @@ class ReportInput:
     date: dt.date | None = None
 
 
-DEFAULT_OVERSTAP_INPUT: Mapping[str, Any] = {
-    "gemeente": "GM0626",
-    "naar": "AM19",
-    "budgets": {},
-    "key": "per_inwoner",
-    "frictiekosten": None,
-    "variant_for_region": {},
-}
-
-
-def _optional_module(name: str) -> Any | None:
-    """A sibling module that another part of the team may not have delivered yet."""
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
-
-
 # --- the data a report draws on, loaded lazily ----------------------------------------------
 class _Context:
     def __init__(self, spec: ReportInput) -> None:
         self.spec = spec
-        settings = dict(DEFAULT_OVERSTAP_INPUT)
-        settings.update({k: v for k, v in dict(spec.overstap or {}).items() if v is not None})
-        self.overstap = settings
+        self.overstap, _ = OverstapSettings.from_mapping(spec.overstap)
 
     @cached_property
     def problem(self) -> DecisionProblem:
@@ -193,13 +189,12 @@ class _Context:
         return score(self.problem)
 
     @cached_property
-    def index(self) -> Any:
-        regions = importlib.import_module("dashboard.regions")
-        return regions.load_region_index()
+    def index(self) -> RegionIndex:
+        return load_region_index()
 
     @cached_property
-    def kc(self) -> Any:
-        return importlib.import_module("dashboard.kerncijfers").load_kerncijfers()
+    def kc(self) -> pd.DataFrame:
+        return kerncijfers.load_kerncijfers()
 
     @cached_property
     def year(self) -> int:
@@ -208,7 +203,6 @@ class _Context:
         A scenario's data year is that of the indeling (2025); CBS publishes kerncijfers later,
         so the figures of an earlier year are the most recent that fit.
         """
-        kerncijfers = importlib.import_module("dashboard.kerncijfers")
         latest = int(kerncijfers.latest_year(self.kc))
         if self.spec.data_year is None:
             return latest
@@ -223,21 +217,20 @@ class _Context:
 
     @cached_property
     def kc_sources(self) -> tuple[str, ...]:
-        ids = importlib.import_module("dashboard.kerncijfers").source_ids(self.kc, self.year)
+        ids = kerncijfers.source_ids(self.kc, self.year)
         return tuple(ids) or ("cbs_kerncijfers_2024",)
 
     @cached_property
-    def before(self) -> Any:
-        kerncijfers = importlib.import_module("dashboard.kerncijfers")
+    def before(self) -> pd.DataFrame:
         return kerncijfers.aggregate(self.kc, self.index.membership(), self.year)
 
     @property
     def gemeente_code(self) -> str:
-        return str(self.overstap["gemeente"]).upper()
+        return self.overstap.gemeente
 
     @property
     def naar(self) -> str:
-        return str(self.overstap["naar"]).upper()
+        return self.overstap.naar
 
     @cached_property
     def van(self) -> str:
@@ -246,13 +239,13 @@ class _Context:
     def region_name(self, code: str) -> str:
         try:
             return self.index.region(code).name
-        except Exception:  # data layer absent: the code still identifies the region
+        except DashboardError:  # no data or an unknown code: the code still identifies it
             return code
 
     def gemeente_name(self, code: str) -> str:
         try:
             return self.index.gemeente(code).name
-        except Exception:
+        except DashboardError:
             return code
 
     def variant_label(self, vid: str) -> str:
@@ -280,7 +273,7 @@ def _section_vraag(ctx: _Context) -> Section:
     naar = ctx.region_name(ctx.naar)
     try:
         van = ctx.region_name(ctx.van)
-    except Exception:
+    except DashboardError:
         van = "de huidige arbeidsmarktregio"
     paragraphs = [
         f"Wat verandert er als {gemeente} overstapt van {van} naar {naar}: voor de kaart, voor "
@@ -290,7 +283,7 @@ def _section_vraag(ctx: _Context) -> Section:
         "weging van de doelen van gemeenten en UWV, werkgevers en werkzoekenden?",
     ]
     sources = [source_line("seed_004")]
-    if ctx.gemeente_code == "GM0626":
+    if ctx.gemeente_code == CASE.gemeente:
         paragraphs.append(
             "Aanleiding: de notitie van Voorschoten vraagt wat het elders onderbrengen van beleid "
             "en uitvoering W&I betekent voor de deelname aan de arbeidsmarktregio en het WSP, en "
@@ -309,7 +302,6 @@ def _section_vraag(ctx: _Context) -> Section:
 
 
 def _section_kaart_chart(ctx: _Context) -> Chart:
-    maps = importlib.import_module("dashboard.maps")
     layers = maps.build_map_layers(ctx.index.year)
     agg = ctx.before
     regions = (ctx.van, ctx.naar)
@@ -344,7 +336,6 @@ def _section_kaart_chart(ctx: _Context) -> Chart:
 
 
 def _overstap_map_chart(ctx: _Context) -> Chart:
-    maps = importlib.import_module("dashboard.maps")
     layers = maps.build_map_layers(ctx.index.year)
     regions = (ctx.van, ctx.naar)
     figure = maps.membership_map_figure(
@@ -404,24 +395,20 @@ def _fmt(value: Any, kind: str) -> str:
     return str(value)
 
 
-def _known_sources(ids: Any) -> list[str]:
+def _known_sources(ids: Iterable[Any]) -> list[str]:
     known = load_sources()
     return [i for i in dict.fromkeys(str(x) for x in ids) if i in known]
 
 
 def _section_regios(ctx: _Context) -> Section:
-    return _section_regios_profiles(ctx, importlib.import_module("dashboard.profiles"))
-
-
-def _section_regios_profiles(ctx: _Context, profiles_mod: Any) -> Section:
-    """The Regio's vergelijken page's own profiles (issue 5), with sources per row and cell."""
+    """The Regio's vergelijken page's own profiles, with sources per row and cell."""
     regions = (ctx.van, ctx.naar)
-    profiles = [profiles_mod.build_profile(code, ctx.index, ctx.kc) for code in regions]
-    rows = [("Aantal gemeenten", *(fmt_int(p.n_gemeenten) for p in profiles))]
+    region_profiles = [profiles.build_profile(code, ctx.index, ctx.kc) for code in regions]
+    rows = [("Aantal gemeenten", *(fmt_int(p.n_gemeenten) for p in region_profiles))]
     source_ids: list[str] = ["indeling_afgeleid_2025"]
-    for i, first in enumerate((*profiles[0].indicators, *profiles[0].age)):
+    for i, first in enumerate((*region_profiles[0].indicators, *region_profiles[0].age)):
         values = []
-        for p in profiles:
+        for p in region_profiles:
             iv = (*p.indicators, *p.age)[i]
             values.append(_fmt_indicator(iv.value, iv.decimals, iv.unit))
             source_ids.extend(iv.source_ids)
@@ -431,39 +418,38 @@ def _section_regios_profiles(ctx: _Context, profiles_mod: Any) -> Section:
     tables = [
         Table(
             caption="Kerncijfers per regio (sommen van de gemeenten, verhoudingen uit de sommen)",
-            header=("", *(p.name for p in profiles)),
+            header=("", *(p.name for p in region_profiles)),
             rows=tuple(rows),
             source=kc_source,
         )
     ]
     sources = [kc_source]
-    try:
-        qual = profiles_mod.qualitative_table(profiles)
+    qual = profiles.qualitative_table(region_profiles)
+    if qual:
         cite_ids = [c.source for row in qual for cell in row.cells.values() for c in cell.citations]
         q_source = source_line(*(_known_sources(cite_ids) or ["seed_000"]))
         tables.append(
             Table(
                 caption="Organisatie van de regio's (uit de brondocumenten)",
-                header=("", *(p.name for p in profiles)),
+                header=("", *(p.name for p in region_profiles)),
                 rows=tuple(
-                    (row.label, *(row.cells[p.code].text for p in profiles)) for row in qual
+                    (row.label, *(row.cells[p.code].text for p in region_profiles)) for row in qual
                 ),
                 source=q_source,
             )
         )
         sources.append(q_source)
-    except Exception:  # the figures stand without the qualitative table
-        log.info("kwalitatieve profieltabel niet beschikbaar", exc_info=True)
     members = [
         f"{p.name} ({p.code}, {p.n_gemeenten} gemeenten): "
         + ", ".join(str(n) for n in p.members["gemeente_naam"])
-        for p in profiles
+        for p in region_profiles
     ]
-    inw = [p.indicator("inwoners").value for p in profiles]
+    inw = [p.indicator("inwoners").value for p in region_profiles]
+    one, other = region_profiles
     lead = (
-        f"{profiles[0].name} telt {fmt_int(inw[0])} inwoners in {profiles[0].n_gemeenten} "
-        f"gemeenten, {profiles[1].name} {fmt_int(inw[1])} in {profiles[1].n_gemeenten} "
-        f"({profiles[0].indicator('inwoners').year})."
+        f"{one.name} telt {fmt_int(inw[0])} inwoners in {one.n_gemeenten} "
+        f"gemeenten, {other.name} {fmt_int(inw[1])} in {other.n_gemeenten} "
+        f"({one.indicator('inwoners').year})."
     )
     return Section(
         key="regios",
@@ -472,6 +458,78 @@ def _section_regios_profiles(ctx: _Context, profiles_mod: Any) -> Section:
         bullets=tuple(members),
         tables=tuple(tables),
         sources=tuple(dict.fromkeys(sources)),
+    )
+
+
+def _labour_table(caption: str, frame: pd.DataFrame, source: str) -> Table:
+    return Table(
+        caption=caption,
+        header=tuple(str(c) for c in frame.columns),
+        rows=tuple(tuple(str(v) for v in row) for row in frame.itertuples(index=False)),
+        source=source,
+    )
+
+
+def _section_arbeidsmarkt(ctx: _Context) -> Section:
+    """The Arbeidsmarkt block of Regio's vergelijken and Overstap: both regions, Nederland,
+    the rates chart, the gemeenten behind the values, and before/after the overstap."""
+    regions = [(code, ctx.region_name(code)) for code in (ctx.van, ctx.naar)]
+    comparison = labour.labour_comparison(ctx.kc, ctx.index.membership(), regions)
+    if not comparison.available:
+        raise DataMissingError("de gegevensmap bevat geen arbeidsmarktcijfers")
+    source = source_line(*_known_sources(comparison.source_ids()), "indeling_afgeleid_2025")
+    table = comparison.table()
+    units = table.pop("Eenheid")
+    table["Indicator"] = [
+        label if unit in label else f"{label} ({unit})"
+        for label, unit in zip(table["Indicator"], units, strict=True)
+    ]
+    tables = [_labour_table("De regio's en Nederland", table, source)]
+    before, after = overstap.labour_before_after(ctx.index, ctx.kc, ctx.gemeente_code, ctx.naar)
+    shift = labour.before_after_table(before, after).drop(columns=["Eenheid"])
+    tables.append(
+        _labour_table(
+            f"Voor en na de overstap van {ctx.gemeente_name(ctx.gemeente_code)}", shift, source
+        )
+    )
+    for code, name in regions:
+        tables.append(
+            _labour_table(
+                f"Gemeenten van {name}: de cijfers achter de regiowaarden",
+                comparison.member_table(code),
+                source,
+            )
+        )
+    rates = [comparison.row(i) for i in labour.RATE_INDICATORS]
+    bijstand = rates[0]
+    lead = f"{bijstand.label}: " + ", ".join(
+        f"{name} {bijstand.text(code)}" for code, name in comparison.areas
+    )
+    chart = Chart(
+        key="arbeidsmarkt_rates",
+        title="Uitkeringen per 1.000 inwoners van 15 tot 65 jaar",
+        figure=profile_charts.labour_rates_figure(comparison),
+        alt_text=labour.rates_text(comparison),
+        source=source_line(*_known_sources(r.source_id for r in rates)),
+    )
+    return Section(
+        key="arbeidsmarkt",
+        title=SECTION_TITLES["arbeidsmarkt"],
+        lead=lead + ".",
+        paragraphs=(
+            "Hoe de regiowaarden zijn berekend: " + labour.METHOD_NOTE,
+            "Peildata: de onderwerpen van de CBS-tabel hebben niet allemaal dezelfde "
+            "peildatum; per cijfer staat in de bronnenlijst wat CBS erover zegt en wat niet kon "
+            "worden nagegaan.",
+        ),
+        tables=tuple(tables),
+        charts=(chart,),
+        sources=(source,),
+        slide_bullets=(
+            lead,
+            "Nederland: alle 342 gemeenten, volgens dezelfde regels.",
+            "Participatie en inkomen: per regio herberekend, bij benadering.",
+        ),
     )
 
 
@@ -484,11 +542,8 @@ def _fmt_indicator(value: Any, decimals: int, unit: str) -> str:
 
 
 def _section_overstap(ctx: _Context) -> Section:
-    return _section_overstap_full(ctx, importlib.import_module("dashboard.overstap"))
-
-
-def _section_overstap_full(ctx: _Context, ov: Any) -> Section:
-    """Before/after, costs, route and consequences from the Overstap page's core (issue 5)."""
+    """Before/after, costs, route and consequences from the Overstap page's core."""
+    ov = overstap
     res = ov.simulate(ctx.index, ctx.kc, ctx.gemeente_code, ctx.naar, ctx.year)
     gemeente, van, naar = res.gemeente_naam, res.van, res.naar
     name = {van: res.before[van].name, naar: res.before[naar].name}
@@ -520,14 +575,8 @@ def _section_overstap_full(ctx: _Context, ov: Any) -> Section:
             "alleen een gemeente tussen twee regio's."
         )
     settings = ctx.overstap
-    cm = ov.cost_model(
-        res,
-        dict(settings.get("budgets") or {}),
-        settings.get("key") or "per_inwoner",
-        settings.get("frictiekosten"),
-    )
-    key_value = str(getattr(cm.key, "value", cm.key))
-    key_text = "gelijke delen" if key_value == "gelijk" else "naar inwoners"
+    cm = ov.cost_model(res, dict(settings.budgets), settings.key, settings.frictiekosten)
+    key_text = "gelijke delen" if cm.key is ov.DistributionKey.GELIJK else "naar inwoners"
     rise = cm.overhead_rise_pct
     if rise is not None:
         text = (
@@ -566,60 +615,46 @@ def _section_overstap_full(ctx: _Context, ov: Any) -> Section:
             "Er is geen regionaal budget ingevoerd; bedragen in euro's zijn daarom "
             f"{NIET_BESCHIKBAAR}. Het dashboard verzint geen budget."
         )
-    paragraphs.append(str(getattr(ov, "KEY_CAVEAT", "")))
-    paragraphs.append(str(getattr(ov, "FRICTIEKOSTEN_CAVEAT", "")))
+    paragraphs.append(ov.KEY_CAVEAT)
+    paragraphs.append(ov.FRICTIEKOSTEN_CAVEAT)
     if cm.frictiekosten is not None:
         paragraphs.append(f"Ingevoerde frictiekosten (eigen invoer): {fmt_eur(cm.frictiekosten)}.")
     cite_ids: list[str] = ["seed_000"]
-    try:
-        steps = ov.procedure_timeline(van, naar, name)
-        tables.append(
-            Table(
-                caption="De formele route",
-                header=("Stap", "Wat", "Wie", "Besluitregel", "Resultaat"),
-                rows=tuple((str(st.number), st.title, st.who, st.rule, st.result) for st in steps),
-                source=source_line(
-                    *(
-                        _known_sources(st.citation.source for st in steps if st.citation)
-                        or ["seed_000"]
-                    )
-                ),
-            )
+    steps = ov.procedure_timeline(van, naar, name)
+    tables.append(
+        Table(
+            caption="De formele route",
+            header=("Stap", "Wat", "Wie", "Besluitregel", "Resultaat"),
+            rows=tuple((str(st.number), st.title, st.who, st.rule, st.result) for st in steps),
+            source=source_line(
+                *(_known_sources(st.citation.source for st in steps if st.citation) or ["seed_000"])
+            ),
         )
-    except Exception:
-        log.info("overstaproute niet beschikbaar", exc_info=True)
+    )
     bullets: list[str] = []
-    try:
-        for cons, applies in ov.consequences(res.gemeente_code, naar):
-            if applies:
-                bullets.append(f"{cons.title}: {cons.text}")
-                cite_ids.append(cons.citation.source)
-    except Exception:
-        log.info("gevolgen niet beschikbaar", exc_info=True)
-    try:
-        links = ov.variant_links(
-            [(van, name[van]), (naar, name[naar])],
-            dict(settings.get("variant_for_region") or {}),
-            ctx.problem,
+    for cons, applies in ov.consequences(res.gemeente_code, naar):
+        if applies:
+            bullets.append(f"{cons.title}: {cons.text}")
+            cite_ids.append(cons.citation.source)
+    links = ov.variant_links(
+        [(van, name[van]), (naar, name[naar])], dict(settings.variant_for_region), ctx.problem
+    )
+    for link in links:
+        if link.variant is None:
+            continue
+        origin = "aanname" if link.origin == "aanname" else "keuze van de gebruiker"
+        paragraphs.append(
+            f"Het WSP van {link.region_name} lijkt het meest op "
+            f"{ctx.variant_label(link.variant)} ({origin}); met deze weging scoort die "
+            f"variant {fmt_number(link.score_0_100, 0)} van 100 (plaats {link.rank})."
         )
-        for link in links:
-            if link.variant is None:
-                continue
-            origin = "aanname" if link.origin == "aanname" else "keuze van de gebruiker"
-            paragraphs.append(
-                f"Het WSP van {link.region_name} lijkt het meest op "
-                f"{ctx.variant_label(link.variant)} ({origin}); met deze weging scoort die "
-                f"variant {fmt_number(link.score_0_100, 0)} van 100 (plaats {link.rank})."
-            )
-            if link.citation is not None:
-                cite_ids.append(link.citation.source)
-    except Exception:
-        log.info("koppeling met varianten niet beschikbaar", exc_info=True)
+        if link.citation is not None:
+            cite_ids.append(link.citation.source)
     charts: tuple[Chart, ...] = ()
     try:
         charts = (_overstap_map_chart(ctx),)
-    except (ImportError, DashboardError, KeyError) as err:
-        paragraphs.append(f"De kaart van de overstap is {NIET_BESCHIKBAAR}: {_reason(err)}")
+    except DashboardError as err:
+        paragraphs.append(f"De kaart van de overstap is {NIET_BESCHIKBAAR}: {err}")
     after_van, now_van = len(res.after[van].members), len(res.before[van].members)
     lead = (
         f"Na de overstap telt {name[van]} {after_van} gemeenten (nu {now_van}) "
@@ -637,134 +672,43 @@ def _section_overstap_full(ctx: _Context, ov: Any) -> Section:
     )
 
 
-def ranking_sentence(problem: DecisionProblem, result: ScoreResult) -> str:
-    """ "Met deze weging scoort Variant 1 het hoogst …" in plain Dutch, ties named."""
-    m = problem.matrix
-    ranking = result.ranking
-    winners = result.winners
-
-    def name(v: str) -> str:
-        return m.variant(v).name
-
-    def pts(v: str) -> str:
-        return fmt_number(result.scores_0_100[v], 0)
-
-    if len(winners) > 1:
-        first = " en ".join(name(v) for v in winners)
-        text = f"Met deze weging scoren {first} gelijk het hoogst ({pts(winners[0])} van 100)"
-    else:
-        text = f"Met deze weging scoort {name(winners[0])} het hoogst ({pts(winners[0])} van 100)"
-    rest = [v for v in ranking if v not in winners]
-    if rest:
-        text += ", gevolgd door " + " en ".join(f"{name(v)} ({pts(v)})" for v in rest)
-    return text + "."
-
-
-def dominance_sentences(problem: DecisionProblem, result: ScoreResult) -> list[str]:
-    m = problem.matrix
-    return [
-        f"{m.variant(a).name} scoort op elk criterium minstens zo goed als {m.variant(b).name} "
-        "en op minstens één criterium beter; geen enkele weging kan dat veranderen."
-        for a, b in result.dominance
-    ]
-
-
 def _scores_charts(ctx: _Context) -> tuple[Chart, ...]:
-    """The Varianten page's own charts when present (issue 3), else a plain bar chart."""
+    """The Varianten page's ranking and contributions charts, with their text alternatives."""
     m = ctx.problem.matrix
     source = source_line("seed_004", extra="Weging en codering: aannames, zie Aannames.")
-    charts = _optional_module("dashboard.charts.scoring")
-    if charts is not None:
-        try:
-            out = [
-                Chart(
-                    key="varianten",
-                    title="Score per ontwikkelvariant (0–100)",
-                    figure=charts.ranking_figure(ctx.result, m),
-                    alt_text=charts.ranking_text(ctx.result, m),
-                    source=source,
-                    width=800,
-                    height=300,
-                ),
-                Chart(
-                    key="varianten_bijdragen",
-                    title="Waar de score vandaan komt: bijdrage per perspectief",
-                    figure=charts.contributions_figure(ctx.result, m),
-                    alt_text=charts.contributions_text(ctx.result, m),
-                    source=source,
-                    width=800,
-                    height=380,
-                ),
-            ]
-            for chart in out:
-                # the report prints its own numbered caption above each figure
-                chart.figure.update_layout(height=chart.height, title=None, margin_t=20)
-            return tuple(out)
-        except Exception:  # their API may change while we build; the plain chart still works
-            log.info("grafieken van de Varianten-pagina niet bruikbaar", exc_info=True)
-    alt = (
-        "Staafdiagram van de scores op 0–100: "
-        + "; ".join(
-            f"{m.variant(v).name} {fmt_number(ctx.result.scores_0_100[v], 0)}"
-            for v in ctx.result.ranking
-        )
-        + "."
-    )
-    return (
+    out = (
         Chart(
             key="varianten",
             title="Score per ontwikkelvariant (0–100)",
-            figure=_fallback_score_bar(ctx),
-            alt_text=alt,
+            figure=scoring_charts.ranking_figure(ctx.result, m),
+            alt_text=scoring_charts.ranking_text(ctx.result, m),
             source=source,
             width=800,
             height=300,
         ),
+        Chart(
+            key="varianten_bijdragen",
+            title="Waar de score vandaan komt: bijdrage per perspectief",
+            figure=scoring_charts.contributions_figure(ctx.result, m),
+            alt_text=scoring_charts.contributions_text(ctx.result, m),
+            source=source,
+            width=800,
+            height=380,
+        ),
     )
-
-
-def _fallback_score_bar(ctx: _Context) -> Any:
-    import plotly.graph_objects as go
-
-    m = ctx.problem.matrix
-    order = list(reversed(ctx.result.ranking))
-    values = [ctx.result.scores_0_100[v] for v in order]
-    fig = go.Figure(
-        go.Bar(
-            x=values,
-            y=[f"{m.variant(v).name}" for v in order],
-            orientation="h",
-            marker_color=["#1f5f8b" if ctx.result.ranks[v] == 1 else "#8aa9c1" for v in order],
-            text=[fmt_number(x, 0) for x in values],
-            textposition="outside",
-        )
-    )
-    fig.update_layout(
-        template="plotly_white",
-        font={"size": 20, "family": "DejaVu Sans, Arial, sans-serif", "color": "#1a1a1a"},
-        xaxis={"range": [0, 110], "title": "score (0–100)"},
-        margin={"l": 140, "r": 30, "t": 20, "b": 60},
-        showlegend=False,
-    )
-    return fig
+    for chart in out:
+        # the report prints its own numbered caption above each figure
+        chart.figure.update_layout(height=chart.height, title=None, margin_t=20)
+    return out
 
 
 def _section_varianten(ctx: _Context) -> Section:
     m = ctx.problem.matrix
     result = ctx.result
-    weighting = _optional_module("dashboard.weighting")
-    sentence = ranking_sentence(ctx.problem, result)
-    paragraphs = dominance_sentences(ctx.problem, result)
-    if weighting is not None:
-        try:
-            sentence = weighting.summary_sentence(result, ctx.problem)
-            paragraphs = list(weighting.dominance_sentences(result, ctx.problem))
-            reasons = weighting.reasons_sentence(result, ctx.problem)
-            if reasons:
-                paragraphs.insert(0, reasons)
-            paragraphs.append(weighting.group_shares_sentence(ctx.problem))
-        except Exception:  # keep our own wording if theirs changes shape
-            log.info("zinnen van de Varianten-pagina niet bruikbaar", exc_info=True)
+    paragraphs = [
+        *explanation(result, ctx.problem),
+        group_shares_sentence(ctx.problem),
+    ]
     rows = tuple(
         (
             str(result.ranks[v]),
@@ -783,11 +727,13 @@ def _section_varianten(ctx: _Context) -> Section:
     if result.ties():
         paragraphs.append("Gelijke scores delen dezelfde rang.")
     if ctx.problem.overrides:
-        paragraphs.append("De eigen oordelen die afwijken van de handreiking staan bij Aannames.")
+        paragraphs.append(
+            f"{overrides_sentence(ctx.problem).removesuffix('.')}; die staan bij Aannames."
+        )
     return Section(
         key="varianten",
         title=SECTION_TITLES["varianten"],
-        lead=sentence,
+        lead=summary_sentence(result, ctx.problem),
         paragraphs=tuple(paragraphs),
         tables=(table,),
         charts=_scores_charts(ctx),
@@ -796,12 +742,9 @@ def _section_varianten(ctx: _Context) -> Section:
 
 
 def _section_robuustheid(ctx: _Context) -> Section:
-    sensitivity = importlib.import_module("dashboard.sensitivity")
     # The Robuustheid page's defaults (samples, seed), so the report shows the same figures.
-    rob = sensitivity.analyse(ctx.problem)
-    sentences = [str(s) for s in sensitivity.verdict(ctx.problem, rob)]
-    if not sentences:
-        raise DashboardError("de gevoeligheidsanalyse gaf geen uitkomst")
+    rob = analyse(ctx.problem)
+    sentences = verdict(ctx.problem, rob)
     m = ctx.problem.matrix
     acceptability = Table(
         caption=(
@@ -815,37 +758,26 @@ def _section_robuustheid(ctx: _Context) -> Section:
         ),
         source=source_line("seed_004", extra="Eigen berekening (SMAA, vaste startwaarde)."),
     )
-    charts: list[Chart] = []
-    chart_mod = _optional_module("dashboard.charts.robustness")
-    if chart_mod is not None:
-        chart = _robustness_chart(chart_mod, rob, ctx)
-        if chart is not None:
-            charts.append(chart)
     return Section(
         key="robuustheid",
         title=SECTION_TITLES["robuustheid"],
         lead=sentences[0],
         bullets=tuple(sentences[1:]),
         tables=(acceptability,),
-        charts=tuple(charts),
+        charts=(_robustness_chart(rob, ctx),),
         sources=(source_line("seed_004", extra="Gevoeligheid: eigen berekening."),),
     )
 
 
-def _robustness_chart(chart_mod: Any, rob: Any, ctx: _Context) -> Chart | None:
-    """The Robuustheid page's tornado overview (issue 4) with its own text alternative."""
-    try:
-        figure = chart_mod.tornado_figure(rob.one_way, ctx.problem)
-        alt = chart_mod.tornado_text(rob.one_way, ctx.problem)
-    except Exception:  # the verdict sentences and the table stand without the chart
-        log.info("robuustheidsgrafiek niet beschikbaar", exc_info=True)
-        return None
+def _robustness_chart(rob: Robustness, ctx: _Context) -> Chart:
+    """The Robuustheid page's tornado overview with its own text alternative."""
+    figure = robustness_charts.tornado_figure(rob.one_way, ctx.problem)
     figure.update_layout(title=None)
     return Chart(
         key="robuustheid",
         title="Tussen welke aandelen blijft de winnaar de beste?",
         figure=figure,
-        alt_text=str(alt),
+        alt_text=robustness_charts.tornado_text(rob.one_way, ctx.problem),
         source=source_line("seed_004", extra="Eigen berekening."),
         width=900,
         height=int(figure.layout.height or 600),
@@ -941,12 +873,11 @@ def _section_aannames(ctx: _Context) -> Section:
         )
     else:
         paragraphs.append("Alle oordelen zijn die van de handreiking; er zijn geen eigen oordelen.")
-    key = ctx.overstap.get("key", "per_inwoner")
     paragraphs.append(
         "Kostenverdeling: "
         + (
             "gelijke delen per gemeente."
-            if key == "gelijk"
+            if ctx.overstap.key == "gelijk"
             else "naar rato van het aantal inwoners."
         )
     )
@@ -1021,6 +952,7 @@ _BUILDERS: dict[str, Callable[[_Context], Section]] = {
     "vraag": _section_vraag,
     "kaart": _section_kaart,
     "regios": _section_regios,
+    "arbeidsmarkt": _section_arbeidsmarkt,
     "overstap": _section_overstap,
     "varianten": _section_varianten,
     "robuustheid": _section_robuustheid,
@@ -1028,14 +960,6 @@ _BUILDERS: dict[str, Callable[[_Context], Section]] = {
     "methoden": _section_methoden,
     "bronnen": _section_bronnen,
 }
-
-
-def _reason(err: BaseException) -> str:
-    if isinstance(err, ImportError):
-        return "dit deel van het dashboard is nog niet geïnstalleerd."
-    if isinstance(err, DashboardError):
-        return str(err)
-    return f"dit onderdeel kon niet worden opgebouwd ({type(err).__name__})."
 
 
 def build_report_content(
@@ -1056,8 +980,8 @@ def build_report_content(
     -------
     ReportContent
         All sections of :data:`SECTION_KEYS`, in that order. Invalid weights raise
-        :class:`~dashboard.errors.DashboardError` (the user must fix those); missing data or a
-        missing part of the dashboard only makes its own section unavailable.
+        :class:`~dashboard.errors.DashboardError` (the user must fix those); missing or
+        unusable data only makes its own section unavailable.
     """
     ctx = _Context(spec)
     ctx.result  # noqa: B018 - invalid weights are the user's to fix: fail early, clearly
@@ -1071,12 +995,10 @@ def build_report_content(
                 sections[key] = _section_conclusie(ctx, sections)
             else:
                 sections[key] = _BUILDERS[key](ctx)
-        # One broken section must not cost the whole report: a report with a section marked
-        # "niet beschikbaar" is more useful in a meeting than an error.
-        except Exception as err:
-            if not isinstance(err, DashboardError | ImportError):
-                log.info("rapportonderdeel %s faalde", key, exc_info=True)
-            sections[key] = _unavailable(key, _reason(err))
+        # Missing data must not cost the whole report: a report with a section marked "niet
+        # beschikbaar" is more useful in a meeting than an error.
+        except DashboardError as err:
+            sections[key] = _unavailable(key, str(err))
     date = spec.date or dt.date.today()
     name = spec.scenario_name.strip() or "huidige weergave"
     subtitle = f"Scenario: {name}"

@@ -33,8 +33,9 @@ JSON files (:mod:`.schema`)
     (at most 1 MB; rejects with one Dutch ``ValidationError`` naming the field).
 
 In a page, use the cached store of the server process: ``dashboard.ui.cache.scenario_store()``
-(raises ``StorageError`` when the database is unusable; show ``md(err)`` and carry on). Show user
-text (names, authors, notes) with ``display.md(text)`` in markdown, or in ``st.dataframe``.
+(raises ``StorageError`` when the database is unusable; show the error and carry on). Show user
+text (names, authors, notes, errors quoting them) through ``dashboard.markup.escape_markdown``
+in Markdown, or in ``st.dataframe``.
 ``overstap_settings()`` may be ``{}`` or partial: merge it over ``ui.state.DEFAULT_OVERSTAP``
 (``ui.state.set_overstap_settings`` does that).
 

@@ -1,4 +1,4 @@
-"""Texts and tables for showing scenarios (no Streamlit): escaping, the list, short summaries."""
+"""Texts and tables for showing scenarios (no Streamlit): the list, short summaries."""
 
 from __future__ import annotations
 
@@ -12,16 +12,6 @@ from dashboard.criteria import Matrix, load_matrix
 from dashboard.formatting import fmt_datetime, fmt_pct
 from dashboard.scenarios.store import ScenarioInfo
 from dashboard.scoring import DEFAULT_SCALE, problem_from_mapping
-
-# CommonMark lets every ASCII punctuation character be escaped with a backslash; escaping all
-# of them means user text never becomes a link, image, heading, HTML tag, colour or formula.
-_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
-
-
-def md(text: Any) -> str:
-    """User text made safe for ``st.markdown``/``st.error``: shown literally, never as markup."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
-    return escaped.replace("\r\n", "\n").replace("\n", "  \n")
 
 
 def scenario_table(infos: Sequence[ScenarioInfo]) -> pd.DataFrame:

@@ -47,6 +47,11 @@ _CODE_KEYS = {code: key for key, code in KEY_CODES.items()}
 OVERSTAP_KEYS = ("gemeente", "naar", "budgets", "key", "frictiekosten", "variant_for_region")
 MAX_NUMBER = 1e12
 MAX_REASON = 500
+#: A real link sets each parameter once, with at most a few hundred characters (every criterion
+#: and variant of the handreiking); a link far beyond these limits is refused as a whole, before
+#: any per-item work.
+MAX_PARAMS = 200
+MAX_VALUE = 4000
 _INT = re.compile(r"^-?\d{1,15}$")
 _FLOAT = re.compile(r"^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$", re.IGNORECASE)
 _GEMEENTE = re.compile(r"^GM\d{4}$")
@@ -174,8 +179,34 @@ def _single(value: Any) -> str:
     return str(value)
 
 
+def check_size(params: Mapping[str, Any]) -> None:
+    """Refuse an oversized link cheaply: too many parameters, or a value that is too long.
+
+    Raises
+    ------
+    DashboardError
+        Naming the limit; nothing of the link is used then.
+    """
+    if len(params) > MAX_PARAMS:
+        raise DashboardError(
+            f"de link heeft {len(params)} onderdelen; hoogstens {MAX_PARAMS} zijn toegestaan"
+        )
+    for key, value in params.items():
+        values = value if isinstance(value, list | tuple) else [value]
+        size = len(key) + sum(len(str(v)) for v in values)
+        if size > MAX_VALUE:
+            raise DashboardError(
+                f"het onderdeel {key[:20]!r} van de link is {size} tekens lang; "
+                f"hoogstens {MAX_VALUE} zijn toegestaan"
+            )
+
+
 def decode(params: Mapping[str, Any], matrix: Matrix | None = None) -> SharedView:
-    """Read a shared view from query parameters; invalid parts are skipped with a notice."""
+    """Read a shared view from query parameters; invalid parts are skipped with a notice.
+
+    Raises :class:`DashboardError` (see :func:`check_size`) for a link that is far too long.
+    """
+    check_size(params)
     matrix = matrix or load_matrix()
     p = {k: _single(v) for k, v in params.items()}
     present = any(k in p for k in PARAMS) or any(k.startswith(REASON_PREFIX) for k in p)

@@ -52,7 +52,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 
 from dashboard.config import database_url
-from dashboard.errors import StorageError, ValidationError
+from dashboard.errors import (
+    ScenarioExistsError,
+    ScenarioNotFoundError,
+    StorageError,
+)
 from dashboard.scenarios.model import MAX_NAME, Scenario, clean_text, name_key, utc_now
 
 T = TypeVar("T")
@@ -65,14 +69,6 @@ BUSY_TIMEOUT_S = 30.0
 MAX_ATTEMPTS = 6
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _PG_LOCK_ID = 7_253_106  # advisory lock serialising schema creation on PostgreSQL
-
-
-class ScenarioNotFoundError(ValidationError):
-    """No scenario with that name."""
-
-
-class ScenarioExistsError(ValidationError):
-    """A scenario with that name (ignoring case) already exists."""
 
 
 # --- tables ------------------------------------------------------------------------------------

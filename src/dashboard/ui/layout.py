@@ -10,6 +10,8 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from dashboard.config import DATA_DIR_ENV, data_dir
 from dashboard.errors import DashboardError, DataMissingError
+from dashboard.formatting import fmt_int
+from dashboard.markup import escape_markdown
 from dashboard.sources import source_line
 
 log = logging.getLogger("dashboard")
@@ -30,20 +32,46 @@ def page_guard() -> None:
         st.rerun()
 
 
+# Streamlit's own English chrome that cannot be configured, hidden for every page: the
+# "Press Enter to apply" instruction under text fields (each amount field says in Dutch when it is
+# applied), and the "Link to heading" anchors next to headings.
+GLOBAL_CSS = """
+<style>
+[data-testid="InputInstructions"] > span:first-child { display: none; }
+[data-testid="InputInstructions"] > span + span::before { content: none; }
+[data-testid="stHeaderActionElements"] { display: none; }
+</style>
+"""
+
+
+def global_style() -> None:
+    """Call once per run from app.py: the page-wide style rules (no user text in them)."""
+    st.html(GLOBAL_CSS)
+
+
 def source_caption(*source_ids: str, extra: str = "") -> None:
     """The source line under a map, chart or table."""
     st.caption(source_line(*source_ids, extra=extra))
 
 
+#: A long crafted link can produce many notices; a reader needs only the first few.
+MAX_NOTICES_SHOWN = 3
+
+
 def show_notices(notices: list[str]) -> None:
-    for message in notices:
-        st.info(message, icon=":material/info:")
+    """The first few notices as plain text (never Markdown), then how many more there were."""
+    for message in notices[:MAX_NOTICES_SHOWN]:
+        st.info(escape_markdown(message), icon=":material/info:")
+    hidden = len(notices) - MAX_NOTICES_SHOWN
+    if hidden > 0:
+        more = "nog 1 melding" if hidden == 1 else f"nog {fmt_int(hidden)} meldingen"
+        st.info(f"… en {more} van dezelfde soort.", icon=":material/info:")
 
 
 def data_problem_page(err: DataMissingError) -> None:
     """A Dutch page that names the missing file or folder and how to fix it."""
     st.title("Gegevens niet gevonden")
-    st.error(str(err), icon=":material/error:")
+    st.error(escape_markdown(err), icon=":material/error:")
     where = err.path or str(data_dir())
     st.markdown(
         f"""
@@ -72,7 +100,7 @@ def run_guarded(render: Callable[[], None]) -> None:
     except DataMissingError as err:
         data_problem_page(err)
     except DashboardError as err:
-        st.error(f"Dit lukt niet: {err}", icon=":material/error:")
+        st.error(f"Dit lukt niet: {escape_markdown(err)}", icon=":material/error:")
     except Exception:  # ScriptControlException (rerun/stop) is a BaseException and passes
         log.exception("Onverwachte fout op een pagina")
         st.error(

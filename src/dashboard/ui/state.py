@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.errors import DashboardError
 from dashboard.scoring import DecisionProblem, problem_from_mapping
+from dashboard.settings import CASE, OverstapSettings
 
 # --- keys -----------------------------------------------------------------------------------
 PROBLEM_KEY = "problem_config"  # weights-file mapping: groups, criteria, scale, ratings, reasons
@@ -22,15 +23,8 @@ COMPARE_KEY = "compare_regions"  # [code_a, code_b]
 YEAR_KEY = "data_year"
 NOTICES_KEY = "notices"  # Dutch messages to show once (e.g. ignored URL parameters)
 
-DEFAULT_OVERSTAP: dict[str, Any] = {
-    "gemeente": "GM0626",  # Voorschoten (seed 000)
-    "naar": "AM19",  # Holland Rijnland (seed 000)
-    "budgets": {},  # region code -> euro; empty = not entered (no guessed default)
-    "key": "per_inwoner",  # or "gelijk"
-    "frictiekosten": None,  # euro, user input only
-    "variant_for_region": {},  # region code -> variant id chosen by the user
-}
-DEFAULT_COMPARE = ["AM34", "AM19"]
+DEFAULT_OVERSTAP: dict[str, Any] = OverstapSettings().as_dict()
+DEFAULT_COMPARE = list(CASE.regions)
 
 
 def _init() -> None:
@@ -97,14 +91,15 @@ def set_compare_regions(codes: list[str]) -> None:
 
 # --- notices ----------------------------------------------------------------------------------
 def add_notice(message: str) -> None:
+    """Queue a plain-text message (never Markdown: it is escaped when shown)."""
     _init()
-    if message not in st.session_state[NOTICES_KEY]:
-        st.session_state[NOTICES_KEY].append(message)
+    st.session_state[NOTICES_KEY].append(message)
 
 
 def pop_notices() -> list[str]:
+    """The queued messages, each once, in order (linear: a link may produce many)."""
     _init()
-    notices = list(st.session_state[NOTICES_KEY])
+    notices = list(dict.fromkeys(st.session_state[NOTICES_KEY]))
     st.session_state[NOTICES_KEY] = []
     return notices
 
@@ -132,14 +127,15 @@ def apply_query_params() -> None:
         return
     if not view.present:
         return
-    for message in view.notices:
-        add_notice(message)
+    # the confirmation first: a link with many bad parts must not push it out of sight
+    add_notice("De instellingen uit de gedeelde link zijn overgenomen.")
     try:
         set_problem_config(view.problem_config)
     except DashboardError as err:
         add_notice(f"De weging uit de gedeelde link is genegeerd: {err}")
+    for message in view.notices:
+        add_notice(message)
     set_overstap_settings(view.overstap)
-    add_notice("De instellingen uit de gedeelde link zijn overgenomen.")
 
 
 def share_url_params() -> dict[str, str]:

@@ -1,0 +1,236 @@
+"""The labour-market block: regions side by side with Nederland, and the gemeenten behind them.
+
+One comparison object feeds Regio's vergelijken, the Overstap (before and after), the
+Presentatie and its PDF/PowerPoint, and the CLI profile. Region values follow the rules of
+:mod:`dashboard.kerncijfers` (sums of counts, ratios of sums, missing when a member is missing);
+how each value is made is carried with it (``method``) so every page can say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number, is_missing
+from dashboard.kerncijfers import (
+    INDICATORS,
+    NATIONAL_CODE,
+    SECTORS,
+    aggregate,
+    gemeente_figures,
+    indicator_years,
+    national,
+)
+
+#: The block's rows, in order (the 8 sector counts follow separately).
+LABOUR_INDICATORS: tuple[str, ...] = (
+    "bijstand",
+    "bijstand_per_1000",
+    "ww",
+    "ww_per_1000",
+    "ao",
+    "ao_per_1000",
+    "werkzame_beroepsbevolking",
+    "netto_arbeidsparticipatie",
+    "pct_werknemers",
+    "pct_zelfstandigen",
+    "inkomen_per_inwoner",
+    "pct_armoede",
+    "bedrijfsvestigingen",
+    "bedrijfsvestigingen_per_1000",
+)
+SECTOR_INDICATORS: tuple[str, ...] = tuple(column for column, _ in SECTORS)
+#: The rates shown in the chart (same unit, so one axis).
+RATE_INDICATORS: tuple[str, ...] = ("bijstand_per_1000", "ww_per_1000", "ao_per_1000")
+#: Columns of the gemeente table under the block.
+MEMBER_COLUMNS: tuple[str, ...] = (
+    "bijstand",
+    "ww",
+    "ao",
+    "werkzame_beroepsbevolking",
+    "netto_arbeidsparticipatie",
+    "inkomen_per_inwoner",
+    "bedrijfsvestigingen",
+)
+NEDERLAND = "Nederland"
+
+#: Said on every page that shows the block: which values are recomputed and how.
+METHOD_NOTE = (
+    "Aantallen (uitkeringen, werkzame beroepsbevolking, vestigingen) zijn per regio opgeteld; "
+    "de rates zijn totaal gedeeld door totaal. Participatie, % werknemers/zelfstandigen, "
+    "inkomen en armoede zijn percentages of gemiddelden die niet exact uit aantallen volgen: "
+    "die zijn per regio herberekend met een noemer die de CBS-tabel zelf oplevert "
+    "(participatie: werkzame beroepsbevolking ÷ participatie per gemeente; inkomen en armoede: "
+    "het aantal inwoners in de inkomensstatistiek, afgeleid uit aantal ontvangers × inkomen per "
+    "ontvanger ÷ inkomen per inwoner). Omdat CBS de gemeentecijfers afrondt, zijn die regio-"
+    "waarden bij benadering. Ontbreekt een cijfer voor één gemeente, dan is de regiowaarde niet "
+    "beschikbaar (inkomen ontbreekt voor 3 gemeenten, dus ook voor Nederland)."
+)
+
+
+@dataclass(frozen=True)
+class LabourRow:
+    """One indicator: its value per area code (regions and ``NL``)."""
+
+    id: str
+    label: str
+    unit: str
+    decimals: int
+    group: str
+    values: Mapping[str, float | None]
+    source_id: str
+    method: str
+
+    def text(self, code: str) -> str:
+        value = self.values.get(code)
+        if value is None:
+            return NIET_BESCHIKBAAR
+        return fmt_number(value, self.decimals) if self.decimals else fmt_int(value)
+
+
+@dataclass(frozen=True)
+class LabourComparison:
+    """Regions (code, name) side by side with Nederland for one KWB edition year."""
+
+    year: int | None
+    areas: tuple[tuple[str, str], ...]
+    rows: tuple[LabourRow, ...]
+    sectors: tuple[LabourRow, ...]
+    #: region code → member gemeenten (index: code) with ``gemeente_naam`` + MEMBER_COLUMNS
+    members: Mapping[str, pd.DataFrame]
+
+    @property
+    def available(self) -> bool:
+        return self.year is not None
+
+    def row(self, indicator_id: str) -> LabourRow:
+        for row in (*self.rows, *self.sectors):
+            if row.id == indicator_id:
+                return row
+        raise KeyError(indicator_id)
+
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.source_id for r in (*self.rows, *self.sectors)))
+
+    def table(self) -> pd.DataFrame:
+        """Display table: one row per indicator, one column per area (Dutch numbers)."""
+        records = []
+        for row in self.rows:
+            record = {"Indicator": row.label, "Eenheid": row.unit}
+            for code, name in self.areas:
+                record[name] = row.text(code)
+            records.append(record)
+        return pd.DataFrame(records)
+
+    def sector_table(self) -> pd.DataFrame:
+        records = []
+        for row in self.sectors:
+            record = {"Sector": row.label.removeprefix("Vestigingen ")}
+            for code, name in self.areas:
+                record[name] = row.text(code)
+            records.append(record)
+        return pd.DataFrame(records)
+
+    def member_table(self, region_code: str) -> pd.DataFrame:
+        members = self.members[region_code]
+        table = pd.DataFrame({"Gemeente": members["gemeente_naam"].to_numpy()})
+        for column in MEMBER_COLUMNS:
+            ind = INDICATORS[column]
+            table[ind.label] = [
+                fmt_number(v, 0 if ind.kind == "som" else ind.decimals)
+                if not is_missing(v)
+                else NIET_BESCHIKBAAR
+                for v in members[column]
+            ]
+        return table
+
+
+def labour_year(kc: pd.DataFrame) -> int | None:
+    """The latest edition year with labour-market figures, None when the data has none."""
+    years = indicator_years(kc, "bijstand")
+    return max(years) if years else None
+
+
+def _value(frame: pd.DataFrame | pd.Series, code: str | None, column: str) -> float | None:
+    raw = frame[column] if code is None else frame.loc[code, column]
+    return None if is_missing(raw) else float(raw)
+
+
+def labour_comparison(
+    kc: pd.DataFrame,
+    membership: Mapping[str, str],
+    regions: Sequence[tuple[str, str]],
+    *,
+    with_nederland: bool = True,
+) -> LabourComparison:
+    """The block for ``regions`` (code, display name) under ``membership``."""
+    year = labour_year(kc)
+    areas = tuple(regions) + (((NATIONAL_CODE, NEDERLAND),) if with_nederland else ())
+    if year is None:
+        return LabourComparison(None, areas, (), (), {})
+    wanted = {code for code, _ in regions}
+    own = {g: r for g, r in membership.items() if r in wanted}
+    totals = aggregate(kc, own, year)
+    nl = national(kc, year) if with_nederland else None
+
+    def make(indicator_id: str) -> LabourRow:
+        ind = INDICATORS[indicator_id]
+        values: dict[str, float | None] = {
+            code: _value(totals, code, indicator_id) if code in totals.index else None
+            for code, _ in regions
+        }
+        if nl is not None:
+            values[NATIONAL_CODE] = _value(nl, None, indicator_id)
+        return LabourRow(
+            id=ind.id,
+            label=ind.label,
+            unit=ind.unit,
+            decimals=ind.decimals,
+            group=ind.group,
+            values=values,
+            source_id=ind.source_id,
+            method=ind.method,
+        )
+
+    figures = gemeente_figures(kc, year)
+    members = {}
+    for code, _ in regions:
+        codes = sorted(g for g, r in membership.items() if r == code)
+        frame = figures.reindex(codes)[["gemeente_naam", *MEMBER_COLUMNS]]
+        members[code] = frame.sort_values("gemeente_naam")
+    return LabourComparison(
+        year=year,
+        areas=areas,
+        rows=tuple(make(i) for i in LABOUR_INDICATORS),
+        sectors=tuple(make(i) for i in SECTOR_INDICATORS),
+        members=members,
+    )
+
+
+def rates_text(comparison: LabourComparison) -> str:
+    """Text alternative of the rates chart."""
+    if not comparison.available:
+        return "Er zijn geen arbeidsmarktcijfers in de gegevensmap."
+    parts = []
+    for indicator_id in RATE_INDICATORS:
+        row = comparison.row(indicator_id)
+        values = ", ".join(f"{name} {row.text(code)}" for code, name in comparison.areas)
+        parts.append(f"{row.label}: {values}")
+    return "; ".join(parts) + "."
+
+
+def before_after_table(before: LabourComparison, after: LabourComparison) -> pd.DataFrame:
+    """Indicator × (region now, region after) for every region, plus Nederland (unchanged)."""
+    records = []
+    for row_before, row_after in zip(before.rows, after.rows, strict=True):
+        record = {"Indicator": row_before.label, "Eenheid": row_before.unit}
+        for code, name in before.areas:
+            if code == NATIONAL_CODE:
+                record[name] = row_before.text(code)
+            else:
+                record[f"{name}: nu"] = row_before.text(code)
+                record[f"{name}: na overstap"] = row_after.text(code)
+        records.append(record)
+    return pd.DataFrame(records)

@@ -1,0 +1,43 @@
+"""User text made safe for Markdown: the one escaping helper.
+
+Anything a user, a file or a URL supplied (scenario names, notes, reasons, query parameters,
+error messages that quote them) is shown through :func:`escape_markdown` wherever it reaches
+Markdown (``st.markdown``, ``st.info``, ``st.error``, captions, ...). The result reads the same
+on screen but can never become a link, an image, HTML, a colour directive, a formula, an emoji
+or icon shortcode, a heading or a list.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: CommonMark lets every ASCII punctuation character be escaped with a backslash; escaping all
+#: of them stops every parse-time construct: links, images, HTML, ``:red[...]``, ``$...$``.
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+#: WORD JOINER: invisible and zero-width, but not a letter, digit or punctuation.
+_JOINER = "\u2060"
+
+#: Some renderers act on text *after* escapes are resolved: GitHub-style autolinks
+#: (``https://…``, ``www.…``, ``naam@domein.nl``) and ``:shortcode:`` emoji and icons. An
+#: invisible joiner right after the ``:``, ``@`` or ``www`` breaks those patterns.
+_AFTER_TEXT = re.compile(r"(?<=:)(?=[\w/+-])|(?<=@)(?=[\w.+-])|(?i:(?<![\w.])www)(?=\.)")
+_LEADING_SPACE = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def _break_autolinks(text: str) -> str:
+    return _AFTER_TEXT.sub(lambda m: m.group(0) + _JOINER, text)
+
+
+def escape_markdown(text: Any) -> str:
+    """``text`` as Markdown that renders literally (line breaks kept as line breaks)."""
+    value = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    value = _break_autolinks(value)
+    value = _PUNCTUATION.sub(r"\\\1", value)
+    # leading spaces would make an indented code block: keep them as visible, harmless spaces
+    value = _LEADING_SPACE.sub(lambda m: "\u00a0" * len(m.group(0).expandtabs(4)), value)
+    return value.replace("\n", "  \n")
+
+
+__all__ = ["escape_markdown"]

@@ -1,0 +1,63 @@
+"""The dashboard's conclusions in plain Dutch: each computed once and worded once.
+
+Pages, the CLI, the PDF and the PowerPoint deck call these functions instead of writing their
+own sentences, so a conclusion reads the same everywhere (who wins and why, ties, dominance,
+own ratings, how firm the outcome is).
+
+* :mod:`dashboard.narrative.words`: small helpers (``join_nl``, ``lower_first``, counts,
+  percentages rounded so a sentence stays true).
+* :mod:`dashboard.narrative.scores`: the scores of the Varianten page.
+* :mod:`dashboard.narrative.robustness`: the verdict of the Robuustheid page.
+"""
+
+from dashboard.narrative.robustness import (
+    FIRMNESS_NOTE,
+    acceptability_sentence,
+    challenger_sentence,
+    firmness,
+    interval_text,
+    scale_sentence,
+    stays_highest_sentence,
+    verdict,
+    wins_only_if_sentences,
+)
+from dashboard.narrative.scores import (
+    dominance_sentence,
+    dominance_sentences,
+    explanation,
+    group_shares_sentence,
+    overrides_sentence,
+    preset_note,
+    scale_note,
+    summary_sentence,
+    tie_sentence,
+    why_sentence,
+)
+from dashboard.narrative.words import count, join_nl, lower_first, own_ratings, pct_interval
+
+__all__ = [
+    "FIRMNESS_NOTE",
+    "acceptability_sentence",
+    "challenger_sentence",
+    "count",
+    "dominance_sentence",
+    "dominance_sentences",
+    "explanation",
+    "firmness",
+    "group_shares_sentence",
+    "interval_text",
+    "join_nl",
+    "lower_first",
+    "overrides_sentence",
+    "own_ratings",
+    "pct_interval",
+    "preset_note",
+    "scale_note",
+    "scale_sentence",
+    "stays_highest_sentence",
+    "summary_sentence",
+    "tie_sentence",
+    "verdict",
+    "why_sentence",
+    "wins_only_if_sentences",
+]

@@ -1,0 +1,184 @@
+"""Settings as values: frozen types that validate themselves from a mapping.
+
+Every way in (session state, share links, scenario files, the report input) builds these from
+a plain mapping with ``from_mapping``, which keeps what is valid, falls back to the default for
+what is not, and returns one Dutch notice per dropped part. Pages never re-validate.
+
+The case this dashboard was built for is one constant, :data:`CASE`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+#: Largest amount in euro a user can enter (a regional budget is millions, not trillions).
+MAX_MONEY = 1e12
+
+_GEMEENTE = re.compile(r"^GM\d{4}$")
+_REGION = re.compile(r"^AM\d{2}$")
+_VARIANT = re.compile(r"^V\d{1,2}$")
+
+DistributionKeyName = Literal["per_inwoner", "gelijk"]
+DISTRIBUTION_KEYS: tuple[DistributionKeyName, ...] = ("per_inwoner", "gelijk")
+
+
+@dataclass(frozen=True)
+class Case:
+    """The question the dashboard was built for (seed 000): Voorschoten moving from
+    Zuid-Holland Centraal to Holland Rijnland."""
+
+    gemeente: str = "GM0626"  # Voorschoten
+    van: str = "AM34"  # Zuid-Holland Centraal
+    naar: str = "AM19"  # Holland Rijnland
+
+    @property
+    def regions(self) -> tuple[str, str]:
+        return (self.van, self.naar)
+
+
+CASE = Case()
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def _money(value: Any) -> float | int | None:
+    """A non-negative finite amount ≤ :data:`MAX_MONEY` (its type kept, so a share link
+    reads back the way it was written), or None when it is not one."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    if not math.isfinite(number) or not 0 <= number <= MAX_MONEY:
+        return None
+    return value
+
+
+@dataclass(frozen=True)
+class OverstapSettings:
+    """What the Overstap page simulates: which gemeente moves where, and the cost inputs.
+
+    ``budgets`` (region code → euro per year) and ``frictiekosten`` are user input only; an
+    empty mapping or ``None`` means "not entered" (the dashboard never guesses an amount).
+    """
+
+    gemeente: str = CASE.gemeente
+    naar: str = CASE.naar
+    budgets: Mapping[str, float] = field(default_factory=dict)
+    key: DistributionKeyName = "per_inwoner"
+    frictiekosten: float | None = None
+    #: region code → variant id the user chose as the closest to that region's WSP
+    variant_for_region: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "budgets", MappingProxyType(dict(self.budgets)))
+        object.__setattr__(
+            self, "variant_for_region", MappingProxyType(dict(self.variant_for_region))
+        )
+
+    # MappingProxyType cannot be pickled; st.cache_data pickles its arguments' results.
+    def __getstate__(self) -> dict[str, Any]:
+        return self.as_dict()
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+        self.__post_init__()
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any] | None) -> tuple[OverstapSettings, list[str]]:
+        """Settings from a mapping with the keys of :meth:`as_dict` (each optional).
+
+        Returns the settings and Dutch notices for every part that was not valid and was
+        replaced by its default. Unknown keys are notices too.
+        """
+        data = dict(data or {})
+        notices: list[str] = []
+        out: dict[str, Any] = {}
+        known = set(cls.__dataclass_fields__)
+        for key in sorted(set(data) - known):
+            notices.append(f"onbekende overstapinstelling {_short(key)} is genegeerd")
+        if "gemeente" in data:
+            value = data["gemeente"]
+            if isinstance(value, str) and _GEMEENTE.match(value.upper()):
+                out["gemeente"] = value.upper()
+            else:
+                notices.append(f"gemeentecode {_short(value)} (verwacht bijvoorbeeld GM0626)")
+        if "naar" in data:
+            value = data["naar"]
+            if isinstance(value, str) and _REGION.match(value.upper()):
+                out["naar"] = value.upper()
+            else:
+                notices.append(f"regiocode {_short(value)} (verwacht bijvoorbeeld AM19)")
+        if data.get("budgets") is not None:
+            raw = data["budgets"]
+            budgets: dict[str, float | int] = {}
+            if not isinstance(raw, Mapping):
+                notices.append("de budgetten moeten per regio zijn opgegeven")
+                raw = {}
+            for region, amount in raw.items():
+                number = _money(amount)
+                if not (isinstance(region, str) and _REGION.match(region)):
+                    notices.append(f"budget voor onbekende regiocode {_short(region)}")
+                elif number is None:
+                    notices.append(
+                        f"budget {_short(amount)} voor {region} is geen bedrag van 0 tot "
+                        "1.000.000.000.000 euro"
+                    )
+                else:
+                    budgets[region] = number
+            out["budgets"] = budgets
+        if "key" in data:
+            if data["key"] in DISTRIBUTION_KEYS:
+                out["key"] = data["key"]
+            else:
+                notices.append(
+                    f"verdeelsleutel {_short(data['key'])} (toegestaan: per_inwoner, gelijk)"
+                )
+        if data.get("frictiekosten") is not None:
+            number = _money(data["frictiekosten"])
+            if number is None:
+                notices.append(
+                    f"frictiekosten {_short(data['frictiekosten'])} is geen bedrag van 0 tot "
+                    "1.000.000.000.000 euro"
+                )
+            else:
+                out["frictiekosten"] = number
+        if data.get("variant_for_region") is not None:
+            raw = data["variant_for_region"]
+            chosen: dict[str, str] = {}
+            if not isinstance(raw, Mapping):
+                notices.append("de variantkeuze moet per regio zijn opgegeven")
+                raw = {}
+            for region, variant in raw.items():
+                if (
+                    isinstance(region, str)
+                    and _REGION.match(region)
+                    and isinstance(variant, str)
+                    and _VARIANT.match(variant)
+                ):
+                    chosen[region] = variant
+                else:
+                    notices.append(f"variantkeuze {_short(region)}: {_short(variant)}")
+            out["variant_for_region"] = chosen
+        return cls(**out), notices
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON types, the keys of the scenario file's ``overstap`` section."""
+        return {
+            "gemeente": self.gemeente,
+            "naar": self.naar,
+            "budgets": dict(self.budgets),
+            "key": self.key,
+            "frictiekosten": self.frictiekosten,
+            "variant_for_region": dict(self.variant_for_region),
+        }

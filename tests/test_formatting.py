@@ -1,0 +1,106 @@
+"""Dutch number formatting and reading what a Dutch user types (formatting.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard.errors import ValidationError
+from dashboard.formatting import fmt_eur_input, fmt_number, parse_amount, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.000.000", 1_000_000.0),  # was read as 1 (the dots taken for a decimal point)
+        ("1000000,50", 1_000_000.5),  # was read as 100.000.050
+        ("1.000.000,50", 1_000_000.5),
+        ("€ 1.000.000", 1_000_000.0),
+        ("€1.000.000,50", 1_000_000.5),
+        ("EUR 300", 300.0),
+        ("300 euro", 300.0),
+        ("1 000 000", 1_000_000.0),
+        ("1\u00a0000\u00a0000", 1_000_000.0),
+        ("2,5", 2.5),
+        (",5", 0.5),
+        ("0", 0.0),
+        ("  750.000  ", 750_000.0),
+        ("", None),
+        ("   ", None),
+    ],
+)
+def test_parse_amount_reads_dutch_notation(text: str, expected: float | None) -> None:
+    assert parse_amount(text, "Regiobudget", maximum=1e10) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("1.5", "bedoelt u 1,5"),
+        ("1.00", "bedoelt u 1,00"),
+        ("1,000,000", "geen getal"),
+        ("1.0000", "geen getal"),
+        ("abc", "geen getal"),
+        ("1e6", "geen getal"),
+        ("1_000", "geen getal"),
+        ("NaN", "geen getal"),
+        ("Infinity", "geen getal"),
+        ("١٢", "geen getal"),
+        ("-5", "negatief"),
+        ("12345678901234567890", "meer dan het maximum"),
+        ("9" * 60, "te lang"),
+        ("1.000,", "geen getal"),
+    ],
+)
+def test_parse_amount_refuses_in_dutch(text: str, says: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        parse_amount(text, "Regiobudget", maximum=1e10)
+    message = str(err.value)
+    assert message.startswith("Regiobudget: ")
+    assert says in message
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1_000_000, "€ 1.000.000"),
+        (1_000_000.5, "€ 1.000.000,50"),
+        (0, "€ 0"),
+        (None, ""),
+        (float("nan"), ""),
+    ],
+)
+def test_fmt_eur_input(value: object, shown: str) -> None:
+    assert fmt_eur_input(value) == shown
+
+
+def test_fmt_number_uses_a_decimal_comma() -> None:
+    assert fmt_number(1.0, 2) == "1,00"
+    assert fmt_number(1234.5, 1) == "1.234,5"
+
+
+@given(
+    st.decimals(
+        min_value=0, max_value=10_000_000_000, places=2, allow_nan=False, allow_infinity=False
+    )
+)
+def test_shown_amount_reads_back_as_the_same_amount(value: Decimal) -> None:
+    assert parse_amount(fmt_eur_input(value), maximum=1e10) == pytest.approx(float(value))
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_grouped_integers_read_back(value: int) -> None:
+    assert parse_number(f"{value:,}".replace(",", ".")) == Decimal(value)
+
+
+@given(st.text(max_size=60))
+def test_any_text_is_an_amount_or_a_dutch_refusal(text: str) -> None:
+    try:
+        value = parse_amount(text, "bedrag", maximum=1e10)
+    except ValidationError as err:
+        assert str(err).startswith("bedrag: ")
+    else:
+        assert value is None or 0 <= value <= 1e10

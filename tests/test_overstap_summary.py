@@ -1,0 +1,68 @@
+"""'Wat verandert er voor <gemeente>' (overstap_summary.py), on the seed's own move."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.facts import load_facts
+from dashboard.kerncijfers import load_kerncijfers
+from dashboard.overstap import consequences, cost_model, procedure_timeline, simulate
+from dashboard.overstap_summary import cost_sentence, overstap_summary
+from dashboard.regions import load_region_index
+
+
+@pytest.fixture(scope="module")
+def voorschoten(cbs_dir):  # type: ignore[no-untyped-def]
+    index = load_region_index(folder=cbs_dir)
+    names = {r.code: r.name for r in index.regions}
+    result = simulate(index, load_kerncijfers(cbs_dir), "GM0626", "AM19")
+    return result, names
+
+
+def summary_for(voorschoten, budgets):  # type: ignore[no-untyped-def]
+    result, names = voorschoten
+    facts = load_facts()
+    model = cost_model(result, budgets)
+    return overstap_summary(
+        result,
+        model,
+        procedure_timeline(result.van, result.naar, names, facts),
+        consequences("GM0626", "AM19", facts),
+        names,
+    )
+
+
+def test_summary_names_office_costs_and_route(voorschoten) -> None:  # type: ignore[no-untyped-def]
+    summary = summary_for(voorschoten, {})
+    assert summary.title == "Wat verandert er voor Voorschoten"
+    assert [line.label for line in summary.lines] == ["Regio", "UWV", "Kosten", "Route"]
+    text = " ".join(summary.as_bullets())
+    assert "Leiden in plaats van Zoetermeer" in text
+    assert "7 stappen" in text and "één keer per jaar" in text
+    # without budgets: two shares of two budgets, said as such, no euro amounts
+    assert "twee verschillende budgetten" in text
+    assert "€" not in text
+
+
+def test_summary_with_budgets_compares_euros(voorschoten) -> None:  # type: ignore[no-untyped-def]
+    result, names = voorschoten
+    model = cost_model(result, {"AM34": 1_000_000, "AM19": 2_000_000})
+    sentence = cost_sentence(model, names)
+    assert sentence.startswith("nu € 66.921 per jaar (6,7% van het budget van Zuid-Holland")
+    assert "daarna € 86.832 (4,3% van het budget van Holland Rijnland): € 19.911 meer" in sentence
+
+
+def test_other_moves_do_not_borrow_voorschotens_uwv_office(cbs_dir) -> None:  # type: ignore[no-untyped-def]
+    index = load_region_index(folder=cbs_dir)
+    names = {r.code: r.name for r in index.regions}
+    result = simulate(index, load_kerncijfers(cbs_dir), "GM0626", "AM20")
+    facts = load_facts()
+    summary = overstap_summary(
+        result,
+        cost_model(result, {}),
+        procedure_timeline(result.van, result.naar, names, facts),
+        consequences("GM0626", result.naar, facts),
+        names,
+    )
+    uwv = next(line for line in summary.lines if line.label == "UWV")
+    assert "niet vastgelegd" in uwv.text
