@@ -450,9 +450,7 @@ def region_map_spec(
         encoding["href"] = {"field": "properties.href"}
     chart_layers = [
         # invalid "show": a region without a figure stays on the map (grey), not filtered out
-        _geo_layer(
-            regions, {"stroke": "#3A3A3A", "strokeWidth": 0.8, "invalid": "show"}, encoding
-        ),
+        _geo_layer(regions, {"stroke": "#3A3A3A", "strokeWidth": 0.8, "invalid": "show"}, encoding),
     ]
     if show_gemeenten:
         chart_layers.append(

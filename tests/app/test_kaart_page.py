@@ -18,7 +18,8 @@ def run_page() -> AppTest:
 def members_table(at: AppTest) -> list[str]:
     """The gemeenten in the table next to the map (a Markdown table: first cell per row)."""
     table = next(m.value for m in at.markdown if m.value.startswith("| Gemeente |"))
-    return [row.split("|")[1].strip() for row in table.splitlines()[2:]]
+    # cells are escaped Markdown ("Leidschendam\\-Voorburg")
+    return [row.split("|")[1].strip().replace("\\", "") for row in table.splitlines()[2:]]
 
 
 def test_defaults_show_zhc_members_and_sources(cbs_dir: Path) -> None:
