@@ -70,7 +70,7 @@ def test_overstap_json_shape(capsys):
     assert total_before == total_after
     assert isinstance(before["AM34"]["inwoners"], int)
     assert "kosten" not in doc  # no budget entered: nothing guessed
-    assert [s["stap"] for s in doc["procedure"]] == list(range(1, 8))
+    assert [s["stap"] for s in doc["procedure"]] == list(range(1, 9))
 
 
 def test_overstap_with_budget(capsys):
