@@ -81,7 +81,7 @@ def test_overstap_opens_with_what_changes_for_the_gemeente(page: Page, app_serve
         has=page.locator("h3", has_text="Wat verandert er voor Voorschoten")
     )
     summary = box.last.inner_text()
-    for expected in ("Leiden in plaats van Zoetermeer", "6,7% van het budget van", "7 stappen"):
+    for expected in ("Leiden in plaats van Zoetermeer", "6,7% van het budget van", "stappen, van"):
         assert expected in summary, summary
 
     type_amount(page, ZHC_BUDGET, "1.000.000")
