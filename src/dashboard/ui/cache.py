@@ -17,13 +17,20 @@ import json
 from typing import TYPE_CHECKING
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard.charts import render
 from dashboard.config import DEFAULT_YEAR, data_dir, database_url
 from dashboard.facts import FactBase, centrumgemeente_label, load_facts
 from dashboard.kerncijfers import INDICATORS, aggregate, load_kerncijfers
-from dashboard.maps import MapLayers, build_map_layers, region_map_figure
+from dashboard.maps import (
+    MapLayers,
+    build_map_layers,
+    legend_spec,
+    mark_regions,
+    region_details,
+    region_map_spec,
+)
 from dashboard.regions import RegionIndex, load_region_index
 from dashboard.scoring import DecisionProblem, problem_from_mapping, problem_to_mapping
 from dashboard.sensitivity import SmaaResult, smaa
@@ -91,7 +98,7 @@ def map_layers(year: int = DEFAULT_YEAR) -> MapLayers:
     return _map_layers(data_dir_key(), year)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=64)
 def _region_map(
     folder: str,
     year: int,
@@ -99,8 +106,8 @@ def _region_map(
     show_gemeenten: bool,
     highlight_regions: tuple[str, ...],
     highlight_gemeenten: tuple[str, ...],
-) -> go.Figure:
-    # shared read-only between sessions: st.plotly_chart does not mutate the figure
+    zoom_to: tuple[str, ...],
+) -> tuple[str, dict[str, list[str]]]:
     index = _region_index(folder, DEFAULT_YEAR)
     figures = _aggregates(folder, tuple(sorted(index.membership().items())), year)
     indicator = INDICATORS[indicator_id]
@@ -113,18 +120,25 @@ def _region_map(
             "inwoners": figures["inwoners"],
         }
     )
-    return region_map_figure(
-        _map_layers(folder, DEFAULT_YEAR),
+    layers = _map_layers(folder, DEFAULT_YEAR)
+    options = {
+        "indicator_label": indicator.label,
+        "unit": indicator.unit,
+        "decimals": indicator.decimals,
+        "hover": hover,
+    }
+    spec = region_map_spec(
+        layers,
         figures[indicator_id],
-        indicator_label=indicator.label,
-        unit=indicator.unit,
-        decimals=indicator.decimals,
-        hover=hover,
         show_gemeenten=show_gemeenten,
-        gemeente_regions=index.membership(),
         highlight_regions=highlight_regions,
         highlight_gemeenten=highlight_gemeenten,
+        zoom_to=zoom_to,
+        clickable=True,
+        **options,
     )
+    svg = mark_regions(render.svg(spec))
+    return svg, region_details(layers, figures[indicator_id], **options)
 
 
 def region_map(
@@ -134,11 +148,50 @@ def region_map(
     show_gemeenten: bool = False,
     highlight_regions: tuple[str, ...] = CASE.regions,
     highlight_gemeenten: tuple[str, ...] = (CASE.gemeente,),
-) -> go.Figure:
-    """The map page's choropleth, built once per combination of settings."""
+    zoom_to: tuple[str, ...] = (),
+) -> tuple[str, dict[str, list[str]]]:
+    """The map page's map as SVG (regions marked for clicks) and the hover lines per region."""
     return _region_map(
-        data_dir_key(), year, indicator_id, show_gemeenten, highlight_regions, highlight_gemeenten
+        data_dir_key(),
+        year,
+        indicator_id,
+        show_gemeenten,
+        highlight_regions,
+        highlight_gemeenten,
+        zoom_to,
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _map_legend(
+    folder: str,
+    year: int,
+    indicator_id: str,
+    highlight_regions: tuple[str, ...],
+    highlight_gemeenten: tuple[str, ...],
+) -> str:
+    index = _region_index(folder, DEFAULT_YEAR)
+    figures = _aggregates(folder, tuple(sorted(index.membership().items())), year)
+    indicator = INDICATORS[indicator_id]
+    spec = legend_spec(
+        _map_layers(folder, DEFAULT_YEAR),
+        figures[indicator_id],
+        unit=indicator.unit,
+        decimals=indicator.decimals,
+        highlight_regions=highlight_regions,
+        highlight_gemeenten=highlight_gemeenten,
+    )
+    return render.svg(spec)
+
+
+def map_legend(
+    year: int,
+    indicator_id: str,
+    highlight_regions: tuple[str, ...],
+    highlight_gemeenten: tuple[str, ...],
+) -> str:
+    """The legend of the free-zoom map as SVG (the same colours as the SVG map)."""
+    return _map_legend(data_dir_key(), year, indicator_id, highlight_regions, highlight_gemeenten)
 
 
 # --- region profiles, overstap and the labour market ---------------------------------------------
