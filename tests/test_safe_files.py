@@ -14,7 +14,6 @@ import pytest
 
 from dashboard import cli
 from dashboard.errors import DashboardError, ValidationError
-from dashboard.safe_files import write_bytes
 
 ENGLISH = ("Permission denied", "No such file", "Is a directory", "Errno", "Read-only")
 
@@ -152,6 +151,8 @@ def test_a_failing_writer_leaves_the_old_file_and_no_temporary_file(out_dir) -> 
 
 
 def test_write_bytes_refuses_without_force(out_dir) -> None:  # type: ignore[no-untyped-def]
+    from dashboard.safe_files import write_bytes
+
     target = out_dir / "a.bin"
     write_bytes(target, b"1")
     with pytest.raises(ValidationError, match="bestaat al"):

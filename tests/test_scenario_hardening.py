@@ -13,11 +13,6 @@ from dashboard import cli
 from dashboard.errors import StorageError, ValidationError
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
 from dashboard.scenarios.schema import scenario_from_json, scenario_to_json
-from dashboard.scenarios.store import (
-    INTERACTIVE_ATTEMPTS,
-    INTERACTIVE_BUSY_TIMEOUT_S,
-    ScenarioChangedError,
-)
 
 
 @pytest.fixture
@@ -131,6 +126,8 @@ def test_a_note_may_not_reorder_text_but_keeps_line_breaks() -> None:
 # --- two editors -----------------------------------------------------------------------------
 def test_a_save_based_on_an_older_revision_is_refused(store_url: str) -> None:
     """Two people (two stores, as two server processes would have) edit the same scenario."""
+    from dashboard.scenarios.store import ScenarioChangedError
+
     with ScenarioStore(store_url) as first, ScenarioStore(store_url) as second:
         first.save(Scenario("Raad", {"groups": {"werkgevers": 1}}))
         mine, theirs = first.get("Raad"), second.get("Raad")
@@ -190,6 +187,8 @@ def test_cli_import_replace_checks_the_revision_in_the_file(  # type: ignore[no-
 # --- a locked database ----------------------------------------------------------------------
 def test_a_page_gives_up_on_a_locked_database_within_seconds(tmp_path: Path) -> None:
     """Another process holds the write lock: the page's store says so, it does not hang."""
+    from dashboard.scenarios.store import INTERACTIVE_ATTEMPTS, INTERACTIVE_BUSY_TIMEOUT_S
+
     path = tmp_path / "bezet.sqlite"
     url = f"sqlite:///{path}"
     ScenarioStore(url).close()
@@ -211,6 +210,7 @@ def test_a_page_gives_up_on_a_locked_database_within_seconds(tmp_path: Path) -> 
 
 
 def test_the_page_store_uses_the_short_timeout(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dashboard.scenarios.store import INTERACTIVE_ATTEMPTS, INTERACTIVE_BUSY_TIMEOUT_S
     from dashboard.ui import cache
 
     monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{tmp_path / 'p.sqlite'}")
