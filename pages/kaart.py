@@ -62,7 +62,7 @@ with st.container(border=True):
     )
     highlight_gemeenten = c6.multiselect(
         "Uitgelichte gemeente",
-        sorted(gemeente_names, key=gemeente_names.get),
+        sorted(gemeente_names, key=gemeente_names.__getitem__),
         default=["GM0626"],
         format_func=lambda c: gemeente_names[c],
         key="kaart_gemeente",

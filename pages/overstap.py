@@ -26,7 +26,7 @@ from dashboard.overstap import (
 )
 from dashboard.overstap_summary import overstap_summary
 from dashboard.sources import source_line
-from dashboard.ui import cache
+from dashboard.ui import cache, labour_block
 from dashboard.ui.inputs import amount_input
 from dashboard.ui.layout import page_guard, show_notices, source_caption
 from dashboard.ui.state import (
@@ -82,7 +82,7 @@ with st.container(border=True):
     c1, c2 = st.columns(2)
     gemeente = c1.selectbox(
         "Welke gemeente stapt over?",
-        sorted(gemeente_names, key=gemeente_names.get),
+        sorted(gemeente_names, key=gemeente_names.__getitem__),
         format_func=lambda g: f"{gemeente_names[g]} (nu: {region_names[index.region_of(g)]})",
         key="overstap_gemeente",
     )
@@ -163,6 +163,9 @@ st.plotly_chart(charts.before_after_figure(result), width="stretch", config={"di
 st.caption("Tekstversie: " + charts.before_after_text(result))
 source_caption(*figure_sources, extra=f"Inwoners op 1 januari {result.year}.")
 
+st.subheader("Arbeidsmarkt, inkomen en bedrijven: voor en na")
+labour_block.overstap_block(*cache.labour_overstap(gemeente, naar))
+
 st.subheader("Op de kaart")
 when = st.radio(
     "Indeling", ["Na de overstap", "Voor de overstap"], horizontal=True, key="overstap_kaart"
@@ -200,18 +203,16 @@ st.caption(KEY_CAVEAT)
 budgets_stored = dict(settings.get("budgets") or {})
 with st.container(border=True):
     k1, k2, k3 = st.columns(3)
+    key_labels = {"per_inwoner": "Naar inwonertal (standaard)", "gelijk": "Gelijke delen"}
+    key_options = [k.value for k in DistributionKey]
+    stored_key = str(settings.get("key"))
     key_value = k1.radio(
         "Verdeelsleutel",
-        [k.value for k in DistributionKey],
-        index=[k.value for k in DistributionKey].index(
-            settings.get("key")
-            if settings.get("key") in {k.value for k in DistributionKey}
-            else DistributionKey.PER_INWONER.value
+        key_options,
+        index=key_options.index(
+            stored_key if stored_key in key_options else DistributionKey.PER_INWONER.value
         ),
-        format_func=lambda v: {
-            "per_inwoner": "Naar inwonertal (standaard)",
-            "gelijk": "Gelijke delen",
-        }[v],
+        format_func=key_labels.__getitem__,
         key="overstap_sleutel",
     )
     entered: dict[str, float | None] = {}

@@ -10,7 +10,7 @@ from dashboard.formatting import fmt_eur, fmt_int, fmt_number
 from dashboard.maps import membership_map_figure
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
 from dashboard.sources import source, source_line
-from dashboard.ui import cache
+from dashboard.ui import cache, labour_block
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import DEFAULT_COMPARE, compare_regions, set_compare_regions
 
@@ -166,6 +166,16 @@ source_caption(
     extra="Het jaar staat in de kolomkop.",
 )
 
+# --- labour market -----------------------------------------------------------------------------
+st.subheader("Arbeidsmarkt, inkomen en bedrijven")
+st.markdown(
+    "De twee regio's naast elkaar en naast Nederland: uitkeringen, werk, inkomen en "
+    "bedrijfsvestigingen (CBS, Kerncijfers wijken en buurten)."
+)
+labour_block.comparison_block(
+    cache.labour_comparison(tuple((p.code, p.name) for p in profiles)), key="regios_labour"
+)
+
 # --- qualitative table ----------------------------------------------------------------------
 st.subheader("Wat de documenten zeggen")
 st.markdown(
@@ -174,10 +184,10 @@ st.markdown(
 )
 table_rows = []
 cited: list[str] = []
-for row in qualitative_table(profiles, facts):
-    entry = {"Onderwerp": row.label}
+for topic in qualitative_table(profiles, facts):
+    entry = {"Onderwerp": topic.label}
     for profile in profiles:
-        cell = row.cells[profile.code]
+        cell = topic.cells[profile.code]
         entry[label(profile.code)] = cell.text
         entry[f"Bron {profile.code}"] = cell.source_text
         cited.extend(c.source for c in cell.citations)

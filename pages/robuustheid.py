@@ -7,6 +7,8 @@ computations live in :mod:`dashboard.sensitivity`, the figures in
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -112,7 +114,7 @@ with st.expander("Instellingen van de steekproef (voor analisten)", expanded=Fal
         ]
         submitted = st.form_submit_button("Opnieuw doorrekenen", type="primary")
     if submitted:
-        new = {
+        new: dict[str, Any] = {
             "samples": int(samples),
             "seed": int(seed),
             "mode": mode,

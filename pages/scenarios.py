@@ -10,19 +10,19 @@ Widget keys start with ``scn_``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import streamlit as st
 
 from dashboard.config import DEFAULT_YEAR
-from dashboard.errors import DashboardError, StorageError, ValidationError
+from dashboard.errors import DashboardError, ScenarioChangedError, StorageError, ValidationError
 from dashboard.markup import escape_markdown
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
 from dashboard.scenarios.compare import compare, group_weighting
 from dashboard.scenarios.display import config_summary, file_slug, formatted, scenario_table
 from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE, name_key
 from dashboard.scenarios.schema import MAX_BYTES, scenario_from_json, scenario_to_json
-from dashboard.scenarios.store import ScenarioChangedError
 from dashboard.scenarios.tables import CSV_MIME, EXCEL_MIME, to_csv_bytes, to_excel_bytes
 from dashboard.ui.cache import scenario_store
 from dashboard.ui.layout import page_guard, source_caption
@@ -188,8 +188,9 @@ with tab_save:
             remember_revision(saved)
             add_notice(f"Scenario ‘{saved.name}’ is opgeslagen.")
             st.rerun()
-    pending = st.session_state.get(PENDING_COPY)
+    pending: Scenario | None = st.session_state.get(PENDING_COPY)
     if pending is not None and store is not None:
+        copy_store, to_copy = store, pending
         try:
             newer = store.get(pending.name).revision
         except DashboardError:
@@ -201,7 +202,7 @@ with tab_save:
             icon=":material/error:",
         )
         if st.button("Als kopie opslaan", type="primary", key="scn_save_copy"):
-            copy = attempt(lambda: store.save_copy(pending), "Niet opgeslagen")
+            copy = attempt(lambda: copy_store.save_copy(to_copy), "Niet opgeslagen")
             if copy is not None:
                 st.session_state.pop(PENDING_COPY, None)
                 remember_revision(copy)
@@ -219,7 +220,7 @@ with tab_save:
 
         chosen = st.selectbox("Kies een scenario", names, key="scn_chosen")
         current = load(chosen) if chosen else None
-        if current is not None:
+        if current is not None and store is not None:
             author_text = escape_markdown(current.author) or "niet ingevuld"
             st.markdown(
                 f"**{escape_markdown(current.name)}** · auteur: {author_text} · "
@@ -235,14 +236,14 @@ with tab_save:
             with c1:
                 new_name = st.text_input("Nieuwe naam", max_chars=MAX_NAME, key="scn_rename")
                 if st.button("Hernoemen", key="scn_rename_go") and attempt(
-                    lambda: store.rename(current.name, new_name), "Niet hernoemd"
+                    partial(store.rename, current.name, new_name), "Niet hernoemd"
                 ):
                     add_notice(f"Scenario hernoemd naar ‘{new_name.strip()}’.")
                     st.rerun()
             with c2:
                 copy_name = st.text_input("Naam van de kopie", max_chars=MAX_NAME, key="scn_copy")
                 if st.button("Dupliceren", key="scn_copy_go") and attempt(
-                    lambda: store.duplicate(current.name, copy_name), "Niet gedupliceerd"
+                    partial(store.duplicate, current.name, copy_name), "Niet gedupliceerd"
                 ):
                     add_notice(f"Kopie ‘{copy_name.strip()}’ gemaakt.")
                     st.rerun()
@@ -258,7 +259,8 @@ with tab_save:
                 y, n = st.columns(2)
                 if y.button("Ja, verwijderen", type="primary", key="scn_delete_yes"):
                     st.session_state.pop(CONFIRM_DELETE, None)
-                    if attempt(lambda: store.delete(current.name) or True, "Niet verwijderd"):
+                    delete = partial(store.delete, current.name)
+                    if attempt(lambda: delete() or True, "Niet verwijderd"):
                         add_notice(f"Scenario ‘{current.name}’ is verwijderd.")
                         st.rerun()
                 if n.button("Annuleren", key="scn_delete_no"):
@@ -278,7 +280,7 @@ with tab_compare:
         if name_a == name_b:
             st.info("Kies twee verschillende scenario's.", icon=":material/info:")
         elif a is not None and b is not None:
-            result = attempt(lambda: compare(a, b), "Vergelijken lukt niet")
+            result = attempt(partial(compare, a, b), "Vergelijken lukt niet")
             if result is not None:
                 st.markdown(escape_markdown(result.summary()))
                 tables = result.tables()
@@ -410,9 +412,13 @@ with tab_files:
                 "Een bestaand scenario met deze naam vervangen", key="scn_import_replace"
             )
             c1, c2 = st.columns(2)
-            if c1.button(
-                "Opslaan bij de scenario's", disabled=store is None, key="scn_import_save"
-            ) and attempt(lambda: store.save(imported, replace=replace), "Niet opgeslagen"):
+            if (
+                c1.button(
+                    "Opslaan bij de scenario's", disabled=store is None, key="scn_import_save"
+                )
+                and store is not None
+                and attempt(partial(store.save, imported, replace=replace), "Niet opgeslagen")
+            ):
                 add_notice(f"Scenario ‘{imported.name}’ is ingelezen en opgeslagen.")
                 st.rerun()
             if c2.button("Alleen openen (niet opslaan)", key="scn_import_open"):

@@ -252,7 +252,7 @@ def weights_and_results() -> None:
         chart = st.segmented_control(
             "Grafiek",
             list(CHARTS),
-            format_func=CHARTS.get,
+            format_func=lambda key: CHARTS[key],
             default="rangorde",
             required=True,
             key="var_chart",

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.census import Census, read_census
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_CBS = PROJECT_ROOT.parent / "shared" / "data" / "cbs"
 
@@ -30,6 +32,11 @@ def cbs_dir() -> Path:
             )
         pytest.skip(f"CBS data folder {path} not present")
     return path
+
+
+@pytest.fixture(scope="session")
+def census(cbs_dir: Path) -> Census:
+    return read_census(cbs_dir)
 
 
 # --- scenario store (issue 6) ------------------------------------------------------------------

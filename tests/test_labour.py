@@ -134,3 +134,35 @@ def test_comparison_block_has_both_regions_and_nederland() -> None:
     assert comp.row("inkomen_per_inwoner").text("NL") == "niet beschikbaar"
     assert len(comp.member_table("AM19")) == 12
     assert comp.table().shape == (len(LABOUR_INDICATORS), 5)
+
+
+@needs_shared
+def test_rates_chart_has_a_bar_per_area_with_numbers_and_a_text_alternative() -> None:
+    from dashboard.charts.profiles import labour_rates_figure
+    from dashboard.labour import rates_text
+
+    kc = read_kerncijfers(SHARED)
+    index = load_region_index(2025, SHARED)
+    comp = labour_comparison(
+        kc, index.membership(), [("AM34", "Zuid-Holland Centraal"), ("AM19", "Holland Rijnland")]
+    )
+    fig = labour_rates_figure(comp)
+    assert [t.name for t in fig.data] == ["Zuid-Holland Centraal", "Holland Rijnland", "Nederland"]
+    assert list(fig.data[0].text) == ["28,3", "11,4", "55,8"]
+    assert fig.data[2].marker.pattern.shape == "/"  # Nederland not told apart by colour alone
+    text = rates_text(comp)
+    assert "Zuid-Holland Centraal 28,3" in text and "Nederland 35,1" in text
+
+
+@needs_shared
+def test_overstap_moves_voorschoten_counts() -> None:
+    from dashboard.labour import before_after_table
+    from dashboard.overstap import labour_before_after
+
+    kc = read_kerncijfers(SHARED)
+    index = load_region_index(2025, SHARED)
+    before, after = labour_before_after(index, kc, "GM0626", "AM19")
+    assert before.row("bijstand").values["AM34"] - after.row("bijstand").values["AM34"] == 340
+    assert after.row("bijstand").values["AM19"] - before.row("bijstand").values["AM19"] == 340
+    table = before_after_table(before, after).set_index("Indicator")
+    assert table.loc["Bedrijfsvestigingen", "Holland Rijnland: na overstap"] == "77.110"

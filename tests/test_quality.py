@@ -68,3 +68,75 @@ def test_every_page_calls_page_guard_first(page: Path) -> None:
     assert calls and calls[0] == "page_guard", (
         f"{page.name}: call page_guard() before anything else"
     )
+
+
+#: Python files of the app itself: the package, the pages and the entry point.
+APP_FILES = sorted([*CORE.rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"])
+
+
+def _rel(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+@pytest.mark.parametrize("path", APP_FILES, ids=_rel)
+def test_environment_read_only_in_config(path: Path) -> None:
+    """Settings come from one module, so a reader finds every variable the app obeys there."""
+    if path == CORE / "config.py":
+        return
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    reads = [
+        node.lineno
+        for node in ast.walk(tree)
+        if (isinstance(node, ast.Attribute) and node.attr in {"environ", "getenv", "putenv"})
+        or (isinstance(node, ast.Name) and node.id in {"environ", "getenv"})
+    ]
+    assert not reads, f"{_rel(path)} reads the environment on line(s) {reads}; ask config.py"
+
+
+@pytest.mark.parametrize("path", APP_FILES, ids=_rel)
+def test_exceptions_defined_only_in_errors(path: Path) -> None:
+    if path == CORE / "errors.py":
+        return
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    classes = [
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        and any(
+            ast.unparse(base).split(".")[-1].endswith(("Error", "Exception")) for base in node.bases
+        )
+    ]
+    assert not classes, f"{_rel(path)} defines {classes}; exceptions belong in errors.py"
+
+
+def test_mypy_covers_the_pages_and_the_entry_point() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    files = set(config["tool"]["mypy"]["files"])
+    assert {"src/dashboard", "pages", "app.py"} <= files
+
+
+def test_pyproject_dependencies_match_the_pins_in_requirements() -> None:
+    """``pip install .`` must get the same versions as ``pip install -r requirements.txt``."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = [
+        line.split("#")[0].strip()
+        for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith(("#", "-"))
+    ]
+    assert sorted(config["project"]["dependencies"]) == sorted(pins)
+
+
+def test_one_version() -> None:
+    """The version is written once, in the package; pyproject.toml and the changelog follow it."""
+    import tomllib
+
+    from dashboard import __version__
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" in config["project"]["dynamic"] and "version" not in config["project"]
+    assert config["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "dashboard.__version__"}
+    assert f"## {__version__}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")

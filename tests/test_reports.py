@@ -77,7 +77,7 @@ def content(cbs_dir):
 # --- content ----------------------------------------------------------------------------------
 def test_content_has_every_section_in_order_with_dutch_date(content) -> None:
     assert tuple(s.key for s in content.sections) == SECTION_KEYS
-    assert SECTION_KEYS[:7] == PRESENTATION_STEPS
+    assert SECTION_KEYS[:8] == PRESENTATION_STEPS
     assert content.date_text == "5 maart 2026"
     assert "Wethouder <script>" in content.subtitle and "Team W&I" in content.subtitle
     missing = [s.key for s in content.sections if not s.available]
@@ -169,16 +169,17 @@ def pptx_bytes(renderer, content, pdf_bytes) -> bytes:  # after the PDF: images 
 
 def test_pdf_is_a_real_dutch_report(pdf_bytes, tmp_path) -> None:
     assert pdf_bytes.startswith(b"%PDF")
-    assert 10 <= pdf_pages(pdf_bytes) <= 22
+    assert 10 <= pdf_pages(pdf_bytes) <= 28
     text = pdf_text(pdf_bytes, tmp_path)
     for heading in (
         "1. De vraag",
         "2. Kaart van de arbeidsmarktregio's",
-        "4. Overstap: voor en na",
-        "6. Hoe stevig is de uitkomst?",
-        "8. Aannames",
-        "9. Bijlage: methoden",
-        "10. Bronnen",
+        "4. Arbeidsmarkt, inkomen en bedrijven",
+        "5. Overstap: voor en na",
+        "7. Hoe stevig is de uitkomst?",
+        "9. Aannames",
+        "10. Bijlage: methoden",
+        "11. Bronnen",
         "Pagina 1 van",
         "Tekstalternatief:",
     ):
@@ -206,6 +207,7 @@ def test_pptx_slides_titles_and_alt_text(pptx_bytes) -> None:
         "De vraag",
         "Kaart van de arbeidsmarktregio's",
         "De twee regio's naast elkaar",
+        "Arbeidsmarkt, inkomen en bedrijven",
         "Overstap: voor en na",
         "Ontwikkelvarianten van het WSP: scores",
         "Hoe stevig is de uitkomst?",

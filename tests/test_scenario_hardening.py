@@ -126,7 +126,7 @@ def test_a_note_may_not_reorder_text_but_keeps_line_breaks() -> None:
 # --- two editors -----------------------------------------------------------------------------
 def test_a_save_based_on_an_older_revision_is_refused(store_url: str) -> None:
     """Two people (two stores, as two server processes would have) edit the same scenario."""
-    from dashboard.scenarios.store import ScenarioChangedError
+    from dashboard.errors import ScenarioChangedError
 
     with ScenarioStore(store_url) as first, ScenarioStore(store_url) as second:
         first.save(Scenario("Raad", {"groups": {"werkgevers": 1}}))

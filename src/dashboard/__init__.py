@@ -3,9 +3,5 @@
 Nothing in this package imports Streamlit except :mod:`dashboard.ui`.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("dashboard")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+#: The one place the version is written; ``pyproject.toml`` reads it from here (see CHANGELOG.md).
+__version__ = "0.1.0"

@@ -1,4 +1,7 @@
-"""Paths and settings from the environment or the package, never from the working directory."""
+"""Paths and settings from the environment or the package, never from the working directory.
+
+This is the only module that reads environment variables; everything else asks it.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,12 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 #: Environment variable with a SQLAlchemy URL for the scenario database.
 DATABASE_URL_ENV = "DASHBOARD_DATABASE_URL"
+#: Environment variables naming the Chromium executable for chart images, in order of preference.
+CHROMIUM_ENVS = ("DASHBOARD_CHROMIUM", "BROWSER_PATH")
+#: Environment variables that point the downloads at another server (tests, mirrors).
+PDOK_URL_ENV = "DASHBOARD_PDOK_URL"
+CBS_ODATA_URL_ENV = "DASHBOARD_CBS_ODATA_URL"
+CBS_FEED_URL_ENV = "DASHBOARD_CBS_FEED_URL"
 
 DEFAULT_YEAR = 2025
 
@@ -90,3 +99,32 @@ def database_url() -> str:
     if configured:
         return configured
     return f"sqlite:///{PROJECT_ROOT / 'var' / 'scenarios.sqlite'}"
+
+
+def _setting(name: str) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+def chromium_setting() -> tuple[str, str] | None:
+    """``(variable, path)`` of the first Chromium variable that is set, else ``None``."""
+    for name in CHROMIUM_ENVS:
+        value = _setting(name)
+        if value:
+            return name, value
+    return None
+
+
+def pdok_url() -> str | None:
+    """Another PDOK WFS base URL (with ``{year}``), or ``None`` for the real one."""
+    return _setting(PDOK_URL_ENV)
+
+
+def cbs_odata_url() -> str | None:
+    """Another CBS OData base URL, or ``None`` for the real one."""
+    return _setting(CBS_ODATA_URL_ENV)
+
+
+def cbs_feed_url() -> str | None:
+    """Another CBS bulk feed base URL, or ``None`` for the real one."""
+    return _setting(CBS_FEED_URL_ENV)

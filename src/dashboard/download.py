@@ -48,7 +48,7 @@ from dashboard.cbs import (
     read_kwb,
     read_layer,
 )
-from dashboard.config import CACHE_COMPLETE_FILE
+from dashboard.config import CACHE_COMPLETE_FILE, cbs_feed_url, cbs_odata_url, pdok_url
 from dashboard.errors import DashboardError, DownloadError
 
 PDOK_WFS_URL = "https://service.pdok.nl/cbs/gebiedsindelingen/{year}/wfs/v1_0"
@@ -177,7 +177,7 @@ def wfs_url(base: str, layer: str) -> str:
 def fetch_boundaries(
     year: int, staging: Path, *, base_url: str | None, timeout: float, progress: Progress
 ) -> list[Path]:
-    base = (base_url or os.environ.get("DASHBOARD_PDOK_URL") or PDOK_WFS_URL).format(year=year)
+    base = (base_url or pdok_url() or PDOK_WFS_URL).format(year=year)
     paths = []
     for i, layer in enumerate(LAYERS, start=1):
         progress(f"[{i}/{len(LAYERS) + 1}] {layer}grenzen {year} ophalen bij PDOK …")
@@ -243,8 +243,8 @@ def fetch_odata_rows(
     progress: Progress = print,
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """Selected columns and the gemeente rows of ``table_id``."""
-    api = api_url or os.environ.get("DASHBOARD_CBS_ODATA_URL") or CBS_ODATA_URL
-    feed = feed_url or os.environ.get("DASHBOARD_CBS_FEED_URL") or CBS_FEED_URL
+    api = api_url or cbs_odata_url() or CBS_ODATA_URL
+    feed = feed_url or cbs_feed_url() or CBS_FEED_URL
     properties = _get_json(f"{api}/{table_id}/DataProperties?$format=json", timeout)
     if not isinstance(properties, dict) or not isinstance(properties.get("value"), list):
         raise DownloadError(f"CBS gaf geen kolomlijst (DataProperties) voor tabel {table_id}")

@@ -219,3 +219,18 @@ def rates_text(comparison: LabourComparison) -> str:
         values = ", ".join(f"{name} {row.text(code)}" for code, name in comparison.areas)
         parts.append(f"{row.label}: {values}")
     return "; ".join(parts) + "."
+
+
+def before_after_table(before: LabourComparison, after: LabourComparison) -> pd.DataFrame:
+    """Indicator × (region now, region after) for every region, plus Nederland (unchanged)."""
+    records = []
+    for row_before, row_after in zip(before.rows, after.rows, strict=True):
+        record = {"Indicator": row_before.label, "Eenheid": row_before.unit}
+        for code, name in before.areas:
+            if code == NATIONAL_CODE:
+                record[name] = row_before.text(code)
+            else:
+                record[f"{name}: nu"] = row_before.text(code)
+                record[f"{name}: na overstap"] = row_after.text(code)
+        records.append(record)
+    return pd.DataFrame(records)

@@ -35,6 +35,7 @@ from dashboard.facts import (
     load_facts,
 )
 from dashboard.kerncijfers import aggregate, latest_year, source_ids
+from dashboard.labour import LabourComparison, labour_comparison
 from dashboard.regions import RegionIndex
 from dashboard.scoring import DecisionProblem, score
 
@@ -583,3 +584,17 @@ def variant_links(
             )
         )
     return tuple(links)
+
+
+def labour_before_after(
+    index: RegionIndex, kc: pd.DataFrame, gemeente: str, naar: str
+) -> tuple[LabourComparison, LabourComparison]:
+    """The labour-market block of both regions before and after moving ``gemeente``."""
+    code, van, target = check_move(index, gemeente, naar)
+    regions = [(r, index.region(r).name) for r in (van, target)]
+    before_membership = index.membership()
+    after_membership = moved_membership(before_membership, code, target)
+    return (
+        labour_comparison(kc, before_membership, regions),
+        labour_comparison(kc, after_membership, regions),
+    )

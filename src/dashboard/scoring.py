@@ -42,6 +42,17 @@ DEFAULT_SCALE: Mapping[Rating, float] = MappingProxyType(
 #: Relative tolerance under which two scores count as equal.
 TIE_TOLERANCE = 1e-9
 
+# Limits for every way a weighting comes in (CLI, share link, scenario file, the pages), so
+# whatever one accepts the others accept too. Only ratios matter: a weighting or coding with
+# larger numbers can always be written with smaller ones and gives the same ranks and 0–100
+# scores.
+#: Largest raw weight.
+MAX_WEIGHT = 1e9
+#: Largest absolute value in the coding of ++ … -/-.
+MAX_SCALE = 100.0
+#: Longest reason for an own rating, in characters.
+MAX_REASON = 500
+
 
 def _finite_number(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float | np.floating | np.integer):
@@ -52,7 +63,29 @@ def _finite_number(value: Any, what: str) -> float:
         raise ValidationError(f"{what}: het getal is te groot") from None
     if not math.isfinite(number):
         raise ValidationError(f"{what}: {value!r} is geen eindig getal")
+    return number + 0.0  # -0.0 becomes 0.0, so it never prints as "-0"
+
+
+def check_weight(value: Any, what: str) -> float:
+    """A raw weight: a finite number from 0 to :data:`MAX_WEIGHT`; else a Dutch error."""
+    number = _finite_number(value, what)
+    if number < 0:
+        raise ValidationError(f"{what}: {number:g} is negatief; gewichten zijn 0 of meer")
+    if number > MAX_WEIGHT:
+        raise ValidationError(
+            f"{what}: het getal is groter dan 1.000.000.000. Alleen de verhoudingen tussen de "
+            "gewichten tellen, dus kleinere getallen geven dezelfde uitkomst"
+        )
     return number
+
+
+def check_reason(value: Any, what: str) -> str:
+    """The reason for an own rating: text of at most :data:`MAX_REASON` characters."""
+    if not isinstance(value, str):
+        raise ValidationError(f"{what} moet tekst zijn")
+    if len(value) > MAX_REASON:
+        raise ValidationError(f"{what}: de toelichting is langer dan {MAX_REASON} tekens")
+    return value
 
 
 @dataclass(frozen=True)
@@ -67,6 +100,12 @@ class Scale:
             if rating not in self.values:
                 raise ValidationError(f"schaal: waarde voor '{rating.value}' ontbreekt")
             checked[rating] = _finite_number(self.values[rating], f"schaal '{rating.value}'")
+            if abs(checked[rating]) > MAX_SCALE:
+                raise ValidationError(
+                    f"schaal '{rating.value}': kies een waarde van {-MAX_SCALE:g} tot en met "
+                    f"{MAX_SCALE:g}. Alleen de verhoudingen tussen de waarden tellen, dus elke "
+                    "codering is in dat bereik te schrijven"
+                )
         for better, worse in itertools.pairwise(RATINGS):
             if checked[better] < checked[worse]:
                 raise ValidationError(
@@ -139,11 +178,12 @@ class Weights:
         object.__setattr__(self, "groups", MappingProxyType(dict(state["groups"])))
         object.__setattr__(self, "criteria", MappingProxyType(dict(state["criteria"])))
 
+    # "+ 0.0" turns a weight of -0.0 into 0.0, so a share never prints as "-0%".
     def group(self, group_id: str) -> float:
-        return float(self.groups.get(group_id, 1.0))
+        return float(self.groups.get(group_id, 1.0)) + 0.0
 
     def criterion(self, criterion_id: str) -> float:
-        return float(self.criteria.get(criterion_id, 1.0))
+        return float(self.criteria.get(criterion_id, 1.0)) + 0.0
 
 
 @dataclass(frozen=True)
@@ -195,9 +235,7 @@ class DecisionProblem:
 
     @staticmethod
     def _check_weight(value: Any, what: str) -> None:
-        number = _finite_number(value, what)
-        if number < 0:
-            raise ValidationError(f"{what}: {number:g} is negatief; gewichten zijn 0 of meer")
+        check_weight(value, what)
 
     # --- derived views -------------------------------------------------------------------
     def rating(self, criterion_id: str, variant_id: str) -> Rating:
@@ -396,9 +434,22 @@ def problem_from_mapping(data: Mapping[str, Any], matrix: Matrix | None = None) 
 
     weights = Weights(dict(section("groups")), dict(section("criteria")))
     scale = Scale.from_symbols(section("scale"))
+    ratings = section("ratings")
     reasons = section("reasons")
+    for cid, per_variant in reasons.items():
+        if not isinstance(per_variant, Mapping):
+            raise ValidationError(f'reasons.{cid!r} moet een object zijn, bijv. {{"V3": "..."}}')
+        for vid, reason in per_variant.items():
+            where = f"reasons.{cid}.{vid}" if isinstance(vid, str) else f"reasons.{cid}"
+            check_reason(reason, where)
+            own = ratings.get(cid)
+            if not (isinstance(own, Mapping) and vid in own):
+                raise ValidationError(
+                    f"{where[:60]}: een toelichting hoort bij een eigen oordeel, maar er is "
+                    "geen eigen oordeel voor dit criterium en deze variant"
+                )
     overrides: list[RatingOverride] = []
-    for cid, per_variant in section("ratings").items():
+    for cid, per_variant in ratings.items():
         if cid not in matrix.criterion_ids:
             raise UnknownCodeError(f"ratings: onbekend criterium {cid!r}")
         if not isinstance(per_variant, Mapping):
@@ -406,11 +457,8 @@ def problem_from_mapping(data: Mapping[str, Any], matrix: Matrix | None = None) 
         for vid, symbol in per_variant.items():
             if vid not in matrix.variant_ids:
                 raise UnknownCodeError(f"ratings.{cid}: onbekende variant {vid!r}")
-            reason_map = reasons.get(cid, {}) if isinstance(reasons.get(cid, {}), Mapping) else {}
-            reason = reason_map.get(vid, "")
-            if not isinstance(reason, str):
-                raise ValidationError(f"reasons.{cid}.{vid} moet tekst zijn")
-            overrides.append(RatingOverride(cid, vid, Rating.parse(symbol), reason[:500]))
+            reason = reasons.get(cid, {}).get(vid, "")
+            overrides.append(RatingOverride(cid, vid, Rating.parse(symbol), reason))
     return DecisionProblem(matrix, scale, weights, tuple(overrides))
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
+from dashboard.errors import ValidationError
+
 #: Largest amount in euro a user can enter (a regional budget is millions, not trillions).
 MAX_MONEY = 1e12
 
@@ -95,13 +97,22 @@ class OverstapSettings:
         self.__post_init__()
 
     @classmethod
+    def checked(cls, data: Mapping[str, Any] | None) -> OverstapSettings:
+        """Settings from a mapping, refusing (instead of dropping) anything invalid."""
+        settings, notices = cls.from_mapping(data)
+        if notices:
+            raise ValidationError(f"overstap: {notices[0]}")
+        return settings
+
+    @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None) -> tuple[OverstapSettings, list[str]]:
         """Settings from a mapping with the keys of :meth:`as_dict` (each optional).
 
         Returns the settings and Dutch notices for every part that was not valid and was
         replaced by its default. Unknown keys are notices too.
         """
-        data = dict(data or {})
+        # None means "not set" for every key (a scenario file may say null)
+        data = {k: v for k, v in dict(data or {}).items() if v is not None}
         notices: list[str] = []
         out: dict[str, Any] = {}
         known = set(cls.__dataclass_fields__)
@@ -119,7 +130,7 @@ class OverstapSettings:
                 out["naar"] = value.upper()
             else:
                 notices.append(f"regiocode {_short(value)} (verwacht bijvoorbeeld AM19)")
-        if data.get("budgets") is not None:
+        if "budgets" in data:
             raw = data["budgets"]
             budgets: dict[str, float | int] = {}
             if not isinstance(raw, Mapping):
@@ -144,7 +155,7 @@ class OverstapSettings:
                 notices.append(
                     f"verdeelsleutel {_short(data['key'])} (toegestaan: per_inwoner, gelijk)"
                 )
-        if data.get("frictiekosten") is not None:
+        if "frictiekosten" in data:
             number = _money(data["frictiekosten"])
             if number is None:
                 notices.append(
@@ -153,7 +164,7 @@ class OverstapSettings:
                 )
             else:
                 out["frictiekosten"] = number
-        if data.get("variant_for_region") is not None:
+        if "variant_for_region" in data:
             raw = data["variant_for_region"]
             chosen: dict[str, str] = {}
             if not isinstance(raw, Mapping):

@@ -1,5 +1,10 @@
-"""Smoke tests: app.py and every page file run without an exception and show their Dutch title;
-missing data gives the Dutch help page on every page, never a traceback."""
+"""Smoke tests: app.py and every page file run to their end without an error and show their own
+content; missing data gives the Dutch help page on every page that needs data, never a traceback.
+
+``run_guarded`` turns an unexpected exception into a Dutch ``st.error``, so ``at.exception`` alone
+would let a broken page pass: these tests also require ``at.error`` to be empty and look for a
+text the page shows only near its end.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +14,19 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
+#: page -> (its title, a text the page shows only after rendering its main content)
 PAGES = {
-    "pages/kaart.py": "Kaart",
-    "pages/regios.py": "egio",
-    "pages/overstap.py": "Overstap",
-    "pages/varianten.py": "arianten",
-    "pages/robuustheid.py": "Robuust",
-    "pages/scenarios.py": "Scenario",
-    "pages/presentatie.py": "",
-    "pages/bronnen.py": "Bronnen",
+    "pages/kaart.py": ("Kaart van de arbeidsmarktregio's", "Gemeenten in een regio"),
+    "pages/regios.py": ("Regio's vergelijken", "Gemeenten met hun cijfers"),
+    "pages/overstap.py": ("Overstap naar een andere arbeidsmarktregio", "De route: wie beslist"),
+    "pages/varianten.py": ("Varianten voor de werkgeversdienstverlening", "De drie varianten"),
+    "pages/robuustheid.py": ("Robuustheid", "Voor analisten"),
+    "pages/scenarios.py": ("Scenario's", "Link naar deze weergave"),
+    "pages/presentatie.py": ("Presentatie: arbeidsmarktregio", "De vraag"),
+    "pages/bronnen.py": ("Bronnen en methode", "Gegevensmap"),
 }
+#: Pages that need the CBS files; the others work without them.
+NEED_DATA = {"pages/kaart.py", "pages/regios.py", "pages/overstap.py"}
 
 
 def texts(at: AppTest) -> str:
@@ -30,19 +38,31 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def test_app_opens_on_the_map(cbs_dir: Path) -> None:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    assert not at.exception, at.exception
-    assert "Kaart van de arbeidsmarktregio's" in texts(at)
-    assert not at.error
+def titles(at: AppTest) -> list[str]:
+    return [str(e.value) for e in at.title]
 
 
-@pytest.mark.parametrize(("page", "title"), PAGES.items())
-def test_every_page_via_the_app(cbs_dir: Path, page: str, title: str) -> None:
+def open_page(page: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
-    assert title in texts(at)
+    return at
+
+
+def test_app_opens_on_the_map(cbs_dir: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert titles(at) == ["Kaart van de arbeidsmarktregio's"]
+    assert "Gemeenten in een regio" in texts(at)
+
+
+@pytest.mark.parametrize(("page", "title", "content"), [(p, *v) for p, v in PAGES.items()])
+def test_every_page_via_the_app(cbs_dir: Path, page: str, title: str, content: str) -> None:
+    at = open_page(page)
+    assert not at.error, [e.value for e in at.error]
+    assert len(titles(at)) == 1 and titles(at)[0].startswith(title), titles(at)
+    assert content in texts(at)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -50,15 +70,19 @@ def test_missing_data_gives_the_dutch_help_page(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page: str
 ) -> None:
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "ontbreekt"))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
+    at = open_page(page)
     shown = texts(at)
     assert "Traceback" not in shown
-    # Pages that need CBS data show the help page; pages that don't just work.
-    if "Gegevens niet gevonden" in shown:
+    title, content = PAGES[page]
+    assert titles(at)[0].startswith(title)
+    if page in NEED_DATA:
+        assert titles(at)[1:] == ["Gegevens niet gevonden"]
         assert "ontbreekt" in shown and "DASHBOARD_DATA_DIR" in shown
         assert "data download" in shown
+    else:
+        assert not at.error, [e.value for e in at.error]
+        assert "Gegevens niet gevonden" not in shown
+        assert content in shown
 
 
 def test_corrupt_kerncijfers_gives_the_help_page(

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.ui.state import OVERSTAP_KEY
+from tests.census import dutch_int
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "overstap.py")
 
@@ -30,13 +31,13 @@ def metrics(at: AppTest) -> list[tuple[str, str]]:
     return [(m.label, m.value) for m in at.metric]
 
 
-def test_default_voorschoten_to_holland_rijnland(at):
+def test_default_voorschoten_to_holland_rijnland(at, census):
     text = texts(at)
     assert "Voorschoten: van Zuid-Holland Centraal naar Holland Rijnland" in text
     assert [v for label, v in metrics(at) if label == "Gemeenten"] == ["5", "13"]
     assert [v for label, v in metrics(at) if label.startswith("Inwoners")] == [
-        "357.289",
-        "590.223",
+        dutch_int(census.region("AM34", without=["GM0626"])),
+        dutch_int(census.region("AM19", plus=["GM0626"])),
     ]
     assert "Nederland telt voor en na de overstap" in text
     assert "Tekstversie" in text and "Bron: CBS" in text
@@ -51,15 +52,19 @@ def test_no_budget_no_euros_but_percent_rise(at):
     assert "Over frictiekosten bij uittreding staat niets" in texts(at)
 
 
-def test_budget_gives_euros_and_is_kept_in_state(at):
+def test_budget_gives_euros_and_is_kept_in_state(at, census):
     at.text_input(key="overstap_budget_AM34").input("100.000").run()
     assert not at.exception
     m = dict(metrics(at))
-    assert m["Extra voor de blijvers, samen"] == "€ 6.692"
+    # per inwoner: Voorschoten's share of the budget is spread over the gemeenten that stay
+    before, after = census.region("AM34"), census.region("AM34", without=["GM0626"])
+    voorschoten, zoetermeer = census.gemeente("GM0626"), census.gemeente("GM0637")
+    assert m["Extra voor de blijvers, samen"] == f"€ {dutch_int(100_000 * voorschoten / before)}"
     assert at.session_state[OVERSTAP_KEY]["budgets"] == {"AM34": 100_000.0}
     table = next(d.value for d in at.dataframe if "Aandeel voor" in d.value.columns)
-    zoetermeer = table[table["Gemeente"] == "Zoetermeer"].iloc[0]
-    assert zoetermeer["Bedrag voor"] == "€ 33.541" and zoetermeer["Bedrag na"] == "€ 35.947"
+    row = table[table["Gemeente"] == "Zoetermeer"].iloc[0]
+    assert row["Bedrag voor"] == f"€ {dutch_int(100_000 * zoetermeer / before)}"
+    assert row["Bedrag na"] == f"€ {dutch_int(100_000 * zoetermeer / after)}"
 
 
 def test_equal_shares(at):
@@ -132,3 +137,15 @@ def test_bad_settings_from_a_share_link_fall_back(cbs_dir):
     assert not app.exception, app.exception
     assert "Voorschoten: van Zuid-Holland Centraal naar Holland Rijnland" in texts(app)
     assert any("Onbekende gemeente" in i.value for i in app.info)
+
+
+def test_arbeidsmarkt_before_and_after_for_both_regions(at):
+    """Voorschoten has 340 persons with bijstand: ZHC 6.750 → 6.410, HR 8.690 → 9.030."""
+    assert "Arbeidsmarkt, inkomen en bedrijven: voor en na" in texts(at)
+    block = next(d.value for d in at.dataframe if "Indicator" in d.value.columns)
+    row = block.set_index("Indicator").loc["Personen met bijstand"]
+    assert row["Zuid-Holland Centraal: nu"] == "6.750"
+    assert row["Zuid-Holland Centraal: na overstap"] == "6.410"
+    assert row["Holland Rijnland: nu"] == "8.690"
+    assert row["Holland Rijnland: na overstap"] == "9.030"
+    assert row["Nederland"] == "405.770"

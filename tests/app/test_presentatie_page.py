@@ -1,4 +1,4 @@
-"""Presentatie page: seven locked steps, previous/next, text alternatives, downloads.
+"""Presentatie page: eight locked steps, previous/next, text alternatives, downloads.
 
 AppTest does not draw charts or run the download callables; the PDF and the deck themselves
 are tested in ``tests/test_reports.py``.
@@ -19,6 +19,7 @@ TITLES = [
     "De vraag",
     "Kaart van de arbeidsmarktregio's",
     "De twee regio's naast elkaar",
+    "Arbeidsmarkt, inkomen en bedrijven",
     "Overstap: voor en na",
     "Ontwikkelvarianten van het WSP: scores",
     "Hoe stevig is de uitkomst?",

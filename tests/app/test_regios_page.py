@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.ui.state import COMPARE_KEY
+from tests.census import dutch_int
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "regios.py")
 
@@ -41,7 +42,7 @@ def test_default_is_zhc_and_holland_rijnland(at):
     assert not at.error
 
 
-def test_kerncijfers_table_has_year_and_source_per_row(at):
+def test_kerncijfers_table_has_year_and_source_per_row(at, census):
     table = at.dataframe[0].value
     assert list(table.columns) == [
         "Kerncijfer",
@@ -51,7 +52,7 @@ def test_kerncijfers_table_has_year_and_source_per_row(at):
         "Bron",
     ]
     inwoners = table[table["Kerncijfer"] == "Inwoners"].iloc[0]
-    assert inwoners["Zuid-Holland Centraal (AM34)"] == "382.914"
+    assert inwoners["Zuid-Holland Centraal (AM34)"] == dutch_int(census.region("AM34"))
     assert inwoners["Peiljaar"] == "2024" and "85984NED" in inwoners["Bron"]
     assert (table["Bron"].str.len() > 0).all()
 
@@ -107,3 +108,16 @@ def test_region_without_seed_facts_says_niet_vastgelegd(at):
     at.selectbox(key="regios_a").set_value("AM01").run()
     assert not at.exception
     assert centrum(at)[0] == "niet vastgelegd"
+
+
+def test_arbeidsmarkt_block_shows_regions_nederland_and_method(at):
+    text = texts(at)
+    assert "Arbeidsmarkt, inkomen en bedrijven" in text
+    assert "Hoe de regiowaarden zijn berekend" in text
+    assert "herberekend" in text  # the page says how participation/income are made
+    tables = [d.value for d in at.dataframe]
+    block = next(t for t in tables if "Indicator" in t.columns and "Nederland" in t.columns)
+    row = block.set_index("Indicator").loc["Personen met bijstand"]
+    assert row["Zuid-Holland Centraal"] == "6.750"
+    assert any("Tekstversie: Personen met bijstand per 1.000" in c.value for c in at.caption)
+    assert any("Personen met bijstand" in t.columns for t in tables)  # gemeenten behind it

@@ -15,6 +15,8 @@ from plotly.subplots import make_subplots
 
 from dashboard.charts.style import apply_layout
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
+from dashboard.kerncijfers import NATIONAL_CODE
+from dashboard.labour import RATE_INDICATORS, LabourComparison
 from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.overstap import CostModel, OverstapResult
 from dashboard.profiles import RegionProfile
@@ -295,3 +297,42 @@ def cost_text(model: CostModel, region: str, region_name: str) -> str:
         )
         parts.append(f"{r.gemeente_naam}: {before} → {after}.")
     return " ".join(parts)
+
+
+# --- labour market -------------------------------------------------------------------------------
+#: Nederland as reference: neutral grey, and a pattern so it is not told apart by colour alone.
+NEDERLAND_COLOUR = "#6B6B6B"
+
+
+def labour_rates_figure(comparison: LabourComparison) -> go.Figure:
+    """Grouped bars: bijstand, WW and AO per 1.000 inwoners of 15–65, per area."""
+    fig = go.Figure()
+    if comparison.available:
+        short = {"bijstand_per_1000": "Bijstand", "ww_per_1000": "WW", "ao_per_1000": "AO"}
+        rows = [comparison.row(i) for i in RATE_INDICATORS]
+        for i, (code, name) in enumerate(comparison.areas):
+            national_area = code == NATIONAL_CODE
+            values = [row.values.get(code) for row in rows]
+            fig.add_trace(
+                go.Bar(
+                    x=[short[row.id] for row in rows],
+                    y=[v if v is not None else 0 for v in values],
+                    name=name,
+                    marker={
+                        "color": NEDERLAND_COLOUR if national_area else _colour(i),
+                        "pattern": {"shape": "/" if national_area else ""},
+                    },
+                    text=[row.text(code) for row in rows],
+                    textposition="outside",
+                    cliponaxis=False,
+                    hovertemplate=f"{name} – %{{x}}: %{{text}} per 1.000<extra></extra>",
+                )
+            )
+    _layout(
+        fig,
+        f"Uitkeringen per 1.000 inwoners van 15 tot 65 jaar (CBS, tabel {comparison.year})",
+        height=380,
+    )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title_text="per 1.000 inwoners van 15 tot 65 jaar", rangemode="tozero")
+    return fig

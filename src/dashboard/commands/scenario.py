@@ -16,17 +16,17 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from dashboard.errors import StorageError, ValidationError
+from dashboard.errors import (
+    ScenarioChangedError,
+    ScenarioExistsError,
+    StorageError,
+    ValidationError,
+)
 from dashboard.formatting import fmt_datetime
 from dashboard.safe_files import os_reason, write_bytes, write_with
 from dashboard.scenarios.model import Scenario
 from dashboard.scenarios.schema import MAX_BYTES, load_json, scenario_from_json, scenario_to_json
-from dashboard.scenarios.store import (
-    ScenarioChangedError,
-    ScenarioExistsError,
-    ScenarioStore,
-    open_store,
-)
+from dashboard.scenarios.store import ScenarioStore, open_store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.narrative import dominance_sentences, summary_sentence, tie_sentence
+from dashboard.safejson import load_json
 from dashboard.scoring import DecisionProblem, ScoreResult, problem_from_mapping, score
 
 #: Refuse absurdly large weights files before parsing them (a weighting is a few hundred bytes).
@@ -48,8 +49,10 @@ def read_weights_text(source: str) -> str:
     if source == "-":
         try:
             return sys.stdin.read(MAX_FILE_BYTES + 1)
-        except (OSError, UnicodeDecodeError) as err:
-            raise ValidationError(f"de weging op standaardinvoer is niet leesbaar ({err})") from err
+        except (OSError, UnicodeDecodeError):
+            raise ValidationError(
+                "de weging op standaardinvoer is niet leesbaar (geen UTF-8-tekst of afgebroken)"
+            ) from None
     path = Path(source)
     try:
         if path.is_dir():
@@ -58,10 +61,12 @@ def read_weights_text(source: str) -> str:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ValidationError(f"het bestand {source} bestaat niet") from None
-    except OSError as err:
+    except PermissionError:
         raise ValidationError(
-            f"het bestand {source} kan niet worden gelezen ({err.strerror or err})"
+            f"het bestand {source} mag niet worden gelezen (geen rechten)"
         ) from None
+    except OSError:
+        raise ValidationError(f"het bestand {source} kan niet worden gelezen") from None
     if len(raw) > MAX_FILE_BYTES:
         raise ValidationError(f"het bestand {source} is groter dan 1 MB; dat is geen weging")
     try:
@@ -71,26 +76,14 @@ def read_weights_text(source: str) -> str:
 
 
 def parse_weights(text: str, where: str = "de weging") -> dict[str, Any]:
-    """Parse JSON text into a mapping; every problem becomes one Dutch :class:`ValidationError`."""
+    """Parse JSON text into a mapping with the same rules as a scenario upload (no duplicate
+    keys, no NaN, Dutch messages); every problem becomes one :class:`ValidationError`."""
     if len(text) > MAX_FILE_BYTES:
         raise ValidationError(f"{where} is groter dan 1 MB; dat is geen weging")
-    try:
-        data = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as err:
-        raise ValidationError(
-            f"{where} is geen geldige JSON (regel {err.lineno}, kolom {err.colno}: {err.msg})"
-        ) from None
-    except ValidationError:
-        raise
-    except (ValueError, RecursionError) as err:  # e.g. an integer with too many digits
-        raise ValidationError(f"{where} is geen bruikbare JSON ({err})") from None
+    data = load_json(text, where)
     if not isinstance(data, dict):
         raise ValidationError(f'{where} moet een JSON-object zijn, bijvoorbeeld {{"groups": {{}}}}')
     return data
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValidationError(f"{name} is geen toegestaan getal in een weging")
 
 
 def load_problem(source: str | None) -> DecisionProblem:

@@ -21,11 +21,12 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import kerncijfers, maps, overstap, profiles
+from dashboard import kerncijfers, labour, maps, overstap, profiles
+from dashboard.charts import profiles as profile_charts
 from dashboard.charts import robustness as robustness_charts
 from dashboard.charts import scoring as scoring_charts
 from dashboard.criteria import RATINGS
-from dashboard.errors import DashboardError
+from dashboard.errors import DashboardError, DataMissingError
 from dashboard.formatting import (
     NIET_BESCHIKBAAR,
     fmt_date,
@@ -61,6 +62,7 @@ SECTION_KEYS = (
     "vraag",
     "kaart",
     "regios",
+    "arbeidsmarkt",
     "overstap",
     "varianten",
     "robuustheid",
@@ -69,12 +71,13 @@ SECTION_KEYS = (
     "methoden",
     "bronnen",
 )
-PRESENTATION_STEPS = SECTION_KEYS[:7]
+PRESENTATION_STEPS = SECTION_KEYS[: SECTION_KEYS.index("conclusie") + 1]
 
 SECTION_TITLES = {
     "vraag": "De vraag",
     "kaart": "Kaart van de arbeidsmarktregio's",
     "regios": "De twee regio's naast elkaar",
+    "arbeidsmarkt": "Arbeidsmarkt, inkomen en bedrijven",
     "overstap": "Overstap: voor en na",
     "varianten": "Ontwikkelvarianten van het WSP: scores",
     "robuustheid": "Hoe stevig is de uitkomst?",
@@ -455,6 +458,78 @@ def _section_regios(ctx: _Context) -> Section:
         bullets=tuple(members),
         tables=tuple(tables),
         sources=tuple(dict.fromkeys(sources)),
+    )
+
+
+def _labour_table(caption: str, frame: pd.DataFrame, source: str) -> Table:
+    return Table(
+        caption=caption,
+        header=tuple(str(c) for c in frame.columns),
+        rows=tuple(tuple(str(v) for v in row) for row in frame.itertuples(index=False)),
+        source=source,
+    )
+
+
+def _section_arbeidsmarkt(ctx: _Context) -> Section:
+    """The Arbeidsmarkt block of Regio's vergelijken and Overstap: both regions, Nederland,
+    the rates chart, the gemeenten behind the values, and before/after the overstap."""
+    regions = [(code, ctx.region_name(code)) for code in (ctx.van, ctx.naar)]
+    comparison = labour.labour_comparison(ctx.kc, ctx.index.membership(), regions)
+    if not comparison.available:
+        raise DataMissingError("de gegevensmap bevat geen arbeidsmarktcijfers")
+    source = source_line(*_known_sources(comparison.source_ids()), "indeling_afgeleid_2025")
+    table = comparison.table()
+    units = table.pop("Eenheid")
+    table["Indicator"] = [
+        label if unit in label else f"{label} ({unit})"
+        for label, unit in zip(table["Indicator"], units, strict=True)
+    ]
+    tables = [_labour_table("De regio's en Nederland", table, source)]
+    before, after = overstap.labour_before_after(ctx.index, ctx.kc, ctx.gemeente_code, ctx.naar)
+    shift = labour.before_after_table(before, after).drop(columns=["Eenheid"])
+    tables.append(
+        _labour_table(
+            f"Voor en na de overstap van {ctx.gemeente_name(ctx.gemeente_code)}", shift, source
+        )
+    )
+    for code, name in regions:
+        tables.append(
+            _labour_table(
+                f"Gemeenten van {name}: de cijfers achter de regiowaarden",
+                comparison.member_table(code),
+                source,
+            )
+        )
+    rates = [comparison.row(i) for i in labour.RATE_INDICATORS]
+    bijstand = rates[0]
+    lead = f"{bijstand.label}: " + ", ".join(
+        f"{name} {bijstand.text(code)}" for code, name in comparison.areas
+    )
+    chart = Chart(
+        key="arbeidsmarkt_rates",
+        title="Uitkeringen per 1.000 inwoners van 15 tot 65 jaar",
+        figure=profile_charts.labour_rates_figure(comparison),
+        alt_text=labour.rates_text(comparison),
+        source=source_line(*_known_sources(r.source_id for r in rates)),
+    )
+    return Section(
+        key="arbeidsmarkt",
+        title=SECTION_TITLES["arbeidsmarkt"],
+        lead=lead + ".",
+        paragraphs=(
+            "Hoe de regiowaarden zijn berekend: " + labour.METHOD_NOTE,
+            "Peildata: de onderwerpen van de CBS-tabel hebben niet allemaal dezelfde "
+            "peildatum; per cijfer staat in de bronnenlijst wat CBS erover zegt en wat niet kon "
+            "worden nagegaan.",
+        ),
+        tables=tuple(tables),
+        charts=(chart,),
+        sources=(source,),
+        slide_bullets=(
+            lead,
+            "Nederland: alle 342 gemeenten, volgens dezelfde regels.",
+            "Participatie en inkomen: per regio herberekend, bij benadering.",
+        ),
     )
 
 
@@ -877,6 +952,7 @@ _BUILDERS: dict[str, Callable[[_Context], Section]] = {
     "vraag": _section_vraag,
     "kaart": _section_kaart,
     "regios": _section_regios,
+    "arbeidsmarkt": _section_arbeidsmarkt,
     "overstap": _section_overstap,
     "varianten": _section_varianten,
     "robuustheid": _section_robuustheid,

@@ -28,12 +28,13 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Any
 
-from dashboard.errors import DashboardError
+from dashboard.config import CHROMIUM_ENVS, chromium_setting
+from dashboard.errors import ChromiumMissingError, DashboardError
 
 log = logging.getLogger(__name__)
 
 #: Environment variable with the path of the Chromium executable to use for chart images.
-CHROMIUM_ENV = "DASHBOARD_CHROMIUM"
+CHROMIUM_ENV = CHROMIUM_ENVS[0]
 _CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
 #: Seconds to wait for the browser to start and for one image.
@@ -43,22 +44,18 @@ RENDER_TIMEOUT = 60.0
 CACHE_SIZE = 32
 
 
-class ChromiumMissingError(DashboardError):
-    """No Chromium/Chrome found to draw chart images."""
-
-
 def find_chromium() -> str:
     """Path of the Chromium executable; raise :class:`ChromiumMissingError` naming the fix."""
-    for env in (CHROMIUM_ENV, "BROWSER_PATH"):
-        configured = os.environ.get(env, "").strip()
-        if configured:
-            path = Path(configured).expanduser()
-            if path.is_file() and os.access(path, os.X_OK):
-                return str(path)
-            raise ChromiumMissingError(
-                f"de browser voor grafiekafbeeldingen is niet gevonden op {configured} "
-                f"(omgevingsvariabele {env}); zet daar het pad naar chromium"
-            )
+    setting = chromium_setting()
+    if setting:
+        env, configured = setting
+        path = Path(configured).expanduser()
+        if path.is_file() and os.access(path, os.X_OK):
+            return str(path)
+        raise ChromiumMissingError(
+            f"de browser voor grafiekafbeeldingen is niet gevonden op {configured} "
+            f"(omgevingsvariabele {env}); zet daar het pad naar chromium"
+        )
     for name in _CANDIDATES:
         found = shutil.which(name)
         if found:

@@ -17,6 +17,7 @@ from dashboard.config import DEFAULT_YEAR
 from dashboard.criteria import Matrix
 from dashboard.errors import ValidationError
 from dashboard.scoring import DecisionProblem, problem_from_mapping
+from dashboard.settings import OverstapSettings
 
 #: Limits shared by the store, the JSON schema and the page.
 MAX_NAME = 100
@@ -162,7 +163,9 @@ class Scenario:
         config = _json_copy(dict(self.problem_config), "weging")
         problem_from_mapping(config)  # raises a Dutch ValidationError naming the field
         setattr_(self, "problem_config", config)
-        setattr_(self, "overstap", _json_copy(dict(self.overstap), "overstap"))
+        overstap = _json_copy(dict(self.overstap), "overstap")
+        OverstapSettings.checked(overstap)  # the same rules as share links and the pages
+        setattr_(self, "overstap", overstap)
         if self.data_year is not None and (
             isinstance(self.data_year, bool)
             or not isinstance(self.data_year, int)

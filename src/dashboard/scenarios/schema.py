@@ -27,6 +27,12 @@ import pydantic
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from dashboard.errors import DashboardError, ValidationError
+from dashboard.formatting import fmt_number
+
+# re-exported: callers read uploads through this module
+from dashboard.safejson import MAX_BYTES as MAX_BYTES
+from dashboard.safejson import MAX_DEPTH as MAX_DEPTH
+from dashboard.safejson import load_json as load_json
 from dashboard.scenarios.model import (
     MAX_AUTHOR,
     MAX_NAME,
@@ -35,14 +41,11 @@ from dashboard.scenarios.model import (
     Scenario,
     check_timestamp,
 )
-from dashboard.scoring import problem_from_mapping
+from dashboard.scoring import MAX_REASON, MAX_SCALE, MAX_WEIGHT, problem_from_mapping
+from dashboard.settings import MAX_MONEY
 
 FORMAT = "dashboard-scenario"
 FILE_SCHEMA_VERSION = 1
-MAX_BYTES = 1_000_000
-MAX_DEPTH = 8
-MAX_NUMBER = 1e9
-MAX_MONEY = 1e12
 
 _STRICT = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
@@ -50,11 +53,13 @@ Key = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 RegionCode = Annotated[str, StringConstraints(pattern=r"^AM\d{2}$")]
 GemeenteCode = Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
 VariantId = Annotated[str, StringConstraints(pattern=r"^V\d{1,2}$")]
-Weight = Annotated[float, Field(ge=0, le=MAX_NUMBER, allow_inf_nan=False)]
-ScaleValue = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER, allow_inf_nan=False)]
+# The limits of dashboard.scoring, which every way in shares (CLI, share links, pages), so a
+# file names the field; problem_from_mapping checks the rest (order of the scale, reasons).
+Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT, allow_inf_nan=False)]
+ScaleValue = Annotated[float, Field(ge=-MAX_SCALE, le=MAX_SCALE, allow_inf_nan=False)]
 Money = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
 Symbol = Literal["++", "+", "+/-", "-", "-/-"]
-Reason = Annotated[str, StringConstraints(max_length=500)]
+Reason = Annotated[str, StringConstraints(max_length=MAX_REASON)]
 
 
 class WeightsModel(BaseModel):
@@ -172,81 +177,6 @@ def scenario_from_json(data: bytes | str) -> Scenario:
         raise ValidationError(f"scenario: {err}") from None
 
 
-def load_json(data: bytes | str, what: str = "bestand") -> Any:
-    """Parse an uploaded JSON document safely: ≤ 1 MB, UTF-8, no NaN, no duplicate keys,
-    at most :data:`MAX_DEPTH` levels. Raises only :class:`ValidationError`."""
-    if isinstance(data, str):
-        size = len(data.encode("utf-8", errors="surrogatepass"))
-    elif isinstance(data, bytes | bytearray):
-        size = len(data)
-    else:
-        raise ValidationError(f"{what}: de inhoud moet tekst of bytes zijn")
-    if size > MAX_BYTES:
-        raise ValidationError(
-            f"{what}: is {size / 1_000_000:.1f} MB; een scenariobestand mag hoogstens 1 MB zijn"
-        )
-    if isinstance(data, bytes | bytearray):
-        try:
-            text = bytes(data).decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            raise ValidationError(
-                f"{what}: is geen UTF-8-tekst (onleesbare byte op positie {err.start})"
-            ) from err
-    else:
-        text = data
-    try:
-        parsed = _parse_json(text)
-        _check_depth(parsed)
-    except ValidationError as err:
-        raise ValidationError(str(err).replace("bestand:", f"{what}:", 1)) from None
-    return parsed
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is geen geldig getal")
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"het veld {key!r} staat er twee keer in")
-        out[key] = value
-    return out
-
-
-def _parse_json(text: str) -> Any:
-    try:
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
-    except RecursionError:
-        raise ValidationError(
-            f"bestand: is te diep genest (hoogstens {MAX_DEPTH} niveaus)"
-        ) from None
-    except json.JSONDecodeError as err:
-        raise ValidationError(
-            f"bestand: geen geldige JSON (fout op regel {err.lineno}, kolom {err.colno})"
-        ) from None
-    except ValueError as err:  # our hooks, or an integer with too many digits
-        detail = (
-            str(err)
-            if "geen geldig" in str(err) or "twee keer" in str(err)
-            else ("een getal heeft te veel cijfers")
-        )
-        raise ValidationError(f"bestand: geen geldige JSON ({detail})") from None
-
-
-def _check_depth(value: Any) -> None:
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise ValidationError(f"bestand: is te diep genest (hoogstens {MAX_DEPTH} niveaus)")
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-
-
 def _with_datetimes(parsed: Any) -> Any:
     """Strict mode takes datetimes only as objects: parse the two ISO strings ourselves."""
     if not isinstance(parsed, dict) or not isinstance(parsed.get("scenario"), dict):
@@ -288,6 +218,13 @@ _MESSAGES = {
 }
 
 
+def _number(value: Any) -> str:
+    """A limit in Dutch notation: ``1e9`` → ``1.000.000.000``."""
+    if isinstance(value, int | float) and float(value).is_integer():
+        return fmt_number(value, 0)
+    return fmt_number(value, 2) if isinstance(value, int | float) else str(value)
+
+
 def dutch_message(err: pydantic.ValidationError) -> str:
     """One Dutch sentence for the first problem, naming the field."""
     first = err.errors(include_url=False)[0]
@@ -301,9 +238,9 @@ def dutch_message(err: pydantic.ValidationError) -> str:
     elif kind == "too_long":
         message = f"te veel onderdelen (hoogstens {ctx.get('max_length')})"
     elif kind == "greater_than_equal":
-        message = f"moet minstens {ctx.get('ge'):g} zijn"
+        message = f"moet minstens {_number(ctx.get('ge'))} zijn"
     elif kind == "less_than_equal":
-        message = f"mag hoogstens {ctx.get('le'):g} zijn"
+        message = f"mag hoogstens {_number(ctx.get('le'))} zijn"
     elif kind == "literal_error":
         message = f"moet een van deze waarden zijn: {ctx.get('expected')}"
     else:

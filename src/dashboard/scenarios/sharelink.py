@@ -35,7 +35,7 @@ from urllib.parse import urlencode
 
 from dashboard.criteria import Matrix, Rating, load_matrix
 from dashboard.errors import DashboardError
-from dashboard.scoring import problem_from_mapping
+from dashboard.scoring import check_reason, check_weight, problem_from_mapping
 
 #: Parameter names this module owns.
 PARAMS = ("gw", "cw", "sc", "ov", "og", "on", "ob", "ok", "of", "ovr")
@@ -45,8 +45,8 @@ _CODE_RATINGS = {code: symbol for symbol, code in RATING_CODES.items()}
 KEY_CODES = {"per_inwoner": "inw", "gelijk": "gelijk"}
 _CODE_KEYS = {code: key for key, code in KEY_CODES.items()}
 OVERSTAP_KEYS = ("gemeente", "naar", "budgets", "key", "frictiekosten", "variant_for_region")
+#: Largest number a link may carry at all (amounts); weights have their own, lower limit.
 MAX_NUMBER = 1e12
-MAX_REASON = 500
 #: A real link sets each parameter once, with at most a few hundred characters (every criterion
 #: and variant of the handreiking); a link far beyond these limits is refused as a whole, before
 #: any per-item work.
@@ -221,8 +221,10 @@ def decode(params: Mapping[str, Any], matrix: Matrix | None = None) -> SharedVie
         except ValueError:
             note(f"{what} {raw[:30]!r} is geen getal")
             return None
-        if value < 0:
-            note(f"{what} {raw[:30]!r} is negatief")
+        try:
+            check_weight(value, what)
+        except DashboardError as err:
+            note(str(err))
             return None
         return value
 
@@ -276,10 +278,11 @@ def decode(params: Mapping[str, Any], matrix: Matrix | None = None) -> SharedVie
         cid, _, vid = key[len(REASON_PREFIX) :].partition(".")
         if vid not in ratings.get(cid, {}):
             note(f"een toelichting hoort bij geen afwijkend oordeel ({key[:30]!r})")
-        elif len(raw) > MAX_REASON:
-            note(f"de toelichting bij {cid}/{vid} is langer dan {MAX_REASON} tekens")
-        else:
-            reasons.setdefault(cid, {})[vid] = raw
+            continue
+        try:
+            reasons.setdefault(cid, {})[vid] = check_reason(raw, f"toelichting bij {cid}/{vid}")
+        except DashboardError as err:
+            note(str(err))
     if reasons:
         sections["reasons"] = reasons
     config = _valid_config(sections, note)

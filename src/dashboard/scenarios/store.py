@@ -58,7 +58,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 
 from dashboard.config import database_url
-from dashboard.errors import StorageError, ValidationError
+from dashboard.errors import (
+    ScenarioChangedError,
+    ScenarioExistsError,
+    ScenarioNotFoundError,
+    StorageError,
+    ValidationError,
+)
 from dashboard.scenarios.model import (
     MAX_NAME,
     Scenario,
@@ -81,28 +87,6 @@ INTERACTIVE_BUSY_TIMEOUT_S = 2.0
 INTERACTIVE_ATTEMPTS = 2
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _PG_LOCK_ID = 7_253_106  # advisory lock serialising schema creation on PostgreSQL
-
-
-class ScenarioNotFoundError(ValidationError):
-    """No scenario with that name."""
-
-
-class ScenarioExistsError(ValidationError):
-    """A scenario with that name (ignoring case) already exists."""
-
-
-class ScenarioChangedError(ValidationError):
-    """Someone saved the scenario after the revision this save started from."""
-
-    def __init__(self, name: str, current: int, expected: int) -> None:
-        super().__init__(
-            f"scenario ‘{name}’ is intussen door iemand anders opgeslagen (nu versie {current}, "
-            f"u ging uit van versie {expected}); uw wijziging is niet opgeslagen. Bewaar haar "
-            "als kopie, dan gaat er niets verloren."
-        )
-        self.name = name
-        self.current = current
-        self.expected = expected
 
 
 # --- tables ------------------------------------------------------------------------------------

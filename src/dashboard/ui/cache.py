@@ -234,3 +234,28 @@ def scenario_store():  # -> dashboard.scenarios.ScenarioStore
     from dashboard.config import database_url
 
     return _scenario_store(database_url())
+
+
+# --- labour market (arbeidsmarkt block) --------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=64)
+def _labour(folder: str, regions: tuple[tuple[str, str], ...]):  # -> labour.LabourComparison
+    from dashboard.labour import labour_comparison
+
+    return labour_comparison(load_kerncijfers(folder), region_index().membership(), list(regions))
+
+
+def labour_comparison(regions: tuple[tuple[str, str], ...]):  # -> labour.LabourComparison
+    """The Arbeidsmarkt block for ``regions`` (code, name) under the CBS indeling."""
+    return _labour(data_dir_key(), tuple(regions))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _labour_overstap(folder: str, gemeente: str, naar: str):  # -> tuple of two comparisons
+    from dashboard.overstap import labour_before_after
+
+    return labour_before_after(region_index(), load_kerncijfers(folder), gemeente, naar)
+
+
+def labour_overstap(gemeente: str, naar: str):  # -> (before, after) LabourComparison
+    """The Arbeidsmarkt block of both regions before and after an overstap."""
+    return _labour_overstap(data_dir_key(), gemeente, naar)
