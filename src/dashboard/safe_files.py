@@ -86,7 +86,7 @@ def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
             raise ValidationError(f"{target} is alleen-lezen; er is niets veranderd")
     folder = target.parent
     if not folder.is_dir():
-        raise ValidationError(f"de map {folder} bestaat niet; er is niets geschreven")
+        raise ValidationError(f"kan niet schrijven naar {target}: de map {folder} bestaat niet")
     return target
 
 
