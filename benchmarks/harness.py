@@ -370,3 +370,194 @@ def machine() -> str:
         f"{os.cpu_count()} cores, {mem}, Python {platform.python_version()}, "
         f"Streamlit {streamlit.__version__}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     )
+
+
+# --- first look: a new tab on a running server ------------------------------------------------
+#: Installed before the page loads (with the selector filled in): the browser's own clock
+#: (``performance.now()``, zero at the start of navigation) when an element matching the selector
+#: first exists, the paint after that, and the last DOM change (for "settled").
+_DRAWN_JS = """(() => {
+    const selector = %s;
+    const log = {found: -1, painted: -1, mutated: -1};
+    window.__firstLook = log;
+    const check = () => {
+        log.mutated = performance.now();
+        if (log.found < 0 && document.querySelector(selector)) {
+            log.found = performance.now();
+            requestAnimationFrame(() => { log.painted = performance.now(); });
+        }
+    };
+    new MutationObserver(check).observe(document, {subtree: true, childList: true,
+                                                   attributes: true, characterData: true});
+})();"""
+
+
+@dataclass(frozen=True)
+class FirstLook:
+    """A page to open in a fresh browser context and the element that marks it as drawn.
+
+    ``drawn`` is a CSS selector (e.g. the map's marks, or the page's title); the time is from the
+    start of navigation to the paint after that element first exists.
+    """
+
+    app: str
+    drawn: str
+    path: str = ""
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.label or f"{self.app}/{self.path}".rstrip("/")
+
+
+#: The one-sentence app, drawn when its sentence is on screen: the floor of every first look.
+SENTENCE = FirstLook(
+    "benchmarks/sentence_app.py",
+    '[data-testid="stMarkdownContainer"] p',
+    label="één zin (basislijn)",
+)
+
+
+def _visit(
+    browser: Any, url: str, spec: FirstLook, timeout_ms: float, *, settle: bool = True
+) -> tuple[float, float, float]:
+    """Open ``url`` in a fresh context (empty cache).
+
+    Returns ``(drawn_ms, settled_ms, started)``: both in the page's clock (zero at the start of
+    navigation), ``started`` the ``time.perf_counter()`` just before navigating.
+    """
+    import json as _json
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.add_init_script(_DRAWN_JS % _json.dumps(spec.drawn))
+        started = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        page.wait_for_function(
+            "() => window.__firstLook && window.__firstLook.painted >= 0", timeout=timeout_ms
+        )
+        drawn = float(page.evaluate("window.__firstLook.painted"))
+        if not settle:
+            return drawn, float("nan"), started
+        # settled: the app idle and no DOM change for QUIET_MS (the quiet itself not counted)
+        deadline = time.monotonic() + timeout_ms / 1000
+        while time.monotonic() < deadline:
+            state = page.evaluate(
+                """() => [performance.now(), window.__firstLook.mutated,
+                          !!document.querySelector('[data-testid="stApp"]'
+                                                   + '[data-test-script-state="notRunning"]')]"""
+            )
+            if state[2] and state[0] - state[1] >= QUIET_MS:
+                return drawn, float(state[1]), started
+            time.sleep(0.05)
+        return drawn, float("nan"), started
+    finally:
+        context.close()
+
+
+def first_look(
+    specs: list[FirstLook],
+    *,
+    baseline: FirstLook = SENTENCE,
+    repeats: int = 5,
+    warmup: int = 1,
+    timeout_ms: float = 60_000,
+) -> tuple[Measurement, list[Measurement], dict[str, list[float]]]:
+    """New tab on a running server → element drawn, for each spec and the baseline, alternated.
+
+    One server per app file (pages of one app share it), one headless chromium, a fresh browser
+    context (no cache, no cookies) per visit. Returns the baseline's and each spec's
+    :class:`Measurement` (``rerun_ms`` holds the drawn times) and the settled times by name.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, running_app
+
+    everything = [baseline, *specs]
+    out = {s.name: Measurement(s.name, "eerste blik") for s in everything}
+    settled: dict[str, list[float]] = {s.name: [] for s in everything}
+    with sync_playwright() as pw, ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory())
+        urls: dict[str, str] = {}
+        for app in dict.fromkeys(s.app for s in everything):
+            server = stack.enter_context(
+                running_app(
+                    database_url=f"sqlite:///{Path(tmp) / (Path(app).stem + '.sqlite')}",
+                    app=app,
+                    log_name=f"bench-first-look-{Path(app).stem}.log",
+                )
+            )
+            urls[app] = server.url
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        stack.callback(browser.close)
+        for i in range(warmup + repeats):
+            for spec in everything:
+                url = f"{urls[spec.app]}/{spec.path.strip('/')}"
+                drawn, quiet, _ = _visit(browser, url, spec, timeout_ms)
+                if i >= warmup:
+                    out[spec.name].rerun_ms.append(drawn)
+                    settled[spec.name].append(quiet)
+    return out[baseline.name], [out[s.name] for s in specs], settled
+
+
+# --- cold start: `streamlit run` → element drawn ----------------------------------------------
+def cold_start(
+    specs: list[FirstLook],
+    *,
+    baseline: FirstLook = SENTENCE,
+    repeats: int = 3,
+    timeout_s: float = 120.0,
+) -> tuple[Measurement, list[Measurement]]:
+    """Start a new ``streamlit run`` process and open the page at once: process start → drawn.
+
+    Wall clock from ``Popen`` to the paint after the element exists (browser already running);
+    baseline and specs alternated. ``rerun_ms`` of each :class:`Measurement` holds the times.
+    """
+    import subprocess
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, free_port, stop
+
+    everything = [baseline, *specs]
+    out = {s.name: Measurement(s.name, "koude start") for s in everything}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for _ in range(repeats):
+                for spec in everything:
+                    port = free_port()
+                    t0 = time.perf_counter()
+                    proc = subprocess.Popen(
+                        [sys.executable, "-m", "streamlit", "run", spec.app,
+                         "--server.port", str(port), "--server.address", "127.0.0.1",
+                         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                        cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                        start_new_session=True,
+                    )  # fmt: skip
+                    try:
+                        url = f"http://127.0.0.1:{port}"
+                        deadline = time.monotonic() + timeout_s
+                        while True:
+                            try:
+                                urllib.request.urlopen(url + "/_stcore/health", timeout=1).read()
+                                break
+                            except OSError:
+                                if time.monotonic() > deadline:
+                                    raise
+                                time.sleep(0.02)
+                        drawn, _, started = _visit(
+                            browser,
+                            f"{url}/{spec.path.strip('/')}",
+                            spec,
+                            timeout_s * 1000,
+                            settle=False,
+                        )
+                        out[spec.name].rerun_ms.append((started - t0) * 1000 + drawn)
+                    finally:
+                        stop(proc)
+        finally:
+            browser.close()
+    return out[baseline.name], [out[s.name] for s in specs]

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import kerncijfers as kc_mod
+from dashboard.charts.scoring import markdown_table
 from dashboard.facts import centrumgemeente
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
 from dashboard.maps import map_text_alternative, region_deck
 from dashboard.sources import source_line
 from dashboard.ui import cache
 from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui.svg_map import svg_map
 
 page_guard()
 
@@ -27,40 +32,155 @@ index = cache.region_index()
 layers = cache.map_layers()
 kc = cache.kerncijfers()
 
-indicator_ids = [i for i in kc_mod.INDICATORS if kc_mod.indicator_years(kc, i)]
+# Grouped by subject (Bevolking, Arbeidsmarkt, ...): typing a subject in the box filters on it.
+indicator_ids = [
+    i
+    for members in kc_mod.grouped(
+        i for i in kc_mod.INDICATORS if kc_mod.indicator_years(kc, i)
+    ).values()
+    for i in members
+]
 region_names = {r.code: r.name for r in index.regions}
 gemeente_names = {g.code: g.name for g in index.gemeenten}
 
-with st.container(border=True):
+# The map is sent before the controls are filled in (they stand above it): a first visit then
+# draws the map while the browser still loads the widgets' code. The map reads the controls'
+# values from the session (the defaults on a first visit); the widgets below keep them.
+controls = st.container(border=True)
+map_column, detail_column = st.columns([3, 2], gap="medium")
+
+
+T = TypeVar("T")
+
+
+def chosen(key: str, options: Sequence[T], default: T) -> T:
+    value = st.session_state.get(key, default)
+    return value if value in options else default
+
+
+indicator_id = chosen("kaart_indicator", indicator_ids, indicator_ids[0])
+indicator = kc_mod.INDICATORS[indicator_id]
+years = kc_mod.indicator_years(kc, indicator_id)
+year = chosen(f"kaart_jaar_{indicator_id}", list(years), years[-1])
+view = chosen("kaart_weergave", ["Vaste kaart", "Vrij zoomen"], "Vaste kaart")
+show_gemeenten = bool(st.session_state.get("kaart_gemeenten", False))
+zoomed = bool(st.session_state.get("kaart_inzoomen", False))
+highlight_regions = [
+    c for c in st.session_state.get("kaart_uitgelicht", ["AM34", "AM19"]) if c in region_names
+]
+highlight_gemeenten = [
+    c for c in st.session_state.get("kaart_gemeente", ["GM0626"]) if c in gemeente_names
+]
+
+figures = cache.region_figures(year)
+values = figures[indicator_id]
+unit = indicator.unit
+sources = kc_mod.source_ids(kc, year)
+zoom_to = tuple(highlight_regions) + tuple(highlight_gemeenten) if zoomed else ()
+st.session_state.setdefault("kaart_regio", "AM34")
+
+with map_column:
+    if view == "Vaste kaart":
+        svg, details = cache.region_map(
+            year,
+            indicator_id,
+            show_gemeenten=show_gemeenten,
+            highlight_regions=tuple(highlight_regions),
+            highlight_gemeenten=tuple(highlight_gemeenten),
+            zoom_to=zoom_to,
+        )
+
+        def choose_region(code: str) -> None:
+            if code in region_names:
+                st.session_state["kaart_regio"] = code
+
+        svg_map(
+            svg,
+            label=f"Kaart van de arbeidsmarktregio's: {indicator.label.lower()}, {year}",
+            details=details,
+            selected=st.session_state.get("kaart_regio"),
+            key="kaart_map",
+            on_click=choose_region,
+        )
+        st.caption("Wijs een regio aan voor de cijfers; klik erop om de gemeenten te zien.")
+    else:
+        st.pydeck_chart(
+            region_deck(
+                layers,
+                values,
+                indicator_label=indicator.label,
+                decimals=indicator.decimals,
+                show_gemeenten=show_gemeenten,
+                highlight_regions=tuple(highlight_regions),
+                highlight_gemeenten=tuple(highlight_gemeenten),
+                zoom_to=zoom_to,
+            ),
+            height=620,
+        )
+        st.image(
+            cache.map_legend(
+                year, indicator_id, tuple(highlight_regions), tuple(highlight_gemeenten)
+            ),
+            caption="Legenda",
+            alt=(
+                f"Legenda: lichtblauw is weinig, donkerblauw is veel {unit}; grijs is "
+                f"{NIET_BESCHIKBAAR}. Dikke lijnen omranden de uitgelichte regio's en gemeente."
+            ),
+        )
+    source_caption(
+        *sources,
+        "cbs_gebiedsindelingen_2025",
+        "indeling_afgeleid_2025",
+        extra=(
+            f"{indicator.label}, {year}."
+            + (f" {indicator.note.capitalize()}." if indicator.note else "")
+        ),
+    )
+    st.caption(
+        "Tekstversie van de kaart: "
+        + map_text_alternative(
+            values,
+            region_names,
+            indicator_label=indicator.label,
+            unit=unit,
+            decimals=indicator.decimals,
+            highlight_regions=tuple(highlight_regions),
+        )
+    )
+
+with controls:
+    # the same keys and defaults as read above; the values were taken from the session
     c1, c2, c3 = st.columns([3, 2, 2])
-    indicator_id = c1.selectbox(
+    c1.selectbox(
         "Wat wilt u op de kaart zien?",
         indicator_ids,
-        format_func=lambda i: kc_mod.INDICATORS[i].label,
+        format_func=lambda i: f"{kc_mod.INDICATORS[i].group}: {kc_mod.INDICATORS[i].label}",
         key="kaart_indicator",
     )
-    indicator = kc_mod.INDICATORS[indicator_id]
-    years = kc_mod.indicator_years(kc, indicator_id)
-    year = c2.selectbox(
-        "Peiljaar (1 januari)", list(reversed(years)), key=f"kaart_jaar_{indicator_id}"
-    )
-    view = c3.radio(
+    c2.selectbox("Peiljaar (1 januari)", list(reversed(years)), key=f"kaart_jaar_{indicator_id}")
+    c3.radio(
         "Weergave",
         ["Vaste kaart", "Vrij zoomen"],
         horizontal=True,
         key="kaart_weergave",
         help="'Vrij zoomen' gebruikt een andere kaartweergave waarin u vrij kunt in- en uitzoomen.",
     )
-    c4, c5, c6 = st.columns([2, 3, 2])
-    show_gemeenten = c4.toggle("Gemeentegrenzen tonen", value=False, key="kaart_gemeenten")
-    highlight_regions = c5.multiselect(
+    c4, c5, c6 = st.columns([3, 3, 2])
+    c4.toggle("Gemeentegrenzen tonen", value=False, key="kaart_gemeenten")
+    c4.toggle(
+        "Inzoomen op de uitgelichte gebieden",
+        value=False,
+        key="kaart_inzoomen",
+        help="Toont alleen de omgeving van de uitgelichte regio's en gemeente.",
+    )
+    c5.multiselect(
         "Uitgelichte regio's",
         list(region_names),
         default=["AM34", "AM19"],
         format_func=lambda c: f"{region_names[c]} ({c})",
         key="kaart_uitgelicht",
     )
-    highlight_gemeenten = c6.multiselect(
+    c6.multiselect(
         "Uitgelichte gemeente",
         sorted(gemeente_names, key=gemeente_names.__getitem__),
         default=["GM0626"],
@@ -68,123 +188,75 @@ with st.container(border=True):
         key="kaart_gemeente",
     )
 
-figures = cache.region_figures(year)
-values = figures[indicator_id]
-unit = indicator.unit
-sources = kc_mod.source_ids(kc, year)
-
-if view == "Vaste kaart":
-    fig = cache.region_map(
-        year,
-        indicator_id,
-        show_gemeenten=show_gemeenten,
-        highlight_regions=tuple(highlight_regions),
-        highlight_gemeenten=tuple(highlight_gemeenten),
+# --- one region in detail, next to the map ----------------------------------------------------
+with detail_column:
+    region_code = st.selectbox(
+        "Kies een regio (of klik op de kaart)",
+        list(region_names),
+        format_func=lambda c: f"{region_names[c]} ({c})",
+        key="kaart_regio",
     )
-    event = st.plotly_chart(
-        fig,
-        width="stretch",
-        on_select="rerun",
-        selection_mode=("points",),
-        key="kaart_map",
-        config={"displaylogo": False, "scrollZoom": True},
+    st.subheader(f"{region_names[region_code]} ({region_code})")
+    gem = kc_mod.gemeente_figures(kc, year)
+    members = index.members(region_code)
+    rows = []
+    for g in members:
+        fig_row = gem.loc[g.code] if g.code in gem.index else pd.Series(dtype=float)
+        rows.append(
+            {
+                "Gemeente": g.name,
+                "Inwoners": fmt_int(fig_row.get("inwoners")),
+                indicator.label: (
+                    fmt_number(fig_row.get(indicator_id), indicator.decimals)
+                    if indicator.decimals
+                    else fmt_int(fig_row.get(indicator_id))
+                ),
+            }
+        )
+    total = figures.loc[region_code]
+    st.markdown(
+        f"**Gemeenten:** {len(members)}  \n**Inwoners ({year}):** {fmt_int(total.get('inwoners'))}"
     )
-    clicked = [
-        p.get("location") or p.get("customdata")
-        for p in (event.selection.points if event and event.selection else [])
-    ]
-    clicked = [c for c in clicked if isinstance(c, str) and c in region_names]
-    if clicked:
-        st.session_state["kaart_regio"] = clicked[0]
-else:
-    st.pydeck_chart(
-        region_deck(
-            layers,
-            values,
-            indicator_label=indicator.label,
-            decimals=indicator.decimals,
-            show_gemeenten=show_gemeenten,
-            highlight_regions=tuple(highlight_regions),
-            highlight_gemeenten=tuple(highlight_gemeenten),
-        ),
-        height=620,
-    )
-source_caption(
-    *sources,
-    "cbs_gebiedsindelingen_2025",
-    "indeling_afgeleid_2025",
-    extra=(
-        f"{indicator.label}, {year}."
-        + (f" {indicator.note.capitalize()}." if indicator.note else "")
-    ),
-)
-st.caption(
-    "Tekstversie van de kaart: "
-    + map_text_alternative(
-        values,
-        region_names,
-        indicator_label=indicator.label,
-        unit=unit,
-        decimals=indicator.decimals,
-        highlight_regions=tuple(highlight_regions),
-    )
-)
-
-# --- one region in detail --------------------------------------------------------------------
-st.subheader("Gemeenten in een regio")
-st.session_state.setdefault("kaart_regio", "AM34")
-region_code = st.selectbox(
-    "Kies een regio (of klik op de kaart)",
-    list(region_names),
-    format_func=lambda c: f"{region_names[c]} ({c})",
-    key="kaart_regio",
-)
-gem = kc_mod.gemeente_figures(kc, year)
-members = index.members(region_code)
-rows = []
-for g in members:
-    fig_row = gem.loc[g.code] if g.code in gem.index else pd.Series(dtype=float)
-    rows.append(
-        {
-            "Gemeente": g.name,
-            "CBS-code": g.code,
-            "Inwoners": fmt_int(fig_row.get("inwoners")),
-            indicator.label: (
-                fmt_number(fig_row.get(indicator_id), indicator.decimals)
+    region_value = values.get(region_code)
+    if indicator_id != "inwoners":  # the metric above already shows it
+        shown = (
+            NIET_BESCHIKBAAR
+            if pd.isna(region_value)
+            else (
+                fmt_number(region_value, indicator.decimals)
                 if indicator.decimals
-                else fmt_int(fig_row.get(indicator_id))
-            ),
-            "Landoppervlakte (km²)": fmt_number(fig_row.get("oppervlakte_land_km2"), 1),
-        }
+                else fmt_int(region_value)
+            )
+            + f" {unit}"
+        )
+        st.markdown(f"**{indicator.label} ({year}):** {shown}")
+    centrum, centrum_source = centrumgemeente(region_code)
+    st.markdown(f"**Centrumgemeente:** {centrum or 'niet vastgelegd'}")
+    st.caption(
+        "Centrumgemeente: " + source_line(centrum_source)
+        if centrum_source
+        else "Centrumgemeente: geen van de brondocumenten noemt die voor deze regio."
     )
-total = figures.loc[region_code]
-m1, m2 = st.columns(2)
-m1.metric("Gemeenten", len(members))
-m2.metric(f"Inwoners ({year})", fmt_int(total.get("inwoners")))
-centrum, centrum_source = centrumgemeente(region_code)
-st.markdown(f"**Centrumgemeente:** {centrum or 'niet vastgelegd'}")
-st.caption(
-    "Centrumgemeente: " + source_line(centrum_source)
-    if centrum_source
-    else "Centrumgemeente: geen van de brondocumenten noemt die voor deze regio."
-)
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-source_caption(*sources, "indeling_afgeleid_2025", extra=f"Peiljaar {year}.")
+    # Markdown tables: drawn with the text, no table grid to download on the first visit
+    st.markdown(markdown_table(pd.DataFrame(rows)))
+    source_caption(*sources, "indeling_afgeleid_2025", extra=f"Peiljaar {year}.")
 
 with st.expander("Alle 35 regio's als tabel"):
+    order = values.reindex(figures.index).sort_values(ascending=False, na_position="last").index
     table = pd.DataFrame(
         {
-            "Regio": [region_names[c] for c in figures.index],
-            "Code": figures.index,
-            "Gemeenten": figures["n_gemeenten"].astype(int),
-            "Inwoners": [fmt_int(v) for v in figures["inwoners"]],
+            "Regio": [region_names[c] for c in order],
+            "Code": order,
+            "Gemeenten": [int(figures.at[c, "n_gemeenten"]) for c in order],
+            "Inwoners": [fmt_int(figures.at[c, "inwoners"]) for c in order],
             indicator.label: [
                 fmt_number(v, indicator.decimals) if indicator.decimals else fmt_int(v)
-                for v in values.reindex(figures.index)
+                for v in values.reindex(order)
             ],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(f"Van hoog naar laag op {indicator.label.lower()}.")
+    st.markdown(markdown_table(table))
     source_caption(*sources, "indeling_afgeleid_2025", extra=f"Peiljaar {year}.")
     if values.isna().any():
         st.caption(f"Een lege waarde betekent: {NIET_BESCHIKBAAR} voor {year}.")

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard.charts import render
 from dashboard.maps import (
     build_map_layers,
     figure_bytes,
+    legend_spec,
     map_text_alternative,
+    mark_regions,
     membership_map_figure,
     region_deck,
+    region_details,
     region_map_figure,
+    region_map_spec,
     view_for,
 )
 from dashboard.regions import load_region_index
@@ -114,3 +120,56 @@ def test_text_alternative_names_extremes_and_highlights(layers, index) -> None:
     assert text.startswith("Kaart van 35 arbeidsmarktregio's")
     assert "Hoogst:" in text and "Laagst:" in text and "Zuid-Holland Centraal" in text
     assert "Niet beschikbaar voor 1 regio" in text
+
+
+def test_free_zoom_outlines_are_sized_in_pixels(layers, index) -> None:
+    """pydeck turns a bare string into an expression; "@@=pixels" made the outlines grow with
+    the zoom until the map was black."""
+    deck = json.loads(region_deck(layers, values_for(index), indicator_label="Inwoners").to_json())
+    paths = [layer for layer in deck["layers"] if layer["@@type"] == "PathLayer"]
+    assert paths and all(layer["widthUnits"] == "pixels" for layer in paths)
+
+
+def test_svg_map_marks_every_region_and_draws_the_highlights(layers, index) -> None:
+    spec = region_map_spec(
+        layers, values_for(index, ("AM01",)), indicator_label="Inwoners", unit="inw",
+        clickable=True,
+    )  # fmt: skip
+    svg = mark_regions(render.svg(spec))
+    assert svg.startswith("<svg")
+    codes = set(re.findall(r'data-code="(AM\d\d)"', svg))
+    assert codes == set(layers.region_outlines)
+    assert "<a " not in svg and "xlink:href" not in svg  # nothing navigates away
+    for label in ("Zuid-Holland Centraal (AM34)", "Holland Rijnland (AM19)", "Voorschoten"):
+        assert label in svg
+    assert "niet beschikbaar" in svg  # AM01's accessible name
+    assert "1.000" in svg or "1.000" in svg.replace("\u202f", "")  # Dutch thousands
+
+
+def test_zooming_to_the_highlights_fits_the_view_to_them(layers, index) -> None:
+    spec = region_map_spec(
+        layers, values_for(index), indicator_label="Inwoners", unit="inw", zoom_to=("AM34",)
+    )
+    corners = spec["projection"]["fit"]["geometry"]["coordinates"]
+    lo_lon, lo_lat, hi_lon, hi_lat = layers.bounds["AM34"]
+    assert corners[0][0] < lo_lon and corners[0][1] < lo_lat
+    assert corners[1][0] > hi_lon and corners[1][1] > hi_lat
+    assert all(layer["mark"]["clip"] for layer in spec["layer"])  # nothing drawn outside
+
+
+def test_hover_details_name_each_figure_once(layers, index) -> None:
+    hover = pd.DataFrame(
+        {"name": pd.Series(layers.names), "n_gemeenten": 3, "inwoners": 1000.0},
+        index=list(layers.region_outlines),
+    )
+    details = region_details(
+        layers, values_for(index), indicator_label="Inwoners", unit="inw", hover=hover
+    )
+    for lines in details.values():
+        labels = [line.split(":")[0] for line in lines[1:]]
+        assert len(labels) == len(set(labels)), lines
+
+
+def test_legend_for_the_free_zoom_map(layers, index) -> None:
+    svg = render.svg(legend_spec(layers, values_for(index), unit="inwoners"))
+    assert "inwoners" in svg and "Uitgelicht" in svg and "Voorschoten (gemeente)" in svg

@@ -1,14 +1,17 @@
-"""Map builders: pure functions returning plotly figures or pydeck decks.
+"""Map builders: pure functions returning Vega-Lite specifications, plotly figures or pydeck decks.
 
 Geometry is simplified and rounded once (:func:`build_map_layers`, cached per file version) and
-then reused for every figure. Maps use the offline ``white-bg`` style: no internet tiles needed
-in a meeting room.
+then reused for every map. The region map is a Vega-Lite specification (:func:`region_map_spec`):
+the server draws it as SVG for the page (as fast as text, no WebGL, no map tiles) and the same
+specification gives the PDF's vector image and the slides' PNG. Plotly maps use the offline
+``white-bg`` style: no internet tiles needed in a meeting room.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +32,10 @@ from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
 HIGHLIGHT_COLOURS = ("#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 GEMEENTE_HIGHLIGHT = "#000000"
 COLOURSCALE = "Blues"
+#: Light to dark blue, interpolated in RGB: the SVG map, its legend and the free-zoom map agree.
+RAMP = ("#DEEBF7", "#6BAED6", "#08306B")
+#: Grey for regions without a figure ("niet beschikbaar").
+MISSING_COLOUR = "#C8C8C8"
 MAP_STYLE = "white-bg"
 
 
@@ -316,6 +323,282 @@ def region_map_figure(
     return fig
 
 
+# --- Vega-Lite maps (page, PDF and slides) ---------------------------------------------------
+#: Fonts the server and the browser both have; vl-convert falls back to its own sans-serif.
+FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
+
+
+def _features(
+    geojson: dict, codes: Sequence[str] | None = None, **extra: Mapping[str, Any]
+) -> list:
+    """GeoJSON features (optionally only ``codes``, in that order), extra properties per code."""
+    by_code = {f["id"]: f for f in geojson["features"]}
+    wanted = list(codes) if codes is not None else list(by_code)
+    out = []
+    for code in wanted:
+        feature = by_code.get(code)
+        if feature is None:
+            continue
+        props = {"code": code, **{k: v.get(code) for k, v in extra.items()}}
+        out.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
+    return out
+
+
+def _geo_layer(features: list, mark: dict, encoding: dict | None = None) -> dict:
+    layer: dict[str, Any] = {
+        "data": {"values": features},
+        "mark": {"type": "geoshape", "clip": True, **mark},
+    }
+    if encoding:
+        layer["encoding"] = encoding
+    return layer
+
+
+def _highlight_layer(
+    layers: MapLayers, highlight_regions: Sequence[str], highlight_gemeenten: Sequence[str]
+) -> dict | None:
+    """Thick outlines of the highlighted regions and gemeenten, with their own legend."""
+    labels: dict[str, str] = {}
+    colours: list[str] = []
+    geojson_of: dict[str, dict] = {}
+    regions = [c for c in highlight_regions if c in layers.region_outlines]
+    gemeenten = [c for c in highlight_gemeenten if c in layers.gemeente_outlines]
+    for i, code in enumerate(regions):
+        labels[code] = f"{layers.names.get(code, code)} ({code})"
+        colours.append(HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)])
+        geojson_of[code] = layers.regions_geojson
+    for code in gemeenten:
+        labels[code] = f"{layers.names.get(code, code)} (gemeente)"
+        colours.append(GEMEENTE_HIGHLIGHT)
+        geojson_of[code] = layers.gemeenten_geojson
+    if not labels:
+        return None
+    features = []
+    for code, label in labels.items():
+        features += _features(geojson_of[code], [code], label={code: label})
+    return _geo_layer(
+        features,
+        {"filled": False, "strokeWidth": 3},
+        {
+            "stroke": {
+                "field": "properties.label",
+                "type": "nominal",
+                "title": "Uitgelicht",
+                "scale": {"domain": list(labels.values()), "range": colours},
+                "legend": {"orient": "top-left", "symbolType": "square", "labelLimit": 260},
+            }
+        },
+    )
+
+
+def region_map_spec(
+    layers: MapLayers,
+    values: pd.Series,
+    *,
+    indicator_label: str,
+    unit: str,
+    decimals: int = 0,
+    hover: pd.DataFrame | None = None,
+    show_gemeenten: bool = False,
+    highlight_regions: Sequence[str] = ("AM34", "AM19"),
+    highlight_gemeenten: Sequence[str] = ("GM0626",),
+    zoom_to: Sequence[str] = (),
+    clickable: bool = False,
+    width: int = 560,
+    height: int = 640,
+) -> dict:
+    """Vega-Lite specification of the regions coloured by ``values`` (index: region code).
+
+    Parameters
+    ----------
+    values
+        Indicator value per region code; NaN is drawn grey and described as "niet beschikbaar".
+    hover
+        Optional frame indexed by region code with columns ``name``, ``centrumgemeente``,
+        ``n_gemeenten``, ``inwoners``: the lines shown when hovering (:func:`region_details`).
+    zoom_to
+        Region or gemeente codes the view is fitted to (all of the Netherlands when empty).
+    clickable
+        Mark every region so the page can tell which one was clicked (:func:`mark_regions`).
+    """
+    codes = list(layers.region_outlines)
+    finite = values.replace([np.inf, -np.inf], np.nan)
+    value_of = {c: (None if pd.isna(finite.get(c)) else float(finite[c])) for c in codes}
+    details = region_details(layers, values, indicator_label=indicator_label, unit=unit,
+                             decimals=decimals, hover=hover)  # fmt: skip
+    regions = _features(
+        layers.regions_geojson,
+        codes,
+        waarde=value_of,
+        tekst={c: "; ".join(lines) for c, lines in details.items()},
+        href={c: f"#{c}" for c in codes} if clickable else {},
+    )
+    fmt = ",.0f" if decimals == 0 else f",.{decimals}f"
+    encoding: dict[str, Any] = {
+        "color": {
+            "condition": {"test": "datum.properties.waarde === null", "value": MISSING_COLOUR},
+            "field": "properties.waarde",
+            "type": "quantitative",
+            "title": unit,
+            "scale": {"range": list(RAMP), "interpolate": "rgb"},
+            "legend": {"orient": "top-left", "format": fmt, "gradientLength": 160},
+        },
+        # the accessible name of each region in the SVG (read aloud, shown on hover)
+        "description": {"field": "properties.tekst"},
+    }
+    if clickable:
+        encoding["href"] = {"field": "properties.href"}
+    chart_layers = [
+        # invalid "show": a region without a figure stays on the map (grey), not filtered out
+        _geo_layer(regions, {"stroke": "#3A3A3A", "strokeWidth": 0.8, "invalid": "show"}, encoding),
+    ]
+    if show_gemeenten:
+        chart_layers.append(
+            _geo_layer(
+                _features(layers.gemeenten_geojson),
+                {"filled": False, "stroke": "#FFFFFF", "strokeWidth": 0.4},
+            )
+        )
+        chart_layers.append(
+            _geo_layer(
+                _features(layers.regions_geojson, codes),
+                {"filled": False, "stroke": "#3A3A3A", "strokeWidth": 1},
+            )
+        )
+    highlight = _highlight_layer(layers, highlight_regions, highlight_gemeenten)
+    if highlight is not None:
+        chart_layers.append(highlight)
+    projection: dict[str, Any] = {"type": "mercator"}
+    boxes = [layers.bounds[c] for c in zoom_to if c in layers.bounds]
+    if boxes:
+        # Fit a margin around the chosen areas (corners as points: no polygon winding issues),
+        # with room at the top for the legends.
+        lo_lon, lo_lat = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        hi_lon, hi_lat = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        pad_lon = max(hi_lon - lo_lon, 0.05) * 0.12
+        pad_lat = max(hi_lat - lo_lat, 0.03) * 0.12
+        corners = [[lo_lon - pad_lon, lo_lat - pad_lat], [hi_lon + pad_lon, hi_lat + pad_lat * 4]]
+        projection["fit"] = {
+            "type": "Feature",
+            "properties": {},
+            "geometry": {"type": "MultiPoint", "coordinates": corners},
+        }
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": width,
+        "height": height,
+        "projection": projection,
+        "layer": chart_layers,
+        "config": {
+            "view": {"stroke": None},
+            "font": FONT,
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "fillColor": "#FFFFFFD9",
+                       "padding": 6},
+        },
+    }  # fmt: skip
+
+
+def legend_spec(
+    layers: MapLayers,
+    values: pd.Series,
+    *,
+    unit: str,
+    decimals: int = 0,
+    highlight_regions: Sequence[str] = ("AM34", "AM19"),
+    highlight_gemeenten: Sequence[str] = ("GM0626",),
+) -> dict:
+    """Only the legends of :func:`region_map_spec` (for the free-zoom map, which has none)."""
+    finite = values.replace([np.inf, -np.inf], np.nan).dropna()
+    lo, hi = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
+    fmt = ",.0f" if decimals == 0 else f",.{decimals}f"
+    spec = region_map_spec(
+        layers,
+        values,
+        indicator_label=unit,
+        unit=unit,
+        decimals=decimals,
+        highlight_regions=highlight_regions,
+        highlight_gemeenten=highlight_gemeenten,
+    )
+    legend_layers: list[dict] = [
+        {
+            "data": {"values": [{"waarde": lo}, {"waarde": hi}]},
+            "mark": {"type": "point", "opacity": 0},
+            "encoding": {
+                "color": {
+                    "field": "waarde",
+                    "type": "quantitative",
+                    "title": unit,
+                    "scale": {"range": list(RAMP), "interpolate": "rgb"},
+                    "legend": {"orient": "left", "format": fmt, "direction": "horizontal",
+                               "gradientLength": 160, "gradientOpacity": 1},
+                }
+            },
+        }
+    ]  # fmt: skip
+    highlight = spec["layer"][-1] if len(spec["layer"]) > 1 else None
+    if highlight is not None:
+        stroke = dict(
+            highlight["encoding"]["stroke"],
+            legend={"orient": "right", "symbolOpacity": 1, "labelLimit": 260},
+        )
+        legend_layers.append(
+            {
+                "data": {"values": [{"label": d} for d in stroke["scale"]["domain"]]},
+                "mark": {"type": "point", "opacity": 0, "shape": "square"},
+                "encoding": {"stroke": dict(stroke, field="label")},
+            }
+        )
+    return {
+        "$schema": spec["$schema"],
+        "width": 1,
+        "height": 1,
+        "layer": legend_layers,
+        "config": {**spec["config"], "axis": {"disable": True}},
+    }
+
+
+def region_details(
+    layers: MapLayers,
+    values: pd.Series,
+    *,
+    indicator_label: str,
+    unit: str,
+    decimals: int = 0,
+    hover: pd.DataFrame | None = None,
+) -> dict[str, list[str]]:
+    """Per region code the lines shown when hovering over it (and read by screen readers)."""
+    hover = hover if hover is not None else pd.DataFrame(index=values.index)
+    out: dict[str, list[str]] = {}
+    for code in layers.region_outlines:
+        row = hover.loc[code] if code in hover.index else pd.Series(dtype=object)
+        value = values.get(code, np.nan)
+        lines = [f"{row.get('name', layers.names.get(code, code))} ({code})"]
+        if "centrumgemeente" in row:
+            lines.append(f"Centrumgemeente: {row['centrumgemeente']}")
+        if "n_gemeenten" in row:
+            lines.append(f"Gemeenten: {fmt_int(row['n_gemeenten'])}")
+        if "inwoners" in row and indicator_label.lower() != "inwoners":  # not the same line twice
+            lines.append(f"Inwoners: {fmt_int(row['inwoners'])}")
+        shown = _format_value(value, decimals) if not pd.isna(value) else NIET_BESCHIKBAAR
+        lines.append(f"{indicator_label}: {shown}" + (f" {unit}" if not pd.isna(value) else ""))
+        out[code] = lines
+    return out
+
+
+_HREF = re.compile(r'<a xlink:href="[^"#]*#([A-Za-z0-9]+)"[^>]*>')
+
+
+def mark_regions(svg: str) -> str:
+    """Turn Vega's links around the regions (``href`` ``#AM34``) into ``data-code`` groups.
+
+    The page reads the code of a clicked region from ``data-code``; without links nothing in the
+    SVG navigates away, and no link without text reaches a screen reader.
+    """
+    svg = _HREF.sub(lambda m: f'<g data-code="{m.group(1)}">', svg)
+    return svg.replace("</a>", "</g>")
+
+
 def membership_map_figure(
     layers: MapLayers,
     membership: Mapping[str, str],
@@ -396,13 +679,20 @@ def figure_bytes(fig: go.Figure) -> int:
     return len(fig.to_json().encode("utf-8"))
 
 
+def _hex_rgb(colour: str) -> list[int]:
+    return [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+
 def _rgb(value: float, lo: float, hi: float) -> list[int]:
-    """A blue ramp matching plotly's 'Blues' ends."""
-    if value is None or np.isnan(value) or hi <= lo:
-        return [200, 200, 200, 160]
-    t = (value - lo) / (hi - lo)
-    start, end = np.array([222, 235, 247]), np.array([8, 48, 107])
-    return [*(start + (end - start) * t).astype(int).tolist(), 200]
+    """The colour of ``value`` on :data:`RAMP` (the same as the SVG map and its legend)."""
+    if value is None or np.isnan(value):
+        return [*_hex_rgb(MISSING_COLOUR), 230]
+    t = 0.5 if hi <= lo else min(max((value - lo) / (hi - lo), 0.0), 1.0)
+    # piecewise linear between the stops, as Vega interpolates a range of several colours
+    pos = t * (len(RAMP) - 1)
+    i = min(int(pos), len(RAMP) - 2)
+    start, end = np.array(_hex_rgb(RAMP[i])), np.array(_hex_rgb(RAMP[i + 1]))
+    return [*np.round(start + (end - start) * (pos - i)).astype(int).tolist(), 230]
 
 
 def region_deck(
@@ -467,7 +757,11 @@ def region_deck(
                 get_path="path",
                 get_color="color",
                 get_width="width",
-                width_units="pixels",
+                # quoted: pydeck turns a bare string into an expression ("@@=pixels"), which
+                # deck.gl does not know as a unit: the outlines then grow with the zoom level
+                width_units="'pixels'",
+                joint_rounded=True,
+                cap_rounded=True,
             )
         )
     view = view_for(layers, zoom_to)
@@ -486,7 +780,7 @@ def region_deck(
 
 def _paths(outline: tuple[tuple, tuple], colour: str, width: int) -> list[dict]:
     """Split an outline (rings separated by None) into pydeck PathLayer records."""
-    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    rgb = _hex_rgb(colour)
     rings: list[dict] = []
     ring: list[list[float]] = []
     for lon, lat in zip(*outline, strict=True):

@@ -21,7 +21,9 @@ IDS = [p or "kaart" for p in PAGES]
 CHARTS = (
     '[data-testid="stPlotlyChart"], [data-testid="stDeckGlJsonChart"], '
     '[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"], '
-    '[data-testid="stImage"], [data-testid="stPyplot"]'
+    '[data-testid="stImage"], [data-testid="stPyplot"], '
+    # the server-drawn SVG map (a v2 component in the page)
+    '[data-testid="stBidiComponentRegular"]'
 )
 
 #: For every chart: a text alternative right beside it (the element before it or one of the

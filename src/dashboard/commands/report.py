@@ -1,9 +1,9 @@
 """CLI command ``report``: the college report as PDF or PowerPoint.
 
-``python -m dashboard report [--scenario NAME] --out FILE.pdf|FILE.pptx``. Without ``--scenario``
-the report uses the default weighting (three perspectives equal, the handreiking's ratings) and
-the default overstap (Voorschoten → Holland Rijnland). Unknown extension, unknown scenario or an
-unwritable path: exit 2 with one Dutch line. The file is written by :mod:`dashboard.safe_files`:
+``python -m dashboard report [--scenario NAAM] --uitvoer BESTAND.pdf|BESTAND.pptx``. Without
+``--scenario`` the report uses the default weighting (three perspectives equal, the
+handreiking's ratings) and the default overstap (Voorschoten → Holland Rijnland). Unknown
+extension, unknown scenario or an unwritable path: exit 2 with one Dutch line. The file is written by :mod:`dashboard.safe_files`:
 an existing file is replaced only with ``--overschrijven`` (keeping its permissions), and never a
 folder, link or device.
 """
@@ -30,14 +30,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="naam van een opgeslagen scenario (database uit DASHBOARD_DATABASE_URL)",
     )
     parser.add_argument(
-        "--out",
+        "--uitvoer",
+        dest="out",
         required=True,
         metavar="BESTAND",
         help="uitvoerbestand, eindigend op .pdf of .pptx",
     )
     parser.add_argument(
         "--overschrijven",
-        "--force",
         action="store_true",
         dest="force",
         help="een bestaand bestand vervangen (de rechten van het bestand blijven)",
@@ -54,7 +54,8 @@ def _check_target(out: Path, force: bool) -> str:
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise ValidationError(
-            f"onbekend bestandstype {out.suffix or '(geen)'!r} voor --out; gebruik .pdf of .pptx"
+            f"onbekend bestandstype {out.suffix or '(geen)'!r} voor --uitvoer; "
+            "gebruik .pdf of .pptx"
         )
     check_target(out, force=force)
     folder = out.parent if str(out.parent) else Path(".")
@@ -72,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
     from dashboard.reports.content import ReportInput, build_report_content
 
     if not args.out.strip():
-        raise ValidationError("--out is leeg; geef een bestandsnaam op, bijvoorbeeld rapport.pdf")
+        raise ValidationError(
+            "--uitvoer is leeg; geef een bestandsnaam op, bijvoorbeeld rapport.pdf"
+        )
     out = Path(args.out).expanduser()
     suffix = _check_target(out, args.force)
     if args.scenario:

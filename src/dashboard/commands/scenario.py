@@ -16,6 +16,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from dashboard.commands import add_format_option
 from dashboard.errors import (
     ScenarioChangedError,
     ScenarioExistsError,
@@ -34,27 +35,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub.required = True
 
     p = sub.add_parser("list", help="alle opgeslagen scenario's")
-    p.add_argument("--format", choices=["table", "json"], default="table")
+    add_format_option(p, ("table", "json"), "table")
 
     p = sub.add_parser("show", help="één scenario tonen (JSON)")
     p.add_argument("name", metavar="NAAM")
 
     p = sub.add_parser("save", help="een weging opslaan als scenario (of bijwerken)")
     p.add_argument("name", metavar="NAAM")
-    p.add_argument("--weights", required=True, metavar="BESTAND", help="JSON-wegingsbestand")
-    p.add_argument("--author", default="", metavar="AUTEUR")
-    p.add_argument("--note", default="", metavar="TOELICHTING")
+    p.add_argument(
+        "--weging", dest="weights", required=True, metavar="BESTAND", help="JSON-wegingsbestand"
+    )
+    p.add_argument("--auteur", dest="author", default="", metavar="AUTEUR")
+    p.add_argument("--toelichting", dest="note", default="", metavar="TOELICHTING")
     _add_revision_options(p)
 
     p = sub.add_parser("export", help="een scenario als JSON-bestand wegschrijven")
     p.add_argument("name", metavar="NAAM")
-    p.add_argument("--out", required=True, metavar="BESTAND", help="doelbestand, of - voor stdout")
-    _add_force(p)
+    _add_output(p, "doelbestand, of - voor het scherm")
 
     p = sub.add_parser("import", help="een scenario uit een JSON-bestand opslaan")
     p.add_argument("file", metavar="BESTAND")
     p.add_argument(
-        "--replace", action="store_true", help="een bestaand scenario met die naam vervangen"
+        "--vervangen",
+        dest="replace",
+        action="store_true",
+        help="een bestaand scenario met die naam vervangen",
     )
     p.add_argument(
         "--als-kopie",
@@ -69,14 +74,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "backup", help="een samenhangende kopie van de scenariodatabase maken (SQLite)"
     )
-    p.add_argument("--out", required=True, metavar="BESTAND", help="het reservekopiebestand")
-    _add_force(p)
+    _add_output(p, "het reservekopiebestand")
 
 
-def _add_force(parser: argparse.ArgumentParser) -> None:
+def _add_output(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--uitvoer", dest="out", required=True, metavar="BESTAND", help=help_text)
     parser.add_argument(
         "--overschrijven",
-        "--force",
         action="store_true",
         dest="force",
         help="een bestaand bestand vervangen (de rechten van het bestand blijven)",
@@ -89,7 +93,7 @@ def _add_revision_options(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="alleen opslaan als het scenario nog versie N is (zie 'scenario list --format json')",
+        help="alleen opslaan als het scenario nog versie N is (zie 'scenario list --formaat json')",
     )
     parser.add_argument(
         "--als-kopie",
@@ -176,7 +180,9 @@ def run(args: argparse.Namespace) -> int:
                     as_copy=args.as_copy,
                 )
             except ScenarioExistsError as err:
-                raise ScenarioExistsError(f"{err}; gebruik --replace om het te vervangen") from err
+                raise ScenarioExistsError(
+                    f"{err}; gebruik --vervangen om het te vervangen"
+                ) from err
             except ScenarioChangedError as err:
                 raise ValidationError(f"{err} Gebruik --als-kopie.") from None
         print(f"Scenario ‘{saved.name}’ geïmporteerd{f' ({how})' if how else ''}.")

@@ -6,10 +6,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.charts import render
 from dashboard.config import DEFAULT_YEAR, data_dir
 from dashboard.facts import centrumgemeente_label
 from dashboard.kerncijfers import INDICATORS, aggregate, load_kerncijfers
-from dashboard.maps import MapLayers, build_map_layers, region_map_figure
+from dashboard.maps import (
+    MapLayers,
+    build_map_layers,
+    legend_spec,
+    mark_regions,
+    region_details,
+    region_map_spec,
+)
 from dashboard.regions import RegionIndex, load_region_index
 
 
@@ -132,7 +140,7 @@ def overstap_result(gemeente: str, naar: str):  # -> dashboard.overstap.Overstap
     return _overstap(data_dir_key(), gemeente, naar)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=64)
 def _region_map(
     folder: str,
     year: int,
@@ -140,7 +148,8 @@ def _region_map(
     show_gemeenten: bool,
     highlight_regions: tuple[str, ...],
     highlight_gemeenten: tuple[str, ...],
-):  # -> go.Figure; shared read-only between sessions (st.plotly_chart does not mutate it)
+    zoom_to: tuple[str, ...],
+) -> tuple[str, dict[str, list[str]]]:
     index = _region_index(folder, DEFAULT_YEAR)
     figures = _aggregates(folder, tuple(sorted(index.membership().items())), year)
     indicator = INDICATORS[indicator_id]
@@ -153,18 +162,25 @@ def _region_map(
             "inwoners": figures["inwoners"],
         }
     )
-    return region_map_figure(
-        _map_layers(folder, DEFAULT_YEAR),
+    layers = _map_layers(folder, DEFAULT_YEAR)
+    options = {
+        "indicator_label": indicator.label,
+        "unit": indicator.unit,
+        "decimals": indicator.decimals,
+        "hover": hover,
+    }
+    spec = region_map_spec(
+        layers,
         figures[indicator_id],
-        indicator_label=indicator.label,
-        unit=indicator.unit,
-        decimals=indicator.decimals,
-        hover=hover,
         show_gemeenten=show_gemeenten,
-        gemeente_regions=index.membership(),
         highlight_regions=highlight_regions,
         highlight_gemeenten=highlight_gemeenten,
+        zoom_to=zoom_to,
+        clickable=True,
+        **options,
     )
+    svg = mark_regions(render.svg(spec))
+    return svg, region_details(layers, figures[indicator_id], **options)
 
 
 def region_map(
@@ -174,11 +190,50 @@ def region_map(
     show_gemeenten: bool = False,
     highlight_regions: tuple[str, ...] = ("AM34", "AM19"),
     highlight_gemeenten: tuple[str, ...] = ("GM0626",),
-):
-    """The map page's choropleth, built once per combination of settings."""
+    zoom_to: tuple[str, ...] = (),
+) -> tuple[str, dict[str, list[str]]]:
+    """The map page's map as SVG (regions marked for clicks) and the hover lines per region."""
     return _region_map(
-        data_dir_key(), year, indicator_id, show_gemeenten, highlight_regions, highlight_gemeenten
+        data_dir_key(),
+        year,
+        indicator_id,
+        show_gemeenten,
+        highlight_regions,
+        highlight_gemeenten,
+        zoom_to,
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _map_legend(
+    folder: str,
+    year: int,
+    indicator_id: str,
+    highlight_regions: tuple[str, ...],
+    highlight_gemeenten: tuple[str, ...],
+) -> str:
+    index = _region_index(folder, DEFAULT_YEAR)
+    figures = _aggregates(folder, tuple(sorted(index.membership().items())), year)
+    indicator = INDICATORS[indicator_id]
+    spec = legend_spec(
+        _map_layers(folder, DEFAULT_YEAR),
+        figures[indicator_id],
+        unit=indicator.unit,
+        decimals=indicator.decimals,
+        highlight_regions=highlight_regions,
+        highlight_gemeenten=highlight_gemeenten,
+    )
+    return render.svg(spec)
+
+
+def map_legend(
+    year: int,
+    indicator_id: str,
+    highlight_regions: tuple[str, ...],
+    highlight_gemeenten: tuple[str, ...],
+) -> str:
+    """The legend of the free-zoom map as SVG (the same colours as the SVG map)."""
+    return _map_legend(data_dir_key(), year, indicator_id, highlight_regions, highlight_gemeenten)
 
 
 # --- reports and presentation (issue 6, exports) ------------------------------------------------

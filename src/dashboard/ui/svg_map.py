@@ -1,0 +1,123 @@
+"""A server-drawn SVG map in the page that reports which region was clicked.
+
+The map is drawn by the server (``dashboard.charts.render``) and arrives as SVG: it is on screen
+as soon as Streamlit shows text, with no chart library to download and no WebGL. A few lines of
+JavaScript (a Streamlit v2 component, mounted in the page itself) show the hover details and send
+the code of a clicked region back; the page then reruns with that region chosen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+
+import streamlit as st
+
+_CSS = """
+.kaart-svg { position: relative; }
+.kaart-svg svg { width: 100%; height: auto; display: block; }
+.kaart-svg [data-code] { cursor: pointer; }
+.kaart-svg [data-code]:hover path { stroke: #000000; stroke-width: 2.5px; }
+.kaart-svg [data-code].gekozen path { stroke: #000000; stroke-width: 3px; }
+.kaart-tip {
+    position: absolute; pointer-events: none; z-index: 2; max-width: 22rem;
+    background: #FFFFFF; color: #1A1A1A; border: 1px solid #6B6B6B; border-radius: 4px;
+    padding: 0.35rem 0.5rem; font-size: 0.85rem; line-height: 1.35;
+    box-shadow: 0 2px 6px rgba(0, 0, 0, 0.2);
+}
+"""
+
+_JS = """
+export default function (component) {
+    const { data, parentElement, setTriggerValue } = component;
+    const box = parentElement.querySelector('.kaart-svg');
+    const tip = parentElement.querySelector('.kaart-tip');
+    if (box.dataset.key !== data.key) {
+        box.innerHTML = data.svg;  // drawn by our own server from our own data
+        box.dataset.key = data.key;
+        const svg = box.querySelector('svg');
+        if (svg) {
+            svg.setAttribute('role', 'img');
+            svg.setAttribute('aria-label', data.label);
+        }
+    }
+    box.querySelectorAll('[data-code]').forEach((g) => {
+        g.classList.toggle('gekozen', g.dataset.code === data.selected);
+    });
+    const show = (event) => {
+        const region = event.target.closest('[data-code]');
+        const lines = region ? (data.details[region.dataset.code] || []) : [];
+        if (!lines.length) { tip.hidden = true; return; }
+        tip.replaceChildren(...lines.map((text, i) => {
+            const line = document.createElement(i === 0 ? 'strong' : 'div');
+            line.textContent = text;
+            return line;
+        }));
+        const frame = box.getBoundingClientRect();
+        const x = event.clientX - frame.left;
+        tip.hidden = false;
+        const left = x + 14 + tip.offsetWidth > frame.width ? x - 14 - tip.offsetWidth : x + 14;
+        tip.style.left = Math.max(0, left) + 'px';
+        tip.style.top = (event.clientY - frame.top + 14) + 'px';
+    };
+    box.onpointermove = show;
+    box.onpointerleave = () => { tip.hidden = true; };
+    box.onclick = (event) => {
+        const region = event.target.closest('[data-code]');
+        if (region) setTriggerValue('regio', region.dataset.code);
+    };
+}
+"""
+
+_component = st.components.v2.component(
+    "dashboard_svg_map",
+    html='<div class="kaart-svg"></div><div class="kaart-tip" hidden></div>',
+    css=_CSS,
+    js=_JS,
+    isolate_styles=False,
+)
+
+
+def svg_map(
+    svg: str,
+    *,
+    label: str,
+    details: Mapping[str, Sequence[str]],
+    selected: str | None,
+    key: str,
+    on_click: Callable[[str], None] | None = None,
+) -> str | None:
+    """Show ``svg`` (regions marked with ``data-code``); return the code clicked in this run.
+
+    Parameters
+    ----------
+    label
+        The accessible name of the whole map (a short sentence; the full text alternative
+        stands next to the map).
+    details
+        Per region code the lines shown on hover (the first line in bold).
+    selected
+        Code of the region drawn with a black outline (the one whose details are shown).
+    on_click
+        Called with the clicked code before the page reruns (as a widget callback), so the
+        page can choose that region before it draws the map and its details.
+    """
+
+    def clicked_callback() -> None:
+        value = (st.session_state.get(key) or {}).get("regio")
+        if on_click is not None and isinstance(value, str) and value:
+            on_click(value)
+
+    result = _component(
+        data={
+            "svg": svg,
+            "key": hashlib.sha256(svg.encode()).hexdigest()[:16],
+            "label": label,
+            "details": {k: list(v) for k, v in details.items()},
+            "selected": selected or "",
+        },
+        key=key,
+        on_regio_change=clicked_callback,
+    )
+    clicked = getattr(result, "regio", None)
+    return clicked if isinstance(clicked, str) and clicked else None

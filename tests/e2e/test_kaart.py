@@ -1,0 +1,99 @@
+"""The Kaart page in a real browser: click, hover, zoom to the highlighted areas, free zoom."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.browser import open_page, screenshot, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+MAP = ".kaart-svg"
+
+
+def region(page: Page, code: str):  # type: ignore[no-untyped-def]
+    return page.locator(f'{MAP} [data-code="{code}"]').first
+
+
+def test_clicking_a_region_selects_it_and_shows_its_details_beside_the_map(
+    page: Page, base_url: str
+) -> None:
+    open_page(page, base_url, "")
+    region(page, "AM01").click()
+    wait_idle(page, after_action=True)
+    heading = page.get_by_role("heading", name="Groningen (AM01)")
+    expect(heading).to_be_visible()
+    expect(page.get_by_role("combobox", name="Kies een regio (of klik op de kaart)")).to_have_value(
+        "Groningen (AM01)"
+    )
+    # beside the map, not a screen below it: starts right of the map, level with its top half
+    map_box = page.locator(MAP).bounding_box()
+    details = heading.bounding_box()
+    assert map_box and details
+    assert details["x"] >= map_box["x"] + map_box["width"] - 5, (map_box, details)
+    assert details["y"] <= map_box["y"] + map_box["height"] / 2, (map_box, details)
+    # the chosen region is outlined on the map
+    expect(region(page, "AM01")).to_have_class("gekozen")
+    screenshot(page, "kaart-regio-gekozen")
+
+
+def test_hover_shows_each_detail_once(page: Page, base_url: str) -> None:
+    open_page(page, base_url, "")
+    region(page, "AM34").hover()
+    tip = page.locator(".kaart-tip")
+    expect(tip).to_be_visible()
+    lines = [line.strip() for line in tip.inner_text().splitlines() if line.strip()]
+    assert lines[0] == "Zuid-Holland Centraal (AM34)", lines
+    labels = [line.split(":")[0] for line in lines[1:]]
+    assert len(labels) == len(set(labels)), f"een regel staat er twee keer: {lines}"
+    assert any(line.startswith("Inwoners:") for line in lines), lines
+
+
+def test_zoom_to_the_highlighted_areas_makes_voorschoten_visible(page: Page, base_url: str) -> None:
+    open_page(page, base_url, "")
+    before = region(page, "AM34").bounding_box()
+    page.get_by_text("Inzoomen op de uitgelichte gebieden").click()
+    wait_idle(page, after_action=True)
+    page.wait_for_function(
+        "(w) => { const r = document.querySelector('.kaart-svg [data-code=\"AM34\"]');"
+        " return r && r.getBoundingClientRect().width > 2.5 * w; }",
+        arg=before["width"] if before else 0,
+    )
+    after = region(page, "AM34").bounding_box()
+    assert before and after and after["width"] > 2.5 * before["width"], (before, after)
+    screenshot(page, "kaart-ingezoomd")
+
+
+def _dark_share(png: bytes) -> float:
+    """Share of the pixels that are (nearly) black."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("L")
+    histogram = image.histogram()
+    return sum(histogram[:40]) / max(1, sum(histogram))
+
+
+def test_free_zoom_keeps_outlines_thin_and_has_a_legend(page: Page, base_url: str) -> None:
+    open_page(page, base_url, "")
+    page.get_by_role("radiogroup", name="Weergave").get_by_text("Vrij zoomen").click()
+    wait_idle(page, after_action=True)
+    deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
+    expect(deck).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(1_500)  # deck.gl draws after its first animation frames
+    shares = [_dark_share(deck.screenshot())]
+    box = deck.bounding_box()
+    assert box
+    page.mouse.move(box["x"] + box["width"] * 0.35, box["y"] + box["height"] * 0.55)
+    for _ in range(6):
+        page.mouse.wheel(0, -400)
+        page.wait_for_timeout(250)
+    page.wait_for_timeout(1_000)
+    shares.append(_dark_share(deck.screenshot()))
+    screenshot(page, "kaart-vrij-zoomen-ingezoomd")
+    # outlines a few pixels wide cover a few percent of the map, not most of it
+    assert max(shares) < 0.15, f"aandeel zwarte pixels voor/na inzoomen: {shares}"
+    legend = page.locator('[data-testid="stImage"]').filter(has_text="Legenda")
+    expect(legend).to_be_visible()
