@@ -3,9 +3,9 @@
 ``python -m dashboard report [--scenario NAAM] --uitvoer BESTAND.pdf|BESTAND.pptx``. Without
 ``--scenario`` the report uses the default weighting (three perspectives equal, the
 handreiking's ratings) and the default overstap (Voorschoten → Holland Rijnland). Unknown
-extension, unknown scenario or an unwritable path: exit 2 with one Dutch line. The file is written by :mod:`dashboard.safe_files`:
-an existing file is replaced only with ``--overschrijven`` (keeping its permissions), and never a
-folder, link or device.
+extension, unknown scenario or an unwritable path: exit 2 with one Dutch line. The file is
+written by :mod:`dashboard.safe_files`: an existing file is replaced only with
+``--overschrijven`` (keeping its permissions), and never a folder, link or device.
 """
 
 from __future__ import annotations
