@@ -223,7 +223,13 @@ def overstap_result(gemeente: str, naar: str) -> OverstapResult:
 def _labour(folder: str, regions: tuple[tuple[str, str], ...]) -> LabourComparison:
     from dashboard.labour import labour_comparison
 
-    return labour_comparison(load_kerncijfers(folder), region_index().membership(), list(regions))
+    index = region_index()
+    return labour_comparison(
+        load_kerncijfers(folder),
+        index.membership(),
+        list(regions),
+        names={g.code: g.name for g in index.gemeenten},
+    )
 
 
 def labour_comparison(regions: tuple[tuple[str, str], ...]) -> LabourComparison:
