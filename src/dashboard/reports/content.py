@@ -475,7 +475,12 @@ def _section_arbeidsmarkt(ctx: _Context) -> Section:
     """The Arbeidsmarkt block of Regio's vergelijken and Overstap: both regions, Nederland,
     the rates chart, the gemeenten behind the values, and before/after the overstap."""
     regions = [(code, ctx.region_name(code)) for code in (ctx.van, ctx.naar)]
-    comparison = labour.labour_comparison(ctx.kc, ctx.index.membership(), regions)
+    comparison = labour.labour_comparison(
+        ctx.kc,
+        ctx.index.membership(),
+        regions,
+        names={g.code: g.name for g in ctx.index.gemeenten},
+    )
     if not comparison.available:
         raise DataMissingError("de gegevensmap bevat geen arbeidsmarktcijfers")
     source = source_line(*_known_sources(comparison.source_ids()), "indeling_afgeleid_2025")
