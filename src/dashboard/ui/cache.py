@@ -290,9 +290,16 @@ def report_content(problem_config: dict, overstap: dict, scenario_name: str = ""
 # --- scenario store -----------------------------------------------------------------------------
 @st.cache_resource(show_spinner=False)
 def _scenario_store(url: str) -> ScenarioStore:
-    from dashboard.scenarios import ScenarioStore
+    from dashboard.scenarios.store import (
+        INTERACTIVE_ATTEMPTS,
+        INTERACTIVE_BUSY_TIMEOUT_S,
+        ScenarioStore,
+    )
 
-    return ScenarioStore(url)
+    # a user waits seconds, not minutes, before reading that the database is busy
+    return ScenarioStore(
+        url, busy_timeout=INTERACTIVE_BUSY_TIMEOUT_S, attempts=INTERACTIVE_ATTEMPTS
+    )
 
 
 def scenario_store() -> ScenarioStore:
