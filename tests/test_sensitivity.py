@@ -1,4 +1,4 @@
-"""Robustness analysis (issue 4): exact one-way intervals, SMAA, scale sensitivity, sentences."""
+"""Robustness analysis: exact one-way intervals, SMAA, scale sensitivity, sentences."""
 
 from __future__ import annotations
 
