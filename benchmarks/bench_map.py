@@ -1,4 +1,4 @@
-"""Benchmark of the map page (issue 2).
+"""Benchmark of the map page.
 
 Prints three figures:
 

@@ -1,4 +1,4 @@
-"""Benchmark of the exports (issue 6): time to build the PDF report and the PowerPoint deck.
+"""Benchmark of the exports: time to build the PDF report and the PowerPoint deck.
 
 Prints, for the default view (Voorschoten → Holland Rijnland, three perspectives equal):
 

@@ -1,4 +1,4 @@
-"""Scenario's: save, open, rename, duplicate, delete, compare and share weightings (issue 6).
+"""Scenario's: save, open, rename, duplicate, delete, compare and share weightings.
 
 Wiring only: the store, comparison, share link and file format live in ``dashboard.scenarios``.
 User text (names, authors, notes) is shown through ``escape_markdown()`` or ``st.dataframe``

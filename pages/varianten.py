@@ -40,6 +40,7 @@ from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import current_problem, problem_config, set_problem_config
 from dashboard.weighting import (
     DEFAULT_PRESET,
+    apply_preset,
     clear_overrides,
     matching_preset,
     presets,
@@ -138,8 +139,7 @@ def _on_slider() -> None:
 def _on_preset() -> None:
     chosen = st.session_state.get("var_preset")
     if chosen and chosen != OWN:
-        p = PRESETS[chosen]
-        _store(with_weights(problem_config(), p.groups or {}, p.criteria or {}), refill=True)
+        _store(apply_preset(problem_config(), MATRIX, chosen), refill=True)
 
 
 def _on_reset_weights() -> None:

@@ -39,7 +39,7 @@ def census(cbs_dir: Path) -> Census:
     return read_census(cbs_dir)
 
 
-# --- scenario store (issue 6) ------------------------------------------------------------------
+# --- scenario store ---------------------------------------------------------------------------
 # Tests never write the project's own var/scenarios.sqlite: default to a throw-away file.
 import tempfile  # noqa: E402
 

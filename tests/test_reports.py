@@ -1,4 +1,4 @@
-"""Report content, chart images, the PDF and the PowerPoint deck (issue 6, exports).
+"""Report content, chart images, the PDF and the PowerPoint deck.
 
 Chromium starts once per module (``renderer`` fixture); the PDF and the deck draw the same
 figures, so the second build takes them from the renderer's cache.

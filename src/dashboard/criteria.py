@@ -95,10 +95,6 @@ class Matrix:
     def rating(self, criterion_id: str, variant_id: str) -> Rating:
         return dict(self.ratings)[(criterion_id, variant_id)]
 
-    def ratings_dict(self) -> dict[tuple[str, str], Rating]:
-        """A fresh dict copy of the ratings."""
-        return dict(self.ratings)
-
     @property
     def group_ids(self) -> tuple[str, ...]:
         return tuple(g.id for g in self.groups)
@@ -170,7 +166,7 @@ def load_matrix(folder: Path | None = None) -> Matrix:
 
 
 # --- variant descriptions, building blocks (Bijlage 1) and examples (§5) -----------------------
-# Added for issue 3. Plain data files in data/criteria/, each row citing document and section.
+# Plain data files in data/criteria/, each row citing document and section.
 
 
 @dataclass(frozen=True)

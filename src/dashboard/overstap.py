@@ -78,7 +78,7 @@ class OverstapResult:
     inwoners: Mapping[str, float | None] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
-        """The CLI's JSON shape (issue 5)."""
+        """The CLI's JSON shape."""
 
         def side(states: Mapping[str, RegionState]) -> dict[str, Any]:
             return {

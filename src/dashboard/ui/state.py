@@ -123,7 +123,7 @@ def pop_notices() -> list[str]:
     return notices
 
 
-# --- share links (issue 6, scenarios) --------------------------------------------------------
+# --- share links ---------------------------------------------------------------------------------
 SHARE_APPLIED_KEY = "share_link_applied"
 
 
