@@ -149,6 +149,7 @@ def test_missing_chromium_is_a_dutch_error(monkeypatch, tmp_path) -> None:
         ImageRenderer().png({"data": [], "layout": {}})
 
 
+@pytest.mark.slow
 def test_renderer_draws_png_and_caches(renderer, content) -> None:
     chart = content.section("varianten").charts[0]
     png = renderer.png(chart.figure, width=400, height=300)
@@ -167,6 +168,7 @@ def pptx_bytes(renderer, content, pdf_bytes) -> bytes:  # after the PDF: images 
     return build_pptx(content, renderer)
 
 
+@pytest.mark.slow
 def test_pdf_is_a_real_dutch_report(pdf_bytes, tmp_path) -> None:
     assert pdf_bytes.startswith(b"%PDF")
     assert 10 <= pdf_pages(pdf_bytes) <= 28
@@ -190,10 +192,12 @@ def test_pdf_is_a_real_dutch_report(pdf_bytes, tmp_path) -> None:
     assert "Bron: CBS" in text
 
 
+@pytest.mark.slow
 def test_pdf_embeds_a_font_with_euro_and_diaeresis(pdf_bytes) -> None:
     assert b"DejaVuSans" in pdf_bytes
 
 
+@pytest.mark.slow
 def test_pptx_slides_titles_and_alt_text(pptx_bytes) -> None:
     prs = Presentation(io.BytesIO(pptx_bytes))
     assert abs(prs.slide_width / prs.slide_height - 16 / 9) < 0.01

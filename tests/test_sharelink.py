@@ -163,6 +163,7 @@ configs = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(config=configs, reason=st.text(min_size=1, max_size=40))
 def test_round_trip_of_any_valid_config(config: dict, reason: str) -> None:
