@@ -19,7 +19,8 @@ def problem_at_share(
 ) -> DecisionProblem:
     """The problem with one weight's share set to ``share`` and its peers rescaled (for checks).
 
-    Follows the same conventions as :func:`dashboard.sensitivity.one_way` (peers that all weigh 0 share equally).
+    Follows the same conventions as :func:`dashboard.sensitivity.one_way` (peers that all
+    weigh 0 share equally).
     """
     m = problem.matrix
     if not 0.0 <= share <= 1.0:
