@@ -46,7 +46,7 @@ def census(cbs_dir: Path) -> Census:
     return read_census(cbs_dir)
 
 
-# --- scenario store ---------------------------------------------------------------------------
+# --- scenario store ----------------------------------------------------------------------------
 # Tests never write the project's own var/scenarios.sqlite: default to a throw-away file.
 import tempfile  # noqa: E402
 

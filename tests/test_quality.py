@@ -150,3 +150,18 @@ def test_the_websocket_client_stands_on_its_own() -> None:
     for script in (ROOT / "benchmarks").glob("*.py"):
         text = script.read_text(encoding="utf-8")
         assert "tests.e2e.protocol" not in text, script.name
+
+
+CODE_FILES = sorted(
+    {*APP_FILES, *(ROOT / "tests").rglob("*.py"), *(ROOT / "benchmarks").glob("*.py")}
+)
+
+
+@pytest.mark.parametrize("path", CODE_FILES, ids=_rel)
+def test_no_issue_numbers_in_the_code(path: Path) -> None:
+    """Comments and docstrings describe the code, not the work that produced it."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    found = [m.group(0) for m in re.finditer(r"\bissues?\s+#?\d+\b", text, re.IGNORECASE)]
+    assert not found, f"{_rel(path)} names {found}; say what the code does instead"

@@ -75,6 +75,18 @@ def content(cbs_dir):
 
 
 # --- content ----------------------------------------------------------------------------------
+def test_conclusie_starts_with_what_changes_for_the_gemeente(content) -> None:
+    conclusie = content.section("conclusie")
+    assert conclusie.lead == "Wat verandert er voor Voorschoten?"
+    labels = [b.split(":", 1)[0] for b in conclusie.bullets[:4]]
+    assert labels == ["Regio", "UWV", "Kosten", "Route"]
+    assert "Leiden in plaats van Zoetermeer" in conclusie.bullets[1]
+    # only Zuid-Holland Centraal has a budget: its share in euro, the new one as a share
+    assert "twee verschillende budgetten" in conclusie.bullets[2]
+    assert "6,7% van het budget van Zuid-Holland Centraal" in conclusie.bullets[2]
+    assert "Variant" in " ".join(conclusie.bullets[4:])
+
+
 def test_content_has_every_section_in_order_with_dutch_date(content) -> None:
     assert tuple(s.key for s in content.sections) == SECTION_KEYS
     assert SECTION_KEYS[:8] == PRESENTATION_STEPS

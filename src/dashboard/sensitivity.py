@@ -752,7 +752,7 @@ def analyse(
 
 
 def to_json(rob: Robustness) -> dict[str, Any]:
-    """The CLI's JSON output (see :mod:`dashboard.commands.sensitivity`)."""
+    """The JSON of ``python -m dashboard sensitivity --formaat json`` (with ``random_scales``)."""
     return {
         "winner": rob.winner,
         "one_way": [ow.as_dict() for ow in rob.one_way],
