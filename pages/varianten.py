@@ -48,6 +48,7 @@ from dashboard.ui.state import (
 )
 from dashboard.weighting import (
     DEFAULT_PRESET,
+    apply_preset,
     clear_overrides,
     matching_preset,
     presets,
@@ -146,8 +147,7 @@ def _on_slider() -> None:
 def _on_preset() -> None:
     chosen = st.session_state.get("var_preset")
     if chosen and chosen != OWN:
-        p = PRESETS[chosen]
-        _store(with_weights(problem_config(), p.groups or {}, p.criteria or {}), refill=True)
+        _store(apply_preset(problem_config(), MATRIX, chosen), refill=True)
 
 
 def _scaled(weights: dict[str, float]) -> dict[str, float]:
