@@ -511,3 +511,20 @@ def test_result_slide_and_step_show_the_own_rating(page: Page, app_server, tmp_p
     result_slide = next(t for t in slides if "Ontwikkelvarianten van het WSP" in t)
     assert "Eigen oordeel (*):" in result_slide
     assert "Onze regio ziet dit anders" in result_slide
+
+
+def test_region_table_orders_inwoners_as_numbers(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "")
+    page.get_by_text("Alle 35 regio's als tabel").first.click()
+    table = page.locator('[data-testid="stExpander"] table').filter(has_text="Inwoners").first
+    expect(table).to_be_visible()
+    header = [h.strip() for h in table.locator("th").all_inner_texts()]
+    column = header.index("Inwoners")
+    rows = table.locator("tbody tr").all()
+    assert len(rows) == 35
+    values = [
+        int(row.locator("td").nth(column).inner_text().replace(".", "").strip()) for row in rows
+    ]
+    # Dutch notation (dots between thousands) and ordered as numbers, not as text
+    assert values == sorted(values, reverse=True), values
+    assert all("." in row.locator("td").nth(column).inner_text() for row in rows[:5])
