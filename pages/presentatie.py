@@ -11,13 +11,12 @@ from __future__ import annotations
 import contextlib
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from dashboard.errors import DashboardError
 from dashboard.markup import escape_markdown
 from dashboard.reports.content import PRESENTATION_STEPS, Chart, ReportContent, Section
+from dashboard.reports.images import shared_renderer
 from dashboard.ui import cache
 from dashboard.ui.layout import page_guard
 from dashboard.ui.state import current_problem, overstap_settings, problem_config
@@ -56,13 +55,12 @@ def step_by(delta: int) -> None:
 
 
 def show_chart(chart: Chart) -> None:
-    figure = go.Figure(chart.figure)  # a copy: the cached figure stays as the report draws it
-    figure.update_layout(height=min(chart.height, 540), font_size=18)  # readable on a projector
-    st.plotly_chart(
-        figure,
+    # the picture of the slide and the PDF, drawn by the server: no chart library to load
+    height = min(chart.height, 540)
+    st.image(
+        shared_renderer().svg(chart.spec, int(chart.width * height / chart.height), height),
         width="stretch",
-        config={"displayModeBar": False, "scrollZoom": False},
-        key=f"grafiek_{chart.key}",
+        alt=chart.alt_text,
     )
     with st.expander(f"Tekstversie: {escape_markdown(chart.title)}"):
         st.markdown(escape_markdown(chart.alt_text))
@@ -109,23 +107,15 @@ def show_section(section: Section) -> None:
 
 def pdf_download(content: ReportContent) -> bytes:
     """Called by the download button on click: the PDF of what is on screen."""
-    from dashboard.reports.images import shared_renderer
     from dashboard.reports.pdf import build_pdf
 
-    try:
-        return build_pdf(content, shared_renderer())
-    except DashboardError:  # no Chromium: charts as their text alternative, still a report
-        return build_pdf(content, None)
+    return build_pdf(content, shared_renderer())
 
 
 def pptx_download(content: ReportContent) -> bytes:
-    from dashboard.reports.images import shared_renderer
     from dashboard.reports.pptx import build_pptx
 
-    try:
-        return build_pptx(content, shared_renderer())
-    except DashboardError:
-        return build_pptx(content, None)
+    return build_pptx(content, shared_renderer())
 
 
 # --- the page --------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ def test_moving_a_weight_changes_the_ranking_sentence(page: Page, app_server) ->
 def _download(page: Page, label: str, target_dir: Path) -> Path:
     button = page.locator('[data-testid="stDownloadButton"]').filter(has_text=label).first
     expect(button).to_be_visible(timeout=60_000)
-    # the file is built when the button is clicked (charts drawn by kaleido): allow time
+    # the file is built when the button is clicked (charts drawn on the server): allow time
     with page.expect_download(timeout=240_000) as info:
         button.locator("button").click()
     download = info.value

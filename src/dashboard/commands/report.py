@@ -40,12 +40,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="BESTAND",
         help="uitvoerbestand, eindigend op .pdf of .pptx",
     )
-    parser.add_argument(
-        "--zonder-afbeeldingen",
-        action="store_true",
-        dest="no_images",
-        help="grafieken als tekst in plaats van afbeelding (geen Chromium nodig)",
-    )
 
 
 def _check_target(out: Path) -> str:
@@ -108,16 +102,8 @@ def run(args: argparse.Namespace) -> int:
         spec = ReportInput(scenario_name="standaardweging")
     content = build_report_content(spec)
 
-    from dashboard.reports.images import ChromiumMissingError, ImageRenderer
-
-    renderer = None if args.no_images else ImageRenderer()
-    try:
-        data = _render(content, suffix, renderer)
-    except ChromiumMissingError as err:
-        raise DashboardError(f"{err} (of gebruik --zonder-afbeeldingen)") from err
-    finally:
-        if renderer is not None:
-            renderer.close()
+    # charts are drawn without a browser (vl-convert), so every report has its images
+    data = _render(content, suffix)
     _write_atomic(out, data)
     missing = [s.title for s in content.sections if not s.available]
     print(f"Rapport geschreven: {out} ({len(data) // 1024} kB)")
@@ -126,11 +112,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render(content: Any, suffix: str, renderer: Any) -> bytes:
+def _render(content: Any, suffix: str) -> bytes:
     if suffix == ".pdf":
         from dashboard.reports.pdf import build_pdf
 
-        return build_pdf(content, renderer)
+        return build_pdf(content)
     from dashboard.reports.pptx import build_pptx
 
-    return build_pptx(content, renderer)
+    return build_pptx(content)
