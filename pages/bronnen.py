@@ -108,7 +108,7 @@ in_use = data_source()
 st.markdown(
     f"In gebruik: **{in_use.description}**. De volgorde is: eerst de map uit de "
     "omgevingsvariabele `DASHBOARD_DATA_DIR`, dan de eigen download "
-    f"(`python -m dashboard data download --year 2025`, in `{cbs_cache_dir()}`), en anders de "
+    f"(`python -m dashboard data download --jaar 2025`, in `{cbs_cache_dir()}`), en anders de "
     "momentopname die in het dashboard is ingebouwd."
 )
 snapshot = snapshot_info()

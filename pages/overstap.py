@@ -26,7 +26,7 @@ from dashboard.overstap import (
 )
 from dashboard.overstap_summary import overstap_summary
 from dashboard.sources import source_line
-from dashboard.ui import cache, labour_block
+from dashboard.ui import cache, context, labour_block
 from dashboard.ui.inputs import amount_input
 from dashboard.ui.layout import page_guard, show_notices, source_caption
 from dashboard.ui.state import (
@@ -394,6 +394,10 @@ if amounts:
                 )
         source_caption(*dict.fromkeys(a.citation.source for a in amounts))
 
+context.show_notes(
+    facts.context_for("kosten", (van, naar)), "Naast de kostenverdeling", expanded=True
+)
+
 # --- procedure ---------------------------------------------------------------------------------
 st.header("De route: wie beslist wat?")
 st.markdown(
@@ -436,6 +440,11 @@ for col, kind, title in (
                 )
             st.markdown(f"- **{consequence.title}.** {text}")
 source_caption(*dict.fromkeys(c.citation.source for c, _ in gevolgen))
+
+context.show_notes(
+    facts.context_for("overstap", (van, naar)),
+    "Wat de bronnen verder zeggen over deze twee regio's",
+)
 
 # --- link to the variants ------------------------------------------------------------------------
 st.header("Welke ontwikkelvariant lijkt het meest op elk WSP?")

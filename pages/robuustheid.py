@@ -16,12 +16,17 @@ from dashboard.charts import robustness as charts
 from dashboard.errors import DashboardError
 from dashboard.formatting import fmt_int, fmt_number, fmt_pct
 from dashboard.narrative import FIRMNESS_NOTE, own_ratings, verdict, why_sentence
-from dashboard.sensitivity import MAX_SAMPLES, SamplingOptions, analyse
+from dashboard.sensitivity import analyse
+from dashboard.settings import MAX_SEED, MIN_SAMPLES, PAGE_MAX_SAMPLES
 from dashboard.ui.cache import smaa_result
-from dashboard.ui.layout import page_guard, source_caption
-from dashboard.ui.state import current_problem, robustness_settings, set_robustness_settings
+from dashboard.ui.layout import page_guard, show_notices, source_caption
+from dashboard.ui.state import (
+    current_problem,
+    pop_notices,
+    robustness_settings,
+    set_robustness_settings,
+)
 
-PAGE_MAX_SAMPLES = min(MAX_SAMPLES, 1_000_000)
 MODES = {
     "all": "alle denkbare wegingen",
     "near": "alleen wegingen rond de huidige",
@@ -41,29 +46,8 @@ problem = current_problem()
 m = problem.matrix
 
 
-def checked_settings() -> dict:
-    """The stored sampling settings, reset to the defaults (with a notice) when invalid."""
-    settings = robustness_settings()
-    try:
-        if not 1_000 <= int(settings["samples"]) <= PAGE_MAX_SAMPLES:
-            raise ValueError(f"aantal wegingen {settings['samples']}")
-        if not 0 <= int(settings["seed"]) <= 2**31 - 1:
-            raise ValueError(f"startwaarde {settings['seed']}")
-        SamplingOptions(
-            settings["mode"], float(settings["near_pct"]), tuple(settings["group_ranking"])
-        ).checked(problem)
-    except (ValueError, TypeError) as err:  # DashboardError is a ValueError
-        st.warning(
-            f"De bewaarde instellingen van de steekproef waren ongeldig ({err}) en zijn "
-            "teruggezet.",
-            icon=":material/warning:",
-        )
-        set_robustness_settings({})
-        settings = robustness_settings()
-    return settings
-
-
-settings = checked_settings()
+settings = robustness_settings(problem)
+show_notices(pop_notices())  # e.g. invalid stored settings that were reset
 verdict_box = st.container()
 
 # --- sampling options (a form: nothing recomputes until the analyst presses the button) ------
@@ -71,17 +55,17 @@ with st.expander("Instellingen van de steekproef (voor analisten)", expanded=Fal
     with st.form("robuustheid_steekproef"):
         samples = st.number_input(
             "Aantal willekeurige wegingen",
-            min_value=1_000,
+            min_value=MIN_SAMPLES,
             max_value=PAGE_MAX_SAMPLES,
-            value=int(settings["samples"]),
+            value=settings.samples,
             step=10_000,
             help="Meer wegingen geven een nauwkeuriger percentage, maar rekenen langer.",
         )
         seed = st.number_input(
             "Startwaarde van het toeval",
             min_value=0,
-            max_value=2**31 - 1,
-            value=int(settings["seed"]),
+            max_value=MAX_SEED,
+            value=settings.seed,
             step=1,
             help="Dezelfde startwaarde geeft dezelfde uitkomst; zo is de analyse na te rekenen.",
         )
@@ -89,16 +73,16 @@ with st.expander("Instellingen van de steekproef (voor analisten)", expanded=Fal
             "Welke wegingen tellen mee?",
             options=list(MODES),
             format_func=MODES.__getitem__,
-            index=list(MODES).index(settings["mode"]),
+            index=list(MODES).index(settings.mode),
         )
         near_pct = st.slider(
             "Rond de huidige: elk gewicht hoogstens zoveel procent hoger of lager",
             min_value=1,
             max_value=100,
-            value=round(float(settings["near_pct"])),
+            value=round(settings.near_pct),
         )
         st.markdown("Volgorde van de groepen (alleen bij ‘mijn volgorde’), belangrijkste eerst:")
-        current_order = list(settings["group_ranking"]) or sorted(
+        current_order = list(settings.group_ranking) or sorted(
             m.group_ids, key=lambda g: -problem.group_shares()[g]
         )
         order_cols = st.columns(len(m.group_ids))
@@ -122,24 +106,17 @@ with st.expander("Instellingen van de steekproef (voor analisten)", expanded=Fal
             "group_ranking": chosen if mode == "ranking" else [],
         }
         try:
-            SamplingOptions(new["mode"], new["near_pct"], tuple(new["group_ranking"])).checked(
-                problem
-            )
+            settings = set_robustness_settings(new, problem)
         except DashboardError as err:
             st.error(
                 f"Deze instellingen zijn niet gebruikt: {err}. De vorige instellingen blijven "
                 "staan.",
                 icon=":material/error:",
             )
-        else:
-            set_robustness_settings(new)
-            settings = robustness_settings()
 
-options = SamplingOptions(
-    settings["mode"], float(settings["near_pct"]), tuple(settings["group_ranking"])
-).checked(problem)
-smaa = smaa_result(problem, int(settings["samples"]), int(settings["seed"]), options)
-rob = analyse(problem, seed=int(settings["seed"]), options=options, smaa_result=smaa)
+options = settings.options
+smaa = smaa_result(problem, settings)
+rob = analyse(problem, seed=settings.seed, options=options, smaa_result=smaa)
 winner_name = m.variant(rob.winner).name
 
 # --- the verdict, for an alderman ------------------------------------------------------------

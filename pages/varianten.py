@@ -35,6 +35,7 @@ from dashboard.narrative import (
     tie_sentence,
 )
 from dashboard.scoring import DEFAULT_SCALE, DecisionProblem, score
+from dashboard.ui import cache, context
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import current_problem, problem_config, set_problem_config
 from dashboard.weighting import (
@@ -533,3 +534,8 @@ with st.expander("Eigen oordelen", expanded=bool(PROBLEM.overrides)):
     overrides_section(PROBLEM)
 st.divider()
 variants_section()
+context.show_notes(
+    cache.region_facts().context_for("varianten"),
+    "Achtergrond uit de handreiking: wettelijke taak, sw-bedrijf, landelijke afspraken, "
+    "dienstenpakket",
+)

@@ -24,7 +24,7 @@ def run(capsys, *argv):
 
 
 def test_profile_json(capsys):
-    code, out, err = run(capsys, "profile", "AM34", "AM19", "--format", "json")
+    code, out, err = run(capsys, "profile", "AM34", "AM19", "--formaat", "json")
     assert code == 0 and err == ""
     doc = json.loads(out)
     a, b = doc["regions"]
@@ -45,7 +45,7 @@ def test_profile_table_names_the_kennemerland_difference(capsys):
 
 
 def test_profile_region_without_seed_facts(capsys):
-    code, out, _ = run(capsys, "profile", "AM01", "--format", "json")
+    code, out, _ = run(capsys, "profile", "AM01", "--formaat", "json")
     assert code == 0
     region = json.loads(out)["regions"][0]
     assert region["centrumgemeente"] == {"name": None, "source": None}
@@ -54,7 +54,7 @@ def test_profile_region_without_seed_facts(capsys):
 
 def test_overstap_json_shape(capsys):
     code, out, err = run(
-        capsys, "overstap", "--gemeente", "GM0626", "--naar", "AM19", "--format", "json"
+        capsys, "overstap", "--gemeente", "GM0626", "--naar", "AM19", "--formaat", "json"
     )
     assert code == 0 and err == ""
     doc = json.loads(out)
@@ -70,7 +70,7 @@ def test_overstap_json_shape(capsys):
     assert total_before == total_after
     assert isinstance(before["AM34"]["inwoners"], int)
     assert "kosten" not in doc  # no budget entered: nothing guessed
-    assert [s["stap"] for s in doc["procedure"]] == list(range(1, 8))
+    assert [s["stap"] for s in doc["procedure"]] == list(range(1, 9))
 
 
 def test_overstap_with_budget(capsys):
@@ -85,7 +85,7 @@ def test_overstap_with_budget(capsys):
         "AM34=100000",
         "--sleutel",
         "gelijk",
-        "--format",
+        "--formaat",
         "json",
     )
     assert code == 0

@@ -19,7 +19,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
 
 def test_regions_json(census: Census) -> None:
-    result = run("regions", "--format", "json")
+    result = run("regions", "--formaat", "json")
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["year"] == 2025
@@ -33,7 +33,7 @@ def test_regions_json(census: Census) -> None:
 
 
 def test_missing_data_exit_2_one_dutch_line(tmp_path: Path) -> None:
-    result = run("regions", "--format", "json", env={"DASHBOARD_DATA_DIR": str(tmp_path / "weg")})
+    result = run("regions", "--formaat", "json", env={"DASHBOARD_DATA_DIR": str(tmp_path / "weg")})
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Fout:") and "DASHBOARD_DATA_DIR" in lines[0]
@@ -41,6 +41,6 @@ def test_missing_data_exit_2_one_dutch_line(tmp_path: Path) -> None:
 
 
 def test_bad_argument_exit_2_one_line() -> None:
-    result = run("regions", "--format", "xml")
+    result = run("regions", "--formaat", "xml")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1

@@ -33,7 +33,7 @@ def run(argv: list[str], capsys) -> tuple[int, str, str]:
 
 def test_pdf_with_defaults(tmp_path, capsys, cbs_dir) -> None:
     target = tmp_path / "rapport.pdf"
-    code, out, err = run(["report", "--out", str(target)], capsys)
+    code, out, err = run(["report", "--uitvoer", str(target)], capsys)
     assert code == 0, err
     assert target.read_bytes().startswith(b"%PDF")
     assert "Rapport geschreven" in out
@@ -51,7 +51,7 @@ def test_pptx_from_a_saved_scenario(tmp_path, capsys, database, cbs_dir) -> None
         )
     target = tmp_path / "deck.PPTX"
     code, _, err = run(
-        ["report", "--scenario", "raad MAART", "--out", str(target)],
+        ["report", "--scenario", "raad MAART", "--uitvoer", str(target)],
         capsys,
     )
     assert code == 0, err
@@ -63,11 +63,11 @@ def test_pptx_from_a_saved_scenario(tmp_path, capsys, database, cbs_dir) -> None
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--out", "{tmp}/rapport.docx"], "onbekend bestandstype '.docx'"),
-        (["--out", "{tmp}/rapport"], "onbekend bestandstype '(geen)'"),
-        (["--out", "{tmp}/bestaat-niet/rapport.pdf"], "bestaat niet"),
-        (["--out", "{tmp}"], "onbekend bestandstype"),
-        (["--scenario", "Onbekend", "--out", "{tmp}/r.pdf"], "geen scenario"),
+        (["--uitvoer", "{tmp}/rapport.docx"], "onbekend bestandstype '.docx'"),
+        (["--uitvoer", "{tmp}/rapport"], "onbekend bestandstype '(geen)'"),
+        (["--uitvoer", "{tmp}/bestaat-niet/rapport.pdf"], "bestaat niet"),
+        (["--uitvoer", "{tmp}"], "onbekend bestandstype"),
+        (["--scenario", "Onbekend", "--uitvoer", "{tmp}/r.pdf"], "geen scenario"),
     ],
 )
 def test_bad_input_exits_2_with_one_dutch_line(args, message, tmp_path, capsys, database) -> None:
@@ -87,7 +87,7 @@ def test_unwritable_target(tmp_path, capsys) -> None:
     if os.access(locked, os.W_OK):  # root ignores permissions; /sys refuses even root
         target = Path("/sys/rapport.pdf")
     try:
-        code, _, err = run(["report", "--out", str(target)], capsys)
+        code, _, err = run(["report", "--uitvoer", str(target)], capsys)
     finally:
         locked.chmod(0o700)
     assert code == 2, err
@@ -99,13 +99,13 @@ def test_missing_out_is_a_usage_error() -> None:
         [sys.executable, "-m", "dashboard", "report"], capture_output=True, text=True, check=False
     )
     assert proc.returncode == 2
-    assert proc.stderr.startswith("Fout:") and "--out" in proc.stderr
+    assert proc.stderr.startswith("Fout:") and "--uitvoer" in proc.stderr
 
 
 def test_missing_data_still_writes_a_report(tmp_path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "leeg"))
     target = tmp_path / "r.pdf"
-    code, _, err = run(["report", "--out", str(target)], capsys)
+    code, _, err = run(["report", "--uitvoer", str(target)], capsys)
     assert code == 0
     assert target.read_bytes().startswith(b"%PDF")
     assert "Niet beschikbaar:" in err and "Traceback" not in err
@@ -113,7 +113,7 @@ def test_missing_data_still_writes_a_report(tmp_path, capsys, monkeypatch) -> No
 
 def test_relative_output_path(tmp_path, capsys, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, _, err = run(["report", "--out", "r.pptx"], capsys)
+    code, _, err = run(["report", "--uitvoer", "r.pptx"], capsys)
     assert code == 0, err
     assert Path("r.pptx").stat().st_size > 10_000
 
@@ -121,5 +121,5 @@ def test_relative_output_path(tmp_path, capsys, monkeypatch) -> None:
 def test_a_chromium_setting_is_not_needed(tmp_path, capsys, monkeypatch, cbs_dir) -> None:
     """An old DASHBOARD_CHROMIUM pointing nowhere no longer matters: no browser draws."""
     monkeypatch.setenv("DASHBOARD_CHROMIUM", str(tmp_path / "geen-chromium"))
-    code, _, err = run(["report", "--out", str(tmp_path / "r.pdf")], capsys)
+    code, _, err = run(["report", "--uitvoer", str(tmp_path / "r.pdf")], capsys)
     assert code == 0, err

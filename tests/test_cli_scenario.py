@@ -43,13 +43,13 @@ def test_full_cycle(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert code == 0 and "nog geen scenario's" in out
 
     weights = _weights(tmp_path, {"groups": {"werkgevers": 2}, "ratings": {"gu08": {"V3": "+/-"}}})
-    code, out, _ = run(capsys, "save", "Raad maart", "--weights", weights, "--author", "Jan")
+    code, out, _ = run(capsys, "save", "Raad maart", "--weging", weights, "--auteur", "Jan")
     assert code == 0 and "‘Raad maart’ opgeslagen" in out
 
     code, out, _ = run(capsys, "list")
     assert code == 0 and "Raad maart" in out and "Jan" in out
 
-    code, out, _ = run(capsys, "list", "--format", "json")
+    code, out, _ = run(capsys, "list", "--formaat", "json")
     (row,) = json.loads(out)
     assert row["name"] == "Raad maart" and row["revision"] == 1
 
@@ -61,7 +61,7 @@ def test_full_cycle(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     }
 
     target = tmp_path / "export.json"
-    code, out, _ = run(capsys, "export", "Raad maart", "--out", str(target))
+    code, out, _ = run(capsys, "export", "Raad maart", "--uitvoer", str(target))
     assert code == 0 and json.loads(target.read_text("utf-8")) == shown
 
     code, out, _ = run(capsys, "delete", "Raad maart")
@@ -74,14 +74,14 @@ def test_full_cycle(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_save_twice_updates(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "save", "A", "--weights", _weights(tmp_path, {}))
-    run(capsys, "save", "A", "--weights", _weights(tmp_path, {"groups": {"werkgevers": 3}}))
+    run(capsys, "save", "A", "--weging", _weights(tmp_path, {}))
+    run(capsys, "save", "A", "--weging", _weights(tmp_path, {"groups": {"werkgevers": 3}}))
     assert [r[2] for r in _rows(db)] == [2]
 
 
 def test_export_to_stdout(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "save", "A", "--weights", _weights(tmp_path, {}))
-    code, out, _ = run(capsys, "export", "A", "--out", "-")
+    run(capsys, "save", "A", "--weging", _weights(tmp_path, {}))
+    code, out, _ = run(capsys, "export", "A", "--uitvoer", "-")
     assert code == 0 and json.loads(out)["scenario"]["name"] == "A"
 
 
@@ -98,13 +98,13 @@ def _doc(**scenario) -> dict:
         ('{"format": NaN}', "NaN is geen geldig getal"),
         ("[" * 50_000, "te diep genest"),
         ("niet eens json", "geen geldige JSON"),
-        (_doc(name="Bestaat"), "er bestaat al een scenario 'Bestaat'; gebruik --replace"),
+        (_doc(name="Bestaat"), "er bestaat al een scenario 'Bestaat'; gebruik --vervangen"),
     ],
 )
 def test_rejected_import_exit_2_one_line_db_unchanged(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: object, message: str
 ) -> None:
-    run(capsys, "save", "Bestaat", "--weights", _weights(tmp_path, {"groups": {"werkgevers": 4}}))
+    run(capsys, "save", "Bestaat", "--weging", _weights(tmp_path, {"groups": {"werkgevers": 4}}))
     before_rows = _rows(db)
     before_bytes = hashlib.sha256(db.read_bytes()).hexdigest()
     code, _, err = run(capsys, "import", _weights(tmp_path, content, "upload.json"))
@@ -129,11 +129,11 @@ def test_import_of_a_ten_megabyte_file(
     [
         (["show", "Niets"], "er is geen scenario met de naam 'Niets'"),
         (["delete", "Niets"], "er is geen scenario met de naam 'Niets'"),
-        (["export", "Niets", "--out", "x.json"], "geen scenario"),
+        (["export", "Niets", "--uitvoer", "x.json"], "geen scenario"),
         (["import", "/bestaat/niet.json"], "kan niet worden gelezen"),
-        (["save", "A", "--weights", "/bestaat/niet.json"], "wegingsbestand"),
-        (["save", "", "--weights", "__W__"], "naam: mag niet leeg zijn"),
-        (["save", "A", "--weights", "__BAD__"], "onbekende groep"),
+        (["save", "A", "--weging", "/bestaat/niet.json"], "wegingsbestand"),
+        (["save", "", "--weging", "__W__"], "naam: mag niet leeg zijn"),
+        (["save", "A", "--weging", "__BAD__"], "onbekende groep"),
     ],
 )
 def test_errors_are_one_dutch_line(
@@ -158,8 +158,10 @@ def test_unknown_action(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_export_to_unwritable_place(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    run(capsys, "save", "A", "--weights", _weights(tmp_path, {}))
-    code, _, err = run(capsys, "export", "A", "--out", str(tmp_path / "geen" / "map" / "a.json"))
+    run(capsys, "save", "A", "--weging", _weights(tmp_path, {}))
+    code, _, err = run(
+        capsys, "export", "A", "--uitvoer", str(tmp_path / "geen" / "map" / "a.json")
+    )
     assert code == 2 and "kan niet schrijven" in err
 
 

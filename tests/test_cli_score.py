@@ -52,7 +52,7 @@ def test_issue_example_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     Branding of V3 becomes '+/-'. V3 werkzoekenden = (-1×1 + 0 + 1 + 1×0.5)/3.5 = 0.5/3.5."""
     path = tmp_path / "weging.json"
     path.write_text(json.dumps(ISSUE_EXAMPLE), encoding="utf-8")
-    code, out, _ = run_cli(["--weights", str(path)], capsys)
+    code, out, _ = run_cli(["--weging", str(path)], capsys)
     assert code == 0
     data = json.loads(out)
     v3 = next(v for v in data["variants"] if v["id"] == "V3")
@@ -65,7 +65,7 @@ def test_issue_example_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_table_format(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli(["--format", "table"], capsys)
+    code, out, _ = run_cli(["--formaat", "tabel"], capsys)
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split()[:2] == ["Plaats", "Variant"]
@@ -79,7 +79,7 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
     import io
 
     monkeypatch.setattr("sys.stdin", io.StringIO('{"groups": {"werkzoekenden": 0}}'))
-    code, out, _ = run_cli(["--weights", "-"], capsys)
+    code, out, _ = run_cli(["--weging", "-"], capsys)
     assert code == 0
     assert json.loads(out)["weights"]["group_shares"]["werkzoekenden"] == 0
 
@@ -109,7 +109,7 @@ def test_bad_files_exit_2_with_one_dutch_line(
 ) -> None:
     path = tmp_path / "weging.json"
     path.write_text(content, encoding="utf-8")
-    code, out, err = run_cli(["--weights", str(path)], capsys)
+    code, out, err = run_cli(["--weging", str(path)], capsys)
     assert code == 2
     assert out == ""
     assert err.startswith("Fout: ") and err.count("\n") == 1
@@ -118,16 +118,16 @@ def test_bad_files_exit_2_with_one_dutch_line(
 
 def test_unreadable_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for args, words in (
-        (["--weights", str(tmp_path / "bestaat-niet.json")], "bestaat niet"),
-        (["--weights", str(tmp_path)], "is een map"),
-        (["--format", "xml"], "ongeldige invoer"),
+        (["--weging", str(tmp_path / "bestaat-niet.json")], "bestaat niet"),
+        (["--weging", str(tmp_path)], "is een map"),
+        (["--formaat", "xml"], "ongeldige invoer"),
     ):
         code, _, err = run_cli(args, capsys)
         assert code == 2, args
         assert err.startswith("Fout: ") and err.count("\n") == 1 and words in err
     binary = tmp_path / "binair.json"
     binary.write_bytes(b"\xff\xfe\x00")
-    code, _, err = run_cli(["--weights", str(binary)], capsys)
+    code, _, err = run_cli(["--weging", str(binary)], capsys)
     assert code == 2 and "UTF-8" in err
 
 
@@ -135,7 +135,7 @@ def test_real_process_exit_code_and_no_traceback(tmp_path: Path) -> None:
     path = tmp_path / "weging.json"
     path.write_text('{"scale": {"+": 5}}', encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-m", "dashboard", "score", "--weights", str(path)],
+        [sys.executable, "-m", "dashboard", "score", "--weging", str(path)],
         capture_output=True,
         text=True,
         timeout=60,

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.cli import main
 
-SMALL = ["--samples", "2000"]
+SMALL = ["--aantal", "2000"]
 
 
 def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -24,7 +24,7 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
 
 
 def test_json_has_the_keys_of_the_issue(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_cli([*SMALL, "--seed", "3", "--format", "json"], capsys)
+    code, out, err = run_cli([*SMALL, "--startwaarde", "3", "--formaat", "json"], capsys)
     assert code == 0 and err == ""
     data = json.loads(out)
     assert list(data)[:8] == [
@@ -58,7 +58,7 @@ def test_weights_file_and_seed_reproducible(
     """Crossing of the hand computation in test_sensitivity: werkzoekenden up to 793/1493."""
     path = tmp_path / "w.json"
     path.write_text(json.dumps({"criteria": {"wz04": 10}}), encoding="utf-8")
-    args = ["--weights", str(path), *SMALL, "--seed", "9", "--format", "json"]
+    args = ["--weging", str(path), *SMALL, "--startwaarde", "9", "--formaat", "json"]
     code, out, _ = run_cli(args, capsys)
     assert code == 0
     data = json.loads(out)
@@ -78,30 +78,30 @@ def test_text_output_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_near_and_group_order(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli([*SMALL, "--near", "20"], capsys)
+    code, out, _ = run_cli([*SMALL, "--rond", "20"], capsys)
     assert code == 0 and "rond de huidige" in out
     order = "werkzoekenden,werkgevers,gemeenten_uwv"
-    code, out, _ = run_cli([*SMALL, "--group-order", order], capsys)
+    code, out, _ = run_cli([*SMALL, "--groepsvolgorde", order], capsys)
     assert code == 0 and "met de volgorde werkzoekenden, werkgevers, gemeenten en UWV" in out
 
 
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["--samples", "abc"], "--samples"),
-        (["--samples", "0"], "--samples 0"),
-        (["--samples", "99999999"], "--samples"),
-        (["--samples", "1.5"], "geen geheel getal"),
-        (["--seed", "x"], "--seed"),
-        (["--seed", "-1"], "--seed -1"),
-        (["--seed", str(2**64)], "--seed"),
-        (["--weights", "/nonexistent/w.json"], "bestaat niet"),
-        (["--near", "0"], "--near"),
-        (["--near", "abc"], "--near"),
-        (["--near", "10", "--group-order", "werkgevers"], "niet allebei"),
-        (["--group-order", "werkgevers,x,y"], "onbekende groep"),
-        (["--group-order", "werkgevers"], "precies één keer"),
-        (["--format", "xml"], "ongeldige invoer"),
+        (["--aantal", "abc"], "--aantal"),
+        (["--aantal", "0"], "--aantal 0"),
+        (["--aantal", "99999999"], "--aantal"),
+        (["--aantal", "1.5"], "geen geheel getal"),
+        (["--startwaarde", "x"], "--startwaarde"),
+        (["--startwaarde", "-1"], "--startwaarde -1"),
+        (["--startwaarde", str(2**64)], "--startwaarde"),
+        (["--weging", "/nonexistent/w.json"], "bestaat niet"),
+        (["--rond", "0"], "--rond"),
+        (["--rond", "abc"], "--rond"),
+        (["--rond", "10", "--groepsvolgorde", "werkgevers"], "niet allebei"),
+        (["--groepsvolgorde", "werkgevers,x,y"], "onbekende groep"),
+        (["--groepsvolgorde", "werkgevers"], "precies één keer"),
+        (["--formaat", "xml"], "ongeldige invoer"),
     ],
 )
 def test_bad_input_exits_2_with_one_dutch_line(
@@ -130,14 +130,14 @@ def test_bad_weights_file(
 ) -> None:
     path = tmp_path / "w.json"
     path.write_bytes(content)
-    code, out, err = run_cli(["--weights", str(path), *SMALL], capsys)
+    code, out, err = run_cli(["--weging", str(path), *SMALL], capsys)
     assert code == 2 and out == ""
     assert err.startswith("Fout:") and err.count("\n") == 1 and fragment in err
 
 
 def test_as_a_real_process() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "dashboard", "sensitivity", "--samples", "nope"],
+        [sys.executable, "-m", "dashboard", "sensitivity", "--aantal", "nope"],
         capture_output=True,
         text=True,
         timeout=120,

@@ -309,18 +309,20 @@ def test_missing_gemeente_in_figures_is_refused(server: str, tmp_path: Path, mon
 
 
 def test_cli_download_reports_progress_and_exit_codes(server: str, tmp_path: Path, capsys) -> None:
-    args = ["data", "download", "--year", "2025", "--out", str(tmp_path)]
+    args = ["data", "download", "--jaar", "2025", "--uitvoer", str(tmp_path)]
     fakes = ["--pdok-url", server + "/wfs/{year}", "--cbs-url", server + "/odata"]
     code = main([*args, *fakes, "--cbs-feed-url", server + "/feed"])
     assert code == 0
     err = capsys.readouterr().err
     assert "PDOK" in err and "CBS" in err
-    code = main(["data", "download", "--out", str(tmp_path), "--pdok-url", "http://127.0.0.1:9/x"])
+    code = main(
+        ["data", "download", "--uitvoer", str(tmp_path), "--pdok-url", "http://127.0.0.1:9/x"]
+    )
     captured = capsys.readouterr()
     assert code == 2
     assert captured.err.strip().splitlines()[-1].startswith("Fout:")
     assert "Traceback" not in captured.err
-    assert main(["data", "download", "--year", "2019", "--out", str(tmp_path)]) == 2
+    assert main(["data", "download", "--jaar", "2019", "--uitvoer", str(tmp_path)]) == 2
     assert "2019" in capsys.readouterr().err
 
 

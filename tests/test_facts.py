@@ -174,6 +174,7 @@ def test_procedure_steps_in_order(fb):
         "wijzigingsverzoek",
         "vng",
         "besluit_werkgebieden",
+        "collegebesluit",
     ]
     assert "4 van de 7" in fb.steps[1].rule
     assert "3 van de 5" in fb.steps[0].rule
@@ -219,3 +220,34 @@ def test_fact_without_quote_from_a_seed_is_refused(tmp_path):
 def test_missing_folder_names_the_file(tmp_path):
     with pytest.raises(DataMissingError, match=r"facts\.yaml"):
         load_facts(tmp_path / "nergens")
+
+
+def test_context_notes_from_the_seeds(fb):
+    """What the sources say beyond the region facts: shown on Overstap, beside the cost model
+    and on Varianten; quotes are checked with the others (verify_quotes)."""
+    overstap = {n.id for n in fb.context_for("overstap", ("AM34", "AM19"))}
+    assert {"human_capital_agenda", "perspectief_op_werk_regio_b", "incidenteel_tot_2023"} <= (
+        overstap
+    )
+    assert [n.id for n in fb.context_for("kosten", ("AM34", "AM19"))] == ["convenant_geen_bijdrage"]
+    assert fb.context_for("kosten", ("AM34", "AM01")) == ()
+    sections = {n.citation.section.split(" ")[0] for n in fb.context_for("varianten")}
+    assert {"§", "Bijlage"} <= sections
+    assert {n.citation.source for n in fb.context_for("varianten")} == {"seed_004"}
+
+
+def test_college_power_and_open_questions_in_the_route(fb):
+    step = next(s for s in fb.steps if s.id == "collegebesluit")
+    assert "artikel 160" in step.rule and "raadsinformatiebrief" in step.result
+    assert step.citation.source == "seed_001"
+    ids = {c.id for c in fb.consequences if c.kind == "open_vraag"}
+    assert {"subregio_holland_rijnland", "stemregels_verouderd"} <= ids
+
+
+def test_fixed_section_references(fb):
+    """The naar-rato quote pair spans two parts of seed 003; the website line is in seed 000's
+    section on the werkgeversservicepunt."""
+    assert "2. Besluitpunten college" in fb.fact("am37_kosten_naar_rato").citation.section
+    assert "Werkgeversservicepunt voor arbeidsmarktregio" in (
+        fb.fact("am34_wsp_een").citation.section
+    )

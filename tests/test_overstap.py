@@ -214,11 +214,12 @@ def test_unknown_key_is_refused(tiny):
 
 # --- procedure, consequences, variants (data/regions) ------------------------------------------
 def test_timeline_from_zhc_to_holland_rijnland():
-    """seed 000, § 'Wat is de route…': seven steps, both centrumgemeenten named."""
+    """seed 000, § 'Wat is de route…': seven steps, both centrumgemeenten named; then the
+    college decision with a raadsinformatiebrief (seed 001, § 7)."""
     steps = procedure_timeline(
         "AM34", "AM19", {"AM34": "Zuid-Holland Centraal", "AM19": "Holland Rijnland"}
     )
-    assert [s.number for s in steps] == list(range(1, 8))
+    assert [s.number for s in steps] == list(range(1, 9))
     assert steps[0].title.startswith("Bespreken in het Hoofdenoverleg")
     assert "4 van de 7" in steps[1].rule
     assert "Zuid-Holland Centraal en Holland Rijnland" in steps[2].title
@@ -226,7 +227,8 @@ def test_timeline_from_zhc_to_holland_rijnland():
     assert "Alle gemeenten" in steps[4].rule
     assert steps[5].title == "Afstemming met de VNG"
     assert "Besluit Werkgebieden UWV" in steps[6].result
-    assert all(s.citation is not None and s.citation.source == "seed_000" for s in steps)
+    assert all(s.citation is not None and s.citation.source == "seed_000" for s in steps[:7])
+    assert steps[7].citation is not None and steps[7].citation.source == "seed_001"
 
 
 def test_timeline_from_a_region_the_seeds_do_not_describe():

@@ -163,7 +163,7 @@ def test_exports_need_no_browser(tmp_path, cbs_dir) -> None:
     )
     for name in ("r.pdf", "r.pptx"):
         out = subprocess.run(
-            [sys.executable, "-c", script, "report", "--out", str(tmp_path / name)],
+            [sys.executable, "-c", script, "report", "--uitvoer", str(tmp_path / name)],
             env=env, capture_output=True, text=True, timeout=300,
         )  # fmt: skip
         assert out.returncode == 0, out.stderr

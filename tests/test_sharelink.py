@@ -116,7 +116,7 @@ def test_invalid_weight_parameters_ignored_with_notice(
         ({"on": "Holland Rijnland"}, "regiocode"),
         ({"ob": "AM19:veel"}, "budget 'veel' voor AM19 is geen getal"),
         ({"ob": "XX:5"}, "budget voor onbekende regiocode"),
-        ({"ob": "AM19:-5"}, "budget voor AM19 is negatief"),
+        ({"ob": "AM19:-5"}, "budget -5 voor AM19 is geen bedrag van 0 tot"),
         ({"ok": "willekeurig"}, "verdeelsleutel"),
         ({"of": "-1"}, "frictiekosten"),
         ({"ovr": "AM19:V7"}, "variantkeuze"),

@@ -80,7 +80,7 @@ def test_without_any_data_folder_the_snapshot_serves_map_and_profile(tmp_path: P
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["ingebouwd", "35"]
     profile = subprocess.run(
-        [sys.executable, "-m", "dashboard", "profile", "AM34", "AM19", "--format", "json"],
+        [sys.executable, "-m", "dashboard", "profile", "AM34", "AM19", "--formaat", "json"],
         env=env,
         cwd=work,
         capture_output=True,

@@ -66,7 +66,7 @@ KERNCIJFERS_REQUIRED = ("gemeente_code", "gemeente_naam", "jaar", "inwoners", "b
 
 _FIX = (
     f"Zet {DATA_DIR_ENV} op de map met de CBS-bestanden, of haal ze op met "
-    "'python -m dashboard data download --year 2025'."
+    "'python -m dashboard data download --jaar 2025'."
 )
 
 

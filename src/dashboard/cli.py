@@ -52,8 +52,44 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Old English flag -> its Dutch name. The old spelling still works but is not shown in the help.
+OLD_SPELLINGS = {
+    "--format": "--formaat",
+    "--year": "--jaar",
+    "--out": "--uitvoer",
+    "--from": "--uit",
+    "--weights": "--weging",
+    "--author": "--auteur",
+    "--note": "--toelichting",
+    "--replace": "--vervangen",
+    "--samples": "--aantal",
+    "--seed": "--startwaarde",
+    "--near": "--rond",
+    "--group-order": "--groepsvolgorde",
+}
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports errors as one Dutch line and exit code 2."""
+    """argparse that reports errors as one Dutch line and exit code 2, and understands the old
+    English spellings of renamed flags."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Subcommands are parsed by their own _Parser, which knows which flags it has.
+        words = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(self._new_spellings(words), namespace)
+
+    def _new_spellings(self, words: list[str]) -> list[str]:
+        known = self._option_string_actions
+        out: list[str] = []
+        for i, word in enumerate(words):
+            if word == "--":
+                return out + words[i:]
+            flag, sep, value = word.partition("=")
+            new = OLD_SPELLINGS.get(flag)
+            out.append(new + sep + value if new in known and flag not in known else word)
+        return out
 
     def error(self, message: str) -> NoReturn:
         message = message.replace("'int'", "geheel getal").replace("'float'", "getal")

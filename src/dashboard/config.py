@@ -9,8 +9,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Root of the project checkout (the package is installed editable from ``src/``).
+#: Root of the project checkout when running from one (``src/dashboard`` → two levels up).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+#: The copy of ``data/`` that ``pip install .`` puts inside the package (see ``setup.py``).
+PACKAGED_DATA_DIR = Path(__file__).resolve().parent / "project_data"
 
 #: Environment variable naming the folder with the CBS files.
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
@@ -25,9 +27,15 @@ DEFAULT_YEAR = 2025
 
 
 def project_data_dir() -> Path:
-    """Folder with the project's own data files (criteria, region facts, ``SOURCES.yaml``)."""
+    """Folder with the project's own data files (criteria, region facts, ``SOURCES.yaml``).
+
+    ``DASHBOARD_PROJECT_DATA`` when set; else the copy inside an installed package; else the
+    checkout's ``data/`` folder. Never the working directory.
+    """
     override = os.environ.get("DASHBOARD_PROJECT_DATA")
-    return Path(override) if override else PROJECT_ROOT / "data"
+    if override:
+        return Path(override)
+    return PACKAGED_DATA_DIR if PACKAGED_DATA_DIR.is_dir() else PROJECT_ROOT / "data"
 
 
 #: The compact CBS snapshot shipped inside the package (``python -m dashboard data snapshot``).
@@ -92,10 +100,18 @@ def data_dir() -> Path:
 
 
 def database_url() -> str:
-    """SQLAlchemy URL of the scenario database; an embedded SQLite file by default."""
+    """SQLAlchemy URL of the scenario database; an embedded SQLite file by default.
+
+    The default file is ``var/scenarios.sqlite`` in a checkout; an installed package keeps it in
+    the user's data folder (``$XDG_DATA_HOME`` or ``~/.local/share``), never inside itself.
+    """
     configured = os.environ.get(DATABASE_URL_ENV, "").strip()
     if configured:
         return configured
+    if PACKAGED_DATA_DIR.is_dir():
+        xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+        base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+        return f"sqlite:///{base / 'arbeidsmarktregio-dashboard' / 'scenarios.sqlite'}"
     return f"sqlite:///{PROJECT_ROOT / 'var' / 'scenarios.sqlite'}"
 
 

@@ -145,6 +145,23 @@ class VariantAssumption:
 
 
 @dataclass(frozen=True)
+class ContextNote:
+    """Something a source says that belongs next to a page's own content (not a region fact)."""
+
+    id: str
+    #: where it is shown: "overstap", "kosten" (beside the cost model) or "varianten"
+    where: str
+    #: region codes it concerns; empty = always shown on its page
+    regions: tuple[str, ...]
+    title: str
+    text: str
+    citation: Citation
+
+
+CONTEXT_PLACES = ("overstap", "kosten", "varianten")
+
+
+@dataclass(frozen=True)
 class FactBase:
     """Everything in ``data/regions/``, validated."""
 
@@ -156,6 +173,16 @@ class FactBase:
     steps: tuple[ProcedureStep, ...]
     consequences: tuple[Consequence, ...]
     variant_assumptions: tuple[VariantAssumption, ...]
+    context: tuple[ContextNote, ...] = ()
+
+    def context_for(self, where: str, regions: Iterable[str] = ()) -> tuple[ContextNote, ...]:
+        """Notes for a page; those tied to regions only when one of ``regions`` is involved."""
+        involved = set(regions)
+        return tuple(
+            n
+            for n in self.context
+            if n.where == where and (not n.regions or involved.intersection(n.regions))
+        )
 
     def facts_for(self, region: str, topic: str | None = None) -> tuple[Fact, ...]:
         return tuple(
@@ -199,6 +226,8 @@ class FactBase:
         for v in self.variant_assumptions:
             yield v.citation
             yield v.variant_citation
+        for n in self.context:
+            yield n.citation
         for _, cit in self.region_names_in_source.values():
             yield cit
 
@@ -350,6 +379,25 @@ def load_facts(folder: Path | None = None, sources_path: Path | None = None) -> 
         )
         for v in var.get("regions", [])
     )
+    context: list[ContextNote] = []
+    context_file = base / "context.yaml"
+    for n in (_read_yaml(context_file).get("notes") or []) if context_file.is_file() else []:
+        where = f"context.yaml {n.get('id')}"
+        if n.get("where") not in CONTEXT_PLACES:
+            raise DataMissingError(
+                f"{where}: onbekende plek {n.get('where')!r}; bekend: {', '.join(CONTEXT_PLACES)}",
+                str(context_file),
+            )
+        context.append(
+            ContextNote(
+                id=str(n["id"]),
+                where=str(n["where"]),
+                regions=tuple(str(r) for r in n.get("regions") or ()),
+                title=str(n["title"]),
+                text=str(n["text"]),
+                citation=_citation(n, where),
+            )
+        )
     fact_base = FactBase(
         topics=topics,
         region_names_in_source=names,
@@ -359,6 +407,7 @@ def load_facts(folder: Path | None = None, sources_path: Path | None = None) -> 
         steps=steps,
         consequences=consequences,
         variant_assumptions=assumptions,
+        context=tuple(context),
     )
     validate(fact_base, sources_path)
     return fact_base

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from dashboard.errors import ValidationError
+from dashboard.sensitivity import DEFAULT_SAMPLES, DEFAULT_SEED, SamplingOptions
 
 #: Largest amount in euro a user can enter (a regional budget is millions, not trillions).
 MAX_MONEY = 1e12
@@ -193,3 +194,112 @@ class OverstapSettings:
             "frictiekosten": self.frictiekosten,
             "variant_for_region": dict(self.variant_for_region),
         }
+
+
+SamplingModeName = Literal["all", "near", "ranking"]
+SAMPLING_MODES: tuple[SamplingModeName, ...] = ("all", "near", "ranking")
+#: Range of samples the pages offer (the CLI allows up to sensitivity.MAX_SAMPLES).
+MIN_SAMPLES, PAGE_MAX_SAMPLES = 1_000, 1_000_000
+MAX_SEED = 2**31 - 1
+
+
+def _whole(value: Any, low: int, high: int) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
+@dataclass(frozen=True)
+class SamplingSettings:
+    """Which random weightings the robustness analysis draws, and how many.
+
+    The same defaults as the CLI and the report (``dashboard.sensitivity``): 100.000 samples,
+    seed 2012, every conceivable weighting.
+    """
+
+    samples: int = DEFAULT_SAMPLES
+    seed: int = DEFAULT_SEED
+    mode: SamplingModeName = "all"
+    #: for mode "near": each raw weight within ± this percentage of its current value
+    near_pct: float = 20.0
+    #: for mode "ranking": group ids, most important first
+    group_ranking: tuple[str, ...] = ()
+
+    @classmethod
+    def from_mapping(
+        cls, data: Mapping[str, Any] | None, group_ids: tuple[str, ...]
+    ) -> tuple[SamplingSettings, list[str]]:
+        """Settings from a mapping (keys of :meth:`as_dict`, each optional), with a Dutch notice
+        for every part that was invalid and replaced by its default."""
+        data = {k: v for k, v in dict(data or {}).items() if v is not None}
+        notices: list[str] = []
+        out: dict[str, Any] = {}
+        if "samples" in data:
+            samples = _whole(data["samples"], MIN_SAMPLES, PAGE_MAX_SAMPLES)
+            if samples is None:
+                notices.append(
+                    f"aantal wegingen {_short(data['samples'])}: kies een geheel getal van "
+                    f"{MIN_SAMPLES:_} tot en met {PAGE_MAX_SAMPLES:_}".replace("_", ".")
+                )
+            else:
+                out["samples"] = samples
+        if "seed" in data:
+            seed = _whole(data["seed"], 0, MAX_SEED)
+            if seed is None:
+                notices.append(
+                    f"startwaarde {_short(data['seed'])}: kies een geheel getal van 0 tot en met "
+                    f"{MAX_SEED:_}".replace("_", ".")
+                )
+            else:
+                out["seed"] = seed
+        mode = data.get("mode", "all")
+        if mode not in SAMPLING_MODES:
+            notices.append(f"steekproefsoort {_short(mode)} (toegestaan: all, near, ranking)")
+            mode = "all"
+        if "near_pct" in data:
+            pct = data["near_pct"]
+            if (
+                isinstance(pct, bool)
+                or not isinstance(pct, int | float)
+                or not (math.isfinite(pct) and 0 < pct <= 100)
+            ):
+                notices.append(
+                    f"bandbreedte {_short(pct)}: kies een percentage groter dan 0 en hoogstens 100"
+                )
+                mode = "all" if mode == "near" else mode
+            else:
+                out["near_pct"] = float(pct)
+        if mode == "ranking":
+            ranking = data.get("group_ranking")
+            if (
+                not isinstance(ranking, list | tuple)
+                or sorted(str(g) for g in ranking) != sorted(group_ids)
+                or len(set(ranking)) != len(ranking)
+            ):
+                notices.append(
+                    "volgorde van de groepen: noem elke groep precies één keer "
+                    f"({', '.join(group_ids)})"
+                )
+                mode = "all"
+            else:
+                out["group_ranking"] = tuple(str(g) for g in ranking)
+        out["mode"] = mode
+        return cls(**out), notices
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "samples": self.samples,
+            "seed": self.seed,
+            "mode": self.mode,
+            "near_pct": self.near_pct,
+            "group_ranking": list(self.group_ranking),
+        }
+
+    @property
+    def options(self) -> SamplingOptions:
+        """The options of :func:`dashboard.sensitivity.smaa` (already valid)."""
+        ranking = self.group_ranking if self.mode == "ranking" else ()
+        return SamplingOptions(self.mode, self.near_pct, ranking)

@@ -1,6 +1,6 @@
 """The embedded default data: a compact snapshot derived from the CBS files.
 
-``python -m dashboard data snapshot --from DIR`` builds it from a folder like ``shared/data/cbs``
+``python -m dashboard data snapshot --uit MAP`` builds it from a folder like ``shared/data/cbs``
 into ``src/dashboard/snapshot/``. Only what the dashboard uses is kept:
 
 * the arbeidsmarktregio and gemeente boundaries (no provincies), decoded from TopoJSON by the

@@ -149,3 +149,11 @@ def test_arbeidsmarkt_before_and_after_for_both_regions(at):
     assert row["Holland Rijnland: nu"] == "8.690"
     assert row["Holland Rijnland: na overstap"] == "9.030"
     assert row["Nederland"] == "405.770"
+
+
+def test_what_the_sources_say_beside_costs_and_route(at):
+    text = texts(at)
+    assert "Human Capital Agenda" in text
+    assert "het convenant regelt geen bijdrage van de partners" in text
+    assert "Bij welke subregio van Holland Rijnland?" in text
+    assert "raadsinformatiebrief" in text

@@ -118,6 +118,6 @@ def test_choosing_another_weight_for_the_score_lines() -> None:
 
 def test_invalid_stored_settings_are_reset_with_a_notice() -> None:
     at = run_page(settings={"samples": -5, "seed": 1, "mode": "ranking", "group_ranking": ["x"]})
-    assert any("teruggezet" in w.value for w in at.warning)
+    assert any("teruggezet" in n.value for n in at.info)
     assert at.session_state["robustness_settings"]["samples"] == 100_000
     assert "van alle denkbare wegingen" in texts(at)

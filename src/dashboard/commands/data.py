@@ -19,12 +19,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub.required = True
     dl = sub.add_parser("download", help="grenzen (PDOK) en kerncijfers (CBS) ophalen")
     dl.add_argument(
-        "--year",
+        "--jaar",
+        dest="year",
         type=int,
         default=DEFAULT_YEAR,
         help="jaar van de indeling en van de CBS-tabel Kerncijfers wijken en buurten",
     )
-    dl.add_argument("--out", type=Path, default=None, help="doelmap (standaard: de cache)")
+    dl.add_argument(
+        "--uitvoer", dest="out", type=Path, default=None, help="doelmap (standaard: de cache)"
+    )
     dl.add_argument("--pdok-url", default=None, help=argparse.SUPPRESS)
     dl.add_argument("--cbs-url", default=None, help=argparse.SUPPRESS)
     dl.add_argument("--cbs-feed-url", default=None, help=argparse.SUPPRESS)
@@ -32,11 +35,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "snapshot", help="de ingebouwde momentopname opnieuw maken uit een map met CBS-bestanden"
     )
     snap.add_argument(
-        "--from", dest="source", type=Path, required=True, help="map zoals ../shared/data/cbs"
+        "--uit", dest="source", type=Path, required=True, help="map zoals ../shared/data/cbs"
     )
-    snap.add_argument("--out", type=Path, default=SNAPSHOT_DIR, help=argparse.SUPPRESS)
+    snap.add_argument(
+        "--uitvoer", dest="out", type=Path, default=SNAPSHOT_DIR, help=argparse.SUPPRESS
+    )
     check = sub.add_parser("check", help="controleren of de gegevensmap bruikbaar is")
-    check.add_argument("--year", type=int, default=DEFAULT_YEAR)
+    check.add_argument("--jaar", dest="year", type=int, default=DEFAULT_YEAR)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,6 +1,6 @@
 """CLI ``overstap``: a gemeente moves to another arbeidsmarktregio.
 
-``python -m dashboard overstap --gemeente GM0626 --naar AM19 [--format json]``; optional
+``python -m dashboard overstap --gemeente GM0626 --naar AM19 [--formaat json]``; optional
 ``--budget AM34=100000`` (repeatable), ``--sleutel per_inwoner|gelijk`` and ``--frictiekosten``
 add the cost section.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from dashboard.commands import add_format_option
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_eur, fmt_int, fmt_pct
 from dashboard.kerncijfers import load_kerncijfers
@@ -20,7 +21,7 @@ from dashboard.regions import load_region_index
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--gemeente", required=True, help="CBS-code (GM0626) of naam")
     parser.add_argument("--naar", required=True, help="code van de nieuwe regio, bijv. AM19")
-    parser.add_argument("--format", choices=("json", "table"), default="table")
+    add_format_option(parser, ("table", "json"), "table")
     parser.add_argument(
         "--budget",
         action="append",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from dashboard.commands import add_format_option
 from dashboard.facts import load_facts
 from dashboard.formatting import fmt_int, fmt_number
 from dashboard.kerncijfers import NATIONAL_CODE, load_kerncijfers
@@ -17,11 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "codes", nargs="+", metavar="REGIO", help="regiocodes, bijvoorbeeld AM34 AM19"
     )
-    parser.add_argument("--format", choices=("json", "table"), default="table")
+    add_format_option(parser, ("table", "json"), "table")
 
 
 def payload(codes: list[str]) -> dict:
-    """The JSON document of ``python -m dashboard profile … --format json``."""
+    """The JSON document of ``python -m dashboard profile … --formaat json``."""
     index = load_region_index()
     kc = load_kerncijfers()
     fb = load_facts()

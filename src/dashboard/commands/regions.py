@@ -6,18 +6,21 @@ import argparse
 import json
 import math
 
+from dashboard.commands import add_format_option
 from dashboard.config import DEFAULT_YEAR
 from dashboard.kerncijfers import aggregate, latest_year, load_kerncijfers
 from dashboard.regions import load_region_index
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("json", "table"), default="table")
-    parser.add_argument("--year", type=int, default=DEFAULT_YEAR, help="jaar van de indeling")
+    add_format_option(parser, ("table", "json"), "table")
+    parser.add_argument(
+        "--jaar", dest="year", type=int, default=DEFAULT_YEAR, help="jaar van de indeling"
+    )
 
 
 def regions_payload(year: int = DEFAULT_YEAR) -> dict:
-    """The JSON document of ``python -m dashboard regions --format json``."""
+    """The JSON document of ``python -m dashboard regions --formaat json``."""
     index = load_region_index(year)
     kc = load_kerncijfers()
     figures = aggregate(kc, index.membership(), latest_year(kc))

@@ -1,9 +1,9 @@
 """CLI command ``report``: the college report as PDF or PowerPoint.
 
-``python -m dashboard report [--scenario NAME] --out FILE.pdf|FILE.pptx``. Without ``--scenario``
-the report uses the default weighting (three perspectives equal, the handreiking's ratings) and
-the default overstap (Voorschoten → Holland Rijnland). Unknown extension, unknown scenario or an
-unwritable path: exit 2 with one Dutch line.
+``python -m dashboard report [--scenario NAAM] --uitvoer BESTAND.pdf|BESTAND.pptx``. Without
+``--scenario`` the report uses the default weighting (three perspectives equal, the
+handreiking's ratings) and the default overstap (Voorschoten → Holland Rijnland). Unknown
+extension, unknown scenario or an unwritable path: exit 2 with one Dutch line.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="naam van een opgeslagen scenario (database uit DASHBOARD_DATABASE_URL)",
     )
     parser.add_argument(
-        "--out",
+        "--uitvoer",
+        dest="out",
         required=True,
         metavar="BESTAND",
         help="uitvoerbestand, eindigend op .pdf of .pptx",
@@ -46,7 +47,8 @@ def _check_target(out: Path) -> str:
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise ValidationError(
-            f"onbekend bestandstype {out.suffix or '(geen)'!r} voor --out; gebruik .pdf of .pptx"
+            f"onbekend bestandstype {out.suffix or '(geen)'!r} voor --uitvoer; "
+            "gebruik .pdf of .pptx"
         )
     folder = out.parent if str(out.parent) else Path(".")
     if out.is_dir():

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from dashboard.commands import add_format_option
 from dashboard.errors import DashboardError, ValidationError
 from dashboard.formatting import fmt_datetime
 from dashboard.scenarios.model import Scenario
@@ -25,25 +26,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub.required = True
 
     p = sub.add_parser("list", help="alle opgeslagen scenario's")
-    p.add_argument("--format", choices=["table", "json"], default="table")
+    add_format_option(p, ("table", "json"), "table")
 
     p = sub.add_parser("show", help="één scenario tonen (JSON)")
     p.add_argument("name", metavar="NAAM")
 
     p = sub.add_parser("save", help="een weging opslaan als scenario (of bijwerken)")
     p.add_argument("name", metavar="NAAM")
-    p.add_argument("--weights", required=True, metavar="BESTAND", help="JSON-wegingsbestand")
-    p.add_argument("--author", default="", metavar="AUTEUR")
-    p.add_argument("--note", default="", metavar="TOELICHTING")
+    p.add_argument(
+        "--weging", dest="weights", required=True, metavar="BESTAND", help="JSON-wegingsbestand"
+    )
+    p.add_argument("--auteur", dest="author", default="", metavar="AUTEUR")
+    p.add_argument("--toelichting", dest="note", default="", metavar="TOELICHTING")
 
     p = sub.add_parser("export", help="een scenario als JSON-bestand wegschrijven")
     p.add_argument("name", metavar="NAAM")
-    p.add_argument("--out", required=True, metavar="BESTAND", help="doelbestand, of - voor stdout")
+    p.add_argument(
+        "--uitvoer",
+        dest="out",
+        required=True,
+        metavar="BESTAND",
+        help="doelbestand, of - voor het scherm",
+    )
 
     p = sub.add_parser("import", help="een scenario uit een JSON-bestand opslaan")
     p.add_argument("file", metavar="BESTAND")
     p.add_argument(
-        "--replace", action="store_true", help="een bestaand scenario met die naam vervangen"
+        "--vervangen",
+        dest="replace",
+        action="store_true",
+        help="een bestaand scenario met die naam vervangen",
     )
 
     p = sub.add_parser("delete", help="een scenario verwijderen")
@@ -88,7 +100,9 @@ def run(args: argparse.Namespace) -> int:
             try:
                 saved = store.save(scenario, replace=args.replace)
             except ScenarioExistsError as err:
-                raise ScenarioExistsError(f"{err}; gebruik --replace om het te vervangen") from err
+                raise ScenarioExistsError(
+                    f"{err}; gebruik --vervangen om het te vervangen"
+                ) from err
         print(f"Scenario ‘{saved.name}’ geïmporteerd.")
         return 0
     if action == "save":

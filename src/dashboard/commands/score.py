@@ -1,6 +1,6 @@
 """CLI command ``score``: the three ontwikkelvarianten scored with a weighting.
 
-``python -m dashboard score [--weights FILE] [--format json|table]``
+``python -m dashboard score [--weging BESTAND] [--formaat json|tabel]``
 
 FILE is JSON, every key optional (missing keys take the defaults)::
 
@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from dashboard.commands import add_format_option
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.narrative import dominance_sentences, summary_sentence, tie_sentence
@@ -31,16 +32,14 @@ MAX_FILE_BYTES = 1_000_000
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--weights",
+        "--weging",
+        dest="weights",
         metavar="BESTAND",
         help="JSON-bestand met gewichten, schaal en eigen oordelen ('-' = standaardinvoer); "
         "zonder dit bestand: drie perspectieven even zwaar, schaal ++=2 … -/-=-2",
     )
-    parser.add_argument(
-        "--format",
-        choices=("json", "table"),
-        default="json",
-        help="uitvoer als JSON (standaard) of als leesbare tabel",
+    add_format_option(
+        parser, ("json", "table"), "json", help="uitvoer als JSON (standaard) of als leesbare tabel"
     )
 
 
@@ -87,7 +86,7 @@ def parse_weights(text: str, where: str = "de weging") -> dict[str, Any]:
 
 
 def load_problem(source: str | None) -> DecisionProblem:
-    """The validated problem for ``--weights`` (defaults when ``None``)."""
+    """The validated problem for ``--weging`` (defaults when ``None``)."""
     if source is None:
         return problem_from_mapping({})
     where = "de weging op standaardinvoer" if source == "-" else f"het bestand {source}"

@@ -1,11 +1,12 @@
 """CLI command ``sensitivity``: how firm is the outcome of a weighting?
 
-``python -m dashboard sensitivity [--weights FILE] [--samples N] [--seed S] [--format json]``
+``python -m dashboard sensitivity [--weging BESTAND] [--aantal N] [--startwaarde S]
+[--formaat json]``
 
-FILE is the weights file of ``score`` (read by the same code, so ``-`` is standard input).
-Without ``--format json`` the result is printed as Dutch sentences and two small tables.
-Extra options: ``--near PCT`` samples only weightings within ± PCT percent of the current
-weights; ``--group-order a,b,c`` samples only weightings that keep that order of the groups.
+BESTAND is the weights file of ``score`` (read by the same code, so ``-`` is standard input).
+Without ``--formaat json`` the result is printed as Dutch sentences and two small tables.
+Extra options: ``--rond PCT`` samples only weightings within ± PCT percent of the current
+weights; ``--groepsvolgorde a,b,c`` samples only weightings that keep that order of the groups.
 Bad input exits with code 2 and one Dutch line on stderr.
 
 JSON output: the keys of issue 4 (``winner``, ``one_way``, ``acceptability``, ``central_weights``,
@@ -21,6 +22,7 @@ import argparse
 import json
 import math
 
+from dashboard.commands import add_format_option
 from dashboard.commands.score import load_problem
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_int, fmt_pct
@@ -41,42 +43,47 @@ MAX_SEED = 2**63 - 1
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--weights",
+        "--weging",
+        dest="weights",
         metavar="BESTAND",
         help="JSON-bestand met gewichten, schaal en eigen oordelen, zoals bij 'score' "
         "('-' = standaardinvoer)",
     )
     # Numbers are read as text and checked in run(), so a bad value gives a Dutch message.
     parser.add_argument(
-        "--samples",
+        "--aantal",
+        dest="samples",
         metavar="N",
         default=str(DEFAULT_SAMPLES),
         help=f"aantal willekeurige wegingen (standaard {fmt_int(DEFAULT_SAMPLES)})",
     )
     parser.add_argument(
-        "--seed",
+        "--startwaarde",
+        dest="seed",
         metavar="S",
         default=str(DEFAULT_SEED),
         help=f"startwaarde van de toevalsgenerator (standaard {DEFAULT_SEED}; zelfde S geeft "
         "dezelfde uitkomst)",
     )
     parser.add_argument(
-        "--near",
+        "--rond",
+        dest="near",
         metavar="PCT",
         default=None,
         help="alleen wegingen rond de huidige: elk gewicht hoogstens PCT procent hoger of lager",
     )
     parser.add_argument(
-        "--group-order",
+        "--groepsvolgorde",
+        dest="group_order",
         metavar="G1,G2,G3",
         default=None,
         help="alleen wegingen die deze volgorde van de groepen aanhouden (belangrijkste eerst), "
         "bijv. werkgevers,gemeenten_uwv,werkzoekenden",
     )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
+    add_format_option(
+        parser,
+        ("text", "json"),
+        "text",
         help="uitvoer als Nederlandse zinnen (standaard) of als JSON",
     )
 
@@ -86,11 +93,11 @@ def parse_samples(text: str) -> int:
         number = int(str(text).strip().replace("_", ""))
     except ValueError:
         raise ValidationError(
-            f"--samples {text!r} is geen geheel getal; gebruik bijvoorbeeld --samples 100000"
+            f"--aantal {text!r} is geen geheel getal; gebruik bijvoorbeeld --aantal 100000"
         ) from None
     if not 1 <= number <= MAX_SAMPLES:
         raise ValidationError(
-            f"--samples {number}: kies een aantal van 1 tot en met {fmt_int(MAX_SAMPLES)}"
+            f"--aantal {number}: kies een aantal van 1 tot en met {fmt_int(MAX_SAMPLES)}"
         )
     return number
 
@@ -100,10 +107,12 @@ def parse_seed(text: str) -> int:
         number = int(str(text).strip())
     except ValueError:
         raise ValidationError(
-            f"--seed {text!r} is geen geheel getal; gebruik bijvoorbeeld --seed 2012"
+            f"--startwaarde {text!r} is geen geheel getal; gebruik bijvoorbeeld --startwaarde 2012"
         ) from None
     if not 0 <= number <= MAX_SEED:
-        raise ValidationError(f"--seed {number}: kies een geheel getal van 0 tot en met 2^63 − 1")
+        raise ValidationError(
+            f"--startwaarde {number}: kies een geheel getal van 0 tot en met 2^63 − 1"
+        )
     return number
 
 
@@ -111,17 +120,17 @@ def parse_options(
     near: str | None, group_order: str | None, problem: DecisionProblem
 ) -> SamplingOptions:
     if near is not None and group_order is not None:
-        raise ValidationError("kies --near of --group-order, niet allebei")
+        raise ValidationError("kies --rond of --groepsvolgorde, niet allebei")
     if near is not None:
         try:
             pct = float(str(near).strip().rstrip("%").replace(",", "."))
         except ValueError:
             raise ValidationError(
-                f"--near {near!r} is geen getal; bijvoorbeeld --near 20"
+                f"--rond {near!r} is geen getal; bijvoorbeeld --rond 20"
             ) from None
         if not math.isfinite(pct) or not 0 < pct <= 100:
             raise ValidationError(
-                f"--near {near}: kies een percentage groter dan 0 en hoogstens 100"
+                f"--rond {near}: kies een percentage groter dan 0 en hoogstens 100"
             )
         return SamplingOptions(mode="near", near_pct=pct).checked(problem)
     if group_order is not None:

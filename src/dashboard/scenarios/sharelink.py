@@ -36,6 +36,7 @@ from urllib.parse import urlencode
 from dashboard.criteria import Matrix, Rating, load_matrix
 from dashboard.errors import DashboardError
 from dashboard.scoring import check_reason, check_weight, problem_from_mapping
+from dashboard.settings import OverstapSettings
 
 #: Parameter names this module owns.
 PARAMS = ("gw", "cw", "sc", "ov", "og", "on", "ob", "ok", "of", "ovr")
@@ -313,58 +314,53 @@ def _valid_config(sections: dict[str, dict[str, Any]], note: Any) -> dict[str, A
 
 
 def _decode_overstap(p: Mapping[str, str], matrix: Matrix, note: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+    """The overstap keys the link set: text parsed here, values checked by
+    :class:`~dashboard.settings.OverstapSettings` (as for session state and scenario files)."""
+    raw: dict[str, Any] = {}
     if "og" in p:
-        if _GEMEENTE.match(p["og"]):
-            out["gemeente"] = p["og"]
-        else:
-            note(f"gemeentecode {p['og'][:30]!r} (verwacht bijvoorbeeld GM0626)")
+        raw["gemeente"] = p["og"]
     if "on" in p:
-        if _REGION.match(p["on"]):
-            out["naar"] = p["on"]
-        else:
-            note(f"regiocode {p['on'][:30]!r} (verwacht bijvoorbeeld AM19)")
+        raw["naar"] = p["on"]
     if "ob" in p:
         budgets: dict[str, Any] = {}
-        for key, raw in _split_pairs(p["ob"]):
-            if not _REGION.match(key):
-                note(f"budget voor onbekende regiocode {key[:30]!r}")
-                continue
+        for key, text in _split_pairs(p["ob"]):
             try:
-                value = _parse_number(raw)
+                budgets[key] = _parse_number(text)
             except ValueError:
-                note(f"budget {raw[:30]!r} voor {key} is geen getal")
-                continue
-            if value < 0:
-                note(f"budget voor {key} is negatief")
-            else:
-                budgets[key] = value
-        out["budgets"] = budgets
+                note(f"budget {text[:30]!r} voor {key[:30]} is geen getal")
+        raw["budgets"] = budgets
     if "ok" in p:
         if p["ok"] in _CODE_KEYS:
-            out["key"] = _CODE_KEYS[p["ok"]]
+            raw["key"] = _CODE_KEYS[p["ok"]]
         else:
             note(f"verdeelsleutel {p['ok'][:30]!r} (toegestaan: inw, gelijk)")
-    if "of" in p:
-        if p["of"] == "":
-            out["frictiekosten"] = None
-        else:
-            try:
-                value = _parse_number(p["of"])
-                if value < 0:
-                    raise ValueError(p["of"])
-                out["frictiekosten"] = value
-            except ValueError:
-                note(f"frictiekosten {p['of'][:30]!r} is geen bedrag van 0 of meer")
+    if "of" in p and p["of"] != "":
+        try:
+            raw["frictiekosten"] = _parse_number(p["of"])
+        except ValueError:
+            note(f"frictiekosten {p['of'][:30]!r} is geen bedrag van 0 of meer")
+    elif "of" in p:
+        raw["frictiekosten"] = None  # an empty value clears the amount
     if "ovr" in p:
         chosen: dict[str, str] = {}
-        for key, raw in _split_pairs(p["ovr"]):
-            if not _REGION.match(key) or raw not in matrix.variant_ids:
-                note(f"variantkeuze {key[:12]!r}:{raw[:12]!r}")
+        for key, variant in _split_pairs(p["ovr"]):
+            if variant not in matrix.variant_ids:
+                note(f"variantkeuze {key[:12]!r}:{variant[:12]!r}")
             else:
-                chosen[key] = raw
-        out["variant_for_region"] = chosen
-    return out
+                chosen[key] = variant
+        raw["variant_for_region"] = chosen
+    checked, problems = OverstapSettings.from_mapping(raw)
+    for problem in problems:
+        note(problem)
+    values = checked.as_dict()
+
+    def kept(key: str) -> bool:
+        if key in ("budgets", "variant_for_region"):
+            return True  # their invalid items were dropped one by one
+        given = raw[key].upper() if key in ("gemeente", "naar") else raw[key]
+        return bool(values[key] == given)
+
+    return {k: values[k] for k in raw if kept(k)}
 
 
 __all__ = ["PARAMS", "SharedView", "decode", "encode", "query_string"]

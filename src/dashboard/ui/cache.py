@@ -1,14 +1,27 @@
 """Caching in one place: ``st.cache_data`` / ``st.cache_resource`` wrappers keyed on hashable
-arguments (ids, paths as strings, tuples), never on GeoDataFrames."""
+arguments (ids, paths as strings, tuples, JSON strings), never on GeoDataFrames.
+
+The core functions cache per file version themselves (lru_cache on path, mtime and size); these
+wrappers add Streamlit's cross-session cache keyed on the data folder string. Each public
+function has a private cached twin that takes the key explicitly.
+
+Modules that take long to import (the scenario store with SQLAlchemy, the report builder, the
+region profiles) are imported inside the functions that need them, so a page that does not use
+them does not pay for them on a cold start.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.charts import render
-from dashboard.config import DEFAULT_YEAR, data_dir
-from dashboard.facts import centrumgemeente_label
+from dashboard.config import DEFAULT_YEAR, data_dir, database_url
+from dashboard.facts import FactBase, centrumgemeente_label, load_facts
 from dashboard.kerncijfers import INDICATORS, aggregate, load_kerncijfers
 from dashboard.maps import (
     MapLayers,
@@ -19,6 +32,16 @@ from dashboard.maps import (
     region_map_spec,
 )
 from dashboard.regions import RegionIndex, load_region_index
+from dashboard.scoring import DecisionProblem, problem_from_mapping, problem_to_mapping
+from dashboard.sensitivity import SmaaResult, smaa
+from dashboard.settings import CASE, SamplingSettings
+
+if TYPE_CHECKING:
+    from dashboard.labour import LabourComparison
+    from dashboard.overstap import OverstapResult
+    from dashboard.profiles import RegionProfile
+    from dashboard.reports.content import ReportContent
+    from dashboard.scenarios import ScenarioStore
 
 
 def data_dir_key() -> str:
@@ -26,14 +49,7 @@ def data_dir_key() -> str:
     return str(data_dir())
 
 
-# Each issue adds its cached loaders below, in its own section.
-
-
-# --- data layer and map (issue 2) -------------------------------------------------------------
-# The core functions cache per file version themselves (lru_cache on path, mtime and size); these
-# wrappers add Streamlit's cross-session cache keyed on the data folder string and the year.
-
-
+# --- regions, kerncijfers and facts -----------------------------------------------------------
 @st.cache_resource(show_spinner="Kaartgegevens laden…")
 def _region_index(folder: str, year: int) -> RegionIndex:
     return load_region_index(year, folder)
@@ -42,16 +58,6 @@ def _region_index(folder: str, year: int) -> RegionIndex:
 def region_index(year: int = DEFAULT_YEAR) -> RegionIndex:
     """Regions and gemeenten of the configured data folder (shared by all sessions)."""
     return _region_index(data_dir_key(), year)
-
-
-@st.cache_resource(show_spinner="Kaart voorbereiden…")
-def _map_layers(folder: str, year: int) -> MapLayers:
-    return build_map_layers(year, folder)
-
-
-def map_layers(year: int = DEFAULT_YEAR) -> MapLayers:
-    """Simplified, rounded map geometry, built once per server process."""
-    return _map_layers(data_dir_key(), year)
 
 
 @st.cache_data(show_spinner=False)
@@ -75,69 +81,21 @@ def region_figures(year: int, membership: dict[str, str] | None = None) -> pd.Da
     return _aggregates(data_dir_key(), tuple(sorted(members.items())), year)
 
 
-# --- robustness: SMAA (issue 4) ---------------------------------------------------------------
-# Keyed on JSON strings of the weighting (without the free-text reasons) and the sampling
-# options, so every session with the same weighting and options shares one result.
-import json as _json  # noqa: E402  (kept in this section to keep edits additive)
-
-from dashboard import scoring as _scoring  # noqa: E402
-from dashboard import sensitivity as _sensitivity  # noqa: E402
-
-
-@st.cache_data(show_spinner="Wegingen doorrekenen…", max_entries=64)
-def _smaa(config_json: str, options_json: str) -> _sensitivity.SmaaResult:
-    opts = _json.loads(options_json)
-    sampling = _sensitivity.SamplingOptions(
-        mode=opts["mode"], near_pct=opts["near_pct"], group_ranking=tuple(opts["group_ranking"])
-    )
-    problem = _scoring.problem_from_mapping(_json.loads(config_json))
-    return _sensitivity.smaa(problem, samples=opts["samples"], seed=opts["seed"], options=sampling)
-
-
-def smaa_result(
-    problem: _scoring.DecisionProblem,
-    samples: int,
-    seed: int,
-    options: _sensitivity.SamplingOptions,
-) -> _sensitivity.SmaaResult:
-    """Cached :func:`dashboard.sensitivity.smaa` for a problem and sampling options."""
-    config = _scoring.problem_to_mapping(problem)
-    config.pop("reasons", None)
-    opts = {**options.as_dict(), "samples": int(samples), "seed": int(seed)}
-    return _smaa(_json.dumps(config, sort_keys=True), _json.dumps(opts, sort_keys=True))
-
-
-# --- region profiles and overstap (issue 5) ---------------------------------------------------
 @st.cache_resource(show_spinner=False)
-def region_facts():  # -> dashboard.facts.FactBase
+def region_facts() -> FactBase:
     """The facts from the seeds (data/regions), validated once per server process."""
-    from dashboard.facts import load_facts
-
     return load_facts()
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
-def _region_profile(folder: str, code: str):  # -> dashboard.profiles.RegionProfile
-    from dashboard.profiles import build_profile
-
-    return build_profile(code, region_index(), load_kerncijfers(folder), region_facts())
-
-
-def region_profile(code: str):  # -> dashboard.profiles.RegionProfile
-    """Profile of one region under the CBS indeling."""
-    return _region_profile(data_dir_key(), code)
+# --- maps ---------------------------------------------------------------------------------------
+@st.cache_resource(show_spinner="Kaart voorbereiden…")
+def _map_layers(folder: str, year: int) -> MapLayers:
+    return build_map_layers(year, folder)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _overstap(folder: str, gemeente: str, naar: str):  # -> dashboard.overstap.OverstapResult
-    from dashboard.overstap import simulate
-
-    return simulate(region_index(), load_kerncijfers(folder), gemeente, naar)
-
-
-def overstap_result(gemeente: str, naar: str):  # -> dashboard.overstap.OverstapResult
-    """Both regions before and after moving ``gemeente`` to ``naar`` (raises DashboardError)."""
-    return _overstap(data_dir_key(), gemeente, naar)
+def map_layers(year: int = DEFAULT_YEAR) -> MapLayers:
+    """Simplified, rounded map geometry, built once per server process."""
+    return _map_layers(data_dir_key(), year)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -188,8 +146,8 @@ def region_map(
     indicator_id: str,
     *,
     show_gemeenten: bool = False,
-    highlight_regions: tuple[str, ...] = ("AM34", "AM19"),
-    highlight_gemeenten: tuple[str, ...] = ("GM0626",),
+    highlight_regions: tuple[str, ...] = CASE.regions,
+    highlight_gemeenten: tuple[str, ...] = (CASE.gemeente,),
     zoom_to: tuple[str, ...] = (),
 ) -> tuple[str, dict[str, list[str]]]:
     """The map page's map as SVG (regions marked for clicks) and the hover lines per region."""
@@ -236,74 +194,105 @@ def map_legend(
     return _map_legend(data_dir_key(), year, indicator_id, highlight_regions, highlight_gemeenten)
 
 
-# --- reports and presentation (issue 6, exports) ------------------------------------------------
+# --- region profiles, overstap and the labour market ---------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=128)
+def _region_profile(folder: str, code: str) -> RegionProfile:
+    from dashboard.profiles import build_profile
+
+    return build_profile(code, region_index(), load_kerncijfers(folder), region_facts())
+
+
+def region_profile(code: str) -> RegionProfile:
+    """Profile of one region under the CBS indeling."""
+    return _region_profile(data_dir_key(), code)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _overstap(folder: str, gemeente: str, naar: str) -> OverstapResult:
+    from dashboard.overstap import simulate
+
+    return simulate(region_index(), load_kerncijfers(folder), gemeente, naar)
+
+
+def overstap_result(gemeente: str, naar: str) -> OverstapResult:
+    """Both regions before and after moving ``gemeente`` to ``naar`` (raises DashboardError)."""
+    return _overstap(data_dir_key(), gemeente, naar)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _labour(folder: str, regions: tuple[tuple[str, str], ...]) -> LabourComparison:
+    from dashboard.labour import labour_comparison
+
+    return labour_comparison(load_kerncijfers(folder), region_index().membership(), list(regions))
+
+
+def labour_comparison(regions: tuple[tuple[str, str], ...]) -> LabourComparison:
+    """The Arbeidsmarkt block for ``regions`` (code, name) under the CBS indeling."""
+    return _labour(data_dir_key(), tuple(regions))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _labour_overstap(
+    folder: str, gemeente: str, naar: str
+) -> tuple[LabourComparison, LabourComparison]:
+    from dashboard.overstap import labour_before_after
+
+    return labour_before_after(region_index(), load_kerncijfers(folder), gemeente, naar)
+
+
+def labour_overstap(gemeente: str, naar: str) -> tuple[LabourComparison, LabourComparison]:
+    """The Arbeidsmarkt block of both regions before and after an overstap."""
+    return _labour_overstap(data_dir_key(), gemeente, naar)
+
+
+# --- robustness ---------------------------------------------------------------------------------
+# Keyed on JSON strings of the weighting (without the free-text reasons) and the sampling
+# settings, so every session with the same weighting and settings shares one result.
+@st.cache_data(show_spinner="Wegingen doorrekenen…", max_entries=64)
+def _smaa(config_json: str, settings_json: str) -> SmaaResult:
+    problem = problem_from_mapping(json.loads(config_json))
+    settings, _ = SamplingSettings.from_mapping(json.loads(settings_json), problem.matrix.group_ids)
+    return smaa(problem, samples=settings.samples, seed=settings.seed, options=settings.options)
+
+
+def smaa_result(problem: DecisionProblem, settings: SamplingSettings) -> SmaaResult:
+    """Cached :func:`dashboard.sensitivity.smaa` for a problem and sampling settings."""
+    config = problem_to_mapping(problem)
+    config.pop("reasons", None)
+    return _smaa(json.dumps(config, sort_keys=True), json.dumps(settings.as_dict(), sort_keys=True))
+
+
+# --- reports and presentation -------------------------------------------------------------------
 # The report content (texts, tables, figures) of one view, built once per weighting, overstap
 # settings, data folder and day; the Presentatie page and its PDF/PowerPoint downloads share it.
-
-
 @st.cache_data(show_spinner="Presentatie voorbereiden…", max_entries=16)
-def _report_content(folder: str, day: str, spec_json: str):  # -> reports.content.ReportContent
-    import datetime as dt
-    import json
-
+def _report_content(folder: str, day: str, spec_json: str) -> ReportContent:
     from dashboard.reports.content import ReportInput, build_report_content
 
     spec = json.loads(spec_json)
     return build_report_content(ReportInput(**spec, date=dt.date.fromisoformat(day)))
 
 
-def report_content(
-    problem_config: dict, overstap: dict, scenario_name: str = ""
-):  # -> reports.content.ReportContent
+def report_content(problem_config: dict, overstap: dict, scenario_name: str = "") -> ReportContent:
     """The report content of the current view (cached; figures must not be changed)."""
-    import datetime as dt
-    import json
-
     spec = {"problem_config": problem_config, "overstap": overstap, "scenario_name": scenario_name}
     return _report_content(
         data_dir_key(), dt.date.today().isoformat(), json.dumps(spec, sort_keys=True, default=str)
     )
 
 
-# --- scenario store (issue 6, scenarios) --------------------------------------------------------
+# --- scenario store -----------------------------------------------------------------------------
 @st.cache_resource(show_spinner=False)
-def _scenario_store(url: str):  # -> dashboard.scenarios.ScenarioStore
+def _scenario_store(url: str) -> ScenarioStore:
     from dashboard.scenarios import ScenarioStore
 
     return ScenarioStore(url)
 
 
-def scenario_store():  # -> dashboard.scenarios.ScenarioStore
+def scenario_store() -> ScenarioStore:
     """The shared scenario store of this server process (one engine and pool per database URL).
 
     Raises :class:`~dashboard.errors.StorageError` when the database is unusable; that is not
     cached, so the next run tries again (for example after the administrator fixed the file).
     """
-    from dashboard.config import database_url
-
     return _scenario_store(database_url())
-
-
-# --- labour market (arbeidsmarkt block) --------------------------------------------------------
-@st.cache_data(show_spinner=False, max_entries=64)
-def _labour(folder: str, regions: tuple[tuple[str, str], ...]):  # -> labour.LabourComparison
-    from dashboard.labour import labour_comparison
-
-    return labour_comparison(load_kerncijfers(folder), region_index().membership(), list(regions))
-
-
-def labour_comparison(regions: tuple[tuple[str, str], ...]):  # -> labour.LabourComparison
-    """The Arbeidsmarkt block for ``regions`` (code, name) under the CBS indeling."""
-    return _labour(data_dir_key(), tuple(regions))
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def _labour_overstap(folder: str, gemeente: str, naar: str):  # -> tuple of two comparisons
-    from dashboard.overstap import labour_before_after
-
-    return labour_before_after(region_index(), load_kerncijfers(folder), gemeente, naar)
-
-
-def labour_overstap(gemeente: str, naar: str):  # -> (before, after) LabourComparison
-    """The Arbeidsmarkt block of both regions before and after an overstap."""
-    return _labour_overstap(data_dir_key(), gemeente, naar)

@@ -85,7 +85,7 @@ Het dashboard kan de CBS-gegevens niet lezen op deze plek:
    `{DATA_DIR_ENV}` op die map en start het dashboard opnieuw, bijvoorbeeld
    `{DATA_DIR_ENV}=../shared/data/cbs`.
 2. Heeft deze computer internet? Haal de gegevens dan op bij CBS en PDOK met
-   `python -m dashboard data download --year 2025` en start het dashboard opnieuw.
+   `python -m dashboard data download --jaar 2025` en start het dashboard opnieuw.
 
 De map moet de grenzen van arbeidsmarktregio's, gemeenten en provincies bevatten
 (bijvoorbeeld `gemeente_2025.topojson`) en de kerncijfers `gemeente_kerncijfers.csv`.

@@ -12,9 +12,9 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.errors import DashboardError
+from dashboard.errors import DashboardError, ValidationError
 from dashboard.scoring import DecisionProblem, problem_from_mapping
-from dashboard.settings import CASE, OverstapSettings
+from dashboard.settings import CASE, OverstapSettings, SamplingSettings
 
 # --- keys -----------------------------------------------------------------------------------
 PROBLEM_KEY = "problem_config"  # weights-file mapping: groups, criteria, scale, ratings, reasons
@@ -67,16 +67,35 @@ def _problem_cached(config_json: str) -> DecisionProblem:
 
 
 # --- overstap and comparison -----------------------------------------------------------------
-def overstap_settings() -> dict[str, Any]:
+def overstap() -> OverstapSettings:
+    """The overstap settings of this session, validated on read: an invalid part is reset to
+    its default with a notice."""
     _init()
-    return copy.deepcopy(st.session_state[OVERSTAP_KEY])
+    settings, notices = OverstapSettings.from_mapping(st.session_state[OVERSTAP_KEY])
+    if notices:
+        add_notice(
+            "Bewaarde overstapinstellingen waren ongeldig en zijn teruggezet: "
+            + "; ".join(notices)
+            + "."
+        )
+        st.session_state[OVERSTAP_KEY] = settings.as_dict()
+    return settings
 
 
-def set_overstap_settings(settings: dict[str, Any]) -> None:
+def overstap_settings() -> dict[str, Any]:
+    """:func:`overstap` as a plain mapping (the keys of the scenario file's ``overstap``)."""
+    return overstap().as_dict()
+
+
+def set_overstap_settings(settings: dict[str, Any]) -> list[str]:
+    """Merge ``settings`` over the defaults and store what is valid; returns Dutch notices for
+    the parts that were not (those keep their default)."""
     _init()
     merged = copy.deepcopy(DEFAULT_OVERSTAP)
     merged.update(settings)
-    st.session_state[OVERSTAP_KEY] = merged
+    checked, notices = OverstapSettings.from_mapping(merged)
+    st.session_state[OVERSTAP_KEY] = checked.as_dict()
+    return notices
 
 
 def compare_regions() -> list[str]:
@@ -157,32 +176,34 @@ def share_url() -> str:
     return base + query_string(share_url_params())
 
 
-# --- robustness sampling settings (issue 4) ----------------------------------------------------
-from dashboard.sensitivity import DEFAULT_SAMPLES, DEFAULT_SEED  # noqa: E402
-
+# --- robustness sampling settings ------------------------------------------------------------
 ROBUSTNESS_KEY = "robustness_settings"
-#: samples, seed, mode ("all" | "near" | "ranking"), near_pct, group_ranking (ids, best first);
-#: the same defaults as the CLI and the report.
-DEFAULT_ROBUSTNESS: dict[str, Any] = {
-    "samples": DEFAULT_SAMPLES,
-    "seed": DEFAULT_SEED,
-    "mode": "all",
-    "near_pct": 20.0,
-    "group_ranking": [],
-}
+#: The same defaults as the CLI and the report.
+DEFAULT_ROBUSTNESS: dict[str, Any] = SamplingSettings().as_dict()
 
 
-def robustness_settings() -> dict[str, Any]:
-    """A copy of the SMAA settings of this session (defaults filled in)."""
+def robustness_settings(problem: DecisionProblem) -> SamplingSettings:
+    """The SMAA settings of this session, validated on read: invalid stored settings are reset
+    to the defaults with a notice."""
     _init()
-    merged = copy.deepcopy(DEFAULT_ROBUSTNESS)
-    merged.update(st.session_state.get(ROBUSTNESS_KEY, {}))
-    return merged
+    stored = st.session_state.get(ROBUSTNESS_KEY, {})
+    settings, notices = SamplingSettings.from_mapping(stored, problem.matrix.group_ids)
+    if notices:
+        add_notice(
+            f"De bewaarde instellingen van de steekproef waren ongeldig ({notices[0]}) en zijn "
+            "teruggezet."
+        )
+        settings = SamplingSettings()
+        st.session_state[ROBUSTNESS_KEY] = settings.as_dict()
+    return settings
 
 
-def set_robustness_settings(settings: dict[str, Any]) -> None:
-    """Store settings the page has validated (unknown keys are dropped)."""
+def set_robustness_settings(settings: dict[str, Any], problem: DecisionProblem) -> SamplingSettings:
+    """Validate and store; raises :class:`ValidationError` (and keeps the old settings) when a
+    part is invalid."""
     _init()
-    merged = copy.deepcopy(DEFAULT_ROBUSTNESS)
-    merged.update({k: v for k, v in settings.items() if k in DEFAULT_ROBUSTNESS})
-    st.session_state[ROBUSTNESS_KEY] = merged
+    checked, notices = SamplingSettings.from_mapping(settings, problem.matrix.group_ids)
+    if notices:
+        raise ValidationError(notices[0])
+    st.session_state[ROBUSTNESS_KEY] = checked.as_dict()
+    return checked

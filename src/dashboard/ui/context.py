@@ -1,0 +1,21 @@
+"""Notes from the sources that belong beside a page's own content (data/regions/context.yaml)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from dashboard.facts import ContextNote
+from dashboard.markup import escape_markdown
+from dashboard.ui.layout import source_caption
+
+
+def show_notes(notes: Sequence[ContextNote], title: str, *, expanded: bool = False) -> None:
+    """The notes in an expander, each with its source and section."""
+    if not notes:
+        return
+    with st.expander(title, expanded=expanded):
+        for note in notes:
+            st.markdown(f"**{escape_markdown(note.title)}.** {escape_markdown(note.text)}")
+            source_caption(note.citation.source, extra=note.citation.section + ".")
