@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui.layout import global_style, run_guarded, show_notices
-from dashboard.ui.state import apply_query_params, pop_notices
+from dashboard.ui.hardening import protect_shared_caches
+from dashboard.ui.layout import global_style, reset_control, run_guarded, show_notices
+from dashboard.ui.state import apply_query_params, pop_notices, reset_was_requested, sync_url
 
 st.set_page_config(
     page_title="Arbeidsmarktregio-dashboard",
@@ -25,8 +26,12 @@ PAGES = [
     st.Page("pages/bronnen.py", title="Bronnen en methode", icon=":material/menu_book:"),
 ]
 
+protect_shared_caches()  # no browser may empty the caches every user shares
 page = st.navigation(PAGES)
 global_style()
 apply_query_params()  # a share link in the URL sets the view once per session
 show_notices(pop_notices())
+reset_was_requested()  # a full run: every part of the page shows the reset
+reset_control()
 run_guarded(page.run)
+sync_url()  # the address bar shows the view this run ended with

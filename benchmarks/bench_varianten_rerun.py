@@ -1,4 +1,4 @@
-"""Benchmark: rerun time of the Varianten page after one slider change (issue 3).
+"""Benchmark: rerun time of the Varianten page after one slider change.
 
 Target: at most 1.5× the rerun time of a minimal Streamlit app (``benchmarks/minimal_app.py``)
 measured in the same run. Both are measured in a real browser (headless Debian chromium, see

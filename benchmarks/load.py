@@ -43,10 +43,11 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from streamlit_client import StreamlitSession  # benchmarks/streamlit_client.py, beside this file
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from tests.e2e.protocol import StreamlitSession  # noqa: E402
 from tests.e2e.server import AppServer, rss_bytes_tree, running_app  # noqa: E402
 
 MAX_SESSIONS = 50

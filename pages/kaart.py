@@ -76,6 +76,15 @@ figures = cache.region_figures(year)
 values = figures[indicator_id]
 unit = indicator.unit
 sources = kc_mod.source_ids(kc, year)
+# KWB topics (labour market, income, businesses) have their own reference period per indicator
+period_text = f"{indicator.label}, {year}."
+year_word = "Tabeljaar" if indicator.source_id else "Peiljaar"
+if indicator.source_id:
+    sources = (indicator.source_id, *sources)
+    period_text = (
+        f"{indicator.label}, CBS-tabel Kerncijfers wijken en buurten {year}; de peildatum "
+        "verschilt per onderwerp (zie Bronnen en methode)."
+    )
 zoom_to = tuple(highlight_regions) + tuple(highlight_gemeenten) if zoomed else ()
 st.session_state.setdefault("kaart_regio", "AM34")
 
@@ -131,10 +140,7 @@ with map_column:
         *sources,
         "cbs_gebiedsindelingen_2025",
         "indeling_afgeleid_2025",
-        extra=(
-            f"{indicator.label}, {year}."
-            + (f" {indicator.note.capitalize()}." if indicator.note else "")
-        ),
+        extra=(period_text + (f" {indicator.note.capitalize()}." if indicator.note else "")),
     )
     st.caption(
         "Tekstversie van de kaart: "
@@ -157,7 +163,11 @@ with controls:
         format_func=lambda i: f"{kc_mod.INDICATORS[i].group}: {kc_mod.INDICATORS[i].label}",
         key="kaart_indicator",
     )
-    c2.selectbox("Peiljaar (1 januari)", list(reversed(years)), key=f"kaart_jaar_{indicator_id}")
+    c2.selectbox(
+        "Tabeljaar (CBS)" if kc_mod.INDICATORS[indicator_id].source_id else "Peiljaar (1 januari)",
+        list(reversed(years)),
+        key=f"kaart_jaar_{indicator_id}",
+    )
     c3.radio(
         "Weergave",
         ["Vaste kaart", "Vrij zoomen"],
@@ -239,7 +249,7 @@ with detail_column:
     )
     # Markdown tables: drawn with the text, no table grid to download on the first visit
     st.markdown(markdown_table(pd.DataFrame(rows)))
-    source_caption(*sources, "indeling_afgeleid_2025", extra=f"Peiljaar {year}.")
+    source_caption(*sources, "indeling_afgeleid_2025", extra=f"{year_word} {year}.")
 
 with st.expander("Alle 35 regio's als tabel"):
     order = values.reindex(figures.index).sort_values(ascending=False, na_position="last").index
@@ -257,6 +267,6 @@ with st.expander("Alle 35 regio's als tabel"):
     )
     st.caption(f"Van hoog naar laag op {indicator.label.lower()}.")
     st.markdown(markdown_table(table))
-    source_caption(*sources, "indeling_afgeleid_2025", extra=f"Peiljaar {year}.")
+    source_caption(*sources, "indeling_afgeleid_2025", extra=f"{year_word} {year}.")
     if values.isna().any():
         st.caption(f"Een lege waarde betekent: {NIET_BESCHIKBAAR} voor {year}.")

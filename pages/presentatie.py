@@ -15,8 +15,14 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from dashboard.markup import escape_markdown
-from dashboard.reports.content import PRESENTATION_STEPS, Chart, ReportContent, Section
-from dashboard.reports.images import shared_renderer
+from dashboard.reports.content import (
+    PRESENTATION_STEPS,
+    Chart,
+    ReportContent,
+    Section,
+    Table,
+)
+from dashboard.reports.images import shared_renderer, svg_size
 from dashboard.ui import cache
 from dashboard.ui.layout import page_guard
 from dashboard.ui.state import current_problem, overstap_settings, problem_config
@@ -25,24 +31,59 @@ page_guard()
 
 STEP_KEY = "presentatie_stap"
 
-# Only Streamlit's own chrome is hidden and the type enlarged; no user text is ever put in HTML.
+# Only Streamlit's own chrome is hidden and the type sized for a projector; no user text is
+# ever put in HTML. Every step must fit one screen (1280×720 up to 1920×1080) without scrolling:
+# tighter spacing, and smaller type on low screens.
 st.html(
     """
 <style>
 header[data-testid="stHeader"], div[data-testid="stToolbar"], div[data-testid="stDecoration"],
 section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
 button[data-testid="stExpandSidebarButton"] { display: none !important; }
-div[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 1400px; }
+div[data-testid="stMainBlockContainer"] {
+  padding: 0.6rem 2rem 0.5rem 2rem; max-width: 1800px; }
+div[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
 div[data-testid="stMainBlockContainer"] p, div[data-testid="stMainBlockContainer"] li {
-  font-size: 1.45rem; line-height: 1.5; }
-div[data-testid="stMainBlockContainer"] h1 { font-size: 2.6rem; }
-div[data-testid="stMainBlockContainer"] h2 { font-size: 2.2rem; }
+  font-size: 1.35rem; line-height: 1.4; }
+div[data-testid="stMainBlockContainer"] li { margin-bottom: 0.15rem; }
+div[data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding: 0.2rem 0; }
+div[data-testid="stMainBlockContainer"] h2 { font-size: 2rem; padding: 0.1rem 0 0.3rem 0; }
 div[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p {
-  font-size: 1.05rem; }
-div[data-testid="stMainBlockContainer"] table { font-size: 1.3rem; }
+  font-size: 1rem; line-height: 1.3; }
+div[data-testid="stMainBlockContainer"] table { font-size: 1.2rem; }
+div[data-testid="stMainBlockContainer"] [data-testid="stRadio"] label p { font-size: 1.1rem; }
+div[data-testid="stMainBlockContainer"] [data-testid="stRadio"] [role="radiogroup"] {
+  column-gap: 0.6rem; }
+@media (max-height: 820px) {
+  div[data-testid="stMainBlockContainer"] p, div[data-testid="stMainBlockContainer"] li {
+    font-size: 1.08rem; line-height: 1.35; }
+  div[data-testid="stMainBlockContainer"] h2 { font-size: 1.5rem; }
+  div[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p {
+    font-size: 0.9rem; }
+  div[data-testid="stMainBlockContainer"] table { font-size: 1rem; }
+  div[data-testid="stMainBlockContainer"] [data-testid="stRadio"] label p { font-size: 1rem; }
+}
 </style>
 """
 )
+
+#: Short step names for the step selector (the full title is the heading of the step).
+STEP_NAMES = {
+    "vraag": "Vraag",
+    "kaart": "Kaart",
+    "regios": "Regio's",
+    "arbeidsmarkt": "Arbeidsmarkt",
+    "overstap": "Overstap",
+    "varianten": "Varianten",
+    "robuustheid": "Robuustheid",
+    "conclusie": "Conclusie",
+}
+#: A chart's height on screen: fits a 720 px screen below the title, selector and heading.
+CHART_HEIGHT = 340
+#: Bullets beside a chart and on a text-only step; the rest under "Meer toelichting".
+BULLETS_BESIDE_CHART = 3
+BULLETS_ALONE = 8
+TABLE_ROWS = 6
 
 
 def step_by(delta: int) -> None:
@@ -55,16 +96,34 @@ def step_by(delta: int) -> None:
 
 
 def show_chart(chart: Chart) -> None:
-    # the picture of the slide and the PDF, drawn by the server: no chart library to load
-    height = min(chart.height, 540)
+    # the picture of the slide and the PDF, drawn by the server: no chart library to load.
+    # At most CHART_HEIGHT pixels high on screen (a map keeps its whole area in view).
+    svg = shared_renderer().svg(chart.spec, chart.width, chart.height)
+    svg_width, svg_height = svg_size(svg)
     st.image(
-        shared_renderer().svg(chart.spec, int(chart.width * height / chart.height), height),
-        width="stretch",
+        svg,
+        width=max(200, int(svg_width * min(1.0, CHART_HEIGHT / svg_height))),
         alt=chart.alt_text,
     )
     with st.expander(f"Tekstversie: {escape_markdown(chart.title)}"):
         st.markdown(escape_markdown(chart.alt_text))
     st.caption(escape_markdown(chart.source))
+
+
+def table_frame(table: Table, rows: int | None = None) -> pd.DataFrame:
+    data = list(table.rows)[:rows] if rows else list(table.rows)
+    frame = pd.DataFrame(data, columns=list(table.header))
+    return frame.set_index(table.header[0]) if table.header[0] else frame
+
+
+def show_table(table: Table) -> None:
+    """The first rows of a table; all rows one click away (a screen has room for about six)."""
+    st.markdown(f"**{escape_markdown(table.caption)}**")
+    st.table(table_frame(table, TABLE_ROWS))
+    if len(table.rows) > TABLE_ROWS:
+        with st.expander(f"Alle {len(table.rows)} rijen van de tabel"):
+            st.table(table_frame(table))
+    st.caption(escape_markdown(table.source))
 
 
 def show_section(section: Section) -> None:
@@ -80,29 +139,27 @@ def show_section(section: Section) -> None:
         text_col, chart_col = st.columns([2, 3], gap="large")
     else:
         text_col, chart_col = st.container(), None
+    room = BULLETS_BESIDE_CHART if chart_col is not None else BULLETS_ALONE
+    points = list(section.bullets) or list(section.paragraphs)
+    shown_table = section.tables[0] if section.tables and chart_col is None else None
+    if shown_table is not None:
+        room = min(room, 2)  # the table needs the room
     with text_col:
-        for bullet in section.bullets[:6]:
-            st.markdown(f"- {escape_markdown(bullet)}")
-        if not section.bullets:
-            for paragraph in section.paragraphs[:3]:
-                st.markdown(escape_markdown(paragraph))
-        if section.tables and chart_col is None:
-            table = section.tables[0]
-            st.markdown(f"**{escape_markdown(table.caption)}**")
-            st.table(
-                pd.DataFrame(list(table.rows), columns=list(table.header)).set_index(
-                    table.header[0] if table.header[0] else pd.Index(range(len(table.rows)))
-                )
-            )
-            st.caption(escape_markdown(table.source))
+        st.markdown("\n".join(f"- {escape_markdown(p)}" for p in points[:room]))
+        if shown_table is not None:
+            show_table(shown_table)
+        rest = points[room:]
+        if rest:
+            with st.expander(f"Meer toelichting ({len(rest)})"):
+                st.markdown("\n".join(f"- {escape_markdown(p)}" for p in rest))
     if chart_col is not None:
         with chart_col:
             for chart in section.charts[:1]:
                 show_chart(chart)
     shown = {c.source for c in section.charts[:1]} | {t.source for t in section.tables[:1]}
-    for line in section.sources:
-        if line not in shown:
-            st.caption(escape_markdown(line))
+    lines = [line for line in section.sources if line not in shown]
+    if lines:
+        st.caption(escape_markdown(" ".join(lines)))
 
 
 def pdf_download(content: ReportContent) -> bytes:
@@ -123,28 +180,28 @@ current_problem()  # validates the stored weighting (falls back to the default w
 content = cache.report_content(problem_config(), overstap_settings())
 sections = {key: content.section(key) for key in PRESENTATION_STEPS}
 
-st.title(f"Presentatie: {content.title.lower()}", anchor=False)
-st.caption(
-    escape_markdown(
-        f"{content.date_text} · weging en overstap zoals ingesteld op de pagina's Varianten en "
-        "Overstap (hier vastgezet)"
+current = st.session_state.get(STEP_KEY)
+index = PRESENTATION_STEPS.index(current) if current in PRESENTATION_STEPS else 0
+# Two rows for the title and the controls, so the step itself has the screen.
+head, prev_col, next_col = st.columns([6, 1.45, 1.65], vertical_alignment="center")
+with head:
+    st.title(f"Presentatie: {content.title.lower()}", anchor=False)
+    st.caption(
+        escape_markdown(
+            f"{content.date_text} · weging en overstap zoals ingesteld op de pagina's Varianten "
+            "en Overstap (hier vastgezet)"
+        )
     )
-)
-
-step = st.radio(
-    "Stap",
+steps_col, report_col, exit_col = st.columns([7.4, 1.25, 1.1], vertical_alignment="center")
+step = steps_col.radio(
+    "Stap (Page Down: volgende, Page Up: vorige)",
     PRESENTATION_STEPS,
-    format_func=lambda k: f"{PRESENTATION_STEPS.index(k) + 1}. {sections[k].title}",
+    format_func=lambda k: f"{PRESENTATION_STEPS.index(k) + 1}. {STEP_NAMES.get(k, k)}",
     horizontal=True,
     key=STEP_KEY,
     label_visibility="collapsed",
 )
 
-with st.container(border=True):
-    show_section(sections[step])
-
-index = PRESENTATION_STEPS.index(step)
-prev_col, next_col, _, exit_col = st.columns([1.4, 1.6, 1.6, 1.6])
 prev_col.button(
     "Vorige",
     icon=":material/arrow_back:",
@@ -153,7 +210,6 @@ prev_col.button(
     disabled=index == 0,
     key="presentatie_vorige",
     shortcut="PageUp",
-    help="Vorige stap (toets Page Up)",
     width="stretch",
 )
 next_col.button(
@@ -164,38 +220,39 @@ next_col.button(
     disabled=index == len(PRESENTATION_STEPS) - 1,
     key="presentatie_volgende",
     shortcut="PageDown",
-    help="Volgende stap (toets Page Down)",
     type="primary",
     width="stretch",
 )
+with report_col.popover("Rapport", icon=":material/download:", width="stretch"):
+    st.markdown("**Rapport meenemen**")
+    st.caption(
+        "Het rapport bevat dezelfde weging en overstap als deze presentatie, met aannames, "
+        "methoden en bronnen. Het maken duurt enkele seconden (kaarten worden als afbeelding "
+        "getekend)."
+    )
+    st.download_button(
+        "PDF-rapport",
+        data=lambda: pdf_download(content),
+        file_name="rapport-arbeidsmarktregio.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        key="presentatie_pdf",
+        width="stretch",
+    )
+    st.download_button(
+        "PowerPoint",
+        data=lambda: pptx_download(content),
+        file_name="presentatie-arbeidsmarktregio.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        icon=":material/slideshow:",
+        on_click="ignore",
+        key="presentatie_pptx",
+        width="stretch",
+    )
 # Without app.py's navigation (the page run on its own, as in tests) there is no page to link.
 with contextlib.suppress(StreamlitPageNotFoundError):
-    exit_col.page_link("pages/varianten.py", label="Presentatie verlaten", icon=":material/close:")
+    exit_col.page_link("pages/varianten.py", label="Verlaten", icon=":material/close:")
 
-st.divider()
-st.markdown("**Rapport meenemen**")
-st.caption(
-    "Het rapport bevat dezelfde weging en overstap als hierboven, met aannames, methoden en "
-    "bronnen. Het maken duurt enkele seconden (kaarten worden als afbeelding getekend)."
-)
-pdf_col, pptx_col, _ = st.columns([1, 1, 2])
-pdf_col.download_button(
-    "PDF-rapport",
-    data=lambda: pdf_download(content),
-    file_name="rapport-arbeidsmarktregio.pdf",
-    mime="application/pdf",
-    icon=":material/picture_as_pdf:",
-    on_click="ignore",
-    key="presentatie_pdf",
-    width="stretch",
-)
-pptx_col.download_button(
-    "PowerPoint",
-    data=lambda: pptx_download(content),
-    file_name="presentatie-arbeidsmarktregio.pptx",
-    mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    icon=":material/slideshow:",
-    on_click="ignore",
-    key="presentatie_pptx",
-    width="stretch",
-)
+with st.container(border=True):
+    show_section(sections[step])

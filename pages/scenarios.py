@@ -1,4 +1,4 @@
-"""Scenario's: save, open, rename, duplicate, delete, compare and share weightings (issue 6).
+"""Scenario's: save, open, rename, duplicate, delete, compare and share weightings.
 
 Wiring only: the store, comparison, share link and file format live in ``dashboard.scenarios``.
 User text (names, authors, notes) is shown through ``escape_markdown()`` or ``st.dataframe``
@@ -16,12 +16,12 @@ from typing import Any
 import streamlit as st
 
 from dashboard.config import DEFAULT_YEAR
-from dashboard.errors import DashboardError, StorageError, ValidationError
+from dashboard.errors import DashboardError, ScenarioChangedError, StorageError, ValidationError
 from dashboard.markup import escape_markdown
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
 from dashboard.scenarios.compare import compare, group_weighting
 from dashboard.scenarios.display import config_summary, file_slug, formatted, scenario_table
-from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE
+from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE, name_key
 from dashboard.scenarios.schema import MAX_BYTES, scenario_from_json, scenario_to_json
 from dashboard.scenarios.tables import CSV_MIME, EXCEL_MIME, to_csv_bytes, to_excel_bytes
 from dashboard.ui.cache import scenario_store
@@ -38,6 +38,11 @@ from dashboard.ui.state import (
 page_guard()
 
 CONFIRM_DELETE = "scn_confirm_delete"
+#: {"key": name key, "revision": n} of the scenario this session opened or last saved: a save
+#: over that name must start from the revision the store still has.
+BASED_ON = "scn_based_on"
+#: A save refused because someone else saved first, kept so it can be stored as a copy.
+PENDING_COPY = "scn_pending_copy"
 
 
 def fail(err: DashboardError, prefix: str = "Dit lukt niet") -> None:
@@ -75,7 +80,18 @@ def downloads(tables: dict, stem: str, key: str) -> None:
     )
 
 
+def remember_revision(scenario: Scenario) -> None:
+    st.session_state[BASED_ON] = {"key": scenario.key, "revision": scenario.revision}
+
+
+def expected_revision(name: str) -> int | None:
+    """The revision this session's copy of ``name`` came from (None: not opened here)."""
+    based_on = st.session_state.get(BASED_ON) or {}
+    return based_on.get("revision") if based_on.get("key") == name_key(name) else None
+
+
 def open_scenario(scenario: Scenario) -> None:
+    remember_revision(scenario)
     set_problem_config(scenario.config())
     set_overstap_settings(scenario.overstap_settings())
     add_notice(
@@ -105,9 +121,16 @@ except StorageError as err:
         icon=":material/info:",
     )
 
-infos = (
-    (attempt(store.list, "De lijst met scenario's kan niet worden gelezen") or []) if store else []
+listing = (
+    attempt(store.list_checked, "De lijst met scenario's kan niet worden gelezen")
+    if store
+    else None
 )
+infos, damaged = listing or ([], [])
+for problem in damaged[:3]:
+    st.warning(escape_markdown(problem[:1].upper() + problem[1:]), icon=":material/warning:")
+if len(damaged) > 3:
+    st.warning(f"… en nog {len(damaged) - 3} beschadigde scenario's.", icon=":material/warning:")
 names = [i.name for i in infos]
 
 
@@ -141,26 +164,50 @@ with tab_save:
             "Opslaan", type="primary", disabled=store is None, icon=":material/save:"
         )
     if submitted and store is not None:
+        st.session_state.pop(PENDING_COPY, None)
         try:
+            to_save = Scenario(
+                name,
+                problem_config(),
+                overstap_settings(),
+                author=author,
+                note=note,
+                data_year=DEFAULT_YEAR,
+            )
             saved = store.save(
-                Scenario(
-                    name,
-                    problem_config(),
-                    overstap_settings(),
-                    author=author,
-                    note=note,
-                    data_year=DEFAULT_YEAR,
-                ),
-                replace=overwrite,
+                to_save, replace=overwrite, expected_revision=expected_revision(to_save.name)
             )
         except ScenarioExistsError as err:
             fail(err, "Niet opgeslagen")
             st.caption("Kies een andere naam, of vink ‘overschrijven’ aan.")
+        except ScenarioChangedError:
+            st.session_state[PENDING_COPY] = to_save
         except DashboardError as err:
             fail(err, "Niet opgeslagen")
         else:
+            remember_revision(saved)
             add_notice(f"Scenario ‘{saved.name}’ is opgeslagen.")
             st.rerun()
+    pending: Scenario | None = st.session_state.get(PENDING_COPY)
+    if pending is not None and store is not None:
+        copy_store, to_copy = store, pending
+        try:
+            newer = store.get(pending.name).revision
+        except DashboardError:
+            newer = None
+        st.error(
+            f"Niet opgeslagen: ‘{escape_markdown(pending.name)}’ is intussen door iemand anders "
+            f"opgeslagen{f' (nu versie {newer})' if newer else ''}. Uw weging is niet verloren: "
+            "bewaar haar als kopie, of open eerst de nieuwe versie.",
+            icon=":material/error:",
+        )
+        if st.button("Als kopie opslaan", type="primary", key="scn_save_copy"):
+            copy = attempt(lambda: copy_store.save_copy(to_copy), "Niet opgeslagen")
+            if copy is not None:
+                st.session_state.pop(PENDING_COPY, None)
+                remember_revision(copy)
+                add_notice(f"Uw weging is opgeslagen als kopie ‘{copy.name}’.")
+                st.rerun()
 
     st.subheader("Opgeslagen scenario's")
     if store is not None and not infos:

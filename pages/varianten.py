@@ -37,7 +37,15 @@ from dashboard.narrative import (
 from dashboard.scoring import DEFAULT_SCALE, DecisionProblem, score
 from dashboard.ui import cache, context
 from dashboard.ui.layout import page_guard, source_caption
-from dashboard.ui.state import current_problem, problem_config, set_problem_config
+from dashboard.ui.state import (
+    RESET_SCOPE,
+    current_problem,
+    problem_config,
+    reset_all,
+    reset_was_requested,
+    set_problem_config,
+    sync_url,
+)
 from dashboard.weighting import (
     DEFAULT_PRESET,
     clear_overrides,
@@ -142,10 +150,6 @@ def _on_preset() -> None:
         _store(with_weights(problem_config(), p.groups or {}, p.criteria or {}), refill=True)
 
 
-def _on_reset_weights() -> None:
-    _store(with_weights(problem_config(), {}, {}), refill=True)
-
-
 def _scaled(weights: dict[str, float]) -> dict[str, float]:
     """Scale so the largest weight is the slider maximum (scaling changes nothing)."""
     top = max(weights.values(), default=0.0)
@@ -185,6 +189,8 @@ def _criterion_label(criterion_id: str) -> str:
 # --- the fragment: weights and results --------------------------------------------------------
 @st.fragment
 def weights_and_results() -> None:
+    if reset_was_requested():
+        st.rerun(scope="app")  # the reset also changed the scale, own ratings and overstap
     config = problem_config()
     _sync_sliders(config)
     problem = current_problem()
@@ -223,11 +229,12 @@ def weights_and_results() -> None:
             )
         st.markdown(f"**{group_shares_sentence(problem)}**")
         st.button(
-            "Standaardweging terugzetten",
-            on_click=_on_reset_weights,
+            "Alles terugzetten naar de standaard",
+            on_click=reset_all,
             key="var_reset",
             icon=":material/restart_alt:",
         )
+        st.caption(f"Zet terug: {RESET_SCOPE}.")
 
     with right:
         st.subheader("Uitkomst")
@@ -304,6 +311,7 @@ def weights_and_results() -> None:
         "dezelfde score, waarbij 0 = overal -/- en 100 = overal ++; per perspectief: de score "
         f"binnen dat perspectief. Gelijke scores: {result.tie_policy}.",
     )
+    sync_url()  # a slider move reruns only this fragment: keep the address in step here too
 
 
 # --- refining the weighting (outside the fragment: rarer changes, a full rerun is fine) --------

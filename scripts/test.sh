@@ -29,4 +29,6 @@ if [ -f package.json ] && command -v npm >/dev/null 2>&1; then
 fi
 
 echo "== tests (gegevensmap: $DASHBOARD_DATA_DIR)"
-python3 -m pytest "$@"
+# One worker per core (pytest-xdist); a test file stays on one worker, so its module fixtures
+# (a browser, a report, a server) are built once. Pass -n 0 to run in one process.
+python3 -m pytest -n auto --dist loadfile "$@"

@@ -21,6 +21,13 @@ if "DASHBOARD_CACHE_DIR" not in os.environ:
     os.environ["DASHBOARD_CACHE_DIR"] = tempfile.mkdtemp(prefix="dashboard-cache-")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests are slow too, so ``-m "not slow"`` is the quick loop while editing."""
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def cbs_dir() -> Path:
     """The folder with the real CBS files; tests that need it skip with a reason if absent."""
@@ -39,7 +46,7 @@ def census(cbs_dir: Path) -> Census:
     return read_census(cbs_dir)
 
 
-# --- scenario store (issue 6) ------------------------------------------------------------------
+# --- scenario store ----------------------------------------------------------------------------
 # Tests never write the project's own var/scenarios.sqlite: default to a throw-away file.
 import tempfile  # noqa: E402
 

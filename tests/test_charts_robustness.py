@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import plotly.graph_objects as go
 import pytest
 
@@ -42,7 +44,8 @@ def test_tornado_narrowest_on_top_and_text() -> None:
     fig = charts.tornado_figure(ONE_WAY, PROBLEM)
     bars = fig.data[0]
     # plotly draws the first category at the bottom, so the last label is the top row
-    assert bars.y[-1].startswith("wz04")
+    assert bars.y[-1].startswith("Concurrerend aanbod") and bars.y[-1].endswith("(werkzoekenden)")
+    assert not any(re.match(r"^[a-z]{2}\d\d", label) for label in bars.y)  # no internal ids
     assert bars.base[-1] == 0 and bars.x[-1] == pytest.approx(WZ04.high * 100)
     text = charts.tornado_text(ONE_WAY, PROBLEM)
     assert text.startswith("Van de 24 gewichten die meetellen")
@@ -73,3 +76,11 @@ def test_acceptability_figure_text_tables() -> None:
     central = charts.central_weights_table(result, problem)
     assert len(central) == 3 + 21
     assert set(central["als Variant 2 wint"]) == {"–"}  # V2 never wins
+
+
+def test_tornado_limit_keeps_the_most_sensitive_and_says_so() -> None:
+    fig = charts.tornado_figure(ONE_WAY, PROBLEM, limit=8)
+    assert len(fig.data[0].y) == 8
+    assert "(de 8 gevoeligste van 24 gewichten)" in fig.layout.title.text
+    assert fig.data[0].textposition == "outside" and fig.data[0].cliponaxis is False
+    assert fig.layout.xaxis.tickfont.size >= 15 and fig.layout.yaxis.tickfont.size >= 15

@@ -1,4 +1,4 @@
-"""CLI ``profile`` and ``overstap``: JSON shapes of issue 5, Dutch one-line errors, exit codes."""
+"""CLI ``profile`` and ``overstap``: JSON shapes, Dutch one-line errors, exit codes."""
 
 from __future__ import annotations
 

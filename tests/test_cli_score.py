@@ -197,6 +197,7 @@ def load_problem_from_text(text: str):  # type: ignore[no-untyped-def]
     return problem_from_mapping(parse_weights(text))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(weights_like, json_values))
 def test_validator_never_raises_unhandled_on_json(data: object) -> None:

@@ -1,4 +1,4 @@
-"""``python -m dashboard sensitivity``: the JSON of issue 4, Dutch text, exit 2 for bad input."""
+"""``python -m dashboard sensitivity``: its JSON, Dutch text, exit 2 for bad input."""
 
 from __future__ import annotations
 

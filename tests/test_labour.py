@@ -166,3 +166,18 @@ def test_overstap_moves_voorschoten_counts() -> None:
     assert after.row("bijstand").values["AM19"] - before.row("bijstand").values["AM19"] == 340
     table = before_after_table(before, after).set_index("Indicator")
     assert table.loc["Bedrijfsvestigingen", "Holland Rijnland: na overstap"] == "77.110"
+
+
+def test_boundary_names_replace_slightly_different_cbs_names() -> None:
+    kwb = _kwb(
+        [
+            {"WijkenEnBuurten": "GM0164    ", "Gemeentenaam_1": "Hengelo (O.)   ",
+             "PersonenPerSoortUitkeringBijstand_87": "1000"},
+        ]
+    )  # fmt: skip
+    kwb["inwoners"] = [80000.0]
+    kwb["bron"] = "CBS 85984NED test"
+    comp = labour_comparison(
+        kwb, {"GM0164": "AM28"}, [("AM28", "Twente")], names={"GM0164": "Hengelo"}
+    )
+    assert comp.member_table("AM28")["Gemeente"].tolist() == ["Hengelo"]

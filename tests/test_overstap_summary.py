@@ -38,7 +38,8 @@ def test_summary_names_office_costs_and_route(voorschoten) -> None:  # type: ign
     assert [line.label for line in summary.lines] == ["Regio", "UWV", "Kosten", "Route"]
     text = " ".join(summary.as_bullets())
     assert "Leiden in plaats van Zoetermeer" in text
-    assert "7 stappen" in text and "één keer per jaar" in text
+    steps = procedure_timeline("AM34", "AM19", voorschoten[1], load_facts())
+    assert f"{len(steps)} stappen, van ‘{steps[0].title}’ tot ‘{steps[-1].title}’." in text
     # without budgets: two shares of two budgets, said as such, no euro amounts
     assert "twee verschillende budgetten" in text
     assert "€" not in text

@@ -140,3 +140,28 @@ def test_one_version() -> None:
     assert "version" in config["project"]["dynamic"] and "version" not in config["project"]
     assert config["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "dashboard.__version__"}
     assert f"## {__version__}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_the_websocket_client_stands_on_its_own() -> None:
+    """benchmarks/streamlit_client.py is shared by the load benchmark and the browser tests; it
+    must not reach into either (no sys.path tricks, no imports from tests/ or the dashboard)."""
+    imported = _imports(ROOT / "benchmarks" / "streamlit_client.py")
+    assert not imported & {"tests", "dashboard", "benchmarks"}
+    for script in (ROOT / "benchmarks").glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        assert "tests.e2e.protocol" not in text, script.name
+
+
+CODE_FILES = sorted(
+    {*APP_FILES, *(ROOT / "tests").rglob("*.py"), *(ROOT / "benchmarks").glob("*.py")}
+)
+
+
+@pytest.mark.parametrize("path", CODE_FILES, ids=_rel)
+def test_no_issue_numbers_in_the_code(path: Path) -> None:
+    """Comments and docstrings describe the code, not the work that produced it."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    found = [m.group(0) for m in re.finditer(r"\bissues?\s+#?\d+\b", text, re.IGNORECASE)]
+    assert not found, f"{_rel(path)} names {found}; say what the code does instead"

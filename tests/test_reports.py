@@ -1,4 +1,4 @@
-"""Report content, chart images, the PDF and the PowerPoint deck (issue 6, exports).
+"""Report content, chart images, the PDF and the PowerPoint deck.
 
 Charts are drawn without a browser (vl-convert); the PDF and the deck draw the same charts, so
 the second build takes them from the renderer's cache.
@@ -71,6 +71,18 @@ def content(cbs_dir):
 
 
 # --- content ----------------------------------------------------------------------------------
+def test_conclusie_starts_with_what_changes_for_the_gemeente(content) -> None:
+    conclusie = content.section("conclusie")
+    assert conclusie.lead == "Wat verandert er voor Voorschoten?"
+    labels = [b.split(":", 1)[0] for b in conclusie.bullets[:4]]
+    assert labels == ["Regio", "UWV", "Kosten", "Route"]
+    assert "Leiden in plaats van Zoetermeer" in conclusie.bullets[1]
+    # only Zuid-Holland Centraal has a budget: its share in euro, the new one as a share
+    assert "twee verschillende budgetten" in conclusie.bullets[2]
+    assert "6,7% van het budget van Zuid-Holland Centraal" in conclusie.bullets[2]
+    assert "Variant" in " ".join(conclusie.bullets[4:])
+
+
 def test_content_has_every_section_in_order_with_dutch_date(content) -> None:
     assert tuple(s.key for s in content.sections) == SECTION_KEYS
     assert SECTION_KEYS[:8] == PRESENTATION_STEPS
@@ -185,6 +197,7 @@ def pptx_bytes(renderer, content, pdf_bytes) -> bytes:  # after the PDF: images 
     return build_pptx(content, renderer)
 
 
+@pytest.mark.slow
 def test_pdf_is_a_real_dutch_report(pdf_bytes, tmp_path) -> None:
     assert pdf_bytes.startswith(b"%PDF")
     assert 10 <= pdf_pages(pdf_bytes) <= 28
@@ -208,10 +221,12 @@ def test_pdf_is_a_real_dutch_report(pdf_bytes, tmp_path) -> None:
     assert "Bron: CBS" in text
 
 
+@pytest.mark.slow
 def test_pdf_embeds_a_font_with_euro_and_diaeresis(pdf_bytes) -> None:
     assert b"DejaVuSans" in pdf_bytes
 
 
+@pytest.mark.slow
 def test_pptx_slides_titles_and_alt_text(pptx_bytes) -> None:
     prs = Presentation(io.BytesIO(pptx_bytes))
     assert abs(prs.slide_width / prs.slide_height - 16 / 9) < 0.01

@@ -114,6 +114,7 @@ def _drain(queue) -> list[str]:
             return out
 
 
+@pytest.mark.slow
 def test_concurrent_saves_from_processes_lose_nothing(store_url: str) -> None:
     ready, errors, go = FORK.Queue(), FORK.Queue(), FORK.Event()
     workers = [
@@ -154,6 +155,7 @@ def test_concurrent_saves_from_processes_lose_nothing(store_url: str) -> None:
     _integrity_ok(store_url)
 
 
+@pytest.mark.slow
 def test_writer_killed_mid_transaction_leaves_earlier_scenarios(store_url: str) -> None:
     with ScenarioStore(store_url) as store:
         for i in range(3):
@@ -173,6 +175,7 @@ def test_writer_killed_mid_transaction_leaves_earlier_scenarios(store_url: str) 
         assert store.exists("daarna")
 
 
+@pytest.mark.slow
 def test_writer_killed_at_random_moments_keeps_every_committed_save(store_url: str) -> None:
     rng = random.Random(6)
     committed: list[str] = []

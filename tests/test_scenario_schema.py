@@ -268,6 +268,7 @@ def _check(text_or_bytes) -> None:
     result.problem()  # a returned scenario is always usable
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=scenario_bodies)
 def test_generated_documents_never_raise_anything_else(body) -> None:

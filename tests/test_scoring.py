@@ -1,4 +1,4 @@
-"""Scoring engine: worked examples, invariants, validation (contract of issue 3)."""
+"""Scoring engine: worked examples, invariants, validation."""
 
 from __future__ import annotations
 

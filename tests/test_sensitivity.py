@@ -1,4 +1,4 @@
-"""Robustness analysis (issue 4): exact one-way intervals, SMAA, scale sensitivity, sentences."""
+"""Robustness analysis: exact one-way intervals, SMAA, scale sensitivity, sentences."""
 
 from __future__ import annotations
 
@@ -222,6 +222,7 @@ def problems(draw, scales: bool = False) -> DecisionProblem:
     return problem_from_mapping(mapping)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems(scales=True))
 def test_interval_contains_baseline_and_is_right(problem: DecisionProblem) -> None:

@@ -62,6 +62,7 @@ OLD_SPELLINGS = {
     "--author": "--auteur",
     "--note": "--toelichting",
     "--replace": "--vervangen",
+    "--force": "--overschrijven",
     "--samples": "--aantal",
     "--seed": "--startwaarde",
     "--near": "--rond",

@@ -170,7 +170,7 @@ def load_matrix(folder: Path | None = None) -> Matrix:
 
 
 # --- variant descriptions, building blocks (Bijlage 1) and examples (§5) -----------------------
-# Added for issue 3. Plain data files in data/criteria/, each row citing document and section.
+# Plain data files in data/criteria/, each row citing document and section.
 
 
 @dataclass(frozen=True)

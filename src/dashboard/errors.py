@@ -45,3 +45,17 @@ class ScenarioNotFoundError(ValidationError):
 
 class ScenarioExistsError(ValidationError):
     """A scenario with that name (ignoring case) already exists."""
+
+
+class ScenarioChangedError(ValidationError):
+    """Someone saved the scenario after the revision this save started from."""
+
+    def __init__(self, name: str, current: int, expected: int) -> None:
+        super().__init__(
+            f"scenario ‘{name}’ is intussen door iemand anders opgeslagen (nu versie {current}, "
+            f"u ging uit van versie {expected}); uw wijziging is niet opgeslagen. Bewaar haar "
+            "als kopie, dan gaat er niets verloren."
+        )
+        self.name = name
+        self.current = current
+        self.expected = expected

@@ -164,8 +164,13 @@ def labour_comparison(
     regions: Sequence[tuple[str, str]],
     *,
     with_nederland: bool = True,
+    names: Mapping[str, str] | None = None,
 ) -> LabourComparison:
-    """The block for ``regions`` (code, display name) under ``membership``."""
+    """The block for ``regions`` (code, display name) under ``membership``.
+
+    ``names`` (gemeente code → name, e.g. from the boundary layer) replaces the names in the
+    figures, which CBS sometimes spells slightly differently ("Hengelo (O.)").
+    """
     year = labour_year(kc)
     areas = tuple(regions) + (((NATIONAL_CODE, NEDERLAND),) if with_nederland else ())
     if year is None:
@@ -198,7 +203,9 @@ def labour_comparison(
     members = {}
     for code, _ in regions:
         codes = sorted(g for g, r in membership.items() if r == code)
-        frame = figures.reindex(codes)[["gemeente_naam", *MEMBER_COLUMNS]]
+        frame = figures.reindex(codes)[["gemeente_naam", *MEMBER_COLUMNS]].copy()
+        if names:
+            frame["gemeente_naam"] = [names.get(g, n) for g, n in frame["gemeente_naam"].items()]
         members[code] = frame.sort_values("gemeente_naam")
     return LabourComparison(
         year=year,

@@ -78,7 +78,7 @@ class OverstapResult:
     inwoners: Mapping[str, float | None] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
-        """The CLI's JSON shape (issue 5)."""
+        """The JSON of ``python -m dashboard overstap --formaat json``."""
 
         def side(states: Mapping[str, RegionState]) -> dict[str, Any]:
             return {
@@ -594,7 +594,8 @@ def labour_before_after(
     regions = [(r, index.region(r).name) for r in (van, target)]
     before_membership = index.membership()
     after_membership = moved_membership(before_membership, code, target)
+    names = {g.code: g.name for g in index.gemeenten}
     return (
-        labour_comparison(kc, before_membership, regions),
-        labour_comparison(kc, after_membership, regions),
+        labour_comparison(kc, before_membership, regions, names=names),
+        labour_comparison(kc, after_membership, regions, names=names),
     )

@@ -35,13 +35,6 @@ class OverstapSummary:
         return tuple(f"{line.label}: {line.text}" for line in self.lines)
 
 
-def _mid_sentence(text: str) -> str:
-    """A sentence from the data continued inside another one ("Eén keer" → "één keer")."""
-    if text.startswith("Eén"):
-        return "één" + text[3:]
-    return text[:1].lower() + text[1:]
-
-
 def mover_row(model: CostModel) -> MemberCost | None:
     """The cost row of the gemeente that moves."""
     return next((r for r in model.rows if r.gemeente_code == model.gemeente_code), None)
@@ -120,11 +113,10 @@ def overstap_summary(
     lines.append(SummaryLine("Kosten", cost))  # budgets are the user's input, not a source
     if steps:
         first, last = steps[0], steps[-1]
-        rule = "" if "niet vastgelegd" in last.rule else f" ({_mid_sentence(last.rule)})"
         lines.append(
             SummaryLine(
                 "Route",
-                f"{len(steps)} stappen, van ‘{first.title}’ tot ‘{last.title}’{rule}.",
+                f"{len(steps)} stappen, van ‘{first.title}’ tot ‘{last.title}’.",
                 last.citation.source if last.citation else None,
             )
         )

@@ -1,4 +1,4 @@
-"""Weighted-sum scoring of the three ontwikkelvarianten (the contract of issue 3).
+"""Weighted-sum scoring of the three ontwikkelvarianten.
 
 Definitions
 -----------

@@ -824,7 +824,7 @@ def analyse(
 
 
 def to_json(rob: Robustness) -> dict[str, Any]:
-    """The CLI's JSON output (keys as in issue 4, plus ``random_scales``)."""
+    """The JSON of ``python -m dashboard sensitivity --formaat json`` (with ``random_scales``)."""
     return {
         "winner": rob.winner,
         "one_way": [ow.as_dict() for ow in rob.one_way],

@@ -56,3 +56,13 @@ def test_gemeente_borders_and_free_zoom(cbs_dir: Path) -> None:
     assert not at.exception
     at.radio(key="kaart_weergave").set_value("Vrij zoomen").run()
     assert not at.exception
+
+
+def test_labour_indicator_names_its_own_source(cbs_dir: Path) -> None:
+    at = run_page()
+    at.selectbox(key="kaart_indicator").set_value("bijstand_per_1000").run()
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "personen met bijstand (stand eind december, voorlopig)" in captions
+    assert "peildatum verschilt per onderwerp" in captions
+    assert at.selectbox(key="kaart_jaar_bijstand_per_1000").label == "Tabeljaar (CBS)"

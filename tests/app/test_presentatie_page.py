@@ -67,7 +67,17 @@ def walk(cbs_dir) -> tuple[AppTest, list[dict]]:
 
 def test_steps_in_order_and_no_editing_widgets(walk) -> None:
     first = walk[1][0]
-    assert first["radio_options"] == [f"{i}. {t}" for i, t in enumerate(TITLES, start=1)]
+    # short names in the selector (one line on a projector); the full title heads the step
+    assert first["radio_options"] == [
+        "1. Vraag",
+        "2. Kaart",
+        "3. Regio's",
+        "4. Arbeidsmarkt",
+        "5. Overstap",
+        "6. Varianten",
+        "7. Robuustheid",
+        "8. Conclusie",
+    ]
     assert first["headers"] == ["De vraag"]
     # Weights are locked: no sliders, number inputs, text inputs or selects on this page.
     assert set(first["widgets"].values()) == {0}

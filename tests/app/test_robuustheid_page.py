@@ -108,7 +108,9 @@ def test_choosing_another_weight_for_the_score_lines() -> None:
     at = run_page({"groups": {"werkzoekenden": 8}})
     box = next(b for b in at.selectbox if b.label == "Welk gewicht?")
     options = list(box.options)
-    box.set_value(options.index(next(o for o in options if o.startswith("wz04")))).run()
+    box.set_value(
+        options.index(next(o for o in options if o.startswith("Concurrerend aanbod")))
+    ).run()
     assert not at.exception, at.exception
     assert (
         "Variant 3 wint alleen als concurrerend aanbod (bij inzet regelingen/voorzieningen) "

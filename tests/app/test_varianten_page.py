@@ -195,3 +195,21 @@ def test_criterion_slider_of_another_perspective_keeps_hidden_weights() -> None:
     assert at.session_state[PROBLEM_KEY]["criteria"] == {"gu01": 5.0, "wz04": 0.0}
     at.selectbox(key="var_criteria_group").set_value("gemeenten_uwv").run()
     assert at.slider(key="var_c_gu01").value == 5.0
+
+
+def test_one_reset_returns_scale_ratings_and_overstap_too() -> None:
+    at = run_page()
+    at.session_state[PROBLEM_KEY] = {
+        "groups": {"werkgevers": 3.0},
+        "scale": {"++": 4, "+": 1, "+/-": 0, "-": -1, "-/-": -2},
+        "ratings": {"gu01": {"V3": "++"}},
+        "reasons": {"gu01": {"V3": "eigen oordeel"}},
+    }
+    at.session_state["overstap"] = {**at.session_state["overstap"], "budgets": {"AM34": 5.0}}
+    at.run()
+    at.button(key="var_reset").click().run()
+    assert not at.exception
+    assert at.session_state[PROBLEM_KEY] == {}
+    assert at.session_state["overstap"]["budgets"] == {}
+    # app.py shows the notice (this page runs here without it)
+    assert any("Alles staat weer op de standaard" in n for n in at.session_state["notices"])

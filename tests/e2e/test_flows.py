@@ -72,6 +72,8 @@ def test_moving_a_weight_changes_the_ranking_sentence(page: Page, app_server) ->
 
 def _download(page: Page, label: str, target_dir: Path) -> Path:
     button = page.locator('[data-testid="stDownloadButton"]').filter(has_text=label).first
+    if not button.is_visible():  # the presentation keeps its downloads under "Rapport"
+        page.locator('[data-testid="stPopover"] button').filter(has_text="Rapport").first.click()
     expect(button).to_be_visible(timeout=60_000)
     # the file is built when the button is clicked (charts drawn on the server): allow time
     with page.expect_download(timeout=240_000) as info:

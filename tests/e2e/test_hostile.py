@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import time
 import tomllib
 import urllib.error
 import urllib.request
@@ -17,7 +18,15 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import choose, open_page, open_tab, reveal_all, screenshot, wait_idle
+from tests.e2e.browser import (
+    choose,
+    open_page,
+    open_tab,
+    reveal_all,
+    screenshot,
+    wait_idle,
+    watch,
+)
 from tests.e2e.server import PROJECT_ROOT
 
 pytestmark = pytest.mark.e2e
@@ -250,3 +259,118 @@ def test_urls_in_scenario_name_and_note_are_no_links(page, app_server) -> None: 
     assert "www.e.vil" in _literal(page) and name in _literal(page)
     _no_outside_links(page)
     assert main.locator("a[href^='mailto:']").count() == 0
+
+
+def _cache_entries(base_url: str) -> dict[str, float]:
+    """Entries per st.cache_data/st.cache_resource function, from the server's metrics."""
+    with urllib.request.urlopen(f"{base_url}/_stcore/metrics", timeout=30) as resp:
+        body = resp.read().decode("utf-8")
+    entries: dict[str, float] = {}
+    for line in body.splitlines():
+        if line.startswith("cache_memory_bytes{"):
+            labels, _, value = line.rpartition(" ")
+            entries[labels] = float(value)
+    return entries
+
+
+def test_a_browser_cannot_empty_the_cache_every_user_shares(app_server) -> None:  # type: ignore[no-untyped-def]
+    """Any client can send Streamlit's "clear cache" message; the shared caches stay filled."""
+    import asyncio
+    import random
+    from concurrent.futures import ThreadPoolExecutor
+
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    from tests.e2e.protocol import StreamlitSession
+
+    async def clear_from_a_session() -> None:
+        session = StreamlitSession(app_server.url, "", random.Random(0))
+        try:
+            await session.open()
+            msg = BackMsg()
+            msg.clear_cache = True
+            await session.ws.send(msg.SerializeToString())
+            await asyncio.sleep(2)  # the server handles it on its event loop
+        finally:
+            await session.close()
+
+    before = _cache_entries(app_server.url)
+    assert before, "de metrics noemen geen caches; is de app al eens gedraaid?"
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, clear_from_a_session()).result()
+    time.sleep(6)  # Streamlit keeps the cache figures of its metrics for 5 s
+    after = _cache_entries(app_server.url)
+    emptied = [name for name, count in before.items() if count and not after.get(name)]
+    assert not emptied, f"gedeelde caches geleegd door één browser: {emptied[:5]}"
+
+
+def test_server_listens_on_this_computer_only_by_default() -> None:
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
+    assert config["server"].get("address") in ("127.0.0.1", "localhost", "::1")
+    client = config.get("client", {})
+    assert client.get("toolbarMode") == "viewer" and client.get("showErrorDetails") == "none"
+    readme = (PROJECT_ROOT / "README.md").read_text("utf-8")
+    assert "frame-ancestors 'none'" in _readme_header("Content-Security-Policy")
+    assert _readme_header("X-Frame-Options") == "DENY"
+    assert "location = /_stcore/metrics" in readme
+
+
+def _readme_header(name: str) -> str:
+    readme = (PROJECT_ROOT / "README.md").read_text("utf-8")
+    found = re.search(rf'add_header {re.escape(name)} "([^"]+)" always;', readme)
+    assert found, f"README's nginx-voorbeeld zet {name} niet"
+    return found.group(1)
+
+
+@pytest.fixture(scope="module")
+def browser_behind_proxy():  # type: ignore[no-untyped-def]
+    """A chromium that lets a page whose headers the test rewrites still reach 127.0.0.1.
+
+    Chromium treats a document served through Playwright's ``route.fulfill`` as coming from the
+    public internet and then blocks its websocket to the loopback address (local network access
+    checks); a real proxy on the same host would not be blocked.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} ontbreekt")
+    args = [*CHROMIUM_ARGS, "--disable-features=LocalNetworkAccessChecks"]
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=args, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.mark.parametrize("path", ["", "varianten"])
+def test_the_readme_security_headers_leave_the_app_working(  # type: ignore[no-untyped-def]
+    browser_behind_proxy, base_url: str, path: str
+) -> None:
+    """The proxy's Content-Security-Policy, imitated here: no violation, charts still drawn."""
+    headers = {
+        "content-security-policy": _readme_header("Content-Security-Policy"),
+        "x-frame-options": _readme_header("X-Frame-Options"),
+        "x-content-type-options": _readme_header("X-Content-Type-Options"),
+    }
+    ctx = browser_behind_proxy.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    try:
+        page = ctx.new_page()
+        seen = watch(page)
+
+        def with_headers(route) -> None:  # type: ignore[no-untyped-def]
+            response = route.fetch()
+            route.fulfill(response=response, headers={**response.headers, **headers})
+
+        page.route(f"{base_url}/**", with_headers)
+        open_page(page, base_url, path)
+        reveal_all(page)
+        violations = [m for m in seen.console_errors if "Content Security Policy" in m]
+        assert not violations, violations[:3]
+        main = page.locator('[data-testid="stMain"]')
+        assert main.locator(".js-plotly-plot, canvas, svg").count() > 0
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        ctx.close()

@@ -9,7 +9,16 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.browser import assert_no_error_box, main_text, open_page, screenshot, wait_idle
+from tests.e2e.browser import (
+    SCREENSHOTS,
+    assert_no_error_box,
+    go_via_sidebar,
+    main_text,
+    open_page,
+    open_tab,
+    screenshot,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -72,7 +81,7 @@ def test_overstap_opens_with_what_changes_for_the_gemeente(page: Page, app_serve
         has=page.locator("h3", has_text="Wat verandert er voor Voorschoten")
     )
     summary = box.last.inner_text()
-    for expected in ("Leiden in plaats van Zoetermeer", "6,7% van het budget van", "7 stappen"):
+    for expected in ("Leiden in plaats van Zoetermeer", "6,7% van het budget van", "stappen, van"):
         assert expected in summary, summary
 
     type_amount(page, ZHC_BUDGET, "1.000.000")
@@ -98,3 +107,160 @@ def test_no_english_instruction_under_a_text_field(page: Page, app_server) -> No
     page.wait_for_timeout(300)
     visible = [t for t in instructions.all_inner_texts() if t.strip()]
     assert not any(re.search(r"Press|Enter to", t) for t in visible), visible
+
+
+def all_text(page: Page) -> str:
+    """The main area's text, also inside closed expanders."""
+    return page.locator('[data-testid="stMain"]').text_content() or ""
+
+
+def slider_value(page: Page, label: str) -> float:
+    handle = page.locator(f'[data-testid="stSlider"] input[type="range"][aria-label="{label}"]')
+    return float(handle.first.input_value())
+
+
+def test_reload_and_address_keep_the_view(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "varianten")
+    handle = page.locator('[data-testid="stSlider"] input[type="range"][aria-label="Werkgevers"]')
+    handle.first.focus()
+    handle.first.press("End")
+    wait_idle(page, after_action=True)
+    page.wait_for_url(re.compile(r"gw=[^&]*wg%3A10|gw=[^&]*wg:10"), timeout=30_000)
+
+    go_via_sidebar(page, "Overstap")
+    type_amount(page, ZHC_BUDGET, "1.000.000")
+    page.wait_for_url(re.compile(r"ob=AM34(%3A|:)1000000"), timeout=30_000)
+    assert "wg" in page.url  # the weighting stays in the address on another page
+
+    page.reload(wait_until="domcontentloaded")
+    page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]')
+    wait_idle(page)
+    expect(amount_field(page, ZHC_BUDGET)).to_have_value("€ 1.000.000")
+    assert metric(page, "Extra voor de blijvers") == "€ 66.921"
+    go_via_sidebar(page, "Varianten")
+    assert slider_value(page, "Werkgevers") == 10.0
+    assert_no_error_box(page, app_server.log_path)
+
+
+RESETTABLE = "gw=gu:1,wg:3,wz:1&sc=pp:4&ov=gu01.V3:pp&rd.gu01.V3=Eigen+oordeel&ob=AM34:1000"
+
+
+def test_one_reset_returns_everything_and_says_what(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "varianten", RESETTABLE)
+    text = all_text(page)
+    assert "1 eigen oordeel" in text and "U gebruikt een eigen schaal" in text
+    assert slider_value(page, "Werkgevers") == 3.0
+
+    page.locator('[data-testid="stSidebar"] button').filter(
+        has_text="Alles terugzetten naar de standaard"
+    ).first.click()
+    wait_idle(page, after_action=True)
+    notice = page.locator('[data-testid="stAlertContentInfo"]').filter(
+        has_text="Alles staat weer op de standaard"
+    )
+    expect(notice.first).to_be_visible()
+    said = notice.first.inner_text()
+    for part in ("gewichten", "schaal", "eigen oordelen", "budgetten"):
+        assert part in said, said
+    assert slider_value(page, "Werkgevers") == 1.0
+    text = all_text(page)
+    assert "U gebruikt nu alleen de oordelen van de handreiking." in text
+    assert "U gebruikt een eigen schaal" not in text
+    page.wait_for_url(re.compile(r"/varianten$"), timeout=30_000)  # nothing left in the address
+
+    # a scenario saved now is the standard one: its share link carries no settings
+    go_via_sidebar(page, "Scenario's")
+    open_tab(page, "Link delen")
+    link = page.locator('[data-testid="stCode"]').first.inner_text().strip()
+    assert "?" not in link, link
+
+
+# --- the college meeting: every step on one projector screen ----------------------------------
+STEPS = 8
+FIT = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    const next = [...document.querySelectorAll('button')]
+        .find(b => b.innerText.includes('Volgende'));
+    const box = next ? next.getBoundingClientRect() : null;
+    const block = document.querySelector('[data-testid="stMainBlockContainer"]');
+    return {scroll: main.scrollHeight, client: main.clientHeight,
+            blockBottom: block.getBoundingClientRect().bottom,
+            nextBottom: box ? box.bottom : null, width: document.documentElement.scrollWidth};
+}"""
+
+
+def presentation_step(page: Page, number: int | str) -> None:
+    """Go to step ``number`` (1-based) or the step named so, with the step selector."""
+    if isinstance(number, str):
+        radio = page.get_by_role("radio", name=re.compile(rf"\d+\. {number}")).first
+    else:
+        radio = page.get_by_role("radio").nth(number - 1)
+    radio.check(force=True)
+    wait_idle(page, after_action=True)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_every_presentation_step_fits_the_screen(  # type: ignore[no-untyped-def]
+    browser, app_server, width: int, height: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        open_page(page, app_server.url, "presentatie")
+        too_tall = []
+        for number in range(1, STEPS + 1):
+            presentation_step(page, number)
+            page.wait_for_function(  # every chart drawn (a map takes a few seconds)
+                "() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"]')]"
+                ".every(c => c.querySelector('.main-svg'))",
+                timeout=30_000,
+            )
+            page.wait_for_timeout(1_500)  # table heights settle
+            if page.locator('[data-testid="stPlotlyChart"] canvas').count():
+                page.wait_for_timeout(5_000)  # a map is drawn with WebGL, slowly without a GPU
+            if width == 1280:
+                path = SCREENSHOTS / f"presentatie-stap-{number}-1280x720.png"
+                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(path))  # what the projector shows, no scrolling
+            fit = page.evaluate(FIT)
+            if (
+                fit["scroll"] > fit["client"] + 2
+                or fit["blockBottom"] > height + 2
+                or not fit["nextBottom"]
+                or fit["nextBottom"] > height
+            ):
+                too_tall.append((number, fit))
+            assert fit["width"] <= width, f"stap {number} is breder dan het scherm: {fit}"
+        assert not too_tall, f"stappen die niet passen op {width}×{height}: {too_tall}"
+        assert_no_error_box(page, app_server.log_path)
+    finally:
+        context.close()
+
+
+CHART_LABELS = """() => {
+    const chart = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].pop();
+    const svg = chart.querySelector('svg.main-svg');
+    const box = svg.getBoundingClientRect();
+    const ticks = [...chart.querySelectorAll('.ytick text, .xtick text')];
+    const texts = [...chart.querySelectorAll('.textpoint text, .ytick text')];
+    return {
+        labels: [...chart.querySelectorAll('.ytick text')].map(t => t.textContent),
+        sizes: ticks.map(t => parseFloat(getComputedStyle(t).fontSize)),
+        clipped: texts.filter(t => {
+            const r = t.getBoundingClientRect();
+            return r.right > box.right + 1 || r.left < box.left - 1;
+        }).map(t => t.textContent),
+    };
+}"""
+
+
+def test_robustness_chart_speaks_names_not_ids(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "presentatie")
+    presentation_step(page, "Robuustheid")
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .ytick text')
+    seen = page.evaluate(CHART_LABELS)
+    assert seen["labels"], seen
+    ids = [label for label in seen["labels"] if re.search(r"\b[a-z]{2}\d\d\b", label)]
+    assert not ids, f"interne codes in de grafiek: {ids}"
+    assert min(seen["sizes"]) >= 15, f"te kleine aslabels: {sorted(set(seen['sizes']))}"
+    assert not seen["clipped"], f"afgesneden tekst: {seen['clipped']}"

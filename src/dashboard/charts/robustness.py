@@ -36,11 +36,15 @@ def _short(label: str, width: int = 44) -> str:
     return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
-def weight_label(problem: DecisionProblem, ow: OneWay) -> str:
-    """``Werkgevers`` for a group, ``wz04 Concurrerend aanbod …`` for a criterion."""
+def weight_label(problem: DecisionProblem, ow: OneWay, width: int = 34) -> str:
+    """``Groep: Werkgevers`` for a group, ``Concurrerend aanbod … (werkzoekenden)`` for a
+    criterion: the names a reader knows, never the internal ids. The group is named after the
+    criterion, so the label stays short enough for a slide and still tells apart criteria that
+    share a name (two groups have "Efficiency & effectiviteit bevorderend")."""
     if ow.kind == "group":
         return f"Groep: {ow.label}"
-    return f"{ow.id} {_short(ow.label)}"
+    group = problem.matrix.group(ow.group).short if ow.group else ""
+    return f"{_short(ow.label, width)} ({group[:1].lower() + group[1:]})"
 
 
 def _colour(problem: DecisionProblem, variant: str) -> str:
@@ -152,11 +156,23 @@ def _tornado_rows(one_way: Sequence[OneWay]) -> list[OneWay]:
     return sorted(rows, key=lambda ow: (ow.width, ow.kind != "group", ow.id))
 
 
-def tornado_figure(one_way: Sequence[OneWay], problem: DecisionProblem) -> go.Figure:
+TICK_FONT = {"size": 16}
+
+
+def tornado_figure(
+    one_way: Sequence[OneWay], problem: DecisionProblem, limit: int | None = None
+) -> go.Figure:
     """For every weight the interval of shares in which the winner stays on top (bar) and the
-    current share (diamond); the narrowest intervals, the most sensitive weights, on top."""
+    current share (diamond); the narrowest intervals, the most sensitive weights, on top.
+
+    ``limit`` keeps only that many of the most sensitive weights (a slide has room for about
+    eight readable rows); the title then says how many of how many are shown. The interval is
+    printed right of its bar, so it never collides with the diamond or gets clipped.
+    """
     m = problem.matrix
-    rows = _tornado_rows(one_way)[::-1]  # plotly draws the first category at the bottom
+    all_rows = _tornado_rows(one_way)
+    shown = all_rows[:limit] if limit else all_rows
+    rows = shown[::-1]  # plotly draws the first category at the bottom
     labels = [weight_label(problem, ow) for ow in rows]
     winner = rows[0].winner if rows else (one_way[0].winner if one_way else m.variant_ids[0])
     fig = go.Figure()
@@ -168,10 +184,10 @@ def tornado_figure(one_way: Sequence[OneWay], problem: DecisionProblem) -> go.Fi
             orientation="h",
             marker={"color": INTERVAL_COLOUR, "line": {"color": "#1F4E79", "width": 1}},
             name=f"{m.variant(winner).name} blijft het hoogst",
-            text=[interval_text(ow) for ow in rows],
-            textposition="inside",
-            insidetextanchor="middle",
-            textfont={"color": "#000000"},
+            text=[f"{fmt_pct(ow.low, 0)} – {fmt_pct(ow.high, 0)}" for ow in rows],
+            textposition="outside",
+            cliponaxis=False,
+            textfont={"color": "#000000", "size": 15},
             customdata=[
                 [
                     m.variant(ow.below).name if ow.below else "geen",
@@ -190,16 +206,25 @@ def tornado_figure(one_way: Sequence[OneWay], problem: DecisionProblem) -> go.Fi
             x=[ow.baseline_share * 100 for ow in rows],
             mode="markers",
             name="huidig aandeel",
-            marker={"symbol": "diamond", "size": 11, "color": "#000000"},
+            marker={"symbol": "diamond", "size": 12, "color": "#000000"},
             hovertemplate="%{y}: nu %{x:.1f}%<extra></extra>",
         )
     )
-    fig.update_xaxes(range=[0, 101], dtick=20, title="aandeel van het gewicht (%)", ticksuffix="%")
-    fig.update_layout(barmode="overlay", bargap=0.25, uniformtext={"minsize": 11, "mode": "show"})
-    height = 140 + 26 * max(len(rows), 1)
-    return _layout(
-        fig, f"Tussen welke aandelen blijft {m.variant(winner).name} het hoogst?", height
+    fig.update_xaxes(
+        range=[0, 101],
+        tickvals=[0, 20, 40, 60, 80, 100],
+        title="aandeel van het gewicht (%)",
+        ticksuffix="%",
+        tickfont=TICK_FONT,
     )
+    fig.update_yaxes(tickfont=TICK_FONT)
+    fig.update_layout(barmode="overlay", bargap=0.25)
+    height = 150 + 30 * max(len(rows), 1)
+    title = f"Tussen welke aandelen blijft {m.variant(winner).name} het hoogst?"
+    if limit and len(all_rows) > len(shown):
+        title += f" (de {len(shown)} gevoeligste van {len(all_rows)} gewichten)"
+    # room right of the plot for the interval text of a bar that reaches 100 %
+    return apply_layout(fig, title, height, margin_right=85)
 
 
 def tornado_text(one_way: Sequence[OneWay], problem: DecisionProblem) -> str:
@@ -321,7 +346,7 @@ def central_weights_table(result: SmaaResult, problem: DecisionProblem) -> pd.Da
         )
     for c in m.criteria:
         rows.append(
-            [f"{c.id} {_short(c.label)} (binnen groep)"]
+            [f"{_short(c.label)} ({m.group(c.group).short}, binnen de groep)"]
             + [
                 fmt_pct(cw["criteria"][c.id], 1) if (cw := result.central_weights[v]) else "–"
                 for v in result.variant_ids

@@ -14,8 +14,7 @@ from typing import Any
 from dashboard.charts.robustness import INTERVAL_COLOUR, _tornado_rows, weight_label
 from dashboard.charts.scoring import GROUP_COLOURS, VARIANT_COLOURS, group_contributions
 from dashboard.criteria import Matrix
-from dashboard.formatting import fmt_number
-from dashboard.narrative import interval_text
+from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.scoring import DecisionProblem, ScoreResult
 from dashboard.sensitivity import OneWay
 
@@ -194,28 +193,31 @@ def contributions_spec(
 
 
 def tornado_spec(
-    one_way: Sequence[OneWay], problem: DecisionProblem, width: int = 820
+    one_way: Sequence[OneWay],
+    problem: DecisionProblem,
+    width: int = 760,
+    limit: int | None = None,
 ) -> tuple[dict, int]:
     """For every weight the shares between which the winner stays on top (bar) and the current
-    share (diamond), narrowest on top; returns the spec and its height in pixels."""
+    share (diamond), narrowest on top; ``limit`` keeps that many of the most sensitive. The
+    interval is printed right of its bar (never over the diamond). Returns spec and height."""
     m = problem.matrix
-    rows = _tornado_rows(one_way)
+    rows = _tornado_rows(one_way)[:limit] if limit else _tornado_rows(one_way)
     winner = rows[0].winner if rows else (one_way[0].winner if one_way else m.variant_ids[0])
     data = [
         {
             "gewicht": weight_label(problem, ow),
             "van": round(ow.low * 100, 3),
             "tot": round(ow.high * 100, 3),
-            "midden": round((ow.low + ow.high) * 50, 3),
             "nu": round(ow.baseline_share * 100, 3),
-            "label": interval_text(ow),
+            "label": f"{fmt_pct(ow.low, 0)} – {fmt_pct(ow.high, 0)}",
         }
         for ow in rows
     ]
     order = [d["gewicht"] for d in data]
     height = 40 + 28 * max(len(rows), 1)
     y = {"field": "gewicht", "type": "nominal", "sort": order, "title": None}
-    x_scale = {"domain": [0, 100]}
+    x_scale = {"domain": [0, 118], "clamp": True}  # room right of 100 % for the interval text
     spec = base(
         width,
         height,
@@ -246,9 +248,15 @@ def tornado_spec(
                 },
             },
             {
-                "mark": {"type": "text", "fontSize": 12, "color": "#000000"},
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dx": 5,
+                    "fontSize": 13,
+                    "color": "#000000",
+                },
                 "encoding": {
-                    "x": {"field": "midden", "type": "quantitative", "scale": x_scale},
+                    "x": {"field": "tot", "type": "quantitative", "scale": x_scale},
                     "text": {"field": "label"},
                 },
             },

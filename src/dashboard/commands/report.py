@@ -3,13 +3,14 @@
 ``python -m dashboard report [--scenario NAAM] --uitvoer BESTAND.pdf|BESTAND.pptx``. Without
 ``--scenario`` the report uses the default weighting (three perspectives equal, the
 handreiking's ratings) and the default overstap (Voorschoten → Holland Rijnland). Unknown
-extension, unknown scenario or an unwritable path: exit 2 with one Dutch line.
+extension, unknown scenario or an unwritable path: exit 2 with one Dutch line. The file is
+written by :mod:`dashboard.safe_files`: an existing file is replaced only with
+``--overschrijven`` (keeping its permissions), and never a folder, link or device.
 """
 
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import sys
 import tempfile
@@ -17,15 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.errors import DashboardError, ValidationError
+from dashboard.safe_files import check_target, os_reason, write_bytes
 
 FORMATS = (".pdf", ".pptx")
-_OS_REASONS = {
-    errno.EACCES: "geen schrijfrechten",
-    errno.EPERM: "geen schrijfrechten",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.ENOSPC: "de schijf is vol",
-    errno.ENOENT: "de map bestaat niet of laat geen nieuwe bestanden toe",
-}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,52 +36,42 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="BESTAND",
         help="uitvoerbestand, eindigend op .pdf of .pptx",
     )
+    parser.add_argument(
+        "--overschrijven",
+        action="store_true",
+        dest="force",
+        help="een bestaand bestand vervangen (de rechten van het bestand blijven)",
+    )
 
 
-def _check_target(out: Path) -> str:
+def _check_target(out: Path, force: bool) -> str:
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise ValidationError(
             f"onbekend bestandstype {out.suffix or '(geen)'!r} voor --uitvoer; "
             "gebruik .pdf of .pptx"
         )
+    check_target(out, force=force)
     folder = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise ValidationError(f"{out} is een map; geef een bestandsnaam op")
-    if not folder.is_dir():
-        raise ValidationError(f"de map {folder} bestaat niet")
-    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise ValidationError(f"kan niet schrijven naar {out}: geen schrijfrechten")
     # Try it before the report is built (seconds of work), so a bad path fails at once.
     try:
-        fd, probe = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".rapport-", suffix=".tmp")
         os.close(fd)
         os.unlink(probe)
     except OSError as err:
-        raise ValidationError(f"kan niet schrijven naar {out}: {_reason(err)}") from err
+        raise ValidationError(f"kan niet schrijven naar {out}: {os_reason(err)}") from err
     return suffix
-
-
-def _reason(err: OSError) -> str:
-    return _OS_REASONS.get(err.errno or 0, "het besturingssysteem weigert het bestand")
-
-
-def _write_atomic(out: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a failed run never leaves half a file."""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, out)
-    except OSError as err:
-        raise DashboardError(f"kan niet schrijven naar {out}: {_reason(err)}") from err
 
 
 def run(args: argparse.Namespace) -> int:
     from dashboard.reports.content import ReportInput, build_report_content
 
+    if not args.out.strip():
+        raise ValidationError(
+            "--uitvoer is leeg; geef een bestandsnaam op, bijvoorbeeld rapport.pdf"
+        )
     out = Path(args.out).expanduser()
-    suffix = _check_target(out)
+    suffix = _check_target(out, args.force)
     if args.scenario:
         from dashboard.scenarios import open_store
 
@@ -106,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
     # charts are drawn without a browser (vl-convert), so every report has its images
     data = _render(content, suffix)
-    _write_atomic(out, data)
+    write_bytes(out, data, force=args.force)
     missing = [s.title for s in content.sections if not s.available]
     print(f"Rapport geschreven: {out} ({len(data) // 1024} kB)")
     if missing:

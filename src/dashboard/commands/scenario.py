@@ -1,24 +1,33 @@
-"""CLI command ``scenario``: list, show, save, export, import and delete saved scenarios.
+"""CLI command ``scenario``: list, show, save, export, import, delete and back up scenarios.
 
 The database comes from ``DASHBOARD_DATABASE_URL`` (default: the embedded SQLite file).
 Bad input exits with code 2 and one Dutch line; a rejected import leaves the database as it was.
+A save or import that starts from an older version of a scenario (``--versie``, or the
+``revision`` in an exported file) is refused when someone saved since; ``--als-kopie`` then keeps
+it as a copy. Files are written by :mod:`dashboard.safe_files` (never over a folder, link or
+device; an existing file only with ``--overschrijven``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
+import sqlite3
 import sys
-import tempfile
 from pathlib import Path
 
 from dashboard.commands import add_format_option
-from dashboard.errors import DashboardError, ValidationError
+from dashboard.errors import (
+    ScenarioChangedError,
+    ScenarioExistsError,
+    StorageError,
+    ValidationError,
+)
 from dashboard.formatting import fmt_datetime
+from dashboard.safe_files import os_reason, write_bytes, write_with
 from dashboard.scenarios.model import Scenario
 from dashboard.scenarios.schema import MAX_BYTES, load_json, scenario_from_json, scenario_to_json
-from dashboard.scenarios.store import ScenarioExistsError, open_store
+from dashboard.scenarios.store import ScenarioStore, open_store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,16 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--auteur", dest="author", default="", metavar="AUTEUR")
     p.add_argument("--toelichting", dest="note", default="", metavar="TOELICHTING")
+    _add_revision_options(p)
 
     p = sub.add_parser("export", help="een scenario als JSON-bestand wegschrijven")
     p.add_argument("name", metavar="NAAM")
-    p.add_argument(
-        "--uitvoer",
-        dest="out",
-        required=True,
-        metavar="BESTAND",
-        help="doelbestand, of - voor het scherm",
-    )
+    _add_output(p, "doelbestand, of - voor het scherm")
 
     p = sub.add_parser("import", help="een scenario uit een JSON-bestand opslaan")
     p.add_argument("file", metavar="BESTAND")
@@ -57,9 +61,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="een bestaand scenario met die naam vervangen",
     )
+    p.add_argument(
+        "--als-kopie",
+        action="store_true",
+        dest="as_copy",
+        help="is het scenario intussen gewijzigd, bewaar dit dan als kopie",
+    )
 
     p = sub.add_parser("delete", help="een scenario verwijderen")
     p.add_argument("name", metavar="NAAM")
+
+    p = sub.add_parser(
+        "backup", help="een samenhangende kopie van de scenariodatabase maken (SQLite)"
+    )
+    _add_output(p, "het reservekopiebestand")
+
+
+def _add_output(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--uitvoer", dest="out", required=True, metavar="BESTAND", help=help_text)
+    parser.add_argument(
+        "--overschrijven",
+        action="store_true",
+        dest="force",
+        help="een bestaand bestand vervangen (de rechten van het bestand blijven)",
+    )
+
+
+def _add_revision_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--versie",
+        type=int,
+        default=None,
+        metavar="N",
+        help="alleen opslaan als het scenario nog versie N is (zie 'scenario list --formaat json')",
+    )
+    parser.add_argument(
+        "--als-kopie",
+        action="store_true",
+        dest="as_copy",
+        help="is het scenario intussen gewijzigd, bewaar dit dan als kopie",
+    )
 
 
 def _read_upload(path_text: str, what: str) -> bytes:
@@ -73,22 +114,55 @@ def _read_upload(path_text: str, what: str) -> bytes:
         with path.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except OSError as err:
-        raise ValidationError(
-            f"{what} {path} kan niet worden gelezen ({err.strerror or err})"
-        ) from err
+        raise ValidationError(f"{what} {path} kan niet worden gelezen: {os_reason(err)}") from err
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _save(
+    store: ScenarioStore,
+    scenario: Scenario,
+    *,
+    replace: bool,
+    expected: int | None,
+    as_copy: bool,
+) -> tuple[Scenario, str]:
+    """Save; on a newer version in the store, keep this one as a copy (``as_copy``) or refuse."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".scenario-", suffix=".json", dir=path.parent or ".")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.write("\n")
-        os.replace(tmp, path)
-    except OSError as err:
-        raise DashboardError(
-            f"kan niet schrijven naar {path} ({err.strerror or err}); er is niets veranderd"
-        ) from err
+        return store.save(scenario, replace=replace, expected_revision=expected), ""
+    except ScenarioChangedError:
+        if not as_copy:
+            raise
+        copy = store.save_copy(scenario)
+        return copy, f"‘{scenario.name}’ was intussen gewijzigd; bewaard als kopie"
+
+
+def _backup(store: ScenarioStore, out: str, force: bool) -> None:
+    """A consistent copy through SQLite's backup API (safe while the app writes)."""
+    if not store.is_sqlite or store.path is None:
+        raise ValidationError(
+            "scenario backup werkt alleen met een SQLite-bestand; deze database is "
+            f"{store.description}. Maak de reservekopie met het gereedschap van die database "
+            "(bijvoorbeeld pg_dump), of per scenario met 'scenario export'."
+        )
+
+    def copy_into(tmp: Path) -> None:
+        source = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)
+        try:
+            target = sqlite3.connect(tmp)
+            try:
+                source.backup(target)
+                if target.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                    raise StorageError("de reservekopie is niet in orde; er is niets geschreven")
+            finally:
+                target.close()
+        except sqlite3.Error as err:
+            raise StorageError(
+                f"de reservekopie van {store.description} lukte niet ({err}); er is niets "
+                "geschreven"
+            ) from err
+        finally:
+            source.close()
+
+    write_with(out, copy_into, force=force)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -98,12 +172,20 @@ def run(args: argparse.Namespace) -> int:
         scenario = scenario_from_json(_read_upload(args.file, "bestand"))
         with open_store() as store:
             try:
-                saved = store.save(scenario, replace=args.replace)
+                saved, how = _save(
+                    store,
+                    scenario,
+                    replace=args.replace,
+                    expected=scenario.revision if args.replace else None,
+                    as_copy=args.as_copy,
+                )
             except ScenarioExistsError as err:
                 raise ScenarioExistsError(
                     f"{err}; gebruik --vervangen om het te vervangen"
                 ) from err
-        print(f"Scenario ‘{saved.name}’ geïmporteerd.")
+            except ScenarioChangedError as err:
+                raise ValidationError(f"{err} Gebruik --als-kopie.") from None
+        print(f"Scenario ‘{saved.name}’ geïmporteerd{f' ({how})' if how else ''}.")
         return 0
     if action == "save":
         config = load_json(_read_upload(args.weights, "wegingsbestand"), "wegingsbestand")
@@ -111,12 +193,19 @@ def run(args: argparse.Namespace) -> int:
             raise ValidationError('wegingsbestand: moet een JSON-object zijn, bijv. {"groups": {}}')
         scenario = Scenario(args.name, config, author=args.author, note=args.note)
         with open_store() as store:
-            saved = store.save(scenario)
-        print(f"Scenario ‘{saved.name}’ opgeslagen.")
+            try:
+                saved, how = _save(
+                    store, scenario, replace=True, expected=args.versie, as_copy=args.as_copy
+                )
+            except ScenarioChangedError as err:
+                raise ValidationError(f"{err} Gebruik --als-kopie.") from None
+        print(f"Scenario ‘{saved.name}’ opgeslagen{f' ({how})' if how else ''}.")
         return 0
     with open_store() as store:
         if action == "list":
-            infos = store.list()
+            infos, problems = store.list_checked()
+            for problem in problems:
+                print(f"Waarschuwing: {problem}", file=sys.stderr)
             if args.format == "json":
                 rows = [
                     {
@@ -152,8 +241,12 @@ def run(args: argparse.Namespace) -> int:
             if args.out == "-":
                 sys.stdout.write(text + "\n")
             else:
-                _write_atomically(Path(args.out), text)
+                write_bytes(args.out, (text + "\n").encode("utf-8"), force=args.force)
                 print(f"Scenario ‘{args.name}’ geschreven naar {args.out}.")
+            return 0
+        if action == "backup":
+            _backup(store, args.out, args.force)
+            print(f"Reservekopie van {store.description} geschreven naar {args.out}.")
             return 0
         if action == "delete":
             store.delete(args.name)

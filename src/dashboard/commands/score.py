@@ -94,7 +94,7 @@ def load_problem(source: str | None) -> DecisionProblem:
 
 
 def result_to_json(result: ScoreResult, problem: DecisionProblem) -> dict[str, Any]:
-    """The JSON output of issue 3 (plus ``scale``, ``overrides`` and ``tie_policy``).
+    """The JSON output: variants, dominance, weights, ``scale``, ``overrides``, ``tie_policy``.
 
     Variants come in table order (V1, V2, V3), each with its ``rank``.
     """

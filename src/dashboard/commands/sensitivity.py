@@ -9,7 +9,7 @@ Extra options: ``--rond PCT`` samples only weightings within ± PCT percent of t
 weights; ``--groepsvolgorde a,b,c`` samples only weightings that keep that order of the groups.
 Bad input exits with code 2 and one Dutch line on stderr.
 
-JSON output: the keys of issue 4 (``winner``, ``one_way``, ``acceptability``, ``central_weights``,
+JSON output: the keys (``winner``, ``one_way``, ``acceptability``, ``central_weights``,
 ``samples``, ``seed``, ``scale_variants``) plus ``random_scales`` (share of random
 order-preserving codings each variant wins). ``central_weights`` per variant is
 ``{"groups": {id: mean share}, "criteria": {id: mean share within its group}}`` over the samples

@@ -43,6 +43,7 @@ from dashboard.narrative import (
     summary_sentence,
     verdict,
 )
+from dashboard.overstap_summary import OverstapSummary, overstap_summary
 from dashboard.regions import RegionIndex, load_region_index
 from dashboard.scoring import (
     DEFAULT_SCALE,
@@ -476,7 +477,12 @@ def _section_arbeidsmarkt(ctx: _Context) -> Section:
     """The Arbeidsmarkt block of Regio's vergelijken and Overstap: both regions, Nederland,
     the rates chart, the gemeenten behind the values, and before/after the overstap."""
     regions = [(code, ctx.region_name(code)) for code in (ctx.van, ctx.naar)]
-    comparison = labour.labour_comparison(ctx.kc, ctx.index.membership(), regions)
+    comparison = labour.labour_comparison(
+        ctx.kc,
+        ctx.index.membership(),
+        regions,
+        names={g.code: g.name for g in ctx.index.gemeenten},
+    )
     if not comparison.available:
         raise DataMissingError("de gegevensmap bevat geen arbeidsmarktcijfers")
     source = source_line(*_known_sources(comparison.source_ids()), "indeling_afgeleid_2025")
@@ -801,15 +807,33 @@ def _section_robuustheid(ctx: _Context) -> Section:
 
 def _robustness_chart(rob: Robustness, ctx: _Context) -> Chart:
     """The Robuustheid page's tornado overview with its own text alternative."""
-    spec, height = chart_specs.tornado_spec(rob.one_way, ctx.problem)
+    # the eight most sensitive weights: readable on a slide; the text covers all of them
+    spec, height = chart_specs.tornado_spec(rob.one_way, ctx.problem, limit=8)
+    counted = sum(1 for ow in rob.one_way if ow.has_effect)
     return Chart(
         key="robuustheid",
-        title="Tussen welke aandelen blijft de winnaar de beste?",
+        title="Tussen welke aandelen blijft de winnaar de beste?"
+        + (f" (de 8 gevoeligste van {counted} gewichten)" if counted > 8 else ""),
         spec=spec,
         alt_text=robustness_charts.tornado_text(rob.one_way, ctx.problem),
         source=source_line("seed_004", extra="Eigen berekening."),
         width=900,
         height=height,
+    )
+
+
+def _what_changes(ctx: _Context) -> OverstapSummary:
+    """'Wat verandert er voor <gemeente>', as the Overstap page opens with it."""
+    res = overstap.simulate(ctx.index, ctx.kc, ctx.gemeente_code, ctx.naar, ctx.year)
+    names = {r.code: r.name for r in ctx.index.regions}
+    settings = ctx.overstap
+    cm = overstap.cost_model(res, dict(settings.budgets), settings.key, settings.frictiekosten)
+    return overstap_summary(
+        res,
+        cm,
+        overstap.procedure_timeline(res.van, res.naar, names),
+        overstap.consequences(res.gemeente_code, res.naar),
+        names,
     )
 
 
@@ -821,17 +845,26 @@ def _section_conclusie(ctx: _Context, sections: Mapping[str, Section]) -> Sectio
             bullets.append(section.lead)
     if not bullets:
         raise DashboardError("geen van de onderdelen is beschikbaar")
+    lead, first = bullets[0], bullets[1:]
+    sources = [source_line("seed_004")]
+    if sections.get("overstap") is not None and sections["overstap"].available:
+        # the gemeente's own change first, then what the weighting concludes
+        summary = _what_changes(ctx)
+        lead = f"{summary.title}?"
+        first = [*summary.as_bullets(), *bullets]
+        cited = [line.source for line in summary.lines if line.source]
+        sources.insert(0, source_line(*_known_sources(cited)))
     return Section(
         key="conclusie",
         title=SECTION_TITLES["conclusie"],
-        lead=bullets[0],
-        bullets=tuple(bullets[1:]),
+        lead=lead,
+        bullets=tuple(first),
         paragraphs=(
             "De scores volgen uit de oordelen van de handreiking (2012) en de gekozen weging; "
             "de codering van ++ tot -/- in getallen is een aanname. Cijfers over regio's zijn "
             "CBS-cijfers; budgetten en frictiekosten zijn eigen invoer.",
         ),
-        sources=(source_line("seed_004"),),
+        sources=tuple(sources),
     )
 
 

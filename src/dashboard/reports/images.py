@@ -21,6 +21,16 @@ def sized(spec: dict, width: int, height: int) -> dict:
     return {**spec, "width": width, "height": height}
 
 
+def svg_size(svg: str) -> tuple[float, float]:
+    """Width and height of an SVG drawn by vl-convert (its outer ``width``/``height``)."""
+    import re
+
+    found = re.search(r'<svg[^>]*?width="([\d.]+)"[^>]*?height="([\d.]+)"', svg[:2000])
+    if not found:
+        return 1000.0, 560.0
+    return float(found.group(1)), float(found.group(2))
+
+
 def png_size(png: bytes) -> tuple[int, int]:
     """Width and height in pixels, from the PNG header."""
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")

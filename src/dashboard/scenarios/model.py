@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -25,25 +26,73 @@ MAX_NOTE = 2000
 MAX_VERSION = 40
 
 
-def clean_text(value: Any, what: str, max_len: int, *, required: bool = False) -> str:
-    """NFC-normalised, stripped text without control characters; raise a Dutch error."""
+#: Characters that reorder how text is displayed (Unicode bidirectional controls): a name or
+#: note with these can show something else than it says.
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_SPACE_RUN = re.compile(r" {2,}")  # after NFKC every kind of space is " "
+
+
+def clean_text(
+    value: Any, what: str, max_len: int, *, required: bool = False, name: bool = False
+) -> str:
+    """Normalised, stripped text without control characters; raise a Dutch error.
+
+    A ``name`` (scenario name, author) is NFKC-normalised ("Ｂasis" becomes "Basis"), its runs
+    of white space become one space, and every invisible character is refused: control,
+    format (such as U+200B ZERO WIDTH SPACE) and bidirectional characters, so two names that
+    look the same are the same name. Other text is NFC-normalised; line breaks and tabs are
+    allowed in long texts, bidirectional controls nowhere.
+    """
     if not isinstance(value, str):
         raise ValidationError(f"{what}: moet tekst zijn, niet {type(value).__name__}")
-    text = unicodedata.normalize("NFC", value).strip()
+    text = unicodedata.normalize("NFKC" if name else "NFC", value)
+    if name:
+        text = _SPACE_RUN.sub(" ", text)
+    text = text.strip()
     if required and not text:
         raise ValidationError(f"{what}: mag niet leeg zijn")
     if len(text) > max_len:
         raise ValidationError(f"{what}: is {len(text)} tekens lang; maximaal {max_len}")
     allowed_controls = {"\n", "\t"} if max_len >= MAX_NOTE else set()
     for char in text:
-        if unicodedata.category(char) in ("Cc", "Cs") and char not in allowed_controls:
-            raise ValidationError(f"{what}: bevat een onzichtbaar stuurteken ({ord(char):#x})")
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs") and char not in allowed_controls:
+            raise ValidationError(f"{what}: bevat een onzichtbaar stuurteken (U+{ord(char):04X})")
+        if char in _BIDI_CONTROLS or (name and category in ("Cf", "Co", "Cn", "Zl", "Zp")):
+            raise ValidationError(
+                f"{what}: bevat een onzichtbaar teken of een richtingsteken (U+{ord(char):04X}); "
+                "dat mag hier niet, want dan lijken twee verschillende teksten hetzelfde"
+            )
     return text
 
 
 def name_key(name: str) -> str:
-    """The key that makes names unique: ``"Raad A"`` and ``"raad a"`` are the same scenario."""
-    return unicodedata.normalize("NFC", name).strip().casefold()
+    """The key that makes names unique: "Raad A", "raad  a" and "Ｒaad A" are one scenario."""
+    return _SPACE_RUN.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
+
+
+#: The period a saved timestamp must fall in (UTC). Outside it a date cannot be real here, and
+#: some (year 1 or 9999 with an offset) cannot even be converted to UTC.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC)
+
+
+def check_timestamp(value: Any, what: str) -> datetime:
+    """``value`` in UTC (a naive time counts as UTC); a Dutch error outside 1900–2200."""
+    if not isinstance(value, datetime):
+        raise ValidationError(f"{what}: moet een tijdstip zijn")
+    try:
+        utc = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        utc = None
+    if utc is None or not EARLIEST <= utc <= LATEST:
+        raise ValidationError(
+            f"{what}: {value.isoformat()} ligt buiten de toegestane periode "
+            f"({EARLIEST.year} tot en met {LATEST.year})"
+        )
+    return utc
 
 
 def _json_copy(value: Any, what: str) -> Any:
@@ -79,7 +128,10 @@ class Scenario:
     app_version
         The dashboard version that saved it.
     created, updated
-        Set by the store (UTC); ``None`` for a scenario that was never saved.
+        Set by the store (UTC, between 1900 and 2200); ``None`` for a scenario never saved.
+    revision
+        How many times the store saved it (set by the store; ``None`` when unknown). A save
+        that names an older revision is refused, so nobody overwrites a newer version unseen.
 
     The mappings are deep copies: changing a dict you passed in does not change the scenario.
     Use :meth:`replace` for a changed copy.
@@ -94,13 +146,14 @@ class Scenario:
     app_version: str = __version__
     created: datetime | None = None
     updated: datetime | None = None
+    revision: int | None = field(default=None, compare=False)
 
     __hash__ = None  # type: ignore[assignment]  # holds dicts
 
     def __post_init__(self) -> None:
         setattr_ = object.__setattr__
-        setattr_(self, "name", clean_text(self.name, "naam", MAX_NAME, required=True))
-        setattr_(self, "author", clean_text(self.author, "auteur", MAX_AUTHOR))
+        setattr_(self, "name", clean_text(self.name, "naam", MAX_NAME, required=True, name=True))
+        setattr_(self, "author", clean_text(self.author, "auteur", MAX_AUTHOR, name=True))
         setattr_(self, "note", clean_text(self.note, "toelichting", MAX_NOTE))
         setattr_(self, "app_version", clean_text(self.app_version, "appversie", MAX_VERSION))
         if not isinstance(self.problem_config, Mapping):
@@ -122,13 +175,7 @@ class Scenario:
         for attr in ("created", "updated"):
             value = getattr(self, attr)
             if value is not None:
-                if not isinstance(value, datetime):
-                    raise ValidationError(f"{attr}: moet een tijdstip zijn")
-                setattr_(
-                    self,
-                    attr,
-                    value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC),
-                )
+                setattr_(self, attr, check_timestamp(value, attr))
 
     # --- views ---------------------------------------------------------------------------
     @property

@@ -4,16 +4,17 @@ A file looks like::
 
     {"format": "dashboard-scenario", "schema_version": 1,
      "scenario": {"name": "Raad maart", "author": "", "note": "",
-                  "created": "2026-03-01T10:00:00+00:00", "updated": "...",
+                  "created": "2026-03-01T10:00:00+00:00", "updated": "...", "revision": 3,
                   "data_year": 2025, "app_version": "0.1.0",
                   "weights": {"groups": {"werkgevers": 2}, "criteria": {}, "scale": {},
                               "ratings": {"gu08": {"V3": "+/-"}}, "reasons": {}},
                   "overstap": {"gemeente": "GM0626", "naar": "AM19", ...}}}
 
 Only ``format``, ``schema_version`` and ``scenario.name`` are required. Unknown fields,
-non-finite or out-of-range numbers, text that is too long, nesting deeper than
-:data:`MAX_DEPTH`, duplicate keys and files over :data:`MAX_BYTES` are rejected with one
-Dutch :class:`~dashboard.errors.ValidationError` naming the field. Nothing else escapes.
+non-finite or out-of-range numbers, timestamps outside 1900–2200, text that is too long,
+nesting deeper than :data:`MAX_DEPTH`, duplicate keys and files over :data:`MAX_BYTES` are
+rejected with one Dutch :class:`~dashboard.errors.ValidationError` naming the field. Nothing
+else escapes.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from dashboard.scenarios.model import (
     MAX_NOTE,
     MAX_VERSION,
     Scenario,
+    check_timestamp,
 )
 from dashboard.scoring import MAX_REASON, MAX_SCALE, MAX_WEIGHT, problem_from_mapping
 from dashboard.settings import MAX_MONEY
@@ -105,6 +107,7 @@ class ScenarioModel(BaseModel):
     note: Annotated[str, StringConstraints(max_length=MAX_NOTE)] = ""
     created: datetime | None = None
     updated: datetime | None = None
+    revision: Annotated[int, Field(ge=1, le=10**9)] | None = None
     data_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
     app_version: Annotated[str, StringConstraints(max_length=MAX_VERSION)] = ""
     weights: WeightsModel = WeightsModel()
@@ -128,6 +131,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         "note": scenario.note,
         "created": scenario.created.isoformat() if scenario.created else None,
         "updated": scenario.updated.isoformat() if scenario.updated else None,
+        "revision": scenario.revision,
         "data_year": scenario.data_year,
         "app_version": scenario.app_version,
         "weights": scenario.config(),
@@ -167,6 +171,7 @@ def scenario_from_json(data: bytes | str) -> Scenario:
             app_version=body.app_version,
             created=body.created,
             updated=body.updated,
+            revision=body.revision,
         )
     except DashboardError as err:
         raise ValidationError(f"scenario: {err}") from None
@@ -181,12 +186,13 @@ def _with_datetimes(parsed: Any) -> Any:
         value = body.get(key)
         if isinstance(value, str):
             try:
-                body[key] = datetime.fromisoformat(value)
+                parsed_time = datetime.fromisoformat(value)
             except ValueError:
                 raise ValidationError(
                     f"scenario.{key}: {value[:40]!r} is geen tijdstip zoals "
                     "2026-03-01T10:00:00+00:00"
                 ) from None
+            body[key] = check_timestamp(parsed_time, f"scenario.{key}")
     return {**parsed, "scenario": body}
 
 

@@ -6,6 +6,12 @@ Reliability rules
   ``BEGIN IMMEDIATE`` (the write lock is taken up front, so two writers never deadlock on a
   lock upgrade), the database runs in WAL mode with ``synchronous=FULL`` and a busy timeout;
   a writer that still finds the database locked retries with back-off.
+* Every save counts up ``revision``. A save that says which revision it started from
+  (``expected_revision``) is refused with :class:`ScenarioChangedError` when someone saved in
+  between, so nobody overwrites a newer version unseen; :meth:`ScenarioStore.save_copy` keeps
+  the refused version under a free name.
+* A row the store cannot read (a damaged timestamp, say) is skipped by
+  :meth:`ScenarioStore.list_checked` with a Dutch description; the other rows stay usable.
 * Names are unique case-insensitively through a ``UNIQUE`` column (``name_key``); two processes
   saving the same new name at once end with one row (the loser retries as an update).
 * A SQLite file that is unreadable or not a (healthy) SQLite database raises
@@ -53,11 +59,20 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLA
 
 from dashboard.config import database_url
 from dashboard.errors import (
+    ScenarioChangedError,
     ScenarioExistsError,
     ScenarioNotFoundError,
     StorageError,
+    ValidationError,
 )
-from dashboard.scenarios.model import MAX_NAME, Scenario, clean_text, name_key, utc_now
+from dashboard.scenarios.model import (
+    MAX_NAME,
+    Scenario,
+    check_timestamp,
+    clean_text,
+    name_key,
+    utc_now,
+)
 
 T = TypeVar("T")
 
@@ -67,6 +82,9 @@ SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 30.0
 #: Attempts for a transaction that meets a busy database or a name race.
 MAX_ATTEMPTS = 6
+#: For a page: a user waits a few seconds at most, then reads that the database is busy.
+INTERACTIVE_BUSY_TIMEOUT_S = 2.0
+INTERACTIVE_ATTEMPTS = 2
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _PG_LOCK_ID = 7_253_106  # advisory lock serialising schema creation on PostgreSQL
 
@@ -135,8 +153,12 @@ def _ts(value: datetime) -> str:
 
 
 def _parse_ts(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value)
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    """A stored timestamp; :class:`ValidationError` for one that is damaged or out of range."""
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(f"tijdstip {str(value)[:40]!r} is onleesbaar") from None
+    return check_timestamp(parsed, "tijdstip")
 
 
 def _transient(err: OperationalError) -> bool:
@@ -156,6 +178,10 @@ class ScenarioStore:
         ``DASHBOARD_DATABASE_URL``, else ``var/scenarios.sqlite`` in the project).
     busy_timeout
         Seconds a SQLite writer waits for the lock before retrying.
+    attempts
+        Tries for a transaction that meets a busy database; a page uses
+        :data:`INTERACTIVE_BUSY_TIMEOUT_S` and :data:`INTERACTIVE_ATTEMPTS` so a user waits
+        seconds, not minutes, for the message that the database is busy.
 
     Raises
     ------
@@ -164,7 +190,13 @@ class ScenarioStore:
         written to it.
     """
 
-    def __init__(self, url: str | None = None, *, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        busy_timeout: float = BUSY_TIMEOUT_S,
+        attempts: int = MAX_ATTEMPTS,
+    ) -> None:
         raw_url = url or database_url()
         try:
             parsed = make_url(raw_url)
@@ -173,6 +205,8 @@ class ScenarioStore:
                 f"het adres van de scenariodatabase is ongeldig: {raw_url!r}"
             ) from err
         self.url = parsed
+        self.attempts = max(1, attempts)
+        self.busy_timeout = busy_timeout
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.path: Path | None = None
         if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
@@ -202,37 +236,51 @@ class ScenarioStore:
         return self._run(read)
 
     def list(self) -> list[ScenarioInfo]:
-        """All scenarios, sorted by name (case-insensitive)."""
+        """All readable scenarios, sorted by name (case-insensitive); damaged rows left out."""
+        return self.list_checked()[0]
 
-        def read(conn: Connection) -> list[ScenarioInfo]:
+    def list_checked(self) -> tuple[builtins.list[ScenarioInfo], builtins.list[str]]:
+        """The readable scenarios, and a Dutch sentence for every row that cannot be read."""
+
+        def read(conn: Connection) -> builtins.list[Any]:
             c = SCENARIOS.c
-            rows = conn.execute(
-                select(
-                    c.name,
-                    c.author,
-                    c.note,
-                    c.data_year,
-                    c.app_version,
-                    c.created,
-                    c.updated,
-                    c.revision,
-                ).order_by(c.name_key)
-            ).all()
-            return [
-                ScenarioInfo(
-                    r.name,
-                    r.author,
-                    r.note,
-                    r.data_year,
-                    r.app_version,
-                    _parse_ts(r.created),
-                    _parse_ts(r.updated),
-                    int(r.revision),
-                )
-                for r in rows
-            ]
+            return builtins.list(
+                conn.execute(
+                    select(
+                        c.name,
+                        c.author,
+                        c.note,
+                        c.data_year,
+                        c.app_version,
+                        c.created,
+                        c.updated,
+                        c.revision,
+                    ).order_by(c.name_key)
+                ).all()
+            )
 
-        return self._run(read)
+        infos: builtins.list[ScenarioInfo] = []
+        problems: builtins.list[str] = []
+        for r in self._run(read):
+            try:
+                infos.append(
+                    ScenarioInfo(
+                        str(r.name),
+                        str(r.author),
+                        str(r.note),
+                        r.data_year,
+                        str(r.app_version),
+                        _parse_ts(r.created),
+                        _parse_ts(r.updated),
+                        int(r.revision),
+                    )
+                )
+            except (ValueError, TypeError) as err:  # includes ValidationError
+                problems.append(
+                    f"scenario {str(r.name)[:MAX_NAME]!r} in de database is beschadigd en wordt "
+                    f"overgeslagen ({err})"
+                )
+        return infos, problems
 
     def names(self) -> builtins.list[str]:
         return [info.name for info in self.list()]
@@ -262,17 +310,25 @@ class ScenarioStore:
             raise ScenarioNotFoundError(f"er is geen scenario met de naam {name!r}")
         return self._from_row(row)
 
-    def save(self, scenario: Scenario, *, replace: bool = True) -> Scenario:
+    def save(
+        self,
+        scenario: Scenario,
+        *,
+        replace: bool = True,
+        expected_revision: int | None = None,
+    ) -> Scenario:
         """Insert, or update the scenario with the same name; returns the stored version.
 
         On update ``created`` is kept and ``revision`` goes up by one. With ``replace=False``
-        an existing name raises :class:`ScenarioExistsError` and nothing changes.
+        an existing name raises :class:`ScenarioExistsError` and nothing changes. With
+        ``expected_revision`` (the revision the caller's copy came from) an update of a
+        scenario saved since then raises :class:`ScenarioChangedError` and nothing changes.
         """
         values = self._values(scenario)
 
-        def write(conn: Connection) -> tuple[str, str]:
+        def write(conn: Connection) -> tuple[str, str, int]:
             existing = conn.execute(
-                select(SCENARIOS.c.id, SCENARIOS.c.created).where(
+                select(SCENARIOS.c.id, SCENARIOS.c.created, SCENARIOS.c.revision).where(
                     SCENARIOS.c.name_key == scenario.key
                 )
             ).first()
@@ -280,22 +336,45 @@ class ScenarioStore:
             if existing is None:
                 created = _ts(scenario.created) if scenario.created else now
                 conn.execute(SCENARIOS.insert().values(**values, created=created, updated=now))
-                return created, now
+                return created, now, 1
             if not replace:
                 raise ScenarioExistsError(f"er bestaat al een scenario {scenario.name!r}")
-            conn.execute(
-                update(SCENARIOS)
-                .where(SCENARIOS.c.id == existing.id)
-                .values(**values, updated=now, revision=SCENARIOS.c.revision + 1)
-            )
-            return existing.created, now
+            current = int(existing.revision)
+            if expected_revision is not None and current != expected_revision:
+                raise ScenarioChangedError(scenario.name, current, expected_revision)
+            statement = update(SCENARIOS).where(SCENARIOS.c.id == existing.id)
+            if expected_revision is not None:
+                # a database without write locks (PostgreSQL) may see a save in between
+                statement = statement.where(SCENARIOS.c.revision == current)
+            changed = conn.execute(
+                statement.values(**values, updated=now, revision=SCENARIOS.c.revision + 1)
+            ).rowcount
+            if not changed:
+                raise ScenarioChangedError(scenario.name, current + 1, current)
+            return existing.created, now, current + 1
 
-        created, updated = self._run(write, write=True, retry_integrity=True)
-        return scenario.replace(created=_parse_ts(created), updated=_parse_ts(updated))
+        created, updated, revision = self._run(write, write=True, retry_integrity=True)
+        return scenario.replace(
+            created=_parse_ts(created), updated=_parse_ts(updated), revision=revision
+        )
+
+    def save_copy(self, scenario: Scenario) -> Scenario:
+        """Save under the first free name "NAAM (kopie)", "NAAM (kopie 2)", ...: never replaces."""
+        for number in range(1, 100):
+            suffix = " (kopie)" if number == 1 else f" (kopie {number})"
+            name = scenario.name[: MAX_NAME - len(suffix)].rstrip() + suffix
+            try:
+                return self.save(
+                    scenario.replace(name=name, created=None, updated=None, revision=None),
+                    replace=False,
+                )
+            except ScenarioExistsError:
+                continue
+        raise ScenarioExistsError(f"er zijn al te veel kopieën van {scenario.name!r}")
 
     def rename(self, old: str, new: str) -> Scenario:
         """Give a scenario another name (only a change of capitals is allowed too)."""
-        new_name = clean_text(new, "nieuwe naam", MAX_NAME, required=True)
+        new_name = clean_text(new, "nieuwe naam", MAX_NAME, required=True, name=True)
         old_key, new_key = name_key(old), name_key(new_name)
 
         def write(conn: Connection) -> None:
@@ -323,7 +402,7 @@ class ScenarioStore:
     def duplicate(self, name: str, new_name: str) -> Scenario:
         """A copy under a new name (new created/updated times, revision 1)."""
         original = self.get(name)
-        copy_ = original.replace(name=new_name, created=None, updated=None)
+        copy_ = original.replace(name=new_name, created=None, updated=None, revision=None)
         return self.save(copy_, replace=False)
 
     def delete(self, name: str) -> None:
@@ -406,18 +485,18 @@ class ScenarioStore:
 
     def _retry(self, fn: Callable[[], T], *, retry_integrity: bool = False) -> T:
         delay = 0.02
-        for attempt in range(1, MAX_ATTEMPTS + 1):
+        for attempt in range(1, self.attempts + 1):
             try:
                 return fn()
             except IntegrityError as err:
-                if retry_integrity and attempt < MAX_ATTEMPTS:
+                if retry_integrity and attempt < self.attempts:
                     time.sleep(random.uniform(0, delay))
                     continue
                 raise StorageError(
                     f"de scenariodatabase weigerde de wijziging: {_first_line(err)}"
                 ) from err
             except OperationalError as err:
-                if (_transient(err) or err.connection_invalidated) and attempt < MAX_ATTEMPTS:
+                if (_transient(err) or err.connection_invalidated) and attempt < self.attempts:
                     time.sleep(random.uniform(delay / 2, delay))
                     delay = min(delay * 2, 1.0)
                     continue
@@ -540,6 +619,7 @@ class ScenarioStore:
                 app_version=row.app_version,
                 created=_parse_ts(row.created),
                 updated=_parse_ts(row.updated),
+                revision=int(row.revision),
             )
         except (ValueError, TypeError) as err:  # includes ValidationError
             raise StorageError(
@@ -592,6 +672,6 @@ def _check_sqlite_file(path: Path) -> None:
         ) from err
 
 
-def open_store(url: str | None = None) -> ScenarioStore:
+def open_store(url: str | None = None, **options: Any) -> ScenarioStore:
     """Open (and if needed create) the scenario store at ``url`` (default from the env)."""
-    return ScenarioStore(url)
+    return ScenarioStore(url, **options)

@@ -223,7 +223,13 @@ def overstap_result(gemeente: str, naar: str) -> OverstapResult:
 def _labour(folder: str, regions: tuple[tuple[str, str], ...]) -> LabourComparison:
     from dashboard.labour import labour_comparison
 
-    return labour_comparison(load_kerncijfers(folder), region_index().membership(), list(regions))
+    index = region_index()
+    return labour_comparison(
+        load_kerncijfers(folder),
+        index.membership(),
+        list(regions),
+        names={g.code: g.name for g in index.gemeenten},
+    )
 
 
 def labour_comparison(regions: tuple[tuple[str, str], ...]) -> LabourComparison:
@@ -284,9 +290,16 @@ def report_content(problem_config: dict, overstap: dict, scenario_name: str = ""
 # --- scenario store -----------------------------------------------------------------------------
 @st.cache_resource(show_spinner=False)
 def _scenario_store(url: str) -> ScenarioStore:
-    from dashboard.scenarios import ScenarioStore
+    from dashboard.scenarios.store import (
+        INTERACTIVE_ATTEMPTS,
+        INTERACTIVE_BUSY_TIMEOUT_S,
+        ScenarioStore,
+    )
 
-    return ScenarioStore(url)
+    # a user waits seconds, not minutes, before reading that the database is busy
+    return ScenarioStore(
+        url, busy_timeout=INTERACTIVE_BUSY_TIMEOUT_S, attempts=INTERACTIVE_ATTEMPTS
+    )
 
 
 def scenario_store() -> ScenarioStore:

@@ -13,6 +13,7 @@ from dashboard.errors import DashboardError, DataMissingError
 from dashboard.formatting import fmt_int
 from dashboard.markup import escape_markdown
 from dashboard.sources import source_line
+from dashboard.ui.state import RESET_SCOPE, reset_all
 
 log = logging.getLogger("dashboard")
 
@@ -47,6 +48,19 @@ GLOBAL_CSS = """
 def global_style() -> None:
     """Call once per run from app.py: the page-wide style rules (no user text in them)."""
     st.html(GLOBAL_CSS)
+
+
+def reset_control() -> None:
+    """The one reset, in the sidebar of every page: it says what it returns to the defaults."""
+    with st.sidebar:
+        st.button(
+            "Alles terugzetten naar de standaard",
+            on_click=reset_all,
+            key="reset_all",
+            icon=":material/restart_alt:",
+            width="stretch",
+        )
+        st.caption(f"Zet terug: {RESET_SCOPE}.")
 
 
 def source_caption(*source_ids: str, extra: str = "") -> None:

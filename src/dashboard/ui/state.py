@@ -123,7 +123,7 @@ def pop_notices() -> list[str]:
     return notices
 
 
-# --- share links (issue 6, scenarios) --------------------------------------------------------
+# --- share links ----------------------------------------------------------------------------------
 SHARE_APPLIED_KEY = "share_link_applied"
 
 
@@ -162,6 +162,66 @@ def share_url_params() -> dict[str, str]:
     from dashboard.scenarios.sharelink import encode
 
     return encode(problem_config(), overstap_settings(), DEFAULT_OVERSTAP)
+
+
+def _own_param(name: str) -> bool:
+    from dashboard.scenarios.sharelink import PARAMS, REASON_PREFIX
+
+    return name in PARAMS or name.startswith(REASON_PREFIX)
+
+
+def sync_url() -> None:
+    """Keep the address bar in step with the current view (the share-link parameters).
+
+    Called at the end of every run (and of fragment runs that change the weighting), so a
+    reload, a bookmark or a copied address reopens the same weighting, scale, own ratings and
+    overstap settings. Only this module's parameters are touched; a default view has none.
+    """
+    _init()
+    if not st.session_state.get(SHARE_APPLIED_KEY):
+        return  # the address has not been read yet: writing now would overwrite a shared link
+    try:
+        wanted = share_url_params()
+    except DashboardError:
+        return  # the stored view is being repaired (a notice says so); the next run writes it
+    current = {k: v for k, v in st.query_params.to_dict().items() if _own_param(k)}
+    if current == wanted:
+        return
+    for name in current:
+        if name not in wanted:
+            del st.query_params[name]
+    for name, value in wanted.items():
+        if current.get(name) != value:
+            st.query_params[name] = value
+
+
+#: What :func:`reset_all` returns to the defaults, as the button and its notice say it.
+RESET_SCOPE = (
+    "de weging (gewichten van perspectieven en criteria), de schaal, alle eigen oordelen met "
+    "hun redenen, en de overstap (gemeente, regio, budgetten, verdeelsleutel, frictiekosten en "
+    "gekozen varianten)"
+)
+#: Widget keys that hold a copy of the settings above; dropped so they are filled afresh.
+_SETTING_WIDGET_PREFIXES = ("var_", "overstap_")
+RESET_DONE_KEY = "reset_done"
+
+
+def reset_all() -> None:
+    """Everything a scenario holds back to the defaults (a button callback)."""
+    _init()
+    ss = st.session_state
+    ss[PROBLEM_KEY] = {}
+    ss[OVERSTAP_KEY] = copy.deepcopy(DEFAULT_OVERSTAP)
+    for key in list(ss.keys()):
+        if isinstance(key, str) and key.startswith(_SETTING_WIDGET_PREFIXES):
+            del ss[key]
+    ss[RESET_DONE_KEY] = True
+    add_notice(f"Alles staat weer op de standaard: {RESET_SCOPE}.")
+
+
+def reset_was_requested() -> bool:
+    """True once after :func:`reset_all`: a fragment that ran the reset reruns the whole app."""
+    return bool(st.session_state.pop(RESET_DONE_KEY, False))
 
 
 def share_url() -> str:

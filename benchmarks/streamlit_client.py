@@ -1,6 +1,8 @@
 """A browser-less Streamlit client: the websocket protocol the browser speaks, in Python.
 
-Used to warm up a fresh test server and by ``benchmarks/load.py`` for many light sessions.
+The load benchmark (``benchmarks/load.py``) runs many light sessions with it; the browser tests
+use it to warm up a fresh server. It needs only Streamlit's protobuf messages and ``websockets``,
+nothing from the dashboard or the tests.
 A session sends ``rerun_script`` messages (with the changed widget value, and the fragment id
 when the widget sits in a fragment, as the browser does) and reads ``ForwardMsg`` messages until
 the server says the script has finished.

@@ -1,0 +1,122 @@
+"""The Scenario's page against odd data and a second editor: a damaged row, a far-future
+timestamp in an upload, look-alike names, two sessions saving the same scenario."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from streamlit.testing.v1 import AppTest
+
+from dashboard.scenarios import Scenario, ScenarioStore
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "scenarios.py")
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'pagina.sqlite'}"
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    return url
+
+
+def page() -> AppTest:
+    return AppTest.from_file(PAGE, default_timeout=90)
+
+
+def seed(url: str, *scenarios: Scenario) -> None:
+    with ScenarioStore(url) as store:
+        for s in scenarios:
+            store.save(s)
+
+
+def plain(value: str) -> str:
+    return value.replace("\\", "").replace("\u2060", "")
+
+
+def button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    matches = [b for b in at.button if b.label == label]
+    assert matches, [b.label for b in at.button]
+    return matches[0]
+
+
+def test_a_damaged_row_is_reported_and_the_page_works(db_url: str) -> None:
+    seed(db_url, Scenario("Goed", {"groups": {"werkgevers": 2}}), Scenario("Kapot"))
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE scenarios SET created = 'garbage' WHERE name = 'Kapot'"))
+    engine.dispose()
+    at = page().run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert any("Kapot" in plain(w.value) and "beschadigd" in w.value for w in at.warning)
+    assert at.dataframe[0].value["Naam"].tolist() == ["Goed"]
+    assert at.selectbox(key="scn_chosen").options == ["Goed"]
+
+
+def test_an_upload_with_a_far_future_timestamp_is_refused_in_dutch(db_url: str) -> None:
+    body = {"name": "Ver", "created": "9999-12-31T23:59:59-01:00"}
+    doc = json.dumps({"format": "dashboard-scenario", "schema_version": 1, "scenario": body})
+    at = page().run()
+    at.file_uploader(key="scn_upload").upload("ver.json", doc.encode(), "application/json")
+    at.run()
+    assert not at.exception
+    refusals = [plain(e.value) for e in at.error]
+    assert any("niet ingelezen" in e and "buiten de toegestane periode" in e for e in refusals)
+    assert not any("onverwachts" in e for e in refusals)
+
+
+def test_a_look_alike_name_is_refused(db_url: str) -> None:
+    seed(db_url, Scenario("Basis"))
+    at = page().run()
+    at.text_input(key="scn_name").input("Ba\u200bsis")
+    at.form_submit_button[0].click().run()
+    assert any("onzichtbaar teken" in plain(e.value) for e in at.error)
+    at.text_input(key="scn_name").input("Ｂasis")
+    at.form_submit_button[0].click().run()
+    assert any("bestaat al" in plain(e.value) for e in at.error)
+    with ScenarioStore(db_url) as store:
+        assert store.names() == ["Basis"]
+
+
+def _open(at: AppTest) -> None:
+    button(at, "Dit scenario openen").click().run()
+    assert not at.exception
+
+
+def _save_over(at: AppTest, name: str) -> None:
+    at.text_input(key="scn_name").input(name)
+    at.checkbox(key="scn_overwrite").check()
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+
+
+def test_two_sessions_the_second_save_is_refused_and_kept_as_a_copy(db_url: str) -> None:
+    seed(db_url, Scenario("Raad", {"groups": {"werkgevers": 1}}))
+    alice, bob = page().run(), page().run()
+    _open(alice)
+    _open(bob)
+    bob.session_state["problem_config"] = {"groups": {"werkgevers": 5}}
+    _save_over(bob, "Raad")
+    with ScenarioStore(db_url) as store:
+        assert store.get("Raad").revision == 2
+    alice.session_state["problem_config"] = {"groups": {"werkgevers": 9}}
+    _save_over(alice, "Raad")
+    refusal = [plain(e.value) for e in alice.error]
+    assert any("intussen door iemand anders" in e and "kopie" in e for e in refusal), refusal
+    with ScenarioStore(db_url) as store:
+        assert store.get("Raad").problem_config == {"groups": {"werkgevers": 5}}
+    button(alice, "Als kopie opslaan").click().run()
+    assert not alice.exception
+    with ScenarioStore(db_url) as store:
+        assert store.names() == ["Raad", "Raad (kopie)"]
+        assert store.get("Raad (kopie)").problem_config == {"groups": {"werkgevers": 9}}
+        assert store.get("Raad").problem_config == {"groups": {"werkgevers": 5}}
+    # a session that saved last may save again: its revision is the newest
+    bob.session_state["problem_config"] = {"groups": {"werkgevers": 6}}
+    _save_over(bob, "Raad")
+    assert not bob.error
+    with ScenarioStore(db_url) as store:
+        assert store.get("Raad").revision == 3

@@ -1,0 +1,261 @@
+"""Odd timestamps, look-alike names, a damaged row, two editors, a locked database, a backup."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from dashboard import cli
+from dashboard.errors import StorageError, ValidationError
+from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
+from dashboard.scenarios.schema import scenario_from_json, scenario_to_json
+
+
+@pytest.fixture
+def store(store_url: str):  # type: ignore[no-untyped-def]
+    with ScenarioStore(store_url) as s:
+        yield s
+
+
+def _file(**scenario: object) -> str:
+    body = {"name": "Tijd", **scenario}
+    return json.dumps({"format": "dashboard-scenario", "schema_version": 1, "scenario": body})
+
+
+# --- timestamps ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "stamp", ["9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+01:00", "1850-01-01T00:00:00"]
+)
+@pytest.mark.parametrize("field", ["created", "updated"])
+def test_import_refuses_a_timestamp_out_of_range(stamp: str, field: str) -> None:
+    with pytest.raises(ValidationError, match=f"scenario.{field}: .*buiten de toegestane periode"):
+        scenario_from_json(_file(**{field: stamp}))
+
+
+def test_cli_import_of_a_far_future_timestamp_exits_2_in_dutch(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite'}")
+    bad = tmp_path / "ver.json"
+    bad.write_text(_file(created="9999-12-31T23:59:59-01:00"), "utf-8")
+    assert cli.main(["scenario", "import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Fout: scenario.created") and "OverflowError" not in err
+    assert err.count("\n") == 1
+
+
+def test_a_timestamp_in_range_with_an_offset_is_kept_in_utc() -> None:
+    scenario = scenario_from_json(_file(created="2026-03-01T10:00:00+01:00"))
+    assert scenario.created is not None and scenario.created.isoformat().startswith(
+        "2026-03-01T09:00:00"
+    )
+
+
+def _damage(url: str, name: str, column: str = "created", value: str = "garbage") -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(f"UPDATE scenarios SET {column} = :v WHERE name = :n"), {"v": value, "n": name}
+        )
+    engine.dispose()
+
+
+def test_a_damaged_row_is_reported_and_skipped(store: ScenarioStore, store_url: str) -> None:
+    for name in ("Alpha", "Beta", "Gamma"):
+        store.save(Scenario(name))
+    _damage(store_url, "Beta")
+    _damage(store_url, "Gamma", "updated", "9999-12-31T23:59:59-01:00")
+    infos, problems = store.list_checked()
+    assert [i.name for i in infos] == ["Alpha"]
+    assert len(problems) == 2 and "'Beta'" in problems[0] and "beschadigd" in problems[0]
+    assert [i.name for i in store.list()] == ["Alpha"]
+    with pytest.raises(StorageError, match="Beta"):
+        store.get("Beta")
+    assert store.get("Alpha").name == "Alpha"
+
+
+def test_cli_list_warns_about_a_damaged_row_and_exits_0(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    with ScenarioStore(url) as store:
+        store.save(Scenario("Goed"))
+        store.save(Scenario("Kapot"))
+    _damage(url, "Kapot")
+    for extra in ([], ["--format", "json"]):
+        capsys.readouterr()
+        assert cli.main(["scenario", "list", *extra]) == 0
+        out, err = capsys.readouterr()
+        assert "Goed" in out and "Kapot" not in out
+        assert err.startswith("Waarschuwing: scenario 'Kapot'") and err.count("\n") == 1
+
+
+# --- names -----------------------------------------------------------------------------------
+LOOK_ALIKES = ["Ba\u200bsis", "\u2066Basis\u2069", "Basis\u202e", "\u200b", "\u200b\u200b "]
+
+
+@pytest.mark.parametrize("name", LOOK_ALIKES)
+def test_invisible_and_bidirectional_characters_are_refused(name: str) -> None:
+    with pytest.raises(ValidationError, match="naam"):
+        Scenario(name)
+
+
+def test_look_alike_names_are_one_name(store: ScenarioStore) -> None:
+    store.save(Scenario("Basis"))
+    for look_alike in ("Ｂasis", "BASIS", "Basis\u3000", "ｂａｓｉｓ"):
+        assert Scenario(look_alike).key == Scenario("Basis").key
+        with pytest.raises(ScenarioExistsError):
+            store.save(Scenario(look_alike), replace=False)
+    assert store.names() == ["Basis"]
+    assert Scenario("Ｂasis  A").name == "Basis A"
+    with pytest.raises(ValidationError):
+        store.rename("Basis", "Ba\u200bsis")
+
+
+def test_a_note_may_not_reorder_text_but_keeps_line_breaks() -> None:
+    assert Scenario("a", note="regel 1\nregel 2").note == "regel 1\nregel 2"
+    with pytest.raises(ValidationError, match="toelichting"):
+        Scenario("a", note="prijs \u202e04,3 €")
+
+
+# --- two editors -----------------------------------------------------------------------------
+def test_a_save_based_on_an_older_revision_is_refused(store_url: str) -> None:
+    """Two people (two stores, as two server processes would have) edit the same scenario."""
+    from dashboard.errors import ScenarioChangedError
+
+    with ScenarioStore(store_url) as first, ScenarioStore(store_url) as second:
+        first.save(Scenario("Raad", {"groups": {"werkgevers": 1}}))
+        mine, theirs = first.get("Raad"), second.get("Raad")
+        assert mine.revision == theirs.revision == 1
+        saved = second.save(
+            theirs.replace(problem_config={"groups": {"werkgevers": 5}}), expected_revision=1
+        )
+        assert saved.revision == 2
+        with pytest.raises(ScenarioChangedError, match=r"versie 2.*versie 1.*kopie") as caught:
+            first.save(
+                mine.replace(problem_config={"groups": {"werkgevers": 9}}),
+                expected_revision=mine.revision,
+            )
+        assert caught.value.current == 2
+        assert first.get("Raad").problem_config == {"groups": {"werkgevers": 5}}
+        copy = first.save_copy(mine.replace(problem_config={"groups": {"werkgevers": 9}}))
+        assert copy.name == "Raad (kopie)" and copy.revision == 1
+        assert first.save_copy(mine).name == "Raad (kopie 2)"
+        assert first.get("Raad").revision == 2
+
+
+def test_cli_save_with_an_old_version_is_refused_and_can_go_to_a_copy(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite'}")
+    weights = tmp_path / "w.json"
+    weights.write_text('{"groups": {"werkgevers": 3}}', "utf-8")
+    save = ["scenario", "save", "Raad", "--weights", str(weights)]
+    assert cli.main(save) == 0
+    assert cli.main([*save, "--versie", "1"]) == 0  # still version 1: saved, now version 2
+    capsys.readouterr()
+    assert cli.main([*save, "--versie", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "intussen" in err and "--als-kopie" in err and err.count("\n") == 1
+    assert cli.main([*save, "--versie", "1", "--als-kopie"]) == 0
+    assert "kopie" in capsys.readouterr().out
+    with ScenarioStore(f"sqlite:///{tmp_path / 'db.sqlite'}") as store:
+        assert store.names() == ["Raad", "Raad (kopie)"] and store.get("Raad").revision == 2
+
+
+def test_cli_import_replace_checks_the_revision_in_the_file(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    with ScenarioStore(url) as store:
+        store.save(Scenario("Raad"))
+        exported = tmp_path / "raad.json"
+        exported.write_text(scenario_to_json(store.get("Raad")), "utf-8")
+        store.save(Scenario("Raad", note="iemand anders"))
+    assert cli.main(["scenario", "import", str(exported), "--replace"]) == 2
+    assert "intussen" in capsys.readouterr().err
+    with ScenarioStore(url) as store:
+        assert store.get("Raad").note == "iemand anders"
+
+
+# --- a locked database ----------------------------------------------------------------------
+def test_a_page_gives_up_on_a_locked_database_within_seconds(tmp_path: Path) -> None:
+    """Another process holds the write lock: the page's store says so, it does not hang."""
+    from dashboard.scenarios.store import INTERACTIVE_ATTEMPTS, INTERACTIVE_BUSY_TIMEOUT_S
+
+    path = tmp_path / "bezet.sqlite"
+    url = f"sqlite:///{path}"
+    ScenarioStore(url).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with (
+            ScenarioStore(
+                url, busy_timeout=INTERACTIVE_BUSY_TIMEOUT_S, attempts=INTERACTIVE_ATTEMPTS
+            ) as store,
+            pytest.raises(StorageError, match="bezet"),
+        ):
+            store.save(Scenario("Wacht"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    # the structural bound (no timing assertion): lock waits plus back-off stay under ~5 s
+    assert INTERACTIVE_BUSY_TIMEOUT_S * INTERACTIVE_ATTEMPTS + 1 <= 5
+
+
+def test_the_page_store_uses_the_short_timeout(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dashboard.scenarios.store import INTERACTIVE_ATTEMPTS, INTERACTIVE_BUSY_TIMEOUT_S
+    from dashboard.ui import cache
+
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{tmp_path / 'p.sqlite'}")
+    store = cache._scenario_store.__wrapped__(f"sqlite:///{tmp_path / 'p.sqlite'}")
+    try:
+        assert store.busy_timeout == INTERACTIVE_BUSY_TIMEOUT_S
+        assert store.attempts == INTERACTIVE_ATTEMPTS
+    finally:
+        store.close()
+
+
+# --- backup -----------------------------------------------------------------------------------
+def test_backup_is_a_consistent_copy_including_the_write_ahead_log(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    with ScenarioStore(url) as store:
+        store.save(Scenario("Eerste"))
+        # keep a connection open so the last save is still only in the -wal file
+        keeper = sqlite3.connect(tmp_path / "db.sqlite")
+        keeper.execute("SELECT 1").fetchall()
+        store.save(Scenario("Tweede"))
+        target = tmp_path / "reserve.sqlite"
+        assert cli.main(["scenario", "backup", "--out", str(target)]) == 0
+        keeper.close()
+    assert "Reservekopie" in capsys.readouterr().out
+    with ScenarioStore(f"sqlite:///{target}") as copy:
+        assert copy.names() == ["Eerste", "Tweede"]
+    assert not list(tmp_path.glob(".reserve*"))
+    assert cli.main(["scenario", "backup", "--out", str(target)]) == 2
+    assert "bestaat al" in capsys.readouterr().err
+    assert cli.main(["scenario", "backup", "--out", str(target), "--overschrijven"]) == 0
+
+
+def test_backup_of_a_non_sqlite_database_is_refused_in_dutch(  # type: ignore[no-untyped-def]
+    monkeypatch, capsys, tmp_path: Path
+) -> None:
+    from dashboard.commands import scenario as command
+
+    class FakeStore:
+        is_sqlite = False
+        path = None
+        description = "postgresql+psycopg://dashboard:***@db/dashboard"
+
+    with pytest.raises(ValidationError, match=r"alleen met een SQLite-bestand.*pg_dump"):
+        command._backup(FakeStore(), str(tmp_path / "x"), False)  # type: ignore[arg-type]
+    assert not (tmp_path / "x").exists()
