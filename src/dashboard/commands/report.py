@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from dashboard.errors import DashboardError, ValidationError
+from dashboard.errors import ValidationError
 from dashboard.safe_files import check_target, os_reason, write_bytes
 
 FORMATS = (".pdf", ".pptx")
