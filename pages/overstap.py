@@ -26,6 +26,7 @@ from dashboard.overstap import (
 )
 from dashboard.overstap_summary import overstap_summary
 from dashboard.sources import source_line
+from dashboard.tables import cost_table
 from dashboard.ui import cache, context, labour_block
 from dashboard.ui.inputs import amount_input
 from dashboard.ui.layout import page_guard, show_notices, source_caption
@@ -85,12 +86,14 @@ with st.container(border=True):
         sorted(gemeente_names, key=gemeente_names.__getitem__),
         format_func=lambda g: f"{gemeente_names[g]} (nu: {region_names[index.region_of(g)]})",
         key="overstap_gemeente",
+        placeholder="Kies…",
     )
     naar = c2.selectbox(
         "Naar welke arbeidsmarktregio?",
         list(region_names),
         format_func=rlabel,
         key="overstap_naar",
+        placeholder="Kies…",
     )
 
 try:
@@ -314,33 +317,7 @@ st.caption(
 )
 
 
-def change_text(eur: float | None, pct: float | None) -> str:
-    """``+€ 19.911 (+29,8%)``: one column, so the table fits the page."""
-    if eur is None:
-        return NIET_BESCHIKBAAR
-    sign = "+" if eur > 0 else ""
-    if pct is None:
-        return sign + fmt_eur(eur)
-    return f"{sign}{fmt_eur(eur)} ({'+' if pct > 0 else ''}{fmt_pct(pct, 1)})"
-
-
-cost_rows = []
-for r in model.rows:
-    cost_rows.append(
-        {
-            "Gemeente": r.gemeente_naam,
-            "Regio voor": region_names.get(r.region_before, r.region_before),
-            "Regio na": region_names.get(r.region_after, r.region_after),
-            # a mover's two shares are of two different budgets: each names its budget
-            "Aandeel voor": fmt_pct(r.share_before, 1)
-            + ("" if r.region_before == r.region_after else " van het budget voor"),
-            "Aandeel na": fmt_pct(r.share_after, 1)
-            + ("" if r.region_before == r.region_after else " van het budget na"),
-            "Bedrag voor": fmt_eur(r.eur_before),
-            "Bedrag na": fmt_eur(r.eur_after),
-            "Verschil": change_text(r.change_eur, r.change_pct),
-        }
-    )
+cost_rows = cost_table(model, region_names).records()
 st.dataframe(
     pd.DataFrame(cost_rows),
     hide_index=True,
@@ -472,6 +449,7 @@ for col, code in zip(v_cols, (van, naar), strict=True):
             else f"{matrix_variants.variant(v).name}: {matrix_variants.variant(v).title}"
         ),
         key=f"overstap_variant_{code}",
+        placeholder="Kies…",
     )
     if picked and (assumption is None or picked != assumption.variant):
         new_chosen[code] = picked

@@ -111,9 +111,12 @@ def show_chart(chart: Chart) -> None:
 
 
 def table_frame(table: Table, rows: int | None = None) -> pd.DataFrame:
+    """The table for ``st.table``, which renders Markdown in cells: every cell made literal
+    (a reason for an own rating is user text)."""
     data = list(table.rows)[:rows] if rows else list(table.rows)
-    frame = pd.DataFrame(data, columns=list(table.header))
-    return frame.set_index(table.header[0]) if table.header[0] else frame
+    header = [escape_markdown(h) for h in table.header]
+    frame = pd.DataFrame([[escape_markdown(cell) for cell in row] for row in data], columns=header)
+    return frame.set_index(header[0]) if table.header[0] else frame
 
 
 def show_table(table: Table) -> None:

@@ -10,6 +10,7 @@ from dashboard.formatting import fmt_eur, fmt_int, fmt_number
 from dashboard.maps import membership_map_figure
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
 from dashboard.sources import source, source_line
+from dashboard.tables import kerncijfers_table
 from dashboard.ui import cache, labour_block
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import DEFAULT_COMPARE, compare_regions, set_compare_regions
@@ -45,8 +46,12 @@ for key, code in (("regios_a", stored[0]), ("regios_b", stored[1])):
 described = set(facts.described_regions())
 with st.container(border=True):
     c1, c2 = st.columns(2)
-    choice_a = c1.selectbox("Eerste regio", list(region_names), format_func=label, key="regios_a")
-    choice_b = c2.selectbox("Tweede regio", list(region_names), format_func=label, key="regios_b")
+    choice_a = c1.selectbox(
+        "Eerste regio", list(region_names), format_func=label, key="regios_a", placeholder="Kies…"
+    )
+    choice_b = c2.selectbox(
+        "Tweede regio", list(region_names), format_func=label, key="regios_b", placeholder="Kies…"
+    )
     st.caption(
         "Over "
         + ", ".join(label(c) for c in sorted(described))
@@ -85,21 +90,14 @@ for col, profile in zip(cols, profiles, strict=True):
 
 # --- kerncijfers table ----------------------------------------------------------------------
 st.subheader("Kerncijfers")
-rows = []
-sources: list[str] = []
-for indicator in (*profiles[0].indicators, *profiles[0].age):
-    values = [p.indicator(indicator.id) for p in profiles]
-    unit = "" if indicator.unit == indicator.label.lower() else f" ({indicator.unit})"
-    row = {"Kerncijfer": indicator.label + unit}
-    for profile, value in zip(profiles, values, strict=True):
-        decimals = 1 if indicator.id.startswith("pct_") else value.decimals
-        row[label(profile.code)] = (
-            fmt_number(value.value, decimals) if decimals else fmt_int(value.value)
-        )
-    row["Peiljaar"] = str(indicator.year or "niet beschikbaar")
-    row["Bron"] = source_line(*indicator.source_ids).removeprefix("Bron: ").rstrip(".")
-    sources.extend(indicator.source_ids)
-    rows.append(row)
+figures = kerncijfers_table(profiles)
+headers = {p.name: label(p.code) for p in profiles}
+rows = [
+    {headers.get(k, k): v for k, v in record.items()}
+    | {"Bron": source_line(*ids).removeprefix("Bron: ").rstrip(".")}
+    for record, ids in zip(figures.records(), figures.row_sources, strict=True)
+]
+sources = [i for ids in figures.row_sources for i in ids]
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=35 * (len(rows) + 1) + 3)
 source_caption(
     *dict.fromkeys(sources),

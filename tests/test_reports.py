@@ -123,9 +123,13 @@ def test_overstap_costs_use_only_entered_budgets(content) -> None:
     text = " ".join(section.paragraphs)
     assert "7,2%" in text  # each remaining member's share rises by 1 / (1 - Voorschoten's share)
     cost = next(t for t in section.tables if t.caption.startswith("Bijdrage"))
-    assert any(row[0] == "Voorschoten (naar Holland Rijnland)" for row in cost.rows)
+    # the same columns and formatting as the Overstap page (dashboard.tables.cost_table)
+    assert cost.header == ("Gemeente", "Regio na", "Bedrag voor", "Bedrag na", "Verschil")
+    row = next(r for r in cost.rows if r[0] == "Voorschoten")
+    mover = dict(zip(cost.header, row, strict=True))
+    assert mover["Regio na"] == "Holland Rijnland"
     # No budget entered for Holland Rijnland: no euro amount after the move, never a guess.
-    assert next(r for r in cost.rows if r[0].startswith("Voorschoten"))[2] == "niet beschikbaar"
+    assert mover["Bedrag na"] == "niet beschikbaar"
 
 
 def test_invalid_weights_are_the_users_to_fix() -> None:

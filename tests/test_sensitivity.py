@@ -31,14 +31,13 @@ from dashboard.sensitivity import (
     SamplingOptions,
     analyse,
     one_way,
-    problem_at_share,
     sample_weights,
     scale_sensitivity,
     smaa,
-    smaa_loop,
     tolerance,
     why_it_wins,
 )
+from tests.reference import problem_at_share, smaa_loop
 
 MATRIX = load_matrix()
 

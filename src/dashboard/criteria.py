@@ -95,10 +95,6 @@ class Matrix:
     def rating(self, criterion_id: str, variant_id: str) -> Rating:
         return dict(self.ratings)[(criterion_id, variant_id)]
 
-    def ratings_dict(self) -> dict[tuple[str, str], Rating]:
-        """A fresh dict copy of the ratings."""
-        return dict(self.ratings)
-
     @property
     def group_ids(self) -> tuple[str, ...]:
         return tuple(g.id for g in self.groups)

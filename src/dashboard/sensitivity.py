@@ -315,48 +315,6 @@ def one_way(problem: DecisionProblem) -> list[OneWay]:
     return out
 
 
-def problem_at_share(
-    problem: DecisionProblem, kind: Kind, wid: str, share: float
-) -> DecisionProblem:
-    """The problem with one weight's share set to ``share`` and its peers rescaled (for checks).
-
-    Follows the same conventions as :func:`one_way` (peers that all weigh 0 share equally).
-    """
-    m = problem.matrix
-    if not 0.0 <= share <= 1.0:
-        raise ValidationError(f"aandeel {share!r} moet tussen 0 en 1 liggen")
-    groups = {g: problem.weights.group(g) for g in m.group_ids}
-    criteria = {c: problem.weights.criterion(c) for c in m.criterion_ids}
-    if kind == "group":
-        if wid not in groups:
-            raise UnknownCodeError(f"onbekende groep {wid!r}")
-        peers = [g for g in m.group_ids if g != wid]
-        total = sum(groups[g] for g in peers)
-        if total <= 0:
-            peers = [g for g in peers if sum(criteria[c.id] for c in m.criteria_in(g)) > 0]
-            props = {g: 1.0 / len(peers) for g in peers} if peers else {}
-        else:
-            props = {g: groups[g] / total for g in peers}
-        new_groups = {g: (1 - share) * props.get(g, 0.0) for g in m.group_ids}
-        new_groups[wid] = share
-        if share >= 1.0 or not props:
-            new_groups = {g: (1.0 if g == wid else 0.0) for g in m.group_ids}
-            if sum(criteria[c.id] for c in m.criteria_in(wid)) <= 0:
-                raise ValidationError("deze groep heeft geen criteria met gewicht")
-        return problem.with_changes(weights=type(problem.weights)(new_groups, criteria))
-    if wid not in criteria:
-        raise UnknownCodeError(f"onbekend criterium {wid!r}")
-    gid = m.criterion(wid).group
-    peers = [c.id for c in m.criteria_in(gid) if c.id != wid]
-    total = sum(criteria[c] for c in peers)
-    props = {c: (criteria[c] / total if total > 0 else 1.0 / len(peers)) for c in peers}
-    new_criteria = dict(criteria)
-    for c in peers:
-        new_criteria[c] = (1 - share) * props[c]
-    new_criteria[wid] = share if peers else 1.0
-    return problem.with_changes(weights=type(problem.weights)(groups, new_criteria))
-
-
 # =============================================================================================
 # SMAA
 # =============================================================================================
@@ -432,10 +390,6 @@ class SmaaResult:
     def standard_error(self, variant: str, rank: int = 1) -> float:
         p = self.acceptability[variant][rank - 1]
         return math.sqrt(p * (1 - p) / self.samples)
-
-    @property
-    def most_often_first(self) -> str:
-        return max(self.variant_ids, key=lambda v: (self.first(v), -self.variant_ids.index(v)))
 
 
 def _rng(seed: int | np.random.Generator | None) -> np.random.Generator:
@@ -618,32 +572,6 @@ def smaa(
         acceptability={vid: tuple(accept[v].tolist()) for v, vid in enumerate(m.variant_ids)},
         central_weights=central,
     )
-
-
-def smaa_loop(
-    problem: DecisionProblem, gshares: np.ndarray, within: np.ndarray
-) -> dict[str, list[int]]:
-    """Plain-Python reference: rank counts for given sampled weights (for tests and benchmark)."""
-    m = problem.matrix
-    values = problem.value_matrix().tolist()
-    gi = problem.group_index().tolist()
-    tol = tolerance(problem)
-    k = len(m.variant_ids)
-    counts = {v: [0] * k for v in m.variant_ids}
-    for gs, ws in zip(gshares.tolist(), within.tolist(), strict=True):
-        s = [0.0] * k
-        for c, w in enumerate(ws):
-            eff = gs[gi[c]] * w
-            for v in range(k):
-                s[v] += eff * values[c][v]
-        for v in range(k):
-            position = sum(
-                1
-                for u in range(k)
-                if u != v and (s[u] - s[v] > tol or (abs(s[u] - s[v]) <= tol and u < v))
-            )
-            counts[m.variant_ids[v]][position] += 1
-    return counts
 
 
 # =============================================================================================

@@ -267,7 +267,8 @@ def _cache_entries(base_url: str) -> dict[str, float]:
         body = resp.read().decode("utf-8")
     entries: dict[str, float] = {}
     for line in body.splitlines():
-        if line.startswith("cache_memory_bytes{"):
+        # session state comes and goes with the other tests' sessions: only the shared caches
+        if line.startswith("cache_memory_bytes{") and "st_session_state" not in line:
             labels, _, value = line.rpartition(" ")
             entries[labels] = float(value)
     return entries
@@ -281,7 +282,7 @@ def test_a_browser_cannot_empty_the_cache_every_user_shares(app_server) -> None:
 
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
-    from tests.e2e.protocol import StreamlitSession
+    from benchmarks.streamlit_client import StreamlitSession
 
     async def clear_from_a_session() -> None:
         session = StreamlitSession(app_server.url, "", random.Random(0))
@@ -323,26 +324,21 @@ def _readme_header(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def browser_behind_proxy():  # type: ignore[no-untyped-def]
+def browser_behind_proxy(browser):  # type: ignore[no-untyped-def]
     """A chromium that lets a page whose headers the test rewrites still reach 127.0.0.1.
 
     Chromium treats a document served through Playwright's ``route.fulfill`` as coming from the
     public internet and then blocks its websocket to the loopback address (local network access
     checks); a real proxy on the same host would not be blocked.
     """
-    from playwright.sync_api import sync_playwright
-
     from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS
 
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} ontbreekt")
     args = [*CHROMIUM_ARGS, "--disable-features=LocalNetworkAccessChecks"]
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=args, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    chromium = browser.browser_type.launch(executable_path=str(CHROMIUM), args=args, headless=True)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
 
 
 @pytest.mark.parametrize("path", ["", "varianten"])

@@ -12,6 +12,7 @@ beschikbaar" instead of failing the whole report.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ from dashboard.scoring import (
 from dashboard.sensitivity import Robustness, analyse
 from dashboard.settings import CASE, OverstapSettings
 from dashboard.sources import load_sources, source_line
+from dashboard.tables import Table, cost_table, kerncijfers_table
 
 REPORT_TITLE = "Arbeidsmarktregio en werkgeversdienstverlening"
 
@@ -90,16 +92,6 @@ SECTION_TITLES = {
 
 
 # --- the structure --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Table:
-    """A small table of already formatted text."""
-
-    caption: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    source: str = ""
-
-
 @dataclass(frozen=True)
 class Chart:
     """A Vega-Lite chart specification with the text alternative shown or embedded next to it.
@@ -404,25 +396,22 @@ def _known_sources(ids: Iterable[Any]) -> list[str]:
 
 
 def _section_regios(ctx: _Context) -> Section:
-    """The Regio's vergelijken page's own profiles, with sources per row and cell."""
+    """The Regio's vergelijken page's own profiles and kerncijfers table, with sources."""
     regions = (ctx.van, ctx.naar)
     region_profiles = [profiles.build_profile(code, ctx.index, ctx.kc) for code in regions]
-    rows = [("Aantal gemeenten", *(fmt_int(p.n_gemeenten) for p in region_profiles))]
-    source_ids: list[str] = ["indeling_afgeleid_2025"]
-    for i, first in enumerate((*region_profiles[0].indicators, *region_profiles[0].age)):
-        values = []
-        for p in region_profiles:
-            iv = (*p.indicators, *p.age)[i]
-            values.append(_fmt_indicator(iv.value, iv.decimals, iv.unit))
-            source_ids.extend(iv.source_ids)
-        year = f" ({first.year})" if first.year else ""
-        rows.append((f"{first.label}{year}", *values))
+    figures = kerncijfers_table(region_profiles)
+    source_ids = ["indeling_afgeleid_2025", *(i for ids in figures.row_sources for i in ids)]
     kc_source = source_line(*_known_sources(source_ids))
+    count_row = (
+        "Aantal gemeenten",
+        *(fmt_int(p.n_gemeenten) for p in region_profiles),
+        str(ctx.index.year),
+    )
     tables = [
         Table(
-            caption="Kerncijfers per regio (sommen van de gemeenten, verhoudingen uit de sommen)",
-            header=("", *(p.name for p in region_profiles)),
-            rows=tuple(rows),
+            caption=figures.caption,
+            header=figures.header,
+            rows=(count_row, *figures.rows),
             source=kc_source,
         )
     ]
@@ -543,14 +532,6 @@ def _section_arbeidsmarkt(ctx: _Context) -> Section:
     )
 
 
-def _fmt_indicator(value: Any, decimals: int, unit: str) -> str:
-    if is_missing(value):
-        return NIET_BESCHIKBAAR
-    if unit.startswith("%"):
-        return fmt_pct(float(value) / 100.0, decimals)
-    return fmt_number(value, decimals) if decimals else fmt_int(value)
-
-
 def _section_overstap(ctx: _Context) -> Section:
     """Before/after, costs, route and consequences from the Overstap page's core."""
     ov = overstap
@@ -599,22 +580,17 @@ def _section_overstap(ctx: _Context) -> Section:
         paragraphs.append(text + ".")
     if any(v is not None for v in cm.budgets.values()):
         mover = [x for x in cm.rows if x.gemeente_code == res.gemeente_code]
-        cost_rows = [
-            (
-                r.gemeente_naam
-                if r.region_before == r.region_after
-                else f"{r.gemeente_naam} (naar {name.get(r.region_after, r.region_after)})",
-                fmt_eur(r.eur_before),
-                fmt_eur(r.eur_after),
-                NIET_BESCHIKBAAR if r.change_pct is None else fmt_pct(r.change_pct, 1),
-            )
-            for r in (*cm.remaining, *mover)
-        ]
+        costs = cost_table(
+            cm,
+            name,
+            (*cm.remaining, *mover),
+            caption=f"Bijdrage per gemeente aan het regionale budget ({key_text})",
+        )
+        # the columns that fit a printed page; the Overstap page shows all of them
+        costs = costs.columns("Gemeente", "Regio na", "Bedrag voor", "Bedrag na", "Verschil")
         tables.append(
-            Table(
-                caption=f"Bijdrage per gemeente aan het regionale budget ({key_text})",
-                header=("Gemeente", "Voor", "Na", "Verandering"),
-                rows=tuple(cost_rows),
+            dataclasses.replace(
+                costs,
                 source=source_line(
                     *_known_sources(res.source_ids), extra="Budgetten: eigen invoer."
                 ),

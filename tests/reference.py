@@ -1,0 +1,83 @@
+"""Independent reference implementations the tests check the sensitivity engine against.
+
+They follow the same conventions as :mod:`dashboard.sensitivity` but compute naively (set one
+weight's share and rebuild the problem; count ranks in a plain loop), so an error in the fast
+code shows up as a disagreement.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dashboard.errors import UnknownCodeError, ValidationError
+from dashboard.scoring import DecisionProblem
+from dashboard.sensitivity import Kind, tolerance
+
+
+def problem_at_share(
+    problem: DecisionProblem, kind: Kind, wid: str, share: float
+) -> DecisionProblem:
+    """The problem with one weight's share set to ``share`` and its peers rescaled (for checks).
+
+    Follows the same conventions as :func:`dashboard.sensitivity.one_way` (peers that all
+    weigh 0 share equally).
+    """
+    m = problem.matrix
+    if not 0.0 <= share <= 1.0:
+        raise ValidationError(f"aandeel {share!r} moet tussen 0 en 1 liggen")
+    groups = {g: problem.weights.group(g) for g in m.group_ids}
+    criteria = {c: problem.weights.criterion(c) for c in m.criterion_ids}
+    if kind == "group":
+        if wid not in groups:
+            raise UnknownCodeError(f"onbekende groep {wid!r}")
+        peers = [g for g in m.group_ids if g != wid]
+        total = sum(groups[g] for g in peers)
+        if total <= 0:
+            peers = [g for g in peers if sum(criteria[c.id] for c in m.criteria_in(g)) > 0]
+            props = {g: 1.0 / len(peers) for g in peers} if peers else {}
+        else:
+            props = {g: groups[g] / total for g in peers}
+        new_groups = {g: (1 - share) * props.get(g, 0.0) for g in m.group_ids}
+        new_groups[wid] = share
+        if share >= 1.0 or not props:
+            new_groups = {g: (1.0 if g == wid else 0.0) for g in m.group_ids}
+            if sum(criteria[c.id] for c in m.criteria_in(wid)) <= 0:
+                raise ValidationError("deze groep heeft geen criteria met gewicht")
+        return problem.with_changes(weights=type(problem.weights)(new_groups, criteria))
+    if wid not in criteria:
+        raise UnknownCodeError(f"onbekend criterium {wid!r}")
+    gid = m.criterion(wid).group
+    peers = [c.id for c in m.criteria_in(gid) if c.id != wid]
+    total = sum(criteria[c] for c in peers)
+    props = {c: (criteria[c] / total if total > 0 else 1.0 / len(peers)) for c in peers}
+    new_criteria = dict(criteria)
+    for c in peers:
+        new_criteria[c] = (1 - share) * props[c]
+    new_criteria[wid] = share if peers else 1.0
+    return problem.with_changes(weights=type(problem.weights)(groups, new_criteria))
+
+
+def smaa_loop(
+    problem: DecisionProblem, gshares: np.ndarray, within: np.ndarray
+) -> dict[str, list[int]]:
+    """Plain-Python reference: rank counts for given sampled weights (for tests and benchmark)."""
+    m = problem.matrix
+    values = problem.value_matrix().tolist()
+    gi = problem.group_index().tolist()
+    tol = tolerance(problem)
+    k = len(m.variant_ids)
+    counts = {v: [0] * k for v in m.variant_ids}
+    for gs, ws in zip(gshares.tolist(), within.tolist(), strict=True):
+        s = [0.0] * k
+        for c, w in enumerate(ws):
+            eff = gs[gi[c]] * w
+            for v in range(k):
+                s[v] += eff * values[c][v]
+        for v in range(k):
+            position = sum(
+                1
+                for u in range(k)
+                if u != v and (s[u] - s[v] > tol or (abs(s[u] - s[v]) <= tol and u < v))
+            )
+            counts[m.variant_ids[v]][position] += 1
+    return counts
