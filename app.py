@@ -12,7 +12,7 @@ st.set_page_config(
     page_title="Arbeidsmarktregio-dashboard",
     page_icon="🗺️",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # open on a wide screen, closed on a phone
 )
 
 PAGES = [

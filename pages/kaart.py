@@ -163,33 +163,37 @@ with controls:
         indicator_ids,
         format_func=lambda i: f"{kc_mod.INDICATORS[i].group}: {kc_mod.INDICATORS[i].label}",
         key="kaart_indicator",
+        placeholder="Kies…",
     )
     c2.selectbox(
         "Tabeljaar (CBS)" if kc_mod.INDICATORS[indicator_id].source_id else "Peiljaar (1 januari)",
         list(reversed(years)),
         key=f"kaart_jaar_{indicator_id}",
+        placeholder="Kies…",
     )
     c3.radio(
         "Weergave",
         ["Vaste kaart", "Vrij zoomen"],
         horizontal=True,
         key="kaart_weergave",
-        help="'Vrij zoomen' gebruikt een andere kaartweergave waarin u vrij kunt in- en uitzoomen.",
     )
+    # an explanation as text: a help icon would be read out as English "Help for …"
+    c3.caption("‘Vrij zoomen’: een kaartweergave waarin u vrij kunt in- en uitzoomen.")
     c4, c5, c6 = st.columns([3, 3, 2])
     c4.toggle("Gemeentegrenzen tonen", value=False, key="kaart_gemeenten")
     c4.toggle(
         "Inzoomen op de uitgelichte gebieden",
         value=False,
         key="kaart_inzoomen",
-        help="Toont alleen de omgeving van de uitgelichte regio's en gemeente.",
     )
+    c4.caption("Inzoomen toont alleen de omgeving van de uitgelichte regio's en gemeente.")
     c5.multiselect(
         "Uitgelichte regio's",
         list(region_names),
         default=list(CASE.regions),
         format_func=lambda c: f"{region_names[c]} ({c})",
         key="kaart_uitgelicht",
+        placeholder="Kies een of meer regio's",
     )
     c6.multiselect(
         "Uitgelichte gemeente",
@@ -197,6 +201,7 @@ with controls:
         default=[CASE.gemeente],
         format_func=lambda c: gemeente_names[c],
         key="kaart_gemeente",
+        placeholder="Kies een gemeente",
     )
 
 # --- one region in detail, next to the map ----------------------------------------------------
@@ -206,6 +211,7 @@ with detail_column:
         list(region_names),
         format_func=lambda c: f"{region_names[c]} ({c})",
         key="kaart_regio",
+        placeholder="Kies…",
     )
     st.subheader(f"{region_names[region_code]} ({region_code})")
     gem = kc_mod.gemeente_figures(kc, year)

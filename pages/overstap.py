@@ -79,12 +79,14 @@ with st.container(border=True):
         sorted(gemeente_names, key=gemeente_names.__getitem__),
         format_func=lambda g: f"{gemeente_names[g]} (nu: {region_names[index.region_of(g)]})",
         key="overstap_gemeente",
+        placeholder="Kies…",
     )
     naar = c2.selectbox(
         "Naar welke arbeidsmarktregio?",
         list(region_names),
         format_func=rlabel,
         key="overstap_naar",
+        placeholder="Kies…",
     )
 
 try:
@@ -440,6 +442,7 @@ for col, code in zip(v_cols, (van, naar), strict=True):
             else f"{matrix_variants.variant(v).name}: {matrix_variants.variant(v).title}"
         ),
         key=f"overstap_variant_{code}",
+        placeholder="Kies…",
     )
     if picked and (assumption is None or picked != assumption.variant):
         new_chosen[code] = picked

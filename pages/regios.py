@@ -46,8 +46,12 @@ for key, code in (("regios_a", stored[0]), ("regios_b", stored[1])):
 described = set(facts.described_regions())
 with st.container(border=True):
     c1, c2 = st.columns(2)
-    choice_a = c1.selectbox("Eerste regio", list(region_names), format_func=label, key="regios_a")
-    choice_b = c2.selectbox("Tweede regio", list(region_names), format_func=label, key="regios_b")
+    choice_a = c1.selectbox(
+        "Eerste regio", list(region_names), format_func=label, key="regios_a", placeholder="Kies…"
+    )
+    choice_b = c2.selectbox(
+        "Tweede regio", list(region_names), format_func=label, key="regios_b", placeholder="Kies…"
+    )
     st.caption(
         "Over "
         + ", ".join(label(c) for c in sorted(described))

@@ -59,16 +59,16 @@ with st.expander("Instellingen van de steekproef (voor analisten)", expanded=Fal
             max_value=PAGE_MAX_SAMPLES,
             value=settings.samples,
             step=10_000,
-            help="Meer wegingen geven een nauwkeuriger percentage, maar rekenen langer.",
         )
+        st.caption("Meer wegingen geven een nauwkeuriger percentage, maar rekenen langer.")
         seed = st.number_input(
             "Startwaarde van het toeval",
             min_value=0,
             max_value=MAX_SEED,
             value=settings.seed,
             step=1,
-            help="Dezelfde startwaarde geeft dezelfde uitkomst; zo is de analyse na te rekenen.",
         )
+        st.caption("Dezelfde startwaarde geeft dezelfde uitkomst; zo is de analyse na te rekenen.")
         mode = st.radio(
             "Welke wegingen tellen mee?",
             options=list(MODES),
@@ -93,6 +93,7 @@ with st.expander("Instellingen van de steekproef (voor analisten)", expanded=Fal
                 index=list(m.group_ids).index(current_order[i]),
                 format_func=lambda g: m.group(g).label,
                 key=f"robuustheid_volgorde_{i}",
+                placeholder="Kies…",
             )
             for i, col in enumerate(order_cols)
         ]
@@ -168,6 +169,7 @@ with tab_one:
         options=range(len(choices)),
         index=default,
         format_func=lambda i: charts.weight_label(problem, choices[i]),
+        placeholder="Kies…",
     )
     ow = choices[picked]
     st.plotly_chart(charts.score_lines_figure(ow, problem), width="stretch")

@@ -218,7 +218,7 @@ with tab_save:
         st.caption("Bron: eigen invoer van gebruikers van dit dashboard (opgeslagen scenario's).")
         downloads({"Scenario's": table}, "scenarios", "scn_list")
 
-        chosen = st.selectbox("Kies een scenario", names, key="scn_chosen")
+        chosen = st.selectbox("Kies een scenario", names, key="scn_chosen", placeholder="Kies…")
         current = load(chosen) if chosen else None
         if current is not None and store is not None:
             author_text = escape_markdown(current.author) or "niet ingevuld"
@@ -274,8 +274,8 @@ with tab_compare:
         st.info("Sla minstens twee scenario's op om ze te vergelijken.", icon=":material/info:")
     else:
         c1, c2 = st.columns(2)
-        name_a = c1.selectbox("Scenario A", names, index=0, key="scn_cmp_a")
-        name_b = c2.selectbox("Scenario B", names, index=1, key="scn_cmp_b")
+        name_a = c1.selectbox("Scenario A", names, index=0, key="scn_cmp_a", placeholder="Kies…")
+        name_b = c2.selectbox("Scenario B", names, index=1, key="scn_cmp_b", placeholder="Kies…")
         a, b = load(name_a), load(name_b)
         if name_a == name_b:
             st.info("Kies twee verschillende scenario's.", icon=":material/info:")
@@ -326,6 +326,7 @@ with tab_group:
             names,
             default=names[: min(3, len(names))],
             key="scn_group",
+            placeholder="Kies de scenario's",
         )
         loaded = [s for s in (load(n) for n in members) if s is not None]
         if len(loaded) < 2:
@@ -368,7 +369,7 @@ with tab_share:
 with tab_files:
     st.subheader("Scenario als bestand bewaren")
     if names:
-        pick = st.selectbox("Scenario", names, key="scn_export")
+        pick = st.selectbox("Scenario", names, key="scn_export", placeholder="Kies…")
         chosen_scenario = load(pick)
         if chosen_scenario is not None:
             st.download_button(
@@ -384,7 +385,10 @@ with tab_files:
 
     st.subheader("Scenariobestand inlezen")
     upload = st.file_uploader(
-        "Kies een scenariobestand (.json, hoogstens 1 MB)", type=["json"], key="scn_upload"
+        "Kies een scenariobestand (.json, hoogstens 1 MB)",
+        type=["json"],
+        key="scn_upload",
+        max_upload_size=1,  # MB: a larger file is refused in the browser, before it is sent
     )
     if upload is not None:
         imported: Scenario | None = None

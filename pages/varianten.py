@@ -22,8 +22,8 @@ from dashboard.criteria import (
     load_matrix,
     load_variant_descriptions,
 )
-from dashboard.errors import DashboardError
-from dashboard.formatting import fmt_number
+from dashboard.errors import DashboardError, ValidationError
+from dashboard.formatting import fmt_number, parse_number
 from dashboard.markup import escape_markdown
 from dashboard.narrative import (
     explanation,
@@ -34,7 +34,7 @@ from dashboard.narrative import (
     summary_sentence,
     tie_sentence,
 )
-from dashboard.scoring import DEFAULT_SCALE, DecisionProblem, score
+from dashboard.scoring import DEFAULT_SCALE, MAX_SCALE, DecisionProblem, score
 from dashboard.ui import cache, context
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import (
@@ -207,7 +207,7 @@ def weights_and_results() -> None:
             format_func=lambda p: PRESETS[p].label if p in PRESETS else "Eigen weging",
             key="var_preset",
             on_change=_on_preset,
-            help="Een snelle start; daarna kunt u met de schuiven verder wegen.",
+            placeholder="Kies…",
         )
         if matched:
             note = preset_note(MATRIX, matched)
@@ -215,17 +215,16 @@ def weights_and_results() -> None:
                 st.caption(note)
             else:
                 st.info(note, icon=":material/info:")
-        st.markdown("**Hoe zwaar telt elk perspectief?**")
+        st.markdown("**Hoe zwaar telt elk perspectief?** (0 = telt niet mee)")
         for g in MATRIX.groups:
             st.slider(
                 g.label,
                 0.0,
                 SLIDER_MAX,
                 step=0.5,
-                format="%.2f",
+                format="localized",  # the browser's notation: 1,5 for a Dutch browser
                 key=g_key(g.id),
                 on_change=_on_slider,
-                help=f"Gewicht van het perspectief '{g.short}' (0 = telt niet mee).",
             )
         st.markdown(f"**{group_shares_sentence(problem)}**")
         st.button(
@@ -329,6 +328,7 @@ def refine_section() -> None:
             MATRIX.group_ids,
             format_func=_group_label,
             key="var_criteria_group",
+            placeholder="Kies…",
         )
         for g in (MATRIX.group(shown),):
             for crit in MATRIX.criteria_in(g.id):
@@ -337,7 +337,7 @@ def refine_section() -> None:
                     0.0,
                     SLIDER_MAX,
                     step=0.5,
-                    format="%.2f",
+                    format="localized",
                     key=c_key(crit.id),
                     on_change=_on_slider,
                 )
@@ -352,6 +352,7 @@ def refine_section() -> None:
             MATRIX.group_ids,
             format_func=_group_label,
             key="var_rank_groups",
+            placeholder="Kies de perspectieven, belangrijkste eerst",
         )
         st.button(
             "Rangorde van perspectieven toepassen",
@@ -363,6 +364,7 @@ def refine_section() -> None:
             MATRIX.criterion_ids,
             format_func=_criterion_label,
             key="var_rank_criteria",
+            placeholder="Kies de criteria, belangrijkste eerst",
         )
         st.button(
             "Rangorde van criteria toepassen",
@@ -372,22 +374,39 @@ def refine_section() -> None:
 
 
 # --- scale --------------------------------------------------------------------------------------
+def _scale_value(symbol: str, text: str) -> float:
+    number = parse_number(text, f"waarde van {symbol}")
+    if number is None:
+        raise ValidationError(f"waarde van {symbol}: vul een getal in")
+    return float(number)
+
+
 def scale_section(problem: DecisionProblem) -> None:
     st.subheader("Schaal: van teken naar getal")
     st.info(scale_note(), icon=":material/help:")
     with st.form("var_scale_form", border=False):
         cols = st.columns(len(RATINGS))
-        values = {}
+        texts = {}
         for col, rating in zip(cols, RATINGS, strict=True):
-            values[rating.value] = col.number_input(
+            # text read the Dutch way (1,5), not a number field that shows and reads 1.50
+            texts[rating.value] = col.text_input(
                 f"Waarde van {rating.value}",
-                value=float(problem.scale.value(rating)),
-                step=0.5,
-                format="%.2f",
+                value=fmt_number(problem.scale.value(rating), 2),
                 key=f"var_scale_{RATINGS.index(rating)}",
             )
         submitted = st.form_submit_button("Schaal toepassen")
+    values: dict[str, float] | None = None
     if submitted:
+        try:
+            values = {s: _scale_value(s, text) for s, text in texts.items()}
+        except DashboardError as err:
+            st.error(
+                f"Deze schaal is niet overgenomen: {err}. Kies per oordeel een getal van "
+                f"{fmt_number(-MAX_SCALE, 0)} tot en met {fmt_number(MAX_SCALE, 0)}, "
+                "bijvoorbeeld 2 of 1,5. De vorige schaal blijft gelden.",
+                icon=":material/error:",
+            )
+    if values is not None:
         try:
             set_problem_config(with_scale(problem_config(), values))
         except DashboardError as err:
@@ -420,19 +439,28 @@ def overrides_section(problem: DecisionProblem) -> None:
     )
     c1, c2, c3 = st.columns([3, 1, 1])
     cid = c1.selectbox(
-        "Criterium", MATRIX.criterion_ids, format_func=_criterion_label, key="var_ov_criterion"
+        "Criterium",
+        MATRIX.criterion_ids,
+        format_func=_criterion_label,
+        key="var_ov_criterion",
+        placeholder="Kies…",
     )
     vid = c2.selectbox(
         "Variant",
         MATRIX.variant_ids,
         format_func=lambda v: MATRIX.variant(v).name,
         key="var_ov_variant",
+        placeholder="Kies…",
     )
     original = MATRIX.rating(cid, vid).value
     current = problem.rating(cid, vid).value
     symbols = [r.value for r in RATINGS]
     rating = c3.selectbox(
-        "Eigen oordeel", symbols, index=symbols.index(current), key=f"var_ov_rating_{cid}_{vid}"
+        "Eigen oordeel",
+        symbols,
+        index=symbols.index(current),
+        key=f"var_ov_rating_{cid}_{vid}",
+        placeholder="Kies…",
     )
     st.caption(f"De handreiking geeft hier: {original}.")
     reason = st.text_input(

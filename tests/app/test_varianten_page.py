@@ -119,7 +119,7 @@ def test_rank_order_without_choice_is_a_dutch_error() -> None:
 
 def test_non_monotone_scale_is_rejected_in_dutch() -> None:
     at = run_page()
-    at.number_input(key="var_scale_1").set_value(3.0)  # '+' above '++'
+    at.text_input(key="var_scale_1").input("3")  # '+' above '++'
     at.button[[b.label for b in at.button].index("Schaal toepassen")].click().run()
     assert not at.exception
     assert any("volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/-" in e.value for e in at.error)
@@ -128,7 +128,7 @@ def test_non_monotone_scale_is_rejected_in_dutch() -> None:
 
 def test_scale_change_is_applied() -> None:
     at = run_page()
-    at.number_input(key="var_scale_4").set_value(-1.0)
+    at.text_input(key="var_scale_4").input("-1,0")  # read the Dutch way
     at.button[[b.label for b in at.button].index("Schaal toepassen")].click().run()
     assert not at.exception and not at.error
     assert at.session_state[PROBLEM_KEY]["scale"]["-/-"] == -1.0

@@ -264,3 +264,158 @@ def test_robustness_chart_speaks_names_not_ids(page: Page, app_server) -> None: 
     assert not ids, f"interne codes in de grafiek: {ids}"
     assert min(seen["sizes"]) >= 15, f"te kleine aslabels: {sorted(set(seen['sizes']))}"
     assert not seen["clipped"], f"afgesneden tekst: {seen['clipped']}"
+
+
+# --- smaller things an alderman notices ---------------------------------------------------------
+ENGLISH = ("Choose an option", "Choose options", "Press Enter", "Help for", "Link to heading")
+ENGLISH_CHECK = """(words) => {
+    const found = [];
+    const visible = e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length);
+    document.querySelectorAll('[data-testid="stApp"] *').forEach(e => {
+        if (!visible(e)) return;
+        for (const attr of ['aria-label', 'placeholder', 'title']) {
+            const v = e.getAttribute(attr) || '';
+            if (words.some(w => v.includes(w))) found.push(attr + '=' + v);
+        }
+    });
+    const text = document.querySelector('[data-testid="stApp"]').innerText;
+    words.forEach(w => { if (text.includes(w)) found.push('tekst: ' + w); });
+    return found;
+}"""
+
+
+@pytest.mark.parametrize(
+    "path", ["", "regios", "overstap", "varianten", "robuustheid", "scenarios"]
+)
+def test_no_english_widget_texts(page: Page, app_server, path: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, path)
+    for expander in page.locator('[data-testid="stExpander"] summary').all():
+        if expander.is_visible():
+            expander.click()  # closed panels hold widgets too
+    wait_idle(page, after_action=True)
+    found = page.evaluate(ENGLISH_CHECK, list(ENGLISH))
+    assert not found, f"Engelse teksten op /{path}: {found}"
+
+
+def test_upload_button_and_refusal_in_dutch(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "scenarios")
+    open_tab(page, "Bestanden")
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]').first
+    expect(zone).to_be_visible()
+    assert "Bestand kiezen" in zone.evaluate(
+        "e => getComputedStyle(e.querySelector('button p'), '::after').content"
+    )
+    assert not zone.locator('[data-testid="stFileUploaderDropzoneInstructions"]').is_visible()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[
+            {
+                "name": "groot.json",
+                "mimeType": "application/json",
+                "buffer": b"{" + b" " * 1_500_000 + b"}",
+            }
+        ]
+    )
+    chip = page.locator('[data-testid="stFileChip"][aria-invalid="true"]').first
+    expect(chip).to_be_visible()
+    said = chip.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "Niet ingelezen: hoogstens 1 MB" in said, said
+
+
+def test_weights_show_a_decimal_comma(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "varianten")
+    handle = page.locator('[data-testid="stSlider"] input[type="range"][aria-label="Werkgevers"]')
+    handle.first.focus()
+    handle.first.press("ArrowRight")  # 1 → 1,5
+    wait_idle(page, after_action=True)
+    slider = (
+        page.locator('[data-testid="stSlider"]')
+        .filter(has=page.locator('input[type="range"][aria-label="Werkgevers"]'))
+        .first
+    )
+    shown = slider.locator('[data-testid="stSliderThumbValue"]').inner_text().strip()
+    assert shown == "1,5", shown
+    assert "." not in slider.locator('[data-testid="stSliderTickBar"]').inner_text()
+    page.get_by_text("Schaal aanpassen", exact=False).first.click()
+    field = page.get_by_label("Waarde van +", exact=True).first
+    expect(field).to_have_value("1,00")
+    field.fill("1,5")
+    page.get_by_role("button", name="Schaal toepassen").click()
+    wait_idle(page, after_action=True)
+    assert "+ = 1,50" in all_text(page)
+
+
+def test_slider_focus_ring_is_clearly_visible(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "varianten")
+    page.locator("body").press("Tab")
+    handle = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")
+    wait_idle(page, after_action=True)
+    handle.focus()
+    ring = handle.evaluate(
+        """e => { const thumb = e.parentElement.parentElement;
+                  const c = getComputedStyle(thumb);
+                  return [c.outlineStyle, parseFloat(c.outlineWidth), c.outlineColor]; }"""
+    )
+    assert ring[0] == "solid" and ring[1] >= 2, ring
+    assert ring[2] == "rgb(21, 66, 115)", ring  # #154273: 10:1 against white
+
+
+WORD_SPLIT = """() => {
+    const split = [];
+    document.querySelectorAll('[data-testid="stMain"] h1').forEach(h => {
+        const node = [...h.querySelectorAll('*')].concat([h])
+            .flatMap(e => [...e.childNodes]).find(n => n.nodeType === 3 && n.textContent.trim());
+        if (!node) return;
+        const text = node.textContent;
+        const re = /\\S+/g; let m;
+        while ((m = re.exec(text))) {
+            const r = document.createRange();
+            r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+            const tops = new Set([...r.getClientRects()].filter(b => b.width > 1)
+                .map(b => Math.round(b.top)));
+            if (tops.size > 1) split.push(m[0]);
+        }
+    });
+    return split;
+}"""
+
+
+PHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
+
+
+def test_phone_sidebar_closed_and_titles_whole(browser, app_server) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        locale="nl-NL",
+        is_mobile=True,
+        has_touch=True,
+        user_agent=PHONE,
+    )
+    try:
+        page = context.new_page()
+        open_page(page, app_server.url, "varianten")
+        sidebar = page.locator('[data-testid="stSidebar"]')
+
+        def sidebar_covers() -> bool:
+            box = sidebar.bounding_box()
+            return bool(box and box["x"] + box["width"] > 10 and sidebar.is_visible())
+
+        assert not sidebar_covers(), "de zijbalk bedekt de pagina na het openen"
+        assert not page.evaluate(WORD_SPLIT), page.evaluate(WORD_SPLIT)
+        # navigate as a phone user: open the menu, pick a page; the menu closes again
+        page.locator('[data-testid="stExpandSidebarButton"]').first.click()
+        page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Overstap").first.click()
+        page.wait_for_url(re.compile(r"/overstap"))
+        wait_idle(page, after_action=True)
+        page.wait_for_timeout(600)  # the closing animation
+        assert not sidebar_covers(), "de zijbalk bedekt de pagina na het navigeren"
+        assert not page.evaluate(WORD_SPLIT), page.evaluate(WORD_SPLIT)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "telefoon-390-overstap.png"))
+    finally:
+        context.close()

@@ -67,10 +67,11 @@ def amount_input(
         label,
         key=key,
         placeholder="niet ingevuld, bijvoorbeeld € 1.000.000",
-        help=help,
         on_change=_reformat,
         args=(key, what, maximum),
     )
+    if help:
+        container.caption(help)  # as text: a help icon is read out as English "Help for …"
     try:
         value = parse_amount(text or "", what, maximum=maximum)
     except ValidationError as err:

@@ -33,14 +33,33 @@ def page_guard() -> None:
         st.rerun()
 
 
-# Streamlit's own English chrome that cannot be configured, hidden for every page: the
-# "Press Enter to apply" instruction under text fields (each amount field says in Dutch when it is
-# applied), and the "Link to heading" anchors next to headings.
+# Page-wide style rules (no user text in them):
+# - Streamlit's own English chrome that cannot be configured: the "Press Enter to apply"
+#   instruction under text fields (each amount field says in Dutch what it does), the "Link to
+#   heading" anchors next to headings, and the file uploader's button and size line.
+# - A clearly visible focus ring on slider handles (WCAG 2.4.7 and 1.4.11: 3 px, 10:1 contrast).
+# - Headings on a phone: smaller type, so long Dutch words fit instead of breaking mid-word.
 GLOBAL_CSS = """
 <style>
 [data-testid="InputInstructions"] > span:first-child { display: none; }
 [data-testid="InputInstructions"] > span + span::before { content: none; }
 [data-testid="stHeaderActionElements"] { display: none; }
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {
+  content: "Bestand kiezen"; font-size: 1rem; }
+[data-testid="stFileChip"][aria-invalid="true"]::after {
+  content: "Niet ingelezen: hoogstens 1 MB, alleen .json"; margin-left: 0.5rem;
+  color: #A3000B; font-size: 0.875rem; }
+[data-testid="stSlider"] div[data-rac]:has(> div > input:focus-visible),
+[data-testid="stSlider"] div[data-rac][data-focus-visible] {
+  outline: 3px solid #154273; outline-offset: 3px; border-radius: 50%; }
+h1, h2, h3 { word-break: normal; overflow-wrap: break-word; }
+@media (max-width: 640px) {
+  h1 { font-size: 1.5rem !important; }
+  h2 { font-size: 1.3rem !important; }
+  h3 { font-size: 1.15rem !important; }
+}
 </style>
 """
 
