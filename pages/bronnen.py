@@ -42,6 +42,26 @@ st.dataframe(
 )
 st.caption(f"Bron: data/SOURCES.yaml (dashboard versie {__version__}).")
 
+st.subheader("De documenten zelf")
+st.markdown(
+    "De gemeentelijke stukken waarop het dashboard steunt, zijn openbaar. U kunt de tekst van "
+    "elk document hier openen (zoals die uit de pdf is overgenomen); de verwijzingen in het "
+    "dashboard noemen de paragraaf."
+)
+for s in sources.values():
+    path = s.document_file()
+    if path is None:
+        continue
+    st.download_button(
+        f"{s.short} — {s.publisher}",
+        data=path.read_bytes(),
+        file_name=path.name,
+        mime="text/plain",
+        icon=":material/description:",
+        on_click="ignore",
+        key=f"bron_document_{s.id}",
+    )
+
 st.subheader("Hoe de cijfers tot stand komen")
 st.markdown(
     """

@@ -348,7 +348,7 @@ if amounts:
                     ("ongeveer " if a.approx else "") + fmt_eur(a.amount_eur) for a in amounts
                 ],
                 "Periode": [a.period for a in amounts],
-                "Bron": [a.citation.display() for a in amounts],
+                "Bron": [a.citation.document() for a in amounts],
             }
         )
         st.dataframe(table, hide_index=True, width="stretch")
@@ -382,7 +382,7 @@ for step in steps:
             f"- **Wie:** {step.who}\n- **Beslisregel:** {step.rule}\n- **Resultaat:** {step.result}"
         )
         st.caption(
-            step.citation.display()
+            step.citation.document()
             if step.citation
             else "Geen bron: niet vastgelegd in de bronnen."
         )
@@ -451,7 +451,7 @@ for col, code in zip(v_cols, (van, naar), strict=True):
     if assumption and picked == assumption.variant:
         col.caption(
             f"Aanname: {assumption.reason} Bron van de beschrijving: "
-            f"{assumption.citation.display()}; variant: {assumption.variant_citation.display()}."
+            f"{assumption.citation.document()}; variant: {assumption.variant_citation.document()}."
         )
     elif picked:
         col.caption("Uw eigen keuze.")

@@ -9,7 +9,7 @@ from dashboard.charts import profiles as charts
 from dashboard.formatting import fmt_eur, fmt_int, fmt_number
 from dashboard.maps import membership_map_figure
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
-from dashboard.sources import source, source_line
+from dashboard.sources import source_line
 from dashboard.tables import kerncijfers_table
 from dashboard.ui import cache, labour_block
 from dashboard.ui.layout import page_guard, source_caption
@@ -193,11 +193,6 @@ for topic in qualitative_table(profiles, facts):
 # st.table wraps long text (a dataframe would cut it off) and is read row by row
 st.table(pd.DataFrame(table_rows).set_index("Onderwerp"))
 if cited:
-    st.caption(
-        "Bronnen in de tabel: "
-        + "; ".join(f"{sid} = {source(sid).title}" for sid in dict.fromkeys(cited))
-        + "."
-    )
     source_caption(*dict.fromkeys(cited))
 amount_profiles = [p for p in profiles if p.amounts]
 if amount_profiles:
@@ -213,7 +208,7 @@ if amount_profiles:
                             for a in profile.amounts
                         ],
                         "Periode": [a.period for a in profile.amounts],
-                        "Bron": [a.citation.display() for a in profile.amounts],
+                        "Bron": [a.citation.document() for a in profile.amounts],
                     }
                 ).set_index("Wat")
             )
@@ -228,7 +223,7 @@ with st.expander("Letterlijke citaten uit de documenten"):
         st.markdown(f"**{label(profile.code)}**")
         for fact in profile.facts:
             quotes = " … ".join(f"“{q}”" for q in fact.citation.quotes) or "(geen citaat)"
-            st.markdown(f"- {fact.value}  \n  {quotes}  \n  *{fact.citation.display()}*")
+            st.markdown(f"- {fact.value}  \n  {quotes}  \n  *{fact.citation.document()}*")
 
 for profile in profiles:
     if profile.composition_differs():
@@ -262,7 +257,7 @@ for profile in profiles:
             st.dataframe(comp, hide_index=True, width="stretch")
             notes = [f for f in profile.facts if f.topic == "indeling"]
             for note in notes:
-                st.markdown(f"- {note.value} *({note.citation.display()})*")
+                st.markdown(f"- {note.value} *({note.citation.document()})*")
             source_caption(
                 *dict.fromkeys(
                     [r.citation.source for r in profile.composition if r.citation]

@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard.config import DEFAULT_YEAR
+from dashboard.criteria import load_matrix
 from dashboard.errors import DashboardError, ScenarioChangedError, StorageError, ValidationError
 from dashboard.markup import escape_markdown
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
@@ -285,7 +286,7 @@ with tab_compare:
                 st.markdown(escape_markdown(result.summary()))
                 tables = result.tables()
                 st.markdown("**Uitkomst per variant** (score en rang; 1 is het hoogst)")
-                st.dataframe(formatted(tables["Uitkomst"], 2), hide_index=True)
+                st.dataframe(formatted(tables["Uitkomst"], 2), hide_index=True, width="stretch")
                 changed = {r.id for r in result.changed_weights()}
                 st.markdown(
                     "**Gewichten** (aandeel in het totale gewicht, in procenten)"
@@ -296,14 +297,26 @@ with tab_compare:
                 if changed and not st.toggle("Ook gelijke gewichten tonen", key="scn_cmp_all"):
                     weights = weights[weights["Code"].isin(changed)]
                 if changed:
-                    st.dataframe(formatted(weights, 1), hide_index=True)
+                    # names, not the internal codes (the downloads keep the codes for analysts)
+                    st.dataframe(
+                        formatted(weights.drop(columns=["Code"]), 1),
+                        hide_index=True,
+                        width="stretch",
+                    )
                 if tables["Oordelen"].empty:
                     st.markdown("**Oordelen**: geen van beide wijkt af van de handreiking.")
                 else:
                     st.markdown("**Eigen oordelen** (afwijkingen van de handreiking)")
-                    st.dataframe(tables["Oordelen"], hide_index=True)
+                    variant_names = {v.id: v.name for v in load_matrix().variants}
+                    st.dataframe(
+                        tables["Oordelen"]
+                        .drop(columns=["Criterium"])
+                        .assign(Variant=lambda t: t["Variant"].map(variant_names)),
+                        hide_index=True,
+                        width="stretch",
+                    )
                 st.markdown("**Schaal** (waarde per oordeel)")
-                st.dataframe(formatted(tables["Schaal"], 1), hide_index=True)
+                st.dataframe(formatted(tables["Schaal"], 1), hide_index=True, width="stretch")
                 source_caption(
                     "seed_004", extra="Gewichten, schaal en eigen oordelen: de twee scenario's."
                 )

@@ -73,3 +73,13 @@ def test_bad_value_names_the_dutch_flag_and_values(capsys: pytest.CaptureFixture
 def test_a_value_after_the_separator_is_left_alone() -> None:
     ns = build_parser().parse_args(["scenario", "show", "--", "--format"])
     assert ns.name == "--format"
+
+
+@pytest.mark.parametrize("flag", ["--versie", "--version"])
+def test_version_comes_from_the_package(flag: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from dashboard import __version__
+
+    with pytest.raises(SystemExit) as exit_:
+        main([flag])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"dashboard {__version__}"

@@ -60,6 +60,10 @@ def test_overstap_json_shape(capsys):
     doc = json.loads(out)
     assert doc["gemeente"] == {"code": "GM0626", "name": "Voorschoten"}
     assert (doc["van"], doc["naar"]) == ("AM34", "AM19")
+    bijstand = doc["arbeidsmarkt"]["indicatoren"]["bijstand"]
+    assert bijstand["voor"]["AM34"] - bijstand["na"]["AM34"] == 340  # Voorschoten's 340
+    assert bijstand["na"]["AM19"] - bijstand["voor"]["AM19"] == 340
+    assert bijstand["bron"] == "cbs_kwb_2024_bijstand"
     before, after = doc["before"], doc["after"]
     assert len(before["AM34"]["gemeenten"]) == 6 and len(after["AM34"]["gemeenten"]) == 5
     assert len(before["AM19"]["gemeenten"]) == 12 and len(after["AM19"]["gemeenten"]) == 13

@@ -79,6 +79,17 @@ def _swap(doc: dict) -> dict:
     return doc
 
 
+def _rd(doc: dict, *, with_crs: bool) -> dict:
+    """The layer in RD New metres, as a WFS serves it for srsName=EPSG:28992."""
+    import geopandas as gpd
+
+    frame = gpd.GeoDataFrame.from_features(doc["features"], crs="EPSG:4326").to_crs(28992)
+    out = json.loads(frame.to_json())
+    if with_crs:
+        out["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}
+    return out
+
+
 HOSTILE = {
     "type": "FeatureCollection",
     "features": [
@@ -129,6 +140,8 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(200, HOSTILE)
             if mode == "swapped":
                 return self._send(200, _swap(_features(layer)))
+            if mode in ("rd", "rd_no_crs"):
+                return self._send(200, _rd(_features(layer), with_crs=mode == "rd"))
             return self._send(200, _features(layer))
         if mode == "cbs_500" and parsed.path.startswith(("/odata", "/feed")):
             return self._send(500, ERROR_BODY)
@@ -336,3 +349,19 @@ def test_service_message_reads_json_html_and_text() -> None:
     assert service_message(json.dumps(ERROR_BODY).encode()) == "Tabel onderhoud"
     assert service_message(b"<html><h1>Bad Gateway</h1></html>") == "Bad Gateway"
     assert service_message(b"plain") == "plain"
+
+
+@pytest.mark.parametrize("mode", ["rd", "rd_no_crs"])
+def test_boundaries_in_rd_new_are_stored_as_longitude_latitude(
+    server: str, tmp_path: Path, mode: str
+) -> None:
+    """The download asks for EPSG:28992 (no axis-order ambiguity) and stores lon/lat, also
+    when the server leaves the CRS member out."""
+    Handler.mode = mode
+    _download(server, tmp_path)
+    assert any("srsName=EPSG%3A28992" in r for r in Handler.requests)
+    frame = read_layer("gemeente", 2024, tmp_path)
+    minx, miny, maxx, maxy = frame.total_bounds
+    assert 3.2 < minx < maxx < 7.3 and 50.7 < miny < maxy < 53.7
+    voorschoten = frame.set_index("code").loc["GM0626", "geometry"].representative_point()
+    assert 4.3 < voorschoten.x < 4.5 and 52.1 < voorschoten.y < 52.2

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from dashboard import __version__
 from dashboard.errors import DashboardError
 
 #: argparse's own messages in Dutch (argparse looks them up through its module-level ``_``).
@@ -54,6 +55,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 #: Old English flag -> its Dutch name. The old spelling still works but is not shown in the help.
 OLD_SPELLINGS = {
+    "--version": "--versie",
     "--format": "--formaat",
     "--year": "--jaar",
     "--out": "--uitvoer",
@@ -98,7 +100,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m dashboard", description=__doc__.splitlines()[0])
+    parser = _Parser(
+        prog="python -m dashboard",
+        description="Het arbeidsmarktregio-dashboard op de opdrachtregel.",
+    )
+    parser.add_argument(
+        "--versie", action="version", version=f"dashboard {__version__}", help="toon de versie"
+    )
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_Parser)
     sub.required = True
     for name, (module_name, help_text) in COMMANDS.items():

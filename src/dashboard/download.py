@@ -168,7 +168,9 @@ def wfs_url(base: str, layer: str) -> str:
             "request": "GetFeature",
             "typeNames": f"gebiedsindelingen:{layer}_gegeneraliseerd",
             "outputFormat": "application/json",
-            "srsName": "EPSG:4326",
+            # RD New has no axis-order ambiguity; WFS 2.0 servers may return EPSG:4326 as
+            # latitude/longitude, which GeoJSON readers take as longitude/latitude
+            "srsName": "EPSG:28992",
         }
     )
     return f"{base}?{query}"
@@ -183,8 +185,37 @@ def fetch_boundaries(
         progress(f"[{i}/{len(LAYERS) + 1}] {layer}grenzen {year} ophalen bij PDOK …")
         path = staging / f"{layer}_{year}.geojson"
         path.write_bytes(_get(wfs_url(base, layer), timeout))
+        to_wgs84(path)
         paths.append(path)
     return paths
+
+
+#: Bounds of the Netherlands in RD New (EPSG:28992) metres, with a margin.
+RD_BOUNDS = (-10_000.0, 280_000.0, 310_000.0, 640_000.0)
+
+
+def to_wgs84(path: Path) -> None:
+    """Rewrite a downloaded layer as GeoJSON in longitude/latitude (EPSG:4326).
+
+    A layer in RD New coordinates without a CRS member (some servers leave it out) is
+    recognised by its extent. Anything else is left as it is, for :func:`validate_folder` to
+    judge.
+    """
+    import geopandas as gpd
+
+    try:
+        frame = gpd.read_file(path)
+    except Exception as err:  # pyogrio raises several types for unreadable files
+        raise DownloadError(f"{path.name} is geen leesbare kaartlaag ({err})") from err
+    if frame.empty:
+        return
+    minx, miny, maxx, maxy = frame.total_bounds
+    west, south, east, north = RD_BOUNDS
+    in_rd = west <= minx and maxx <= east and south <= miny and maxy <= north
+    if in_rd and (frame.crs is None or frame.crs.to_epsg() == 4326):
+        frame = frame.set_crs("EPSG:28992", allow_override=True)
+    if frame.crs is not None and frame.crs.to_epsg() != 4326:
+        frame.to_crs("EPSG:4326").to_file(path, driver="GeoJSON")
 
 
 # --- figures -------------------------------------------------------------------------------------

@@ -43,6 +43,13 @@ class Citation:
         """``seed_000, § 'Algemeen'`` — short text with the source id."""
         return f"{self.source}, {self.section}" if self.section else self.source
 
+    def document(self) -> str:
+        """``Notitie Voorschoten …, § 'Algemeen'``: the document's title and place, no id."""
+        from dashboard.sources import source
+
+        title = source(self.source).short
+        return f"{title}, {self.section}" if self.section else title
+
     def display(self) -> str:
         """``Notitie Voorschoten … (seed_000), § 'Algemeen'`` — for readers of the app."""
         from dashboard.sources import source

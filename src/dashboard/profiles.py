@@ -266,7 +266,7 @@ class Cell:
     def source_text(self) -> str:
         if not self.citations:
             return "geen bron"
-        return " | ".join(dict.fromkeys(c.label() for c in self.citations))
+        return " | ".join(dict.fromkeys(c.document() for c in self.citations))
 
 
 @dataclass(frozen=True)

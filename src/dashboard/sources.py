@@ -19,7 +19,9 @@ class Source:
     id: str
     title: str
     publisher: str
-    location: str  # url or document path
+    #: where a reader finds it: the publisher's address, or for a document this dashboard
+    #: serves, a sentence saying so (never a file path)
+    location: str
     licence: str
     retrieved: str
     table_id: str
@@ -30,6 +32,20 @@ class Source:
     unit: str = ""
     rounding: str = ""
     status: str = ""
+    #: a copy of a public document the app may serve, relative to the project data folder
+    document: str = ""
+
+    def document_file(self) -> Path | None:
+        """The served copy of the document, or None (a web source or a missing copy)."""
+        if not self.document:
+            return None
+        path = project_data_dir() / self.document
+        return path if path.is_file() else None
+
+
+SERVED_DOCUMENT = (
+    "openbaar document; de tekst staat op de pagina Bronnen en methode van dit dashboard"
+)
 
 
 @cache
@@ -52,7 +68,7 @@ def load_sources(path: Path | None = None) -> dict[str, Source]:
             id=key,
             title=str(entry["title"]),
             publisher=str(entry["publisher"]),
-            location=str(entry.get("url") or entry.get("document")),
+            location=str(entry.get("url") or SERVED_DOCUMENT),
             licence=str(entry["licence"]),
             retrieved=str(entry["retrieved"]),
             table_id=str(entry["table_id"] or ""),
@@ -62,6 +78,7 @@ def load_sources(path: Path | None = None) -> dict[str, Source]:
             unit=str(entry.get("unit") or ""),
             rounding=str(entry.get("rounding") or ""),
             status=str(entry.get("status") or ""),
+            document=str(entry.get("document") or ""),
         )
     return sources
 

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from tests.e2e.browser import (
     SCREENSHOTS,
     assert_no_error_box,
+    choose,
     go_via_sidebar,
     main_text,
     open_page,
@@ -417,5 +418,71 @@ def test_phone_sidebar_closed_and_titles_whole(browser, app_server) -> None:  # 
         assert not page.evaluate(WORD_SPLIT), page.evaluate(WORD_SPLIT)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "telefoon-390-overstap.png"))
+    finally:
+        context.close()
+
+
+def test_documents_table_names_documents_not_references(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "regios")
+    table = page.locator('[data-testid="stTable"]').filter(has_text="Onderwerp").first
+    expect(table).to_be_visible()
+    text = table.inner_text()
+    assert "seed_" not in text, text[:500]
+    assert "Notitie Voorschoten" in text
+
+
+def test_sources_can_be_opened(page: Page, app_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "bronnen")
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    expect(grid).to_be_visible()
+    cells = " | ".join(grid.locator("td").all_text_contents())
+    assert "shared/seeds" not in cells and ".txt" not in cells, cells[:500]
+    button = page.locator('[data-testid="stDownloadButton"]').filter(has_text="Notitie Voorschoten")
+    expect(button.first).to_be_visible()
+    with page.expect_download() as info:
+        button.first.locator("button").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert "Voorschoten" in path.read_text(encoding="utf-8")
+
+
+def save_scenario(page: Page, base_url: str, name: str, query: str) -> None:
+    open_page(page, base_url, "scenarios", query)
+    page.get_by_label("Naam van het scenario").fill(name)
+    page.locator('[data-testid="stFormSubmitButton"] button').filter(has_text="Opslaan").click()
+    wait_idle(page, after_action=True)
+    expect(page.get_by_text("is opgeslagen").first).to_be_visible(timeout=30_000)
+
+
+def test_scenario_comparison_fits_and_names_things(browser, app_server) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        save_scenario(page, app_server.url, "Vergelijk werkgevers", "gw=gu:1,wg:4,wz:1")
+        save_scenario(
+            page,
+            app_server.url,
+            "Vergelijk eigen oordeel",
+            "cw=gu01:3&ov=gu01.V3:pp&rd.gu01.V3=Eigen+oordeel",
+        )
+        open_tab(page, "Twee vergelijken")
+        choose(page, "Scenario A", "Vergelijk werkgevers")
+        choose(page, "Scenario B", "Vergelijk eigen oordeel")
+        panel = page.get_by_role("tabpanel").filter(has_text="Twee scenario's naast elkaar")
+        grids = panel.locator('[data-testid="stDataFrame"]')
+        expect(grids.nth(2)).to_be_visible()
+        main_width = page.locator('[data-testid="stMainBlockContainer"]').bounding_box()
+        texts = []
+        for grid in grids.all():
+            box = grid.bounding_box()
+            assert (
+                box
+                and main_width
+                and box["x"] + box["width"] <= (main_width["x"] + main_width["width"] + 1)
+            ), "een tabel is breder dan de pagina"
+            texts.extend(grid.locator("td, th").all_text_contents())
+        ids = {"gu01", "wg01", "gemeenten_uwv", "werkgevers", "werkzoekenden", "V1", "V2", "V3"}
+        assert not ids & {t.strip() for t in texts}, ids & {t.strip() for t in texts}
+        assert "Variant 3" in texts and "Gemeenten en UWV" in texts
     finally:
         context.close()

@@ -13,8 +13,14 @@ import json
 from dashboard.commands import add_format_option
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_eur, fmt_int, fmt_pct
-from dashboard.kerncijfers import load_kerncijfers
-from dashboard.overstap import DistributionKey, cost_model, procedure_timeline, simulate
+from dashboard.kerncijfers import NATIONAL_CODE, load_kerncijfers
+from dashboard.overstap import (
+    DistributionKey,
+    cost_model,
+    labour_before_after,
+    procedure_timeline,
+    simulate,
+)
 from dashboard.regions import load_region_index
 
 
@@ -50,7 +56,8 @@ def _budgets(items: list[str]) -> dict[str, str]:
 def payload(args: argparse.Namespace) -> dict:
     index = load_region_index()
     gemeente = index.find_gemeente(args.gemeente)
-    result = simulate(index, load_kerncijfers(), gemeente.code, args.naar)
+    kc = load_kerncijfers()
+    result = simulate(index, kc, gemeente.code, args.naar)
     doc = result.as_json()
     budgets = _budgets(args.budget)
     unknown = sorted(set(budgets) - {result.van, result.naar})
@@ -80,6 +87,23 @@ def payload(args: argparse.Namespace) -> dict:
             "overhead_stijging_pct": model.overhead_rise_pct,
             "frictiekosten": model.frictiekosten,
         }
+    before, after = labour_before_after(index, kc, gemeente.code, args.naar)
+
+    def number(value: float | None) -> float | int | None:
+        return int(value) if value is not None and float(value).is_integer() else value
+
+    doc["arbeidsmarkt"] = {
+        "tabeljaar": before.year,
+        "indicatoren": {
+            row_before.id: {
+                "voor": {r: number(row_before.values.get(r)) for r in (result.van, result.naar)},
+                "na": {r: number(row_after.values.get(r)) for r in (result.van, result.naar)},
+                "nederland": number(row_before.values.get(NATIONAL_CODE)),
+                "bron": row_before.source_id,
+            }
+            for row_before, row_after in zip(before.rows, after.rows, strict=True)
+        },
+    }
     names = {r.code: r.name for r in index.regions}
     doc["procedure"] = [
         {
