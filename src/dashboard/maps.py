@@ -27,6 +27,7 @@ from dashboard import derived_cache
 from dashboard.cbs import find_layer_file, read_layer
 from dashboard.config import DEFAULT_YEAR, data_dir
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
+from dashboard.settings import CASE
 
 #: Okabe–Ito colours (colour-blind safe) for highlighted regions, in order.
 HIGHLIGHT_COLOURS = ("#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -190,8 +191,8 @@ def region_map_figure(
     hover: pd.DataFrame | None = None,
     show_gemeenten: bool = False,
     gemeente_regions: Mapping[str, str] | None = None,
-    highlight_regions: Sequence[str] = ("AM34", "AM19"),
-    highlight_gemeenten: Sequence[str] = ("GM0626",),
+    highlight_regions: Sequence[str] = CASE.regions,
+    highlight_gemeenten: Sequence[str] = (CASE.gemeente,),
     zoom_to: Sequence[str] = (),
     height: int = 620,
 ) -> go.Figure:
@@ -400,8 +401,8 @@ def region_map_spec(
     decimals: int = 0,
     hover: pd.DataFrame | None = None,
     show_gemeenten: bool = False,
-    highlight_regions: Sequence[str] = ("AM34", "AM19"),
-    highlight_gemeenten: Sequence[str] = ("GM0626",),
+    highlight_regions: Sequence[str] = CASE.regions,
+    highlight_gemeenten: Sequence[str] = (CASE.gemeente,),
     zoom_to: Sequence[str] = (),
     clickable: bool = False,
     width: int = 560,
@@ -504,8 +505,8 @@ def legend_spec(
     *,
     unit: str,
     decimals: int = 0,
-    highlight_regions: Sequence[str] = ("AM34", "AM19"),
-    highlight_gemeenten: Sequence[str] = ("GM0626",),
+    highlight_regions: Sequence[str] = CASE.regions,
+    highlight_gemeenten: Sequence[str] = (CASE.gemeente,),
 ) -> dict:
     """Only the legends of :func:`region_map_spec` (for the free-zoom map, which has none)."""
     finite = values.replace([np.inf, -np.inf], np.nan).dropna()
@@ -761,8 +762,8 @@ def region_deck(
     indicator_label: str,
     decimals: int = 0,
     show_gemeenten: bool = False,
-    highlight_regions: Sequence[str] = ("AM34", "AM19"),
-    highlight_gemeenten: Sequence[str] = ("GM0626",),
+    highlight_regions: Sequence[str] = CASE.regions,
+    highlight_gemeenten: Sequence[str] = (CASE.gemeente,),
     zoom_to: Sequence[str] = (),
 ) -> pdk.Deck:
     """A pydeck view of the same choropleth for free zooming (no base map: works offline),
