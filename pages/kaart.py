@@ -13,6 +13,7 @@ from dashboard.charts.scoring import markdown_table
 from dashboard.facts import centrumgemeente
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
 from dashboard.maps import map_text_alternative, region_deck
+from dashboard.settings import CASE
 from dashboard.sources import source_line
 from dashboard.ui import cache
 from dashboard.ui.layout import page_guard, source_caption
@@ -66,10 +67,10 @@ view = chosen("kaart_weergave", ["Vaste kaart", "Vrij zoomen"], "Vaste kaart")
 show_gemeenten = bool(st.session_state.get("kaart_gemeenten", False))
 zoomed = bool(st.session_state.get("kaart_inzoomen", False))
 highlight_regions = [
-    c for c in st.session_state.get("kaart_uitgelicht", ["AM34", "AM19"]) if c in region_names
+    c for c in st.session_state.get("kaart_uitgelicht", list(CASE.regions)) if c in region_names
 ]
 highlight_gemeenten = [
-    c for c in st.session_state.get("kaart_gemeente", ["GM0626"]) if c in gemeente_names
+    c for c in st.session_state.get("kaart_gemeente", [CASE.gemeente]) if c in gemeente_names
 ]
 
 figures = cache.region_figures(year)
@@ -86,7 +87,7 @@ if indicator.source_id:
         "verschilt per onderwerp (zie Bronnen en methode)."
     )
 zoom_to = tuple(highlight_regions) + tuple(highlight_gemeenten) if zoomed else ()
-st.session_state.setdefault("kaart_regio", "AM34")
+st.session_state.setdefault("kaart_regio", CASE.van)
 
 with map_column:
     if view == "Vaste kaart":
@@ -189,7 +190,7 @@ with controls:
     c5.multiselect(
         "Uitgelichte regio's",
         list(region_names),
-        default=["AM34", "AM19"],
+        default=list(CASE.regions),
         format_func=lambda c: f"{region_names[c]} ({c})",
         key="kaart_uitgelicht",
         placeholder="Kies een of meer regio's",
@@ -197,7 +198,7 @@ with controls:
     c6.multiselect(
         "Uitgelichte gemeente",
         sorted(gemeente_names, key=gemeente_names.__getitem__),
-        default=["GM0626"],
+        default=[CASE.gemeente],
         format_func=lambda c: gemeente_names[c],
         key="kaart_gemeente",
         placeholder="Kies een gemeente",

@@ -21,6 +21,7 @@ from dashboard.overstap import (
     consequences,
     cost_model,
     moved_membership,
+    possible_move,
     procedure_timeline,
     variant_links,
 )
@@ -31,10 +32,9 @@ from dashboard.ui import cache, context, labour_block
 from dashboard.ui.inputs import amount_input
 from dashboard.ui.layout import page_guard, show_notices, source_caption
 from dashboard.ui.state import (
-    DEFAULT_OVERSTAP,
     add_notice,
     current_problem,
-    overstap_settings,
+    overstap,
     pop_notices,
     set_overstap_settings,
 )
@@ -61,17 +61,10 @@ def rlabel(code: str) -> str:
 
 
 # --- settings: validated on read (a share link may carry anything) ---------------------------
-settings = overstap_settings()
-if settings.get("gemeente") not in gemeente_names:
-    add_notice(f"Onbekende gemeente {settings.get('gemeente')!r}; Voorschoten is gekozen.")
-    settings["gemeente"] = DEFAULT_OVERSTAP["gemeente"]
-if settings.get("naar") not in region_names:
-    add_notice(f"Onbekende regio {settings.get('naar')!r}; Holland Rijnland is gekozen.")
-    settings["naar"] = DEFAULT_OVERSTAP["naar"]
-try:
-    check_move(index, settings["gemeente"], settings["naar"])
-except DashboardError:
-    settings["gemeente"], settings["naar"] = DEFAULT_OVERSTAP["gemeente"], DEFAULT_OVERSTAP["naar"]
+possible, notice = possible_move(index, overstap())
+if notice:
+    add_notice(notice)
+settings = possible.as_dict()
 show_notices(pop_notices())
 
 if "overstap_gemeente" not in st.session_state:
@@ -208,7 +201,7 @@ with st.container(border=True):
     k1, k2, k3 = st.columns(3)
     key_labels = {"per_inwoner": "Naar inwonertal (standaard)", "gelijk": "Gelijke delen"}
     key_options = [k.value for k in DistributionKey]
-    stored_key = str(settings.get("key"))
+    stored_key = settings["key"]
     key_value = k1.radio(
         "Verdeelsleutel",
         key_options,

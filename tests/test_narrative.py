@@ -27,3 +27,20 @@ def test_counts_agree_in_number() -> None:
     assert count(3, "criterium", "criteria") == "3 criteria"
     assert own_ratings(1) == "1 eigen oordeel dat afwijkt van de handreiking"
     assert own_ratings(2) == "2 eigen oordelen die afwijken van de handreiking"
+
+
+def test_chart_and_sentence_round_an_interval_the_same_way() -> None:
+    """11.22 % is "12%" in the sentence (rounded inwards, so it stays true); the chart's bar
+    label used to say "11%"."""
+    from dashboard.charts.robustness import tornado_figure
+    from dashboard.narrative import interval_text, stays_highest_sentence
+    from dashboard.scoring import problem_from_mapping
+    from dashboard.sensitivity import one_way
+
+    problem = problem_from_mapping({"criteria": {"wz04": 15}})
+    results = one_way(problem)
+    werkgevers = next(ow for ow in results if ow.id == "werkgevers")
+    assert interval_text(werkgevers) == "12% – 100%"
+    assert "tussen 12% en 100% van het gewicht" in stays_highest_sentence(problem, werkgevers)
+    labels = [t for trace in tornado_figure(results, problem).data for t in (trace.text or ())]
+    assert "12% – 100%" in labels and "11% – 100%" not in labels

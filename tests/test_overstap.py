@@ -296,3 +296,17 @@ def test_voorschoten_to_holland_rijnland(real, census):
     for region in ("AM34", "AM19"):
         for when in ("before", "after"):
             assert model.total(region, when) == pytest.approx(100_000)
+
+
+def test_possible_move_falls_back_to_the_case_with_a_notice(tiny):
+    from dashboard.overstap import possible_move
+    from dashboard.settings import CASE, OverstapSettings
+
+    index, _ = tiny
+    fine = OverstapSettings(gemeente="GM0001", naar="AM02", key="gelijk")
+    assert possible_move(index, fine) == (fine, "")
+    for gemeente, naar in (("GM9999", "AM02"), ("GM0001", "AM99"), ("GM0001", "AM01")):
+        settings, notice = possible_move(index, OverstapSettings(gemeente, naar, key="gelijk"))
+        assert (settings.gemeente, settings.naar) == (CASE.gemeente, CASE.naar)
+        assert settings.key == "gelijk"  # the rest of the settings is kept
+        assert notice.endswith("Gekozen is: Voorschoten naar Holland Rijnland.")

@@ -27,6 +27,7 @@ from dashboard import derived_cache
 from dashboard.cbs import find_layer_file, read_layer
 from dashboard.config import DEFAULT_YEAR, data_dir
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
+from dashboard.settings import CASE
 
 #: Okabe–Ito colours (colour-blind safe) for highlighted regions, in order.
 HIGHLIGHT_COLOURS = ("#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
@@ -190,8 +191,8 @@ def region_map_figure(
     hover: pd.DataFrame | None = None,
     show_gemeenten: bool = False,
     gemeente_regions: Mapping[str, str] | None = None,
-    highlight_regions: Sequence[str] = ("AM34", "AM19"),
-    highlight_gemeenten: Sequence[str] = ("GM0626",),
+    highlight_regions: Sequence[str] = CASE.regions,
+    highlight_gemeenten: Sequence[str] = (CASE.gemeente,),
     zoom_to: Sequence[str] = (),
     height: int = 620,
 ) -> go.Figure:
@@ -400,8 +401,8 @@ def region_map_spec(
     decimals: int = 0,
     hover: pd.DataFrame | None = None,
     show_gemeenten: bool = False,
-    highlight_regions: Sequence[str] = ("AM34", "AM19"),
-    highlight_gemeenten: Sequence[str] = ("GM0626",),
+    highlight_regions: Sequence[str] = CASE.regions,
+    highlight_gemeenten: Sequence[str] = (CASE.gemeente,),
     zoom_to: Sequence[str] = (),
     clickable: bool = False,
     width: int = 560,
@@ -504,8 +505,8 @@ def legend_spec(
     *,
     unit: str,
     decimals: int = 0,
-    highlight_regions: Sequence[str] = ("AM34", "AM19"),
-    highlight_gemeenten: Sequence[str] = ("GM0626",),
+    highlight_regions: Sequence[str] = CASE.regions,
+    highlight_gemeenten: Sequence[str] = (CASE.gemeente,),
 ) -> dict:
     """Only the legends of :func:`region_map_spec` (for the free-zoom map, which has none)."""
     finite = values.replace([np.inf, -np.inf], np.nan).dropna()
@@ -556,6 +557,65 @@ def legend_spec(
         "layer": legend_layers,
         "config": {**spec["config"], "axis": {"disable": True}},
     }
+
+
+def membership_map_spec(
+    layers: MapLayers,
+    membership: Mapping[str, str],
+    region_codes: Sequence[str],
+    *,
+    marked_gemeente: str | None = None,
+    region_labels: Mapping[str, str] | None = None,
+    width: int = 620,
+    height: int = 560,
+) -> dict:
+    """Vega-Lite map of the gemeenten of ``region_codes`` coloured by their region in
+    ``membership`` (pass a changed membership to show an overstap); ``marked_gemeente`` gets a
+    thick black outline. The same drawing as :func:`membership_map_figure`."""
+    labels = {
+        r: (region_labels or {}).get(r, f"{layers.names.get(r, r)} ({r})") for r in region_codes
+    }
+    shown = [g for g, r in membership.items() if r in labels and g in layers.gemeente_outlines]
+    features = _features(
+        layers.gemeenten_geojson,
+        shown,
+        regio={g: labels[membership[g]] for g in shown},
+        naam={g: layers.names.get(g, g) for g in shown},
+    )
+    domain = list(labels.values())
+    colours = [HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)] for i in range(len(domain))]
+    chart_layers = [
+        _geo_layer(
+            features,
+            {"stroke": "#FFFFFF", "strokeWidth": 0.8, "fillOpacity": 0.8},
+            {
+                "color": {
+                    "field": "properties.regio",
+                    "type": "nominal",
+                    "title": None,
+                    "scale": {"domain": domain, "range": colours},
+                    "legend": {"orient": "top-left", "labelLimit": 320},
+                },
+                "description": {"field": "properties.naam"},
+            },
+        )
+    ]
+    if marked_gemeente and marked_gemeente in layers.gemeente_outlines:
+        chart_layers.append(
+            _geo_layer(
+                _features(layers.gemeenten_geojson, [marked_gemeente]),
+                {"filled": False, "stroke": GEMEENTE_HIGHLIGHT, "strokeWidth": 3.5},
+            )
+        )
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": width,
+        "height": height,
+        "projection": {"type": "mercator"},
+        "layer": chart_layers,
+        "config": {"view": {"stroke": None}, "font": FONT,
+                   "legend": {"labelFontSize": 13, "fillColor": "#FFFFFFD9", "padding": 6}},
+    }  # fmt: skip
 
 
 def region_details(
@@ -702,8 +762,8 @@ def region_deck(
     indicator_label: str,
     decimals: int = 0,
     show_gemeenten: bool = False,
-    highlight_regions: Sequence[str] = ("AM34", "AM19"),
-    highlight_gemeenten: Sequence[str] = ("GM0626",),
+    highlight_regions: Sequence[str] = CASE.regions,
+    highlight_gemeenten: Sequence[str] = (CASE.gemeente,),
     zoom_to: Sequence[str] = (),
 ) -> pdk.Deck:
     """A pydeck view of the same choropleth for free zooming (no base map: works offline),

@@ -17,6 +17,7 @@ Three parts, all pure:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.errors import ValidationError
+from dashboard.errors import DashboardError, ValidationError
 from dashboard.facts import (
     NIET_VASTGELEGD,
     Citation,
@@ -38,6 +39,7 @@ from dashboard.kerncijfers import aggregate, latest_year, source_ids
 from dashboard.labour import LabourComparison, labour_comparison
 from dashboard.regions import RegionIndex
 from dashboard.scoring import DecisionProblem, score
+from dashboard.settings import CASE, OverstapSettings
 
 #: Largest amount accepted as a budget or frictiekosten (guards against typing errors).
 MAX_EUR = 10_000_000_000.0
@@ -142,6 +144,22 @@ def check_move(index: RegionIndex, gemeente_code: str, naar: str) -> tuple[str, 
             "kies een andere regio om naartoe over te stappen"
         )
     return gemeente.code, gemeente.region_code, target.code
+
+
+def possible_move(index: RegionIndex, settings: OverstapSettings) -> tuple[OverstapSettings, str]:
+    """The settings with a move the data allows: an unknown gemeente or region, or a move
+    to the region the gemeente is already in, falls back to the case of this dashboard.
+
+    Returns the settings and a Dutch notice ('' when nothing changed).
+    """
+    try:
+        check_move(index, settings.gemeente, settings.naar)
+    except DashboardError as err:
+        fallback = dataclasses.replace(settings, gemeente=CASE.gemeente, naar=CASE.naar)
+        reason = str(err)
+        notice = f"{reason[:1].upper()}{reason[1:]}. Gekozen is: Voorschoten naar Holland Rijnland."
+        return fallback, notice
+    return settings, ""
 
 
 def _state(

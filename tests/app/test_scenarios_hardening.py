@@ -120,3 +120,23 @@ def test_two_sessions_the_second_save_is_refused_and_kept_as_a_copy(db_url: str)
     assert not bob.error
     with ScenarioStore(db_url) as store:
         assert store.get("Raad").revision == 3
+
+
+def test_a_locked_database_gives_a_dutch_message_soon(db_url: str) -> None:
+    """Another process holds the write lock: the page says the database is busy (in seconds)."""
+    import sqlite3
+
+    seed(db_url, Scenario("Er al"))
+    holder = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    at = page().run()
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        at.text_input(key="scn_name").input("Nieuw")
+        at.form_submit_button[0].click().run()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not at.exception
+    assert any("bezet" in plain(e.value) and "niets opgeslagen" in e.value for e in at.error)
+    with ScenarioStore(db_url) as store:
+        assert store.names() == ["Er al"]

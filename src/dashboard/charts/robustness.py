@@ -184,7 +184,7 @@ def tornado_figure(
             orientation="h",
             marker={"color": INTERVAL_COLOUR, "line": {"color": "#1F4E79", "width": 1}},
             name=f"{m.variant(winner).name} blijft het hoogst",
-            text=[f"{fmt_pct(ow.low, 0)} – {fmt_pct(ow.high, 0)}" for ow in rows],
+            text=[interval_text(ow) for ow in rows],
             textposition="outside",
             cliponaxis=False,
             textfont={"color": "#000000", "size": 15},

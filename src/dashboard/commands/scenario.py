@@ -14,6 +14,7 @@ import argparse
 import json
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from dashboard.commands import add_format_option
@@ -144,23 +145,23 @@ def _backup(store: ScenarioStore, out: str, force: bool) -> None:
             "(bijvoorbeeld pg_dump), of per scenario met 'scenario export'."
         )
 
+    source_uri = store.path.resolve().as_uri() + "?mode=ro"  # read only: never writes the source
+
     def copy_into(tmp: Path) -> None:
-        source = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)
         try:
-            target = sqlite3.connect(tmp)
-            try:
+            with (
+                closing(sqlite3.connect(source_uri, uri=True)) as source,
+                closing(sqlite3.connect(tmp)) as target,
+            ):
                 source.backup(target)
-                if target.execute("PRAGMA quick_check").fetchone() != ("ok",):
-                    raise StorageError("de reservekopie is niet in orde; er is niets geschreven")
-            finally:
-                target.close()
+                healthy = target.execute("PRAGMA quick_check").fetchone() == ("ok",)
         except sqlite3.Error as err:
             raise StorageError(
                 f"de reservekopie van {store.description} lukte niet ({err}); er is niets "
                 "geschreven"
             ) from err
-        finally:
-            source.close()
+        if not healthy:
+            raise StorageError("de reservekopie is niet in orde; er is niets geschreven")
 
     write_with(out, copy_into, force=force)
 
