@@ -1,106 +1,90 @@
-"""Benchmark of the map page.
+"""Benchmark of the map page and the first look of every page.
 
-Prints three figures:
+Prints, each as a ratio against a baseline measured in the same run:
 
-1. bytes of the map figure as sent to the browser (target: at most 300 KB), and of the GeoJSON of
-   all 342 gemeenten;
-2. time from starting the server process to the map page fully drawn in headless Debian chromium
-   (target: within 1.5 s), cold (first page of a new server process) and warm (a new browser tab
-   on the running server);
-3. rerun time of the map page after one widget change (the "Gemeentegrenzen tonen" toggle, which
-   swaps a 54 KB figure for a 219 KB one), beside the rerun time of a minimal Streamlit app
-   (``benchmarks/minimal_app.py``) measured in the same run, as a ratio: in a real browser with
-   ``benchmarks/harness.py`` (send of the change → last paint), and in-process with AppTest
-   (script time only).
+1. **first look**: a new tab (fresh browser context, empty cache) on a running server → the
+   Kaart map drawn, beside the one-sentence app (``benchmarks/sentence_app.py``) → its sentence
+   drawn (target ≤ 1,15×);
+2. **every page**: the same for the title of each of the 8 pages (target ≤ 1,5× each);
+3. **cold start**: ``streamlit run`` → map drawn, beside ``streamlit run`` of the one-sentence
+   app → sentence drawn (target ≤ 1,3×);
+4. **bytes**: JavaScript transferred for a first (and second) visit to Kaart, direct and behind
+   the nginx example of README.md (gzip, cache for Streamlit's files);
+5. bytes of the map as sent (SVG) and the rerun after one widget change (gemeentegrenzen),
+   in the browser and in-process (AppTest), beside the minimal app.
 
-Usage: ``DASHBOARD_DATA_DIR=../shared/data/cbs python benchmarks/bench_map.py [--runs 5]``
+Timing uses the browser's own clock (``benchmarks/harness.py``: from the start of navigation to
+the paint after the element exists). Usage::
+
+    DASHBOARD_DATA_DIR=../shared/data/cbs python benchmarks/bench_map.py [--runs 5]
+        [--only first,pages,cold,bytes,rerun]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DASHBOARD_DATA_DIR", str(ROOT.parent / "shared" / "data" / "cbs"))
 
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
 
-DRAWN = '[data-testid="stPlotlyChart"] canvas'
+from benchmarks.harness import (  # noqa: E402
+    FirstLook,
+    bytes_report,
+    cold_start,
+    first_look,
+    machine,
+)
+
+#: The Kaart map, drawn: the server's SVG with its regions in the page.
+MAP = FirstLook("app.py", ".kaart-svg svg [data-code]", label="Kaart: kaart getekend")
+#: Each page's own title in the main area: its first paint.
+PAGES = {
+    "": "Kaart",
+    "regios": "Regio's vergelijken",
+    "overstap": "Overstap",
+    "varianten": "Varianten",
+    "robuustheid": "Robuustheid",
+    "scenarios": "Scenario's",
+    "presentatie": "Presentatie",
+    "bronnen": "Bronnen en methode",
+}
+TITLE = '[data-testid="stMain"] h1'
 
 
-def figure_sizes() -> dict[str, int]:
+def map_sizes() -> dict[str, int]:
+    """Bytes of the map as the page sends it (SVG), default and with gemeente borders."""
+    from dashboard.charts import render
     from dashboard.kerncijfers import aggregate, load_kerncijfers
-    from dashboard.maps import build_map_layers, figure_bytes, region_map_figure
+    from dashboard.maps import build_map_layers, mark_regions, region_map_spec
     from dashboard.regions import load_region_index
 
     layers = build_map_layers()
     index = load_region_index()
     figures = aggregate(load_kerncijfers(), index.membership(), 2024)
-    default = region_map_figure(layers, figures["inwoners"], indicator_label="Inwoners", unit="inw")
-    borders = region_map_figure(
-        layers,
-        figures["inwoners"],
-        indicator_label="Inwoners",
-        unit="inw",
-        show_gemeenten=True,
-        gemeente_regions=index.membership(),
+    out = {}
+    for name, borders in (("standaard", False), ("met gemeentegrenzen", True)):
+        spec = region_map_spec(
+            layers, figures["inwoners"], indicator_label="Inwoners", unit="inwoners",
+            show_gemeenten=borders, clickable=True,
+        )  # fmt: skip
+        out[f"kaart als SVG ({name})"] = len(mark_regions(render.svg(spec)).encode())
+    return out
+
+
+def ratio_line(label: str, target: float, base_ms: float, value_ms: float) -> str:
+    ratio = value_ms / base_ms
+    verdict = "gehaald" if ratio <= target else "niet gehaald"
+    return (
+        f"{label}: {value_ms:7.0f} ms tegen {base_ms:6.0f} ms → {ratio:4.2f}× "
+        f"(doel ≤ {target:.2f}×: {verdict})"
     )
-    return {
-        "kaartfiguur (standaard)": figure_bytes(default),
-        "kaartfiguur (met gemeentegrenzen)": figure_bytes(borders),
-        "GeoJSON 342 gemeenten": len(json.dumps(layers.gemeenten_geojson, separators=(",", ":"))),
-    }
-
-
-def start_to_drawn(runs: int) -> tuple[list[float], list[float]]:
-    from playwright.sync_api import sync_playwright
-
-    cold: list[float] = []
-    warm: list[float] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for _ in range(runs):
-            port = free_port()
-            t0 = time.perf_counter()
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                 "--server.port", str(port), "--server.address", "127.0.0.1",
-                 "--server.headless", "true"],
-                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )  # fmt: skip
-            try:
-                url = f"http://127.0.0.1:{port}"
-                while True:
-                    try:
-                        urllib.request.urlopen(url + "/_stcore/health", timeout=1).read()
-                        break
-                    except OSError:
-                        time.sleep(0.02)
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                page.goto(url)
-                page.wait_for_selector(DRAWN, timeout=60_000)
-                cold.append(time.perf_counter() - t0)
-                page.close()
-                t1 = time.perf_counter()
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                page.goto(url)
-                page.wait_for_selector(DRAWN, timeout=60_000)
-                warm.append(time.perf_counter() - t1)
-                page.close()
-            finally:
-                proc.terminate()
-                proc.wait(timeout=20)
-        browser.close()
-    return cold, warm
 
 
 def rerun_times(runs: int) -> tuple[float, float]:
@@ -146,24 +130,43 @@ def browser_rerun_ratio(repeats: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", default="first,pages,cold,bytes,rerun")
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    for name, size in figure_sizes().items():
-        print(f"{name}: {size / 1024:.1f} KB (doel ≤ 300 KB)")
-    cold, warm = start_to_drawn(args.runs)
+    only = set(args.only.split(","))
+    runs = max(1, args.runs)
+    print(f"machine: {machine()}; belasting {os.getloadavg()[0]:.1f} (1 min)")
+    if "first" in only:
+        base, (kaart,), _ = first_look([MAP], repeats=runs)
+        print(f"eerste blik, mediaan van {runs} (nieuw tabblad, lege cache):")
+        print("  " + ratio_line("Kaart, kaart getekend", 1.15, base.median, kaart.median))
+    if "pages" in only:
+        specs = [FirstLook("app.py", TITLE, path, f"{title}") for path, title in PAGES.items()]
+        base, pages, settled = first_look(specs, repeats=max(2, runs // 2))
+        print(f"elke pagina, eerste weergave (titel), mediaan van {max(2, runs // 2)}:")
+        for spec, m in zip(specs, pages, strict=True):
+            done = statistics.median(settled[spec.name])
+            print("  " + ratio_line(f"{spec.label:<20}", 1.5, base.median, m.median)
+                  + f"; pagina af na {done:6.0f} ms")  # fmt: skip
+    if "cold" in only:
+        base, (kaart,) = cold_start([MAP], repeats=max(2, runs // 2))
+        print(f"koude start (streamlit run → getekend), mediaan van {max(2, runs // 2)}:")
+        print("  " + ratio_line("Kaart, kaart getekend", 1.3, base.median, kaart.median))
+    if "bytes" in only:
+        print("JavaScript voor een bezoek aan Kaart:")
+        for line in bytes_report(MAP):
+            print("  " + line)
+    if "rerun" in only:
+        for name, size in map_sizes().items():
+            print(f"{name}: {size / 1024:.1f} kB")
+        print("browser:", browser_rerun_ratio(max(runs * 4, 10)))
+        page, minimal = rerun_times(max(runs * 4, 10))
+        print(
+            f"AppTest (alleen script): kaartpagina {page * 1000:.1f} ms; minimale app "
+            f"{minimal * 1000:.1f} ms; verhouding {page / minimal:.1f}×"
+        )
     print(
-        f"serverstart → kaart getekend: mediaan {statistics.median(cold):.2f} s "
-        f"(min {min(cold):.2f}, max {max(cold):.2f}; doel ≤ 1,5 s)"
-    )
-    print(
-        "nieuw tabblad op draaiende server → kaart getekend: mediaan "
-        f"{statistics.median(warm):.2f} s"
-    )
-    print("browser:", browser_rerun_ratio(max(args.runs * 4, 10)))
-    page, minimal = rerun_times(max(args.runs * 4, 10))
-    print(
-        f"AppTest (alleen script): kaartpagina {page * 1000:.1f} ms; minimale app "
-        f"{minimal * 1000:.1f} ms; verhouding {page / minimal:.1f}×"
+        f"klaar; belasting {os.getloadavg()[0]:.1f} (1 min), "
+        f"{time.strftime('%H:%M UTC', time.gmtime())}"
     )
 
 

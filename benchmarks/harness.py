@@ -561,3 +561,129 @@ def cold_start(
         finally:
             browser.close()
     return out[baseline.name], [out[s.name] for s in specs]
+
+
+# --- bytes: JavaScript transferred for a visit, direct and behind the README's nginx example ----
+_JS_BYTES = """() => performance.getEntriesByType('resource')
+    .filter(r => /\\.m?js(\\?|$)/.test(r.name))
+    .reduce((a, r) => ({count: a.count + 1, transfer: a.transfer + r.transferSize,
+                        encoded: a.encoded + r.encodedBodySize,
+                        decoded: a.decoded + r.decodedBodySize}),
+            {count: 0, transfer: 0, encoded: 0, decoded: 0})"""
+
+
+def js_transfer(browser: Any, url: str, spec: FirstLook, timeout_ms: float = 60_000) -> dict:
+    """JavaScript of a first visit (empty cache) and of a second visit in the same browser.
+
+    ``transfer`` counts what crossed the network (compressed, headers included; 0 for files
+    from the browser cache), ``decoded`` the size after decompression.
+    """
+    import json as _json
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    try:
+        out = {}
+        for visit in ("eerste", "tweede"):
+            page = context.new_page()
+            page.add_init_script(_DRAWN_JS % _json.dumps(spec.drawn))
+            page.goto(url, wait_until="commit")
+            page.wait_for_function(
+                "() => window.__firstLook && window.__firstLook.painted >= 0", timeout=timeout_ms
+            )
+            page.wait_for_timeout(1_500)  # chunks the page loads after the map
+            out[visit] = page.evaluate(_JS_BYTES)
+            page.close()
+        return out
+    finally:
+        context.close()
+
+
+def readme_nginx_config(upstream_port: int, listen_port: int, folder: Path) -> Path:
+    """The nginx example of README.md, on plain HTTP at ``listen_port`` in front of one replica.
+
+    Only what cannot run here changes: the TLS lines, the replica addresses, the cache folder.
+    """
+    import re
+
+    text = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"```nginx\n(.*?)```", text, re.S)
+    if not found:
+        raise RuntimeError("README.md bevat geen nginx-voorbeeld")
+    snippet = found.group(1)
+    snippet = re.sub(r"listen 443 ssl;", f"listen 127.0.0.1:{listen_port};", snippet)
+    snippet = re.sub(r"(\s*)server 127\.0\.0\.1:850[12];", "", snippet)
+    snippet = snippet.replace("ip_hash;", f"ip_hash;\n    server 127.0.0.1:{upstream_port};")
+    snippet = re.sub(r"proxy_cache_path \S+", f"proxy_cache_path {folder / 'cache'}", snippet)
+    snippet = re.sub(r"^\s*(ssl_|add_header Strict-Transport).*$", "", snippet, flags=re.M)
+    # nginx started by root runs its workers as "nobody": they must reach the cache folders
+    folder.chmod(0o755)
+    for name in ("cache", "body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (folder / name).mkdir(exist_ok=True)
+        (folder / name).chmod(0o777)
+    conf = folder / "nginx.conf"
+    conf.write_text(
+        f"daemon off;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'};\n"
+        "events { worker_connections 256; }\n"
+        "http {\n"
+        "    include /etc/nginx/mime.types;\n"
+        "    access_log off;\n"
+        f"    client_body_temp_path {folder / 'body'};\n"
+        f"    proxy_temp_path {folder / 'proxy'};\n"
+        f"    fastcgi_temp_path {folder / 'fastcgi'};\n"
+        f"    uwsgi_temp_path {folder / 'uwsgi'};\n"
+        f"    scgi_temp_path {folder / 'scgi'};\n"
+        f"{snippet}\n}}\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
+def bytes_report(spec: FirstLook) -> list[str]:
+    """Lines: JavaScript of a first and a second visit to ``spec``, direct and via nginx."""
+    import shutil
+    import subprocess
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, free_port, running_app, stop
+
+    lines = []
+    with sync_playwright() as pw, ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        server = stack.enter_context(
+            running_app(
+                database_url=f"sqlite:///{tmp / 'bytes.sqlite'}",
+                app=spec.app,
+                log_name="bench-bytes.log",
+            )
+        )
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        stack.callback(browser.close)
+        # warm the server's caches, so only the bytes differ between the two ways in
+        _visit(browser, f"{server.url}/{spec.path}", spec, 60_000, settle=False)
+        targets = [("direct", server.url)]
+        nginx = shutil.which("nginx") or (
+            "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
+        )
+        if nginx:
+            port = free_port()
+            conf = readme_nginx_config(server.port, port, tmp)
+            proc = subprocess.Popen(
+                [nginx, "-c", str(conf), "-p", str(tmp)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            )  # fmt: skip
+            stack.callback(stop, proc)
+            time.sleep(0.5)
+            targets.append(("via nginx (README)", f"http://127.0.0.1:{port}"))
+        else:
+            lines.append("nginx niet gevonden: alleen de directe meting")
+        for name, base in targets:
+            got = js_transfer(browser, f"{base}/{spec.path}", spec)
+            first, second = got["eerste"], got["tweede"]
+            lines.append(
+                f"{spec.name} {name}: eerste bezoek {first['count']} JS-bestanden, "
+                f"{first['transfer'] / 1024:.0f} kB over het net "
+                f"({first['decoded'] / 1024:.0f} kB uitgepakt); tweede bezoek "
+                f"{second['transfer'] / 1024:.0f} kB over het net"
+            )
+    return lines

@@ -9,14 +9,11 @@ move to the next/previous step. The PDF and PowerPoint downloads are built from 
 from __future__ import annotations
 
 import contextlib
-import math
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from dashboard.errors import DashboardError
 from dashboard.markup import escape_markdown
 from dashboard.reports.content import (
     PRESENTATION_STEPS,
@@ -25,6 +22,7 @@ from dashboard.reports.content import (
     Section,
     Table,
 )
+from dashboard.reports.images import shared_renderer, svg_size
 from dashboard.ui import cache
 from dashboard.ui.layout import page_guard
 from dashboard.ui.state import current_problem, overstap_settings, problem_config
@@ -98,18 +96,14 @@ def step_by(delta: int) -> None:
 
 
 def show_chart(chart: Chart) -> None:
-    figure = go.Figure(chart.figure)  # a copy: the cached figure stays as the report draws it
-    height = min(chart.height, CHART_HEIGHT)
-    figure.update_layout(height=height, font_size=16)
-    zoom = figure.layout.map.zoom
-    if zoom is not None and chart.height > height:
-        # a map drawn lower shows less: zoom out as much, so the same area stays in view
-        figure.update_layout(map_zoom=zoom - math.log2(chart.height / height))
-    st.plotly_chart(
-        figure,
-        width="stretch",
-        config={"displayModeBar": False, "scrollZoom": False},
-        key=f"grafiek_{chart.key}",
+    # the picture of the slide and the PDF, drawn by the server: no chart library to load.
+    # At most CHART_HEIGHT pixels high on screen (a map keeps its whole area in view).
+    svg = shared_renderer().svg(chart.spec, chart.width, chart.height)
+    svg_width, svg_height = svg_size(svg)
+    st.image(
+        svg,
+        width=max(200, int(svg_width * min(1.0, CHART_HEIGHT / svg_height))),
+        alt=chart.alt_text,
     )
     with st.expander(f"Tekstversie: {escape_markdown(chart.title)}"):
         st.markdown(escape_markdown(chart.alt_text))
@@ -173,23 +167,15 @@ def show_section(section: Section) -> None:
 
 def pdf_download(content: ReportContent) -> bytes:
     """Called by the download button on click: the PDF of what is on screen."""
-    from dashboard.reports.images import shared_renderer
     from dashboard.reports.pdf import build_pdf
 
-    try:
-        return build_pdf(content, shared_renderer())
-    except DashboardError:  # no Chromium: charts as their text alternative, still a report
-        return build_pdf(content, None)
+    return build_pdf(content, shared_renderer())
 
 
 def pptx_download(content: ReportContent) -> bytes:
-    from dashboard.reports.images import shared_renderer
     from dashboard.reports.pptx import build_pptx
 
-    try:
-        return build_pptx(content, shared_renderer())
-    except DashboardError:
-        return build_pptx(content, None)
+    return build_pptx(content, shared_renderer())
 
 
 # --- the page --------------------------------------------------------------------------------

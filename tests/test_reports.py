@@ -1,7 +1,7 @@
 """Report content, chart images, the PDF and the PowerPoint deck.
 
-Chromium starts once per module (``renderer`` fixture); the PDF and the deck draw the same
-figures, so the second build takes them from the renderer's cache.
+Charts are drawn without a browser (vl-convert); the PDF and the deck draw the same charts, so
+the second build takes them from the renderer's cache.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dashboard.reports.content import (
     ReportInput,
     build_report_content,
 )
-from dashboard.reports.images import ChromiumMissingError, ImageRenderer, find_chromium
+from dashboard.reports.images import ImageRenderer, png_size
 from dashboard.reports.pdf import build_pdf
 from dashboard.reports.pptx import SLIDE_SECTIONS, build_pptx
 from dashboard.sources import load_sources
@@ -61,10 +61,6 @@ def pdf_pages(data: bytes) -> int:
 
 @pytest.fixture(scope="module")
 def renderer():
-    try:
-        find_chromium()
-    except ChromiumMissingError as err:
-        pytest.skip(str(err))
     with ImageRenderer() as r:
         yield r
 
@@ -154,23 +150,44 @@ def test_missing_data_folder_only_marks_its_sections(tmp_path, monkeypatch) -> N
 
 
 # --- images -----------------------------------------------------------------------------------
-def test_missing_chromium_is_a_dutch_error(monkeypatch, tmp_path) -> None:
-    monkeypatch.setenv("DASHBOARD_CHROMIUM", str(tmp_path / "geen-chromium"))
-    with pytest.raises(ChromiumMissingError, match="niet gevonden"):
-        find_chromium()
-    monkeypatch.delenv("DASHBOARD_CHROMIUM")
-    monkeypatch.delenv("BROWSER_PATH", raising=False)
-    monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(ChromiumMissingError, match="chromium"):
-        ImageRenderer().png({"data": [], "layout": {}})
-
-
-@pytest.mark.slow
-def test_renderer_draws_png_and_caches(renderer, content) -> None:
+def test_renderer_draws_svg_and_png_and_caches(renderer, content) -> None:
     chart = content.section("varianten").charts[0]
-    png = renderer.png(chart.figure, width=400, height=300)
+    svg = renderer.svg(chart.spec, width=400, height=300)
+    assert svg.startswith("<svg") and "Variant 1" in svg
+    png = renderer.png(chart.spec, width=400, height=300)
     assert png.startswith(b"\x89PNG")
-    assert renderer.png(chart.figure, width=400, height=300) is not None
+    assert png_size(png)[0] >= 800  # twice the size: sharp on a projector
+    assert renderer.png(chart.spec, width=400, height=300) is png  # from the cache
+
+
+def test_exports_need_no_browser(tmp_path, cbs_dir) -> None:
+    """A new process with only Python on PATH (no chromium, no kaleido) writes both files, with
+    every chart as a picture: vector graphics in the PDF, PNG on the slides."""
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DASHBOARD_CHROMIUM", "BROWSER_PATH"}}
+    env["PATH"] = str(Path(sys.executable).parent)
+    env["DASHBOARD_DATA_DIR"] = str(cbs_dir)
+    env["DASHBOARD_CACHE_DIR"] = str(tmp_path / "cache")
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1] / "src")
+    script = (
+        "import shutil, sys\n"
+        "assert shutil.which('chromium') is None and shutil.which('chromium-browser') is None\n"
+        "from dashboard.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    for name in ("r.pdf", "r.pptx"):
+        out = subprocess.run(
+            [sys.executable, "-c", script, "report", "--uitvoer", str(tmp_path / name)],
+            env=env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert out.returncode == 0, out.stderr
+    pdf = (tmp_path / "r.pdf").read_bytes()
+    assert b"/Subtype /Image" not in pdf  # charts as drawing commands, not pixels
+    assert "Afbeelding niet getekend" not in pdf_text(pdf, tmp_path)
+    prs = Presentation(str(tmp_path / "r.pptx"))
+    assert sum(1 for slide in prs.slides for s in slide.shapes if s.shape_type == 13) >= 4
 
 
 # --- PDF and PowerPoint ---------------------------------------------------------------------

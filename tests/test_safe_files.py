@@ -164,7 +164,7 @@ def test_write_bytes_refuses_without_force(out_dir) -> None:  # type: ignore[no-
 # --- report --out ----------------------------------------------------------------------------
 def report(capsys: pytest.CaptureFixture[str], out: str, *extra: str) -> tuple[int, str]:
     capsys.readouterr()
-    code = cli.main(["report", "--out", out, "--zonder-afbeeldingen", *extra])
+    code = cli.main(["report", "--out", out, *extra])
     return code, capsys.readouterr().err
 
 

@@ -18,8 +18,6 @@ PACKAGED_DATA_DIR = Path(__file__).resolve().parent / "project_data"
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 #: Environment variable with a SQLAlchemy URL for the scenario database.
 DATABASE_URL_ENV = "DASHBOARD_DATABASE_URL"
-#: Environment variables naming the Chromium executable for chart images, in order of preference.
-CHROMIUM_ENVS = ("DASHBOARD_CHROMIUM", "BROWSER_PATH")
 #: Environment variables that point the downloads at another server (tests, mirrors).
 PDOK_URL_ENV = "DASHBOARD_PDOK_URL"
 CBS_ODATA_URL_ENV = "DASHBOARD_CBS_ODATA_URL"
@@ -120,15 +118,6 @@ def database_url() -> str:
 def _setting(name: str) -> str | None:
     value = os.environ.get(name, "").strip()
     return value or None
-
-
-def chromium_setting() -> tuple[str, str] | None:
-    """``(variable, path)`` of the first Chromium variable that is set, else ``None``."""
-    for name in CHROMIUM_ENVS:
-        value = _setting(name)
-        if value:
-            return name, value
-    return None
 
 
 def pdok_url() -> str | None:

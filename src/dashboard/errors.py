@@ -39,10 +39,6 @@ class DownloadError(DashboardError):
     """Downloading data from the publisher failed."""
 
 
-class ChromiumMissingError(DashboardError):
-    """No Chromium/Chrome found to draw chart images."""
-
-
 class ScenarioNotFoundError(ValidationError):
     """No scenario with that name."""
 

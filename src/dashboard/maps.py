@@ -559,6 +559,65 @@ def legend_spec(
     }
 
 
+def membership_map_spec(
+    layers: MapLayers,
+    membership: Mapping[str, str],
+    region_codes: Sequence[str],
+    *,
+    marked_gemeente: str | None = None,
+    region_labels: Mapping[str, str] | None = None,
+    width: int = 620,
+    height: int = 560,
+) -> dict:
+    """Vega-Lite map of the gemeenten of ``region_codes`` coloured by their region in
+    ``membership`` (pass a changed membership to show an overstap); ``marked_gemeente`` gets a
+    thick black outline. The same drawing as :func:`membership_map_figure`."""
+    labels = {
+        r: (region_labels or {}).get(r, f"{layers.names.get(r, r)} ({r})") for r in region_codes
+    }
+    shown = [g for g, r in membership.items() if r in labels and g in layers.gemeente_outlines]
+    features = _features(
+        layers.gemeenten_geojson,
+        shown,
+        regio={g: labels[membership[g]] for g in shown},
+        naam={g: layers.names.get(g, g) for g in shown},
+    )
+    domain = list(labels.values())
+    colours = [HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)] for i in range(len(domain))]
+    chart_layers = [
+        _geo_layer(
+            features,
+            {"stroke": "#FFFFFF", "strokeWidth": 0.8, "fillOpacity": 0.8},
+            {
+                "color": {
+                    "field": "properties.regio",
+                    "type": "nominal",
+                    "title": None,
+                    "scale": {"domain": domain, "range": colours},
+                    "legend": {"orient": "top-left", "labelLimit": 320},
+                },
+                "description": {"field": "properties.naam"},
+            },
+        )
+    ]
+    if marked_gemeente and marked_gemeente in layers.gemeente_outlines:
+        chart_layers.append(
+            _geo_layer(
+                _features(layers.gemeenten_geojson, [marked_gemeente]),
+                {"filled": False, "stroke": GEMEENTE_HIGHLIGHT, "strokeWidth": 3.5},
+            )
+        )
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": width,
+        "height": height,
+        "projection": {"type": "mercator"},
+        "layer": chart_layers,
+        "config": {"view": {"stroke": None}, "font": FONT,
+                   "legend": {"labelFontSize": 13, "fillColor": "#FFFFFFD9", "padding": 6}},
+    }  # fmt: skip
+
+
 def region_details(
     layers: MapLayers,
     values: pd.Series,

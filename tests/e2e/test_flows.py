@@ -75,7 +75,7 @@ def _download(page: Page, label: str, target_dir: Path) -> Path:
     if not button.is_visible():  # the presentation keeps its downloads under "Rapport"
         page.locator('[data-testid="stPopover"] button').filter(has_text="Rapport").first.click()
     expect(button).to_be_visible(timeout=60_000)
-    # the file is built when the button is clicked (charts drawn by kaleido): allow time
+    # the file is built when the button is clicked (charts drawn on the server): allow time
     with page.expect_download(timeout=240_000) as info:
         button.locator("button").click()
     download = info.value

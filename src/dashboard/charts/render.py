@@ -49,7 +49,8 @@ def _convert(kind: str, spec: dict, scale: float) -> Any:
         if kind == "svg":
             return vlc.vegalite_to_svg(spec, format_locale=LOCALE)
         if kind == "png":
-            return vlc.vegalite_to_png(spec, scale=scale, format_locale=LOCALE)
+            # from the (cached) SVG: the chart is laid out once for the PDF and the slides
+            return vlc.svg_to_png(svg(spec), scale=scale)
         return vlc.vegalite_to_pdf(spec, format_locale=LOCALE)
     except Exception as err:  # vl-convert raises ValueError with Vega's message
         raise DashboardError(f"een grafiek kon niet worden getekend: {err}") from err

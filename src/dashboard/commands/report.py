@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from dashboard.errors import DashboardError, ValidationError
+from dashboard.errors import ValidationError
 from dashboard.safe_files import check_target, os_reason, write_bytes
 
 FORMATS = (".pdf", ".pptx")
@@ -41,12 +41,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         dest="force",
         help="een bestaand bestand vervangen (de rechten van het bestand blijven)",
-    )
-    parser.add_argument(
-        "--zonder-afbeeldingen",
-        action="store_true",
-        dest="no_images",
-        help="grafieken als tekst in plaats van afbeelding (geen Chromium nodig)",
     )
 
 
@@ -95,16 +89,8 @@ def run(args: argparse.Namespace) -> int:
         spec = ReportInput(scenario_name="standaardweging")
     content = build_report_content(spec)
 
-    from dashboard.reports.images import ChromiumMissingError, ImageRenderer
-
-    renderer = None if args.no_images else ImageRenderer()
-    try:
-        data = _render(content, suffix, renderer)
-    except ChromiumMissingError as err:
-        raise DashboardError(f"{err} (of gebruik --zonder-afbeeldingen)") from err
-    finally:
-        if renderer is not None:
-            renderer.close()
+    # charts are drawn without a browser (vl-convert), so every report has its images
+    data = _render(content, suffix)
     write_bytes(out, data, force=args.force)
     missing = [s.title for s in content.sections if not s.available]
     print(f"Rapport geschreven: {out} ({len(data) // 1024} kB)")
@@ -113,11 +99,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render(content: Any, suffix: str, renderer: Any) -> bytes:
+def _render(content: Any, suffix: str) -> bytes:
     if suffix == ".pdf":
         from dashboard.reports.pdf import build_pdf
 
-        return build_pdf(content, renderer)
+        return build_pdf(content)
     from dashboard.reports.pptx import build_pptx
 
-    return build_pptx(content, renderer)
+    return build_pptx(content)

@@ -1,9 +1,11 @@
 """Reports for the college meeting: one content builder, three renderers.
 
 * :mod:`dashboard.reports.content` assembles everything a report says (sections with text,
-  tables, plotly figures with text alternatives and source lines) from a scenario-like input.
+  tables, Vega-Lite chart specifications with text alternatives and source lines) from a
+  scenario-like input.
   Sections whose data or module is missing are kept, marked "niet beschikbaar".
-* :mod:`dashboard.reports.images` turns plotly figures into PNG (kaleido + Debian's Chromium).
+* :mod:`dashboard.reports.images` draws the charts without a browser: SVG (vector graphics in
+  the PDF, pictures on the Presentatie page) and PNG for the slides (vl-convert).
 * :mod:`dashboard.reports.pdf` writes an A4 PDF (reportlab), :mod:`dashboard.reports.pptx` a
   16:9 PowerPoint deck (python-pptx). The Presentatie page shows the same content on screen.
 

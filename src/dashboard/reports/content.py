@@ -20,12 +20,12 @@ from functools import cached_property
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import kerncijfers, labour, maps, overstap, profiles
 from dashboard.charts import profiles as profile_charts
 from dashboard.charts import robustness as robustness_charts
 from dashboard.charts import scoring as scoring_charts
+from dashboard.charts import specs as chart_specs
 from dashboard.criteria import RATINGS
 from dashboard.errors import DashboardError, DataMissingError
 from dashboard.formatting import (
@@ -94,11 +94,15 @@ SECTION_TITLES = {
 # --- the structure --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Chart:
-    """A plotly figure with the text alternative shown or embedded next to it."""
+    """A Vega-Lite chart specification with the text alternative shown or embedded next to it.
+
+    The same specification is drawn for the Presentatie page and the PDF (SVG) and the slides
+    (PNG) by :mod:`dashboard.reports.images`; ``width`` and ``height`` are its size in pixels.
+    """
 
     key: str
     title: str
-    figure: go.Figure
+    spec: dict
     alt_text: str
     source: str
     width: int = 1000
@@ -300,7 +304,7 @@ def _section_kaart_chart(ctx: _Context) -> Chart:
     regions = (ctx.van, ctx.naar)
     hover = agg.copy()
     hover["name"] = [ctx.region_name(c) for c in hover.index]
-    figure = maps.region_map_figure(
+    spec = maps.region_map_spec(
         layers,
         agg["inwoners"],
         indicator_label="Inwoners",
@@ -308,7 +312,6 @@ def _section_kaart_chart(ctx: _Context) -> Chart:
         hover=hover,
         highlight_regions=regions,
         highlight_gemeenten=(ctx.gemeente_code,),
-        height=760,
     )
     alt = maps.map_text_alternative(
         agg["inwoners"],
@@ -320,24 +323,23 @@ def _section_kaart_chart(ctx: _Context) -> Chart:
     return Chart(
         key="kaart",
         title=f"Arbeidsmarktregio's naar aantal inwoners ({ctx.year})",
-        figure=figure,
+        spec=spec,
         alt_text=alt,
         source=source_line("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025", *ctx.kc_sources),
-        width=900,
-        height=760,
+        width=700,
+        height=780,
     )
 
 
 def _overstap_map_chart(ctx: _Context) -> Chart:
     layers = maps.build_map_layers(ctx.index.year)
     regions = (ctx.van, ctx.naar)
-    figure = maps.membership_map_figure(
+    spec = maps.membership_map_spec(
         layers,
         ctx.after_membership(),
         regions,
         marked_gemeente=ctx.gemeente_code,
         region_labels={r: ctx.region_name(r) for r in regions},
-        height=620,
     )
     gemeente = ctx.gemeente_name(ctx.gemeente_code)
     alt = (
@@ -348,7 +350,7 @@ def _overstap_map_chart(ctx: _Context) -> Chart:
     return Chart(
         key="overstap",
         title=f"Na de overstap: {gemeente} in {ctx.region_name(ctx.naar)}",
-        figure=figure,
+        spec=spec,
         alt_text=alt,
         source=source_line("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025"),
         width=900,
@@ -503,7 +505,9 @@ def _section_arbeidsmarkt(ctx: _Context) -> Section:
     chart = Chart(
         key="arbeidsmarkt_rates",
         title="Uitkeringen per 1.000 inwoners van 15 tot 65 jaar",
-        figure=profile_charts.labour_rates_figure(comparison),
+        spec=_labour_rates_spec(comparison),
+        width=760,
+        height=340,
         alt_text=labour.rates_text(comparison),
         source=source_line(*_known_sources(r.source_id for r in rates)),
     )
@@ -654,6 +658,35 @@ def _section_overstap(ctx: _Context) -> Section:
     )
 
 
+def _labour_rates_spec(comparison: labour.LabourComparison) -> dict:
+    """Bijstand, WW and AO per 1.000 inwoners of 15–65 per area: the Arbeidsmarkt chart."""
+    short = {"bijstand_per_1000": "Bijstand", "ww_per_1000": "WW", "ao_per_1000": "AO"}
+    rows = [comparison.row(i) for i in labour.RATE_INDICATORS] if comparison.available else []
+    areas = list(comparison.areas)
+    values = [
+        {
+            "categorie": short.get(row.id, row.label),
+            "reeks": name,
+            "waarde": row.values.get(code),
+            "label": row.text(code),
+        }
+        for row in rows
+        for code, name in areas
+    ]
+    colours = [
+        profile_charts.NEDERLAND_COLOUR if code == kerncijfers.NATIONAL_CODE
+        else maps.HIGHLIGHT_COLOURS[i % len(maps.HIGHLIGHT_COLOURS)]
+        for i, (code, _) in enumerate(areas)
+    ]  # fmt: skip
+    return chart_specs.grouped_bars_spec(
+        values,
+        categories=[short.get(r.id, r.label) for r in rows],
+        series=[name for _, name in areas],
+        colours=colours,
+        y_title="per 1.000 inwoners van 15 tot 65 jaar",
+    )
+
+
 def _scores_charts(ctx: _Context) -> tuple[Chart, ...]:
     """The Varianten page's ranking and contributions charts, with their text alternatives."""
     m = ctx.problem.matrix
@@ -662,7 +695,7 @@ def _scores_charts(ctx: _Context) -> tuple[Chart, ...]:
         Chart(
             key="varianten",
             title="Score per ontwikkelvariant (0–100)",
-            figure=scoring_charts.ranking_figure(ctx.result, m),
+            spec=chart_specs.ranking_spec(ctx.result, m),
             alt_text=scoring_charts.ranking_text(ctx.result, m),
             source=source,
             width=800,
@@ -671,16 +704,13 @@ def _scores_charts(ctx: _Context) -> tuple[Chart, ...]:
         Chart(
             key="varianten_bijdragen",
             title="Waar de score vandaan komt: bijdrage per perspectief",
-            figure=scoring_charts.contributions_figure(ctx.result, m),
+            spec=chart_specs.contributions_spec(ctx.result, m),
             alt_text=scoring_charts.contributions_text(ctx.result, m),
             source=source,
             width=800,
             height=380,
         ),
     )
-    for chart in out:
-        # the report prints its own numbered caption above each figure
-        chart.figure.update_layout(height=chart.height, title=None, margin_t=20)
     return out
 
 
@@ -754,18 +784,17 @@ def _section_robuustheid(ctx: _Context) -> Section:
 def _robustness_chart(rob: Robustness, ctx: _Context) -> Chart:
     """The Robuustheid page's tornado overview with its own text alternative."""
     # the eight most sensitive weights: readable on a slide; the text covers all of them
-    figure = robustness_charts.tornado_figure(rob.one_way, ctx.problem, limit=8)
-    figure.update_layout(title=None)
+    spec, height = chart_specs.tornado_spec(rob.one_way, ctx.problem, limit=8)
     counted = sum(1 for ow in rob.one_way if ow.has_effect)
     return Chart(
         key="robuustheid",
         title="Tussen welke aandelen blijft de winnaar de beste?"
         + (f" (de 8 gevoeligste van {counted} gewichten)" if counted > 8 else ""),
-        figure=figure,
+        spec=spec,
         alt_text=robustness_charts.tornado_text(rob.one_way, ctx.problem),
         source=source_line("seed_004", extra="Eigen berekening."),
         width=900,
-        height=int(figure.layout.height or 600),
+        height=height,
     )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -25,7 +24,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     CondPageBreak,
-    Image,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -40,6 +38,7 @@ from reportlab.platypus import (
 from dashboard.errors import DashboardError
 from dashboard.reports.content import Chart, ReportContent, Section
 from dashboard.reports.content import Table as ContentTable
+from dashboard.reports.images import ImageRenderer, shared_renderer
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +51,6 @@ HEADER_BG = colors.HexColor("#e8eef4")
 
 #: Sections that start on a new page.
 NEW_PAGE = {"aannames", "methoden", "bronnen"}
-
-PngRenderer = Callable[[Any, int, int], bytes]
 
 
 def _register_fonts() -> tuple[str, str, str]:
@@ -197,9 +194,9 @@ def _column_widths(
 
 
 class _PdfWriter:
-    def __init__(self, content: ReportContent, render_png: PngRenderer | None) -> None:
+    def __init__(self, content: ReportContent, renderer: ImageRenderer) -> None:
         self.content = content
-        self.render_png = render_png
+        self.renderer = renderer
         self.st = _Styles()
         self.figure_no = 0
         self.table_no = 0
@@ -269,22 +266,18 @@ class _PdfWriter:
     def chart(self, chart: Chart) -> list[Any]:
         self.figure_no += 1
         caption = self.para(f"Figuur {self.figure_no}. {chart.title}", self.st.caption)
-        parts: list[Any] = [caption]
-        if self.render_png is not None:
-            png = self.render_png(chart.figure, chart.width, chart.height)
-            width = self.frame_width if chart.width >= chart.height else self.frame_width * 0.8
-            height = width * chart.height / chart.width
-            max_height = 15 * cm
-            if height > max_height:
-                width, height = width * max_height / height, max_height
-            image = Image(io.BytesIO(png), width=width, height=height)
-            image.hAlign = "LEFT"
-            parts.append(image)
-            parts.append(self.para(f"Tekstalternatief: {chart.alt_text}", self.st.alt))
-        else:
-            parts.append(
-                self.para(f"(Afbeelding niet getekend.) {chart.alt_text}", self.st.missing)
-            )
+        # vector graphics: sharp at any zoom and in print
+        drawing = self.renderer.drawing(chart.spec, chart.width, chart.height)
+        width = self.frame_width if chart.width >= chart.height else self.frame_width * 0.8
+        height = width * drawing.height / drawing.width
+        max_height = 15 * cm
+        if height > max_height:
+            width, height = width * max_height / height, max_height
+        factor = width / drawing.width
+        drawing.scale(factor, factor)
+        drawing.width, drawing.height = width, height
+        drawing.hAlign = "LEFT"
+        parts = [caption, drawing, self.para(f"Tekstalternatief: {chart.alt_text}", self.st.alt)]
         parts.append(self.para(chart.source, self.st.source))
         return [KeepTogether(parts)]
 
@@ -351,7 +344,7 @@ class _PdfWriter:
         return buffer.getvalue()
 
 
-def build_pdf(content: ReportContent, renderer: Any | None = None) -> bytes:
+def build_pdf(content: ReportContent, renderer: ImageRenderer | None = None) -> bytes:
     """The PDF report as bytes.
 
     Parameters
@@ -359,12 +352,10 @@ def build_pdf(content: ReportContent, renderer: Any | None = None) -> bytes:
     content
         From :func:`~dashboard.reports.content.build_report_content`.
     renderer
-        An :class:`~dashboard.reports.images.ImageRenderer` (or anything with
-        ``png(figure, width, height)``); ``None`` prints each chart's text alternative instead.
+        Draws the charts (default: :func:`~dashboard.reports.images.shared_renderer`).
     """
-    render = None if renderer is None else (lambda fig, w, h: renderer.png(fig, width=w, height=h))
     try:
-        return _PdfWriter(content, render).build()
+        return _PdfWriter(content, renderer or shared_renderer()).build()
     except DashboardError:
         raise
     except (

@@ -19,6 +19,7 @@ from pptx.util import Emu, Inches, Pt
 from dashboard.errors import DashboardError
 from dashboard.reports.content import SECTION_KEYS, Chart, ReportContent, Section
 from dashboard.reports.content import Table as ContentTable
+from dashboard.reports.images import ImageRenderer, png_size, shared_renderer
 
 #: Sections that get a slide, in order (the methods annex stays in the PDF).
 SLIDE_SECTIONS = tuple(k for k in SECTION_KEYS if k != "methoden")
@@ -83,7 +84,7 @@ def _fit_size(texts: list[str], width: int, height: int, sizes: tuple[float, ...
 
 
 class _DeckWriter:
-    def __init__(self, content: ReportContent, renderer: Any | None) -> None:
+    def __init__(self, content: ReportContent, renderer: ImageRenderer) -> None:
         self.content = content
         self.renderer = renderer
         self.prs = Presentation()
@@ -131,21 +132,10 @@ class _DeckWriter:
     def picture(
         self, slide: Any, chart: Chart, left: int, top: int, width: int, height: int
     ) -> None:
-        if self.renderer is None:
-            _text_box(
-                slide,
-                left,
-                top,
-                width,
-                height,
-                [f"(Afbeelding niet getekend.) {chart.alt_text}"],
-                16,
-                colour=MUTED,
-            )
-            return
-        png = self.renderer.png(chart.figure, width=chart.width, height=chart.height)
-        # Fit inside the box, keeping the aspect ratio.
-        ratio = chart.width / chart.height
+        png = self.renderer.png(chart.spec, width=chart.width, height=chart.height)
+        # Fit inside the box, keeping the aspect ratio of the drawn picture.
+        px_width, px_height = png_size(png)
+        ratio = px_width / px_height
         w, h = width, int(width / ratio)
         if h > height:
             h, w = height, int(height * ratio)
@@ -332,7 +322,7 @@ class _DeckWriter:
         return out.getvalue()
 
 
-def build_pptx(content: ReportContent, renderer: Any | None = None) -> bytes:
+def build_pptx(content: ReportContent, renderer: ImageRenderer | None = None) -> bytes:
     """The PowerPoint deck as bytes.
 
     Parameters
@@ -340,11 +330,10 @@ def build_pptx(content: ReportContent, renderer: Any | None = None) -> bytes:
     content
         From :func:`~dashboard.reports.content.build_report_content`.
     renderer
-        An :class:`~dashboard.reports.images.ImageRenderer`; ``None`` puts each chart's text
-        alternative on the slide instead of the picture.
+        Draws the charts (default: :func:`~dashboard.reports.images.shared_renderer`).
     """
     try:
-        return _DeckWriter(content, renderer).build()
+        return _DeckWriter(content, renderer or shared_renderer()).build()
     except DashboardError:
         raise
     except (ValueError, OSError) as err:
