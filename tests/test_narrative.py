@@ -44,3 +44,12 @@ def test_chart_and_sentence_round_an_interval_the_same_way() -> None:
     assert "tussen 12% en 100% van het gewicht" in stays_highest_sentence(problem, werkgevers)
     labels = [t for trace in tornado_figure(results, problem).data for t in (trace.text or ())]
     assert "12% – 100%" in labels and "11% – 100%" not in labels
+
+
+def test_scenario_summary_says_1_criterium() -> None:
+    from dashboard.scenarios.display import config_summary
+
+    assert "; 1 criterium met een eigen gewicht;" in config_summary({"criteria": {"wz04": 2}})
+    assert "; 2 criteria met een eigen gewicht;" in config_summary(
+        {"criteria": {"wz04": 2, "gu01": 3}}
+    )

@@ -15,7 +15,12 @@ import plotly.graph_objects as go
 
 from dashboard.charts.style import apply_layout
 from dashboard.formatting import fmt_number, fmt_pct
-from dashboard.narrative import interval_text, stays_highest_sentence, wins_only_if_sentences
+from dashboard.narrative import (
+    interval_text,
+    lower_first,
+    stays_highest_sentence,
+    wins_only_if_sentences,
+)
 from dashboard.scoring import DecisionProblem
 from dashboard.sensitivity import OneWay, SmaaResult
 
@@ -44,7 +49,7 @@ def weight_label(problem: DecisionProblem, ow: OneWay, width: int = 34) -> str:
     if ow.kind == "group":
         return f"Groep: {ow.label}"
     group = problem.matrix.group(ow.group).short if ow.group else ""
-    return f"{_short(ow.label, width)} ({group[:1].lower() + group[1:]})"
+    return f"{_short(ow.label, width)} ({lower_first(group)})"
 
 
 def _colour(problem: DecisionProblem, variant: str) -> str:

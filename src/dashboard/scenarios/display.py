@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard.criteria import Matrix, load_matrix
 from dashboard.formatting import fmt_datetime, fmt_pct
+from dashboard.narrative.words import count
 from dashboard.scenarios.store import ScenarioInfo
 from dashboard.scoring import DEFAULT_SCALE, problem_from_mapping
 
@@ -53,13 +54,9 @@ def config_summary(config: Mapping[str, Any], matrix: Matrix | None = None) -> s
         else "een aangepaste schaal"
     )
     n = len(problem.overrides)
-    own = (
-        "geen eigen oordelen"
-        if n == 0
-        else ("1 eigen oordeel" if n == 1 else f"{n} eigen oordelen")
-    )
+    own = "geen eigen oordelen" if n == 0 else count(n, "eigen oordeel", "eigen oordelen")
     custom = len(problem.weights.criteria)
-    crit = "" if not custom else f"; {custom} criteria met een eigen gewicht"
+    crit = "" if not custom else f"; {count(custom, 'criterium', 'criteria')} met een eigen gewicht"
     return f"Aandeel per perspectief: {parts}{crit}; {scale}; {own}."
 
 
