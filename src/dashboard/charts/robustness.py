@@ -41,15 +41,23 @@ def _short(label: str, width: int = 44) -> str:
     return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
-def weight_label(problem: DecisionProblem, ow: OneWay, width: int = 34) -> str:
+def weight_label(
+    problem: DecisionProblem, ow: OneWay, width: int = 34, compact: bool = False
+) -> str:
     """``Groep: Werkgevers`` for a group, ``Concurrerend aanbod … (werkzoekenden)`` for a
     criterion: the names a reader knows, never the internal ids. The group is named after the
-    criterion, so the label stays short enough for a slide and still tells apart criteria that
-    share a name (two groups have "Efficiency & effectiviteit bevorderend")."""
+    criterion, so criteria that share a name stay apart (two groups have "Efficiency &
+    effectiviteit bevorderend"). ``compact`` (a chart on a slide): the group only where the
+    name alone is ambiguous, and no "Groep:" prefix."""
     if ow.kind == "group":
-        return f"Groep: {ow.label}"
+        return ow.label if compact else f"Groep: {ow.label}"
+    label = _short(ow.label, width)
+    if compact:
+        names = [c.label for c in problem.matrix.criteria]
+        if names.count(ow.label) < 2:
+            return label
     group = problem.matrix.group(ow.group).short if ow.group else ""
-    return f"{_short(ow.label, width)} ({lower_first(group)})"
+    return f"{label} ({lower_first(group)})"
 
 
 def _colour(problem: DecisionProblem, variant: str) -> str:

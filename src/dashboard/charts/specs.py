@@ -192,6 +192,11 @@ def contributions_spec(
     )
 
 
+#: Type size of the tornado's labels: the chart is shown shrunk, in a slide or a presentation
+#: column of about 700 px, and must stay readable there (15 px or more on screen).
+TORNADO_FONT = 22
+
+
 def tornado_spec(
     one_way: Sequence[OneWay],
     problem: DecisionProblem,
@@ -206,7 +211,7 @@ def tornado_spec(
     winner = rows[0].winner if rows else (one_way[0].winner if one_way else m.variant_ids[0])
     data = [
         {
-            "gewicht": weight_label(problem, ow),
+            "gewicht": weight_label(problem, ow, width=26, compact=True),
             "van": round(ow.low * 100, 3),
             "tot": round(ow.high * 100, 3),
             "nu": round(ow.baseline_share * 100, 3),
@@ -215,7 +220,7 @@ def tornado_spec(
         for ow in rows
     ]
     order = [d["gewicht"] for d in data]
-    height = 40 + 28 * max(len(rows), 1)
+    height = 40 + 36 * max(len(rows), 1)
     y = {"field": "gewicht", "type": "nominal", "sort": order, "title": None}
     x_scale = {"domain": [0, 118], "clamp": True}  # room right of 100 % for the interval text
     spec = base(
@@ -237,8 +242,8 @@ def tornado_spec(
                         "field": "van",
                         "type": "quantitative",
                         "scale": x_scale,
-                        "title": f"aandeel van het gewicht (%) waarin {m.variant(winner).name} "
-                        "het hoogst blijft (ruit: huidig aandeel)",
+                        # short: it is drawn in large type; the chart's title says the rest
+                        "title": f"{m.variant(winner).name} blijft het hoogst; ruit: nu",
                         "axis": {
                             "values": [0, 20, 40, 60, 80, 100],
                             "labelExpr": "datum.label + '%'",
@@ -252,7 +257,7 @@ def tornado_spec(
                     "type": "text",
                     "align": "left",
                     "dx": 5,
-                    "fontSize": 13,
+                    "fontSize": TORNADO_FONT,
                     "color": "#000000",
                 },
                 "encoding": {
@@ -272,7 +277,13 @@ def tornado_spec(
             },
         ],
     )
-    return spec, height + 60
+    # shown shrunk to a slide or a presentation column: large type stays readable there
+    spec["config"]["axis"] = {
+        **spec["config"]["axis"],
+        "labelFontSize": TORNADO_FONT,
+        "titleFontSize": TORNADO_FONT,
+    }
+    return spec, height + 70
 
 
 def grouped_bars_spec(

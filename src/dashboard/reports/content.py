@@ -802,7 +802,7 @@ def _section_robuustheid(ctx: _Context) -> Section:
 def _robustness_chart(rob: Robustness, ctx: _Context) -> Chart:
     """The Robuustheid page's tornado overview with its own text alternative."""
     # the eight most sensitive weights: readable on a slide; the text covers all of them
-    spec, height = chart_specs.tornado_spec(rob.one_way, ctx.problem, limit=8)
+    spec, height = chart_specs.tornado_spec(rob.one_way, ctx.problem, width=380, limit=8)
     counted = sum(1 for ow in rob.one_way if ow.has_effect)
     return Chart(
         key="robuustheid",
@@ -811,7 +811,7 @@ def _robustness_chart(rob: Robustness, ctx: _Context) -> Chart:
         spec=spec,
         alt_text=robustness_charts.tornado_text(rob.one_way, ctx.problem),
         source=source_line("seed_004", extra="Eigen berekening."),
-        width=900,
+        width=560,  # drawn narrow, so its large type stays large when shown in a column
         height=height,
     )
 
