@@ -143,7 +143,7 @@ def show_section(section: Section) -> None:
     else:
         text_col, chart_col = st.container(), None
     room = BULLETS_BESIDE_CHART if chart_col is not None else BULLETS_ALONE
-    points = list(section.bullets) or list(section.paragraphs)
+    points = list(section.slide_bullets or section.bullets or section.paragraphs)
     shown_table = section.tables[0] if section.tables and chart_col is None else None
     if shown_table is not None:
         room = min(room, 2)  # the table needs the room

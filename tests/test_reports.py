@@ -280,3 +280,18 @@ def test_hostile_text_never_breaks_the_pdf() -> None:
         skip=("kaart", "regios", "overstap"),
     )
     assert build_pdf(content).startswith(b"%PDF")
+
+
+def test_result_slide_shows_the_own_rating_that_changed_it(content) -> None:
+    deck = Presentation(io.BytesIO(build_pptx(content)))
+    title = content.section("varianten").title
+
+    def texts(slide) -> list[str]:  # type: ignore[no-untyped-def]
+        return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+
+    slide = next(s for s in deck.slides if title in texts(s))
+    text = " ".join(texts(slide))
+    # on the slide itself, not "see Aannames" in the notes
+    assert "Eigen oordeel (*):" in text
+    assert "Variant 3: +/- in plaats van" in text
+    assert "eigen oordeel <b>Voorschoten</b>" in text  # the reason, as plain text

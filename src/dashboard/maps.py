@@ -16,17 +16,19 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
-import pydeck as pdk
 
 from dashboard import derived_cache
 from dashboard.cbs import find_layer_file, read_layer
 from dashboard.config import DEFAULT_YEAR, data_dir
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
+
+if TYPE_CHECKING:  # plotly and pydeck load only when a plotly map or the free-zoom map is built
+    import plotly.graph_objects as go
+    import pydeck as pdk
 from dashboard.settings import CASE
 
 #: Okabe–Ito colours (colour-blind safe) for highlighted regions, in order.
@@ -142,6 +144,7 @@ def _derive(year: int, folder: str) -> dict:
 
 def _map_layout(fig: go.Figure, view: dict, height: int) -> go.Figure:
     """Offline base style, no margins, legend inside the map, Dutch number separators."""
+
     fig.update_layout(
         map={"style": MAP_STYLE, **view},
         height=height,
@@ -209,6 +212,8 @@ def region_map_figure(
         Draw gemeente borders (the choropleth then runs over gemeenten, each coloured by its
         region's value; needs ``gemeente_regions``).
     """
+    import plotly.graph_objects as go
+
     hover = hover if hover is not None else pd.DataFrame(index=values.index)
     codes = list(layers.region_outlines)
 
@@ -673,6 +678,8 @@ def membership_map_figure(
     Used for region comparison and the overstap (before/after): pass a modified membership to
     show a gemeente in its new region; ``marked_gemeente`` gets a thick black outline.
     """
+    import plotly.graph_objects as go
+
     fig = go.Figure()
     labels = region_labels or {}
     shown = [
@@ -768,6 +775,8 @@ def region_deck(
 ) -> pdk.Deck:
     """A pydeck view of the same choropleth for free zooming (no base map: works offline),
     with the same highlighted outlines as :func:`region_map_figure`."""
+    import pydeck as pdk
+
     finite = values.replace([np.inf, -np.inf], np.nan).dropna()
     lo, hi = (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)
     regions = json.loads(json.dumps(layers.regions_geojson))

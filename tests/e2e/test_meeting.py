@@ -8,6 +8,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
+from pptx import Presentation
 
 from tests.e2e.browser import (
     SCREENSHOTS,
@@ -486,3 +487,44 @@ def test_scenario_comparison_fits_and_names_things(browser, app_server) -> None:
         assert "Variant 3" in texts and "Gemeenten en UWV" in texts
     finally:
         context.close()
+
+
+def test_result_slide_and_step_show_the_own_rating(page: Page, app_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    open_page(
+        page, app_server.url, "presentatie", "ov=gu08.V3:n&rd.gu08.V3=Onze+regio+ziet+dit+anders"
+    )
+    presentation_step(page, "Varianten")
+    step_text = main_text(page)
+    assert "Eigen oordeel (*):" in step_text and "Onze regio ziet dit anders" in step_text
+    page.locator('[data-testid="stPopover"] button').filter(has_text="Rapport").first.click()
+    button = page.locator('[data-testid="stDownloadButton"]').filter(has_text="PowerPoint").first
+    expect(button).to_be_visible()
+    with page.expect_download(timeout=240_000) as info:
+        button.locator("button").click()
+    path = tmp_path / "deck.pptx"
+    info.value.save_as(path)
+    deck = Presentation(str(path))
+    slides = [
+        " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+        for slide in deck.slides
+    ]
+    result_slide = next(t for t in slides if "Ontwikkelvarianten van het WSP" in t)
+    assert "Eigen oordeel (*):" in result_slide
+    assert "Onze regio ziet dit anders" in result_slide
+
+
+def test_region_table_orders_inwoners_as_numbers(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, app_server.url, "")
+    page.get_by_text("Alle 35 regio's als tabel").first.click()
+    table = page.locator('[data-testid="stExpander"] table').filter(has_text="Inwoners").first
+    expect(table).to_be_visible()
+    header = [h.strip() for h in table.locator("th").all_inner_texts()]
+    column = header.index("Inwoners")
+    rows = table.locator("tbody tr").all()
+    assert len(rows) == 35
+    values = [
+        int(row.locator("td").nth(column).inner_text().replace(".", "").strip()) for row in rows
+    ]
+    # Dutch notation (dots between thousands) and ordered as numbers, not as text
+    assert values == sorted(values, reverse=True), values
+    assert all("." in row.locator("td").nth(column).inner_text() for row in rows[:5])

@@ -714,6 +714,20 @@ def _scores_charts(ctx: _Context) -> tuple[Chart, ...]:
     return out
 
 
+def _override_lines(problem: DecisionProblem, reason_chars: int = 120) -> list[str]:
+    """One line per own rating: criterion, variant, the handreiking's and the own rating, why."""
+    m = problem.matrix
+    lines = []
+    for o in problem.overrides:
+        reason = o.reason if len(o.reason) <= reason_chars else o.reason[: reason_chars - 1] + "…"
+        lines.append(
+            f"Eigen oordeel (*): {m.criterion(o.criterion).label}, {m.variant(o.variant).name}: "
+            f"{o.rating.value} in plaats van {m.rating(o.criterion, o.variant).value} "
+            f"(handreiking). Reden: {reason}"
+        )
+    return lines
+
+
 def _section_varianten(ctx: _Context) -> Section:
     m = ctx.problem.matrix
     result = ctx.result
@@ -738,15 +752,19 @@ def _section_varianten(ctx: _Context) -> Section:
     )
     if result.ties():
         paragraphs.append("Gelijke scores delen dezelfde rang.")
+    slide_bullets: tuple[str, ...] = ()
     if ctx.problem.overrides:
         paragraphs.append(
             f"{overrides_sentence(ctx.problem).removesuffix('.')}; die staan bij Aannames."
         )
+        # the slide and the presentation step that show the result show what changed it
+        slide_bullets = (*_override_lines(ctx.problem), *paragraphs[:2])
     return Section(
         key="varianten",
         title=SECTION_TITLES["varianten"],
         lead=summary_sentence(result, ctx.problem),
         paragraphs=tuple(paragraphs),
+        slide_bullets=slide_bullets,
         tables=(table,),
         charts=_scores_charts(ctx),
         sources=(source_line("seed_004"),),
