@@ -14,7 +14,8 @@ from typing import Any
 from dashboard.charts.robustness import INTERVAL_COLOUR, _tornado_rows, weight_label
 from dashboard.charts.scoring import GROUP_COLOURS, VARIANT_COLOURS, group_contributions
 from dashboard.criteria import Matrix
-from dashboard.formatting import fmt_number, fmt_pct
+from dashboard.formatting import fmt_number
+from dashboard.narrative import interval_text
 from dashboard.scoring import DecisionProblem, ScoreResult
 from dashboard.sensitivity import OneWay
 
@@ -215,7 +216,7 @@ def tornado_spec(
             "van": round(ow.low * 100, 3),
             "tot": round(ow.high * 100, 3),
             "nu": round(ow.baseline_share * 100, 3),
-            "label": f"{fmt_pct(ow.low, 0)} – {fmt_pct(ow.high, 0)}",
+            "label": interval_text(ow),
         }
         for ow in rows
     ]
