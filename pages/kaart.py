@@ -177,32 +177,36 @@ with controls:
         horizontal=True,
         key="kaart_weergave",
     )
-    # an explanation as text: a help icon would be read out as English "Help for …"
-    c3.caption("‘Vrij zoomen’: een kaartweergave waarin u vrij kunt in- en uitzoomen.")
-    c4, c5, c6 = st.columns([3, 3, 2])
-    c4.toggle("Gemeentegrenzen tonen", value=False, key="kaart_gemeenten")
-    c4.toggle(
-        "Inzoomen op de uitgelichte gebieden",
-        value=False,
-        key="kaart_inzoomen",
-    )
-    c4.caption("Inzoomen toont alleen de omgeving van de uitgelichte regio's en gemeente.")
-    c5.multiselect(
-        "Uitgelichte regio's",
-        list(region_names),
-        default=list(CASE.regions),
-        format_func=lambda c: f"{region_names[c]} ({c})",
-        key="kaart_uitgelicht",
-        placeholder="Kies een of meer regio's",
-    )
-    c6.multiselect(
-        "Uitgelichte gemeente",
-        sorted(gemeente_names, key=gemeente_names.__getitem__),
-        default=[CASE.gemeente],
-        format_func=lambda c: gemeente_names[c],
-        key="kaart_gemeente",
-        placeholder="Kies een gemeente",
-    )
+    # The less used settings fold away, so the map itself is in view on a 1280x720 screen.
+    with st.expander("Uitlichten, inzoomen en gemeentegrenzen"):
+        c4, c5, c6 = st.columns([3, 3, 2])
+        c4.toggle("Gemeentegrenzen tonen", value=False, key="kaart_gemeenten")
+        c4.toggle(
+            "Inzoomen op de uitgelichte gebieden",
+            value=False,
+            key="kaart_inzoomen",
+        )
+        # an explanation as text: a help icon would be read out as English "Help for …"
+        c4.caption(
+            "Inzoomen toont alleen de omgeving van de uitgelichte regio's en gemeente. "
+            "‘Vrij zoomen’ is een kaartweergave waarin u zelf kunt in- en uitzoomen."
+        )
+        c5.multiselect(
+            "Uitgelichte regio's",
+            list(region_names),
+            default=list(CASE.regions),
+            format_func=lambda c: f"{region_names[c]} ({c})",
+            key="kaart_uitgelicht",
+            placeholder="Kies een of meer regio's",
+        )
+        c6.multiselect(
+            "Uitgelichte gemeente",
+            sorted(gemeente_names, key=gemeente_names.__getitem__),
+            default=[CASE.gemeente],
+            format_func=lambda c: gemeente_names[c],
+            key="kaart_gemeente",
+            placeholder="Kies een gemeente",
+        )
 
 # --- one region in detail, next to the map ----------------------------------------------------
 with detail_column:

@@ -55,6 +55,7 @@ def test_hover_shows_each_detail_once(page: Page, base_url: str) -> None:
 def test_zoom_to_the_highlighted_areas_makes_voorschoten_visible(page: Page, base_url: str) -> None:
     open_page(page, base_url, "")
     before = region(page, "AM34").bounding_box()
+    page.get_by_text("Uitlichten, inzoomen en gemeentegrenzen").click()
     page.get_by_text("Inzoomen op de uitgelichte gebieden").click()
     wait_idle(page, after_action=True)
     page.wait_for_function(
