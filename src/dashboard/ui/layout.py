@@ -56,7 +56,7 @@ GLOBAL_CSS = """
   outline: 3px solid #154273; outline-offset: 3px; border-radius: 50%; }
 h1, h2, h3 { word-break: normal; overflow-wrap: break-word; }
 @media (max-width: 640px) {
-  h1 { font-size: 1.5rem !important; }
+  h1 { font-size: 1.35rem !important; }
   h2 { font-size: 1.3rem !important; }
   h3 { font-size: 1.15rem !important; }
 }
