@@ -413,6 +413,7 @@ def test_phone_sidebar_closed_and_titles_whole(browser, app_server) -> None:  # 
             return bool(box and box["x"] + box["width"] > 10 and sidebar.is_visible())
 
         page.evaluate("() => document.fonts.ready")  # measure with the real font
+        page.wait_for_timeout(500)
         assert not sidebar_covers(), "de zijbalk bedekt de pagina na het openen"
         assert not page.evaluate(WORD_SPLIT), page.evaluate(WORD_SPLIT)
         # navigate as a phone user: open the menu, pick a page; the menu closes again

@@ -58,7 +58,7 @@ GLOBAL_CSS = """
 h1, h2, h3 { word-break: normal; overflow-wrap: break-word; }
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 @media (max-width: 640px) {
-  h1 { font-size: 1.5rem !important; }
+  h1 { font-size: 1.35rem !important; }
   h2 { font-size: 1.3rem !important; }
   h3 { font-size: 1.15rem !important; }
 }
