@@ -400,8 +400,9 @@ with tab_files:
     upload = st.file_uploader(
         "Kies een scenariobestand (.json, hoogstens 1 MB)",
         type=["json"],
+        # No per-widget limit: up to the server's 10 MB a file reaches this page, which refuses
+        # anything over 1 MB with a Dutch message (Streamlit's own refusal is English).
         key="scn_upload",
-        max_upload_size=1,  # MB: a larger file is refused in the browser, before it is sent
     )
     if upload is not None:
         imported: Scenario | None = None

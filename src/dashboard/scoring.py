@@ -79,6 +79,14 @@ def check_weight(value: Any, what: str) -> float:
     return number
 
 
+def _key_text(key: Any) -> str:
+    """A key from a file as it can stand in a one-line message (quoted if it is odd)."""
+    text = str(key)
+    if text.isprintable() and len(text) <= 40:
+        return text
+    return repr(text[:40])
+
+
 def check_reason(value: Any, what: str) -> str:
     """The reason for an own rating: text of at most :data:`MAX_REASON` characters."""
     if not isinstance(value, str):
@@ -440,7 +448,11 @@ def problem_from_mapping(data: Mapping[str, Any], matrix: Matrix | None = None) 
         if not isinstance(per_variant, Mapping):
             raise ValidationError(f'reasons.{cid!r} moet een object zijn, bijv. {{"V3": "..."}}')
         for vid, reason in per_variant.items():
-            where = f"reasons.{cid}.{vid}" if isinstance(vid, str) else f"reasons.{cid}"
+            where = (
+                f"reasons.{_key_text(cid)}.{_key_text(vid)}"
+                if isinstance(vid, str)
+                else f"reasons.{_key_text(cid)}"
+            )
             check_reason(reason, where)
             own = ratings.get(cid)
             if not (isinstance(own, Mapping) and vid in own):
@@ -453,7 +465,9 @@ def problem_from_mapping(data: Mapping[str, Any], matrix: Matrix | None = None) 
         if cid not in matrix.criterion_ids:
             raise UnknownCodeError(f"ratings: onbekend criterium {cid!r}")
         if not isinstance(per_variant, Mapping):
-            raise ValidationError(f'ratings.{cid} moet een object zijn, bijv. {{"V3": "+/-"}}')
+            raise ValidationError(
+                f'ratings.{_key_text(cid)} moet een object zijn, bijv. {{"V3": "+/-"}}'
+            )
         for vid, symbol in per_variant.items():
             if vid not in matrix.variant_ids:
                 raise UnknownCodeError(f"ratings.{cid}: onbekende variant {vid!r}")

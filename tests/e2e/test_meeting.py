@@ -318,14 +318,17 @@ def test_upload_button_and_refusal_in_dutch(page: Page, app_server) -> None:  # 
             {
                 "name": "groot.json",
                 "mimeType": "application/json",
-                "buffer": b"{" + b" " * 1_500_000 + b"}",
+                # over the server's 10 MB: Streamlit refuses it in the browser
+                "buffer": b"{" + b" " * 11_000_000 + b"}",
             }
         ]
     )
     chip = page.locator('[data-testid="stFileChip"][aria-invalid="true"]').first
     expect(chip).to_be_visible()
-    said = chip.evaluate("e => getComputedStyle(e, '::after').content")
+    alert = chip.locator('span[role="alert"]')
+    said = alert.evaluate("e => getComputedStyle(e, '::after').content")
     assert "Niet ingelezen: hoogstens 1 MB" in said, said
+    assert alert.evaluate("e => getComputedStyle(e).fontSize") == "0px", "Engelse regel zichtbaar"
 
 
 def test_weights_show_a_decimal_comma(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]

@@ -36,7 +36,9 @@ def page_guard() -> None:
 # Page-wide style rules (no user text in them):
 # - Streamlit's own English chrome that cannot be configured: the "Press Enter to apply"
 #   instruction under text fields (each amount field says in Dutch what it does), the "Link to
-#   heading" anchors next to headings, and the file uploader's button and size line.
+#   heading" anchors next to headings, and the file uploader's button and size line. A file over
+#   the server's 10 MB limit is refused by Streamlit in the browser with an English line; it is
+#   shown in Dutch (screen readers still hear Streamlit's English alert: it cannot be configured).
 # - A clearly visible focus ring on slider handles (WCAG 2.4.7 and 1.4.11: 3 px, 10:1 contrast).
 # - Less white space above the title, so a 1280x720 screen shows the map, not only its controls.
 # - Headings on a phone: smaller type, so long Dutch words fit instead of breaking mid-word.
@@ -49,7 +51,8 @@ GLOBAL_CSS = """
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p { font-size: 0; }
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {
   content: "Bestand kiezen"; font-size: 1rem; }
-[data-testid="stFileChip"][aria-invalid="true"]::after {
+[data-testid="stFileChip"][aria-invalid="true"] > span[role="alert"] { font-size: 0; }
+[data-testid="stFileChip"][aria-invalid="true"] > span[role="alert"]::after {
   content: "Niet ingelezen: hoogstens 1 MB, alleen .json"; margin-left: 0.5rem;
   color: #A3000B; font-size: 0.875rem; }
 [data-testid="stSlider"] div[data-rac]:has(> div > input:focus-visible),
