@@ -20,7 +20,6 @@ from dashboard.maps import (
     membership_map_figure,
     region_deck,
     region_details,
-    region_map_figure,
     region_map_spec,
     view_for,
 )
@@ -49,40 +48,6 @@ def test_layers_cover_all_areas_and_stay_small(layers) -> None:
     assert len(layers.gemeenten_geojson["features"]) == 342
     assert len(json.dumps(layers.gemeenten_geojson, separators=(",", ":"))) <= 300_000
     assert {f["id"] for f in layers.regions_geojson["features"]} == set(layers.region_outlines)
-
-
-def test_region_map_is_offline_and_highlights_the_defaults(layers, index) -> None:
-    fig = region_map_figure(layers, values_for(index), indicator_label="Inwoners", unit="inw")
-    assert fig.layout.map.style == "white-bg"
-    names = [t.name for t in fig.data]
-    assert "Zuid-Holland Centraal (AM34)" in names
-    assert "Holland Rijnland (AM19)" in names
-    assert "Voorschoten (gemeente)" in names
-    assert not any(getattr(t, "mode", None) == "text" for t in fig.data)  # no web fonts needed
-    assert figure_bytes(fig) <= 300_000
-
-
-def test_region_map_with_gemeente_borders_stays_under_300_kb(layers, index) -> None:
-    fig = region_map_figure(
-        layers,
-        values_for(index),
-        indicator_label="Inwoners",
-        unit="inw",
-        show_gemeenten=True,
-        gemeente_regions=index.membership(),
-    )
-    assert figure_bytes(fig) <= 300_000
-    choropleth = fig.data[0]
-    assert len(choropleth.locations) == 342
-
-
-def test_missing_values_are_hovered_as_not_available(layers, index) -> None:
-    fig = region_map_figure(
-        layers, values_for(index, ("AM34",)), indicator_label="Huishoudens", unit="hh"
-    )
-    choropleth = fig.data[0]
-    text = dict(zip(choropleth.locations, choropleth.hovertext, strict=True))["AM34"]
-    assert "niet beschikbaar" in text
 
 
 def test_membership_map_marks_the_moved_gemeente(layers, index) -> None:
