@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -27,3 +28,11 @@ def no_unexpected_page_errors(caplog: pytest.LogCaptureFixture) -> Iterator[None
     assert not crashes, "een pagina gaf een onverwachte fout:\n" + "\n".join(
         f"{r.getMessage()}: {r.exc_info[1]!r}" if r.exc_info else r.getMessage() for r in crashes
     )
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A scenario database of the test's own (SQLite in its temporary folder)."""
+    url = f"sqlite:///{tmp_path / 'pagina.sqlite'}"
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    return url

@@ -4,32 +4,12 @@ timestamp in an upload, look-alike names, two sessions saving the same scenario.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 from sqlalchemy import create_engine, text
 from streamlit.testing.v1 import AppTest
 
 from dashboard.scenarios import Scenario, ScenarioStore
-
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "scenarios.py")
-
-
-@pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'pagina.sqlite'}"
-    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
-    return url
-
-
-def page() -> AppTest:
-    return AppTest.from_file(PAGE, default_timeout=90)
-
-
-def seed(url: str, *scenarios: Scenario) -> None:
-    with ScenarioStore(url) as store:
-        for s in scenarios:
-            store.save(s)
+from tests.app.scenario_page import page, seed
 
 
 def plain(value: str) -> str:

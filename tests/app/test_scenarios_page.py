@@ -11,26 +11,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.scenarios import Scenario, ScenarioStore
+from tests.app.scenario_page import page, seed
 
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "scenarios.py")
 HOSTILE = "<script>alert(1)</script> **vet** [klik](http://evil.example)"
-
-
-@pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'pagina.sqlite'}"
-    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
-    return url
-
-
-def page() -> AppTest:
-    return AppTest.from_file(PAGE, default_timeout=90)
-
-
-def seed(url: str, *scenarios: Scenario) -> None:
-    with ScenarioStore(url) as store:
-        for s in scenarios:
-            store.save(s)
 
 
 def names(url: str) -> list[str]:
