@@ -382,9 +382,12 @@ _DRAWN_JS = """(() => {
     window.__firstLook = log;
     const check = () => {
         log.mutated = performance.now();
-        if (log.found < 0 && document.querySelector(selector)) {
+        const el = log.found < 0 ? document.querySelector(selector) : null;
+        if (el) {
             log.found = performance.now();
-            requestAnimationFrame(() => { log.painted = performance.now(); });
+            // an image counts once it is decoded, then painted
+            const ready = el.tagName === 'IMG' ? el.decode().catch(() => null) : Promise.resolve();
+            ready.then(() => requestAnimationFrame(() => { log.painted = performance.now(); }));
         }
     };
     new MutationObserver(check).observe(document, {subtree: true, childList: true,

@@ -34,11 +34,10 @@ layers = cache.map_layers()
 kc = cache.kerncijfers()
 
 # Grouped by subject (Bevolking, Arbeidsmarkt, ...): typing a subject in the box filters on it.
+available_years = cache.indicator_years()
 indicator_ids = [
     i
-    for members in kc_mod.grouped(
-        i for i in kc_mod.INDICATORS if kc_mod.indicator_years(kc, i)
-    ).values()
+    for members in kc_mod.grouped(i for i in kc_mod.INDICATORS if available_years[i]).values()
     for i in members
 ]
 region_names = {r.code: r.name for r in index.regions}
@@ -61,7 +60,7 @@ def chosen(key: str, options: Sequence[T], default: T) -> T:
 
 indicator_id = chosen("kaart_indicator", indicator_ids, indicator_ids[0])
 indicator = kc_mod.INDICATORS[indicator_id]
-years = kc_mod.indicator_years(kc, indicator_id)
+years = available_years[indicator_id]
 year = chosen(f"kaart_jaar_{indicator_id}", list(years), years[-1])
 view = chosen("kaart_weergave", ["Vaste kaart", "Vrij zoomen"], "Vaste kaart")
 show_gemeenten = bool(st.session_state.get("kaart_gemeenten", False))

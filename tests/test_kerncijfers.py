@@ -96,3 +96,20 @@ def test_every_indicator_has_a_known_group() -> None:
     groups = grouped(INDICATORS)
     assert list(groups) == [g for g in GROUPS if g in groups]
     assert sum(len(v) for v in groups.values()) == len(INDICATORS)
+
+
+def test_years_per_indicator_agrees_with_asking_per_year(cbs_dir: Path) -> None:
+    from dashboard.kerncijfers import (
+        INDICATORS,
+        available,
+        load_kerncijfers,
+        years,
+        years_per_indicator,
+    )
+
+    kc = load_kerncijfers(cbs_dir)
+    table = years_per_indicator(kc)
+    assert set(table) == set(INDICATORS)
+    for indicator_id, found in table.items():
+        assert found == tuple(y for y in years(kc) if available(kc, indicator_id, y))
+    assert table["inwoners"]  # the population is there in every data folder

@@ -321,16 +321,36 @@ def latest_year(kc: pd.DataFrame, column: str = "inwoners") -> int:
     return int(with_values.max())
 
 
+def _needed(indicator_id: str) -> list[str]:
+    ind = INDICATORS[indicator_id]
+    return [ind.numerator, ind.denominator] if ind.kind == "verhouding" else [ind.id]
+
+
+def _filled_columns(kc: pd.DataFrame, year: int) -> set[str]:
+    rows = with_derived_columns(kc[kc["jaar"] == year])
+    return {c for c in rows.columns if rows[c].notna().any()}
+
+
 def available(kc: pd.DataFrame, indicator_id: str, year: int) -> bool:
     """True when the indicator has at least one gemeente value in ``year``."""
-    ind = INDICATORS[indicator_id]
-    needed = [ind.numerator, ind.denominator] if ind.kind == "verhouding" else [ind.id]
-    rows = with_derived_columns(kc[kc["jaar"] == year])
-    return all(c in rows.columns and rows[c].notna().any() for c in needed)
+    filled = _filled_columns(kc, year)
+    return all(c in filled for c in _needed(indicator_id))
 
 
 def indicator_years(kc: pd.DataFrame, indicator_id: str) -> tuple[int, ...]:
-    return tuple(y for y in years(kc) if available(kc, indicator_id, y))
+    return years_per_indicator(kc)[indicator_id]
+
+
+def years_per_indicator(kc: pd.DataFrame) -> dict[str, tuple[int, ...]]:
+    """Per indicator (``INDICATORS`` order) the years with at least one gemeente value.
+
+    One pass per year over the table: asking per indicator and year repeats the same work.
+    """
+    filled = {y: _filled_columns(kc, y) for y in years(kc)}
+    return {
+        i: tuple(y for y, columns in filled.items() if all(c in columns for c in _needed(i)))
+        for i in INDICATORS
+    }
 
 
 def source_ids(kc: pd.DataFrame, year: int) -> tuple[str, ...]:

@@ -40,6 +40,29 @@ def test_clicking_a_region_selects_it_and_shows_its_details_beside_the_map(
     screenshot(page, "kaart-regio-gekozen")
 
 
+def test_the_map_is_a_picture_first_and_the_clickable_map_takes_its_place(
+    page: Page, base_url: str
+) -> None:
+    """The picture is drawn with the text; once the component has drawn the same SVG, it hides
+    the picture and stands exactly where the picture stood (nothing on the page moves)."""
+    picture = '[class*="st-key-kaartbeeld_"] img'
+    # without the component's code the picture is all there is, and it is on screen
+    page.route("**/BidiComponent*.js", lambda route: route.abort())
+    open_page(page, base_url, "")
+    expect(page.locator(picture)).to_be_visible()
+    still = page.locator(picture).bounding_box()
+    assert page.locator(picture).evaluate("i => i.complete && i.naturalWidth > 0")
+    assert page.locator(picture).get_attribute("alt", timeout=1000).startswith("Kaart van")
+    page.unroute("**/BidiComponent*.js")
+    open_page(page, base_url, "")
+    expect(region(page, "AM34")).to_be_visible()
+    expect(page.locator(picture)).to_be_hidden()
+    live = page.locator(f"{MAP} svg").bounding_box()
+    assert still and live
+    for side in ("x", "y", "width", "height"):
+        assert abs(still[side] - live[side]) <= 2, (side, still, live)
+
+
 def test_hover_shows_each_detail_once(page: Page, base_url: str) -> None:
     open_page(page, base_url, "")
     region(page, "AM34").hover()

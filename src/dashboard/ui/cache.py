@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -22,7 +24,7 @@ import streamlit as st
 from dashboard.charts import render
 from dashboard.config import DEFAULT_YEAR, data_dir, database_url
 from dashboard.facts import FactBase, centrumgemeente_label, load_facts
-from dashboard.kerncijfers import INDICATORS, aggregate, load_kerncijfers
+from dashboard.kerncijfers import INDICATORS, aggregate, load_kerncijfers, years_per_indicator
 from dashboard.maps import (
     MapLayers,
     build_map_layers,
@@ -68,6 +70,16 @@ def _kerncijfers(folder: str) -> pd.DataFrame:
 def kerncijfers() -> pd.DataFrame:
     """The long kerncijfers table (a copy per call: st.cache_data returns copies)."""
     return _kerncijfers(data_dir_key())
+
+
+@st.cache_resource(show_spinner=False)
+def _years_per_indicator(folder: str) -> dict[str, tuple[int, ...]]:
+    return years_per_indicator(load_kerncijfers(folder))
+
+
+def indicator_years() -> Mapping[str, tuple[int, ...]]:
+    """Per indicator the years with figures (read-only; shared by all sessions)."""
+    return MappingProxyType(_years_per_indicator(data_dir_key()))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -42,6 +42,8 @@ def page_guard() -> None:
 # - A clearly visible focus ring on slider handles (WCAG 2.4.7 and 1.4.11: 3 px, 10:1 contrast).
 # - Less white space above the title, so a 1280x720 screen shows the map, not only its controls.
 # - Headings on a phone: smaller type, so long Dutch words fit instead of breaking mid-word.
+# - The server-drawn map (``ui/svg_map``): its picture shows until the interactive map, drawn in
+#   the element right after it, holds the same SVG; the interactive one takes no space before.
 GLOBAL_CSS = """
 <style>
 [data-testid="InputInstructions"] > span:first-child { display: none; }
@@ -58,6 +60,12 @@ GLOBAL_CSS = """
 [data-testid="stSlider"] div[data-rac]:has(> div > input:focus-visible),
 [data-testid="stSlider"] div[data-rac][data-focus-visible] {
   outline: 3px solid #154273; outline-offset: 3px; border-radius: 50%; }
+[class*="st-key-kaartbeeld_"] img { display: block; width: 100%; height: auto; }
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-kaartbeeld_"]):has(
+  + [data-testid="stElementContainer"] .kaart-svg svg) { display: none; }
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-kaartbeeld_"])
+  + [data-testid="stElementContainer"]:not(:has(.kaart-svg svg)) {
+  position: absolute; visibility: hidden; }
 h1, h2, h3 { word-break: normal; overflow-wrap: break-word; }
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 @media (max-width: 640px) {

@@ -8,7 +8,9 @@ the code of a clicked region back; the page then reruns with that region chosen.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
@@ -78,6 +80,22 @@ _component = st.components.v2.component(
 )
 
 
+def still_picture(svg: str, *, label: str, selected: str | None) -> str:
+    """The map as a Markdown image: drawn with the text, no script needed.
+
+    The chosen region has its outline, as in the interactive map that replaces it (``GLOBAL_CSS``
+    in ``ui/layout``), so the change is not visible.
+    """
+    if selected and re.fullmatch(r"[A-Za-z0-9_-]+", selected):  # a region code, nothing else
+        outline = (
+            f'<style>[data-code="{selected}"] path {{ stroke: #000000; stroke-width: 3px; }}'
+            "</style>"
+        )
+        svg = svg.replace("</svg>", outline + "</svg>", 1)
+    alt = re.sub(r"[\\\[\]\n]", " ", label)  # the image's text: no Markdown brackets in it
+    return f"![{alt}](data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()})"
+
+
 def svg_map(
     svg: str,
     *,
@@ -108,10 +126,15 @@ def svg_map(
         if on_click is not None and isinstance(value, str) and value:
             on_click(value)
 
+    digest = hashlib.sha256(svg.encode()).hexdigest()[:16]
+    # The picture first: plain Markdown draws it as fast as text, before the browser has loaded
+    # the component's code; once the component has drawn the same SVG in its place, CSS hides it.
+    with st.container(key=f"kaartbeeld_{key}"):
+        st.markdown(still_picture(svg, label=label, selected=selected))
     result = _component(
         data={
             "svg": svg,
-            "key": hashlib.sha256(svg.encode()).hexdigest()[:16],
+            "key": digest,
             "label": label,
             "details": {k: list(v) for k, v in details.items()},
             "selected": selected or "",
