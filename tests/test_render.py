@@ -1,0 +1,86 @@
+"""Charts drawn by vl-convert: in this process, or by a helper process that starts the engine
+while the report is being computed (the ``report`` command)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+import pytest
+import vl_convert as vlc
+
+from dashboard.charts import render
+
+SPEC = {
+    "data": {"values": [{"regio": "Holland Rijnland", "inwoners": 575_000.5}]},
+    "mark": "bar",
+    "encoding": {
+        "x": {"field": "inwoners", "type": "quantitative"},
+        "y": {"field": "regio", "type": "nominal"},
+    },
+    "width": 300,
+    "height": 80,
+}
+
+
+def same_drawing(svg: str) -> str:
+    """Vega numbers its clip paths per engine session; the drawing itself is what must match."""
+    return re.sub(r"clip\d+", "clip", svg)
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch) -> Iterator[None]:
+    """No chart in memory or on disk, no helper, this process's engine counted as not started."""
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(render, "_engine_started", False)
+    render.stop_background_engine()
+    render._memory.clear()
+    yield
+    render.stop_background_engine()
+    render._memory.clear()
+
+
+def test_the_helper_draws_the_same_chart(fresh) -> None:
+    here = render._convert("svg", SPEC, 1.0)
+    render._engine_started = False  # as in a new process
+    assert render.start_background_engine()
+    render.prefetch([SPEC])
+    assert render.spec_key(SPEC) in render._pending  # asked ahead, drawn over there
+    there = render.svg(SPEC)
+    assert not render._pending
+    assert same_drawing(there) == same_drawing(here)
+    assert ">500.000<" in there  # Dutch thousands separator there too
+    assert vlc.svg_to_png(there, scale=2) == vlc.svg_to_png(here, scale=2)
+    assert render.png(SPEC).startswith(b"\x89PNG")
+
+
+def test_no_helper_once_this_process_has_drawn(fresh) -> None:
+    render.svg(SPEC)
+    assert not render.start_background_engine()
+    render.prefetch([{**SPEC, "width": 301}])  # nothing to ask: drawn here when needed
+    assert not render._pending
+
+
+class _Broken(Executor):
+    """A helper process that died."""
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future:
+        future: Future = Future()
+        future.set_exception(BrokenProcessPool("helper weg"))
+        return future
+
+
+def test_a_broken_helper_means_drawing_here(fresh, monkeypatch) -> None:
+    monkeypatch.setattr(render, "_background", _Broken())
+    render.prefetch([SPEC])
+    svg = render.svg(SPEC)
+    assert svg.startswith("<svg") and "Holland Rijnland" in svg
+
+
+def test_a_bad_chart_still_gives_a_dutch_error_with_a_helper(fresh) -> None:
+    assert render.start_background_engine()
+    with pytest.raises(render.DashboardError, match="grafiek kon niet worden getekend"):
+        render.svg({"mark": "bar", "encoding": {"x": {"field": "a", "type": "onbekend"}}})
