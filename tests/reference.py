@@ -81,3 +81,44 @@ def smaa_loop(
             )
             counts[m.variant_ids[v]][position] += 1
     return counts
+
+
+def aggregate_loop(kc, membership, year):  # type: ignore[no-untyped-def]
+    """Plain-pandas reference for :func:`dashboard.kerncijfers.aggregate`: one region at a time,
+    one indicator at a time (the implementation before the vectorised one)."""
+    import pandas as pd
+
+    from dashboard.kerncijfers import INDICATORS, gemeente_figures
+
+    def sum_strict(values: pd.Series) -> float:
+        return float(values.sum()) if values.notna().all() and len(values) else np.nan
+
+    figures = gemeente_figures(kc, year)
+    figures = figures.reindex(figures.index.union(pd.Index(list(membership))))
+    figures["region"] = pd.Series(membership)
+    figures = figures[figures["region"].notna()]
+    rows = {}
+    for region, members in figures.groupby("region"):
+        row: dict[str, float] = {"n_gemeenten": float(len(members))}
+        inwoners = sum_strict(members["inwoners"])
+        for ind in INDICATORS.values():
+            if ind.kind == "som":
+                row[ind.id] = sum_strict(members[ind.id])
+            elif ind.kind == "verhouding":
+                num = sum_strict(members[ind.numerator])
+                den = sum_strict(members[ind.denominator])
+                row[ind.id] = num / den * ind.scale if den and not np.isnan(den) else np.nan
+            elif ind.kind == "aandeel":
+                counts = sum_strict(members[ind.id] / 100.0 * members["inwoners"])
+                row[ind.id] = counts / inwoners * 100.0 if inwoners else np.nan
+            elif ind.kind == "gewogen":
+                weights = members[ind.weight]
+                total = sum_strict(weights)
+                weighted = sum_strict(members[ind.id] * weights)
+                row[ind.id] = weighted / total if total else np.nan
+        rows[region] = row
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out = out.reindex(columns=["n_gemeenten", *INDICATORS])
+    out.index.name = "region_code"
+    out["n_gemeenten"] = out["n_gemeenten"].astype(int)
+    return out.sort_index()

@@ -113,3 +113,63 @@ def test_years_per_indicator_agrees_with_asking_per_year(cbs_dir: Path) -> None:
     for indicator_id, found in table.items():
         assert found == tuple(y for y in years(kc) if available(kc, indicator_id, y))
     assert table["inwoners"]  # the population is there in every data folder
+
+
+def _memberships(index) -> dict[str, dict[str, str]]:  # type: ignore[no-untyped-def]
+    base = index.membership()
+    moved = dict(base)
+    moved["GM0626"] = "AM19"  # Voorschoten to Holland Rijnland
+    own = {g: r for g, r in base.items() if r in {"AM34", "AM19"}}
+    return {
+        "indeling": base,
+        "overstap": moved,
+        "two regions": own,
+        "one region": {g: r for g, r in base.items() if r == "AM34"},
+        "with an unknown gemeente": {**own, "GM9999": "AM34"},
+        "Nederland": dict.fromkeys(base, "NL"),
+    }
+
+
+MEMBERSHIPS = (
+    "indeling",
+    "overstap",
+    "two regions",
+    "one region",
+    "with an unknown gemeente",
+    "Nederland",
+)
+
+
+@pytest.mark.parametrize("name", MEMBERSHIPS)
+def test_aggregate_equals_the_region_by_region_loop_on_real_data(cbs_dir: Path, name: str) -> None:
+    """The vectorised aggregation gives exactly (bit for bit) what summing each region's members
+    one indicator at a time gives, for every year of the real data."""
+    from dashboard.kerncijfers import years
+    from tests.reference import aggregate_loop
+
+    kc = load_kerncijfers(cbs_dir)
+    membership = _memberships(load_region_index(2025, cbs_dir))[name]
+    for year in years(kc):
+        expected = aggregate_loop(kc, membership, year)
+        got = aggregate(kc, membership, year)
+        pd.testing.assert_frame_equal(got, expected, check_exact=True)
+
+
+def test_aggregate_equals_the_loop_on_edge_cases() -> None:
+    """Zero denominators, missing weights and an empty membership, as the loop treats them."""
+    from tests.reference import aggregate_loop
+
+    kc = synthetic()
+    kc.loc[2, ["inwoners", "oppervlakte_land_km2", "huishoudens"]] = 0.0
+    kc.loc[0, "gemiddelde_huishoudensgrootte"] = np.nan
+    for membership in (
+        {"GM0001": "R", "GM0002": "R", "GM0003": "S"},
+        {"GM0003": "S"},
+        {"GM0002": "R", "GM0001": "R"},
+    ):
+        pd.testing.assert_frame_equal(
+            aggregate(kc, membership, 2024),
+            aggregate_loop(kc, membership, 2024),
+            check_exact=True,
+        )
+    assert aggregate(kc, {}, 2024).empty

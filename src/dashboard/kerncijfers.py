@@ -50,7 +50,8 @@ def _needed(indicator_id: str) -> list[str]:
 
 def _filled_columns(kc: pd.DataFrame, year: int) -> set[str]:
     rows = with_derived_columns(kc[kc["jaar"] == year])
-    return {c for c in rows.columns if rows[c].notna().any()}
+    filled = rows.notna().any()
+    return set(filled.index[filled.to_numpy()])
 
 
 def available(kc: pd.DataFrame, indicator_id: str, year: int) -> bool:
@@ -68,7 +69,12 @@ def years_per_indicator(kc: pd.DataFrame) -> dict[str, tuple[int, ...]]:
 
     One pass per year over the table: asking per indicator and year repeats the same work.
     """
-    filled = {y: _filled_columns(kc, y) for y in years(kc)}
+    derived = with_derived_columns(kc)
+    filled_per_year = derived.notna().groupby(derived["jaar"]).any()
+    filled = {
+        int(y): set(filled_per_year.columns[row.to_numpy()])
+        for y, row in filled_per_year.iterrows()
+    }
     return {
         i: tuple(y for y, columns in filled.items() if all(c in columns for c in _needed(i)))
         for i in INDICATORS
@@ -145,9 +151,31 @@ def gemeente_figures(kc: pd.DataFrame, year: int) -> pd.DataFrame:
     return out
 
 
-def _sum_strict(values: pd.Series) -> float:
-    """Sum that is NaN when any value is missing."""
-    return float(values.sum()) if values.notna().all() and len(values) else np.nan
+def _summands(figures: pd.DataFrame) -> tuple[list[str], np.ndarray]:
+    """The per-gemeente values whose region sums make every indicator, one row per value."""
+    names: list[str] = []
+    rows: list[np.ndarray] = []
+
+    def add(name: str, values: pd.Series) -> None:
+        if name not in names:
+            names.append(name)
+            rows.append(values.to_numpy(dtype=float))
+
+    inwoners = figures["inwoners"]
+    add("inwoners", inwoners)
+    for ind in INDICATORS.values():
+        if ind.kind == "som":
+            add(ind.id, figures[ind.id])
+        elif ind.kind == "verhouding":
+            add(ind.numerator, figures[ind.numerator])
+            add(ind.denominator, figures[ind.denominator])
+        elif ind.kind == "aandeel":
+            add(f"{ind.id}*inwoners", figures[ind.id] / 100.0 * inwoners)
+        elif ind.kind == "gewogen":
+            weights = figures[ind.weight]
+            add(ind.weight, weights)
+            add(f"{ind.id}*{ind.weight}", figures[ind.id] * weights)
+    return names, np.vstack(rows)
 
 
 def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.DataFrame:
@@ -170,33 +198,43 @@ def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.
     figures = gemeente_figures(kc, year)
     # A gemeente without a row for this year has all figures missing, never zero.
     figures = figures.reindex(figures.index.union(pd.Index(list(membership))))
-    figures["region"] = pd.Series(membership)
-    figures = figures[figures["region"].notna()]
-    rows = {}
-    for region, members in figures.groupby("region"):
-        row: dict[str, float] = {"n_gemeenten": float(len(members))}
-        inwoners = _sum_strict(members["inwoners"])
-        for ind in INDICATORS.values():
-            if ind.kind == "som":
-                row[ind.id] = _sum_strict(members[ind.id])
-            elif ind.kind == "verhouding":
-                num = _sum_strict(members[ind.numerator])
-                den = _sum_strict(members[ind.denominator])
-                row[ind.id] = num / den * ind.scale if den and not np.isnan(den) else np.nan
-            elif ind.kind == "aandeel":
-                counts = _sum_strict(members[ind.id] / 100.0 * members["inwoners"])
-                row[ind.id] = counts / inwoners * 100.0 if inwoners else np.nan
-            elif ind.kind == "gewogen":
-                weights = members[ind.weight]
-                total = _sum_strict(weights)
-                weighted = _sum_strict(members[ind.id] * weights)
-                row[ind.id] = weighted / total if total else np.nan
-        rows[region] = row
-    out = pd.DataFrame.from_dict(rows, orient="index")
-    out = out.reindex(columns=["n_gemeenten", *INDICATORS])
-    out.index.name = "region_code"
-    out["n_gemeenten"] = out["n_gemeenten"].astype(int)
-    return out.sort_index()
+    region = pd.Series(membership, dtype=object).reindex(figures.index)
+    figures = figures[region.notna().to_numpy()]
+    codes = region.dropna().to_numpy(dtype=object)
+    # Members of a region side by side, in table order within each region; each region's sum
+    # is then numpy's sum over one contiguous slice, the same sum a Series of the members gives.
+    order = np.argsort(codes, kind="stable")
+    regions, starts, counts = np.unique(codes[order], return_index=True, return_counts=True)
+    names, values = _summands(figures)
+    values = np.ascontiguousarray(values[:, order])
+    # a plain sum is NaN as soon as one member is missing: a partial sum would look complete
+    sums = np.empty((len(names), len(regions)))
+    for j, (start, count) in enumerate(zip(starts, counts, strict=True)):
+        sums[:, j] = values[:, start : start + count].sum(axis=1)
+    total = dict(zip(names, sums, strict=True))
+
+    def ratio(num: np.ndarray, den: np.ndarray, scale: float = 1.0) -> np.ndarray:
+        usable = (den != 0) & ~np.isnan(den)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(usable, num / np.where(usable, den, 1.0) * scale, np.nan)
+
+    out = pd.DataFrame(index=pd.Index([str(r) for r in regions], name="region_code"))
+    out["n_gemeenten"] = counts.astype(int)
+    columns: dict[str, np.ndarray] = {}
+    for ind in INDICATORS.values():
+        if ind.kind == "som":
+            columns[ind.id] = total[ind.id]
+        elif ind.kind == "verhouding":
+            columns[ind.id] = ratio(total[ind.numerator], total[ind.denominator], ind.scale)
+        elif ind.kind == "aandeel":
+            counted = total[f"{ind.id}*inwoners"]
+            inwoners = total["inwoners"]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                columns[ind.id] = np.where(inwoners != 0, counted / inwoners * 100.0, np.nan)
+        elif ind.kind == "gewogen":
+            columns[ind.id] = ratio(total[f"{ind.id}*{ind.weight}"], total[ind.weight])
+    out = pd.concat([out, pd.DataFrame(columns, index=out.index)], axis=1)
+    return out.reindex(columns=["n_gemeenten", *INDICATORS])
 
 
 NATIONAL_CODE = "NL"

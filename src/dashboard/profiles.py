@@ -30,6 +30,7 @@ from dashboard.kerncijfers import (
     gemeente_figures,
     indicator_years,
     source_ids,
+    years_per_indicator,
 )
 from dashboard.labour import LABOUR_INDICATORS, SECTOR_INDICATORS
 from dashboard.labour import MEMBER_COLUMNS as LABOUR_MEMBER_COLUMNS
@@ -147,7 +148,8 @@ def indicator_year(kc: pd.DataFrame, indicator_id: str) -> int | None:
 def _year_tables(
     kc: pd.DataFrame, membership: Mapping[str, str], ids: Sequence[str]
 ) -> tuple[dict[int, pd.DataFrame], dict[int, pd.DataFrame], dict[str, int | None]]:
-    years = {i: indicator_year(kc, i) for i in ids}
+    per_indicator = years_per_indicator(kc)
+    years = {i: max(per_indicator[i]) if per_indicator[i] else None for i in ids}
     wanted = sorted({y for y in years.values() if y is not None})
     totals = {y: aggregate(kc, membership, y) for y in wanted}
     figures = {y: gemeente_figures(kc, y) for y in wanted}
