@@ -8,7 +8,6 @@ import streamlit as st
 from dashboard.charts import profiles as charts
 from dashboard.errors import DashboardError
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
-from dashboard.maps import membership_map_figure
 from dashboard.markup import escape_markdown
 from dashboard.overstap import (
     FRICTIEKOSTEN_CAVEAT,
@@ -20,7 +19,6 @@ from dashboard.overstap import (
     check_move,
     consequences,
     cost_model,
-    moved_membership,
     possible_move,
     procedure_timeline,
     variant_links,
@@ -31,6 +29,7 @@ from dashboard.tables import cost_table
 from dashboard.ui import cache, context, labour_block
 from dashboard.ui.inputs import amount_input
 from dashboard.ui.layout import page_guard, show_notices, source_caption
+from dashboard.ui.picture import svg_picture
 from dashboard.ui.state import (
     add_notice,
     current_problem,
@@ -166,24 +165,26 @@ st.subheader("Op de kaart")
 when = st.radio(
     "Indeling", ["Na de overstap", "Voor de overstap"], horizontal=True, key="overstap_kaart"
 )
-membership = index.membership()
-shown = moved_membership(membership, gemeente, naar) if when == "Na de overstap" else membership
-st.plotly_chart(
-    membership_map_figure(
-        cache.map_layers(),
-        shown,
-        [van, naar],
+after_move = when == "Na de overstap"
+svg_picture(
+    cache.membership_map(
+        (van, naar),
+        moves=((gemeente, naar),) if after_move else (),
         marked_gemeente=gemeente,
-        region_labels={c: rlabel(c) for c in (van, naar)},
+        region_labels=tuple((c, rlabel(c)) for c in (van, naar)),
     ),
-    width="stretch",
-    config={"displaylogo": False, "scrollZoom": True},
+    alt=f"Kaart van de gemeenten van {rlabel(van)} en {rlabel(naar)} {when.lower()}, gekleurd "
+    f"naar regio; {name} is zwart omlijnd.",
 )
-target_now = naar if when == "Na de overstap" else van
+target_now = naar if after_move else van
+members_now = result.after if after_move else result.before
 st.caption(
     f"Tekstversie van de kaart: de gemeenten van {rlabel(van)} en {rlabel(naar)}, gekleurd naar "
     f"hun regio ({when.lower()}). {name} is zwart omlijnd en hoort hier bij "
-    f"{rlabel(target_now)}."
+    f"{rlabel(target_now)}. "
+    + " ".join(
+        f"{rlabel(c)}: {', '.join(n for _, n in members_now[c].members)}." for c in (van, naar)
+    )
 )
 source_caption("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025")
 

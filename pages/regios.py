@@ -7,12 +7,12 @@ import streamlit as st
 
 from dashboard.charts import profiles as charts
 from dashboard.formatting import fmt_eur, fmt_int, fmt_number
-from dashboard.maps import membership_map_figure
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
 from dashboard.sources import source_line
 from dashboard.tables import kerncijfers_table
 from dashboard.ui import cache, labour_block
 from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui.picture import svg_picture
 from dashboard.ui.state import DEFAULT_COMPARE, compare_regions, set_compare_regions
 
 page_guard()
@@ -268,12 +268,9 @@ for profile in profiles:
 
 # --- map ------------------------------------------------------------------------------------
 st.subheader("Op de kaart")
-layers = cache.map_layers()
-membership = index.membership()
-st.plotly_chart(
-    membership_map_figure(layers, membership, codes, region_labels={c: label(c) for c in codes}),
-    width="stretch",
-    config={"displaylogo": False, "scrollZoom": True},
+svg_picture(
+    cache.membership_map(tuple(codes), region_labels=tuple((c, label(c)) for c in codes)),
+    alt=f"Kaart van de gemeenten van {label(codes[0])} en {label(codes[1])}, gekleurd naar regio.",
 )
 st.caption(
     "Tekstversie van de kaart: "

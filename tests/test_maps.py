@@ -12,12 +12,12 @@ import pytest
 
 from dashboard.charts import render
 from dashboard.maps import (
+    HIGHLIGHT_COLOURS,
     build_map_layers,
-    figure_bytes,
     legend_spec,
     map_text_alternative,
     mark_regions,
-    membership_map_figure,
+    membership_map_spec,
     region_deck,
     region_details,
     region_map_spec,
@@ -50,14 +50,32 @@ def test_layers_cover_all_areas_and_stay_small(layers) -> None:
     assert {f["id"] for f in layers.regions_geojson["features"]} == set(layers.region_outlines)
 
 
-def test_membership_map_marks_the_moved_gemeente(layers, index) -> None:
-    moved = index.membership()
-    moved["GM0626"] = "AM19"
-    fig = membership_map_figure(layers, moved, ["AM34", "AM19"], marked_gemeente="GM0626")
-    choropleth = fig.data[0]
-    assert len(choropleth.locations) == 5 + 13
-    assert "Voorschoten" in [t.name for t in fig.data]
-    assert figure_bytes(fig) < 100_000  # only the two regions' gemeenten are sent
+@pytest.mark.parametrize(
+    ("moved", "voorschoten_colour"),
+    [(False, HIGHLIGHT_COLOURS[0]), (True, HIGHLIGHT_COLOURS[1])],
+    ids=["voor", "na"],
+)
+def test_membership_map_marks_the_moved_gemeente(
+    layers, index, moved: bool, voorschoten_colour: str
+) -> None:
+    membership = index.membership()
+    if moved:
+        membership["GM0626"] = "AM19"
+    labels = {"AM34": "Zuid-Holland Centraal (AM34)", "AM19": "Holland Rijnland (AM19)"}
+    spec = membership_map_spec(
+        layers, membership, ["AM34", "AM19"], marked_gemeente="GM0626", region_labels=labels
+    )
+    svg = render.svg(spec)
+    shapes = re.findall(r'<path aria-label="([^"]+)"[^>]*?fill="(#[0-9A-Fa-f]{6})"', svg)
+    # the gemeenten of both regions, each once, coloured by the region it belongs to here
+    assert len(shapes) == 6 + 12 and len(set(shapes)) == 18
+    assert dict(shapes)["Voorschoten"] == voorschoten_colour
+    # the legend names both regions and the outlined gemeente
+    legend = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+    assert {*labels.values(), "Voorschoten"} <= set(legend)
+    outline = re.findall(r'<path aria-label="Voorschoten"[^>]*stroke="#000000"', svg)
+    assert len(outline) == 1
+    assert len(svg.encode()) < 100_000  # only the two regions' gemeenten are drawn
 
 
 def test_view_fits_the_requested_regions(layers) -> None:

@@ -1,10 +1,11 @@
-"""Map builders: pure functions returning Vega-Lite specifications, plotly figures or pydeck decks.
+"""Map builders: pure functions returning Vega-Lite specifications or pydeck decks.
 
 Geometry is simplified and rounded once (:func:`build_map_layers`, cached per file version) and
 then reused for every map. The region map is a Vega-Lite specification (:func:`region_map_spec`):
 the server draws it as SVG for the page (as fast as text, no WebGL, no map tiles) and the same
-specification gives the PDF's vector image and the slides' PNG. Plotly maps use the offline
-``white-bg`` style: no internet tiles needed in a meeting room.
+specification gives the PDF's vector image and the slides' PNG; so does the membership map
+(:func:`membership_map_spec`) of the region comparison and the overstap. Only "Vrij zoomen" uses
+WebGL (pydeck, no base map: no internet tiles needed in a meeting room).
 """
 
 from __future__ import annotations
@@ -26,20 +27,17 @@ from dashboard.cbs import find_layer_file, read_layer
 from dashboard.config import DEFAULT_YEAR, data_dir
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
 
-if TYPE_CHECKING:  # plotly and pydeck load only when a plotly map or the free-zoom map is built
-    import plotly.graph_objects as go
+if TYPE_CHECKING:  # pydeck loads only when the free-zoom map is built
     import pydeck as pdk
 from dashboard.settings import CASE
 
 #: Okabe–Ito colours (colour-blind safe) for highlighted regions, in order.
 HIGHLIGHT_COLOURS = ("#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 GEMEENTE_HIGHLIGHT = "#000000"
-COLOURSCALE = "Blues"
 #: Light to dark blue, interpolated in RGB: the SVG map, its legend and the free-zoom map agree.
 RAMP = ("#DEEBF7", "#6BAED6", "#08306B")
 #: Grey for regions without a figure ("niet beschikbaar").
 MISSING_COLOUR = "#C8C8C8"
-MAP_STYLE = "white-bg"
 
 
 @dataclass(frozen=True)
@@ -140,25 +138,6 @@ def _derive(year: int, folder: str) -> dict:
             **dict(zip(gemeenten["code"], gemeenten["name"], strict=True)),
         },
     }
-
-
-def _map_layout(fig: go.Figure, view: dict, height: int) -> go.Figure:
-    """Offline base style, no margins, legend inside the map, Dutch number separators."""
-
-    fig.update_layout(
-        map={"style": MAP_STYLE, **view},
-        height=height,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 0.01,
-            "x": 0.01,
-            "bgcolor": "rgba(255,255,255,0.85)",
-        },
-        separators=",.",  # Dutch: decimal comma, thousands point
-    )
-    return fig
 
 
 def view_for(
@@ -431,7 +410,10 @@ def membership_map_spec(
 ) -> dict:
     """Vega-Lite map of the gemeenten of ``region_codes`` coloured by their region in
     ``membership`` (pass a changed membership to show an overstap); ``marked_gemeente`` gets a
-    thick black outline. The same drawing as :func:`membership_map_figure`."""
+    thick black outline and its own legend entry.
+
+    The pages show it as a picture (SVG), the PDF as vector graphics and the slides as PNG.
+    """
     labels = {
         r: (region_labels or {}).get(r, f"{layers.names.get(r, r)} ({r})") for r in region_codes
     }
@@ -461,10 +443,29 @@ def membership_map_spec(
         )
     ]
     if marked_gemeente and marked_gemeente in layers.gemeente_outlines:
+        marked = layers.names.get(marked_gemeente, marked_gemeente)
         chart_layers.append(
             _geo_layer(
-                _features(layers.gemeenten_geojson, [marked_gemeente]),
-                {"filled": False, "stroke": GEMEENTE_HIGHLIGHT, "strokeWidth": 3.5},
+                _features(
+                    layers.gemeenten_geojson, [marked_gemeente], naam={marked_gemeente: marked}
+                ),
+                {"filled": False, "strokeWidth": 3.5},
+                {
+                    # its own legend entry: the outline is explained on the map itself
+                    "stroke": {
+                        "field": "properties.naam",
+                        "type": "nominal",
+                        "title": None,
+                        "scale": {"domain": [marked], "range": [GEMEENTE_HIGHLIGHT]},
+                        "legend": {
+                            "orient": "top-left",
+                            "symbolType": "square",
+                            "symbolFillColor": "transparent",
+                            "symbolStrokeWidth": 3,
+                        },
+                    },
+                    "description": {"field": "properties.naam"},
+                },
             )
         )
     return {
@@ -474,7 +475,9 @@ def membership_map_spec(
         "projection": {"type": "mercator"},
         "layer": chart_layers,
         "config": {"view": {"stroke": None}, "font": FONT,
-                   "legend": {"labelFontSize": 13, "fillColor": "#FFFFFFD9", "padding": 6}},
+                   "legend": {"labelFontSize": 13, "fillColor": "#FFFFFFD9", "padding": 6,
+                              # the outline's entry under the regions', not beside them
+                              "layout": {"top-left": {"direction": "vertical"}}}},
     }  # fmt: skip
 
 
@@ -517,88 +520,6 @@ def mark_regions(svg: str) -> str:
     """
     svg = _HREF.sub(lambda m: f'<g data-code="{m.group(1)}">', svg)
     return svg.replace("</a>", "</g>")
-
-
-def membership_map_figure(
-    layers: MapLayers,
-    membership: Mapping[str, str],
-    region_codes: Sequence[str],
-    *,
-    marked_gemeente: str | None = None,
-    region_labels: Mapping[str, str] | None = None,
-    height: int = 520,
-) -> go.Figure:
-    """Gemeenten of the given regions coloured by the region they belong to in ``membership``.
-
-    Used for region comparison and the overstap (before/after): pass a modified membership to
-    show a gemeente in its new region; ``marked_gemeente`` gets a thick black outline.
-    """
-    import plotly.graph_objects as go
-
-    fig = go.Figure()
-    labels = region_labels or {}
-    shown = [
-        g for g, r in membership.items() if r in region_codes and g in layers.gemeente_outlines
-    ]
-    wanted = set(shown)
-    geojson = {
-        "type": "FeatureCollection",
-        "features": [f for f in layers.gemeenten_geojson["features"] if f["id"] in wanted],
-    }
-    colours = [HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)] for i in range(len(region_codes))]
-    k = len(colours)
-    # Discrete colour bands: z = index of the region, band i = colour i.
-    scale = [pair for i, c in enumerate(colours) for pair in ([i / k, c], [(i + 1) / k, c])]
-    fig.add_trace(
-        go.Choroplethmap(
-            geojson=geojson,
-            locations=shown,
-            z=[region_codes.index(membership[g]) for g in shown],
-            zmin=-0.5,
-            zmax=len(region_codes) - 0.5,
-            colorscale=scale,
-            showscale=False,
-            marker={"line": {"width": 0.8, "color": "#FFFFFF"}, "opacity": 0.75},
-            hovertext=[
-                f"<b>{layers.names.get(g, g)}</b> ({g})<br>"
-                f"{labels.get(membership[g], layers.names.get(membership[g], membership[g]))}"
-                for g in shown
-            ],
-            hoverinfo="text",
-            showlegend=False,
-            name="gemeenten",
-        )
-    )
-    for region, colour in zip(region_codes, colours, strict=True):
-        # Legend entries (a choropleth has no per-category legend).
-        fig.add_trace(
-            go.Scattermap(
-                lon=[None],
-                lat=[None],
-                mode="markers",
-                marker={"size": 14, "color": colour},
-                name=labels.get(region, f"{layers.names.get(region, region)} ({region})"),
-            )
-        )
-    if marked_gemeente and marked_gemeente in layers.gemeente_outlines:
-        lons, lats = layers.gemeente_outlines[marked_gemeente]
-        fig.add_trace(
-            go.Scattermap(
-                lon=lons,
-                lat=lats,
-                mode="lines",
-                line={"width": 3.5, "color": GEMEENTE_HIGHLIGHT},
-                name=f"{layers.names.get(marked_gemeente, marked_gemeente)}",
-                hoverinfo="skip",
-            )
-        )
-    members = [g for g, r in membership.items() if r in region_codes]
-    return _map_layout(fig, view_for(layers, members, height_px=height), height)
-
-
-def figure_bytes(fig: go.Figure) -> int:
-    """Size of the figure as sent to the browser (plotly JSON)."""
-    return len(fig.to_json().encode("utf-8"))
 
 
 def _hex_rgb(colour: str) -> list[int]:

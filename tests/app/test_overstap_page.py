@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.ui.state import OVERSTAP_KEY
+from tests.app.pictures import fills, pictures, plotly_maps
 from tests.census import dutch_int
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "overstap.py")
@@ -98,6 +100,30 @@ def test_variant_link_default_is_an_assumption(at):
     table = next(d.value for d in at.dataframe if "Lijkt op" in d.value.columns)
     assert list(table["Herkomst"]) == ["aanname (bronbeschrijving)", "uw keuze"]
     assert at.session_state[OVERSTAP_KEY]["variant_for_region"] == {"AM19": "V1"}
+
+
+def map_caption(at: AppTest) -> str:
+    return next(c.value for c in at.caption if c.value.startswith("Tekstversie van de kaart"))
+
+
+def test_map_before_and_after_is_a_server_drawn_picture(at):
+    """After (default) and before the overstap: SVG pictures, Voorschoten outlined, no WebGL."""
+    assert plotly_maps(at) == 0
+    [(alt, svg)] = pictures(at)
+    assert "na de overstap" in alt and "Voorschoten is zwart omlijnd" in alt
+    assert fills(svg)["Voorschoten"] == HIGHLIGHT_COLOURS[1]  # in Holland Rijnland's colour
+    assert svg.count('aria-label="Voorschoten"') == 2  # the shape and its black outline
+    assert ">Voorschoten</text>" in svg  # the outline's legend entry
+    assert "Holland Rijnland (AM19): Alphen aan den Rijn" in map_caption(at)
+    assert "Voorschoten" in map_caption(at).split("Holland Rijnland (AM19):")[1]
+
+    at.radio(key="overstap_kaart").set_value("Voor de overstap").run()
+    assert not at.exception
+    [(alt, svg)] = pictures(at)
+    assert "voor de overstap" in alt
+    assert fills(svg)["Voorschoten"] == HIGHLIGHT_COLOURS[0]  # still Zuid-Holland Centraal
+    assert "hoort hier bij Zuid-Holland Centraal (AM34)" in map_caption(at)
+    assert "Voorschoten" not in map_caption(at).split("Holland Rijnland (AM19):")[1]
 
 
 def test_move_into_own_region_is_refused_and_previous_choice_kept(at):

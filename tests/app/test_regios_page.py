@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.ui.state import COMPARE_KEY
+from tests.app.pictures import fills, pictures, plotly_maps
 from tests.census import dutch_int
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "regios.py")
@@ -83,6 +85,26 @@ def test_every_chart_has_a_text_alternative_and_source(at):
     text = texts(at)
     assert text.count("Tekstversie") >= 4
     assert "Bron: CBS" in text
+
+
+def test_map_is_a_server_drawn_picture_beside_its_text(at):
+    """The map arrives as SVG in the text (no plotly map, no WebGL), named for screen readers."""
+    assert plotly_maps(at) == 0
+    [(alt, svg)] = pictures(at)
+    assert alt.startswith("Kaart van de gemeenten van Zuid-Holland Centraal (AM34) en Holland")
+    colour = fills(svg)
+    assert len(colour) == 6 + 12
+    assert colour["Zoetermeer"] == HIGHLIGHT_COLOURS[0] and colour["Leiden"] == HIGHLIGHT_COLOURS[1]
+    assert "Zuid-Holland Centraal (AM34)" in svg and "Holland Rijnland (AM19)" in svg  # legend
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Tekstversie van de kaart") and "Zoeterwoude" in c for c in captions)
+
+
+def test_map_follows_the_chosen_regions(at):
+    at.selectbox(key="regios_b").set_value("AM37").run()
+    [(alt, svg)] = pictures(at)
+    assert "Zuid-Kennemerland en IJmond (AM37)" in alt
+    assert "Leiden" not in fills(svg) and "Haarlem" in fills(svg)
 
 
 def test_choosing_kennemerland_shows_the_2013_composition(at):

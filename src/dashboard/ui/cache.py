@@ -24,12 +24,14 @@ import streamlit as st
 from dashboard.charts import render
 from dashboard.config import DEFAULT_YEAR, data_dir, database_url
 from dashboard.facts import FactBase, centrumgemeente_label, load_facts
-from dashboard.kerncijfers import INDICATORS, aggregate, load_kerncijfers, years_per_indicator
+from dashboard.indicators import INDICATORS
+from dashboard.kerncijfers import aggregate, load_kerncijfers, years_per_indicator
 from dashboard.maps import (
     MapLayers,
     build_map_layers,
     legend_spec,
     mark_regions,
+    membership_map_spec,
     region_details,
     region_map_spec,
 )
@@ -204,6 +206,43 @@ def map_legend(
 ) -> str:
     """The legend of the free-zoom map as SVG (the same colours as the SVG map)."""
     return _map_legend(data_dir_key(), year, indicator_id, highlight_regions, highlight_gemeenten)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _membership_map(
+    folder: str,
+    region_codes: tuple[str, ...],
+    moves: tuple[tuple[str, str], ...],
+    marked_gemeente: str | None,
+    region_labels: tuple[tuple[str, str], ...],
+) -> str:
+    membership = _region_index(folder, DEFAULT_YEAR).membership() | dict(moves)
+    spec = membership_map_spec(
+        _map_layers(folder, DEFAULT_YEAR),
+        membership,
+        list(region_codes),
+        marked_gemeente=marked_gemeente,
+        region_labels=dict(region_labels),
+    )
+    return render.svg(spec)
+
+
+def membership_map(
+    region_codes: tuple[str, ...],
+    *,
+    moves: tuple[tuple[str, str], ...] = (),
+    marked_gemeente: str | None = None,
+    region_labels: tuple[tuple[str, str], ...] = (),
+) -> str:
+    """The gemeenten of ``region_codes`` coloured by their region, as SVG.
+
+    ``moves`` are (gemeente, new region) pairs applied to the CBS indeling (an overstap).
+    Cached per setting here, and on disk by :func:`dashboard.charts.render.svg`, so a
+    restarted server does not start the drawing engine for a map it drew before.
+    """
+    return _membership_map(
+        data_dir_key(), tuple(region_codes), tuple(moves), marked_gemeente, tuple(region_labels)
+    )
 
 
 # --- region profiles, overstap and the labour market ---------------------------------------------

@@ -1,0 +1,32 @@
+"""Server-drawn SVG pictures in a page run by AppTest (Markdown images with a data URI)."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+from streamlit.testing.v1 import AppTest
+
+_PICTURE = re.compile(r"!\[([^\]]+)\]\(data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)\)")
+
+
+def pictures(at: AppTest) -> list[tuple[str, str]]:
+    """(alt text, SVG) of every SVG picture in the page, in page order."""
+    found = []
+    for element in at.markdown:
+        match = _PICTURE.fullmatch(element.value)
+        if match:
+            found.append((match.group(1), base64.b64decode(match.group(2)).decode("utf-8")))
+    return found
+
+
+def fills(svg: str) -> dict[str, str]:
+    """The fill colour of every named shape (a gemeente) in ``svg``."""
+    shapes = re.findall(r'<path aria-label="([^"]+)"[^>]*?fill="(#[0-9A-Fa-f]{6})"', svg)
+    return dict(shapes)
+
+
+def plotly_maps(at: AppTest) -> int:
+    """How many plotly charts in the page are maps (WebGL map traces)."""
+    specs = [e.proto.spec for e in at.get("plotly_chart")]
+    return sum("choroplethmap" in s.lower() or "scattermap" in s.lower() for s in specs)
