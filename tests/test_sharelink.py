@@ -75,11 +75,14 @@ def test_unknown_parameters_are_ignored_silently() -> None:
 @pytest.mark.parametrize(
     ("params", "expected_config", "notice"),
     [
-        ({"gw": "wg:abc"}, {}, "gewicht van groep werkgevers 'abc' is geen getal"),
+        ({"gw": "wg:abc"}, {}, "gewicht van de groep Werkgevers 'abc' is geen getal"),
+        # a number that is only too large is not called "geen getal", and the group is named
+        # as the page names it, not by its internal id (gemeenten_uwv)
+        ({"gw": "gu:1e300"}, {}, "gewicht van de groep Gemeenten en UWV: het getal is groter"),
         ({"gw": "wg:-1,wz:2"}, {"groups": {"werkzoekenden": 2}}, "is negatief"),
         ({"gw": "wg:nan"}, {}, "geen getal"),
         ({"gw": "wg:inf"}, {}, "geen getal"),
-        ({"gw": "wg:1e400"}, {}, "geen getal"),
+        ({"gw": "wg:1e400"}, {}, "'1e400' is te groot"),
         ({"gw": "bestuur:1"}, {}, "onbekende groep 'bestuur'"),
         ({"gw": "gu:0,wg:0,wz:0"}, {}, "groepsgewichten (alle groepsgewichten zijn 0"),
         ({"cw": "zz01:1,gu01:2"}, {"criteria": {"gu01": 2}}, "onbekend criterium 'zz01'"),
