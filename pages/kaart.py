@@ -5,17 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import kerncijfers as kc_mod
-from dashboard.charts.scoring import markdown_table
-from dashboard.facts import centrumgemeente
-from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
-from dashboard.maps import map_text_alternative, region_deck
+from dashboard.indicators import INDICATORS, grouped
 from dashboard.settings import CASE
-from dashboard.sources import source_line
-from dashboard.ui import cache
+from dashboard.ui import first_look
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.svg_map import svg_map
 
@@ -29,19 +23,18 @@ st.markdown(
     "Rijnland en Voorschoten zijn uitgelicht."
 )
 
-index = cache.region_index()
-layers = cache.map_layers()
-kc = cache.kerncijfers()
-
+# What the controls offer, and the map itself, come without loading the CBS data or pandas
+# (``ui/first_look``): a new server process draws the map first and loads the figures after.
+choices = first_look.choices()
+available_years = choices.years
 # Grouped by subject (Bevolking, Arbeidsmarkt, ...): typing a subject in the box filters on it.
-available_years = cache.indicator_years()
 indicator_ids = [
     i
-    for members in kc_mod.grouped(i for i in kc_mod.INDICATORS if available_years[i]).values()
+    for members in grouped(i for i in INDICATORS if available_years.get(i)).values()
     for i in members
 ]
-region_names = {r.code: r.name for r in index.regions}
-gemeente_names = {g.code: g.name for g in index.gemeenten}
+region_names = dict(choices.region_names)
+gemeente_names = dict(choices.gemeente_names)
 
 # The map is sent before the controls are filled in (they stand above it): a first visit then
 # draws the map while the browser still loads the widgets' code. The map reads the controls'
@@ -59,7 +52,7 @@ def chosen(key: str, options: Sequence[T], default: T) -> T:
 
 
 indicator_id = chosen("kaart_indicator", indicator_ids, indicator_ids[0])
-indicator = kc_mod.INDICATORS[indicator_id]
+indicator = INDICATORS[indicator_id]
 years = available_years[indicator_id]
 year = chosen(f"kaart_jaar_{indicator_id}", list(years), years[-1])
 view = chosen("kaart_weergave", ["Vaste kaart", "Vrij zoomen"], "Vaste kaart")
@@ -71,26 +64,12 @@ highlight_regions = [
 highlight_gemeenten = [
     c for c in st.session_state.get("kaart_gemeente", [CASE.gemeente]) if c in gemeente_names
 ]
-
-figures = cache.region_figures(year)
-values = figures[indicator_id]
-unit = indicator.unit
-sources = kc_mod.source_ids(kc, year)
-# KWB topics (labour market, income, businesses) have their own reference period per indicator
-period_text = f"{indicator.label}, {year}."
-year_word = "Tabeljaar" if indicator.source_id else "Peiljaar"
-if indicator.source_id:
-    sources = (indicator.source_id, *sources)
-    period_text = (
-        f"{indicator.label}, CBS-tabel Kerncijfers wijken en buurten {year}; de peildatum "
-        "verschilt per onderwerp (zie Bronnen en methode)."
-    )
 zoom_to = tuple(highlight_regions) + tuple(highlight_gemeenten) if zoomed else ()
 st.session_state.setdefault("kaart_regio", CASE.van)
 
-with map_column:
-    if view == "Vaste kaart":
-        svg, details = cache.region_map(
+if view == "Vaste kaart":
+    with map_column:
+        svg, details = first_look.region_map(
             year,
             indicator_id,
             show_gemeenten=show_gemeenten,
@@ -112,10 +91,39 @@ with map_column:
             on_click=choose_region,
         )
         st.caption("Wijs een regio aan voor de cijfers; klik erop om de gemeenten te zien.")
-    else:
+
+# Everything below needs the figures; on a new server process these imports load pandas and the
+# CBS files while the browser already draws the map sent above.
+import pandas as pd  # noqa: E402
+
+from dashboard import kerncijfers as kc_mod  # noqa: E402
+from dashboard.charts.scoring import markdown_table  # noqa: E402
+from dashboard.facts import centrumgemeente  # noqa: E402
+from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number  # noqa: E402
+from dashboard.maps import map_text_alternative, region_deck  # noqa: E402
+from dashboard.sources import source_line  # noqa: E402
+from dashboard.ui import cache  # noqa: E402
+
+kc = cache.kerncijfers()
+figures = cache.region_figures(year)
+values = figures[indicator_id]
+unit = indicator.unit
+sources = kc_mod.source_ids(kc, year)
+# KWB topics (labour market, income, businesses) have their own reference period per indicator
+period_text = f"{indicator.label}, {year}."
+year_word = "Tabeljaar" if indicator.source_id else "Peiljaar"
+if indicator.source_id:
+    sources = (indicator.source_id, *sources)
+    period_text = (
+        f"{indicator.label}, CBS-tabel Kerncijfers wijken en buurten {year}; de peildatum "
+        "verschilt per onderwerp (zie Bronnen en methode)."
+    )
+
+with map_column:
+    if view != "Vaste kaart":
         st.pydeck_chart(
             region_deck(
-                layers,
+                cache.map_layers(),
                 values,
                 indicator_label=indicator.label,
                 decimals=indicator.decimals,
@@ -160,12 +168,12 @@ with controls:
     c1.selectbox(
         "Wat wilt u op de kaart zien?",
         indicator_ids,
-        format_func=lambda i: f"{kc_mod.INDICATORS[i].group}: {kc_mod.INDICATORS[i].label}",
+        format_func=lambda i: f"{INDICATORS[i].group}: {INDICATORS[i].label}",
         key="kaart_indicator",
         placeholder="Kies…",
     )
     c2.selectbox(
-        "Tabeljaar (CBS)" if kc_mod.INDICATORS[indicator_id].source_id else "Peiljaar (1 januari)",
+        "Tabeljaar (CBS)" if INDICATORS[indicator_id].source_id else "Peiljaar (1 januari)",
         list(reversed(years)),
         key=f"kaart_jaar_{indicator_id}",
         placeholder="Kies…",
@@ -218,7 +226,7 @@ with detail_column:
     )
     st.subheader(f"{region_names[region_code]} ({region_code})")
     gem = kc_mod.gemeente_figures(kc, year)
-    members = index.members(region_code)
+    members = cache.region_index().members(region_code)
     rows = []
     for g in members:
         fig_row = gem.loc[g.code] if g.code in gem.index else pd.Series(dtype=float)

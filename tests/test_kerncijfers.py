@@ -90,7 +90,7 @@ def test_region_equals_sum_of_members(cbs_dir: Path, census: Census) -> None:
 
 
 def test_every_indicator_has_a_known_group() -> None:
-    from dashboard.kerncijfers import GROUPS, INDICATORS, grouped
+    from dashboard.indicators import GROUPS, INDICATORS, grouped
 
     assert all(ind.group in GROUPS for ind in INDICATORS.values())
     groups = grouped(INDICATORS)
@@ -99,8 +99,8 @@ def test_every_indicator_has_a_known_group() -> None:
 
 
 def test_years_per_indicator_agrees_with_asking_per_year(cbs_dir: Path) -> None:
+    from dashboard.indicators import INDICATORS
     from dashboard.kerncijfers import (
-        INDICATORS,
         available,
         load_kerncijfers,
         years,

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from dashboard.cbs import kwb_frame, read_kerncijfers
-from dashboard.kerncijfers import GROUPS, INDICATORS, aggregate, load_kerncijfers, national
+from dashboard.indicators import GROUPS, INDICATORS
+from dashboard.kerncijfers import aggregate, load_kerncijfers, national
 from dashboard.labour import LABOUR_INDICATORS, SECTOR_INDICATORS, labour_comparison
 from dashboard.regions import load_region_index
 from dashboard.sources import load_sources

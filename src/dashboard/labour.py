@@ -14,10 +14,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number, is_missing
+from dashboard.indicators import INDICATORS, SECTORS
 from dashboard.kerncijfers import (
-    INDICATORS,
     NATIONAL_CODE,
-    SECTORS,
     aggregate,
     gemeente_figures,
     indicator_years,

@@ -24,8 +24,8 @@ from dashboard.facts import (
     centrumgemeente,
     load_facts,
 )
+from dashboard.indicators import INDICATORS
 from dashboard.kerncijfers import (
-    INDICATORS,
     aggregate,
     gemeente_figures,
     indicator_years,

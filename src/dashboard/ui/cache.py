@@ -24,7 +24,8 @@ import streamlit as st
 from dashboard.charts import render
 from dashboard.config import DEFAULT_YEAR, data_dir, database_url
 from dashboard.facts import FactBase, centrumgemeente_label, load_facts
-from dashboard.kerncijfers import INDICATORS, aggregate, load_kerncijfers, years_per_indicator
+from dashboard.indicators import INDICATORS
+from dashboard.kerncijfers import aggregate, load_kerncijfers, years_per_indicator
 from dashboard.maps import (
     MapLayers,
     build_map_layers,

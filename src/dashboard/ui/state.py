@@ -137,6 +137,8 @@ def apply_query_params() -> None:
     if st.session_state.get(SHARE_APPLIED_KEY):
         return
     st.session_state[SHARE_APPLIED_KEY] = True
+    if not st.query_params:
+        return  # a plain visit: no need to load the share-link code (and the scenario store)
     from dashboard.scenarios.sharelink import decode
 
     try:

@@ -1,0 +1,84 @@
+"""The Kaart's map and choices from the on-disk record: no pandas, and never stale."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: In a new process: the Kaart's choices and default map, then which heavy modules got loaded.
+PROBE = textwrap.dedent(
+    """
+    import sys
+    from dashboard.ui import first_look
+    from dashboard.settings import CASE
+    choices = first_look.choices()
+    svg, details = first_look.region_map(
+        choices.years["inwoners"][-1], "inwoners", show_gemeenten=False,
+        highlight_regions=CASE.regions, highlight_gemeenten=(CASE.gemeente,), zoom_to=(),
+    )
+    assert svg.startswith("<svg") and 'data-code="AM34"' in svg, svg[:200]
+    assert details["AM34"][0] == "Zuid-Holland Centraal (AM34)", details["AM34"]
+    assert choices.region_names["AM19"] == "Holland Rijnland"
+    print(" ".join(m for m in ("pandas", "geopandas", "vl_convert") if m in sys.modules))
+    """
+)
+
+
+def run_probe(env: dict[str, str]) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def probe_env(tmp_path: Path, cbs_dir: Path) -> dict[str, str]:
+    data = tmp_path / "data"
+    shutil.copytree(cbs_dir, data)
+    return {
+        **os.environ,
+        "DASHBOARD_DATA_DIR": str(data),
+        "DASHBOARD_CACHE_DIR": str(tmp_path / "cache"),
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+    }
+
+
+@pytest.mark.slow
+def test_a_new_process_draws_the_kaart_map_without_pandas_once_it_was_drawn(
+    probe_env: dict[str, str],
+) -> None:
+    assert "pandas" in run_probe(probe_env).split()  # the first time: computed from the data
+    assert run_probe(probe_env) == ""  # then: from the record, no pandas, no geopandas, no Vega
+
+
+@pytest.mark.slow
+def test_a_changed_data_file_is_drawn_again_not_taken_from_the_record(
+    probe_env: dict[str, str],
+) -> None:
+    run_probe(probe_env)
+    figures = Path(probe_env["DASHBOARD_DATA_DIR"]) / "gemeente_kerncijfers.csv"
+    stat = figures.stat()
+    os.utime(figures, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert "pandas" in run_probe(probe_env).split()
+
+
+def test_the_key_covers_data_code_and_project_data() -> None:
+    from dashboard.ui.first_look import source_key
+
+    key = repr(source_key())
+    for part in ("gemeente_kerncijfers.csv", "maps.py", "svg_map.py", "SOURCES.yaml"):
+        assert part in key, part
