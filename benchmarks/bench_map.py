@@ -7,7 +7,8 @@ Prints, each as a ratio against a baseline measured in the same run:
    drawn (target ≤ 1,15×);
 2. **every page**: the same for the title of each of the 8 pages (target ≤ 1,5× each);
 3. **cold start**: ``streamlit run`` → map drawn, beside ``streamlit run`` of the one-sentence
-   app → sentence drawn (target ≤ 1,3×);
+   app → sentence drawn (target ≤ 1,3×); with the on-disk cache as any earlier start leaves it,
+   and once more with an empty cache (the first start after installing);
 4. **bytes**: JavaScript transferred for a first (and second) visit to Kaart, direct and behind
    the nginx example of README.md (gzip, cache for Streamlit's files);
 5. bytes of the map as sent (SVG) and the rerun after one widget change (gemeentegrenzen),
@@ -153,8 +154,13 @@ def main() -> None:
             print("  " + ratio_line(f"{spec.label:<20}", 1.5, base.median, m.median)
                   + f"; pagina af na {done:6.0f} ms")  # fmt: skip
     if "cold" in only:
+        # not counted: makes sure the on-disk cache holds what any earlier start leaves there
+        cold_start([MAP], repeats=1)
         base, (kaart,) = cold_start([MAP], repeats=max(2, runs // 2))
         print(f"koude start (streamlit run → getekend), mediaan van {max(2, runs // 2)}:")
+        print("  " + ratio_line("Kaart, kaart getekend", 1.3, base.median, kaart.median))
+        base, (kaart,) = cold_start([MAP], repeats=max(2, runs // 2), empty_cache=True)
+        print(f"eerste start na installeren (lege cache), mediaan van {max(2, runs // 2)}:")
         print("  " + ratio_line("Kaart, kaart getekend", 1.3, base.median, kaart.median))
     if "bytes" in only:
         print("JavaScript voor een bezoek aan Kaart:")

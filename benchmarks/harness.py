@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -511,11 +512,15 @@ def cold_start(
     baseline: FirstLook = SENTENCE,
     repeats: int = 3,
     timeout_s: float = 120.0,
+    empty_cache: bool = False,
 ) -> tuple[Measurement, list[Measurement]]:
     """Start a new ``streamlit run`` process and open the page at once: process start → drawn.
 
     Wall clock from ``Popen`` to the paint after the element exists (browser already running);
     baseline and specs alternated. ``rerun_ms`` of each :class:`Measurement` holds the times.
+    By default the dashboard's on-disk cache (``DASHBOARD_CACHE_DIR``) is whatever the user's
+    is, as after any earlier start; ``empty_cache`` gives every start its own empty cache
+    folder, as on the first start after installing.
     """
     import subprocess
     import urllib.request
@@ -532,13 +537,16 @@ def cold_start(
             for _ in range(repeats):
                 for spec in everything:
                     port = free_port()
+                    env = dict(os.environ)
+                    if empty_cache:
+                        env["DASHBOARD_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-cache-")
                     t0 = time.perf_counter()
                     proc = subprocess.Popen(
                         [sys.executable, "-m", "streamlit", "run", spec.app,
                          "--server.port", str(port), "--server.address", "127.0.0.1",
                          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
                         cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                        start_new_session=True,
+                        start_new_session=True, env=env,
                     )  # fmt: skip
                     try:
                         url = f"http://127.0.0.1:{port}"
@@ -561,6 +569,8 @@ def cold_start(
                         out[spec.name].rerun_ms.append((started - t0) * 1000 + drawn)
                     finally:
                         stop(proc)
+                        if empty_cache:
+                            shutil.rmtree(env["DASHBOARD_CACHE_DIR"], ignore_errors=True)
         finally:
             browser.close()
     return out[baseline.name], [out[s.name] for s in specs]
