@@ -217,7 +217,7 @@ def test_app_applies_a_share_link_once_with_notices() -> None:
     assert at.session_state["overstap"]["budgets"] == {"AM19": 1000}
     infos = [i.value for i in at.info]
     assert any(escape_markdown("gu01 'abc' is geen getal") in i for i in infos)
-    assert any(escape_markdown("uit de gedeelde link zijn overgenomen") in i for i in infos)
+    assert any(escape_markdown("uit de link (het webadres) zijn overgenomen") in i for i in infos)
     # a later change in the session is not undone by the (unchanged) URL on the next run
     at.session_state["problem_config"] = {"groups": {"werkgevers": 5}}
     at.run()
