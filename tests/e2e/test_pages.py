@@ -25,6 +25,34 @@ def test_page_opens_without_error(opened_page, app_server, path: str, title: str
     print(f"/{path}: getekend in {opened.load_seconds:.1f} s")
 
 
+#: The membership map as the page draws it: a picture of a server-drawn SVG in the text.
+PICTURE = '[data-testid="stMarkdownContainer"] img[src^="data:image/svg+xml;base64,"]'
+PICTURE_CHECK = """(img) => {
+    const holder = img.closest('[data-testid="stElementContainer"]');
+    const next = holder && holder.nextElementSibling;
+    const main = document.querySelector('[data-testid="stMain"]').getBoundingClientRect();
+    const box = img.getBoundingClientRect();
+    return {decoded: img.complete && img.naturalWidth > 0, alt: img.alt,
+            fits: box.left >= main.left - 1 && box.right <= main.right + 1,
+            after: next ? next.innerText : ''};
+}"""
+
+
+@pytest.mark.parametrize("path", ["regios", "overstap"])
+def test_membership_map_is_a_picture_without_webgl(opened_page, path: str) -> None:
+    """The region comparison and the overstap draw their map as a server-drawn SVG picture:
+    no plotly map (its 4.7 MB chunk and software WebGL), a name for screen readers, the text
+    version right below it."""
+    page = opened_page(path).page
+    pictures = page.locator(PICTURE)
+    assert pictures.count() == 1
+    picture = pictures.first.evaluate(PICTURE_CHECK)
+    assert picture["decoded"] and picture["fits"], picture
+    assert picture["alt"].startswith("Kaart van de gemeenten van Zuid-Holland Centraal"), picture
+    assert picture["after"].startswith("Tekstversie van de kaart"), picture
+    assert page.locator('[data-testid="stPlotlyChart"] canvas').count() == 0
+
+
 def test_sidebar_lists_every_page(opened_page) -> None:
     """The navigation offers all pages in Dutch, so a user can reach them without URLs."""
     nav = opened_page("").page.locator('[data-testid="stSidebarNav"]').inner_text()
