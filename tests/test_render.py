@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from concurrent.futures import Executor, Future
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from concurrent.futures import Future
 
 import pytest
 import vl_convert as vlc
 
 from dashboard.charts import render
+from dashboard.charts.helper import HelperStopped
+from dashboard.reports.images import svg_size
 
 SPEC = {
     "data": {"values": [{"regio": "Holland Rijnland", "inwoners": 575_000.5}]},
@@ -64,13 +64,16 @@ def test_no_helper_once_this_process_has_drawn(fresh) -> None:
     assert not render._pending
 
 
-class _Broken(Executor):
+class _Broken:
     """A helper process that died."""
 
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future:
+    def draw(self, spec: dict) -> Future:
         future: Future = Future()
-        future.set_exception(BrokenProcessPool("helper weg"))
+        future.set_exception(HelperStopped("de tekenhulp is gestopt"))
         return future
+
+    def stop(self) -> None:
+        pass
 
 
 def test_a_broken_helper_means_drawing_here(fresh, monkeypatch) -> None:
@@ -84,3 +87,42 @@ def test_a_bad_chart_still_gives_a_dutch_error_with_a_helper(fresh) -> None:
     assert render.start_background_engine()
     with pytest.raises(render.DashboardError, match="grafiek kon niet worden getekend"):
         render.svg({"mark": "bar", "encoding": {"x": {"field": "a", "type": "onbekend"}}})
+
+
+def test_the_helper_answers_in_order_and_reports_bad_specs(fresh) -> None:
+    from dashboard.charts.helper import HelperProcess
+
+    helper = HelperProcess()
+    try:
+        first = helper.draw(SPEC)
+        bad = helper.draw({"mark": "bar", "encoding": {"x": {"field": "a", "type": "onbekend"}}})
+        last = helper.draw({**SPEC, "width": 200})
+        assert first.result(timeout=60).startswith("<svg")
+        with pytest.raises(ValueError):
+            bad.result(timeout=60)
+        # the narrower chart's answer is the last one: answers are not mixed up
+        assert svg_size(last.result(timeout=60))[0] < svg_size(first.result())[0]
+    finally:
+        helper.stop()
+    with pytest.raises(HelperStopped):
+        helper.draw(SPEC)
+
+
+def test_a_report_command_leaves_no_helper_behind(tmp_path, monkeypatch, cbs_dir) -> None:
+    from dashboard.cli import main
+
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(render, "_engine_started", False)
+    started: list[object] = []
+    real = render.start_background_engine
+
+    def spy() -> bool:
+        ok = real()
+        started.append(render._background)
+        return ok
+
+    monkeypatch.setattr(render, "start_background_engine", spy)
+    assert main(["report", "--uitvoer", str(tmp_path / "r.pdf")]) == 0
+    assert started and started[0] is not None  # the charts were drawn by a helper
+    assert render._background is None
+    assert started[0]._process.poll() is not None  # type: ignore[attr-defined]

@@ -8,10 +8,11 @@ calls take tens of milliseconds. Results are cached in memory and, for the SVG, 
 
 vl-convert keeps Python's GIL while it works, so a thread cannot start the engine while the
 report's content is being computed. A command that knows it will draw charts (the ``report``
-CLI) can instead start the engine in a helper process (:func:`start_background_engine`): it
-starts there while this process imports and computes, and draws the SVGs asked for with
-:func:`prefetch` while this process lays out the pages. The helper draws with the same library
-and settings, so its SVG is the same text; PNGs are made here from that SVG (no engine needed).
+CLI) can instead start the engine in a helper process (:func:`start_background_engine`,
+:mod:`dashboard.charts.helper`): it starts there while this process imports and computes, and
+draws the SVGs asked for with :func:`prefetch` while this process lays out the pages. The
+helper draws with the same library and settings, so it gives the same drawing; PNGs are made
+here from that SVG (no engine needed for that).
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from concurrent.futures import Executor, Future
-from typing import Any
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
 
 from dashboard import derived_cache
 from dashboard.errors import DashboardError
+
+if TYPE_CHECKING:
+    from dashboard.charts.helper import HelperProcess
 
 #: Dutch number formatting inside every chart (legends, axes, labels).
 LOCALE = {
@@ -40,7 +44,7 @@ CACHE_SIZE = 64
 _lock = threading.Lock()
 _memory: OrderedDict[tuple[str, str, float], Any] = OrderedDict()
 #: The helper process with its own engine, when started; SVGs asked for ahead, by spec key.
-_background: Executor | None = None
+_background: HelperProcess | None = None
 _pending: dict[str, Future[str]] = {}
 #: True once this process's own engine has drawn a chart (then a helper would only cost).
 _engine_started = False
@@ -50,18 +54,6 @@ def spec_key(spec: dict) -> str:
     """A stable hash of a specification (dict order does not matter)."""
     text = json.dumps(spec, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _draw_svg(spec: dict) -> str:
-    """Vega-Lite → SVG in the helper process (a plain function, so it can be sent there)."""
-    import vl_convert as vlc
-
-    return str(vlc.vegalite_to_svg(spec, format_locale=LOCALE))
-
-
-def _warm_up() -> None:
-    """Start the helper's engine with a one-point chart (the first chart costs ~0.5 s)."""
-    _draw_svg({"data": {"values": [{"a": 1}]}, "mark": "point"})
 
 
 def start_background_engine() -> bool:
@@ -77,19 +69,12 @@ def start_background_engine() -> bool:
             return True
         if _engine_started:
             return False
-        try:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+        from dashboard.charts.helper import HelperProcess
 
-            # "spawn": a fresh interpreter that imports only this module, never a copy of a
-            # process with threads (a Streamlit server, a test runner)
-            executor = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
-            )
-            executor.submit(_warm_up)
-        except (OSError, RuntimeError, ValueError):
+        try:
+            _background = HelperProcess()
+        except OSError:  # no process can be started here: draw in this process
             return False
-        _background = executor
         return True
 
 
@@ -97,10 +82,10 @@ def stop_background_engine() -> None:
     """Stop the helper process (charts already drawn stay in the cache)."""
     global _background
     with _lock:
-        executor, _background = _background, None
+        helper, _background = _background, None
         _pending.clear()
-    if executor is not None:
-        executor.shutdown(wait=False, cancel_futures=True)
+    if helper is not None:
+        helper.stop()
 
 
 def prefetch(specs: Iterable[dict]) -> None:
@@ -120,9 +105,11 @@ def prefetch(specs: Iterable[dict]) -> None:
             if cached is not None:
                 _remember(("svg", key, 1.0), cached)
                 continue
+            if _background is None:
+                return
             try:
-                _pending[key] = _background.submit(_draw_svg, spec)
-            except RuntimeError:  # shut down meanwhile
+                _pending[key] = _background.draw(spec)
+            except RuntimeError:  # the helper stopped meanwhile
                 return
 
 
@@ -132,7 +119,7 @@ def _from_background(key: str, spec: dict) -> str | None:
         future = _pending.pop(key, None)
         if future is None and _background is not None:
             try:
-                future = _background.submit(_draw_svg, spec)
+                future = _background.draw(spec)
             except RuntimeError:
                 future = None
     if future is None:
