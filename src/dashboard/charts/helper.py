@@ -1,4 +1,4 @@
-"""A helper process with its own chart engine: ``python -m dashboard.charts.helper``.
+"""A helper process with its own chart engine (:func:`main`, started by :class:`HelperProcess`).
 
 vl-convert keeps Python's GIL while it draws, so its engine cannot start in a thread while the
 process computes something else. This helper starts the engine as soon as it runs and then draws
@@ -28,23 +28,26 @@ from typing import BinaryIO
 WARM_UP = {"data": {"values": [{"a": 1}]}, "mark": "point"}
 
 
-class HelperStopped(RuntimeError):
-    """The helper process is not running (stopped, or it could not start or died)."""
+def _stopped() -> RuntimeError:
+    """What a caller gets when the helper is not running (stopped, could not start, died)."""
+    return RuntimeError("de tekenhulp draait niet")
 
 
 class HelperProcess:
     """The parent's side: starts the helper, sends specs, hands out each answer as a Future."""
 
     def __init__(self) -> None:
+        # this very copy of the package, wherever it was imported from
         package_root = str(Path(__file__).resolve().parents[2])
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        code = (
+            f"import sys; sys.path.insert(0, {package_root!r}); "
+            "from dashboard.charts.helper import main; raise SystemExit(main())"
+        )
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "dashboard.charts.helper"],
+            [sys.executable, "-c", code],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env=env,
         )
         self._lock = threading.Lock()
         self._waiting: deque[Future[str]] = deque()
@@ -64,7 +67,7 @@ class HelperProcess:
         future: Future[str] = Future()
         with self._lock:
             if self._stopped:
-                raise HelperStopped("de tekenhulp draait niet")
+                raise _stopped()
             self._waiting.append(future)
         self._outbox.put(pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL))
         return future
@@ -118,7 +121,7 @@ class HelperProcess:
             waiting, self._waiting = list(self._waiting), deque()
         for future in waiting:
             if not future.done():
-                future.set_exception(HelperStopped("de tekenhulp is gestopt"))
+                future.set_exception(_stopped())
 
 
 def serve(source: BinaryIO, sink: BinaryIO) -> None:
