@@ -15,7 +15,8 @@ measured in the same run, as a ratio:
    started first): imports, report content (default view of the Presentatie page, incl. SMAA
    with 100.000 samples) and the document (charts + layout). Baselines in that same process:
    the content built a second time (what is left once everything is loaded) and the document
-   with its charts left out (layout alone);
+   with its charts left out (layout alone). Also without the helper, as the app's first
+   "PDF-rapport" click: content + document once the imports are loaded;
 3. in this process: each chart cold (the first one starts the engine) and warm, as SVG and PNG,
    and the documents drawn again with the charts in memory.
 
@@ -51,12 +52,14 @@ SPEC = {"overstap": {"budgets": {"AM34": 500_000, "AM19": 800_000}}}
 TARGET = 2.5
 
 
-def child(kind: str) -> None:
-    """Run in a fresh process: build one document as the CLI does, print the phases as JSON."""
+def child(kind: str, helper: bool = True) -> None:
+    """Run in a fresh process: build one document as the CLI does (``helper``) or as the app
+    does (no helper process), print the phases as JSON."""
     t0, c0 = time.perf_counter(), time.process_time()
     from dashboard.charts import render
 
-    render.start_background_engine()  # as the report command does
+    if helper:
+        render.start_background_engine()  # as the report command does
     from dashboard.reports.content import ReportInput, build_report_content
 
     if kind == "pdf":
@@ -137,6 +140,7 @@ def main() -> int:
 
     whole: dict[str, list[tuple[float, float]]] = {"pass": [], "pandas": [], "pdf": [], "pptx": []}
     phases: dict[str, list[dict]] = {"pdf": [], "pptx": []}
+    app: dict[str, list[dict]] = {"pdf": [], "pptx": []}
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "cache"
         (cache / "derived").mkdir(parents=True)
@@ -159,6 +163,10 @@ def main() -> int:
                 code = f"from benchmarks.bench_report import child; child({kind!r})"
                 wall, _, stdout = process(["-c", code], cache)
                 phases[kind].append(json.loads(stdout.strip().splitlines()[-1]))
+                _forget_charts(cache)
+                code = f"from benchmarks.bench_report import child; child({kind!r}, False)"
+                wall, _, stdout = process(["-c", code], cache)
+                app[kind].append(json.loads(stdout.strip().splitlines()[-1]))
         # once, for information: nothing derived yet
         first: dict[str, float] = {}
         for kind in ("pdf", "pptx"):
@@ -199,6 +207,15 @@ def main() -> int:
             f"grafieken ({m('document_without_charts'):4.2f} s); {rows[0]['charts']} grafieken, "
             f"{rows[0]['bytes'] // 1024} kB; chromium op PATH: "
             f"{rows[0]['chromium_on_path'] or 'nee'}"
+        )
+    for kind, label in (("pdf", "PDF "), ("pptx", "PPTX")):
+        rows = app[kind]
+        waited = med(r["content"] + r["document"] for r in rows)
+        print(
+            f"{label} zoals de eerste klik in de app (imports al geladen, tekenmachine start in "
+            f"dit proces, geen hulpproces): inhoud + document {waited:4.2f} s = "
+            f"{waited / med(r['content_again'] + r['document_without_charts'] for r in rows):3.1f}"
+            f"× inhoud nog eens + document zonder grafieken"
         )
     print(
         f"Ter informatie, één keer, lege cache (indeling en kaart nog af te leiden): "
