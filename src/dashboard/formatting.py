@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
 from babel.dates import format_date, format_datetime
@@ -158,6 +158,9 @@ def fmt_eur_input(value: Any) -> str:
     if is_missing(value):
         return ""
     number = Decimal(str(value))
-    has_cents = number != number.to_integral_value()
-    pattern = "¤ #,##0" + (".00" if has_cents else "")
-    return format_currency(number, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
+    # Decimal's default 28 digits are too few for a typed 1e28 (the refusal echoes it back)
+    with localcontext() as context:
+        context.prec = max(context.prec, number.adjusted() + 6)
+        has_cents = number != number.to_integral_value()
+        pattern = "¤ #,##0" + (".00" if has_cents else "")
+        return format_currency(number, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
