@@ -123,3 +123,19 @@ def test_a_chromium_setting_is_not_needed(tmp_path, capsys, monkeypatch, cbs_dir
     monkeypatch.setenv("DASHBOARD_CHROMIUM", str(tmp_path / "geen-chromium"))
     code, _, err = run(["report", "--uitvoer", str(tmp_path / "r.pdf")], capsys)
     assert code == 0, err
+
+
+def test_a_report_imports_only_what_it_uses(tmp_path) -> None:
+    """The CLI loads only the chosen command: a report never pays for SQLAlchemy (the scenario
+    store) or geopandas (deriving the indeling; the report reads the derived cache)."""
+    code = (
+        "import sys\n"
+        "from dashboard.cli import main\n"
+        f"main(['report', '--uitvoer', {str(tmp_path / 'rapport.txt')!r}])\n"
+        "print(sorted(m for m in ('sqlalchemy', 'geopandas', 'shapely') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert "onbekend bestandstype" in out.stderr

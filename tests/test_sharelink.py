@@ -75,11 +75,14 @@ def test_unknown_parameters_are_ignored_silently() -> None:
 @pytest.mark.parametrize(
     ("params", "expected_config", "notice"),
     [
-        ({"gw": "wg:abc"}, {}, "gewicht van groep werkgevers 'abc' is geen getal"),
+        ({"gw": "wg:abc"}, {}, "gewicht van de groep Werkgevers 'abc' is geen getal"),
+        # a number that is only too large is not called "geen getal", and the group is named
+        # as the page names it, not by its internal id (gemeenten_uwv)
+        ({"gw": "gu:1e300"}, {}, "gewicht van de groep Gemeenten en UWV: het getal is groter"),
         ({"gw": "wg:-1,wz:2"}, {"groups": {"werkzoekenden": 2}}, "is negatief"),
         ({"gw": "wg:nan"}, {}, "geen getal"),
         ({"gw": "wg:inf"}, {}, "geen getal"),
-        ({"gw": "wg:1e400"}, {}, "geen getal"),
+        ({"gw": "wg:1e400"}, {}, "'1e400' is te groot"),
         ({"gw": "bestuur:1"}, {}, "onbekende groep 'bestuur'"),
         ({"gw": "gu:0,wg:0,wz:0"}, {}, "groepsgewichten (alle groepsgewichten zijn 0"),
         ({"cw": "zz01:1,gu01:2"}, {"criteria": {"gu01": 2}}, "onbekend criterium 'zz01'"),
@@ -214,7 +217,7 @@ def test_app_applies_a_share_link_once_with_notices() -> None:
     assert at.session_state["overstap"]["budgets"] == {"AM19": 1000}
     infos = [i.value for i in at.info]
     assert any(escape_markdown("gu01 'abc' is geen getal") in i for i in infos)
-    assert any(escape_markdown("uit de gedeelde link zijn overgenomen") in i for i in infos)
+    assert any(escape_markdown("uit de link (het webadres) zijn overgenomen") in i for i in infos)
     # a later change in the session is not undone by the (unchanged) URL on the next run
     at.session_state["problem_config"] = {"groups": {"werkgevers": 5}}
     at.run()

@@ -99,7 +99,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"Fout: ongeldige invoer voor '{self.prog}': {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _chosen_command(words: Sequence[str]) -> str | None:
+    """The command named on the command line (the first word that is not a flag), if known."""
+    for word in words:
+        if word == "--":
+            return None
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command; with ``only``, only that command's module is imported
+    and its options added (some commands pull in SQLAlchemy, which a report does not need)."""
     parser = _Parser(
         prog="python -m dashboard",
         description="Het arbeidsmarktregio-dashboard op de opdrachtregel.",
@@ -111,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for name, (module_name, help_text) in COMMANDS.items():
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        if only is not None and name != only:
+            continue  # not run, so its options are never parsed
         module = importlib.import_module(f"dashboard.commands.{module_name}")
         module.add_arguments(command_parser)
         command_parser.set_defaults(_run=module.run)
@@ -120,8 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code."""
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        words = list(sys.argv[1:] if argv is None else argv)
+        parser = build_parser(only=_chosen_command(words))
+        args = parser.parse_args(words)
         return int(args._run(args))
     except DashboardError as err:
         print(f"Fout: {err}", file=sys.stderr)

@@ -227,7 +227,7 @@ def _require(rows: list[dict[str, str]], columns: tuple[str, ...], path: Path) -
 @cache
 def load_variant_descriptions(folder: Path | None = None) -> tuple[VariantDescription, ...]:
     """Read ``data/criteria/variants.yaml`` (seed 004, §5), in the order of ``variants.csv``."""
-    import yaml  # local: only this loader needs it
+    from dashboard import yamlfile as yaml  # local: only this loader needs it
 
     base = folder or project_data_dir() / "criteria"
     path = base / "variants.yaml"

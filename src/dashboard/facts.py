@@ -19,8 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dashboard import yamlfile as yaml
 from dashboard.config import project_data_dir
 from dashboard.errors import DataMissingError
 from dashboard.sources import load_sources

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -131,24 +132,25 @@ def gemeente_figures(kc: pd.DataFrame, year: int) -> pd.DataFrame:
     if rows.empty:
         raise ValidationError(f"geen kerncijfers voor {year}; beschikbaar: {years(kc)}")
     rows = with_derived_columns(rows)
-    out = pd.DataFrame(index=rows.index)
-    out["gemeente_naam"] = rows["gemeente_naam"]
+    # the columns are collected first and made into a frame once: inserting ~60 columns one
+    # by one into a DataFrame costs more than everything else here
+    columns: dict[str, Any] = {"gemeente_naam": rows["gemeente_naam"]}
     for column in DERIVED_COLUMNS:
-        out[column] = rows[column]
+        columns[column] = rows[column]
     for ind in INDICATORS.values():
         if ind.kind == "verhouding":
             if ind.id in rows.columns:
-                out[ind.id] = rows[ind.id]  # as published by CBS
+                columns[ind.id] = rows[ind.id]  # as published by CBS
             else:
-                out[ind.id] = (
+                columns[ind.id] = (
                     _column(rows, ind.numerator) / _column(rows, ind.denominator) * ind.scale
                 )
         else:
-            out[ind.id] = rows[ind.id] if ind.id in rows.columns else np.nan
+            columns[ind.id] = rows[ind.id] if ind.id in rows.columns else np.nan
     if "bevolkingsdichtheid_inw_per_km2_land" in rows.columns:
-        out["bevolkingsdichtheid"] = rows["bevolkingsdichtheid_inw_per_km2_land"]
-    out["bron"] = rows["bron"]
-    return out
+        columns["bevolkingsdichtheid"] = rows["bevolkingsdichtheid_inw_per_km2_land"]
+    columns["bron"] = rows["bron"]
+    return pd.DataFrame(columns, index=rows.index)
 
 
 def _summands(figures: pd.DataFrame) -> tuple[list[str], np.ndarray]:

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from dashboard import yamlfile as yaml
 from dashboard.config import project_data_dir
 from dashboard.errors import DataMissingError
 

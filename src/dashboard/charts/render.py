@@ -5,6 +5,14 @@ graphics) and the slides (PNG). vl-convert runs Vega in an embedded JavaScript e
 Chromium, no WebGL. Its first call in a process takes about a second (the engine starts); later
 calls take tens of milliseconds. Results are cached in memory and, for the SVG, on disk
 (``derived_cache``), so a restarted server draws the map without starting the engine.
+
+vl-convert keeps Python's GIL while it works, so a thread cannot start the engine while the
+report's content is being computed. A command that knows it will draw charts (the ``report``
+CLI) can instead start the engine in a helper process (:func:`start_background_engine`,
+:mod:`dashboard.charts.helper`): it starts there while this process imports and computes, and
+draws the SVGs asked for with :func:`prefetch` while this process lays out the pages. The
+helper draws with the same library and settings, so it gives the same drawing; PNGs are made
+here from that SVG (no engine needed for that).
 """
 
 from __future__ import annotations
@@ -13,10 +21,15 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Iterable
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
 
 from dashboard import derived_cache
 from dashboard.errors import DashboardError
+
+if TYPE_CHECKING:
+    from dashboard.charts.helper import HelperProcess
 
 #: Dutch number formatting inside every chart (legends, axes, labels).
 LOCALE = {
@@ -30,6 +43,11 @@ CACHE_SIZE = 64
 
 _lock = threading.Lock()
 _memory: OrderedDict[tuple[str, str, float], Any] = OrderedDict()
+#: The helper process with its own engine, when started; SVGs asked for ahead, by spec key.
+_background: HelperProcess | None = None
+_pending: dict[str, Future[str]] = {}
+#: True once this process's own engine has drawn a chart (then a helper would only cost).
+_engine_started = False
 
 
 def spec_key(spec: dict) -> str:
@@ -38,7 +56,82 @@ def spec_key(spec: dict) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def start_background_engine() -> bool:
+    """Start the chart engine in a helper process now; True when it runs.
+
+    Worth it only for a process that will draw several charts soon and has other work to do
+    first (the ``report`` command). Without a helper everything is drawn in this process, as
+    before; a helper that cannot start or breaks is simply not used.
+    """
+    global _background
+    with _lock:
+        if _background is not None:
+            return True
+        if _engine_started:
+            return False
+        from dashboard.charts.helper import HelperProcess
+
+        try:
+            _background = HelperProcess()
+        except OSError:  # no process can be started here: draw in this process
+            return False
+        return True
+
+
+def stop_background_engine() -> None:
+    """Stop the helper process (charts already drawn stay in the cache)."""
+    global _background
+    with _lock:
+        helper, _background = _background, None
+        _pending.clear()
+    if helper is not None:
+        helper.stop()
+
+
+def prefetch(specs: Iterable[dict]) -> None:
+    """Let the helper process draw these charts' SVGs ahead, in this order (no-op without one).
+
+    A chart already in memory or on disk is not drawn again.
+    """
+    for spec in specs:
+        key = spec_key(spec)
+        with _lock:
+            if _background is None:
+                return
+            if ("svg", key, 1.0) in _memory or key in _pending:
+                continue
+        cached = derived_cache.load("vega-svg", key)
+        with _lock:
+            if cached is not None:
+                _remember(("svg", key, 1.0), cached)
+                continue
+            if _background is None:
+                return
+            try:
+                _pending[key] = _background.draw(spec)
+            except RuntimeError:  # the helper stopped meanwhile
+                return
+
+
+def _from_background(key: str, spec: dict) -> str | None:
+    """The SVG from the helper process, or None when there is none (draw it here then)."""
+    with _lock:
+        future = _pending.pop(key, None)
+        if future is None and _background is not None:
+            try:
+                future = _background.draw(spec)
+            except RuntimeError:
+                future = None
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except Exception:  # a broken helper or a bad spec: drawn here, with this process's errors
+        return None
+
+
 def _convert(kind: str, spec: dict, scale: float) -> Any:
+    global _engine_started
     try:
         import vl_convert as vlc  # starts a JavaScript engine on first use
     except ImportError as err:
@@ -47,10 +140,12 @@ def _convert(kind: str, spec: dict, scale: float) -> Any:
         ) from err
     try:
         if kind == "svg":
+            _engine_started = True
             return vlc.vegalite_to_svg(spec, format_locale=LOCALE)
         if kind == "png":
             # from the (cached) SVG: the chart is laid out once for the PDF and the slides
             return vlc.svg_to_png(svg(spec), scale=scale)
+        _engine_started = True
         return vlc.vegalite_to_pdf(spec, format_locale=LOCALE)
     except Exception as err:  # vl-convert raises ValueError with Vega's message
         raise DashboardError(f"een grafiek kon niet worden getekend: {err}") from err
@@ -64,14 +159,20 @@ def _cached(kind: str, spec: dict, scale: float = 1.0, *, disk: bool = False) ->
             return _memory[key]
     value = derived_cache.load(f"vega-{kind}", key[1]) if disk else None
     if value is None:
-        value = _convert(kind, spec, scale)
+        drawn = _from_background(key[1], spec) if kind == "svg" else None
+        value = drawn if drawn is not None else _convert(kind, spec, scale)
         if disk:
             derived_cache.store(f"vega-{kind}", key[1], value)
     with _lock:
-        _memory[key] = value
-        while len(_memory) > CACHE_SIZE:
-            _memory.popitem(last=False)
+        _remember(key, value)
     return value
+
+
+def _remember(key: tuple[str, str, float], value: Any) -> None:
+    """Keep ``value`` in memory (call with ``_lock`` held)."""
+    _memory[key] = value
+    while len(_memory) > CACHE_SIZE:
+        _memory.popitem(last=False)
 
 
 def svg(spec: dict) -> str:

@@ -64,14 +64,25 @@ def _check_target(out: Path, force: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dashboard.reports.content import ReportInput, build_report_content
-
     if not args.out.strip():
         raise ValidationError(
             "--uitvoer is leeg; geef een bestandsnaam op, bijvoorbeeld rapport.pdf"
         )
     out = Path(args.out).expanduser()
     suffix = _check_target(out, args.force)
+    from dashboard.charts import render
+
+    # the chart engine starts in a helper process while this one imports and computes
+    render.start_background_engine()
+    try:
+        return _run(args, out, suffix)
+    finally:
+        render.stop_background_engine()
+
+
+def _run(args: argparse.Namespace, out: Path, suffix: str) -> int:
+    from dashboard.reports.content import ReportInput, build_report_content
+
     if args.scenario:
         from dashboard.scenarios import open_store
 

@@ -46,6 +46,7 @@ from dashboard.narrative import (
 )
 from dashboard.overstap_summary import OverstapSummary, overstap_summary
 from dashboard.regions import RegionIndex, load_region_index
+from dashboard.reports.images import shared_renderer
 from dashboard.scoring import (
     DEFAULT_SCALE,
     DecisionProblem,
@@ -1051,6 +1052,8 @@ def build_report_content(
                 sections[key] = _section_conclusie(ctx, sections)
             else:
                 sections[key] = _BUILDERS[key](ctx)
+            # a helper process that draws charts (a CLI report) starts on them at once
+            shared_renderer().prefetch((c.spec, c.width, c.height) for c in sections[key].charts)
         # Missing data must not cost the whole report: a report with a section marked "niet
         # beschikbaar" is more useful in a meeting than an error.
         except DashboardError as err:

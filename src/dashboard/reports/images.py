@@ -9,6 +9,7 @@ get a PNG at twice the size (about 190 dpi on a 16:9 slide), which every PowerPo
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from typing import Any
 
 from dashboard.charts import render
@@ -50,6 +51,11 @@ class ImageRenderer:
     def png(self, spec: dict, width: int = 1000, height: int = 560, scale: float = 2.0) -> bytes:
         """The chart as PNG bytes (``scale`` × the size in pixels)."""
         return render.png(sized(spec, width, height), scale=scale)
+
+    def prefetch(self, charts: Iterable[tuple[dict, int, int]]) -> None:
+        """Have these charts (spec, width, height) drawn ahead, in this order, when a helper
+        process draws them (see :func:`dashboard.charts.render.start_background_engine`)."""
+        render.prefetch(sized(spec, width, height) for spec, width, height in charts)
 
     def drawing(self, spec: dict, width: int = 1000, height: int = 560) -> Any:
         """The chart as a reportlab ``Drawing`` (vector graphics for the PDF)."""

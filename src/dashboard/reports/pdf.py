@@ -355,7 +355,9 @@ def build_pdf(content: ReportContent, renderer: ImageRenderer | None = None) -> 
         Draws the charts (default: :func:`~dashboard.reports.images.shared_renderer`).
     """
     try:
-        return _PdfWriter(content, renderer or shared_renderer()).build()
+        renderer = renderer or shared_renderer()
+        renderer.prefetch((c.spec, c.width, c.height) for c in content.charts)
+        return _PdfWriter(content, renderer).build()
     except DashboardError:
         raise
     except (

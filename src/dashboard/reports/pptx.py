@@ -333,7 +333,9 @@ def build_pptx(content: ReportContent, renderer: ImageRenderer | None = None) ->
         Draws the charts (default: :func:`~dashboard.reports.images.shared_renderer`).
     """
     try:
-        return _DeckWriter(content, renderer or shared_renderer()).build()
+        renderer = renderer or shared_renderer()
+        renderer.prefetch((c.spec, c.width, c.height) for c in content.charts)
+        return _DeckWriter(content, renderer).build()
     except DashboardError:
         raise
     except (ValueError, OSError) as err:

@@ -154,6 +154,7 @@ def query_string(params: Mapping[str, str]) -> str:
 
 # --- decoding -------------------------------------------------------------------------------------
 def _parse_number(text: str) -> int | float:
+    """A number from a link; ``ValueError`` says why not ("geen getal", or too large)."""
     text = text.strip()
     if _INT.match(text):
         return int(text)
@@ -161,7 +162,8 @@ def _parse_number(text: str) -> int | float:
         value = float(text)
         if math.isfinite(value) and abs(value) <= MAX_NUMBER:
             return value
-    raise ValueError(text)
+        raise ValueError("is te groot (hoogstens 1.000.000.000.000)")
+    raise ValueError("is geen getal")
 
 
 def _split_pairs(raw: str) -> list[tuple[str, str]]:
@@ -219,9 +221,11 @@ def decode(params: Mapping[str, Any], matrix: Matrix | None = None) -> SharedVie
     def weight(raw: str, what: str) -> float | int | None:
         try:
             value = _parse_number(raw)
-        except ValueError:
-            note(f"{what} {raw[:30]!r} is geen getal")
-            return None
+        except ValueError as err:
+            if not (_FLOAT.match(raw.strip()) and math.isfinite(float(raw))):
+                note(f"{what} {raw[:30]!r} {err}")
+                return None
+            value = float(raw)  # a number, only large: check_weight names the weights' limit
         try:
             check_weight(value, what)
         except DashboardError as err:
@@ -230,6 +234,7 @@ def decode(params: Mapping[str, Any], matrix: Matrix | None = None) -> SharedVie
         return value
 
     code_groups = {code: gid for gid, code in group_codes(matrix).items()}
+    group_labels = {g.id: f"de groep {g.label}" for g in matrix.groups}
     sections: dict[str, dict[str, Any]] = {}
     if "gw" in p:
         groups: dict[str, Any] = {}
@@ -237,7 +242,7 @@ def decode(params: Mapping[str, Any], matrix: Matrix | None = None) -> SharedVie
             gid = code_groups.get(key, key if key in matrix.group_ids else None)
             if gid is None:
                 note(f"onbekende groep {key[:30]!r}")
-            elif (w := weight(raw, f"gewicht van groep {gid}")) is not None:
+            elif (w := weight(raw, f"gewicht van {group_labels[gid]}")) is not None:
                 groups[gid] = w
         sections["groups"] = groups
     if "cw" in p:
@@ -257,8 +262,8 @@ def decode(params: Mapping[str, Any], matrix: Matrix | None = None) -> SharedVie
                 continue
             try:
                 scale[symbol] = _parse_number(raw)
-            except ValueError:
-                note(f"schaalwaarde {raw[:30]!r} voor '{symbol}' is geen getal")
+            except ValueError as err:
+                note(f"schaalwaarde {raw[:30]!r} voor '{symbol}' {err}")
         sections["scale"] = scale
     ratings: dict[str, dict[str, str]] = {}
     if "ov" in p:
@@ -326,8 +331,8 @@ def _decode_overstap(p: Mapping[str, str], matrix: Matrix, note: Any) -> dict[st
         for key, text in _split_pairs(p["ob"]):
             try:
                 budgets[key] = _parse_number(text)
-            except ValueError:
-                note(f"budget {text[:30]!r} voor {key[:30]} is geen getal")
+            except ValueError as err:
+                note(f"budget {text[:30]!r} voor {key[:30]} {err}")
         raw["budgets"] = budgets
     if "ok" in p:
         if p["ok"] in _CODE_KEYS:

@@ -149,7 +149,7 @@ def apply_query_params() -> None:
     if not view.present:
         return
     # the confirmation first: a link with many bad parts must not push it out of sight
-    add_notice("De instellingen uit de gedeelde link zijn overgenomen.")
+    add_notice("De instellingen uit de link (het webadres) zijn overgenomen.")
     try:
         set_problem_config(view.problem_config)
     except DashboardError as err:

@@ -1,0 +1,156 @@
+"""A helper process with its own chart engine (:func:`main`, started by :class:`HelperProcess`).
+
+vl-convert keeps Python's GIL while it draws, so its engine cannot start in a thread while the
+process computes something else. This helper starts the engine as soon as it runs and then draws
+the Vega-Lite specifications it is sent, in order. Protocol: the parent writes one pickled spec
+(a dict) after another to the helper's stdin; the helper answers each with one pickled
+``("svg", text)`` or ``("error", message)`` on stdout. Closing stdin, or killing the helper,
+ends it; it holds nothing worth keeping.
+
+:class:`HelperProcess` is the parent's side; :mod:`dashboard.charts.render` uses it and falls back
+to drawing in its own process whenever the helper is not there or fails.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from collections import deque
+from concurrent.futures import Future
+from pathlib import Path
+from typing import BinaryIO
+
+#: A one-point chart: drawing it starts the engine (about half a second).
+WARM_UP = {"data": {"values": [{"a": 1}]}, "mark": "point"}
+
+
+def _stopped() -> RuntimeError:
+    """What a caller gets when the helper is not running (stopped, could not start, died)."""
+    return RuntimeError("de tekenhulp draait niet")
+
+
+class HelperProcess:
+    """The parent's side: starts the helper, sends specs, hands out each answer as a Future."""
+
+    def __init__(self) -> None:
+        # this very copy of the package, wherever it was imported from
+        package_root = str(Path(__file__).resolve().parents[2])
+        code = (
+            f"import sys; sys.path.insert(0, {package_root!r}); "
+            "from dashboard.charts.helper import main; raise SystemExit(main())"
+        )
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", code],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        self._lock = threading.Lock()
+        self._waiting: deque[Future[str]] = deque()
+        self._stopped = False
+        # A large spec (the national map) fills the pipe before the helper reads it, so the
+        # writing happens in a thread: the caller goes on computing meanwhile.
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._threads = (
+            threading.Thread(target=self._write, name="grafiekhulp-schrijven", daemon=True),
+            threading.Thread(target=self._read, name="grafiekhulp-lezen", daemon=True),
+        )
+        for thread in self._threads:
+            thread.start()
+
+    def draw(self, spec: dict) -> Future[str]:
+        """The SVG of ``spec``, drawn by the helper; answers come in the order asked."""
+        future: Future[str] = Future()
+        with self._lock:
+            if self._stopped:
+                raise _stopped()
+            self._waiting.append(future)
+        self._outbox.put(pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL))
+        return future
+
+    def stop(self) -> None:
+        """Kill the helper at once (a clean exit of its engine takes up to a second)."""
+        with self._lock:
+            self._stopped = True
+        self._outbox.put(None)
+        self._process.kill()
+        self._process.wait()
+        for thread in self._threads:
+            thread.join(timeout=1.0)
+        for pipe in (self._process.stdin, self._process.stdout):
+            if pipe is not None:
+                pipe.close()
+        self._fail_waiting()
+
+    def _write(self) -> None:
+        pipe = self._process.stdin
+        assert pipe is not None
+        while (data := self._outbox.get()) is not None:
+            try:
+                pipe.write(data)
+                pipe.flush()
+            except (OSError, ValueError):  # the helper is gone
+                self._fail_waiting()
+                return
+
+    def _read(self) -> None:
+        pipe = self._process.stdout
+        assert pipe is not None
+        while True:
+            try:
+                kind, value = pickle.load(pipe)
+            except Exception:  # end of the pipe: the helper stopped or died
+                self._fail_waiting()
+                return
+            with self._lock:
+                future = self._waiting.popleft() if self._waiting else None
+            if future is None:
+                continue
+            if kind == "svg":
+                future.set_result(str(value))
+            else:
+                future.set_exception(ValueError(str(value)))
+
+    def _fail_waiting(self) -> None:
+        with self._lock:
+            self._stopped = True
+            waiting, self._waiting = list(self._waiting), deque()
+        for future in waiting:
+            if not future.done():
+                future.set_exception(_stopped())
+
+
+def serve(source: BinaryIO, sink: BinaryIO) -> None:
+    """Draw every spec read from ``source``; write each answer to ``sink``."""
+    import vl_convert as vlc
+
+    from dashboard.charts.render import LOCALE
+
+    vlc.vegalite_to_svg(WARM_UP, format_locale=LOCALE)
+    while True:
+        try:
+            spec = pickle.load(source)
+        except EOFError:
+            return
+        try:
+            answer = ("svg", str(vlc.vegalite_to_svg(spec, format_locale=LOCALE)))
+        except Exception as err:  # vl-convert says what is wrong with the spec
+            answer = ("error", str(err))
+        pickle.dump(answer, sink, protocol=pickle.HIGHEST_PROTOCOL)
+        sink.flush()
+
+
+def main() -> int:
+    # answers go to the original stdout; anything else printed lands on stderr
+    sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    serve(sys.stdin.buffer, sink)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,127 @@
+"""Charts drawn by vl-convert: in this process, or by a helper process that starts the engine
+while the report is being computed (the ``report`` command)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from concurrent.futures import Future
+
+import pytest
+import vl_convert as vlc
+
+from dashboard.charts import render
+from dashboard.reports.images import svg_size
+
+SPEC = {
+    "data": {"values": [{"regio": "Holland Rijnland", "inwoners": 575_000.5}]},
+    "mark": "bar",
+    "encoding": {
+        "x": {"field": "inwoners", "type": "quantitative"},
+        "y": {"field": "regio", "type": "nominal"},
+    },
+    "width": 300,
+    "height": 80,
+}
+
+
+def same_drawing(svg: str) -> str:
+    """Vega numbers its clip paths per engine session; the drawing itself is what must match."""
+    return re.sub(r"clip\d+", "clip", svg)
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch) -> Iterator[None]:
+    """No chart in memory or on disk, no helper, this process's engine counted as not started."""
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(render, "_engine_started", False)
+    render.stop_background_engine()
+    render._memory.clear()
+    yield
+    render.stop_background_engine()
+    render._memory.clear()
+
+
+def test_the_helper_draws_the_same_chart(fresh) -> None:
+    here = render._convert("svg", SPEC, 1.0)
+    render._engine_started = False  # as in a new process
+    assert render.start_background_engine()
+    render.prefetch([SPEC])
+    assert render.spec_key(SPEC) in render._pending  # asked ahead, drawn over there
+    there = render.svg(SPEC)
+    assert not render._pending
+    assert same_drawing(there) == same_drawing(here)
+    assert ">500.000<" in there  # Dutch thousands separator there too
+    assert vlc.svg_to_png(there, scale=2) == vlc.svg_to_png(here, scale=2)
+    assert render.png(SPEC).startswith(b"\x89PNG")
+
+
+def test_no_helper_once_this_process_has_drawn(fresh) -> None:
+    render.svg(SPEC)
+    assert not render.start_background_engine()
+    render.prefetch([{**SPEC, "width": 301}])  # nothing to ask: drawn here when needed
+    assert not render._pending
+
+
+class _Broken:
+    """A helper process that died."""
+
+    def draw(self, spec: dict) -> Future:
+        future: Future = Future()
+        future.set_exception(RuntimeError("de tekenhulp draait niet"))
+        return future
+
+    def stop(self) -> None:
+        pass
+
+
+def test_a_broken_helper_means_drawing_here(fresh, monkeypatch) -> None:
+    monkeypatch.setattr(render, "_background", _Broken())
+    render.prefetch([SPEC])
+    svg = render.svg(SPEC)
+    assert svg.startswith("<svg") and "Holland Rijnland" in svg
+
+
+def test_a_bad_chart_still_gives_a_dutch_error_with_a_helper(fresh) -> None:
+    assert render.start_background_engine()
+    with pytest.raises(render.DashboardError, match="grafiek kon niet worden getekend"):
+        render.svg({"mark": "bar", "encoding": {"x": {"field": "a", "type": "onbekend"}}})
+
+
+def test_the_helper_answers_in_order_and_reports_bad_specs(fresh) -> None:
+    from dashboard.charts.helper import HelperProcess
+
+    helper = HelperProcess()
+    try:
+        first = helper.draw(SPEC)
+        bad = helper.draw({"mark": "bar", "encoding": {"x": {"field": "a", "type": "onbekend"}}})
+        last = helper.draw({**SPEC, "width": 200})
+        assert first.result(timeout=60).startswith("<svg")
+        with pytest.raises(ValueError):
+            bad.result(timeout=60)
+        # the narrower chart's answer is the last one: answers are not mixed up
+        assert svg_size(last.result(timeout=60))[0] < svg_size(first.result())[0]
+    finally:
+        helper.stop()
+    with pytest.raises(RuntimeError):
+        helper.draw(SPEC)
+
+
+def test_a_report_command_leaves_no_helper_behind(tmp_path, monkeypatch, cbs_dir) -> None:
+    from dashboard.cli import main
+
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(render, "_engine_started", False)
+    started: list[object] = []
+    real = render.start_background_engine
+
+    def spy() -> bool:
+        ok = real()
+        started.append(render._background)
+        return ok
+
+    monkeypatch.setattr(render, "start_background_engine", spy)
+    assert main(["report", "--uitvoer", str(tmp_path / "r.pdf")]) == 0
+    assert started and started[0] is not None  # the charts were drawn by a helper
+    assert render._background is None
+    assert started[0]._process.poll() is not None  # type: ignore[attr-defined]
