@@ -168,7 +168,7 @@ def test_the_still_picture_is_a_markdown_image_of_the_same_map_with_the_choice_o
     found = re.fullmatch(r"!\[([^\]]*)\]\(data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)\)", text)
     assert found
     alt, data = found.groups()
-    assert alt == "Kaart  van  de regio's"  # no bracket can end the image's text early
+    assert alt == "Kaart van de regio's"  # no bracket can end the image's text early
     drawn = base64.b64decode(data).decode()
     assert drawn.startswith(svg[:-6]) and '[data-code="AM34"] path' in drawn
     # anything but a region code is not written into the picture's style

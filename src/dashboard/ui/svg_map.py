@@ -8,12 +8,13 @@ the code of a clicked region back; the page then reruns with that region chosen.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
+
+from dashboard.ui.picture import svg_markdown
 
 _CSS = """
 .kaart-svg { position: relative; }
@@ -81,7 +82,7 @@ _component = st.components.v2.component(
 
 
 def still_picture(svg: str, *, label: str, selected: str | None) -> str:
-    """The map as a Markdown image: drawn with the text, no script needed.
+    """The map as a Markdown image (``ui/picture``): drawn with the text, no script needed.
 
     The chosen region has its outline, as in the interactive map that replaces it (``GLOBAL_CSS``
     in ``ui/layout``), so the change is not visible.
@@ -92,8 +93,7 @@ def still_picture(svg: str, *, label: str, selected: str | None) -> str:
             "</style>"
         )
         svg = svg.replace("</svg>", outline + "</svg>", 1)
-    alt = re.sub(r"[\\\[\]\n]", " ", label)  # the image's text: no Markdown brackets in it
-    return f"![{alt}](data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()})"
+    return svg_markdown(svg, alt=label)
 
 
 def svg_map(
