@@ -97,6 +97,8 @@ def prefetch(specs: Iterable[dict]) -> None:
 
     A chart already in memory or on disk is not drawn again.
     """
+    if _background is None:  # the usual case: nothing to do, not even hashing the specs
+        return
     for spec in specs:
         key = spec_key(spec)
         with _lock:
