@@ -137,3 +137,19 @@ def test_the_helper_makes_the_slides_pictures_too(fresh) -> None:
     assert ("png", render.spec_key(SPEC), 2.0) in render._memory  # came along with the SVG
     assert render.png(SPEC, scale=2.0) == here
     assert render.png(SPEC, scale=1.0) != here  # another scale: made here
+
+
+class _Stuck:
+    """A helper process that never answers."""
+
+    def draw(self, spec: dict, png_scale: float | None = None) -> Future:
+        return Future()
+
+    def stop(self) -> None:
+        pass
+
+
+def test_a_stuck_helper_means_drawing_here(fresh, monkeypatch) -> None:
+    monkeypatch.setattr(render, "_background", _Stuck())
+    monkeypatch.setattr(render, "HELPER_TIMEOUT", 0.1)
+    assert render.svg(SPEC).startswith("<svg")

@@ -10,9 +10,9 @@ vl-convert keeps Python's GIL while it works, so a thread cannot start the engin
 report's content is being computed. A command that knows it will draw charts (the ``report``
 CLI) can instead start the engine in a helper process (:func:`start_background_engine`,
 :mod:`dashboard.charts.helper`): it starts there while this process imports and computes, and
-draws the SVGs asked for with :func:`prefetch` while this process lays out the pages. The
-helper draws with the same library and settings, so it gives the same drawing; PNGs are made
-here from that SVG (no engine needed for that).
+draws the SVGs asked for with :func:`prefetch` (and, for slides, their PNGs) while this process
+lays out the pages. The helper draws with the same library and settings, so it gives the same
+drawing and the same PNG bytes; without a helper the PNG is made here from the SVG.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ LOCALE = {
 }
 #: Entries kept in memory per kind.
 CACHE_SIZE = 64
+#: Seconds to wait for the helper process's answer before drawing the chart here instead.
+HELPER_TIMEOUT = 60.0
 
 _lock = threading.Lock()
 _memory: OrderedDict[tuple[str, str, float], Any] = OrderedDict()
@@ -132,8 +134,8 @@ def _from_background(key: str, spec: dict) -> str | None:
     if future is None:
         return None
     try:
-        svg, png = future.result()
-    except Exception:  # a broken helper or a bad spec: drawn here, with this process's errors
+        svg, png = future.result(timeout=HELPER_TIMEOUT)
+    except Exception:  # a broken or stuck helper, a bad spec: drawn here, with our own errors
         return None
     if png is not None and scale is not None:
         with _lock:
