@@ -58,8 +58,8 @@ def child(kind: str, helper: bool = True) -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     from dashboard.charts import render
 
-    if helper:
-        render.start_background_engine()  # as the report command does
+    if helper:  # as the report command does
+        render.start_background_engine(png_scale=2.0 if kind == "pptx" else None)
     from dashboard.reports.content import ReportInput, build_report_content
 
     if kind == "pdf":

@@ -66,7 +66,7 @@ def test_no_helper_once_this_process_has_drawn(fresh) -> None:
 class _Broken:
     """A helper process that died."""
 
-    def draw(self, spec: dict) -> Future:
+    def draw(self, spec: dict, png_scale: float | None = None) -> Future:
         future: Future = Future()
         future.set_exception(RuntimeError("de tekenhulp draait niet"))
         return future
@@ -96,11 +96,12 @@ def test_the_helper_answers_in_order_and_reports_bad_specs(fresh) -> None:
         first = helper.draw(SPEC)
         bad = helper.draw({"mark": "bar", "encoding": {"x": {"field": "a", "type": "onbekend"}}})
         last = helper.draw({**SPEC, "width": 200})
-        assert first.result(timeout=60).startswith("<svg")
+        assert first.result(timeout=60)[0].startswith("<svg")
+        assert first.result()[1] is None  # no PNG asked
         with pytest.raises(ValueError):
             bad.result(timeout=60)
         # the narrower chart's answer is the last one: answers are not mixed up
-        assert svg_size(last.result(timeout=60))[0] < svg_size(first.result())[0]
+        assert svg_size(last.result(timeout=60)[0])[0] < svg_size(first.result()[0])[0]
     finally:
         helper.stop()
     with pytest.raises(RuntimeError):
@@ -115,8 +116,8 @@ def test_a_report_command_leaves_no_helper_behind(tmp_path, monkeypatch, cbs_dir
     started: list[object] = []
     real = render.start_background_engine
 
-    def spy() -> bool:
-        ok = real()
+    def spy(png_scale: float | None = None) -> bool:
+        ok = real(png_scale)
         started.append(render._background)
         return ok
 
@@ -125,3 +126,14 @@ def test_a_report_command_leaves_no_helper_behind(tmp_path, monkeypatch, cbs_dir
     assert started and started[0] is not None  # the charts were drawn by a helper
     assert render._background is None
     assert started[0]._process.poll() is not None  # type: ignore[attr-defined]
+
+
+def test_the_helper_makes_the_slides_pictures_too(fresh) -> None:
+    here = vlc.svg_to_png(render._convert("svg", SPEC, 1.0), scale=2.0)
+    render._engine_started = False
+    assert render.start_background_engine(png_scale=2.0)
+    render.prefetch([SPEC])
+    render.svg(SPEC)
+    assert ("png", render.spec_key(SPEC), 2.0) in render._memory  # came along with the SVG
+    assert render.png(SPEC, scale=2.0) == here
+    assert render.png(SPEC, scale=1.0) != here  # another scale: made here

@@ -93,6 +93,8 @@ def test_overstap_opens_with_what_changes_for_the_gemeente(page: Page, app_serve
     # the mover's own row in the cost table shows its change in euro and per cent
     tables = page.locator('[data-testid="stDataFrame"]')
     expect(tables.first).to_be_visible()
+    # the grid redraws its cells a moment after the summary above it has changed
+    expect(tables.filter(has_text="van het budget voor").first).to_contain_text("+€ 19.911")
     grid_text = next(  # the cost table (the grid's accessible cells), not another table
         text
         for text in (" | ".join(t.locator("td").all_text_contents()) for t in tables.all())

@@ -2,10 +2,11 @@
 
 vl-convert keeps Python's GIL while it draws, so its engine cannot start in a thread while the
 process computes something else. This helper starts the engine as soon as it runs and then draws
-the Vega-Lite specifications it is sent, in order. Protocol: the parent writes one pickled spec
-(a dict) after another to the helper's stdin; the helper answers each with one pickled
-``("svg", text)`` or ``("error", message)`` on stdout. Closing stdin, or killing the helper,
-ends it; it holds nothing worth keeping.
+the Vega-Lite specifications it is sent, in order. Protocol: the parent writes one pickled
+``(spec, png_scale)`` after another to the helper's stdin; the helper answers each with one
+pickled ``("svg", text, png)`` (``png`` None unless a scale was given) or ``("error", message,
+None)`` on stdout. Closing stdin, or killing the helper, ends it; it holds nothing worth
+keeping.
 
 :class:`HelperProcess` is the parent's side; :mod:`dashboard.charts.render` uses it and falls back
 to drawing in its own process whenever the helper is not there or fails.
@@ -24,6 +25,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import BinaryIO
 
+#: What the helper sends back for one chart: its SVG and, when asked, its PNG.
+Drawn = tuple[str, bytes | None]
 #: A one-point chart: drawing it starts the engine (about half a second).
 WARM_UP = {"data": {"values": [{"a": 1}]}, "mark": "point"}
 
@@ -50,7 +53,7 @@ class HelperProcess:
             stderr=subprocess.DEVNULL,
         )
         self._lock = threading.Lock()
-        self._waiting: deque[Future[str]] = deque()
+        self._waiting: deque[Future[Drawn]] = deque()
         self._stopped = False
         # A large spec (the national map) fills the pipe before the helper reads it, so the
         # writing happens in a thread: the caller goes on computing meanwhile.
@@ -62,14 +65,15 @@ class HelperProcess:
         for thread in self._threads:
             thread.start()
 
-    def draw(self, spec: dict) -> Future[str]:
-        """The SVG of ``spec``, drawn by the helper; answers come in the order asked."""
-        future: Future[str] = Future()
+    def draw(self, spec: dict, png_scale: float | None = None) -> Future[Drawn]:
+        """The SVG of ``spec`` and, with ``png_scale``, its PNG, drawn by the helper; answers
+        come in the order asked."""
+        future: Future[Drawn] = Future()
         with self._lock:
             if self._stopped:
                 raise _stopped()
             self._waiting.append(future)
-        self._outbox.put(pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL))
+        self._outbox.put(pickle.dumps((spec, png_scale), protocol=pickle.HIGHEST_PROTOCOL))
         return future
 
     def stop(self) -> None:
@@ -102,7 +106,7 @@ class HelperProcess:
         assert pipe is not None
         while True:
             try:
-                kind, value = pickle.load(pipe)
+                kind, value, png = pickle.load(pipe)
             except Exception:  # end of the pipe: the helper stopped or died
                 self._fail_waiting()
                 return
@@ -111,7 +115,7 @@ class HelperProcess:
             if future is None:
                 continue
             if kind == "svg":
-                future.set_result(str(value))
+                future.set_result((str(value), png))
             else:
                 future.set_exception(ValueError(str(value)))
 
@@ -133,13 +137,16 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
     vlc.vegalite_to_svg(WARM_UP, format_locale=LOCALE)
     while True:
         try:
-            spec = pickle.load(source)
+            spec, png_scale = pickle.load(source)
         except EOFError:
             return
+        answer: tuple[str, str, bytes | None]
         try:
-            answer = ("svg", str(vlc.vegalite_to_svg(spec, format_locale=LOCALE)))
+            svg = str(vlc.vegalite_to_svg(spec, format_locale=LOCALE))
+            png = None if png_scale is None else bytes(vlc.svg_to_png(svg, scale=png_scale))
+            answer = ("svg", svg, png)
         except Exception as err:  # vl-convert says what is wrong with the spec
-            answer = ("error", str(err))
+            answer = ("error", str(err), None)
         pickle.dump(answer, sink, protocol=pickle.HIGHEST_PROTOCOL)
         sink.flush()
 

@@ -29,7 +29,7 @@ from dashboard import derived_cache
 from dashboard.errors import DashboardError
 
 if TYPE_CHECKING:
-    from dashboard.charts.helper import HelperProcess
+    from dashboard.charts.helper import Drawn, HelperProcess
 
 #: Dutch number formatting inside every chart (legends, axes, labels).
 LOCALE = {
@@ -45,7 +45,9 @@ _lock = threading.Lock()
 _memory: OrderedDict[tuple[str, str, float], Any] = OrderedDict()
 #: The helper process with its own engine, when started; SVGs asked for ahead, by spec key.
 _background: HelperProcess | None = None
-_pending: dict[str, Future[str]] = {}
+_pending: dict[str, Future[Drawn]] = {}
+#: Scale of the PNGs the helper makes along with each SVG (None: SVG only).
+_png_scale: float | None = None
 #: True once this process's own engine has drawn a chart (then a helper would only cost).
 _engine_started = False
 
@@ -56,15 +58,17 @@ def spec_key(spec: dict) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def start_background_engine() -> bool:
+def start_background_engine(png_scale: float | None = None) -> bool:
     """Start the chart engine in a helper process now; True when it runs.
 
     Worth it only for a process that will draw several charts soon and has other work to do
-    first (the ``report`` command). Without a helper everything is drawn in this process, as
-    before; a helper that cannot start or breaks is simply not used.
+    first (the ``report`` command). With ``png_scale`` the helper also makes each chart's PNG
+    at that scale (slides). Without a helper everything is drawn in this process, as before;
+    a helper that cannot start or breaks is simply not used.
     """
-    global _background
+    global _background, _png_scale
     with _lock:
+        _png_scale = png_scale
         if _background is not None:
             return True
         if _engine_started:
@@ -93,6 +97,8 @@ def prefetch(specs: Iterable[dict]) -> None:
 
     A chart already in memory or on disk is not drawn again.
     """
+    if _background is None:  # the usual case: nothing to do, not even hashing the specs
+        return
     for spec in specs:
         key = spec_key(spec)
         with _lock:
@@ -108,7 +114,7 @@ def prefetch(specs: Iterable[dict]) -> None:
             if _background is None:
                 return
             try:
-                _pending[key] = _background.draw(spec)
+                _pending[key] = _background.draw(spec, _png_scale)
             except RuntimeError:  # the helper stopped meanwhile
                 return
 
@@ -119,15 +125,20 @@ def _from_background(key: str, spec: dict) -> str | None:
         future = _pending.pop(key, None)
         if future is None and _background is not None:
             try:
-                future = _background.draw(spec)
+                future = _background.draw(spec, _png_scale)
             except RuntimeError:
                 future = None
+        scale = _png_scale
     if future is None:
         return None
     try:
-        return future.result()
+        svg, png = future.result()
     except Exception:  # a broken helper or a bad spec: drawn here, with this process's errors
         return None
+    if png is not None and scale is not None:
+        with _lock:
+            _remember(("png", key, scale), png)
+    return svg
 
 
 def _convert(kind: str, spec: dict, scale: float) -> Any:
@@ -157,6 +168,11 @@ def _cached(kind: str, spec: dict, scale: float = 1.0, *, disk: bool = False) ->
         if key in _memory:
             _memory.move_to_end(key)
             return _memory[key]
+    if kind == "png":
+        svg(spec)  # from the helper, which may have made the PNG along with it
+        with _lock:
+            if key in _memory:
+                return _memory[key]
     value = derived_cache.load(f"vega-{kind}", key[1]) if disk else None
     if value is None:
         drawn = _from_background(key[1], spec) if kind == "svg" else None

@@ -71,9 +71,11 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     suffix = _check_target(out, args.force)
     from dashboard.charts import render
+    from dashboard.reports.images import SLIDE_SCALE
 
-    # the chart engine starts in a helper process while this one imports and computes
-    render.start_background_engine()
+    # the chart engine starts in a helper process while this one imports and computes; for
+    # slides it makes the pictures too (PNG), so that work is not left for the end
+    render.start_background_engine(png_scale=SLIDE_SCALE if suffix == ".pptx" else None)
     try:
         return _run(args, out, suffix)
     finally:

@@ -15,6 +15,9 @@ from typing import Any
 from dashboard.charts import render
 from dashboard.errors import DashboardError
 
+#: PNGs for the slides at twice their size in pixels.
+SLIDE_SCALE = 2.0
+
 
 def sized(spec: dict, width: int, height: int) -> dict:
     """``spec`` with a plot area of ``width`` × ``height`` pixels (axes and legends come on top;
@@ -48,7 +51,9 @@ class ImageRenderer:
         """The chart as an SVG document."""
         return render.svg(sized(spec, width, height))
 
-    def png(self, spec: dict, width: int = 1000, height: int = 560, scale: float = 2.0) -> bytes:
+    def png(
+        self, spec: dict, width: int = 1000, height: int = 560, scale: float = SLIDE_SCALE
+    ) -> bytes:
         """The chart as PNG bytes (``scale`` × the size in pixels)."""
         return render.png(sized(spec, width, height), scale=scale)
 
