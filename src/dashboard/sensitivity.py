@@ -55,11 +55,8 @@ from dashboard.criteria import RATINGS, Rating
 from dashboard.errors import UnknownCodeError, ValidationError
 from dashboard.formatting import fmt_int
 from dashboard.scoring import TIE_TOLERANCE, DecisionProblem, Scale, ScoreResult, score
+from dashboard.settings import DEFAULT_SAMPLES, DEFAULT_SEED
 
-#: Default number of SMAA samples.
-DEFAULT_SAMPLES = 100_000
-#: Default seed, so the page and the CLI give the same figures every time (the handreiking's year).
-DEFAULT_SEED = 2012
 #: Largest number of samples we accept (memory is bounded by the chunking, time is not).
 MAX_SAMPLES = 5_000_000
 #: Samples per chunk: small enough to stay in the processor's cache (measured fastest here,

@@ -14,10 +14,17 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from dashboard.errors import ValidationError
-from dashboard.sensitivity import DEFAULT_SAMPLES, DEFAULT_SEED, SamplingOptions
+
+if TYPE_CHECKING:
+    from dashboard.sensitivity import SamplingOptions
+
+#: Default number of SMAA samples (page, CLI and report; ``dashboard.sensitivity`` uses it).
+DEFAULT_SAMPLES = 100_000
+#: Default seed, so the page and the CLI give the same figures every time (the handreiking's year).
+DEFAULT_SEED = 2012
 
 #: Largest amount in euro a user can enter (a regional budget is millions, not trillions).
 MAX_MONEY = 1e12
@@ -301,5 +308,7 @@ class SamplingSettings:
     @property
     def options(self) -> SamplingOptions:
         """The options of :func:`dashboard.sensitivity.smaa` (already valid)."""
+        from dashboard.sensitivity import SamplingOptions  # numpy: only when sampling
+
         ranking = self.group_ranking if self.mode == "ranking" else ()
         return SamplingOptions(self.mode, self.near_pct, ranking)

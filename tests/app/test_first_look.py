@@ -82,3 +82,28 @@ def test_the_key_covers_data_code_and_project_data() -> None:
     key = repr(source_key())
     for part in ("gemeente_kerncijfers.csv", "maps.py", "svg_map.py", "SOURCES.yaml"):
         assert part in key, part
+
+
+def test_what_app_py_and_the_kaart_load_before_the_map_needs_neither_numpy_nor_pandas() -> None:
+    """A new server process runs app.py and the Kaart's first part before it can send the map;
+    numpy and pandas (about 0.5 s together) are loaded only after that."""
+    code = textwrap.dedent(
+        """
+        import sys
+        import streamlit
+        import dashboard.ui.hardening, dashboard.ui.layout, dashboard.ui.state
+        import dashboard.indicators, dashboard.settings, dashboard.ui.first_look
+        import dashboard.ui.svg_map
+        heavy = ("numpy", "pandas", "geopandas", "sqlalchemy")
+        print(" ".join(m for m in heavy if m in sys.modules))
+        """
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == ""

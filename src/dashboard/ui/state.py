@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from dashboard.errors import DashboardError, ValidationError
-from dashboard.scoring import DecisionProblem, problem_from_mapping
 from dashboard.settings import CASE, OverstapSettings, SamplingSettings
+
+if TYPE_CHECKING:
+    from dashboard.scoring import DecisionProblem
 
 # --- keys -----------------------------------------------------------------------------------
 PROBLEM_KEY = "problem_config"  # weights-file mapping: groups, criteria, scale, ratings, reasons
@@ -45,6 +47,8 @@ def problem_config() -> dict[str, Any]:
 def set_problem_config(config: dict[str, Any]) -> DecisionProblem:
     """Validate and store; raises :class:`DashboardError` and keeps the old config on failure."""
     _init()
+    from dashboard.scoring import problem_from_mapping  # numpy: not needed for a first look
+
     problem = problem_from_mapping(config)
     st.session_state[PROBLEM_KEY] = copy.deepcopy(config)
     return problem
@@ -63,6 +67,8 @@ def current_problem() -> DecisionProblem:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _problem_cached(config_json: str) -> DecisionProblem:
+    from dashboard.scoring import problem_from_mapping
+
     return problem_from_mapping(json.loads(config_json))
 
 
