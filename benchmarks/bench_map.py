@@ -50,6 +50,12 @@ MAP = FirstLook(
     '[class*="st-key-kaartbeeld_"] img, .kaart-svg svg [data-code]',
     label="Kaart: kaart getekend",
 )
+#: One sentence with the same 8-page navigation: what any page of such an app costs at least.
+NAV_SENTENCE = FirstLook(
+    "benchmarks/nav_sentence_app.py",
+    '[data-testid="stMain"] [data-testid="stMarkdownContainer"] p',
+    label="één zin met navigatie",
+)
 #: Each page's own title in the main area: its first paint.
 PAGES = {
     "": "Kaart",
@@ -142,9 +148,14 @@ def main() -> None:
     runs = max(1, args.runs)
     print(f"machine: {machine()}; belasting {os.getloadavg()[0]:.1f} (1 min)")
     if "first" in only:
-        base, (kaart,), _ = first_look([MAP], repeats=runs)
+        base, (kaart, nav), _ = first_look([MAP, NAV_SENTENCE], repeats=runs)
         print(f"eerste blik, mediaan van {runs} (nieuw tabblad, lege cache):")
         print("  " + ratio_line("Kaart, kaart getekend", 1.15, base.median, kaart.median))
+        print(
+            f"  ter vergelijking: één zin met de navigatie van het dashboard {nav.median:.0f} ms "
+            f"({nav.median / base.median:.2f}× de zin alleen); de Kaart is "
+            f"{kaart.median / nav.median:.2f}× die zin met navigatie"
+        )
     if "pages" in only:
         specs = [FirstLook("app.py", TITLE, path, f"{title}") for path, title in PAGES.items()]
         base, pages, settled = first_look(specs, repeats=max(2, runs // 2))
