@@ -39,7 +39,7 @@ gemeente_names = dict(choices.gemeente_names)
 # The map is sent before the controls are filled in (they stand above it): a first visit then
 # draws the map while the browser still loads the widgets' code. The map reads the controls'
 # values from the session (the defaults on a first visit); the widgets below keep them.
-controls = st.container(border=True)
+controls = st.container(border=True, key="kaart_keuzes")
 map_column, detail_column = st.columns([3, 2], gap="medium")
 
 

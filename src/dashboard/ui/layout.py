@@ -44,6 +44,8 @@ def page_guard() -> None:
 # - Headings on a phone: smaller type, so long Dutch words fit instead of breaking mid-word.
 # - The server-drawn map (``ui/svg_map``): its picture shows until the interactive map, drawn in
 #   the element right after it, holds the same SVG; the interactive one takes no space before.
+#   The Kaart's controls above it keep their final height while their code loads (a label and a
+#   field), so the map, on screen before them, does not move down when they appear.
 GLOBAL_CSS = """
 <style>
 [data-testid="InputInstructions"] > span:first-child { display: none; }
@@ -61,6 +63,7 @@ GLOBAL_CSS = """
 [data-testid="stSlider"] div[data-rac][data-focus-visible] {
   outline: 3px solid #154273; outline-offset: 3px; border-radius: 50%; }
 [class*="st-key-kaartbeeld_"] img { display: block; width: 100%; height: auto; }
+.st-key-kaart_keuzes [data-testid="stColumn"] { min-height: 4.25rem; }
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-kaartbeeld_"]):has(
   + [data-testid="stElementContainer"] .kaart-svg svg) { display: none; }
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-kaartbeeld_"])
