@@ -42,6 +42,7 @@ from benchmarks.harness import (  # noqa: E402
     first_look,
     machine,
 )
+from tests.e2e.browser import PAGES  # noqa: E402
 
 #: The Kaart map, drawn: the server's SVG as a picture (decoded), or the clickable map if that
 #: is on screen first (``dashboard.ui.svg_map``).
@@ -56,17 +57,7 @@ NAV_SENTENCE = FirstLook(
     '[data-testid="stMain"] [data-testid="stMarkdownContainer"] p',
     label="één zin met navigatie",
 )
-#: Each page's own title in the main area: its first paint.
-PAGES = {
-    "": "Kaart",
-    "regios": "Regio's vergelijken",
-    "overstap": "Overstap",
-    "varianten": "Varianten",
-    "robuustheid": "Robuustheid",
-    "scenarios": "Scenario's",
-    "presentatie": "Presentatie",
-    "bronnen": "Bronnen en methode",
-}
+#: Each page's own title in the main area marks its first paint (pages as the e2e tests name them).
 TITLE = '[data-testid="stMain"] h1'
 
 

@@ -112,16 +112,20 @@ def map_layers(year: int = DEFAULT_YEAR) -> MapLayers:
     return _map_layers(data_dir_key(), year)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _region_map(
-    folder: str,
+def region_map(
     year: int,
     indicator_id: str,
-    show_gemeenten: bool,
-    highlight_regions: tuple[str, ...],
-    highlight_gemeenten: tuple[str, ...],
-    zoom_to: tuple[str, ...],
+    *,
+    show_gemeenten: bool = False,
+    highlight_regions: tuple[str, ...] = CASE.regions,
+    highlight_gemeenten: tuple[str, ...] = (CASE.gemeente,),
+    zoom_to: tuple[str, ...] = (),
 ) -> tuple[str, dict[str, list[str]]]:
+    """The map page's map as SVG (regions marked for clicks) and the hover lines per region.
+
+    Drawn anew on every call: ``ui/first_look`` keeps the result, in memory and on disk.
+    """
+    folder = data_dir_key()
     index = _region_index(folder, DEFAULT_YEAR)
     figures = _aggregates(folder, tuple(sorted(index.membership().items())), year)
     indicator = INDICATORS[indicator_id]
@@ -153,27 +157,6 @@ def _region_map(
     )
     svg = mark_regions(render.svg(spec))
     return svg, region_details(layers, figures[indicator_id], **options)
-
-
-def region_map(
-    year: int,
-    indicator_id: str,
-    *,
-    show_gemeenten: bool = False,
-    highlight_regions: tuple[str, ...] = CASE.regions,
-    highlight_gemeenten: tuple[str, ...] = (CASE.gemeente,),
-    zoom_to: tuple[str, ...] = (),
-) -> tuple[str, dict[str, list[str]]]:
-    """The map page's map as SVG (regions marked for clicks) and the hover lines per region."""
-    return _region_map(
-        data_dir_key(),
-        year,
-        indicator_id,
-        show_gemeenten,
-        highlight_regions,
-        highlight_gemeenten,
-        zoom_to,
-    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -10,6 +10,7 @@ computed through :mod:`dashboard.ui.cache` (imported only then) and stored for t
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,16 +35,17 @@ def _stamps(folder: Path, pattern: str) -> list[tuple[str, int, int]]:
     return out
 
 
+@functools.cache
+def _code_and_project_data() -> list:
+    # Read once per process: a running server keeps the code and the facts it loaded at start.
+    package = Path(dashboard.__file__).resolve().parent
+    return [_stamps(project_data_dir(), "**/*"), _stamps(package, "**/*.py"), dashboard.__version__]
+
+
 def source_key() -> list:
     """What a drawing depends on: the data files, the project's own data, and the code."""
-    package = Path(dashboard.__file__).resolve().parent
-    return [
-        str(data_dir()),
-        _stamps(data_dir(), "*"),
-        _stamps(project_data_dir(), "**/*"),
-        _stamps(package, "**/*.py"),
-        dashboard.__version__,
-    ]
+    folder = data_dir()
+    return [str(folder), _stamps(folder, "*"), *_code_and_project_data()]
 
 
 @dataclass(frozen=True)
