@@ -107,6 +107,27 @@ _POLL_JS = """(since) => {
 QUIET_MS = 250.0
 
 
+def ratio_interval(
+    base: list[float], value: list[float], *, level: float = 0.9, draws: int = 2000
+) -> tuple[float, float]:
+    """Bootstrap interval of ``median(value) / median(base)`` over paired rounds.
+
+    The i-th samples of both lists come from the same round (measured one after the other), so
+    rounds are drawn whole: a slow moment of the machine stays within its round. Seeded, so the
+    same samples give the same interval.
+    """
+    import random
+
+    pairs = list(zip(base, value, strict=True))
+    draw = random.Random(13)
+    ratios = sorted(
+        statistics.median(v for _, v in sample) / statistics.median(b for b, _ in sample)
+        for sample in (draw.choices(pairs, k=len(pairs)) for _ in range(draws))
+    )
+    tail = (1 - level) / 2
+    return ratios[int(tail * (draws - 1))], ratios[round((1 - tail) * (draws - 1))]
+
+
 @dataclass
 class Measurement:
     """Samples in milliseconds of one app and one kind of timing."""
@@ -496,7 +517,8 @@ def first_look(
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         stack.callback(browser.close)
         for i in range(warmup + repeats):
-            for spec in everything:
+            # forward in one round, backward in the next: no app always follows the same one
+            for spec in everything if i % 2 == 0 else everything[::-1]:
                 url = f"{urls[spec.app]}/{spec.path.strip('/')}"
                 drawn, quiet, _ = _visit(browser, url, spec, timeout_ms)
                 if i >= warmup:
@@ -534,8 +556,8 @@ def cold_start(
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            for _ in range(repeats):
-                for spec in everything:
+            for i in range(repeats):
+                for spec in everything if i % 2 == 0 else everything[::-1]:
                     port = free_port()
                     env = dict(os.environ)
                     if empty_cache:

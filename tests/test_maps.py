@@ -176,6 +176,25 @@ def test_the_still_picture_is_a_markdown_image_of_the_same_map_with_the_choice_o
     assert "fill:red" not in base64.b64decode(hostile.split(",", 1)[1][:-1]).decode()
 
 
+def test_the_still_picture_leaves_out_only_what_draws_nothing(layers, index) -> None:
+    import base64
+
+    import vl_convert
+
+    from dashboard.ui.svg_map import still_picture
+
+    spec = region_map_spec(
+        layers, values_for(index), indicator_label="Inwoners", unit="inw", clickable=True
+    )
+    svg = mark_regions(render.svg(spec))
+    text = still_picture(svg, label="Kaart", selected=None)
+    drawn = base64.b64decode(text.split(",", 1)[1][:-1]).decode()
+    assert "aria-label" not in drawn and "translate(0,0)" not in drawn
+    assert 'data-code="AM34"' in drawn
+    assert len(drawn) < 0.85 * len(svg)
+    assert vl_convert.svg_to_png(drawn) == vl_convert.svg_to_png(svg)  # the same pixels
+
+
 def test_the_page_map_writes_outlines_to_a_tenth_of_a_pixel(layers, index) -> None:
     spec = region_map_spec(
         layers, values_for(index), indicator_label="Inwoners", unit="inw", clickable=True

@@ -81,12 +81,22 @@ _component = st.components.v2.component(
 )
 
 
+#: What a picture does not need: inside an ``<img>`` nothing reads the regions' own names and
+#: roles (the picture's alt text names the map), and Vega's no-op ``translate(0,0)`` draws nothing.
+_NOT_DRAWN = re.compile(
+    r' (?:aria-label|aria-roledescription|aria-hidden|role|class)="[^"]*"'
+    r'| transform="translate\(0,0\)"'
+)
+
+
 def still_picture(svg: str, *, label: str, selected: str | None) -> str:
     """The map as a Markdown image (``ui/picture``): drawn with the text, no script needed.
 
     The chosen region has its outline, as in the interactive map that replaces it (``GLOBAL_CSS``
-    in ``ui/layout``), so the change is not visible.
+    in ``ui/layout``), so the change is not visible. Attributes that draw nothing are left out
+    (a fifth less to send and to read before the first look).
     """
+    svg = _NOT_DRAWN.sub("", svg)
     if selected and re.fullmatch(r"[A-Za-z0-9_-]+", selected):  # a region code, nothing else
         outline = (
             f'<style>[data-code="{selected}"] path {{ stroke: #000000; stroke-width: 3px; }}'
