@@ -4,7 +4,9 @@ Prints, each as a ratio against a baseline measured in the same run:
 
 1. **first look**: a new tab (fresh browser context, empty cache) on a running server → the
    Kaart map drawn, beside the one-sentence app (``benchmarks/sentence_app.py``) → its sentence
-   drawn (target ≤ 1,15×);
+   drawn (target ≤ 1,15×), with a 90 % interval; for comparison one sentence and the Kaart's
+   picture alone, each with the dashboard's navigation (what any page, and this map, cost at
+   least). Visits alternate per round; ``--runs 25`` or more resolves a few per cent;
 2. **every page**: the same for the title of each of the 8 pages (target ≤ 1,5× each);
 3. **cold start**: ``streamlit run`` → map drawn, beside ``streamlit run`` of the one-sentence
    app → sentence drawn (target ≤ 1,3×); with the on-disk cache as any earlier start leaves it,
@@ -58,6 +60,12 @@ NAV_SENTENCE = FirstLook(
     "benchmarks/nav_sentence_app.py",
     '[data-testid="stMain"] [data-testid="stMarkdownContainer"] p',
     label="één zin met navigatie",
+)
+#: The Kaart's picture alone with that navigation: what showing this map costs at least.
+NAV_PICTURE = FirstLook(
+    "benchmarks/nav_picture_app.py",
+    '[class*="st-key-kaartbeeld_"] img',
+    label="alleen de kaartafbeelding met navigatie",
 )
 #: Each page's own title in the main area marks its first paint (pages as the e2e tests name them).
 TITLE = '[data-testid="stMain"] h1'
@@ -148,13 +156,18 @@ def main() -> None:
     runs = max(1, args.runs)
     print(f"machine: {machine()}; belasting {os.getloadavg()[0]:.1f} (1 min)")
     if "first" in only:
-        base, (kaart, nav), _ = first_look([MAP, NAV_SENTENCE], repeats=runs)
+        base, (kaart, nav, picture), _ = first_look([MAP, NAV_SENTENCE, NAV_PICTURE], repeats=runs)
         print(f"eerste blik, mediaan van {runs} (nieuw tabblad, lege cache):")
         print("  " + ratio_line("Kaart, kaart getekend", 1.15, base, kaart))
         print(
             f"  ter vergelijking: één zin met de navigatie van het dashboard {nav.median:.0f} ms "
             f"({nav.median / base.median:.2f}× de zin alleen); de Kaart is "
             f"{kaart.median / nav.median:.2f}× die zin met navigatie"
+        )
+        print(
+            f"  ter vergelijking: alleen de kaartafbeelding met die navigatie "
+            f"{picture.median:.0f} ms ({picture.median / base.median:.2f}× de zin alleen); "
+            f"de Kaart is {kaart.median / picture.median:.2f}× die afbeelding"
         )
     if "pages" in only:
         specs = [FirstLook("app.py", TITLE, path, f"{title}") for path, title in PAGES.items()]
