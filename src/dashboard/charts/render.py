@@ -6,8 +6,9 @@ Chromium, no WebGL. Its first call in a process takes about a second (the engine
 calls take tens of milliseconds. Results are cached in memory and, for the SVG, on disk
 (``derived_cache``), so a restarted server draws the map without starting the engine.
 
-vl-convert keeps Python's GIL while it works, so a thread cannot start the engine while the
-report's content is being computed. A command that knows it will draw charts (the ``report``
+vl-convert holds Python's GIL for much of its work (vl-convert 1.9: a Python loop running beside
+the engine's first start lost about half of the engine's 0.54 s), so a thread gains little while
+the report's content is being computed. A command that knows it will draw charts (the ``report``
 CLI) can instead start the engine in a helper process (:func:`start_background_engine`,
 :mod:`dashboard.charts.helper`): it starts there while this process imports and computes, and
 draws the SVGs asked for with :func:`prefetch` (and, for slides, their PNGs) while this process
