@@ -295,3 +295,27 @@ def test_result_slide_shows_the_own_rating_that_changed_it(content) -> None:
     assert "Eigen oordeel (*):" in text
     assert "Variant 3: +/- in plaats van" in text
     assert "eigen oordeel <b>Voorschoten</b>" in text  # the reason, as plain text
+
+
+@pytest.mark.parametrize("key", ["kaart", "overstap"])
+def test_a_map_legend_is_readable_where_the_presentation_shows_it(content, renderer, key) -> None:
+    """The Presentatie page shows a chart at most CHART_HEIGHT px high. The maps were drawn at
+    700×780 and 900×620 with their legends on the map, so their legend type came out at 5–7 px
+    on a 1280×720 screen (and as small on a slide and on paper, which scale the same drawing)."""
+    from dashboard.reports.images import sized, svg_size
+
+    page = (Path(__file__).resolve().parents[1] / "pages" / "presentatie.py").read_text("utf-8")
+    shown_height = int(re.search(r"^CHART_HEIGHT = (\d+)", page, re.M).group(1))
+    chart = next(c for c in content.charts if c.key == key)
+    svg = renderer.svg(chart.spec, chart.width, chart.height)
+    scale = min(1.0, shown_height / svg_size(svg)[1])
+    legend_type = chart.spec["config"]["legend"]["labelFontSize"]
+    assert legend_type * scale >= 11, f"{legend_type} px × {scale:.2f}"
+    # beside the map, not on it: nothing of the map is covered
+    legends = [
+        channel["legend"]
+        for layer in sized(chart.spec, chart.width, chart.height)["layer"]
+        for channel in layer.get("encoding", {}).values()
+        if isinstance(channel, dict) and isinstance(channel.get("legend"), dict)
+    ]
+    assert legends and all(legend["orient"] == "right" for legend in legends)

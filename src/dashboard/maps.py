@@ -10,6 +10,7 @@ WebGL (pydeck, no base map: no internet tiles needed in a meeting room).
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
@@ -479,6 +480,25 @@ def membership_map_spec(
                               # the outline's entry under the regions', not beside them
                               "layout": {"top-left": {"direction": "vertical"}}}},
     }  # fmt: skip
+
+
+def legends_beside(spec: dict) -> dict:
+    """The same map with its legends to the right of it instead of on it.
+
+    For a map shown small (a presentation step, a slide, the PDF): draw it at about its shown
+    size with this, and the legends' type stays readable instead of being scaled down with a
+    large drawing. Beside the map they cover nothing of it.
+    """
+    out = copy.deepcopy(spec)
+    for layer in out.get("layer", []):
+        for channel in layer.get("encoding", {}).values():
+            if isinstance(channel, dict) and isinstance(channel.get("legend"), dict):
+                channel["legend"]["orient"] = "right"
+    legend = out.setdefault("config", {}).setdefault("legend", {})
+    legend.pop("layout", None)  # the layout of legends on the map
+    legend["fillColor"] = None  # no white box needed off the map
+    legend["labelFontSize"] = legend["titleFontSize"] = 14  # as the presentation's captions
+    return out
 
 
 def region_details(

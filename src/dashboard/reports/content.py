@@ -324,11 +324,14 @@ def _section_kaart_chart(ctx: _Context) -> Chart:
     return Chart(
         key="kaart",
         title=f"Arbeidsmarktregio's naar aantal inwoners ({ctx.year})",
-        spec=spec,
+        # drawn at about the size a presentation step shows it, legends beside the map: their
+        # type stays readable on a projector, a slide and paper (drawn large and shown small,
+        # it came out at 5 px)
+        spec=maps.legends_beside(spec),
         alt_text=alt,
         source=source_line("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025", *ctx.kc_sources),
-        width=700,
-        height=780,
+        width=310,
+        height=340,
     )
 
 
@@ -351,11 +354,11 @@ def _overstap_map_chart(ctx: _Context) -> Chart:
     return Chart(
         key="overstap",
         title=f"Na de overstap: {gemeente} in {ctx.region_name(ctx.naar)}",
-        spec=spec,
+        spec=maps.legends_beside(spec),  # as the Kaart step: drawn at about its shown size
         alt_text=alt,
         source=source_line("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025"),
-        width=900,
-        height=620,
+        width=420,
+        height=320,
     )
 
 
