@@ -510,8 +510,10 @@ def _section_arbeidsmarkt(ctx: _Context) -> Section:
         key="arbeidsmarkt_rates",
         title="Uitkeringen per 1.000 inwoners van 15 tot 65 jaar",
         spec=_labour_rates_spec(comparison),
-        width=760,
-        height=340,
+        # every chart is drawn at about the size a presentation step shows it (at most 340 px
+        # high, about 670 px wide at 1280x720), so its type is shown at the size it is set in
+        width=620,
+        height=272,
         alt_text=labour.rates_text(comparison),
         source=source_line(*_known_sources(r.source_id for r in rates)),
     )
@@ -702,8 +704,8 @@ def _scores_charts(ctx: _Context) -> tuple[Chart, ...]:
             spec=chart_specs.ranking_spec(ctx.result, m),
             alt_text=scoring_charts.ranking_text(ctx.result, m),
             source=source,
-            width=800,
-            height=300,
+            width=530,
+            height=290,
         ),
         Chart(
             key="varianten_bijdragen",
@@ -711,8 +713,8 @@ def _scores_charts(ctx: _Context) -> tuple[Chart, ...]:
             spec=chart_specs.contributions_spec(ctx.result, m),
             alt_text=scoring_charts.contributions_text(ctx.result, m),
             source=source,
-            width=800,
-            height=380,
+            width=610,
+            height=272,
         ),
     )
     return out
