@@ -122,3 +122,31 @@ def test_markdown_table_escapes_pipes() -> None:
 
     md = markdown_table(pd.DataFrame([{"a": "x|y", "b": "regel\nnieuw", "c": "[a](//e.vil)"}]))
     assert md.splitlines()[2] == r"| x\|y | regel nieuw | \[a\]\(\/\/e\.vil\) |"
+
+
+def test_contribution_labels_do_not_cover_each_other() -> None:
+    """The total's label stood next to its diamond in the middle of the bar, where a part's own
+    label can be too (Variant 3 by default: "-0,29" under "-0,19"). Now the total is written
+    beside the bar and the parts' labels left of the bar's middle, where the diamond stands."""
+    import re
+
+    from dashboard.charts import render
+    from dashboard.charts.specs import contributions_spec
+
+    problem = default_problem()
+    svg = render.svg(contributions_spec(score(problem), problem.matrix, width=610, height=272))
+    bars = re.findall(r'aria-label="variant: ([^;]+);[^"]*" role="graphics-symbol" '
+                      r'aria-roledescription="bar" d="M([\d.]+),[\d.]+h([\d.]+)', svg)  # fmt: skip
+    spans = {}
+    for variant, left, width in bars:
+        spans[variant] = (float(left), float(left) + float(width))
+    labels = re.findall(r'aria-label="variant: ([^;]+);([^"]*)" role="graphics-symbol" '
+                        r'aria-roledescription="text mark" text-anchor="(\w+)" '
+                        r'transform="translate\(([\d.]+),', svg)  # fmt: skip
+    assert len(spans) == 3 and labels
+    for variant, fields, anchor, x in labels:
+        left, right = spans[variant]
+        if "totaal" in fields:
+            assert anchor == "start" and float(x) > right, (variant, fields)
+        else:  # a part's label ends left of the middle
+            assert anchor == "end" and float(x) < (left + right) / 2, (variant, fields)

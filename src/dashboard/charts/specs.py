@@ -148,7 +148,14 @@ def contributions_spec(
             {
                 "data": {"values": parts},
                 "transform": [{"filter": "abs(datum.bijdrage) >= 0.08"}],
-                "mark": {"type": "text", "fontSize": 12, "color": "#000000"},
+                # left of the bar's middle, where the total's diamond stands
+                "mark": {
+                    "type": "text",
+                    "fontSize": 12,
+                    "color": "#000000",
+                    "align": "right",
+                    "dx": -12,
+                },
                 "encoding": {
                     "x": x,
                     "y": {
@@ -178,13 +185,15 @@ def contributions_spec(
                 "mark": {
                     "type": "text",
                     "align": "left",
-                    "dx": 10,
+                    "dx": 6,
                     "fontSize": 13,
                     "fontWeight": "bold",
                     "color": "#000000",
                 },
                 "encoding": {
-                    "x": x,
+                    # beside the bar, not inside it: a total near a part's middle would cover
+                    # that part's label (the bar spans 0.2-0.8 of its band)
+                    "x": {**x, "bandPosition": 0.8},
                     "y": {"field": "totaal", "type": "quantitative"},
                     "text": {"field": "label"},
                 },
