@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks.harness import FirstLook, _visit, ratio_interval
+from benchmarks.harness import FirstLook, ratio_interval, visit
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS
 
 
@@ -30,7 +30,7 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for r in range(rounds + 1):  # the first round warms the servers up
             for name, url, drawn in specs if r % 2 == 0 else specs[::-1]:
-                ms, _, _ = _visit(browser, url, FirstLook("", drawn, label=name), 60_000)
+                ms, _, _ = visit(browser, url, FirstLook("", drawn, label=name), 60_000)
                 if r:
                     found[name].append(ms)
         browser.close()

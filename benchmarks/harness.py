@@ -443,7 +443,7 @@ SENTENCE = FirstLook(
 )
 
 
-def _visit(
+def visit(
     browser: Any, url: str, spec: FirstLook, timeout_ms: float, *, settle: bool = True
 ) -> tuple[float, float, float]:
     """Open ``url`` in a fresh context (empty cache).
@@ -520,7 +520,7 @@ def first_look(
             # forward in one round, backward in the next: no app always follows the same one
             for spec in everything if i % 2 == 0 else everything[::-1]:
                 url = f"{urls[spec.app]}/{spec.path.strip('/')}"
-                drawn, quiet, _ = _visit(browser, url, spec, timeout_ms)
+                drawn, quiet, _ = visit(browser, url, spec, timeout_ms)
                 if i >= warmup:
                     out[spec.name].rerun_ms.append(drawn)
                     settled[spec.name].append(quiet)
@@ -581,7 +581,7 @@ def cold_start(
                                 if time.monotonic() > deadline:
                                     raise
                                 time.sleep(0.02)
-                        drawn, _, started = _visit(
+                        drawn, _, started = visit(
                             browser,
                             f"{url}/{spec.path.strip('/')}",
                             spec,
@@ -695,7 +695,7 @@ def bytes_report(spec: FirstLook) -> list[str]:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         stack.callback(browser.close)
         # warm the server's caches, so only the bytes differ between the two ways in
-        _visit(browser, f"{server.url}/{spec.path}", spec, 60_000, settle=False)
+        visit(browser, f"{server.url}/{spec.path}", spec, 60_000, settle=False)
         targets = [("direct", server.url)]
         nginx = shutil.which("nginx") or (
             "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None

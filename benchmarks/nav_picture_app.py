@@ -5,14 +5,18 @@ Kaart's title, text, controls, clickable map and details: the floor for any page
 with this map in Streamlit.
 """
 
+import sys
+from pathlib import Path
+
 import streamlit as st
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.nav_pages import run_with_navigation
 from dashboard.indicators import INDICATORS, grouped
 from dashboard.settings import CASE
 from dashboard.ui import first_look
 from dashboard.ui.svg_map import still_picture
-
-st.set_page_config(page_title="Arbeidsmarktregio-dashboard", layout="wide")
 
 
 def picture() -> None:
@@ -31,25 +35,4 @@ def picture() -> None:
         st.markdown(still_picture(svg, label="Kaart", selected=CASE.van))
 
 
-def make(i: int):
-    def page() -> None:
-        st.write("x")
-
-    page.__name__ = f"page{i}"
-    return page
-
-
-titles = (
-    "Regio's vergelijken",
-    "Overstap",
-    "Varianten",
-    "Robuustheid",
-    "Scenario's",
-    "Presentatie",
-    "Bronnen en methode",
-)
-pages = [st.Page(picture, title="Kaart", icon=":material/map:", default=True)] + [
-    st.Page(make(i), title=t, url_path=f"p{i}", icon=":material/compare:")
-    for i, t in enumerate(titles)
-]
-st.navigation(pages).run()
+run_with_navigation(picture)

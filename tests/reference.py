@@ -122,3 +122,12 @@ def aggregate_loop(kc, membership, year):  # type: ignore[no-untyped-def]
     out.index.name = "region_code"
     out["n_gemeenten"] = out["n_gemeenten"].astype(int)
     return out.sort_index()
+
+
+def available(kc, indicator_id, year):  # type: ignore[no-untyped-def]
+    """Reference for :func:`dashboard.kerncijfers.years_per_indicator`, one year at a time: True
+    when the indicator has at least one gemeente value in ``year``."""
+    from dashboard.kerncijfers import _needed, with_derived_columns
+
+    rows = with_derived_columns(kc[kc["jaar"] == year])
+    return all(c in rows.columns and rows[c].notna().any() for c in _needed(indicator_id))

@@ -49,18 +49,6 @@ def _needed(indicator_id: str) -> list[str]:
     return [ind.numerator, ind.denominator] if ind.kind == "verhouding" else [ind.id]
 
 
-def _filled_columns(kc: pd.DataFrame, year: int) -> set[str]:
-    rows = with_derived_columns(kc[kc["jaar"] == year])
-    filled = rows.notna().any()
-    return set(filled.index[filled.to_numpy()])
-
-
-def available(kc: pd.DataFrame, indicator_id: str, year: int) -> bool:
-    """True when the indicator has at least one gemeente value in ``year``."""
-    filled = _filled_columns(kc, year)
-    return all(c in filled for c in _needed(indicator_id))
-
-
 def indicator_years(kc: pd.DataFrame, indicator_id: str) -> tuple[int, ...]:
     return years_per_indicator(kc)[indicator_id]
 
@@ -68,7 +56,7 @@ def indicator_years(kc: pd.DataFrame, indicator_id: str) -> tuple[int, ...]:
 def years_per_indicator(kc: pd.DataFrame) -> dict[str, tuple[int, ...]]:
     """Per indicator (``INDICATORS`` order) the years with at least one gemeente value.
 
-    One pass per year over the table: asking per indicator and year repeats the same work.
+    One pass over the table, grouped by year (asking per indicator and year repeated the work).
     """
     derived = with_derived_columns(kc)
     filled_per_year = derived.notna().groupby(derived["jaar"]).any()

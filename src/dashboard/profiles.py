@@ -28,7 +28,6 @@ from dashboard.indicators import INDICATORS
 from dashboard.kerncijfers import (
     aggregate,
     gemeente_figures,
-    indicator_years,
     source_ids,
     years_per_indicator,
 )
@@ -137,12 +136,6 @@ def _num(value: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) else number
-
-
-def indicator_year(kc: pd.DataFrame, indicator_id: str) -> int | None:
-    """The latest year in which the indicator has gemeente values."""
-    years = indicator_years(kc, indicator_id)
-    return max(years) if years else None
 
 
 def _year_tables(

@@ -1,7 +1,8 @@
 """A helper process with its own chart engine (:func:`main`, started by :class:`HelperProcess`).
 
-vl-convert keeps Python's GIL while it draws, so its engine cannot start in a thread while the
-process computes something else. This helper starts the engine as soon as it runs and then draws
+vl-convert holds Python's GIL for much of its work (see :mod:`dashboard.charts.render`), so a
+thread gains little while the process computes something else. This helper process starts the
+engine as soon as it runs and then draws
 the Vega-Lite specifications it is sent, in order. Protocol: the parent writes one pickled
 ``(spec, png_scale)`` after another to the helper's stdin; the helper answers each with one
 pickled ``("svg", text, png)`` (``png`` None unless a scale was given) or ``("error", message,

@@ -355,9 +355,7 @@ def build_pdf(content: ReportContent, renderer: ImageRenderer | None = None) -> 
         Draws the charts (default: :func:`~dashboard.reports.images.shared_renderer`).
     """
     try:
-        renderer = renderer or shared_renderer()
-        renderer.prefetch((c.spec, c.width, c.height) for c in content.charts)
-        return _PdfWriter(content, renderer).build()
+        return _PdfWriter(content, renderer or shared_renderer()).build()
     except DashboardError:
         raise
     except (
