@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.ui import first_look
 from dashboard.ui.hardening import protect_shared_caches
 from dashboard.ui.layout import global_style, reset_control, run_guarded, show_notices
 from dashboard.ui.state import apply_query_params, pop_notices, reset_was_requested, sync_url
@@ -15,8 +16,9 @@ st.set_page_config(
     initial_sidebar_state="auto",  # open on a wide screen, closed on a phone
 )
 
+DEFAULT_PAGE = st.Page("pages/kaart.py", title="Kaart", icon=":material/map:", default=True)
 PAGES = [
-    st.Page("pages/kaart.py", title="Kaart", icon=":material/map:", default=True),
+    DEFAULT_PAGE,
     st.Page("pages/regios.py", title="Regio's vergelijken", icon=":material/compare:"),
     st.Page("pages/overstap.py", title="Overstap", icon=":material/move_down:"),
     st.Page("pages/varianten.py", title="Varianten", icon=":material/tune:"),
@@ -30,8 +32,13 @@ protect_shared_caches()  # no browser may empty the caches every user shares
 page = st.navigation(PAGES)
 global_style()
 apply_query_params()  # a share link in the URL sets the view once per session
-show_notices(pop_notices())
-reset_was_requested()  # a full run: every part of the page shows the reset
-reset_control()
+# a new tab on the Kaart: this run sends the map only, the next one the whole page
+map_only = first_look.begin_run(default_page=page is DEFAULT_PAGE)
+if not map_only:
+    show_notices(pop_notices())
+    reset_was_requested()  # a full run: every part of the page shows the reset
+    reset_control()
 run_guarded(page.run)
+if map_only:  # the page ended before its map (a data problem, "Vrij zoomen"): the whole page now
+    first_look.send_the_rest(pause=False)
 sync_url()  # the address bar shows the view this run ended with

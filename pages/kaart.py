@@ -11,7 +11,7 @@ from dashboard.indicators import INDICATORS, grouped
 from dashboard.settings import CASE
 from dashboard.ui import first_look
 from dashboard.ui.layout import page_guard, source_caption
-from dashboard.ui.svg_map import svg_map
+from dashboard.ui.svg_map import map_picture, svg_map
 
 page_guard()
 
@@ -39,7 +39,13 @@ gemeente_names = dict(choices.gemeente_names)
 # The map is sent before the controls are filled in (they stand above it): a first visit then
 # draws the map while the browser still loads the widgets' code. The map reads the controls'
 # values from the session (the defaults on a first visit); the widgets below keep them.
+# A new tab's first run sends the map only (``first_look.begin_run``): the box of the controls then
+# holds their place, so the map does not move when they come.
+map_only = first_look.picture_first()
 controls = st.container(border=True, key="kaart_keuzes")
+if map_only:
+    with controls:
+        first_look.hold_the_controls_place()
 map_column, detail_column = st.columns([3, 2], gap="medium")
 
 
@@ -78,13 +84,20 @@ if view == "Vaste kaart":
             zoom_to=zoom_to,
         )
 
+        label = f"Kaart van de arbeidsmarktregio's: {indicator.label.lower()}, {year}"
+        if map_only:
+            map_picture(
+                svg, label=label, selected=st.session_state.get("kaart_regio"), key="kaart_map"
+            )
+            first_look.send_the_rest()
+
         def choose_region(code: str) -> None:
             if code in region_names:
                 st.session_state["kaart_regio"] = code
 
         svg_map(
             svg,
-            label=f"Kaart van de arbeidsmarktregio's: {indicator.label.lower()}, {year}",
+            label=label,
             details=details,
             selected=st.session_state.get("kaart_regio"),
             key="kaart_map",

@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import streamlit as st
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -107,3 +108,52 @@ def test_what_app_py_and_the_kaart_load_before_the_map_needs_neither_numpy_nor_p
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == ""
+
+
+APP = str(ROOT / "app.py")
+
+
+def test_a_new_tabs_first_run_sends_the_map_and_nothing_after_it(
+    cbs_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The map-only run (issue 13): title, introduction, the controls' place and the picture;
+    not the controls, the clickable map, the details, the notices or the reset button."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.ui import first_look
+
+    ended: list[bool] = []
+
+    def stop_here(*, pause: bool = True) -> None:
+        ended.append(pause)
+        st.stop()
+
+    monkeypatch.setattr(first_look, "send_the_rest", stop_here)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["gw"] = "wg:abc"  # a notice, kept for the whole page
+    at.run()
+    assert not at.exception
+    assert ended == [True]  # ended by the Kaart after its map, with the pause
+    assert at.title[0].value == "Kaart van de arbeidsmarktregio's"
+    pictures = [m.value for m in at.markdown if "data:image/svg+xml;base64," in m.value]
+    assert len(pictures) == 1 and pictures[0].startswith("![Kaart van de arbeidsmarktregio's")
+    assert not at.selectbox and not at.button and not at.info and not at.caption
+
+
+def test_the_map_only_run_is_followed_by_the_whole_page_once_per_tab(cbs_dir: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["gw"] = "wg:abc"
+    at.run()
+    assert not at.exception
+    # the same first load ends with the whole Kaart, the share link's notice and the reset
+    assert at.selectbox(key="kaart_indicator").value == "inwoners"
+    assert at.selectbox(key="kaart_regio").value == "AM34"
+    assert at.button(key="reset_all")
+    assert any("Werkgevers 'abc' is geen getal" in i.value.replace("\\", "") for i in at.info)
+    assert "Tekstversie van de kaart" in " ".join(c.value for c in at.caption)
+    # later runs of the tab are whole runs (no second map-only run)
+    at.selectbox(key="kaart_regio").set_value("AM19").run()
+    assert not at.exception
+    assert at.subheader[0].value == "Holland Rijnland (AM19)"

@@ -69,6 +69,40 @@ def test_the_map_is_a_picture_first_and_the_clickable_map_takes_its_place(
         assert abs(still[side] - live[side]) <= 2, (side, still, live)
 
 
+#: When each part first exists (``performance.now()``), and the controls' box height then.
+_FIRST_SEEN_JS = """(() => {
+    const parts = {picture: '[class*="st-key-kaartbeeld_"] img', reset: '.st-key-reset_all',
+                   controls: '[data-testid="stSelectbox"]', clickable: '.kaart-svg svg'};
+    const seen = window.__seen = {};
+    new MutationObserver(() => {
+        for (const [name, selector] of Object.entries(parts)) {
+            if (!(name in seen) && document.querySelector(selector)) {
+                seen[name] = performance.now();
+                if (name === 'picture') {
+                    const box = document.querySelector('.st-key-kaart_keuzes');
+                    seen.box = box ? box.getBoundingClientRect().height : -1;
+                }
+            }
+        }
+    }).observe(document, {subtree: true, childList: true});
+})();"""
+
+
+def test_a_new_tab_draws_the_map_before_the_rest_of_the_page(page: Page, base_url: str) -> None:
+    """Issue 13: a new tab's first run sends the map only, the whole page follows in a second
+    run. The reset button, the controls and the clickable map (all with code still to load) come
+    after the picture, not with it; their box already has its final height, so the map stays put."""
+    page.add_init_script(_FIRST_SEEN_JS)
+    open_page(page, base_url, "")
+    expect(region(page, "AM34")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Wat wilt u op de kaart zien?")).to_be_visible()
+    seen = page.evaluate("window.__seen")
+    for later in ("reset", "controls", "clickable"):
+        assert seen["picture"] < seen[later], seen
+    final = page.locator(".st-key-kaart_keuzes").bounding_box()
+    assert final and abs(seen["box"] - final["height"]) <= 4, (seen, final)
+
+
 def test_hover_shows_each_detail_once(page: Page, base_url: str) -> None:
     open_page(page, base_url, "")
     region(page, "AM34").hover()

@@ -6,15 +6,21 @@ controls need (years per indicator, region and gemeente names) are small, so the
 (:mod:`dashboard.derived_cache`) keyed on the data files *and* on the code and project data that
 made them: a changed CBS file, map style or fact never shows a stale map. On a miss they are
 computed through :mod:`dashboard.ui.cache` (imported only then) and stored for the next process.
+
+A new tab's first run of the Kaart sends only the title, the introduction and the map; the whole
+page follows in a second run a moment later (:func:`begin_run`), so the browser draws the map
+before it loads the code of the controls.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
@@ -115,3 +121,59 @@ def _region_map(key: str) -> tuple[str, dict[str, list[str]]]:
         stored = {"svg": svg, "details": details}
         derived_cache.store("kaart-tekening", key, stored)
     return str(stored["svg"]), {k: list(v) for k, v in stored["details"].items()}
+
+
+# --- a new tab: the map first, the rest of the page a moment later -----------------------------
+#: How long the server waits after a new tab's map before it sends the rest of the Kaart. The
+#: browser draws what arrives together in one go; without a pause the controls, the clickable map
+#: and the sidebar's reset button (each with code the browser still has to load) come with the
+#: map and hold it back. 0.15 s was enough on this machine and 0.06 s was not (A/B in
+#: ``benchmarks/RESULTS.md``); the rest of the page comes that much later than the map.
+PICTURE_FIRST_PAUSE_S = 0.15
+
+_STARTED_KEY = "_sessie_gestart"
+_PICTURE_FIRST_KEY = "_kaart_eerst_het_beeld"
+
+
+def begin_run(*, default_page: bool) -> bool:
+    """Call from app.py before the page runs. True in a new tab's first run of the Kaart.
+
+    That run sends the title, the introduction and the map only (:func:`picture_first`), then
+    :func:`send_the_rest` reruns the app for the whole page: controls, clickable map, details,
+    notices and the reset button, which app.py leaves out of such a run.
+    """
+    quick = default_page and _STARTED_KEY not in st.session_state
+    st.session_state[_STARTED_KEY] = True
+    st.session_state[_PICTURE_FIRST_KEY] = quick
+    return quick
+
+
+def hold_the_controls_place() -> None:
+    """In the map-only run, in the controls' box: empty blocks of the controls' height.
+
+    Three columns as the controls have (each as high as a label and a field) and a line for the
+    folded settings: wide they stand side by side, on a phone they stack, as the controls do. Plain
+    blocks, because these are drawn at once: HTML or style in Markdown, and the page-wide style
+    (``GLOBAL_CSS``), apply only after their code has loaded, which is after the map is drawn.
+    """
+    for column in st.columns([3, 2, 2]):
+        column.container(height=_FIELD_PX, border=False)
+    st.container(height=_FOLDED_PX, border=False)
+
+
+#: Measured in Chromium on the whole page: a label with its field, and a folded expander.
+_FIELD_PX = 68
+_FOLDED_PX = 42
+
+
+def picture_first() -> bool:
+    """True if this run sends the map and nothing after it (see :func:`begin_run`)."""
+    return bool(st.session_state.get(_PICTURE_FIRST_KEY, False))
+
+
+def send_the_rest(*, pause: bool = True) -> NoReturn:
+    """End the map-only run: the whole page follows in a new run, after the map is drawn."""
+    st.session_state[_PICTURE_FIRST_KEY] = False
+    if pause:
+        time.sleep(PICTURE_FIRST_PAUSE_S)
+    st.rerun()

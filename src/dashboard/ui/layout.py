@@ -45,7 +45,8 @@ def page_guard() -> None:
 # - The server-drawn map (``ui/svg_map``): its picture shows until the interactive map, drawn in
 #   the element right after it, holds the same SVG; the interactive one takes no space before.
 #   The Kaart's controls above it keep their final height while their code loads (a label and a
-#   field), so the map, on screen before them, does not move down when they appear.
+#   field), so the map, on screen before them, does not move down when they appear (in a new
+#   tab's first run, before this style applies, ``first_look.CONTROLS_PLACE`` holds their place).
 GLOBAL_CSS = """
 <style>
 [data-testid="InputInstructions"] > span:first-child { display: none; }

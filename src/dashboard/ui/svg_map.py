@@ -106,6 +106,15 @@ def still_picture(svg: str, *, label: str, selected: str | None) -> str:
     return svg_markdown(svg, alt=label)
 
 
+def map_picture(svg: str, *, label: str, selected: str | None, key: str) -> None:
+    """The still picture :func:`svg_map` starts with, alone (a new tab's first run of the Kaart).
+
+    It stands where :func:`svg_map` puts it, so the whole page's run keeps it on screen.
+    """
+    with st.container(key=f"kaartbeeld_{key}"):
+        st.markdown(still_picture(svg, label=label, selected=selected))
+
+
 def svg_map(
     svg: str,
     *,
@@ -139,8 +148,7 @@ def svg_map(
     digest = hashlib.sha256(svg.encode()).hexdigest()[:16]
     # The picture first: plain Markdown draws it as fast as text, before the browser has loaded
     # the component's code; once the component has drawn the same SVG in its place, CSS hides it.
-    with st.container(key=f"kaartbeeld_{key}"):
-        st.markdown(still_picture(svg, label=label, selected=selected))
+    map_picture(svg, label=label, selected=selected, key=key)
     result = _component(
         data={
             "svg": svg,
