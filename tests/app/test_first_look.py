@@ -116,7 +116,7 @@ APP = str(ROOT / "app.py")
 def test_a_new_tabs_first_run_sends_the_map_and_nothing_after_it(
     cbs_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The map-only run (issue 13): title, introduction, the controls' place and the picture;
+    """The map-only run: title, introduction, the controls' place and the picture;
     not the controls, the clickable map, the details, the notices or the reset button."""
     from streamlit.testing.v1 import AppTest
 

@@ -89,7 +89,7 @@ _FIRST_SEEN_JS = """(() => {
 
 
 def test_a_new_tab_draws_the_map_before_the_rest_of_the_page(page: Page, base_url: str) -> None:
-    """Issue 13: a new tab's first run sends the map only, the whole page follows in a second
+    """A new tab's first run sends the map only, the whole page follows in a second
     run. The reset button, the controls and the clickable map (all with code still to load) come
     after the picture, not with it; their box already has its final height, so the map stays put."""
     page.add_init_script(_FIRST_SEEN_JS)
