@@ -69,22 +69,24 @@ def test_the_map_is_a_picture_first_and_the_clickable_map_takes_its_place(
         assert abs(still[side] - live[side]) <= 2, (side, still, live)
 
 
-#: When each part first exists (``performance.now()``), and the controls' box height then.
+#: When each part first exists (``performance.now()``), and the controls' box height while the
+#: map is on screen without the rest of the page (its tallest: its blocks take a frame to lay out).
 _FIRST_SEEN_JS = """(() => {
     const parts = {picture: '[class*="st-key-kaartbeeld_"] img', reset: '.st-key-reset_all',
                    controls: '[data-testid="stSelectbox"]', clickable: '.kaart-svg svg'};
-    const seen = window.__seen = {};
-    new MutationObserver(() => {
+    const seen = window.__seen = {box: -1};
+    const check = () => {
         for (const [name, selector] of Object.entries(parts)) {
-            if (!(name in seen) && document.querySelector(selector)) {
-                seen[name] = performance.now();
-                if (name === 'picture') {
-                    const box = document.querySelector('.st-key-kaart_keuzes');
-                    seen.box = box ? box.getBoundingClientRect().height : -1;
-                }
-            }
+            if (!(name in seen) && document.querySelector(selector)) seen[name] = performance.now();
         }
-    }).observe(document, {subtree: true, childList: true});
+        const box = document.querySelector('.st-key-kaart_keuzes');
+        if (box && 'picture' in seen && !('reset' in seen)) {
+            seen.box = Math.max(seen.box, box.getBoundingClientRect().height);
+        }
+    };
+    new MutationObserver(check).observe(document, {subtree: true, childList: true});
+    const frame = () => { check(); if (!('reset' in seen)) requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);
 })();"""
 
 
