@@ -7,7 +7,13 @@ import streamlit as st
 from dashboard.ui import first_look
 from dashboard.ui.hardening import protect_shared_caches
 from dashboard.ui.layout import global_style, reset_control, run_guarded, show_notices
-from dashboard.ui.state import apply_query_params, pop_notices, reset_was_requested, sync_url
+from dashboard.ui.state import (
+    apply_query_params,
+    has_notices,
+    pop_notices,
+    reset_was_requested,
+    sync_url,
+)
 
 st.set_page_config(
     page_title="Arbeidsmarktregio-dashboard",
@@ -32,8 +38,9 @@ protect_shared_caches()  # no browser may empty the caches every user shares
 page = st.navigation(PAGES)
 global_style()
 apply_query_params()  # a share link in the URL sets the view once per session
-# a new tab on the Kaart: this run sends the map only, the next one the whole page
-map_only = first_look.begin_run(default_page=page is DEFAULT_PAGE)
+# a new tab on the Kaart: this run sends the map only, the next one the whole page; not with a
+# share link's notices, which stand above the title and would push the map down when they came
+map_only = first_look.begin_run(map_first=page is DEFAULT_PAGE and not has_notices())
 if not map_only:
     show_notices(pop_notices())
     reset_was_requested()  # a full run: every part of the page shows the reset

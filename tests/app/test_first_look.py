@@ -117,7 +117,7 @@ def test_a_new_tabs_first_run_sends_the_map_and_nothing_after_it(
     cbs_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The map-only run: title, introduction, the controls' place and the picture;
-    not the controls, the clickable map, the details, the notices or the reset button."""
+    not the controls, the clickable map, the details or the reset button."""
     from streamlit.testing.v1 import AppTest
 
     from dashboard.ui import first_look
@@ -129,9 +129,7 @@ def test_a_new_tabs_first_run_sends_the_map_and_nothing_after_it(
         st.stop()
 
     monkeypatch.setattr(first_look, "send_the_rest", stop_here)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["gw"] = "wg:abc"  # a notice, kept for the whole page
-    at.run()
+    at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert ended == [True]  # ended by the Kaart after its map, with the pause
     assert at.title[0].value == "Kaart van de arbeidsmarktregio's"
@@ -140,18 +138,34 @@ def test_a_new_tabs_first_run_sends_the_map_and_nothing_after_it(
     assert not at.selectbox and not at.button and not at.info and not at.caption
 
 
-def test_the_map_only_run_is_followed_by_the_whole_page_once_per_tab(cbs_dir: Path) -> None:
+def test_a_share_links_notices_come_with_the_whole_page_in_the_first_run(
+    cbs_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Notices stand above the title: sent after the map, they would push it down."""
     from streamlit.testing.v1 import AppTest
 
+    from dashboard.ui import first_look
+
+    ended: list[bool] = []
+    monkeypatch.setattr(first_look, "send_the_rest", lambda **kw: ended.append(True))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["gw"] = "wg:abc"
     at.run()
     assert not at.exception
-    # the same first load ends with the whole Kaart, the share link's notice and the reset
+    assert ended == []
+    assert any("Werkgevers 'abc' is geen getal" in i.value.replace("\\", "") for i in at.info)
+    assert at.selectbox(key="kaart_indicator") and at.button(key="reset_all")
+
+
+def test_the_map_only_run_is_followed_by_the_whole_page_once_per_tab(cbs_dir: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    # the same first load ends with the whole Kaart and the reset
     assert at.selectbox(key="kaart_indicator").value == "inwoners"
     assert at.selectbox(key="kaart_regio").value == "AM34"
     assert at.button(key="reset_all")
-    assert any("Werkgevers 'abc' is geen getal" in i.value.replace("\\", "") for i in at.info)
     assert "Tekstversie van de kaart" in " ".join(c.value for c in at.caption)
     # later runs of the tab are whole runs (no second map-only run)
     at.selectbox(key="kaart_regio").set_value("AM19").run()

@@ -135,14 +135,15 @@ _STARTED_KEY = "_sessie_gestart"
 _PICTURE_FIRST_KEY = "_kaart_eerst_het_beeld"
 
 
-def begin_run(*, default_page: bool) -> bool:
+def begin_run(*, map_first: bool) -> bool:
     """Call from app.py before the page runs. True in a new tab's first run of the Kaart.
 
-    That run sends the title, the introduction and the map only (:func:`picture_first`), then
-    :func:`send_the_rest` reruns the app for the whole page: controls, clickable map, details,
-    notices and the reset button, which app.py leaves out of such a run.
+    ``map_first``: the page is the Kaart and nothing has to stand above its map (app.py passes
+    False when a share link left notices). That run sends the title, the introduction and the
+    map only (:func:`picture_first`), then :func:`send_the_rest` reruns the app for the whole
+    page: controls, clickable map, details and the reset button, which app.py leaves out.
     """
-    quick = default_page and _STARTED_KEY not in st.session_state
+    quick = map_first and _STARTED_KEY not in st.session_state
     st.session_state[_STARTED_KEY] = True
     st.session_state[_PICTURE_FIRST_KEY] = quick
     return quick
