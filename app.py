@@ -37,15 +37,15 @@ PAGES = [
 protect_shared_caches()  # no browser may empty the caches every user shares
 page = st.navigation(PAGES)
 global_style()
-apply_query_params()  # a share link in the URL sets the view once per session
+first_run = apply_query_params()  # a share link in the URL sets the view once per session
 # a new tab on the Kaart: this run sends the map only, the next one the whole page; not with a
 # share link's notices, which stand above the title and would push the map down when they came
-map_only = first_look.begin_run(map_first=page is DEFAULT_PAGE and not has_notices())
+map_only = first_look.begin_run(first_run and page is DEFAULT_PAGE and not has_notices())
 if not map_only:
     show_notices(pop_notices())
     reset_was_requested()  # a full run: every part of the page shows the reset
     reset_control()
 run_guarded(page.run)
-if map_only:  # the page ended before its map (a data problem, "Vrij zoomen"): the whole page now
+if map_only:  # the page ended before its map (a data problem): the whole page now
     first_look.send_the_rest(pause=False)
 sync_url()  # the address bar shows the view this run ended with

@@ -131,22 +131,22 @@ def _region_map(key: str) -> tuple[str, dict[str, list[str]]]:
 #: ``benchmarks/RESULTS.md``); the rest of the page comes that much later than the map.
 PICTURE_FIRST_PAUSE_S = 0.15
 
-_STARTED_KEY = "_sessie_gestart"
 _PICTURE_FIRST_KEY = "_kaart_eerst_het_beeld"
+#: Measured in Chromium on the whole page: a label with its field, and a folded expander.
+_FIELD_PX = 68
+_FOLDED_PX = 42
 
 
-def begin_run(*, map_first: bool) -> bool:
-    """Call from app.py before the page runs. True in a new tab's first run of the Kaart.
+def begin_run(map_first: bool) -> bool:
+    """Call from app.py before the page runs; returns ``map_first``.
 
-    ``map_first``: the page is the Kaart and nothing has to stand above its map (app.py passes
-    False when a share link left notices). That run sends the title, the introduction and the
-    map only (:func:`picture_first`), then :func:`send_the_rest` reruns the app for the whole
-    page: controls, clickable map, details and the reset button, which app.py leaves out.
+    ``map_first``: a new tab's first run of the Kaart with nothing to stand above its map (app.py
+    passes False when a share link left notices). That run sends the title, the introduction
+    and the map only (:func:`picture_first`), then :func:`send_the_rest` reruns the app for the
+    whole page: controls, clickable map, details and the reset button, which app.py leaves out.
     """
-    quick = map_first and _STARTED_KEY not in st.session_state
-    st.session_state[_STARTED_KEY] = True
-    st.session_state[_PICTURE_FIRST_KEY] = quick
-    return quick
+    st.session_state[_PICTURE_FIRST_KEY] = map_first
+    return map_first
 
 
 def hold_the_controls_place() -> None:
@@ -160,11 +160,6 @@ def hold_the_controls_place() -> None:
     for column in st.columns([3, 2, 2]):
         column.container(height=_FIELD_PX, border=False)
     st.container(height=_FOLDED_PX, border=False)
-
-
-#: Measured in Chromium on the whole page: a label with its field, and a folded expander.
-_FIELD_PX = 68
-_FOLDED_PX = 42
 
 
 def picture_first() -> bool:

@@ -46,7 +46,8 @@ def page_guard() -> None:
 #   the element right after it, holds the same SVG; the interactive one takes no space before.
 #   The Kaart's controls above it keep their final height while their code loads (a label and a
 #   field), so the map, on screen before them, does not move down when they appear (in a new
-#   tab's first run, before this style applies, ``first_look.CONTROLS_PLACE`` holds their place).
+#   tab's first run, before this style applies, ``first_look.hold_the_controls_place``
+#   holds their place).
 GLOBAL_CSS = """
 <style>
 [data-testid="InputInstructions"] > span:first-child { display: none; }

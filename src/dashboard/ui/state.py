@@ -138,18 +138,22 @@ def pop_notices() -> list[str]:
 SHARE_APPLIED_KEY = "share_link_applied"
 
 
-def apply_query_params() -> None:
+def apply_query_params() -> bool:
     """Once per session, before the page runs: take the view from a share link in the URL.
 
     Invalid parts of the link are ignored; each gives a Dutch notice. Without share
-    parameters nothing changes.
+    parameters nothing changes. Returns True in the session's first run (link or not).
     """
     _init()
     if st.session_state.get(SHARE_APPLIED_KEY):
-        return
+        return False
     st.session_state[SHARE_APPLIED_KEY] = True
-    if not st.query_params:
-        return  # a plain visit: no need to load the share-link code (and the scenario store)
+    if st.query_params:  # a plain visit need not load the share-link code (and scenario store)
+        _apply_share_link()
+    return True
+
+
+def _apply_share_link() -> None:
     from dashboard.scenarios.sharelink import decode
 
     try:
