@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.ui import first_look
 from dashboard.ui.hardening import protect_shared_caches
 from dashboard.ui.layout import global_style, reset_control, run_guarded, show_notices
+from dashboard.ui.network import server_sends_without_delay
 from dashboard.ui.state import (
     apply_query_params,
     has_notices,
@@ -35,6 +36,7 @@ PAGES = [
 ]
 
 protect_shared_caches()  # no browser may empty the caches every user shares
+server_sends_without_delay()  # once per process: no 40 ms wait on small messages (ui/network)
 page = st.navigation(PAGES)
 global_style()
 first_run = apply_query_params()  # a share link in the URL sets the view once per session
