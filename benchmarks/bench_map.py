@@ -6,7 +6,9 @@ Prints, each as a ratio against a baseline measured in the same run:
    Kaart map drawn, beside the one-sentence app (``benchmarks/sentence_app.py``) → its sentence
    drawn (target ≤ 1,15×), with a 90 % interval; for comparison one sentence and the Kaart's
    picture alone, each with the dashboard's navigation (what any page, and this map, cost at
-   least). Visits alternate per round; ``--runs 25`` or more resolves a few per cent;
+   least), and one sentence on a server with the dashboard's network setting (``ui/network``:
+   the Kaart against a sentence on equal terms). Visits alternate per round; ``--runs 25`` or
+   more resolves a few per cent;
 2. **every page**: the same for the title of each of the 8 pages (target ≤ 1,5× each);
 3. **cold start**: ``streamlit run`` → map drawn, beside ``streamlit run`` of the one-sentence
    app → sentence drawn (target ≤ 1,3×); with the on-disk cache as any earlier start leaves it,
@@ -60,6 +62,13 @@ NAV_SENTENCE = FirstLook(
     "benchmarks/nav_sentence_app.py",
     '[data-testid="stMain"] [data-testid="stMarkdownContainer"] p',
     label="één zin met navigatie",
+)
+#: One sentence on a server with the dashboard's network setting (``ui/network``): the sentence app
+#: on equal terms, as that setting speeds up any Streamlit app.
+SENTENCE_NODELAY = FirstLook(
+    "benchmarks/sentence_nodelay_app.py",
+    '[data-testid="stMarkdownContainer"] p',
+    label="één zin, zonder Nagle-wachttijd",
 )
 #: The Kaart's picture alone with that navigation: what showing this map costs at least.
 NAV_PICTURE = FirstLook(
@@ -156,7 +165,9 @@ def main() -> None:
     runs = max(1, args.runs)
     print(f"machine: {machine()}; belasting {os.getloadavg()[0]:.1f} (1 min)")
     if "first" in only:
-        base, (kaart, nav, picture), _ = first_look([MAP, NAV_SENTENCE, NAV_PICTURE], repeats=runs)
+        base, (kaart, nav, picture, fair), _ = first_look(
+            [MAP, NAV_SENTENCE, NAV_PICTURE, SENTENCE_NODELAY], repeats=runs
+        )
         print(f"eerste blik, mediaan van {runs} (nieuw tabblad, lege cache):")
         print("  " + ratio_line("Kaart, kaart getekend", 1.15, base, kaart))
         print(
@@ -168,6 +179,12 @@ def main() -> None:
             f"  ter vergelijking: alleen de kaartafbeelding met die navigatie "
             f"{picture.median:.0f} ms ({picture.median / base.median:.2f}× de zin alleen); "
             f"de Kaart is {kaart.median / picture.median:.2f}× die afbeelding"
+        )
+        low, high = ratio_interval(fair.rerun_ms, kaart.rerun_ms)
+        print(
+            f"  gelijk speelveld: één zin op een server met dezelfde netwerkinstelling "
+            f"{fair.median:.0f} ms ({fair.median / base.median:.2f}× de gewone zin); de Kaart is "
+            f"{kaart.median / fair.median:.2f}× die zin (90 %: {low:.2f}–{high:.2f}×)"
         )
     if "pages" in only:
         specs = [FirstLook("app.py", TITLE, path, f"{title}") for path, title in PAGES.items()]
