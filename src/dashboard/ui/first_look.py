@@ -154,12 +154,14 @@ def hold_the_controls_place() -> None:
 
     Three columns as the controls have (each as high as a label and a field) and a line for the
     folded settings: wide they stand side by side, on a phone they stack, as the controls do. Plain
-    blocks, because these are drawn at once: HTML or style in Markdown, and the page-wide style
-    (``GLOBAL_CSS``), apply only after their code has loaded, which is after the map is drawn.
+    space (``st.space``), because it is drawn at once: HTML or style in Markdown, and the
+    page-wide style (``GLOBAL_CSS``), apply only after their code has loaded, which is after the
+    map is drawn. A fixed-height ``st.container`` holds the place as well, but is a scrolling box
+    with its own code; the map came about 3 % later with it (A/B in ``benchmarks/RESULTS.md``).
     """
     for column in st.columns([3, 2, 2]):
-        column.container(height=_FIELD_PX, border=False)
-    st.container(height=_FOLDED_PX, border=False)
+        column.space(_FIELD_PX)
+    st.space(_FOLDED_PX)
 
 
 def picture_first() -> bool:
