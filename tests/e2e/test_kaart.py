@@ -105,6 +105,30 @@ def test_a_new_tab_draws_the_map_before_the_rest_of_the_page(page: Page, base_ur
     assert final and abs(seen["box"] - final["height"]) <= 4, (seen, final)
 
 
+_TITLE_TOPS_JS = """(() => {
+    const tops = [];
+    window.__titleTops = tops;
+    new MutationObserver(() => {
+        const h = document.querySelector('[data-testid="stMain"] h1');
+        if (!h) return;
+        const top = Math.round(h.getBoundingClientRect().top);
+        if (tops[tops.length - 1] !== top) tops.push(top);
+    }).observe(document, {subtree: true, childList: true, attributes: true});
+})();"""
+
+
+def test_the_title_stays_where_it_first_appears(page: Page, base_url: str) -> None:
+    """The space above the title is a theme setting, which comes with the first message, not
+    page style, which applies only once its code has loaded: the title, and the map under it,
+    no longer move up after they are on screen."""
+    page.add_init_script(_TITLE_TOPS_JS)
+    open_page(page, base_url, "")
+    expect(page.get_by_role("combobox", name="Wat wilt u op de kaart zien?")).to_be_visible()
+    page.wait_for_timeout(500)  # the page-wide style has applied by now
+    tops = page.evaluate("window.__titleTops")
+    assert tops and max(tops) - min(tops) <= 2, tops
+
+
 def test_hover_shows_each_detail_once(page: Page, base_url: str) -> None:
     open_page(page, base_url, "")
     region(page, "AM34").hover()

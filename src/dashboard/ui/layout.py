@@ -40,7 +40,6 @@ def page_guard() -> None:
 #   the server's 10 MB limit is refused by Streamlit in the browser with an English line; it is
 #   shown in Dutch (screen readers still hear Streamlit's English alert: it cannot be configured).
 # - A clearly visible focus ring on slider handles (WCAG 2.4.7 and 1.4.11: 3 px, 10:1 contrast).
-# - Less white space above the title, so a 1280x720 screen shows the map, not only its controls.
 # - Headings on a phone: smaller type, so long Dutch words fit instead of breaking mid-word.
 # - The server-drawn map (``ui/svg_map``): its picture shows until the interactive map, drawn in
 #   the element right after it, holds the same SVG; the interactive one takes no space before.
@@ -72,7 +71,6 @@ GLOBAL_CSS = """
   + [data-testid="stElementContainer"]:not(:has(.kaart-svg svg)) {
   position: absolute; visibility: hidden; }
 h1, h2, h3 { word-break: normal; overflow-wrap: break-word; }
-[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 @media (max-width: 640px) {
   h1 { font-size: 1.35rem !important; }
   h2 { font-size: 1.3rem !important; }
