@@ -1,6 +1,6 @@
 """The server's connections to browsers without Nagle's wait.
 
-Streamlit's own server (uvicorn, since Streamlit 1.5x) binds its listening socket itself, as
+Streamlit 1.67's own server (uvicorn) binds its listening socket itself, as
 ``socket.socket(family)``: protocol 0. Python's asyncio turns Nagle's algorithm off
 (``TCP_NODELAY``) only on sockets whose protocol is ``IPPROTO_TCP`` (the same check skips it on
 macOS, cpython#148783), so every browser connection keeps it on. A small message that follows one
