@@ -551,7 +551,7 @@ def variants_section() -> None:
 
 
 # --- page -----------------------------------------------------------------------------------------
-st.title("Varianten voor de werkgeversdienstverlening")
+st.title("Varianten voor de dienstverlening aan werkgevers")
 st.markdown(
     "De handreiking uit 2012 beschrijft drie manieren waarop gemeenten en UWV samen werkgevers "
     "kunnen bedienen, van **maximale samenwerking** (variant 1) tot **naast elkaar werken** "

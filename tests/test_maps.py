@@ -181,7 +181,7 @@ def test_the_still_picture_leaves_out_only_what_draws_nothing(layers, index) -> 
 
     import vl_convert
 
-    from dashboard.ui.svg_map import still_picture
+    from dashboard.ui.svg_map import FILL_WIDTH, still_picture
 
     spec = region_map_spec(
         layers, values_for(index), indicator_label="Inwoners", unit="inw", clickable=True
@@ -192,7 +192,36 @@ def test_the_still_picture_leaves_out_only_what_draws_nothing(layers, index) -> 
     assert "aria-label" not in drawn and "translate(0,0)" not in drawn
     assert 'data-code="AM34"' in drawn
     assert len(drawn) < 0.85 * len(svg)
-    assert vl_convert.svg_to_png(drawn) == vl_convert.svg_to_png(svg)  # the same pixels
+    # wider than any column, in the same proportion; at the drawn size the same pixels
+    size = re.compile(r'<svg\b[^>]*?\swidth="([0-9.]+)"\s+height="([0-9.]+)"')
+    (width, height), (wide, high) = size.search(svg).groups(), size.search(drawn).groups()
+    assert (
+        float(wide) == FILL_WIDTH
+        and abs(float(high) / float(wide) - float(height) / float(width)) < 1e-4
+    )
+    at_drawn_size = drawn.replace(
+        f'width="{wide}" height="{high}"', f'width="{width}" height="{height}"', 1
+    )
+    assert vl_convert.svg_to_png(at_drawn_size) == vl_convert.svg_to_png(svg)  # the same pixels
+
+
+def test_the_still_picture_scales_only_a_drawing_with_a_viewbox() -> None:
+    import base64
+
+    from dashboard.ui.svg_map import FILL_WIDTH, still_picture
+
+    def drawn(svg: str) -> str:
+        return base64.b64decode(
+            still_picture(svg, label="Kaart", selected=None).split(",", 1)[1][:-1]
+        ).decode()
+
+    with_box = '<svg width="570" height="650" viewBox="0 0 570 650"><path stroke-width="2"/></svg>'
+    assert drawn(with_box).startswith(
+        f'<svg width="{FILL_WIDTH}" height="4561.4" viewBox="0 0 570 650">'
+    )
+    assert 'stroke-width="2"' in drawn(with_box)
+    without = '<svg width="570" height="650"><path d="M0,0"/></svg>'
+    assert drawn(without) == without  # a larger size would only add empty space
 
 
 def test_the_page_map_writes_outlines_to_a_tenth_of_a_pixel(layers, index) -> None:

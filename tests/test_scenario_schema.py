@@ -268,6 +268,20 @@ def _check(text_or_bytes) -> None:
     result.problem()  # a returned scenario is always usable
 
 
+@pytest.mark.parametrize("name", ["\n", "a\u202eb", "x" * 500])
+def test_a_field_name_from_the_file_stands_in_one_short_line(name: str) -> None:
+    """An unknown field named with a line break, an invisible character or 500 letters: the
+    message stays one line and short, the name quoted (found by the generated documents below)."""
+    body = {"name": "0", "overstap": {name: None}}
+    with pytest.raises(ValidationError) as caught:
+        scenario_from_json(
+            dumps({"format": "dashboard-scenario", "schema_version": 1, "scenario": body})
+        )
+    message = str(caught.value)
+    assert "\n" not in message and "\u202e" not in message and len(message) < 120, message
+    assert message.endswith("onbekend veld; dat is niet toegestaan"), message
+
+
 @pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=scenario_bodies)

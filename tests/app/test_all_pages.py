@@ -19,7 +19,7 @@ PAGES = {
     "pages/kaart.py": ("Kaart van de arbeidsmarktregio's", "**Gemeenten:**"),
     "pages/regios.py": ("Regio's vergelijken", "Gemeenten met hun cijfers"),
     "pages/overstap.py": ("Overstap naar een andere arbeidsmarktregio", "De route: wie beslist"),
-    "pages/varianten.py": ("Varianten voor de werkgeversdienstverlening", "De drie varianten"),
+    "pages/varianten.py": ("Varianten voor de dienstverlening aan werkgevers", "De drie varianten"),
     "pages/robuustheid.py": ("Robuustheid", "Voor analisten"),
     "pages/scenarios.py": ("Scenario's", "Link naar deze weergave"),
     "pages/presentatie.py": ("Presentatie: arbeidsmarktregio", "De vraag"),

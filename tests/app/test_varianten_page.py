@@ -33,7 +33,7 @@ def summary(at: AppTest) -> str:
 def test_page_shows_key_dutch_texts() -> None:
     at = run_page()
     text = all_text(at)
-    assert "Varianten voor de werkgeversdienstverlening" in text
+    assert "Varianten voor de dienstverlening aan werkgevers" in text
     assert summary(at).startswith("Met deze weging scoort Variant 1 het hoogst (86 van 100)")
     assert "Gewicht per perspectief: gemeenten & UWV 33%" in text
     assert "geen weging en geen andere schaal kan dat veranderen" in text

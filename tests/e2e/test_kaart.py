@@ -129,6 +129,44 @@ def test_the_title_stays_where_it_first_appears(page: Page, base_url: str) -> No
     assert tops and max(tops) - min(tops) <= 2, tops
 
 
+#: The map's size and the title's height in each animation frame, from the first frame that shows
+#: the map picture until the clickable map has replaced it.
+_FIRST_LOOK_SIZES_JS = """(() => {
+    const sizes = window.__sizes = [];
+    const frame = () => {
+        const shown = document.querySelector('.kaart-svg svg')
+            || document.querySelector('[class*="st-key-kaartbeeld_"] img');
+        const h = document.querySelector('[data-testid="stMain"] h1');
+        if (shown && h) {
+            const map = shown.getBoundingClientRect();
+            const row = [Math.round(map.width), Math.round(h.getBoundingClientRect().height)];
+            const last = sizes[sizes.length - 1];
+            if (!last || last[0] !== row[0] || last[1] !== row[1]) sizes.push(row);
+        }
+        requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+})();"""
+
+
+@pytest.mark.parametrize("width,height", [(1920, 1080), (390, 844)])
+def test_the_first_look_keeps_its_size(page: Page, base_url: str, width: int, height: int) -> None:
+    """The map picture is as wide as the clickable map that replaces it, and the title as high, from
+    the first frame: on a wide screen the picture no longer grows when the page style arrives, and
+    on a phone the title no longer shrinks then (which moved the map up)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.add_init_script(_FIRST_LOOK_SIZES_JS)
+    open_page(page, base_url, "")
+    expect(region(page, "AM34")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Wat wilt u op de kaart zien?")).to_be_visible()
+    page.wait_for_timeout(500)  # the page-wide style has applied by now
+    sizes = page.evaluate("window.__sizes")
+    widths = [w for w, _ in sizes]
+    titles = [t for _, t in sizes]
+    assert sizes and max(widths) - min(widths) <= 2, sizes
+    assert max(titles) - min(titles) <= 2, sizes
+
+
 def test_hover_shows_each_detail_once(page: Page, base_url: str) -> None:
     open_page(page, base_url, "")
     region(page, "AM34").hover()

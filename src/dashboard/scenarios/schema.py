@@ -225,10 +225,20 @@ def _number(value: Any) -> str:
     return fmt_number(value, 2) if isinstance(value, int | float) else str(value)
 
 
+def _field_name(part: object) -> str:
+    """A field's name from the file as it can stand in one line: a name with a line break, an
+    invisible character or over 40 characters is quoted, escaped and shortened."""
+    text = str(part)
+    if text and text.isprintable() and len(text) <= 40:
+        return text
+    shown = repr(text)
+    return f"{shown[:40]}{'…' if len(shown) > 40 else ''}"
+
+
 def dutch_message(err: pydantic.ValidationError) -> str:
     """One Dutch sentence for the first problem, naming the field."""
     first = err.errors(include_url=False)[0]
-    loc = ".".join(str(part) for part in first.get("loc", ())) or "bestand"
+    loc = ".".join(_field_name(part) for part in first.get("loc", ())) or "bestand"
     kind = first.get("type", "")
     ctx = first.get("ctx") or {}
     if kind == "value_error":

@@ -71,11 +71,6 @@ GLOBAL_CSS = """
   + [data-testid="stElementContainer"]:not(:has(.kaart-svg svg)) {
   position: absolute; visibility: hidden; }
 h1, h2, h3 { word-break: normal; overflow-wrap: break-word; }
-@media (max-width: 640px) {
-  h1 { font-size: 1.35rem !important; }
-  h2 { font-size: 1.3rem !important; }
-  h3 { font-size: 1.15rem !important; }
-}
 </style>
 """
 

@@ -88,15 +88,39 @@ _NOT_DRAWN = re.compile(
     r'| transform="translate\(0,0\)"'
 )
 
+#: The picture's own width: wider than any column, so that the column sets its width from the
+#: first frame (a Markdown image is at most as wide as its column), as it sets the clickable map's.
+#: At its drawn width of 570 px the picture grew when the page-wide style came, 0.3 s after it
+#: was on screen (from 570 to 860 px on a 1920 px wide screen).
+FILL_WIDTH = 4000
+_ROOT = re.compile(r"<svg\b[^>]*>")
+_SIZE = re.compile(r'\s(width|height)="([0-9.]+)"')
+
+
+def _fill_the_column(svg: str) -> str:
+    """``svg`` with its root's width and height scaled up to :data:`FILL_WIDTH`; its viewBox keeps
+    the drawing, so it only scales."""
+    root = _ROOT.search(svg)
+    size = dict(_SIZE.findall(root.group(0))) if root else {}
+    if not root or "viewBox=" not in root.group(0) or not {"width", "height"} <= size.keys():
+        return svg  # without a viewBox a larger size would add space, not scale the drawing
+    if float(size["width"]) <= 0:
+        return svg
+    scale = FILL_WIDTH / float(size["width"])
+    wide = {"width": f"{FILL_WIDTH}", "height": f"{float(size['height']) * scale:.1f}"}
+    tag = _SIZE.sub(lambda m: f' {m.group(1)}="{wide[m.group(1)]}"', root.group(0))
+    return svg[: root.start()] + tag + svg[root.end() :]
+
 
 def still_picture(svg: str, *, label: str, selected: str | None) -> str:
     """The map as a Markdown image (``ui/picture``): drawn with the text, no script needed.
 
     The chosen region has its outline, as in the interactive map that replaces it (``GLOBAL_CSS``
     in ``ui/layout``), so the change is not visible. Attributes that draw nothing are left out
-    (a fifth less to send and to read before the first look).
+    (a fifth less to send and to read before the first look). Its own size is wider than any
+    column (:data:`FILL_WIDTH`), so it has the clickable map's width from the first frame.
     """
-    svg = _NOT_DRAWN.sub("", svg)
+    svg = _fill_the_column(_NOT_DRAWN.sub("", svg))
     if selected and re.fullmatch(r"[A-Za-z0-9_-]+", selected):  # a region code, nothing else
         outline = (
             f'<style>[data-code="{selected}"] path {{ stroke: #000000; stroke-width: 3px; }}'
