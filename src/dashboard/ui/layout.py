@@ -40,7 +40,8 @@ def page_guard() -> None:
 #   the server's 10 MB limit is refused by Streamlit in the browser with an English line; it is
 #   shown in Dutch (screen readers still hear Streamlit's English alert: it cannot be configured).
 # - A clearly visible focus ring on slider handles (WCAG 2.4.7 and 1.4.11: 3 px, 10:1 contrast).
-# - Headings on a phone: smaller type, so long Dutch words fit instead of breaking mid-word.
+# - Headings break between words, and inside a word only when it is wider than the screen (their
+#   sizes are theme settings, `headingFontSizes`, the same on a phone as on a wide screen).
 # - The server-drawn map (``ui/svg_map``): its picture shows until the interactive map, drawn in
 #   the element right after it, holds the same SVG; the interactive one takes no space before.
 #   The Kaart's controls above it keep their final height while their code loads (a label and a
