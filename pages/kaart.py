@@ -191,12 +191,9 @@ with controls:
         key=f"kaart_jaar_{indicator_id}",
         placeholder="Kies…",
     )
-    c3.radio(
-        "Weergave",
-        ["Vaste kaart", "Vrij zoomen"],
-        horizontal=True,
-        key="kaart_weergave",
-    )
+    # One option under the other at every width: side by side they wrap below about 1200 px, so
+    # the box would have a height the map-only run's placeholder cannot know.
+    c3.radio("Weergave", ["Vaste kaart", "Vrij zoomen"], key="kaart_weergave")
     # The less used settings fold away, so the map itself is in view on a 1280x720 screen.
     with st.expander("Uitlichten, inzoomen en gemeentegrenzen"):
         c4, c5, c6 = st.columns([3, 3, 2])

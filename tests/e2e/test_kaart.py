@@ -110,6 +110,31 @@ def test_a_new_tab_draws_the_map_before_the_rest_of_the_page(page: Page, base_ur
     assert final and abs(seen["box"] - final["height"]) <= 4, (seen, final)
 
 
+
+@pytest.mark.parametrize("width,height", [(1024, 768), (390, 844)])
+def test_the_controls_place_is_as_high_as_the_controls(
+    page: Page, base_url: str, width: int, height: int
+) -> None:
+    """The blocks that hold the controls' place in a new tab's first run are as high as the
+    controls that replace them, also where the sidebar leaves the controls little room (1024 px:
+    the view choice's two options used to wrap there, and the map moved 21 px down) and on a
+    phone, where the controls stand one under the other."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.add_init_script(_FIRST_SEEN_JS)
+    for _ in range(3):  # each load is a new tab's first run; a busy machine can merge the two runs
+        open_page(page, base_url, "")
+        expect(region(page, "AM34")).to_be_visible()
+        expect(page.get_by_role("combobox", name="Wat wilt u op de kaart zien?")).to_be_visible()
+        seen = page.evaluate("window.__seen")
+        if seen["box"] > 0:
+            break
+    else:
+        pytest.fail(f"the map never came before the rest of the page: {seen}")
+    page.wait_for_timeout(500)  # the page-wide style has applied by now
+    final = page.locator(".st-key-kaart_keuzes").bounding_box()
+    assert final and abs(seen["box"] - final["height"]) <= 4, (seen, final)
+
+
 _TITLE_TOPS_JS = """(() => {
     const tops = [];
     window.__titleTops = tops;

@@ -132,8 +132,11 @@ def _region_map(key: str) -> tuple[str, dict[str, list[str]]]:
 PICTURE_FIRST_PAUSE_S = 0.15
 
 _PICTURE_FIRST_KEY = "_kaart_eerst_het_beeld"
-#: Measured in Chromium on the whole page: a label with its field, and a folded expander.
-_FIELD_PX = 68
+#: Measured in Chromium on the whole page: the tallest control (a label with two radio options, one
+#: under the other; a label with its field is 68 px), and a folded expander. ``GLOBAL_CSS`` gives
+#: each control's column this height as its least (4.55rem), so the skeletons that stand in for
+#: the controls while their code loads keep it too.
+_CONTROL_PX = 73
 _FOLDED_PX = 42
 
 
@@ -152,7 +155,7 @@ def begin_run(map_first: bool) -> bool:
 def hold_the_controls_place() -> None:
     """In the map-only run, in the controls' box: empty blocks of the controls' height.
 
-    Three columns as the controls have (each as high as a label and a field) and a line for the
+    Three columns as the controls have (each as high as the tallest control) and a line for the
     folded settings: wide they stand side by side, on a phone they stack, as the controls do. Plain
     space (``st.space``), because it is drawn at once: HTML or style in Markdown, and the
     page-wide style (``GLOBAL_CSS``), apply only after their code has loaded, which is after the
@@ -160,7 +163,7 @@ def hold_the_controls_place() -> None:
     with its own code; the map came about 3 % later with it (A/B in ``benchmarks/RESULTS.md``).
     """
     for column in st.columns([3, 2, 2]):
-        column.space(_FIELD_PX)
+        column.space(_CONTROL_PX)
     st.space(_FOLDED_PX)
 
 

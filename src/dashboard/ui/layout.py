@@ -44,8 +44,9 @@ def page_guard() -> None:
 #   sizes are theme settings, `headingFontSizes`, the same on a phone as on a wide screen).
 # - The server-drawn map (``ui/svg_map``): its picture shows until the interactive map, drawn in
 #   the element right after it, holds the same SVG; the interactive one takes no space before.
-#   The Kaart's controls above it keep their final height while their code loads (a label and a
-#   field), so the map, on screen before them, does not move down when they appear (in a new
+#   The Kaart's controls above it keep their final height while their code loads (the tallest
+#   is the view choice, a label and two options), so the map, on screen before them, does not
+#   move down when they appear (in a new
 #   tab's first run, before this style applies, ``first_look.hold_the_controls_place``
 #   holds their place).
 GLOBAL_CSS = """
@@ -65,7 +66,7 @@ GLOBAL_CSS = """
 [data-testid="stSlider"] div[data-rac][data-focus-visible] {
   outline: 3px solid #154273; outline-offset: 3px; border-radius: 50%; }
 [class*="st-key-kaartbeeld_"] img { display: block; width: 100%; height: auto; }
-.st-key-kaart_keuzes [data-testid="stColumn"] { min-height: 4.25rem; }
+.st-key-kaart_keuzes [data-testid="stColumn"] { min-height: 4.55rem; }
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-kaartbeeld_"]):has(
   + [data-testid="stElementContainer"] .kaart-svg svg) { display: none; }
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-kaartbeeld_"])
