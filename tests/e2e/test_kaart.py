@@ -110,7 +110,6 @@ def test_a_new_tab_draws_the_map_before_the_rest_of_the_page(page: Page, base_ur
     assert final and abs(seen["box"] - final["height"]) <= 4, (seen, final)
 
 
-
 @pytest.mark.parametrize("width,height", [(1024, 768), (390, 844)])
 def test_the_controls_place_is_as_high_as_the_controls(
     page: Page, base_url: str, width: int, height: int
