@@ -127,9 +127,13 @@ def _region_map(key: str) -> tuple[str, dict[str, list[str]]]:
 #: How long the server waits after a new tab's map before it sends the rest of the Kaart. The
 #: browser draws what arrives together in one go; without a pause the controls, the clickable map
 #: and the sidebar's reset button (each with code the browser still has to load) come with the
-#: map and hold it back. 0.15 s was enough on this machine and 0.06 s was not (A/B in
-#: ``benchmarks/RESULTS.md``); the rest of the page comes that much later than the map.
-PICTURE_FIRST_PAUSE_S = 0.15
+#: map and hold it back (0.06 s was too short). It is also long enough for the page style to
+#: apply first: the browser shows content that waited for its code at most once per 300 ms, so
+#: with 0.15 s the whole page often came before the style, the controls stood for a moment
+#: without their least height, and the map jumped up and back (33 px, 100 px on a phone; in 11
+#: of 16 new tabs, none with 0.3 s). The controls come no later for it: they waited for that
+#: reveal anyway (A/B in ``benchmarks/RESULTS.md``).
+PICTURE_FIRST_PAUSE_S = 0.3
 
 _PICTURE_FIRST_KEY = "_kaart_eerst_het_beeld"
 #: Measured in Chromium on the whole page: the tallest control (a label with two radio options, one
