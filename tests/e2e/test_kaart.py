@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e.browser import open_page, screenshot, wait_idle
 
@@ -134,47 +136,52 @@ def test_the_controls_place_is_as_high_as_the_controls(
     assert final and abs(seen["box"] - final["height"]) <= 4, (seen, final)
 
 
-#: The map's top (picture or clickable map) in every animation frame.
-_MAP_TOPS_JS = """(() => {
-    const tops = window.__mapTops = [];
-    const frame = () => {
-        const map = document.querySelector('.kaart-svg svg')
-            || document.querySelector('[class*="st-key-kaartbeeld_"] img');
-        if (map) {
-            const top = Math.round(map.getBoundingClientRect().top);
-            if (tops[tops.length - 1] !== top) tops.push(top);
-        }
-        requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-})();"""
+def _seconds_from_picture_to_the_rest(base_url: str) -> float:
+    """A new session's first visit to the Kaart, over the websocket as a browser speaks it:
+    seconds from the message with the map picture to the first message of the run after it."""
+    import asyncio
+
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.asyncio.client import connect
+
+    async def visit() -> float:
+        url = base_url.replace("http://", "ws://") + "/_stcore/stream"
+        async with connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+            ask = BackMsg()
+            ask.rerun_script.query_string = ""
+            ask.rerun_script.page_name = ""
+            await ws.send(ask.SerializeToString())
+            picture_at = None
+            async with asyncio.timeout(60):
+                while True:
+                    msg = ForwardMsg()
+                    msg.ParseFromString(await ws.recv())
+                    now = time.perf_counter()
+                    kind = msg.WhichOneof("type")
+                    if kind == "script_finished":
+                        assert picture_at is not None, "the first run ended without the picture"
+                    elif kind == "delta" and picture_at is None:
+                        element = msg.delta.new_element
+                        if "data:image/svg+xml" in element.markdown.body:
+                            picture_at = now
+                    elif kind == "new_session" and picture_at is not None:
+                        return now - picture_at  # the run that sends the rest of the page
+
+    with ThreadPoolExecutor(max_workers=1) as pool:  # Playwright may hold this thread's loop
+        return pool.submit(asyncio.run, visit()).result()
 
 
-@pytest.mark.parametrize("width,height", [(1280, 720), (390, 844)])
-def test_the_map_does_not_jump_when_the_rest_of_the_page_comes(
-    browser: Browser, base_url: str, width: int, height: int
-) -> None:
-    """The rest of the page comes after the page style has applied, so the controls never stand
-    without their least height: the map stays where it first appears. With the rest sent too
-    soon the map jumped up and back (33 px, 100 px on a phone) in most new tabs; one tab in four
-    may still do so on a busy machine."""
-    moves = []
-    for _ in range(4):  # a new browser profile each time: nothing of the page's code is cached
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
-        try:
-            page = context.new_page()
-            page.add_init_script(_MAP_TOPS_JS)
-            open_page(page, base_url, "")
-            expect(page.locator(".kaart-svg svg")).to_be_visible(timeout=30_000)
-            expect(page.get_by_role("combobox", name="Wat wilt u op de kaart zien?")).to_be_visible(
-                timeout=30_000
-            )
-            page.wait_for_timeout(500)
-            tops = page.evaluate("window.__mapTops")
-            moves.append(max(tops) - min(tops))
-        finally:
-            context.close()
-    assert sum(move > 5 for move in moves) <= 1, moves
+def test_the_rest_of_the_page_comes_after_the_browser_shows_the_style(base_url: str) -> None:
+    """A new tab's second run (the controls, the clickable map) comes at least 0.3 s after the
+    map picture. The browser shows content that waited for its code at most once per 300 ms;
+    when the second run came sooner (0.15 s), it often arrived before the page style had
+    applied, the controls stood for a moment without their least height, and the map jumped up
+    and back (33 px, 100 px on a phone; 11 of 16 new tabs, none with 0.3 s: see
+    ``benchmarks/RESULTS.md``). Measured on the wire, where it does not depend on how busy the
+    browser is; a late read of the picture can only make the gap look shorter, hence 0.25 s."""
+    gaps = [_seconds_from_picture_to_the_rest(base_url) for _ in range(3)]
+    assert min(gaps) >= 0.25, gaps
 
 
 _TITLE_TOPS_JS = """(() => {
