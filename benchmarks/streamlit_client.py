@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,8 @@ class StreamlitSession:
         self.rng = rng
         self.ws: Any = None
         self.last: RunResult | None = None
+        #: called with every message as it arrives (e.g. to time when one came)
+        self.on_message: Callable[[ForwardMsg], None] | None = None
 
     async def open(self) -> RunResult:
         self.ws = await connect(
@@ -96,6 +99,8 @@ class StreamlitSession:
             raw = await self.ws.recv()
             fwd = ForwardMsg()
             fwd.ParseFromString(raw)
+            if self.on_message is not None:
+                self.on_message(fwd)
             kind = fwd.WhichOneof("type")
             if kind == "new_session":
                 self.page_hash = fwd.new_session.page_script_hash
@@ -177,17 +182,20 @@ class StreamlitSession:
         return await self.rerun(widget, value)
 
 
-def run_once(base_url: str, page_name: str = "") -> StreamlitSession:
+def run_once(
+    base_url: str, page_name: str = "", on_message: Callable[[ForwardMsg], None] | None = None
+) -> StreamlitSession:
     """Open one session on a page, run the script once, close (e.g. to warm up a server).
 
     The returned session holds what the run showed: ``nav_pages``, ``page_title``, ``widgets``
-    and ``last`` (the :class:`RunResult`).
+    and ``last`` (the :class:`RunResult`). ``on_message`` sees every message as it arrives.
     """
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
 
     async def go() -> StreamlitSession:
         session = StreamlitSession(base_url, page_name, random.Random(0))
+        session.on_message = on_message
         try:
             session.last = await session.open()
         finally:

@@ -79,12 +79,15 @@ def check_weight(value: Any, what: str) -> float:
     return number
 
 
-def _key_text(key: Any) -> str:
-    """A key from a file as it can stand in a one-line message (quoted if it is odd)."""
+def key_text(key: Any) -> str:
+    """A key or field name from a file as it can stand in a one-line message: a name that is
+    empty, has a line break or an invisible character, or is over 40 characters long is quoted,
+    escaped and shortened."""
     text = str(key)
-    if text.isprintable() and len(text) <= 40:
+    if text and text.isprintable() and len(text) <= 40:
         return text
-    return repr(text[:40])
+    shown = repr(text)
+    return f"{shown[:40]}{'…' if len(shown) > 40 else ''}"
 
 
 def check_reason(value: Any, what: str) -> str:
@@ -449,9 +452,9 @@ def problem_from_mapping(data: Mapping[str, Any], matrix: Matrix | None = None) 
             raise ValidationError(f'reasons.{cid!r} moet een object zijn, bijv. {{"V3": "..."}}')
         for vid, reason in per_variant.items():
             where = (
-                f"reasons.{_key_text(cid)}.{_key_text(vid)}"
+                f"reasons.{key_text(cid)}.{key_text(vid)}"
                 if isinstance(vid, str)
-                else f"reasons.{_key_text(cid)}"
+                else f"reasons.{key_text(cid)}"
             )
             check_reason(reason, where)
             own = ratings.get(cid)
@@ -466,7 +469,7 @@ def problem_from_mapping(data: Mapping[str, Any], matrix: Matrix | None = None) 
             raise UnknownCodeError(f"ratings: onbekend criterium {cid!r}")
         if not isinstance(per_variant, Mapping):
             raise ValidationError(
-                f'ratings.{_key_text(cid)} moet een object zijn, bijv. {{"V3": "+/-"}}'
+                f'ratings.{key_text(cid)} moet een object zijn, bijv. {{"V3": "+/-"}}'
             )
         for vid, symbol in per_variant.items():
             if vid not in matrix.variant_ids:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from playwright.sync_api import Page, expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from benchmarks.streamlit_client import run_once
 from tests.e2e.browser import open_page, screenshot, wait_idle
 
 pytestmark = pytest.mark.e2e
@@ -92,22 +93,27 @@ _FIRST_SEEN_JS = """(() => {
 })();"""
 
 
-def test_a_new_tab_draws_the_map_before_the_rest_of_the_page(page: Page, base_url: str) -> None:
-    """A new tab's first run sends the map only, the whole page follows in a second
-    run. The reset button, the controls and the clickable map (all with code still to load) come
-    after the picture, not with it; their box already has its final height, so the map stays put."""
+def _open_with_the_map_first(page: Page, base_url: str) -> dict:
+    """Open the Kaart in new tabs until one draws the map before the rest of the page (a busy
+    machine can merge the two runs; three tries); what ``_FIRST_SEEN_JS`` saw in that tab."""
     page.add_init_script(_FIRST_SEEN_JS)
     tries = []
-    for _ in range(3):  # each load is a new tab's first run; a busy machine can merge the two runs
+    for _ in range(3):  # each load is a new tab's first run
         open_page(page, base_url, "")
         expect(region(page, "AM34")).to_be_visible()
         expect(page.get_by_role("combobox", name="Wat wilt u op de kaart zien?")).to_be_visible()
         seen = page.evaluate("window.__seen")
         tries.append(seen)
         if all(seen["picture"] < seen[later] for later in ("reset", "controls", "clickable")):
-            break
-    else:
-        pytest.fail(f"the map never came before the rest of the page: {tries}")
+            return seen
+    pytest.fail(f"the map never came before the rest of the page: {tries}")
+
+
+def test_a_new_tab_draws_the_map_before_the_rest_of_the_page(page: Page, base_url: str) -> None:
+    """A new tab's first run sends the map only, the whole page follows in a second
+    run. The reset button, the controls and the clickable map (all with code still to load) come
+    after the picture, not with it; their box already has its final height, so the map stays put."""
+    seen = _open_with_the_map_first(page, base_url)
     final = page.locator(".st-key-kaart_keuzes").bounding_box()
     assert final and abs(seen["box"] - final["height"]) <= 4, (seen, final)
 
@@ -121,16 +127,7 @@ def test_the_controls_place_is_as_high_as_the_controls(
     the view choice's two options used to wrap there, and the map moved 21 px down) and on a
     phone, where the controls stand one under the other."""
     page.set_viewport_size({"width": width, "height": height})
-    page.add_init_script(_FIRST_SEEN_JS)
-    for _ in range(3):  # each load is a new tab's first run; a busy machine can merge the two runs
-        open_page(page, base_url, "")
-        expect(region(page, "AM34")).to_be_visible()
-        expect(page.get_by_role("combobox", name="Wat wilt u op de kaart zien?")).to_be_visible()
-        seen = page.evaluate("window.__seen")
-        if seen["box"] > 0:
-            break
-    else:
-        pytest.fail(f"the map never came before the rest of the page: {seen}")
+    seen = _open_with_the_map_first(page, base_url)
     page.wait_for_timeout(500)  # the page-wide style has applied by now
     final = page.locator(".st-key-kaart_keuzes").bounding_box()
     assert final and abs(seen["box"] - final["height"]) <= 4, (seen, final)
@@ -139,37 +136,19 @@ def test_the_controls_place_is_as_high_as_the_controls(
 def _seconds_from_picture_to_the_rest(base_url: str) -> float:
     """A new session's first visit to the Kaart, over the websocket as a browser speaks it:
     seconds from the message with the map picture to the first message of the run after it."""
-    import asyncio
+    at: dict[str, float] = {}
 
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    from websockets.asyncio.client import connect
+    def note(msg: ForwardMsg) -> None:
+        kind = msg.WhichOneof("type")
+        if kind == "delta" and "picture" not in at:
+            if "data:image/svg+xml" in msg.delta.new_element.markdown.body:
+                at["picture"] = time.perf_counter()
+        elif kind == "new_session" and "picture" in at and "rest" not in at:
+            at["rest"] = time.perf_counter()  # the run that sends the rest of the page
 
-    async def visit() -> float:
-        url = base_url.replace("http://", "ws://") + "/_stcore/stream"
-        async with connect(url, subprotocols=["streamlit"], max_size=None) as ws:
-            ask = BackMsg()
-            ask.rerun_script.query_string = ""
-            ask.rerun_script.page_name = ""
-            await ws.send(ask.SerializeToString())
-            picture_at = None
-            async with asyncio.timeout(60):
-                while True:
-                    msg = ForwardMsg()
-                    msg.ParseFromString(await ws.recv())
-                    now = time.perf_counter()
-                    kind = msg.WhichOneof("type")
-                    if kind == "script_finished":
-                        assert picture_at is not None, "the first run ended without the picture"
-                    elif kind == "delta" and picture_at is None:
-                        element = msg.delta.new_element
-                        if "data:image/svg+xml" in element.markdown.body:
-                            picture_at = now
-                    elif kind == "new_session" and picture_at is not None:
-                        return now - picture_at  # the run that sends the rest of the page
-
-    with ThreadPoolExecutor(max_workers=1) as pool:  # Playwright may hold this thread's loop
-        return pool.submit(asyncio.run, visit()).result()
+    run_once(base_url, "", on_message=note)
+    assert "picture" in at and "rest" in at, f"no map picture, or no run after it: {at}"
+    return at["rest"] - at["picture"]
 
 
 def test_the_rest_of_the_page_comes_after_the_browser_shows_the_style(base_url: str) -> None:

@@ -41,7 +41,13 @@ from dashboard.scenarios.model import (
     Scenario,
     check_timestamp,
 )
-from dashboard.scoring import MAX_REASON, MAX_SCALE, MAX_WEIGHT, problem_from_mapping
+from dashboard.scoring import (
+    MAX_REASON,
+    MAX_SCALE,
+    MAX_WEIGHT,
+    key_text,
+    problem_from_mapping,
+)
 from dashboard.settings import MAX_MONEY
 
 FORMAT = "dashboard-scenario"
@@ -225,20 +231,10 @@ def _number(value: Any) -> str:
     return fmt_number(value, 2) if isinstance(value, int | float) else str(value)
 
 
-def _field_name(part: object) -> str:
-    """A field's name from the file as it can stand in one line: a name with a line break, an
-    invisible character or over 40 characters is quoted, escaped and shortened."""
-    text = str(part)
-    if text and text.isprintable() and len(text) <= 40:
-        return text
-    shown = repr(text)
-    return f"{shown[:40]}{'…' if len(shown) > 40 else ''}"
-
-
 def dutch_message(err: pydantic.ValidationError) -> str:
     """One Dutch sentence for the first problem, naming the field."""
     first = err.errors(include_url=False)[0]
-    loc = ".".join(_field_name(part) for part in first.get("loc", ())) or "bestand"
+    loc = ".".join(key_text(part) for part in first.get("loc", ())) or "bestand"
     kind = first.get("type", "")
     ctx = first.get("ctx") or {}
     if kind == "value_error":

@@ -46,9 +46,8 @@ def page_guard() -> None:
 #   the element right after it, holds the same SVG; the interactive one takes no space before.
 #   The Kaart's controls above it keep their final height while their code loads (the tallest
 #   is the view choice, a label and two options), so the map, on screen before them, does not
-#   move down when they appear (in a new
-#   tab's first run, before this style applies, ``first_look.hold_the_controls_place``
-#   holds their place).
+#   move down when they appear (in a new tab's first run, before this style applies,
+#   ``first_look.hold_the_controls_place`` holds their place).
 GLOBAL_CSS = """
 <style>
 [data-testid="InputInstructions"] > span:first-child { display: none; }
