@@ -81,3 +81,19 @@ def test_any_text_is_escaped_and_reads_the_same(text: str) -> None:
     expected = re.sub(r"^[ \t]+", lambda m: " " * len(m.group(0).expandtabs(4)), lines, flags=re.M)
     shown = _unescaped(escaped).replace("  \n", "\n").replace("\u2060", "")
     assert shown.replace("\u00a0", " ") == expected.replace("\u00a0", " ").replace("\u2060", "")
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Zuid-Holland Centraal", "Zuid-Holland Centraal"),
+        ("A\x1b]0;titel\x07\x1b[2JB", "A\\x1b]0;titel\\x07\\x1b[2JB"),
+        ("naam\nFout: vervalst", "naam\\x0aFout: vervalst"),
+        ("abc\u202edef", "abc\\u202edef"),
+        ("café ’s-Gravenhage", "café ’s-Gravenhage"),
+    ],
+)
+def test_terminal_text_shows_control_characters_instead_of_obeying_them(raw, shown):
+    from dashboard.markup import terminal_text
+
+    assert terminal_text(raw) == shown

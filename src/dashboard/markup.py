@@ -10,6 +10,7 @@ or icon shortcode, a heading or a list.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 #: CommonMark lets every ASCII punctuation character be escaped with a backslash; escaping all
@@ -40,4 +41,23 @@ def escape_markdown(text: Any) -> str:
     return value.replace("\n", "  \n")
 
 
-__all__ = ["escape_markdown"]
+def terminal_text(text: Any) -> str:
+    """``text`` as it may reach a terminal: one line, every control, format and direction
+    character shown as a visible ``\\x1b``/``\\u202e`` escape instead of acting on the screen.
+
+    Text from data (region names from a mirror, scenario names and authors from a shared
+    database) goes through this before ``print``; it cannot clear the screen, retitle the
+    window or forge a line.
+    """
+    out = []
+    for char in str(text):
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+__all__ = ["escape_markdown", "terminal_text"]
