@@ -12,10 +12,8 @@ from dashboard.markup import escape_markdown
 from dashboard.overstap import (
     FRICTIEKOSTEN_CAVEAT,
     KEY_CAVEAT,
-    MAX_EUR,
     DistributionKey,
     centrumgemeente_note,
-    check_amount,
     check_move,
     consequences,
     cost_model,
@@ -215,36 +213,26 @@ with st.container(border=True):
     entered: dict[str, float | None] = {}
     refused = False
     for col, code in ((k2, van), (k3, naar)):
-        stored_value = budgets_stored.get(code)
-        try:
-            stored_value = check_amount(stored_value, f"budget {code}")
-        except DashboardError:
-            stored_value = None
+        stored_value = budgets_stored.get(code)  # validated by OverstapSettings
         field = amount_input(
             col,
             f"Regiobudget {region_names[code]} (euro per jaar)",
             key=f"overstap_budget_{code}",
             stored=stored_value,
             what=f"Regiobudget {region_names[code]}",
-            maximum=MAX_EUR,
             help="Schrijf bedragen zoals gewoonlijk: 1.000.000 of € 1.250.000,50. Geen "
             "standaardbedrag: de bronnen geven geen regiobudget. Leeg laten mag; dan ziet u "
             "alleen de aandelen in procenten.",
         )
         entered[code] = field.value
         refused = refused or field.error is not None
-    friction_stored = settings.get("frictiekosten")
-    try:
-        friction_stored = check_amount(friction_stored, "frictiekosten")
-    except DashboardError:
-        friction_stored = None
+    friction_stored = settings.get("frictiekosten")  # validated by OverstapSettings
     friction_field = amount_input(
         st,
         "Frictiekosten bij uittreding, eenmalig (euro) — optioneel, uw eigen schatting",
         key="overstap_frictie",
         stored=friction_stored,
         what="Frictiekosten",
-        maximum=MAX_EUR,
     )
     frictie = friction_field.value
     refused = refused or friction_field.error is not None
@@ -267,6 +255,8 @@ else:
     if any(settings.get(k) != v for k, v in changed.items()):
         settings.update(changed)
         set_overstap_settings(settings)
+    for caution in model.cautions(region_names):
+        st.warning(escape_markdown(caution), icon=":material/warning:")
 
 summary = overstap_summary(
     result,

@@ -15,9 +15,9 @@ import streamlit as st
 from dashboard.charts import robustness as charts
 from dashboard.errors import DashboardError
 from dashboard.formatting import fmt_int, fmt_number, fmt_pct
+from dashboard.limits import SAMPLES, SEED
 from dashboard.narrative import FIRMNESS_NOTE, own_ratings, verdict, why_sentence
 from dashboard.sensitivity import analyse
-from dashboard.settings import MAX_SEED, MIN_SAMPLES, PAGE_MAX_SAMPLES
 from dashboard.ui.cache import smaa_result
 from dashboard.ui.layout import page_guard, show_notices, source_caption
 from dashboard.ui.state import (
@@ -55,20 +55,20 @@ with st.expander("Instellingen van de steekproef (voor analisten)", expanded=Fal
     with st.form("robuustheid_steekproef"):
         samples = st.number_input(
             "Aantal willekeurige wegingen",
-            min_value=MIN_SAMPLES,
-            max_value=PAGE_MAX_SAMPLES,
+            min_value=int(SAMPLES.low),
+            max_value=int(SAMPLES.high),
             value=settings.samples,
             step=10_000,
         )
-        st.caption("Meer wegingen geven een nauwkeuriger percentage, maar rekenen langer.")
+        st.caption(SAMPLES.help)
         seed = st.number_input(
             "Startwaarde van het toeval",
-            min_value=0,
-            max_value=MAX_SEED,
+            min_value=int(SEED.low),
+            max_value=int(SEED.high),
             value=settings.seed,
             step=1,
         )
-        st.caption("Dezelfde startwaarde geeft dezelfde uitkomst; zo is de analyse na te rekenen.")
+        st.caption(SEED.help)
         mode = st.radio(
             "Welke wegingen tellen mee?",
             options=list(MODES),

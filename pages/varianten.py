@@ -24,6 +24,7 @@ from dashboard.criteria import (
 )
 from dashboard.errors import DashboardError, ValidationError
 from dashboard.formatting import fmt_number, parse_number
+from dashboard.limits import SCALE
 from dashboard.markup import escape_markdown
 from dashboard.narrative import (
     explanation,
@@ -34,7 +35,7 @@ from dashboard.narrative import (
     summary_sentence,
     tie_sentence,
 )
-from dashboard.scoring import DEFAULT_SCALE, MAX_SCALE, DecisionProblem, score
+from dashboard.scoring import DEFAULT_SCALE, DecisionProblem, score
 from dashboard.ui import cache, context
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import (
@@ -401,9 +402,8 @@ def scale_section(problem: DecisionProblem) -> None:
             values = {s: _scale_value(s, text) for s, text in texts.items()}
         except DashboardError as err:
             st.error(
-                f"Deze schaal is niet overgenomen: {err}. Kies per oordeel een getal van "
-                f"{fmt_number(-MAX_SCALE, 0)} tot en met {fmt_number(MAX_SCALE, 0)}, "
-                "bijvoorbeeld 2 of 1,5. De vorige schaal blijft gelden.",
+                f"Deze schaal is niet overgenomen: {err}. Kies per oordeel een getal "
+                f"{SCALE.allowed()}, bijvoorbeeld 2 of 1,5. De vorige schaal blijft gelden.",
                 icon=":material/error:",
             )
     if values is not None:

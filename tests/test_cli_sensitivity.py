@@ -89,11 +89,14 @@ def test_near_and_group_order(capsys: pytest.CaptureFixture[str]) -> None:
     ("args", "fragment"),
     [
         (["--aantal", "abc"], "--aantal"),
-        (["--aantal", "0"], "--aantal 0"),
+        (["--aantal", "0"], "--aantal: 0 is kleiner dan 1.000"),
+        (["--aantal", "2000000"], "--aantal: 2.000.000 is groter dan 1.000.000"),
         (["--aantal", "99999999"], "--aantal"),
         (["--aantal", "1.5"], "geen geheel getal"),
         (["--startwaarde", "x"], "--startwaarde"),
-        (["--startwaarde", "-1"], "--startwaarde -1"),
+        (["--startwaarde", "-1"], "--startwaarde: -1 is negatief"),
+        # the settings, scenario files and links allow up to 2^31 - 1; the CLI allowed 2^63 - 1
+        (["--startwaarde", str(2**31)], "--startwaarde: 2.147.483.648 is groter dan"),
         (["--startwaarde", str(2**64)], "--startwaarde"),
         (["--weging", "/nonexistent/w.json"], "bestaat niet"),
         (["--rond", "0"], "--rond"),

@@ -178,20 +178,37 @@ def test_shares_always_sum_to_one(values, key):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(None, None), ("", None), (0, 0.0), ("15000", 15000.0), ("€ 2000", 2000.0), (1.5, 1.5)],
+    [
+        (None, None),
+        ("", None),
+        (0, 0.0),
+        ("15000", 15000.0),
+        ("€ 2000", 2000.0),
+        (1.5, 1.5),
+        ("1.000.000", 1_000_000.0),
+        ("2,5", 2.5),
+        ("-0", 0.0),
+        (-0.0, 0.0),
+        ("€ 10.000.000.000", 1e10),
+    ],
 )
 def test_check_amount_accepts(value, expected):
-    assert check_amount(value, "budget") == expected
+    amount = check_amount(value, "budget")
+    assert amount == expected
+    assert amount is None or str(amount) != "-0.0"
 
 
 @pytest.mark.parametrize(
     ("value", "text"),
     [
-        (-1, "negatief"),
-        ("abc", "geen bedrag"),
-        (float("nan"), "eindig"),
-        (1e12, "10 miljard"),
-        (True, "geen bedrag"),
+        (-1, "-€ 1 is negatief; kies een bedrag van € 0 tot en met € 10.000.000.000"),
+        ("-1", "negatief"),
+        ("abc", "geen getal"),
+        (float("nan"), "kies een bedrag"),
+        (1e12, "€ 1.000.000.000.000 is groter dan € 10.000.000.000; kies een bedrag"),
+        ("€ 50.000.000.000", "€ 50.000.000.000 is groter dan € 10.000.000.000"),
+        (True, "True is geen getal"),
+        ("2,555", "hele centen"),
     ],
 )
 def test_check_amount_refuses(value, text):

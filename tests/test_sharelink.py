@@ -78,7 +78,11 @@ def test_unknown_parameters_are_ignored_silently() -> None:
         ({"gw": "wg:abc"}, {}, "gewicht van de groep Werkgevers 'abc' is geen getal"),
         # a number that is only too large is not called "geen getal", and the group is named
         # as the page names it, not by its internal id (gemeenten_uwv)
-        ({"gw": "gu:1e300"}, {}, "gewicht van de groep Gemeenten en UWV: het getal is groter"),
+        (
+            {"gw": "gu:1e300"},
+            {},
+            "gewicht van de groep Gemeenten en UWV: een getal van 301 cijfers is groter dan",
+        ),
         ({"gw": "wg:-1,wz:2"}, {"groups": {"werkzoekenden": 2}}, "is negatief"),
         ({"gw": "wg:nan"}, {}, "geen getal"),
         ({"gw": "wg:inf"}, {}, "geen getal"),
@@ -119,7 +123,10 @@ def test_invalid_weight_parameters_ignored_with_notice(
         ({"on": "Holland Rijnland"}, "regiocode"),
         ({"ob": "AM19:veel"}, "budget 'veel' voor AM19 is geen getal"),
         ({"ob": "XX:5"}, "budget voor onbekende regiocode"),
-        ({"ob": "AM19:-5"}, "budget -5 voor AM19 is geen bedrag van 0 tot"),
+        ({"ob": "AM19:-5"}, "budget voor AM19: -€ 5 is negatief; kies een bedrag van € 0 tot"),
+        # accepted as a setting and refused by the cost model before: dropped without a word
+        ({"ob": "AM19:50000000000"}, "budget voor AM19: € 50.000.000.000 is groter dan"),
+        ({"of": "500000000000"}, "frictiekosten: € 500.000.000.000 is groter dan"),
         ({"ok": "willekeurig"}, "verdeelsleutel"),
         ({"of": "-1"}, "frictiekosten"),
         ({"ovr": "AM19:V7"}, "variantkeuze"),

@@ -48,6 +48,18 @@ def fmt_number(value: Any, decimals: int = 1) -> str:
     return format_decimal(float(value), format=pattern, locale=LOCALE)
 
 
+def fmt_plain(value: Any, max_decimals: int = 6) -> str:
+    """A number as short as it is exact, in Dutch: ``2`` → ``2``, ``-1.5`` → ``-1,5``,
+    ``1e9`` → ``1.000.000.000`` (what a user typed, read back; never ``1e+09``)."""
+    if is_missing(value):
+        return NIET_BESCHIKBAAR
+    pattern = "#,##0" + ("." + "#" * max_decimals if max_decimals > 0 else "")
+    number = Decimal(repr(float(value) + 0.0))
+    with localcontext() as context:  # 1e308 has 309 digits; the default precision is 28
+        context.prec = max(context.prec, number.adjusted() + max_decimals + 2)
+        return format_decimal(number, format=pattern, locale=LOCALE)
+
+
 def fmt_pct(fraction: Any, decimals: int = 0) -> str:
     """``0.256`` → ``26%`` (fraction in, percent out)."""
     if is_missing(fraction):
@@ -132,22 +144,37 @@ def parse_number(text: str, what: str = "getal") -> Decimal | None:
         raise ValidationError(f"{what}: ‘{shown}’ is geen getal; {hint}") from err
 
 
-def parse_amount(text: str, what: str = "bedrag", *, maximum: float | None = None) -> float | None:
-    """A euro amount of 0 or more from a text field (Dutch notation); ``None`` when empty.
+def _decimals(number: Decimal) -> int:
+    """How many digits after the decimal comma carry a value (``1,500`` has one)."""
+    digits, exponent = number.as_tuple().digits, number.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent >= 0:
+        return 0
+    places = -exponent
+    for digit in reversed(digits):
+        if digit != 0 or places == 0:
+            break
+        places -= 1
+    return places
+
+
+def parse_amount(text: str, what: str = "bedrag") -> float | None:
+    """A euro amount of 0 or more in whole cents from a text field (Dutch notation); ``None``
+    when empty. The range is checked by :func:`dashboard.limits.read_amount`.
 
     Raises :class:`ValidationError` (Dutch) for text that is not an amount, a negative amount
-    or one above ``maximum``; the caller shows it and does not use the amount.
+    or one with parts of a cent; the caller shows it and does not use the amount.
     """
     number = parse_number(text, what)
     if number is None:
         return None
     if number < 0:
         raise ValidationError(f"{what}: ‘{str(text).strip()}’ is negatief; vul 0 of meer in")
-    if maximum is not None and number > Decimal(str(maximum)):
+    if _decimals(number) > 2:
         raise ValidationError(
-            f"{what}: {fmt_eur_input(number)} is meer dan het maximum van {fmt_eur_input(maximum)}"
+            f"{what}: ‘{str(text).strip()}’ heeft meer dan twee cijfers achter de komma; "
+            "bedragen gaan in hele centen"
         )
-    return float(number)
+    return float(number) + 0.0  # "-0" and "0,00" are 0, never "€ -0"
 
 
 def fmt_eur_input(value: Any) -> str:

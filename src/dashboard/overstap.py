@@ -37,12 +37,10 @@ from dashboard.facts import (
 )
 from dashboard.kerncijfers import aggregate, latest_year, source_ids
 from dashboard.labour import LabourComparison, labour_comparison
+from dashboard.limits import MONEY, budget_warning, read_amount
 from dashboard.regions import RegionIndex
 from dashboard.scoring import DecisionProblem, score
 from dashboard.settings import CASE, OverstapSettings
-
-#: Largest amount accepted as a budget or frictiekosten (guards against typing errors).
-MAX_EUR = 10_000_000_000.0
 
 
 # --- before / after ------------------------------------------------------------------------------
@@ -241,24 +239,13 @@ class DistributionKey(StrEnum):
 
 
 def check_amount(value: Any, what: str) -> float | None:
-    """An optional euro amount from the user: None/empty, or a finite number 0 … 10 miljard."""
+    """An optional euro amount: None/empty, else a number within :data:`dashboard.limits.MONEY`
+    (text is read in Dutch notation, ``€ 1.000.000,50``)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, bool):
-        raise ValidationError(f"{what}: {value!r} is geen bedrag")
-    try:
-        number = (
-            float(str(value).replace("€", "").strip()) if isinstance(value, str) else float(value)
-        )
-    except (TypeError, ValueError) as err:
-        raise ValidationError(f"{what}: {value!r} is geen bedrag in euro") from err
-    if not math.isfinite(number):
-        raise ValidationError(f"{what}: {value!r} is geen eindig bedrag")
-    if number < 0:
-        raise ValidationError(f"{what}: {number:,.0f} is negatief; vul 0 of meer in")
-    if number > MAX_EUR:
-        raise ValidationError(f"{what}: {number:,.0f} is meer dan 10 miljard euro; klopt dat?")
-    return number
+    if isinstance(value, str):
+        return read_amount(value, what)
+    return MONEY.check(value, what)
 
 
 def shares(
@@ -333,6 +320,16 @@ class CostModel:
     budgets: Mapping[str, float | None]
     rows: tuple[MemberCost, ...]
     frictiekosten: float | None
+
+    def cautions(self, region_names: Mapping[str, str] | None = None) -> tuple[str, ...]:
+        """Dutch cautions for accepted budgets that look like a typing error ("2,5" read as
+        € 2,50), in the order van, naar."""
+        names = dict(region_names or {})
+        found = (
+            budget_warning(self.budgets.get(r), f"Regiobudget {names.get(r, r)}")
+            for r in (self.van, self.naar)
+        )
+        return tuple(c for c in found if c)
 
     def region_rows(self, region: str, when: str) -> tuple[MemberCost, ...]:
         """Rows of gemeenten that belong to ``region`` ``before`` or ``after`` the move."""

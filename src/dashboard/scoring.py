@@ -27,6 +27,8 @@ import numpy as np
 
 from dashboard.criteria import RATINGS, Matrix, Rating, load_matrix
 from dashboard.errors import UnknownCodeError, ValidationError
+from dashboard.formatting import fmt_plain
+from dashboard.limits import REASON, SCALE, WEIGHT
 
 #: The default coding (an assumption: the handreiking gives no numbers).
 DEFAULT_SCALE: Mapping[Rating, float] = MappingProxyType(
@@ -42,16 +44,8 @@ DEFAULT_SCALE: Mapping[Rating, float] = MappingProxyType(
 #: Relative tolerance under which two scores count as equal.
 TIE_TOLERANCE = 1e-9
 
-# Limits for every way a weighting comes in (CLI, share link, scenario file, the pages), so
-# whatever one accepts the others accept too. Only ratios matter: a weighting or coding with
-# larger numbers can always be written with smaller ones and gives the same ranks and 0–100
-# scores.
-#: Largest raw weight.
-MAX_WEIGHT = 1e9
-#: Largest absolute value in the coding of ++ … -/-.
-MAX_SCALE = 100.0
-#: Longest reason for an own rating, in characters.
-MAX_REASON = 500
+# The limits for every way a weighting comes in (CLI, share link, scenario file, the pages)
+# are dashboard.limits.WEIGHT, SCALE and REASON, so whatever one accepts the others accept too.
 
 
 def _finite_number(value: Any, what: str) -> float:
@@ -67,16 +61,9 @@ def _finite_number(value: Any, what: str) -> float:
 
 
 def check_weight(value: Any, what: str) -> float:
-    """A raw weight: a finite number from 0 to :data:`MAX_WEIGHT`; else a Dutch error."""
+    """A raw weight within :data:`dashboard.limits.WEIGHT`; else a Dutch error."""
     number = _finite_number(value, what)
-    if number < 0:
-        raise ValidationError(f"{what}: {number:g} is negatief; gewichten zijn 0 of meer")
-    if number > MAX_WEIGHT:
-        raise ValidationError(
-            f"{what}: het getal is groter dan 1.000.000.000. Alleen de verhoudingen tussen de "
-            "gewichten tellen, dus kleinere getallen geven dezelfde uitkomst"
-        )
-    return number
+    return WEIGHT.check(number, what)
 
 
 def key_text(key: Any) -> str:
@@ -91,12 +78,10 @@ def key_text(key: Any) -> str:
 
 
 def check_reason(value: Any, what: str) -> str:
-    """The reason for an own rating: text of at most :data:`MAX_REASON` characters."""
+    """The reason for an own rating: text within :data:`dashboard.limits.REASON`."""
     if not isinstance(value, str):
         raise ValidationError(f"{what} moet tekst zijn")
-    if len(value) > MAX_REASON:
-        raise ValidationError(f"{what}: de toelichting is langer dan {MAX_REASON} tekens")
-    return value
+    return REASON.check_length(value, what)
 
 
 @dataclass(frozen=True)
@@ -111,18 +96,13 @@ class Scale:
             if rating not in self.values:
                 raise ValidationError(f"schaal: waarde voor '{rating.value}' ontbreekt")
             checked[rating] = _finite_number(self.values[rating], f"schaal '{rating.value}'")
-            if abs(checked[rating]) > MAX_SCALE:
-                raise ValidationError(
-                    f"schaal '{rating.value}': kies een waarde van {-MAX_SCALE:g} tot en met "
-                    f"{MAX_SCALE:g}. Alleen de verhoudingen tussen de waarden tellen, dus elke "
-                    "codering is in dat bereik te schrijven"
-                )
+            checked[rating] = SCALE.check(checked[rating], f"schaal '{rating.value}'")
         for better, worse in itertools.pairwise(RATINGS):
             if checked[better] < checked[worse]:
                 raise ValidationError(
                     "schaal: de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- moet blijven gelden, maar "
-                    f"'{better.value}' = {checked[better]:g} is lager dan "
-                    f"'{worse.value}' = {checked[worse]:g}"
+                    f"'{better.value}' = {fmt_plain(checked[better])} is lager dan "
+                    f"'{worse.value}' = {fmt_plain(checked[worse])}"
                 )
         if checked[Rating.PLUS_PLUS] <= checked[Rating.MINUS_MINUS]:
             raise ValidationError("schaal: '++' moet hoger zijn dan '-/-'")

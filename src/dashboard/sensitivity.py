@@ -54,11 +54,11 @@ import numpy as np
 from dashboard.criteria import RATINGS, Rating
 from dashboard.errors import UnknownCodeError, ValidationError
 from dashboard.formatting import fmt_int
+from dashboard.limits import SAMPLES
 from dashboard.scoring import TIE_TOLERANCE, DecisionProblem, Scale, ScoreResult, score
 from dashboard.settings import DEFAULT_SAMPLES, DEFAULT_SEED
 
 #: Largest number of samples we accept (memory is bounded by the chunking, time is not).
-MAX_SAMPLES = 5_000_000
 #: Samples per chunk: small enough to stay in the processor's cache (measured fastest here,
 #: see benchmarks/bench_smaa.py) and fixed, so the same seed gives the same result.
 CHUNK = 16_384
@@ -501,7 +501,7 @@ def smaa(
     Parameters
     ----------
     samples
-        Number of weightings drawn (1 … :data:`MAX_SAMPLES`).
+        Number of weightings drawn (1 up to the high end of :data:`dashboard.limits.SAMPLES`).
     seed
         An int, a :class:`numpy.random.Generator`, or None for fresh entropy. The same int
         gives the same result.
@@ -510,9 +510,10 @@ def smaa(
     """
     if isinstance(samples, bool) or not isinstance(samples, int | np.integer):
         raise ValidationError(f"aantal steekproeven {samples!r} is geen geheel getal")
-    if not 1 <= samples <= MAX_SAMPLES:
+    if not 1 <= samples <= SAMPLES.high:
         raise ValidationError(
-            f"aantal steekproeven {samples}: kies een getal van 1 tot en met {fmt_int(MAX_SAMPLES)}"
+            f"aantal steekproeven {samples}: kies een getal van 1 tot en met "
+            f"{fmt_int(SAMPLES.high)}"
         )
     samples = int(samples)
     options = (options or SamplingOptions()).checked(problem)

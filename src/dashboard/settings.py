@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from dashboard.errors import ValidationError
+from dashboard.limits import MONEY, SAMPLES, SEED
 
 if TYPE_CHECKING:
     from dashboard.sensitivity import SamplingOptions
@@ -25,9 +26,6 @@ if TYPE_CHECKING:
 DEFAULT_SAMPLES = 100_000
 #: Default seed, so the page and the CLI give the same figures every time (the handreiking's year).
 DEFAULT_SEED = 2012
-
-#: Largest amount in euro a user can enter (a regional budget is millions, not trillions).
-MAX_MONEY = 1e12
 
 _GEMEENTE = re.compile(r"^GM\d{4}$")
 _REGION = re.compile(r"^AM\d{2}$")
@@ -60,17 +58,11 @@ def _short(value: Any) -> str:
 
 
 def _money(value: Any) -> float | int | None:
-    """A non-negative finite amount ≤ :data:`MAX_MONEY` (its type kept, so a share link
-    reads back the way it was written), or None when it is not one."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    """An amount within :data:`dashboard.limits.MONEY` (its type kept, so a share link
+    reads back the way it was written; ``-0`` becomes ``0``), or None when it is not one."""
+    if not MONEY.contains(value):
         return None
-    try:
-        number = float(value)
-    except OverflowError:
-        return None
-    if not math.isfinite(number) or not 0 <= number <= MAX_MONEY:
-        return None
-    return value
+    return 0 if value == 0 else value
 
 
 @dataclass(frozen=True)
@@ -149,10 +141,7 @@ class OverstapSettings:
                 if not (isinstance(region, str) and _REGION.match(region)):
                     notices.append(f"budget voor onbekende regiocode {_short(region)}")
                 elif number is None:
-                    notices.append(
-                        f"budget {_short(amount)} voor {region} is geen bedrag van 0 tot "
-                        "1.000.000.000.000 euro"
-                    )
+                    notices.append(MONEY.refusal(amount, f"budget voor {region}"))
                 else:
                     budgets[region] = number
             out["budgets"] = budgets
@@ -166,10 +155,7 @@ class OverstapSettings:
         if "frictiekosten" in data:
             number = _money(data["frictiekosten"])
             if number is None:
-                notices.append(
-                    f"frictiekosten {_short(data['frictiekosten'])} is geen bedrag van 0 tot "
-                    "1.000.000.000.000 euro"
-                )
+                notices.append(MONEY.refusal(data["frictiekosten"], "frictiekosten"))
             else:
                 out["frictiekosten"] = number
         if "variant_for_region" in data:
@@ -205,18 +191,6 @@ class OverstapSettings:
 
 SamplingModeName = Literal["all", "near", "ranking"]
 SAMPLING_MODES: tuple[SamplingModeName, ...] = ("all", "near", "ranking")
-#: Range of samples the pages offer (the CLI allows up to sensitivity.MAX_SAMPLES).
-MIN_SAMPLES, PAGE_MAX_SAMPLES = 1_000, 1_000_000
-MAX_SEED = 2**31 - 1
-
-
-def _whole(value: Any, low: int, high: int) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    if isinstance(value, float) and not value.is_integer():
-        return None
-    number = int(value)
-    return number if low <= number <= high else None
 
 
 @dataclass(frozen=True)
@@ -245,23 +219,15 @@ class SamplingSettings:
         notices: list[str] = []
         out: dict[str, Any] = {}
         if "samples" in data:
-            samples = _whole(data["samples"], MIN_SAMPLES, PAGE_MAX_SAMPLES)
-            if samples is None:
-                notices.append(
-                    f"aantal wegingen {_short(data['samples'])}: kies een geheel getal van "
-                    f"{MIN_SAMPLES:_} tot en met {PAGE_MAX_SAMPLES:_}".replace("_", ".")
-                )
+            if SAMPLES.contains(data["samples"]):
+                out["samples"] = int(data["samples"])
             else:
-                out["samples"] = samples
+                notices.append(SAMPLES.refusal(data["samples"], "aantal wegingen"))
         if "seed" in data:
-            seed = _whole(data["seed"], 0, MAX_SEED)
-            if seed is None:
-                notices.append(
-                    f"startwaarde {_short(data['seed'])}: kies een geheel getal van 0 tot en met "
-                    f"{MAX_SEED:_}".replace("_", ".")
-                )
+            if SEED.contains(data["seed"]):
+                out["seed"] = int(data["seed"])
             else:
-                out["seed"] = seed
+                notices.append(SEED.refusal(data["seed"], "startwaarde"))
         mode = data.get("mode", "all")
         if mode not in SAMPLING_MODES:
             notices.append(f"steekproefsoort {_short(mode)} (toegestaan: all, near, ranking)")

@@ -183,3 +183,38 @@ def test_what_the_sources_say_beside_costs_and_route(at):
     assert "het convenant regelt geen bijdrage van de partners" in text
     assert "Bij welke subregio van Holland Rijnland?" in text
     assert "raadsinformatiebrief" in text
+
+
+def test_a_budget_above_the_limit_is_named_not_dropped_in_silence(cbs_dir):
+    """€ 50 miljard was accepted as a setting (limit 1 biljoen) and then dropped by the page's
+    own check (limit 10 miljard) without a word; now one limit refuses it, with a notice."""
+    app = AppTest.from_file(PAGE, default_timeout=90)
+    app.session_state[OVERSTAP_KEY] = {"budgets": {"AM19": 50_000_000_000}}
+    app.run()
+    assert not app.exception, app.exception
+    shown = " ".join(i.value for i in app.info) + " ".join(w.value for w in app.warning)
+    assert "50.000.000.000 is groter dan" in shown.replace("\\", "")
+    assert app.text_input(key="overstap_budget_AM19").value == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown", "error"),
+    [
+        ("-0", "€ 0", None),  # was turned into "€ -0", which the field then refused
+        ("1,005", "1,005", "hele centen"),  # was rounded to € 1,01 without a word
+        ("2,5", "€ 2,50", None),
+    ],
+)
+def test_amounts_read_back_exactly_or_are_refused(at, typed, shown, error):
+    at.text_input(key="overstap_budget_AM19").input(typed).run()
+    assert not at.exception
+    assert at.text_input(key="overstap_budget_AM19").value == shown
+    errors = " ".join(e.value for e in at.error).replace("\\", "")
+    assert (error in errors) if error else not errors
+
+
+def test_an_implausibly_small_budget_is_questioned(at):
+    at.text_input(key="overstap_budget_AM19").input("2,5").run()
+    warnings = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert "€ 2,50 is erg weinig voor een budget per jaar" in warnings
+    assert "€ 2.500.000" in warnings

@@ -86,6 +86,7 @@ def payload(args: argparse.Namespace) -> dict:
             "overhead_stijging_euro": model.overhead_rise_eur,
             "overhead_stijging_pct": model.overhead_rise_pct,
             "frictiekosten": model.frictiekosten,
+            "waarschuwingen": list(model.cautions()),
         }
     before, after = labour_before_after(index, kc, gemeente.code, args.naar)
 
@@ -152,6 +153,8 @@ def run(args: argparse.Namespace) -> int:
         )
         if k["frictiekosten"] is not None:
             print(f"  frictiekosten (eigen invoer, niet geregeld): {fmt_eur(k['frictiekosten'])}")
+        for caution in k["waarschuwingen"]:
+            print(f"  let op: {caution}")
     print("Procedure:")
     for step in doc["procedure"]:
         print(

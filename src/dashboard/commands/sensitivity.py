@@ -26,19 +26,17 @@ from dashboard.commands import add_format_option
 from dashboard.commands.score import load_problem
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_int, fmt_pct
+from dashboard.limits import SAMPLES, SEED
 from dashboard.narrative import interval_text, verdict
 from dashboard.scoring import DecisionProblem
 from dashboard.sensitivity import (
     DEFAULT_SAMPLES,
     DEFAULT_SEED,
-    MAX_SAMPLES,
     Robustness,
     SamplingOptions,
     analyse,
     to_json,
 )
-
-MAX_SEED = 2**63 - 1
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,15 +53,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="samples",
         metavar="N",
         default=str(DEFAULT_SAMPLES),
-        help=f"aantal willekeurige wegingen (standaard {fmt_int(DEFAULT_SAMPLES)})",
+        help=f"aantal willekeurige wegingen, {SAMPLES.allowed()} (standaard "
+        f"{fmt_int(DEFAULT_SAMPLES)})",
     )
     parser.add_argument(
         "--startwaarde",
         dest="seed",
         metavar="S",
         default=str(DEFAULT_SEED),
-        help=f"startwaarde van de toevalsgenerator (standaard {DEFAULT_SEED}; zelfde S geeft "
-        "dezelfde uitkomst)",
+        help=f"startwaarde van de toevalsgenerator, {SEED.allowed()} (standaard {DEFAULT_SEED}; "
+        "zelfde S geeft dezelfde uitkomst)",
     )
     parser.add_argument(
         "--rond",
@@ -95,11 +94,7 @@ def parse_samples(text: str) -> int:
         raise ValidationError(
             f"--aantal {text!r} is geen geheel getal; gebruik bijvoorbeeld --aantal 100000"
         ) from None
-    if not 1 <= number <= MAX_SAMPLES:
-        raise ValidationError(
-            f"--aantal {number}: kies een aantal van 1 tot en met {fmt_int(MAX_SAMPLES)}"
-        )
-    return number
+    return SAMPLES.check_whole(number, "--aantal")
 
 
 def parse_seed(text: str) -> int:
@@ -109,11 +104,7 @@ def parse_seed(text: str) -> int:
         raise ValidationError(
             f"--startwaarde {text!r} is geen geheel getal; gebruik bijvoorbeeld --startwaarde 2012"
         ) from None
-    if not 0 <= number <= MAX_SEED:
-        raise ValidationError(
-            f"--startwaarde {number}: kies een geheel getal van 0 tot en met 2^63 − 1"
-        )
-    return number
+    return SEED.check_whole(number, "--startwaarde")
 
 
 def parse_options(

@@ -10,8 +10,9 @@ import math
 
 from dashboard.criteria import Matrix
 from dashboard.formatting import fmt_number, fmt_pct
+from dashboard.limits import SCALE
 from dashboard.narrative.words import count, join_nl, lower_first, own_ratings, quoted
-from dashboard.scoring import MAX_SCALE, TIE_TOLERANCE, DecisionProblem, ScoreResult
+from dashboard.scoring import TIE_TOLERANCE, DecisionProblem, ScoreResult
 from dashboard.sensitivity import WinReason, why_it_wins
 from dashboard.weighting import CRITERIA_EQUAL, DEFAULT_PRESET, SINGLE_PREFIX, preset
 
@@ -210,7 +211,7 @@ def scale_note() -> str:
     return (
         "Aanname: de handreiking geeft alleen tekens (++ tot -/-), geen getallen. De omzetting "
         "naar getallen hieronder is een keuze van dit dashboard; u kunt haar aanpassen, zolang "
-        "de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- blijft en elke waarde tussen "
-        f"{-MAX_SCALE:g} en {MAX_SCALE:g} ligt. Alleen de verhoudingen tussen de waarden tellen: "
+        "de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- blijft en elke waarde "
+        f"{SCALE.allowed()} is. Alleen de verhoudingen tussen de waarden tellen: "
         "met getallen in dat bereik is elke codering te maken."
     )

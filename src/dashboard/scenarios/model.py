@@ -16,13 +16,14 @@ from dashboard import __version__
 from dashboard.config import DEFAULT_YEAR
 from dashboard.criteria import Matrix
 from dashboard.errors import ValidationError
+from dashboard.limits import AUTHOR, NAME, NOTE
 from dashboard.scoring import DecisionProblem, problem_from_mapping
 from dashboard.settings import OverstapSettings
 
-#: Limits shared by the store, the JSON schema and the page.
-MAX_NAME = 100
-MAX_AUTHOR = 100
-MAX_NOTE = 2000
+#: Lengths shared by the store, the JSON schema and the page (from the one table of limits).
+MAX_NAME = int(NAME.high)
+MAX_AUTHOR = int(AUTHOR.high)
+MAX_NOTE = int(NOTE.high)
 MAX_VERSION = 40
 
 

@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from dashboard.errors import DashboardError, ValidationError
 from dashboard.formatting import fmt_number
+from dashboard.limits import MONEY, REASON, SCALE, WEIGHT
 
 # re-exported: callers read uploads through this module
 from dashboard.safejson import MAX_BYTES as MAX_BYTES
@@ -41,14 +42,7 @@ from dashboard.scenarios.model import (
     Scenario,
     check_timestamp,
 )
-from dashboard.scoring import (
-    MAX_REASON,
-    MAX_SCALE,
-    MAX_WEIGHT,
-    key_text,
-    problem_from_mapping,
-)
-from dashboard.settings import MAX_MONEY
+from dashboard.scoring import key_text, problem_from_mapping
 
 FORMAT = "dashboard-scenario"
 FILE_SCHEMA_VERSION = 1
@@ -59,13 +53,13 @@ Key = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 RegionCode = Annotated[str, StringConstraints(pattern=r"^AM\d{2}$")]
 GemeenteCode = Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
 VariantId = Annotated[str, StringConstraints(pattern=r"^V\d{1,2}$")]
-# The limits of dashboard.scoring, which every way in shares (CLI, share links, pages), so a
+# The limits of dashboard.limits, which every way in shares (CLI, share links, pages), so a
 # file names the field; problem_from_mapping checks the rest (order of the scale, reasons).
-Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT, allow_inf_nan=False)]
-ScaleValue = Annotated[float, Field(ge=-MAX_SCALE, le=MAX_SCALE, allow_inf_nan=False)]
-Money = Annotated[float, Field(ge=0, le=MAX_MONEY, allow_inf_nan=False)]
+Weight = Annotated[float, Field(ge=WEIGHT.low, le=WEIGHT.high, allow_inf_nan=False)]
+ScaleValue = Annotated[float, Field(ge=SCALE.low, le=SCALE.high, allow_inf_nan=False)]
+Money = Annotated[float, Field(ge=MONEY.low, le=MONEY.high, allow_inf_nan=False)]
 Symbol = Literal["++", "+", "+/-", "-", "-/-"]
-Reason = Annotated[str, StringConstraints(max_length=MAX_REASON)]
+Reason = Annotated[str, StringConstraints(max_length=int(REASON.high))]
 
 
 class WeightsModel(BaseModel):

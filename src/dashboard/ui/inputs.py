@@ -1,7 +1,7 @@
 """Input fields that read Dutch notation: amounts as ``€ 1.000.000`` or ``2,5``.
 
 Streamlit's ``number_input`` reads ``1.000.000`` as 1 and shows ``1.00``; these fields are text
-fields whose text is read by :func:`dashboard.formatting.parse_amount` and shown back in Dutch.
+fields whose text is read by :func:`dashboard.limits.read_amount` and shown back in Dutch.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import Any
 import streamlit as st
 
 from dashboard.errors import ValidationError
-from dashboard.formatting import fmt_eur_input, parse_amount
+from dashboard.formatting import fmt_eur_input
+from dashboard.limits import read_amount
 from dashboard.markup import escape_markdown
 
 
@@ -32,11 +33,11 @@ def _filled_key(key: str) -> str:
     return f"{key}__filled_from"
 
 
-def _reformat(key: str, what: str, maximum: float) -> None:
+def _reformat(key: str, what: str) -> None:
     """After a change: show a readable amount back in Dutch notation (``€ 1.000.000``)."""
     ss = st.session_state
     try:
-        value = parse_amount(ss.get(key) or "", what, maximum=maximum)
+        value = read_amount(ss.get(key) or "", what)
     except ValidationError:
         return  # the page shows the refusal; the typed text stays so it can be corrected
     ss[key] = fmt_eur_input(value)
@@ -49,7 +50,6 @@ def amount_input(
     key: str,
     stored: float | None,
     what: str,
-    maximum: float,
     help: str | None = None,
 ) -> AmountField:
     """A text field for a euro amount of 0 or more, in Dutch notation.
@@ -68,12 +68,12 @@ def amount_input(
         key=key,
         placeholder="niet ingevuld, bijvoorbeeld € 1.000.000",
         on_change=_reformat,
-        args=(key, what, maximum),
+        args=(key, what),
     )
     if help:
         container.caption(help)  # as text: a help icon is read out as English "Help for …"
     try:
-        value = parse_amount(text or "", what, maximum=maximum)
+        value = read_amount(text or "", what)
     except ValidationError as err:
         still = (
             f"Er wordt nog gerekend met het vorige bedrag, {fmt_eur_input(stored)}."
