@@ -9,6 +9,8 @@ from dashboard import __version__
 from dashboard.config import cbs_cache_dir, data_source
 from dashboard.formatting import fmt_date
 from dashboard.labour import METHOD_NOTE
+from dashboard.markup import escape_markdown
+from dashboard.narrative import scale_assumption
 from dashboard.snapshot import snapshot_info
 from dashboard.sources import load_sources
 from dashboard.ui.layout import page_guard
@@ -94,10 +96,11 @@ toont het dashboard niet.
 hij ook zonder internet werkt (bijvoorbeeld in een vergaderzaal).
 
 **Ontwikkelvarianten.** De beoordelingen ++ tot en met -/- komen uit paragraaf 8 van de
-handreiking uit 2012. Dat die tekens als getallen 2, 1, 0, -1 en -2 worden gerekend, is een
-aanname van dit dashboard: de handreiking geeft zelf geen getallen. Op de pagina's *Varianten* en
-*Robuustheid* kunt u zien wat een andere omrekening of weging doet.
-""".replace("{labour_method}", METHOD_NOTE)
+handreiking uit 2012. {scale_assumption} Op de pagina's *Varianten* en *Robuustheid* kunt u zien
+wat een andere omrekening of weging doet.
+""".replace("{labour_method}", METHOD_NOTE).replace(
+        "{scale_assumption}", escape_markdown(scale_assumption())
+    )
 )
 
 st.subheader("Peildatum per cijfer (arbeidsmarkt, inkomen, bedrijven)")

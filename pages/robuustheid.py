@@ -16,7 +16,7 @@ from dashboard.charts import robustness as charts
 from dashboard.errors import DashboardError
 from dashboard.formatting import fmt_int, fmt_number, fmt_pct
 from dashboard.limits import SAMPLES, SEED
-from dashboard.narrative import FIRMNESS_NOTE, own_ratings, verdict, why_sentence
+from dashboard.narrative import FIRMNESS_NOTE, own_ratings, scale_assumption, verdict, why_sentence
 from dashboard.sensitivity import analyse
 from dashboard.ui.cache import smaa_result
 from dashboard.ui.layout import page_guard, show_notices, source_caption
@@ -132,10 +132,9 @@ with verdict_box:
         basis += f" Met {own_ratings(len(problem.overrides))}."
     st.caption(basis)
     st.info(
-        "Aanname: de handreiking geeft alleen tekens (++ tot -/-). Dat ++ = "
-        f"{fmt_number(problem.scale.maximum, 1)} en -/- = {fmt_number(problem.scale.minimum, 1)} "
-        "telt, is een keuze van dit dashboard. Het tabblad ‘Andere codering’ laat zien of een "
-        "andere keuze de winnaar verandert. " + FIRMNESS_NOTE,
+        scale_assumption(problem.scale)
+        + " Het tabblad ‘Andere codering’ laat zien of een andere keuze de winnaar verandert. "
+        + FIRMNESS_NOTE,
         icon=":material/info:",
     )
     source_caption("seed_004", extra=SOURCE_EXTRA)
@@ -207,7 +206,7 @@ with tab_smaa:
 
 with tab_scale:
     st.markdown(
-        "De handreiking geeft geen getallen. Hieronder staat wie er wint met andere "
+        "Hieronder staat wie er wint met andere "
         "coderingen die de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- aanhouden, met de huidige weging "
         "en eigen oordelen."
     )

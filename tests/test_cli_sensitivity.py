@@ -74,7 +74,7 @@ def test_text_output_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and err == ""
     assert "Variant 1 is de beste in" in out
     assert "van alle denkbare wegingen" in out
-    assert "Aanname: de codering van ++ tot -/-" in out
+    assert "Aanname: de handreiking geeft alleen tekens (++ tot -/-), geen getallen" in out
 
 
 def test_near_and_group_order(capsys: pytest.CaptureFixture[str]) -> None:

@@ -58,3 +58,26 @@ def test_scenario_summary_says_1_criterium() -> None:
     assert "; 2 criteria met een eigen gewicht;" in config_summary(
         {"criteria": {"wz04": 2, "gu01": 3}}
     )
+
+
+def test_the_scale_assumption_is_worded_once_and_used_by_cli_pages_and_method_text():
+    """It was worded six ways (page, CLI score, CLI sensitivity, Bronnen, report); one function
+    now writes it, and nobody else spells out the coding."""
+    from pathlib import Path
+
+    from dashboard.narrative import scale_assumption
+    from dashboard.scoring import Scale
+
+    assert scale_assumption() == (
+        "Aanname: de handreiking geeft alleen tekens (++ tot -/-), geen getallen. Dat ++ = 2, "
+        "+ = 1, +/- = 0, - = -1, -/- = -2 telt, is een keuze van dit dashboard."
+    )
+    odd = Scale({**Scale().values})  # same coding, same words
+    assert scale_assumption(odd) == scale_assumption()
+    root = Path(__file__).resolve().parents[1]
+    own_words = ["alleen tekens", "2, 1, 0, -1 en -2", "geen getallen."]
+    for path in [*root.joinpath("pages").glob("*.py"), *root.joinpath("src").rglob("*.py")]:
+        if path.name == "scores.py" and path.parent.name == "narrative":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not any(w in text for w in own_words), path

@@ -22,7 +22,12 @@ from typing import Any
 from dashboard.commands import add_format_option
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_number, fmt_pct
-from dashboard.narrative import dominance_sentences, summary_sentence, tie_sentence
+from dashboard.narrative import (
+    dominance_sentences,
+    scale_assumption,
+    summary_sentence,
+    tie_sentence,
+)
 from dashboard.safejson import load_json
 from dashboard.scoring import DecisionProblem, ScoreResult, problem_from_mapping, score
 
@@ -167,11 +172,7 @@ def result_to_table(result: ScoreResult, problem: DecisionProblem) -> str:
             f"Eigen oordeel: {m.criterion(o.criterion).label} / {m.variant(o.variant).name}: "
             f"{o.rating.value} in plaats van {m.rating(o.criterion, o.variant).value}{reason}"
         )
-    out.append(
-        "Aanname: de schaal "
-        + ", ".join(f"{s}={fmt_number(v, 2)}" for s, v in problem.scale.as_symbols().items())
-        + " is een keuze van dit dashboard; de handreiking geeft alleen tekens."
-    )
+    out.append(scale_assumption(problem.scale))
     return "\n".join(out)
 
 

@@ -27,7 +27,7 @@ from dashboard.commands.score import load_problem
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_int, fmt_pct
 from dashboard.limits import SAMPLES, SEED
-from dashboard.narrative import interval_text, verdict
+from dashboard.narrative import interval_text, scale_assumption, verdict
 from dashboard.scoring import DecisionProblem
 from dashboard.sensitivity import (
     DEFAULT_SAMPLES,
@@ -146,10 +146,7 @@ def as_text(problem: DecisionProblem, rob: Robustness) -> str:
         shares = "  ".join(f"{fmt_pct(p, 1):>7}" for p in rob.smaa.acceptability[vid])
         lines.append(f"  {m.variant(vid).name:<10} {shares}")
     lines.append("")
-    lines.append(
-        "Aanname: de codering van ++ tot -/- in getallen is een keuze van dit dashboard; de "
-        "handreiking geeft alleen tekens."
-    )
+    lines.append(scale_assumption(problem.scale))
     return "\n".join(lines)
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 
 from dashboard.criteria import Matrix
-from dashboard.formatting import fmt_number, fmt_pct
+from dashboard.formatting import fmt_number, fmt_pct, fmt_plain
 from dashboard.limits import SCALE
 from dashboard.narrative.words import count, join_nl, lower_first, own_ratings, quoted
-from dashboard.scoring import TIE_TOLERANCE, DecisionProblem, ScoreResult
+from dashboard.scoring import TIE_TOLERANCE, DecisionProblem, Scale, ScoreResult
 from dashboard.sensitivity import WinReason, why_it_wins
 from dashboard.weighting import CRITERIA_EQUAL, DEFAULT_PRESET, SINGLE_PREFIX, preset
 
@@ -205,6 +205,21 @@ def preset_note(matrix: Matrix, preset_id: str) -> str:
         )
     preset(matrix, preset_id)  # raises for an unknown id
     return ""
+
+
+def scale_coding(scale: Scale | None = None) -> str:
+    """The coding in use, the one way it is written: ``++ = 2, + = 1, +/- = 0, - = -1,
+    -/- = -2`` (up to two decimals, as typed)."""
+    symbols = (scale or Scale()).as_symbols()
+    return ", ".join(f"{symbol} = {fmt_plain(value, 2)}" for symbol, value in symbols.items())
+
+
+def scale_assumption(scale: Scale | None = None) -> str:
+    """The one sentence that says the coding of ++ … -/- is the dashboard's assumption."""
+    return (
+        "Aanname: de handreiking geeft alleen tekens (++ tot -/-), geen getallen. Dat "
+        f"{scale_coding(scale)} telt, is een keuze van dit dashboard."
+    )
 
 
 def scale_note() -> str:
