@@ -10,12 +10,12 @@ The case this dashboard was built for is one constant, :data:`CASE`.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
+from dashboard.codes import is_gemeente_code, is_region_code, is_variant_id
 from dashboard.errors import ValidationError
 from dashboard.limits import MONEY, SAMPLES, SEED
 
@@ -27,9 +27,6 @@ DEFAULT_SAMPLES = 100_000
 #: Default seed, so the page and the CLI give the same figures every time (the handreiking's year).
 DEFAULT_SEED = 2012
 
-_GEMEENTE = re.compile(r"^GM\d{4}$")
-_REGION = re.compile(r"^AM\d{2}$")
-_VARIANT = re.compile(r"^V\d{1,2}$")
 
 DistributionKeyName = Literal["per_inwoner", "gelijk"]
 DISTRIBUTION_KEYS: tuple[DistributionKeyName, ...] = ("per_inwoner", "gelijk")
@@ -120,13 +117,13 @@ class OverstapSettings:
             notices.append(f"onbekende overstapinstelling {_short(key)} is genegeerd")
         if "gemeente" in data:
             value = data["gemeente"]
-            if isinstance(value, str) and _GEMEENTE.match(value.upper()):
+            if isinstance(value, str) and is_gemeente_code(value.upper()):
                 out["gemeente"] = value.upper()
             else:
                 notices.append(f"gemeentecode {_short(value)} (verwacht bijvoorbeeld GM0626)")
         if "naar" in data:
             value = data["naar"]
-            if isinstance(value, str) and _REGION.match(value.upper()):
+            if isinstance(value, str) and is_region_code(value.upper()):
                 out["naar"] = value.upper()
             else:
                 notices.append(f"regiocode {_short(value)} (verwacht bijvoorbeeld AM19)")
@@ -138,7 +135,7 @@ class OverstapSettings:
                 raw = {}
             for region, amount in raw.items():
                 number = _money(amount)
-                if not (isinstance(region, str) and _REGION.match(region)):
+                if not is_region_code(region):
                     notices.append(f"budget voor onbekende regiocode {_short(region)}")
                 elif number is None:
                     notices.append(MONEY.refusal(amount, f"budget voor {region}"))
@@ -165,12 +162,7 @@ class OverstapSettings:
                 notices.append("de variantkeuze moet per regio zijn opgegeven")
                 raw = {}
             for region, variant in raw.items():
-                if (
-                    isinstance(region, str)
-                    and _REGION.match(region)
-                    and isinstance(variant, str)
-                    and _VARIANT.match(variant)
-                ):
+                if is_region_code(region) and is_variant_id(variant):
                     chosen[region] = variant
                 else:
                     notices.append(f"variantkeuze {_short(region)}: {_short(variant)}")

@@ -26,6 +26,7 @@ from typing import Annotated, Any, Literal
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from dashboard.codes import GEMEENTE_PATTERN, REGION_PATTERN, VARIANT_PATTERN
 from dashboard.errors import DashboardError, ValidationError
 from dashboard.formatting import fmt_number
 from dashboard.limits import MONEY, REASON, SCALE, WEIGHT
@@ -50,9 +51,9 @@ FILE_SCHEMA_VERSION = 1
 _STRICT = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 Key = Annotated[str, StringConstraints(min_length=1, max_length=40)]
-RegionCode = Annotated[str, StringConstraints(pattern=r"^AM\d{2}$")]
-GemeenteCode = Annotated[str, StringConstraints(pattern=r"^GM\d{4}$")]
-VariantId = Annotated[str, StringConstraints(pattern=r"^V\d{1,2}$")]
+RegionCode = Annotated[str, StringConstraints(pattern=f"^{REGION_PATTERN}$")]
+GemeenteCode = Annotated[str, StringConstraints(pattern=f"^{GEMEENTE_PATTERN}$")]
+VariantId = Annotated[str, StringConstraints(pattern=f"^{VARIANT_PATTERN}$")]
 # The limits of dashboard.limits, which every way in shares (CLI, share links, pages), so a
 # file names the field; problem_from_mapping checks the rest (order of the scale, reasons).
 Weight = Annotated[float, Field(ge=WEIGHT.low, le=WEIGHT.high, allow_inf_nan=False)]

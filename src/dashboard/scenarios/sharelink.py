@@ -55,8 +55,6 @@ MAX_PARAMS = 200
 MAX_VALUE = 4000
 _INT = re.compile(r"^-?\d{1,15}$")
 _FLOAT = re.compile(r"^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$", re.IGNORECASE)
-_GEMEENTE = re.compile(r"^GM\d{4}$")
-_REGION = re.compile(r"^AM\d{2}$")
 
 
 @dataclass(frozen=True)
