@@ -1,13 +1,23 @@
 """The download against fake PDOK and CBS services on 127.0.0.1 that behave like the real ones:
 the standard OData API refuses more than 10,000 cells, the bulk feed pages with
-``odata.nextLink``, codes come padded with spaces, and an HTTP 500 carries an error body."""
+``odata.nextLink``, codes come padded with spaces, and an HTTP 500 carries an error body.
+
+The same fake turns hostile on request (``Handler.mode``): an endless body, a slow drip, redirects
+into a private network, a ``file://`` or foreign next link, invalid JSON, duplicate codes, an
+HTTP 500 halfway through paging. The limits are small (:data:`FAST`) so each test stays quick."""
 
 from __future__ import annotations
 
 import csv
+import ipaddress
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
 import threading
+import time
 import urllib.parse
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,10 +29,23 @@ import pytest
 from dashboard.cbs import read_kerncijfers, read_kwb, read_layer
 from dashboard.cli import main
 from dashboard.config import SNAPSHOT_DIR
-from dashboard.download import CELL_LIMIT, download_all, kerncijfers_rows, service_message
-from dashboard.errors import DownloadError
+from dashboard.download import (
+    CELL_LIMIT,
+    Limits,
+    download_all,
+    kerncijfers_rows,
+    redirect_allowed,
+    service_message,
+)
+from dashboard.errors import DownloadError, ValidationError
 
 PAGE_SIZE = 100
+#: Limits for the tests: a generous deadline for a normal download on a busy machine, a size cap
+#: well above the largest normal response (the gemeente layer in RD New, ~0.5 MB), no pauses.
+FAST = Limits(max_bytes=4_000_000, deadline_s=120.0, read_timeout_s=5.0, retries=1, retry_pause_s=0)
+#: A body text that must never reach the user.
+SECRET = "geheim-intern-adres 10.1.2.3 stacktrace"
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def _snapshot_rows() -> tuple[list[str], list[dict[str, Any]]]:
@@ -129,12 +152,53 @@ class Handler(BaseHTTPRequestHandler):
             rows = [r for r in rows if r["WijkenEnBuurten"].startswith("GM")]
         return columns, [{c: r.get(c) for c in columns} for r in rows]
 
+    def _stream(self, chunk: bytes, pause: float, count: int) -> None:
+        """A 200 answer without a length that sends ``chunk`` ``count`` times (or until the
+        client hangs up)."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        try:
+            for _ in range(count):
+                self.wfile.write(chunk)
+                self.wfile.flush()
+                if pause:
+                    time.sleep(pause)
+        except OSError:
+            return
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", str(len(SECRET)))
+        self.end_headers()
+        self.wfile.write(SECRET.encode())
+
     def do_GET(self) -> None:
         Handler.requests.append(self.path)
         parsed = urllib.parse.urlparse(self.path)
         query = urllib.parse.parse_qs(parsed.query)
         mode = Handler.mode
+        port = self.server.server_port
+        if parsed.path.startswith("/elders/"):  # the target of an allowed redirect
+            self.path = self.path.removeprefix("/elders")
+            parsed = urllib.parse.urlparse(self.path)
+            mode = ""
         if parsed.path.startswith("/wfs/"):
+            if mode == "endless":
+                return self._stream(b" " * 65536, 0, 10**6)
+            if mode == "drip":
+                return self._stream(b" ", 0.05, 10**4)
+            if mode == "redirect_private":
+                return self._redirect("http://10.255.255.1/wfs/secret")
+            if mode == "redirect_link_local":
+                return self._redirect("http://169.254.169.254/latest/meta-data/")
+            if mode == "redirect_file":
+                return self._redirect("file:///etc/passwd")
+            if mode == "redirect_same_host":
+                return self._redirect(f"http://127.0.0.1:{port}/elders{self.path}")
+            if mode == "wfs_secret_500":
+                return self._send(500, {"odata.error": {"message": {"value": SECRET}}})
             layer = query["typeNames"][0].split(":")[1].removesuffix("_gegeneraliseerd")
             if mode == "hostile" and layer == "gemeente":
                 return self._send(200, HOSTILE)
@@ -145,6 +209,23 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, _features(layer))
         if mode == "cbs_500" and parsed.path.startswith(("/odata", "/feed")):
             return self._send(500, ERROR_BODY)
+        typed = parsed.path.endswith("/TypedDataSet")
+        if mode == "invalid_json" and typed:
+            return self._send(200, b'{"value": [{"WijkenEnBuurten": ' + SECRET.encode())
+        if mode in ("file_next", "foreign_next") and typed:
+            _, rows = self._rows(query)
+            elsewhere = (
+                "file:///etc/passwd"
+                if mode == "file_next"
+                else f"http://127.0.0.2:{port}{parsed.path}?page=1"
+            )
+            return self._send(200, {"value": rows[:PAGE_SIZE], "odata.nextLink": elsewhere})
+        if (
+            mode == "halfway_500"
+            and typed
+            and (parsed.path.startswith("/odata/") or query.get("page", ["0"])[0] != "0")
+        ):
+            return self._send(500, {"odata.error": {"message": {"value": SECRET}}})
         if parsed.path.endswith("/DataProperties"):
             props = [{"Key": "Bevolking", "Type": "TopicGroup"}]
             props += [{"Key": c, "Type": "Topic"} for c in ALL_COLUMNS]
@@ -197,6 +278,7 @@ def _download(server: str, target: Path, year: int = 2024, **kw: Any) -> list:
         cbs_url=server + "/odata",
         feed_url=server + "/feed",
         progress=kw.pop("progress", lambda _: None),
+        limits=kw.pop("limits", FAST),
         **kw,
     )
 
@@ -249,11 +331,18 @@ def test_unselected_request_is_refused_by_the_fake_as_by_cbs(server: str) -> Non
     assert "te groot" in service_message(info.value.read())
 
 
-def test_http_500_shows_the_services_own_message(server: str, tmp_path: Path) -> None:
+def test_http_500_names_the_code_but_never_the_remote_body(server: str, tmp_path: Path) -> None:
+    """Regression: the service's error body was echoed to the user; a mirror (or whatever a
+    redirect reached) could put anything there."""
     Handler.mode = "cbs_500"
-    with pytest.raises(DownloadError, match="HTTP-fout 500: Tabel onderhoud") as info:
+    with pytest.raises(DownloadError, match="HTTP-fout 500") as info:
         _download(server, tmp_path)
+    assert "Tabel onderhoud" not in str(info.value)
     assert "internetverbinding" not in str(info.value)
+    Handler.mode = "wfs_secret_500"
+    with pytest.raises(DownloadError, match="HTTP-fout 500") as info:
+        _download(server, tmp_path)
+    assert SECRET not in str(info.value) and "niets vervangen" in str(info.value)
 
 
 def test_year_is_honoured_and_unknown_year_is_a_dutch_error(server: str, tmp_path: Path) -> None:
@@ -365,3 +454,147 @@ def test_boundaries_in_rd_new_are_stored_as_longitude_latitude(
     assert 3.2 < minx < maxx < 7.3 and 50.7 < miny < maxy < 53.7
     voorschoten = frame.set_index("code").loc["GM0626", "geometry"].representative_point()
     assert 4.3 < voorschoten.x < 4.5 and 52.1 < voorschoten.y < 52.2
+
+
+# --- a hostile stand-in ---------------------------------------------------------------------------
+def _refused_and_unchanged(server: str, tmp_path: Path, mode: str, match: str) -> str:
+    """Download ``mode`` into a good folder: refused with ``match``, the folder unchanged, no
+    staging folder left, no remote body in the message."""
+    good = _good_folder(tmp_path / "cbs")
+    before = _state(good)
+    Handler.mode = mode
+    with pytest.raises(DownloadError, match=match) as info:
+        _download(server, good, year=2025)
+    assert _state(good) == before
+    assert not list(good.glob(".download-*"))
+    message = str(info.value)
+    assert SECRET not in message and "\n" not in message
+    return message
+
+
+def test_an_endless_body_stops_at_the_size_cap(server: str, tmp_path: Path) -> None:
+    """Regression: no size cap; an endless body grew to gigabytes before MemoryError."""
+    _refused_and_unchanged(server, tmp_path, "endless", "stuurde meer dan 4")
+
+
+def test_a_slow_drip_stops_at_the_overall_deadline(server: str, tmp_path: Path) -> None:
+    """Regression: one byte every few seconds never hit the per-read timeout, so the download
+    hung on step 1 for minutes; now the whole download has a deadline."""
+    Handler.mode = "drip"
+    slow = Limits(max_bytes=4_000_000, deadline_s=0.5, read_timeout_s=5.0, retries=0)
+    good = _good_folder(tmp_path / "cbs")
+    before = _state(good)
+    with pytest.raises(DownloadError, match="duurde langer dan") as info:
+        _download(server, good, year=2025, limits=slow)
+    assert "niets vervangen" in str(info.value)
+    assert _state(good) == before and not list(good.glob(".download-*"))
+
+
+@pytest.mark.parametrize("mode", ["redirect_private", "redirect_link_local", "redirect_file"])
+def test_redirects_into_a_private_network_or_to_a_file_are_refused(
+    server: str, tmp_path: Path, mode: str
+) -> None:
+    """Regression: redirects were followed to loopback/private addresses and their error body
+    was echoed. The stand-in runs on 127.0.0.1, so only that address is allowed, nothing else
+    in a private range."""
+    _refused_and_unchanged(server, tmp_path, mode, "verwijst door|HTTP-fout")
+
+
+def test_a_redirect_to_the_configured_host_itself_is_followed(server: str, tmp_path: Path) -> None:
+    Handler.mode = "redirect_same_host"
+    _download(server, tmp_path)
+    assert any(r.startswith("/elders/wfs/") for r in Handler.requests)
+    assert len(read_layer("gemeente", 2024, tmp_path)) == 342
+
+
+def test_redirect_rule_for_a_public_service() -> None:
+    """A public mirror cannot send the download into the LAN, whatever it redirects to."""
+    public = {ipaddress.ip_address("145.97.39.155")}
+    local = {ipaddress.ip_address("127.0.0.1")}
+    assert redirect_allowed("https://145.97.39.155/elders", public)
+    assert not redirect_allowed("http://127.0.0.1:8080/x", public)
+    assert not redirect_allowed("http://10.0.0.8/x", public)
+    assert not redirect_allowed("http://169.254.169.254/", public)
+    assert not redirect_allowed("http://[::1]/x", public)
+    assert not redirect_allowed("file:///etc/passwd", public)
+    assert not redirect_allowed("ftp://145.97.39.155/x", public)
+    assert redirect_allowed("http://127.0.0.1:9/x", local)
+    assert not redirect_allowed("http://192.168.1.1/x", local)
+
+
+@pytest.mark.parametrize("mode", ["file_next", "foreign_next"])
+def test_a_next_link_to_another_scheme_or_host_is_not_followed(
+    server: str, tmp_path: Path, mode: str
+) -> None:
+    """Regression: ``odata.nextLink`` was opened as given (``file:///etc/passwd``)."""
+    _refused_and_unchanged(server, tmp_path, mode, "ander adres")
+    assert not any("page=1" in r for r in Handler.requests)
+
+
+def test_invalid_json_is_refused_without_the_parsers_words(server: str, tmp_path: Path) -> None:
+    message = _refused_and_unchanged(server, tmp_path, "invalid_json", "geen geldige JSON")
+    assert "Expecting" not in message and "char" not in message
+
+
+def test_a_500_halfway_through_paging_replaces_nothing(server: str, tmp_path: Path) -> None:
+    _refused_and_unchanged(server, tmp_path, "halfway_500", "HTTP-fout 500")
+    assert any("page=1" in r for r in Handler.requests)
+
+
+def test_duplicate_gemeente_codes_replace_nothing(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    twice = {**ROWS[5], "AantalInwoners_5": 1.0}
+    monkeypatch.setattr("tests.test_download.ROWS", [*ROWS, twice])
+    _refused_and_unchanged(server, tmp_path, "", "dubbel|twee keer")
+
+
+@pytest.mark.parametrize(
+    ("url", "match"),
+    [
+        ("http://127.0.0.1:9/wfs/{foo}", "alleen {year}"),
+        ("file:///etc/{year}", "http:// of https://"),
+        ("http://127.0.0.1:9/x\nFout: vals", "spaties of regeleinden"),
+    ],
+)
+def test_a_bad_service_url_is_one_dutch_line(
+    url: str, match: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Regression: a format field in DASHBOARD_PDOK_URL ended in ``KeyError: 'foo'``."""
+    with pytest.raises(ValidationError, match=match):
+        download_all(2025, tmp_path, pdok_url=url, progress=lambda _: None, limits=FAST)
+    monkeypatch.setenv("DASHBOARD_PDOK_URL", url)
+    assert main(["data", "download", "--uitvoer", str(tmp_path / "nieuw")]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("Fout: ")
+    assert "KeyError" not in err and not (tmp_path / "nieuw").exists()
+
+
+def test_sigterm_during_a_download_leaves_no_staging_folder(server: str, tmp_path: Path) -> None:
+    """Regression: an empty ``.download-*`` folder stayed behind after SIGTERM."""
+    good = _good_folder(tmp_path / "cbs")
+    before = _state(good)
+    Handler.mode = "drip"
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT / "src")}
+    args = ["data", "download", "--jaar", "2025", "--uitvoer", str(good)]
+    args += ["--pdok-url", server + "/wfs/{year}"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dashboard", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for _ in range(600):  # until the download has started (its staging folder exists)
+            if list(good.glob(".download-*")) and Handler.requests:
+                break
+            time.sleep(0.05)
+        assert list(good.glob(".download-*"))
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 128 + signal.SIGTERM
+    assert not list(good.glob(".download-*"))
+    assert _state(good) == before

@@ -104,8 +104,9 @@ def read_layer(layer: str, year: int, folder: Path | str | None = None) -> gpd.G
     try:
         frame = gpd.read_file(path)
     except Exception as err:  # pyogrio raises several types for unreadable files
+        # the driver's own text (GDAL, in English) is no help to the reader
         raise DataMissingError(
-            f"het bestand {path} kan niet worden gelezen als kaartlaag ({err}). {_FIX}", str(path)
+            f"het bestand {path} kan niet worden gelezen als kaartlaag. {_FIX}", str(path)
         ) from err
     columns = {c.lower(): c for c in frame.columns}
     if "statcode" not in columns or "statnaam" not in columns or frame.empty:
@@ -127,6 +128,15 @@ def read_layer(layer: str, year: int, folder: Path | str | None = None) -> gpd.G
     if out["code"].duplicated().any():
         dup = out.loc[out["code"].duplicated(), "code"].iloc[0]
         raise DataMissingError(f"het bestand {path} bevat code {dup} twee keer", str(path))
+    polygonal = out.geometry.notna() & ~out.geometry.is_empty
+    polygonal &= out.geometry.geom_type.isin(("Polygon", "MultiPolygon"))
+    if not polygonal.all():
+        codes = out.loc[~polygonal, "code"].tolist()
+        shown = ", ".join(codes[:5]) + (" …" if len(codes) > 5 else "")
+        raise DataMissingError(
+            f"het bestand {path} bevat gebieden zonder vlak (geometrie): {shown}. {_FIX}",
+            str(path),
+        )
     return out.sort_values("code", ignore_index=True)
 
 
@@ -159,16 +169,17 @@ def kwb_frame(raw: pd.DataFrame, year: int, source: str) -> pd.DataFrame:
     for cbs_name, ours in KWB_COLUMNS.items():
         if cbs_name in by_base:
             values = raw.loc[keep, by_base[cbs_name]]
-            if values.dtype == object:
+            if not pd.api.types.is_numeric_dtype(values):
                 values = values.astype(str).str.strip().replace({"": None, ".": None})
-            try:
-                out[ours] = pd.to_numeric(values, errors="raise").astype(float).to_numpy()
-            except (ValueError, TypeError) as err:
+            numbers = pd.to_numeric(values, errors="coerce")
+            wrong = numbers.isna() & values.notna()
+            if wrong.any():
                 raise DataMissingError(
                     f"{source}: kolom {by_base[cbs_name]} bevat een waarde die geen getal is "
-                    f"({err})",
+                    f"(bij {codes[keep][wrong.to_numpy()].iloc[0]})",
                     source,
-                ) from err
+                )
+            out[ours] = numbers.astype(float).to_numpy()
     if out["gemeente_code"].duplicated().any():
         dup = out.loc[out["gemeente_code"].duplicated(), "gemeente_code"].iloc[0]
         raise DataMissingError(f"{source} bevat gemeente {dup} twee keer", source)
@@ -193,9 +204,9 @@ def read_kwb(year: int, folder: Path | str | None = None) -> pd.DataFrame:
         raise DataMissingError(f"het bestand {path} ontbreekt. {_FIX}", str(path))
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except Exception as err:
+    except Exception as err:  # pandas' own (English) reason is no help to the reader
         raise DataMissingError(
-            f"het bestand {path} kan niet worden gelezen als CSV ({err}). {_FIX}", str(path)
+            f"het bestand {path} kan niet worden gelezen als CSV. {_FIX}", str(path)
         ) from err
     return kwb_frame(raw, year, str(path))
 
@@ -232,24 +243,31 @@ def read_kerncijfers(folder: Path | str | None = None) -> pd.DataFrame:
         raise DataMissingError(f"het bestand {path} ontbreekt. {_FIX}", str(path))
     try:
         frame = pd.read_csv(path, dtype={"gemeente_code": str, "gemeente_naam": str, "bron": str})
-    except Exception as err:
+    except Exception as err:  # pandas' own (English) reason is no help to the reader
         raise DataMissingError(
-            f"het bestand {path} kan niet worden gelezen als CSV ({err}). {_FIX}", str(path)
+            f"het bestand {path} kan niet worden gelezen als CSV. {_FIX}", str(path)
         ) from err
     missing = [c for c in KERNCIJFERS_REQUIRED if c not in frame.columns]
     if missing:
         raise DataMissingError(
             f"het bestand {path} mist de kolom(men) {', '.join(missing)}. {_FIX}", str(path)
         )
-    try:
-        frame["jaar"] = frame["jaar"].astype(int)
-        for column in frame.columns:
-            if column not in ("gemeente_code", "gemeente_naam", "jaar", "bron"):
-                frame[column] = pd.to_numeric(frame[column], errors="raise").astype(float)
-    except (ValueError, TypeError) as err:
-        raise DataMissingError(
-            f"het bestand {path} bevat een waarde die geen getal is ({err})", str(path)
-        ) from err
+    for column in frame.columns:
+        if column in ("gemeente_code", "gemeente_naam", "bron"):
+            continue
+        numbers = pd.to_numeric(frame[column], errors="coerce")
+        wrong = numbers.isna() & frame[column].notna()
+        if column == "jaar":
+            wrong |= numbers.isna() | (numbers.round() != numbers)
+        if wrong.any():
+            row = int(wrong.to_numpy().nonzero()[0][0]) + 2  # the header is line 1
+            what = "geen jaartal" if column == "jaar" else "geen getal"
+            raise DataMissingError(
+                f"het bestand {path} heeft in kolom {column} (regel {row}) een waarde die "
+                f"{what} is",
+                str(path),
+            )
+        frame[column] = numbers.astype(int) if column == "jaar" else numbers.astype(float)
     if frame.duplicated(["gemeente_code", "jaar"]).any():
         raise DataMissingError(f"het bestand {path} bevat dubbele gemeente/jaar-regels", str(path))
     return _with_kwb(frame, path.parent)

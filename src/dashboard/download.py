@@ -11,21 +11,33 @@ The services' limits are respected: the standard OData API refuses more than 10,
 request, so the bulk ``ODataFeed`` endpoint (no cell limit, paged with ``odata.nextLink``) is
 used, and when that fails the standard API is asked in column slices that stay under the limit.
 
-Nothing is moved into place before *everything* is checked: feature counts per layer,
-coordinates inside the Netherlands (catches swapped axes and bogus geometry), every gemeente of
-the boundaries present in the figures, every gemeente in exactly one region. Then all files are
-replaced together; if a move fails, the previous files are put back.
+A mirror or a service cannot drive the download (:class:`Fetcher`): each response has a size
+cap, the whole download a deadline besides the per-read timeout (:class:`Limits`); a next link is
+followed only on the same scheme and server as the configured service; a redirect only over
+http(s) and never into a non-public network unless the configured service itself runs there;
+a remote error body is never shown. The staging folder is removed on any error and on SIGTERM.
+
+Nothing is moved into place before *everything* is checked (the one data-folder check,
+:func:`dashboard.data_check.check_folder`): areas per layer, coordinates inside the Netherlands,
+every gemeente of the boundaries present in the figures, every gemeente in exactly one region.
+Then all files are replaced together (:func:`dashboard.safe_files.replace_together`); if a move
+fails, the previous files are put back.
+
+Reusable for another CBS table: :class:`Fetcher` (``get``, ``get_json``, ``paged``),
+:func:`fetch_odata_table` (columns and rows of an OData table within the fetcher's limits),
+:func:`dashboard.safe_files.staging_folder` and :func:`dashboard.safe_files.replace_together`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import ipaddress
 import json
 import os
 import re
-import shutil
-import tempfile
+import socket
 import time
 import urllib.error
 import urllib.parse
@@ -44,22 +56,19 @@ from dashboard.cbs import (
     KWB_TABLES,
     LAYERS,
     base_name,
-    read_kerncijfers,
-    read_kwb,
-    read_layer,
 )
-from dashboard.config import CACHE_COMPLETE_FILE, cbs_feed_url, cbs_odata_url, pdok_url
-from dashboard.errors import DashboardError, DownloadError
+from dashboard.config import CACHE_COMPLETE_FILE, cbs_feed_url, cbs_odata_url
+from dashboard.config import pdok_url as config_pdok_url
+from dashboard.data_check import check_folder, is_data_folder
+from dashboard.errors import DashboardError, DownloadError, ValidationError
+from dashboard.formatting import fmt_number
+from dashboard.safe_files import check_output_folder, replace_together, staging_folder
 
 PDOK_WFS_URL = "https://service.pdok.nl/cbs/gebiedsindelingen/{year}/wfs/v1_0"
 CBS_ODATA_URL = "https://opendata.cbs.nl/ODataApi/odata"
 CBS_FEED_URL = "https://opendata.cbs.nl/ODataFeed/odata"
 #: The standard API refuses a request of more than this many cells.
 CELL_LIMIT = 10_000
-#: Features per layer in the CBS gebiedsindelingen (2023–2025 all have these counts).
-EXPECTED_FEATURES: Mapping[str, int] = {"arbeidsmarktregio": 35, "gemeente": 342, "provincie": 12}
-#: Longitude/latitude box around the Netherlands (incl. the Wadden and the Zeeland coast).
-NL_BOUNDS = (3.2, 50.7, 7.3, 53.7)
 #: Identifying columns asked for besides :data:`dashboard.cbs.KWB_COLUMNS`.
 KEY_COLUMNS = ("WijkenEnBuurten", "Gemeentenaam", "SoortRegio")
 MAX_PAGES = 200
@@ -88,6 +97,21 @@ Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What one download may take from the services; tests pass small values."""
+
+    #: bytes of one response (the largest real one, the gemeente layer, is a few MB)
+    max_bytes: int = 256 * 1024 * 1024
+    #: seconds for the whole download, however slowly the bytes come
+    deadline_s: float = 30 * 60.0
+    #: seconds one read of the network may wait
+    read_timeout_s: float = 120.0
+    #: another try after a server error or a dropped connection, with a growing pause
+    retries: int = 2
+    retry_pause_s: float = 0.5
+
+
+@dataclass(frozen=True)
 class DownloadResult:
     path: Path
     bytes: int
@@ -104,7 +128,10 @@ class _Text(HTMLParser):
 
 
 def service_message(body: bytes) -> str:
-    """The service's own explanation from an error body (OData JSON, XML/HTML or text)."""
+    """The service's own explanation from an error body (OData JSON, XML/HTML or text).
+
+    For diagnosis and tests only: the dashboard never shows a remote body to the user.
+    """
     text = body.decode("utf-8", errors="replace").strip()
     try:
         doc = json.loads(text)
@@ -125,38 +152,203 @@ def service_message(body: bytes) -> str:
     return text[:300] + ("…" if len(text) > 300 else "")
 
 
-def _get(url: str, timeout: float, retries: int = 2) -> bytes:
-    request = urllib.request.Request(
-        url, headers={"User-Agent": "arbeidsmarktregio-dashboard", "Accept": "application/json"}
-    )
-    last = ""
-    for attempt in range(retries + 1):
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                return bytes(response.read())
-        except urllib.error.HTTPError as err:
-            try:
-                detail = service_message(err.read())
-            except OSError:
-                detail = ""
-            message = f"{url} gaf HTTP-fout {err.code}" + (f": {detail}" if detail else "")
-            if 400 <= err.code < 500 or detail:
-                # a client error, or a server that says why, does not get better by retrying
-                raise DownloadError(message) from err
-            last = message
-        except (urllib.error.URLError, TimeoutError, OSError) as err:
-            last = f"{url} is niet bereikbaar ({err}); controleer de internetverbinding"
-        if attempt < retries:
-            time.sleep(0.5 * (attempt + 1))
-    raise DownloadError(last)
+def service_url(url: str, what: str) -> str:
+    """A configured service base URL, checked: ``http(s)://host/...`` with at most ``{year}``.
+
+    Raises :class:`ValidationError` (one Dutch line) for anything else.
+    """
+    text = url.strip()
+    parts = urllib.parse.urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValidationError(
+            f"het adres van {what} moet met http:// of https:// beginnen en een server noemen"
+        )
+    if re.search(r"[{}]", text.replace("{year}", "")):
+        raise ValidationError(
+            f"het adres van {what} mag alleen {{year}} als invulplaats bevatten (voor het jaar)"
+        )
+    if re.search(r"\s", text):
+        raise ValidationError(f"het adres van {what} mag geen spaties of regeleinden bevatten")
+    return text
 
 
-def _get_json(url: str, timeout: float) -> Any:
-    payload = _get(url, timeout)
+def short_url(url: str) -> str:
+    """``url`` without its query (which may be long, or come from a remote next link)."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+def _addresses(host: str) -> set[ipaddress.IPv4Address | ipaddress.IPv6Address]:
     try:
-        return json.loads(payload)
-    except ValueError as err:
-        raise DownloadError(f"{url} gaf geen geldige JSON terug ({err})") from err
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return set()
+    out = set()
+    for info in infos:
+        with contextlib.suppress(ValueError):
+            out.add(ipaddress.ip_address(str(info[4][0]).split("%")[0]))
+    return out
+
+
+def redirect_allowed(url: str, service_addresses: set[Any]) -> bool:
+    """Whether a redirect to ``url`` may be followed.
+
+    Only http(s). An address that is not public (loopback, private, link-local, ...) only when
+    the configured service itself runs on exactly that address (a stand-in on 127.0.0.1 in a
+    test, a mirror in the own network): a public service cannot send the download into the LAN.
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return False
+    targets = _addresses(parts.hostname)
+    return all(a.is_global or a in service_addresses for a in targets)
+
+
+class _RedirectGuard(urllib.request.HTTPRedirectHandler):
+    def __init__(self, service_addresses: set[Any]) -> None:
+        super().__init__()
+        self.service_addresses = service_addresses
+
+    def redirect_request(  # type: ignore[override]
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        if not redirect_allowed(newurl, self.service_addresses):
+            raise DownloadError(
+                f"{short_url(req.full_url)} verwijst door naar een adres dat het dashboard niet "
+                "volgt (geen http(s), of een adres in een eigen netwerk)"
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _unreachable(url: str, err: BaseException) -> str:
+    reason = err.reason if isinstance(err, urllib.error.URLError) else err
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        why = "reageerde niet op tijd"
+    elif isinstance(reason, ConnectionRefusedError):
+        why = "weigert de verbinding"
+    elif isinstance(reason, socket.gaierror):
+        why = "de servernaam is onbekend"
+    else:
+        why = "de verbinding mislukte"
+    return f"{short_url(url)} is niet bereikbaar ({why}); controleer de internetverbinding"
+
+
+class Fetcher:
+    """HTTP GETs for one download: within :class:`Limits`, and only to the configured services.
+
+    Parameters
+    ----------
+    services
+        The configured base URLs (checked with :func:`service_url`). Redirects to a non-public
+        address are followed only when one of these runs on it.
+    limits
+        Size per response, deadline for everything this fetcher does (from its creation),
+        read timeout and retries.
+    """
+
+    def __init__(self, services: Iterable[str], limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
+        self.deadline = time.monotonic() + self.limits.deadline_s
+        addresses: set[Any] = set()
+        for base in services:
+            host = urllib.parse.urlsplit(base).hostname
+            if host:
+                addresses |= _addresses(host)
+        self._opener = urllib.request.build_opener(_RedirectGuard(addresses))
+
+    def _remaining(self, url: str) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            minutes = self.limits.deadline_s / 60
+            raise DownloadError(
+                f"de download duurde langer dan {fmt_number(minutes, 1)} minuten (bij "
+                f"{short_url(url)})"
+            )
+        return left
+
+    def _read(self, response: Any, url: str) -> bytes:
+        cap = self.limits.max_bytes
+        too_big = DownloadError(
+            f"{short_url(url)} stuurde meer dan {fmt_number(cap / 1_000_000, 1)} MB"
+        )
+        declared = response.headers.get("Content-Length")
+        if declared and declared.strip().isdigit() and int(declared) > cap:
+            raise too_big
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            self._remaining(url)
+            chunk = response.read1(64 * 1024)
+            if not chunk:
+                return b"".join(chunks)
+            total += len(chunk)
+            if total > cap:
+                raise too_big
+            chunks.append(chunk)
+
+    def get(self, url: str) -> bytes:
+        """The body of ``url`` (HTTP 200), or :class:`DownloadError` with a Dutch reason.
+
+        A remote error body is never shown: it may say anything.
+        """
+        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            raise DownloadError("het dashboard haalt alleen gegevens op via http:// of https://")
+        request = urllib.request.Request(
+            url, headers={"User-Agent": "arbeidsmarktregio-dashboard", "Accept": "application/json"}
+        )
+        last = ""
+        for attempt in range(self.limits.retries + 1):
+            timeout = min(self.limits.read_timeout_s, self._remaining(url))
+            try:
+                with self._opener.open(request, timeout=timeout) as response:
+                    return self._read(response, url)
+            except urllib.error.HTTPError as err:
+                err.close()
+                last = f"{short_url(url)} gaf HTTP-fout {err.code}"
+                if 400 <= err.code < 500:
+                    raise DownloadError(last) from err  # does not get better by retrying
+            except (urllib.error.URLError, TimeoutError, OSError) as err:
+                last = _unreachable(url, err)
+            if attempt < self.limits.retries:
+                time.sleep(min(self.limits.retry_pause_s * (attempt + 1), self._remaining(url)))
+        raise DownloadError(last)
+
+    def get_json(self, url: str) -> Any:
+        try:
+            return json.loads(self.get(url))
+        except ValueError as err:
+            if isinstance(err, DownloadError):
+                raise
+            raise DownloadError(f"{short_url(url)} gaf geen geldige JSON terug") from err
+
+    def paged(self, url: str, *, service: str) -> list[dict[str, Any]]:
+        """The ``value`` rows of an OData answer and of every page its ``odata.nextLink`` names.
+
+        A next link to another scheme or server than ``service`` is refused.
+        """
+        rows: list[dict[str, Any]] = []
+        next_url: Any = url
+        for _ in range(MAX_PAGES):
+            if not next_url:
+                return rows
+            if not isinstance(next_url, str) or _origin(next_url) != _origin(service):
+                raise DownloadError(
+                    f"de dienst {service} verwees voor de volgende pagina naar een ander adres; "
+                    "dat volgt het dashboard niet"
+                )
+            document = self.get_json(next_url)
+            if not isinstance(document, dict) or not isinstance(document.get("value"), list):
+                raise DownloadError(
+                    f"{service} gaf een onverwacht antwoord (veld 'value' ontbreekt)"
+                )
+            rows.extend(r for r in document["value"] if isinstance(r, dict))
+            next_url = document.get("odata.nextLink") or document.get("@odata.nextLink")
+        raise DownloadError(f"{service} bleef na {MAX_PAGES} pagina's doorverwijzen")
 
 
 # --- boundaries ----------------------------------------------------------------------------------
@@ -177,14 +369,16 @@ def wfs_url(base: str, layer: str) -> str:
 
 
 def fetch_boundaries(
-    year: int, staging: Path, *, base_url: str | None, timeout: float, progress: Progress
+    year: int, staging: Path, *, base_url: str, fetcher: Fetcher, progress: Progress
 ) -> list[Path]:
-    base = (base_url or pdok_url() or PDOK_WFS_URL).format(year=year)
+    """Every layer of ``year`` from the WFS at ``base_url`` (``{year}`` filled in) into
+    ``staging``, as GeoJSON in longitude/latitude."""
+    base = base_url.replace("{year}", str(year))
     paths = []
     for i, layer in enumerate(LAYERS, start=1):
         progress(f"[{i}/{len(LAYERS) + 1}] {layer}grenzen {year} ophalen bij PDOK …")
         path = staging / f"{layer}_{year}.geojson"
-        path.write_bytes(_get(wfs_url(base, layer), timeout))
+        path.write_bytes(fetcher.get(wfs_url(base, layer)))
         to_wgs84(path)
         paths.append(path)
     return paths
@@ -206,7 +400,7 @@ def to_wgs84(path: Path) -> None:
     try:
         frame = gpd.read_file(path)
     except Exception as err:  # pyogrio raises several types for unreadable files
-        raise DownloadError(f"{path.name} is geen leesbare kaartlaag ({err})") from err
+        raise DownloadError(f"PDOK stuurde voor {path.stem} geen leesbare kaartlaag") from err
     if frame.empty:
         return
     minx, miny, maxx, maxy = frame.total_bounds
@@ -240,60 +434,93 @@ def select_columns(properties: Iterable[Mapping[str, Any]]) -> list[str]:
     return chosen
 
 
-def _paged(url: str, timeout: float) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    next_url: str | None = url
-    for _ in range(MAX_PAGES):
-        if not next_url:
-            return rows
-        document = _get_json(next_url, timeout)
-        if not isinstance(document, dict) or not isinstance(document.get("value"), list):
-            raise DownloadError("CBS gaf een onverwacht antwoord (veld 'value' ontbreekt)")
-        rows.extend(r for r in document["value"] if isinstance(r, dict))
-        next_url = document.get("odata.nextLink") or document.get("@odata.nextLink")
-    raise DownloadError(f"CBS bleef na {MAX_PAGES} pagina's doorverwijzen; download afgebroken")
+def _query(columns: list[str], row_filter: str | None) -> str:
+    query = {"$select": ",".join(columns), "$format": "json"}
+    if row_filter:
+        query = {"$filter": row_filter, **query}
+    return urllib.parse.urlencode(query, safe="(),'$")
 
 
-def _query(columns: list[str]) -> str:
-    return urllib.parse.urlencode(
-        {
-            "$filter": "startswith(WijkenEnBuurten,'GM')",
-            "$select": ",".join(columns),
-            "$format": "json",
-        },
-        safe="(),'$",
-    )
+def fetch_odata_table(
+    table_id: str,
+    *,
+    select: Callable[[list[Mapping[str, Any]]], list[str]],
+    key: str,
+    fetcher: Fetcher,
+    api_url: str,
+    feed_url: str,
+    row_filter: str | None = None,
+    progress: Progress = print,
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The chosen columns and rows of a CBS OData table, within the fetcher's limits.
+
+    Parameters
+    ----------
+    select
+        Gets the table's ``DataProperties`` rows and returns the column keys to fetch (it
+        raises :class:`DownloadError` when the table is not the expected one).
+    key
+        Base name of the column that identifies a row (e.g. ``WijkenEnBuurten``); it is part of
+        every request, and rows of the column slices are joined on it.
+    api_url, feed_url
+        Base URLs of the standard API and of the bulk feed (checked with :func:`service_url`).
+    row_filter
+        An OData ``$filter`` expression, or None for all rows.
+
+    The bulk feed (no cell limit, paged with ``odata.nextLink``) is asked first; when it fails,
+    the standard API in column slices under :data:`CELL_LIMIT`. Next links only to the same
+    service. Duplicate keys are not merged here: the validation of the written files catches them.
+    """
+    properties = fetcher.get_json(f"{api_url}/{table_id}/DataProperties?$format=json")
+    if not isinstance(properties, dict) or not isinstance(properties.get("value"), list):
+        raise DownloadError(f"CBS gaf geen kolomlijst (DataProperties) voor tabel {table_id}")
+    columns = select([p for p in properties["value"] if isinstance(p, dict)])
+    key_column = next((c for c in columns if base_name(c) == key), None)
+    if key_column is None:
+        raise DownloadError(f"de CBS-tabel {table_id} heeft geen kolom {key}; is het de goede?")
+    try:
+        url = f"{feed_url}/{table_id}/TypedDataSet?{_query(columns, row_filter)}"
+        return columns, fetcher.paged(url, service=feed_url)
+    except DownloadError as err:
+        if time.monotonic() >= fetcher.deadline:
+            raise
+        progress(f"      bulkdienst gaf een fout ({err}); nu in delen via de standaard-API …")
+    # The standard API counts rows × columns; ~400 gemeente rows leave room for 24 columns.
+    per_request = max(1, CELL_LIMIT // 400 - 1)
+    others = [c for c in columns if c != key_column]
+    merged: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(others), per_request):
+        part = [key_column, *others[start : start + per_request]]
+        url = f"{api_url}/{table_id}/TypedDataSet?{_query(part, row_filter)}"
+        seen: set[str] = set()
+        for row in fetcher.paged(url, service=api_url):
+            code = str(row.get(key_column, ""))
+            if code in seen:
+                raise DownloadError(f"CBS-tabel {table_id} bevat {code.strip()} twee keer")
+            seen.add(code)
+            merged.setdefault(code, {}).update(row)
+    return columns, list(merged.values())
 
 
 def fetch_odata_rows(
     table_id: str,
     *,
-    api_url: str | None = None,
-    feed_url: str | None = None,
-    timeout: float = 120.0,
+    fetcher: Fetcher,
+    api_url: str,
+    feed_url: str,
     progress: Progress = print,
 ) -> tuple[list[str], list[dict[str, Any]]]:
-    """Selected columns and the gemeente rows of ``table_id``."""
-    api = api_url or cbs_odata_url() or CBS_ODATA_URL
-    feed = feed_url or cbs_feed_url() or CBS_FEED_URL
-    properties = _get_json(f"{api}/{table_id}/DataProperties?$format=json", timeout)
-    if not isinstance(properties, dict) or not isinstance(properties.get("value"), list):
-        raise DownloadError(f"CBS gaf geen kolomlijst (DataProperties) voor tabel {table_id}")
-    columns = select_columns(properties["value"])
-    key = next(c for c in columns if base_name(c) == "WijkenEnBuurten")
-    try:
-        return columns, _paged(f"{feed}/{table_id}/TypedDataSet?{_query(columns)}", timeout)
-    except DownloadError as err:
-        progress(f"      bulkdienst gaf een fout ({err}); nu in delen via de standaard-API …")
-    # The standard API counts rows × columns; ~400 gemeente rows leave room for 24 columns.
-    per_request = max(1, CELL_LIMIT // 400 - 1)
-    others = [c for c in columns if c != key]
-    merged: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(others), per_request):
-        part = [key, *others[start : start + per_request]]
-        for row in _paged(f"{api}/{table_id}/TypedDataSet?{_query(part)}", timeout):
-            merged.setdefault(str(row.get(key, "")), {}).update(row)
-    return columns, list(merged.values())
+    """Selected columns and the gemeente rows of the KWB table ``table_id``."""
+    return fetch_odata_table(
+        table_id,
+        select=select_columns,
+        key="WijkenEnBuurten",
+        row_filter="startswith(WijkenEnBuurten,'GM')",
+        fetcher=fetcher,
+        api_url=api_url,
+        feed_url=feed_url,
+        progress=progress,
+    )
 
 
 def _cell(value: Any) -> str:
@@ -359,80 +586,25 @@ def validate_folder(
     kwb_year: int,
     expected: Mapping[str, int] | None = None,
 ) -> dict[str, int]:
-    """Check a staged download as a whole; returns features per layer.
+    """Check a staged download as a whole (:func:`dashboard.data_check.check_folder`, all
+    layers, figures required); returns areas per layer.
 
     Raises :class:`DownloadError` naming the first problem found.
     """
-    from dashboard.geo import derive_membership
-
-    expected = EXPECTED_FEATURES if expected is None else expected
-    counts: dict[str, int] = {}
-    frames = {}
     try:
-        for layer in LAYERS:
-            frame = read_layer(layer, year, folder)
-            want = expected.get(layer)
-            if want is not None and len(frame) != want:
-                raise DownloadError(
-                    f"de laag {layer} heeft {len(frame)} gebieden in plaats van {want}"
-                )
-            minx, miny, maxx, maxy = frame.total_bounds
-            west, south, east, north = NL_BOUNDS
-            if not (west <= minx and maxx <= east and south <= miny and maxy <= north):
-                raise DownloadError(
-                    f"de coördinaten van laag {layer} liggen niet in Nederland "
-                    f"({minx:.2f}, {miny:.2f} – {maxx:.2f}, {maxy:.2f}); "
-                    "zijn lengte- en breedtegraad verwisseld?"
-                )
-            if frame.geometry.is_empty.any() or frame.geometry.isna().any():
-                raise DownloadError(f"de laag {layer} bevat gebieden zonder geometrie")
-            counts[layer] = len(frame)
-            frames[layer] = frame
-        kwb = read_kwb(kwb_year, folder)
-        read_kerncijfers(folder)
-        missing = sorted(set(frames["gemeente"]["code"]) - set(kwb["gemeente_code"]))
-        if missing:
-            shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
-            raise DownloadError(
-                f"{len(missing)} gemeente(n) van de grenzen ontbreken in de CBS-cijfers: {shown}"
-            )
-        derive_membership(frames["gemeente"], frames["arbeidsmarktregio"])
-    except DownloadError:
-        raise
+        check = check_folder(folder, year, kwb_year=kwb_year, layers=LAYERS, expected=expected)
     except DashboardError as err:
-        raise DownloadError(str(err)) from err
-    return counts
+        # the staging folder's name means nothing to the reader
+        text = str(err).replace(f" in {folder}", "").replace(f"{folder}{os.sep}", "")
+        raise DownloadError(text) from err
+    return dict(check.counts)
 
 
 # --- putting it together -------------------------------------------------------------------------
-def _replace_together(staging: Path, target: Path, names: list[str], year: int) -> None:
-    """Move the staged files into ``target``; all of them, or (on failure) none."""
-    backup = staging / ".vorige"
-    backup.mkdir()
-    # Files of another format for the same layer would be read before the new GeoJSON.
-    stale = [
-        target / f"{layer}_{year}{ext}"
-        for layer in LAYERS
-        for ext in BOUNDARY_EXTENSIONS
-        if ext != ".geojson" and (target / f"{layer}_{year}{ext}").is_file()
-    ]
-    moved: list[str] = []
-    saved: list[Path] = []
-    try:
-        for path in [*(target / n for n in names), *stale]:
-            if path.is_file():
-                os.replace(path, backup / path.name)
-                saved.append(path)
-        # the completion marker last: a half-moved cache is never taken for a complete one
-        for name in sorted(names, key=lambda n: n == CACHE_COMPLETE_FILE):
-            os.replace(staging / name, target / name)
-            moved.append(name)
-    except OSError as err:
-        for name in moved:
-            (target / name).unlink(missing_ok=True)
-        for path in saved:
-            os.replace(backup / path.name, path)
-        raise DownloadError(f"de bestanden konden niet in {target} worden gezet ({err})") from err
+def check_download_target(target: Path) -> Path:
+    """Refuse a target folder before anything is fetched: it must be new, empty or a data
+    folder (see :func:`dashboard.safe_files.check_output_folder`)."""
+    return check_output_folder(target, is_ours=is_data_folder)
 
 
 def download_all(
@@ -444,22 +616,36 @@ def download_all(
     feed_url: str | None = None,
     progress: Progress = print,
     expected: Mapping[str, int] | None = None,
-    timeout: float = 120.0,
+    limits: Limits | None = None,
 ) -> list[DownloadResult]:
-    """Boundaries and kerncijfers of ``year`` into ``target``: all files, or none."""
+    """Boundaries and kerncijfers of ``year`` into ``target``: all files, or none.
+
+    Files of another format for the same layer and year (which would be read before the new
+    GeoJSON) are replaced too; every other file in ``target`` stays.
+    """
     table_id, title = table_for(year)
-    target.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=target, prefix=".download-"))
-    try:
-        fetch_boundaries(year, staging, base_url=pdok_url, timeout=timeout, progress=progress)
-        step = f"[{len(LAYERS) + 1}/{len(LAYERS) + 1}] "
-        progress(f"{step}kerncijfers {year} ophalen bij CBS (tabel {table_id}) …")
-        columns, rows = fetch_odata_rows(
-            table_id, api_url=cbs_url, feed_url=feed_url, timeout=timeout, progress=progress
-        )
+    pdok = service_url(pdok_url or config_pdok_url() or PDOK_WFS_URL, "PDOK")
+    api = service_url(cbs_url or cbs_odata_url() or CBS_ODATA_URL, "de CBS-API")
+    feed = service_url(feed_url or cbs_feed_url() or CBS_FEED_URL, "de CBS-bulkdienst")
+    check_download_target(target)
+    fetcher = Fetcher([pdok.replace("{year}", str(year)), api, feed], limits)
+    with staging_folder(target, ".download-") as staging:
+        try:
+            fetch_boundaries(year, staging, base_url=pdok, fetcher=fetcher, progress=progress)
+            step = f"[{len(LAYERS) + 1}/{len(LAYERS) + 1}] "
+            progress(f"{step}kerncijfers {year} ophalen bij CBS (tabel {table_id}) …")
+            columns, rows = fetch_odata_rows(
+                table_id, fetcher=fetcher, api_url=api, feed_url=feed, progress=progress
+            )
+        except DownloadError as err:
+            raise DownloadError(
+                f"{err}; de download is afgebroken en er is niets vervangen"
+            ) from err
         long_rows = kerncijfers_rows(rows, year, table_id, title)
         if not long_rows:
-            raise DownloadError(f"CBS-tabel {table_id} gaf geen gemeenten terug")
+            raise DownloadError(
+                f"CBS-tabel {table_id} gaf geen gemeenten terug; er is niets vervangen"
+            )
         (staging / KWB_FILE.format(year=year)).write_bytes(kwb_csv(columns, rows))
         (staging / KERNCIJFERS_FILE).write_bytes(kerncijfers_csv(long_rows))
         progress("      alles controleren voordat iets wordt vervangen …")
@@ -467,12 +653,20 @@ def download_all(
             counts = validate_folder(staging, year, year, expected)
         except DownloadError as err:
             raise DownloadError(f"de download is ongeldig en er is niets vervangen: {err}") from err
-        names = sorted(p.name for p in staging.iterdir() if p.is_file())
-        _replace_together(staging, target, names, year)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        # the completion marker last: a half-moved cache is never taken for a complete one
+        names = sorted(
+            (p.name for p in staging.iterdir() if p.is_file()),
+            key=lambda n: (n == CACHE_COMPLETE_FILE, n),
+        )
+        stale = [
+            f"{layer}_{year}{ext}"
+            for layer in LAYERS
+            for ext in BOUNDARY_EXTENSIONS
+            if ext != ".geojson" and (target / f"{layer}_{year}{ext}").is_file()
+        ]
+        replace_together(staging, target, names, remove=stale)
     results = []
-    for name in names:
+    for name in sorted(names):
         features = counts[name.split("_")[0]] if name.endswith(".geojson") else len(long_rows)
         results.append(DownloadResult(target / name, (target / name).stat().st_size, features))
         progress(f"      {name}: {features} rijen/gebieden, {results[-1].bytes / 1024:.0f} kB")

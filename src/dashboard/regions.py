@@ -7,8 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from dashboard import derived_cache
-from dashboard.cbs import find_layer_file, read_layer
+from dashboard.cbs import find_layer_file
 from dashboard.config import DEFAULT_YEAR, data_dir
+from dashboard.data_check import check_folder, data_file_name
 from dashboard.errors import UnknownCodeError
 
 
@@ -80,12 +81,18 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 
 def load_region_index(year: int = DEFAULT_YEAR, folder: Path | str | None = None) -> RegionIndex:
-    """Derive the indeling from the boundary layers in the data folder (cached per file version)."""
+    """Derive the indeling from the boundary layers in the data folder (cached per file version).
+
+    The folder is checked as a whole first, as a download is (:func:`data_check.check_folder`):
+    a folder a download would refuse raises the same :class:`DataMissingError` here.
+    """
     base = Path(folder) if folder is not None else data_dir()
-    stamps = (
-        _stamp(find_layer_file("arbeidsmarktregio", year, base)),
-        _stamp(find_layer_file("gemeente", year, base)),
+    layers = (
+        find_layer_file("arbeidsmarktregio", year, base),
+        find_layer_file("gemeente", year, base),
     )
+    figures = sorted(p for p in base.iterdir() if p.is_file() and data_file_name(p.name))
+    stamps = tuple(_stamp(p) for p in dict.fromkeys([*layers, *figures]))
     return _load(year, str(base), stamps)
 
 
@@ -93,14 +100,12 @@ def load_region_index(year: int = DEFAULT_YEAR, folder: Path | str | None = None
 def _load(year: int, folder: str, stamps: tuple) -> RegionIndex:
     cached = derived_cache.load("indeling", [year, stamps])
     if cached is None:
-        from dashboard.geo import derive_membership
-
-        regions = read_layer("arbeidsmarktregio", year, folder)
-        table = derive_membership(read_layer("gemeente", year, folder), regions)
+        check = check_folder(folder, year, figures_required=False)
         cached = {
-            "regions": [[r.code, r.name] for r in regions.itertuples()],
+            "regions": [list(r) for r in check.regions],
             "gemeenten": [
-                [r.gemeente_code, r.gemeente_naam, r.region_code] for r in table.itertuples()
+                [r.gemeente_code, r.gemeente_naam, r.region_code]
+                for r in check.membership.itertuples()
             ],
         }
         derived_cache.store("indeling", [year, stamps], cached)

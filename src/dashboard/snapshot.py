@@ -22,12 +22,14 @@ import hashlib
 import io
 import json
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
 from dashboard.cbs import KERNCIJFERS_FILE, KWB_COLUMNS, KWB_FILE, base_name
 from dashboard.config import SNAPSHOT_DIR
 from dashboard.errors import DataMissingError
+from dashboard.safe_files import check_output_folder, write_folder
 
 SNAPSHOT_META = "SNAPSHOT.json"
 SNAPSHOT_YEAR = 2025
@@ -204,15 +206,48 @@ def build_files(source: Path) -> dict[str, bytes]:
     return files
 
 
+def is_snapshot_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a snapshot this module wrote (its ``SNAPSHOT.json``)."""
+    try:
+        return stat.S_ISREG((folder / SNAPSHOT_META).lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _written_before(folder: Path) -> list[str]:
+    """The files an earlier snapshot in ``folder`` lists as its own (plain names only)."""
+    listed = snapshot_info(folder).get("files")
+    if not isinstance(listed, dict):
+        return []
+    return [
+        name
+        for name in listed
+        if isinstance(name, str) and re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*", name)
+    ]
+
+
+def check_snapshot_target(source: Path, target: Path) -> Path:
+    """Refuse a target folder before the (slower) build: see :func:`write_snapshot`."""
+    return check_output_folder(target, is_ours=is_snapshot_folder, source=source)
+
+
 def write_snapshot(source: Path, target: Path = SNAPSHOT_DIR) -> dict[str, int]:
-    """Build the snapshot from ``source`` into ``target``; returns name → size in bytes."""
+    """Build the snapshot from ``source`` into ``target``; returns name → size in bytes.
+
+    ``target`` must be new, empty or hold an earlier snapshot, and may not be ``source``. Only
+    the snapshot's own files are replaced, all together; files an earlier snapshot listed and
+    this one does not are removed; every other file in the folder stays.
+    """
+    check_snapshot_target(source, target)
     files = build_files(source)
-    target.mkdir(parents=True, exist_ok=True)
-    for stale in target.iterdir():
-        if stale.is_file() and stale.name not in files and not stale.name.startswith("__"):
-            stale.unlink()
-    for name, data in files.items():
-        (target / name).write_bytes(data)
+    stale = [
+        name
+        for name in _written_before(target)
+        if name not in files and (target / name).is_file() and not (target / name).is_symlink()
+    ]
+    write_folder(
+        target, files, is_ours=is_snapshot_folder, source=source, remove=stale, prefix=".snapshot-"
+    )
     return {name: len(data) for name, data in files.items()}
 
 

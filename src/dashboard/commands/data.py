@@ -26,7 +26,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="jaar van de indeling en van de CBS-tabel Kerncijfers wijken en buurten",
     )
     dl.add_argument(
-        "--uitvoer", dest="out", type=Path, default=None, help="doelmap (standaard: de cache)"
+        "--uitvoer",
+        dest="out",
+        type=Path,
+        default=None,
+        help=(
+            "doelmap (standaard: de cache): een nieuwe of lege map, of een map met CBS-bestanden; "
+            "alleen de gedownloade bestanden worden vervangen, andere blijven staan"
+        ),
     )
     dl.add_argument("--pdok-url", default=None, help=argparse.SUPPRESS)
     dl.add_argument("--cbs-url", default=None, help=argparse.SUPPRESS)
@@ -38,7 +45,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--uit", dest="source", type=Path, required=True, help="map zoals ../shared/data/cbs"
     )
     snap.add_argument(
-        "--uitvoer", dest="out", type=Path, default=SNAPSHOT_DIR, help=argparse.SUPPRESS
+        "--uitvoer",
+        dest="out",
+        type=Path,
+        default=SNAPSHOT_DIR,
+        help=(
+            "doelmap (standaard: de momentopname in het pakket): een nieuwe of lege map, of een "
+            "eerdere momentopname; nooit de bronmap. Andere bestanden blijven staan."
+        ),
     )
     check = sub.add_parser("check", help="controleren of de gegevensmap bruikbaar is")
     check.add_argument("--jaar", dest="year", type=int, default=DEFAULT_YEAR)
@@ -46,10 +60,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.action == "snapshot":
-        from dashboard.snapshot import write_snapshot
+        from dashboard.snapshot import check_snapshot_target, write_snapshot
 
         if not args.source.is_dir():
             raise DataMissingError(f"de map {args.source} bestaat niet", str(args.source))
+        check_snapshot_target(args.source, args.out)
         sizes = write_snapshot(args.source, args.out)
         for name, size in sorted(sizes.items()):
             print(f"{name}: {size / 1024:.0f} kB")
