@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from dashboard.cli import main
 from dashboard.config import CACHE_COMPLETE_FILE, SNAPSHOT_DIR, data_source
 from dashboard.snapshot import build_files, snapshot_info
 
@@ -92,3 +94,116 @@ def test_without_any_data_folder_the_snapshot_serves_map_and_profile(tmp_path: P
     assert zhc["bijstand"]["value"] == 6750
     assert zhc["bijstand_per_1000"]["sources"] == ["cbs_kwb_2024_bijstand"]
     assert doc["regions"][1]["indicators"]["bedrijfsvestigingen"]["value"] > 0
+
+
+# --- the output folder of ``data snapshot`` and ``data download`` ---------------------------------
+needs_shared = pytest.mark.skipif(
+    not (SHARED_CBS / "kwb_2024_gemeente.csv").is_file(),
+    reason="../shared/data/cbs is niet aanwezig",
+)
+
+
+def _source(tmp_path: Path) -> Path:
+    """A copy of the CBS folder the snapshot is built from."""
+    source = tmp_path / "bron"
+    shutil.copytree(SHARED_CBS, source)
+    return source
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def _one_dutch_line(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("Fout: "), err
+    assert "Error" not in err and "Traceback" not in err
+    return err
+
+
+@needs_shared
+def test_snapshot_into_a_folder_of_other_files_is_refused(tmp_path: Path, capsys) -> None:
+    """Regression: ``write_snapshot`` deleted every other file in the target folder."""
+    target = tmp_path / "elders"
+    target.mkdir()
+    (target / "notities.txt").write_text("van mij")
+    assert main(["data", "snapshot", "--uit", str(SHARED_CBS), "--uitvoer", str(target)]) == 2
+    assert "andere bestanden" in _one_dutch_line(capsys)
+    assert _files(target) == {"notities.txt": b"van mij"}
+
+
+@needs_shared
+def test_snapshot_with_the_source_as_target_is_refused(tmp_path: Path, capsys) -> None:
+    """Regression: with the source folder as target the source files were destroyed."""
+    source = _source(tmp_path)
+    before = _files(source)
+    assert main(["data", "snapshot", "--uit", str(source), "--uitvoer", str(source)]) == 2
+    assert "bronmap" in _one_dutch_line(capsys)
+    assert _files(source) == before
+    assert main(["data", "snapshot", "--uit", str(source), "--uitvoer", str(source / "sub")]) == 2
+    assert "bronmap" in _one_dutch_line(capsys)
+
+
+@needs_shared
+def test_snapshot_never_writes_through_a_symlink(tmp_path: Path, capsys) -> None:
+    victim = tmp_path / "slachtoffer.txt"
+    victim.write_text("blijft")
+    target = tmp_path / "momentopname"
+    target.mkdir()
+    (target / "SNAPSHOT.json").write_text("{}")
+    (target / "gemeente_2025.geojson").symlink_to(victim)
+    assert main(["data", "snapshot", "--uit", str(SHARED_CBS), "--uitvoer", str(target)]) == 2
+    assert "symbolische koppeling" in _one_dutch_line(capsys)
+    assert victim.read_text() == "blijft"
+    link = tmp_path / "koppeling"
+    link.symlink_to(target, target_is_directory=True)
+    assert main(["data", "snapshot", "--uit", str(SHARED_CBS), "--uitvoer", str(link)]) == 2
+    assert "symbolische koppeling" in _one_dutch_line(capsys)
+
+
+@needs_shared
+def test_snapshot_replaces_only_its_own_files(tmp_path: Path, capsys) -> None:
+    """An earlier snapshot is renewed: its files replaced, a file it listed and the new one
+    does not removed, every other file kept; no staging folder left."""
+    target = tmp_path / "momentopname"
+    assert main(["data", "snapshot", "--uit", str(SHARED_CBS), "--uitvoer", str(target)]) == 0
+    fresh = _files(target)
+    assert fresh == build_files(SHARED_CBS)
+    meta = json.loads((target / "SNAPSHOT.json").read_text())
+    meta["files"]["provincie_2025.geojson"] = "0" * 64  # written by an older version
+    (target / "SNAPSHOT.json").write_text(json.dumps(meta))
+    (target / "provincie_2025.geojson").write_text("{}")
+    (target / "LEESMIJ.txt").write_text("van mij")
+    (target / "gemeente_2025.geojson").write_text("oud")
+    assert main(["data", "snapshot", "--uit", str(SHARED_CBS), "--uitvoer", str(target)]) == 0
+    assert _files(target) == {**fresh, "LEESMIJ.txt": b"van mij"}
+    assert not [p for p in target.iterdir() if p.name.startswith(".")]
+
+
+def test_snapshot_flag_is_documented(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["data", "snapshot", "--help"])
+    assert "--uitvoer" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind", ["device", "file", "foreign"])
+def test_download_refuses_a_bad_output_folder_before_any_request(
+    tmp_path: Path, capsys, kind: str
+) -> None:
+    """Regression: ``--uitvoer /dev/null`` ended in ``FileExistsError … '/dev/null'``."""
+    if kind == "device":
+        target = Path("/dev/null")
+    elif kind == "file":
+        target = tmp_path / "bestand.txt"
+        target.write_text("x")
+    else:
+        target = tmp_path / "thuis"
+        target.mkdir()
+        (target / "brief.docx").write_text("x")
+    # an unreachable service: a refusal must come before any request is tried
+    args = ["data", "download", "--uitvoer", str(target), "--pdok-url", "http://127.0.0.1:9/x"]
+    assert main(args) == 2
+    err = _one_dutch_line(capsys)
+    assert "niet bereikbaar" not in err and "FileExistsError" not in err
+    if kind == "foreign":
+        assert _files(target) == {"brief.docx": b"x"}
