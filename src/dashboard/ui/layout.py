@@ -121,12 +121,13 @@ def data_problem_page(err: DataMissingError) -> None:
     """A Dutch page that names the missing file or folder and how to fix it."""
     st.title("Gegevens niet gevonden")
     st.error(escape_markdown(err), icon=":material/error:")
-    where = err.path or str(data_dir())
+    # a path comes from the environment or a data file: plain text, never Markdown
+    where = escape_markdown(err.path or str(data_dir()))
     st.markdown(
         f"""
 Het dashboard kan de CBS-gegevens niet lezen op deze plek:
 
-`{where}`
+{where}
 
 **Zo lost u het op** (vraag eventueel uw functioneel beheerder):
 
