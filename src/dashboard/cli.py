@@ -15,6 +15,8 @@ from typing import NoReturn
 
 from dashboard import __version__
 from dashboard.errors import DashboardError
+from dashboard.markup import terminal_text
+from dashboard.safe_files import os_reason
 
 #: argparse's own messages in Dutch (argparse looks them up through its module-level ``_``).
 _DUTCH = {
@@ -96,7 +98,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         message = message.replace("'int'", "geheel getal").replace("'float'", "getal")
-        self.exit(2, f"Fout: ongeldige invoer voor '{self.prog}': {message}\n")
+        self.exit(2, f"Fout: {terminal_text(f'ongeldige invoer voor {self.prog!r}: {message}')}\n")
 
 
 def _chosen_command(words: Sequence[str]) -> str | None:
@@ -139,16 +141,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(words)
         return int(args._run(args))
     except DashboardError as err:
-        print(f"Fout: {err}", file=sys.stderr)
+        _error_line(str(err))
         return 2
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as err:  # last resort: one line, never a traceback
-        print(f"Fout: onverwachte fout ({type(err).__name__}): {err}", file=sys.stderr)
+    except OSError as err:  # a file or the network, outside the paths that say it in Dutch
+        where = f" ({err.filename})" if err.filename else ""
+        _error_line(f"{os_reason(err)}{where}; controleer het pad en de rechten")
+        return 2
+    except Exception:  # last resort: one line, never a traceback, no library's own words
+        _error_line(
+            "er ging iets onverwachts mis; er is mogelijk niets gedaan. Meld dit met de "
+            "opdracht die u gaf aan de beheerder van het dashboard."
+        )
         return 1
+
+
+def _error_line(message: str) -> None:
+    """The one way the CLI reports a failure: one line on stderr, ``Fout: `` and a Dutch
+    message in which text from data or the environment cannot act on the terminal (a newline
+    in a path cannot forge a second line)."""
+    print(f"Fout: {terminal_text(message)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

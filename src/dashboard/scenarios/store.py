@@ -458,8 +458,14 @@ class ScenarioStore:
 
             return engine
         except (ArgumentError, ImportError, SQLAlchemyError) as err:
+            # the driver's own (English) text is no help to the reader
+            why = (
+                "het stuurprogramma voor dit soort database is niet geïnstalleerd"
+                if isinstance(err, ImportError)
+                else "het adres of een instelling ervan is ongeldig"
+            )
             raise StorageError(
-                f"de scenariodatabase {self.description} kan niet worden geopend: {err}"
+                f"de scenariodatabase {self.description} kan niet worden geopend: {why}"
             ) from err
 
     @contextmanager
@@ -520,7 +526,7 @@ class ScenarioStore:
                 f"de scenariodatabase {self.description} is alleen-lezen; er is niets opgeslagen"
             )
         return StorageError(
-            f"de scenariodatabase {self.description} is niet bruikbaar ({detail}); "
+            f"de scenariodatabase {self.description} is niet bereikbaar of niet bruikbaar; "
             "het dashboard werkt verder, maar kan nu geen scenario's opslaan"
         )
 
