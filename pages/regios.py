@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard.charts import profiles as charts
 from dashboard.formatting import fmt_eur, fmt_int, fmt_number
+from dashboard.markup import escape_markdown
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
 from dashboard.sources import source_line
 from dashboard.tables import kerncijfers_table
@@ -222,8 +223,12 @@ with st.expander("Letterlijke citaten uit de documenten"):
             continue
         st.markdown(f"**{label(profile.code)}**")
         for fact in profile.facts:
-            quotes = " … ".join(f"“{q}”" for q in fact.citation.quotes) or "(geen citaat)"
-            st.markdown(f"- {fact.value}  \n  {quotes}  \n  *{fact.citation.document()}*")
+            # plain text: a quoted web address would otherwise become a link that ends in ”
+            quotes = " … ".join(f"“{escape_markdown(q)}”" for q in fact.citation.quotes)
+            st.markdown(
+                f"- {escape_markdown(fact.value)}  \n  {quotes or '(geen citaat)'}  \n  "
+                f"*{escape_markdown(fact.citation.document())}*"
+            )
 
 for profile in profiles:
     if profile.composition_differs():
