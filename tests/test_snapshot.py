@@ -207,3 +207,27 @@ def test_download_refuses_a_bad_output_folder_before_any_request(
     assert "niet bereikbaar" not in err and "FileExistsError" not in err
     if kind == "foreign":
         assert _files(target) == {"brief.docx": b"x"}
+
+
+def test_an_edited_snapshot_file_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: SNAPSHOT.json lists a sha256 per file that nothing checked; an edited
+    inwoners figure in the embedded snapshot went unnoticed."""
+    copy = tmp_path / "snapshot"
+    shutil.copytree(SNAPSHOT_DIR, copy)
+    monkeypatch.setattr("dashboard.config.SNAPSHOT_DIR", copy)
+    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
+    assert data_source().path == copy
+    assert main(["regions", "--formaat", "json"]) == 0
+    capsys.readouterr()
+    figures = copy / "gemeente_kerncijfers.csv"
+    lines = figures.read_text(encoding="utf-8").splitlines(keepends=True)
+    fields = lines[1].split(",")
+    fields[3] = str(int(float(fields[3])) + 1000)  # inwoners
+    lines[1] = ",".join(fields)
+    figures.write_text("".join(lines), encoding="utf-8")
+    assert main(["regions", "--formaat", "json"]) == 2
+    err = _one_dutch_line(capsys)
+    assert "momentopname is beschadigd" in err and "gemeente_kerncijfers.csv" in err

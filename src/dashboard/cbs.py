@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from dashboard import config
 from dashboard.config import DATA_DIR_ENV, data_dir
 from dashboard.errors import DataMissingError
 
@@ -74,6 +75,11 @@ def _folder(folder: Path | str | None) -> Path:
     path = Path(folder) if folder is not None else data_dir()
     if not path.is_dir():
         raise DataMissingError(f"de gegevensmap {path} bestaat niet. {_FIX}", str(path))
+    if path == config.SNAPSHOT_DIR:
+        # the embedded snapshot lists a sha256 per file: checked once per process and version
+        from dashboard.snapshot import verify_snapshot  # snapshot imports this module
+
+        verify_snapshot(path)
     return path
 
 

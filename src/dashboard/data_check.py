@@ -80,7 +80,8 @@ def check_folder(
     kwb_year
         Year of the KWB figures that must cover every gemeente; None: the newest in the folder.
     layers
-        The layers that must be present and right.
+        The layers that must be present and right (at least the arbeidsmarktregio and
+        gemeente layers: the indeling is derived from them).
     expected
         Areas per layer (default :data:`EXPECTED_FEATURES`).
     figures_required
@@ -130,16 +131,11 @@ def check_folder(
                 f"({KWB_FILE.format(year=kwb_year)}): {_shown(missing)}",
                 str(base),
             )
-    membership = None
-    if "gemeente" in frames and "arbeidsmarktregio" in frames:
-        membership = derive_membership(frames["gemeente"], frames["arbeidsmarktregio"])
-    regions = frames.get("arbeidsmarktregio")
+    regions = frames["arbeidsmarktregio"]
     return FolderCheck(
         counts=counts,
-        regions=tuple((str(r.code), str(r.name)) for r in regions.itertuples())
-        if regions is not None
-        else (),
-        membership=membership,  # type: ignore[arg-type]
+        regions=tuple((str(r.code), str(r.name)) for r in regions.itertuples()),
+        membership=derive_membership(frames["gemeente"], regions),
     )
 
 

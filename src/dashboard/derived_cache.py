@@ -4,6 +4,11 @@ Deriving them needs geopandas and takes a second or two; a new server process (a
 second replica) then starts drawing the map at once. Entries are keyed on the source files' path,
 size and modification time, so a changed or replaced file is never served stale. A cache that
 cannot be read or written is simply skipped.
+
+Each entry starts with the sha256 of its content; an entry whose content does not match (edited,
+cut short) is a miss, so the value is derived again. That is a check of integrity, not of
+origin: whoever can write the folder can write a matching sum too, so what a page puts into its
+markup from here is checked again there (the map's SVG through :mod:`dashboard.safe_svg`).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import Any
 
 from dashboard.config import cache_dir
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def _path(kind: str, key: Any) -> Path:
@@ -26,9 +31,12 @@ def _path(kind: str, key: Any) -> Path:
 
 
 def load(kind: str, key: Any) -> Any | None:
-    """The cached value for ``kind``/``key``, or None."""
+    """The cached value for ``kind``/``key``, or None (also when its content sum is wrong)."""
     try:
-        return json.loads(_path(kind, key).read_text(encoding="utf-8"))
+        digest, _, body = _path(kind, key).read_text(encoding="utf-8").partition("\n")
+        if hashlib.sha256(body.encode("utf-8")).hexdigest() != digest:
+            return None
+        return json.loads(body)
     except (OSError, ValueError):
         return None
 
@@ -38,10 +46,12 @@ def store(kind: str, key: Any, value: Any) -> None:
     path = _path(kind, key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        body = json.dumps(value, separators=(",", ":"))
+        digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
         with tempfile.NamedTemporaryFile(
             "w", dir=path.parent, delete=False, suffix=".part", encoding="utf-8"
         ) as handle:
-            json.dump(value, handle, separators=(",", ":"))
+            handle.write(f"{digest}\n{body}")
         os.replace(handle.name, path)
     except OSError:
         return

@@ -214,7 +214,7 @@ class _RedirectGuard(urllib.request.HTTPRedirectHandler):
         super().__init__()
         self.service_addresses = service_addresses
 
-    def redirect_request(  # type: ignore[override]
+    def redirect_request(
         self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> urllib.request.Request | None:
         if not redirect_allowed(newurl, self.service_addresses):

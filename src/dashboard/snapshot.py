@@ -18,6 +18,7 @@ rebuild is byte for byte identical.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -249,6 +250,51 @@ def write_snapshot(source: Path, target: Path = SNAPSHOT_DIR) -> dict[str, int]:
         target, files, is_ours=is_snapshot_folder, source=source, remove=stale, prefix=".snapshot-"
     )
     return {name: len(data) for name, data in files.items()}
+
+
+def verify_snapshot(folder: Path = SNAPSHOT_DIR) -> None:
+    """Check the snapshot's files against the sha256 sums in its ``SNAPSHOT.json``.
+
+    Cheap after the first call: the result is kept per process for the files' sizes and times.
+
+    Raises
+    ------
+    DataMissingError
+        A listed file is missing or differs from its sum, or ``SNAPSHOT.json`` is unreadable.
+    """
+    names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    stamps = []
+    for name in names:
+        info = (folder / name).stat()
+        stamps.append((name, info.st_size, info.st_mtime_ns))
+    _verify(str(folder), tuple(stamps))
+
+
+@functools.lru_cache(maxsize=4)
+def _verify(folder: str, stamps: tuple) -> None:
+    base = Path(folder)
+    fix = (
+        "Installeer het dashboard opnieuw, of maak de momentopname opnieuw met "
+        "'python -m dashboard data snapshot --uit MAP'."
+    )
+    listed = snapshot_info(base).get("files")
+    if not isinstance(listed, dict) or not listed:
+        raise DataMissingError(
+            f"de ingebouwde momentopname in {base} mist haar inhoudsopgave "
+            f"({SNAPSHOT_META}). {fix}",
+            str(base / SNAPSHOT_META),
+        )
+    for name, expected in sorted(listed.items()):
+        path = base / str(name)
+        try:
+            actual = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            actual = None
+        if actual != expected:
+            what = "ontbreekt" if actual is None else "is veranderd (de controlesom klopt niet)"
+            raise DataMissingError(
+                f"de ingebouwde momentopname is beschadigd: {name} {what}. {fix}", str(path)
+            )
 
 
 def snapshot_info(folder: Path = SNAPSHOT_DIR) -> dict[str, Any]:

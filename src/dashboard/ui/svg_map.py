@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
+from dashboard.safe_svg import clean_svg
 from dashboard.ui.picture import svg_markdown
 
 _CSS = """
@@ -36,7 +37,7 @@ export default function (component) {
     const box = parentElement.querySelector('.kaart-svg');
     const tip = parentElement.querySelector('.kaart-tip');
     if (box.dataset.key !== data.key) {
-        box.innerHTML = data.svg;  // drawn by our own server from our own data
+        box.innerHTML = data.svg;  // rebuilt from an allowlist by the server (safe_svg)
         box.dataset.key = data.key;
         const svg = box.querySelector('svg');
         if (svg) {
@@ -120,7 +121,7 @@ def still_picture(svg: str, *, label: str, selected: str | None) -> str:
     (a fifth less to send and to read before the first look). Its own size is wider than any
     column (:data:`FILL_WIDTH`), so it has the clickable map's width from the first frame.
     """
-    svg = _fill_the_column(_NOT_DRAWN.sub("", svg))
+    svg = _fill_the_column(_NOT_DRAWN.sub("", clean_svg(svg)))
     if selected and re.fullmatch(r"[A-Za-z0-9_-]+", selected):  # a region code, nothing else
         outline = (
             f'<style>[data-code="{selected}"] path {{ stroke: #000000; stroke-width: 3px; }}'
@@ -169,6 +170,8 @@ def svg_map(
         if on_click is not None and isinstance(value, str) and value:
             on_click(value)
 
+    # the drawing comes from a cache on disk too: only what our charts draw reaches innerHTML
+    svg = clean_svg(svg)
     digest = hashlib.sha256(svg.encode()).hexdigest()[:16]
     # The picture first: plain Markdown draws it as fast as text, before the browser has loaded
     # the component's code; once the component has drawn the same SVG in its place, CSS hides it.
