@@ -103,7 +103,7 @@ def topojson_to_features(path: Path) -> list[dict[str, Any]]:
         scale = topology["transform"]["scale"]
         translate = topology["transform"]["translate"]
     except (OSError, ValueError, KeyError, TypeError) as err:
-        raise DataMissingError(f"{path} is geen bruikbare TopoJSON ({err})", str(path)) from err
+        raise DataMissingError(f"{path} is geen bruikbare TopoJSON", str(path)) from err
     arcs = _decode_arcs(topology)
     features = []
     for geometry in obj["geometries"]:

@@ -11,6 +11,7 @@ from dashboard.cbs import LAYERS, find_layer_file, read_kerncijfers, read_layer
 from dashboard.config import DEFAULT_YEAR, SNAPSHOT_DIR, cbs_cache_dir, data_source
 from dashboard.download import download_all
 from dashboard.errors import DataMissingError, ValidationError
+from dashboard.markup import terminal_text
 from dashboard.regions import load_region_index
 
 
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         sizes = write_snapshot(args.source, args.out)
         for name, size in sorted(sizes.items()):
             print(f"{name}: {size / 1024:.0f} kB")
-        print(f"totaal {sum(sizes.values()) / 1024:.0f} kB → {args.out}")
+        print(terminal_text(f"totaal {sum(sizes.values()) / 1024:.0f} kB → {args.out}"))
         return 0
     if not 2000 <= args.year <= 2100:
         raise ValidationError(f"jaar {args.year} is ongeldig; gebruik bijvoorbeeld 2025")
@@ -80,13 +81,13 @@ def run(args: argparse.Namespace) -> int:
             pdok_url=args.pdok_url,
             cbs_url=args.cbs_url,
             feed_url=args.cbs_feed_url,
-            progress=lambda line: print(line, file=sys.stderr, flush=True),
+            progress=lambda line: print(terminal_text(line), file=sys.stderr, flush=True),
         )
-        print(target)
+        print(terminal_text(target))
         return 0
     source = data_source()
     folder = source.path
-    print(f"gegevens: {source.description}")
+    print(terminal_text(f"gegevens: {source.description}"))
     for layer in LAYERS:
         try:
             path = find_layer_file(layer, args.year, folder)
@@ -95,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
                 print("provincie: niet aanwezig (wordt niet gebruikt)")
                 continue
             raise
-        print(f"{layer}: {len(read_layer(layer, args.year, folder))} gebieden ({path.name})")
+        areas = len(read_layer(layer, args.year, folder))
+        print(terminal_text(f"{layer}: {areas} gebieden ({path.name})"))
     index = load_region_index(args.year, folder)
     print(f"indeling: {len(index.gemeenten)} gemeenten in {len(index.regions)} regio's")
     kc = read_kerncijfers(folder)
