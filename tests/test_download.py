@@ -31,7 +31,7 @@ from dashboard.cli import main
 from dashboard.config import SNAPSHOT_DIR
 from dashboard.download import (
     CELL_LIMIT,
-    Limits,
+    DownloadLimits,
     download_all,
     kerncijfers_rows,
     redirect_allowed,
@@ -42,7 +42,9 @@ from dashboard.errors import DownloadError, ValidationError
 PAGE_SIZE = 100
 #: Limits for the tests: a generous deadline for a normal download on a busy machine, a size cap
 #: well above the largest normal response (the gemeente layer in RD New, ~0.5 MB), no pauses.
-FAST = Limits(max_bytes=4_000_000, deadline_s=120.0, read_timeout_s=5.0, retries=1, retry_pause_s=0)
+FAST = DownloadLimits(
+    max_bytes=4_000_000, deadline_s=120.0, read_timeout_s=5.0, retries=1, retry_pause_s=0
+)
 #: A body text that must never reach the user.
 SECRET = "geheim-intern-adres 10.1.2.3 stacktrace"
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -481,7 +483,7 @@ def test_a_slow_drip_stops_at_the_overall_deadline(server: str, tmp_path: Path) 
     """Regression: one byte every few seconds never hit the per-read timeout, so the download
     hung on step 1 for minutes; now the whole download has a deadline."""
     Handler.mode = "drip"
-    slow = Limits(max_bytes=4_000_000, deadline_s=0.5, read_timeout_s=5.0, retries=0)
+    slow = DownloadLimits(max_bytes=4_000_000, deadline_s=0.5, read_timeout_s=5.0, retries=0)
     good = _good_folder(tmp_path / "cbs")
     before = _state(good)
     with pytest.raises(DownloadError, match="duurde langer dan") as info:

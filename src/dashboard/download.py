@@ -12,10 +12,10 @@ request, so the bulk ``ODataFeed`` endpoint (no cell limit, paged with ``odata.n
 used, and when that fails the standard API is asked in column slices that stay under the limit.
 
 A mirror or a service cannot drive the download (:class:`Fetcher`): each response has a size
-cap, the whole download a deadline besides the per-read timeout (:class:`Limits`); a next link is
-followed only on the same scheme and server as the configured service; a redirect only over
-http(s) and never into a non-public network unless the configured service itself runs there;
-a remote error body is never shown. The staging folder is removed on any error and on SIGTERM.
+cap, the whole download a deadline besides the per-read timeout (:class:`DownloadLimits`); a
+next link is followed only on the same scheme and server as the configured service; a redirect
+only over http(s) and never into a non-public network unless the configured service itself runs
+there; a remote error body is never shown. The staging folder is removed on any error and on SIGTERM.
 
 Nothing is moved into place before *everything* is checked (the one data-folder check,
 :func:`dashboard.data_check.check_folder`): areas per layer, coordinates inside the Netherlands,
@@ -97,8 +97,11 @@ Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
-class Limits:
-    """What one download may take from the services; tests pass small values."""
+class DownloadLimits:
+    """What one download may take from the services; tests pass small values.
+
+    Not user input (that is :mod:`dashboard.limits`): caps that keep a hostile or broken service
+    from holding the download or the machine."""
 
     #: bytes of one response (the largest real one, the gemeente layer, is a few MB)
     max_bytes: int = 256 * 1024 * 1024
@@ -239,7 +242,7 @@ def _unreachable(url: str, err: BaseException) -> str:
 
 
 class Fetcher:
-    """HTTP GETs for one download: within :class:`Limits`, and only to the configured services.
+    """HTTP GETs for one download: within :class:`DownloadLimits`, only to the configured services.
 
     Parameters
     ----------
@@ -251,8 +254,8 @@ class Fetcher:
         read timeout and retries.
     """
 
-    def __init__(self, services: Iterable[str], limits: Limits | None = None) -> None:
-        self.limits = limits or Limits()
+    def __init__(self, services: Iterable[str], limits: DownloadLimits | None = None) -> None:
+        self.limits = limits or DownloadLimits()
         self.deadline = time.monotonic() + self.limits.deadline_s
         addresses: set[Any] = set()
         for base in services:
@@ -616,7 +619,7 @@ def download_all(
     feed_url: str | None = None,
     progress: Progress = print,
     expected: Mapping[str, int] | None = None,
-    limits: Limits | None = None,
+    limits: DownloadLimits | None = None,
 ) -> list[DownloadResult]:
     """Boundaries and kerncijfers of ``year`` into ``target``: all files, or none.
 
