@@ -15,7 +15,8 @@ A mirror or a service cannot drive the download (:class:`Fetcher`): each respons
 cap, the whole download a deadline besides the per-read timeout (:class:`DownloadLimits`); a
 next link is followed only on the same scheme and server as the configured service; a redirect
 only over http(s) and never into a non-public network unless the configured service itself runs
-there; a remote error body is never shown. The staging folder is removed on any error and on SIGTERM.
+there; a remote error body is never shown. The staging folder is removed on any error and on
+SIGTERM.
 
 Nothing is moved into place before *everything* is checked (the one data-folder check,
 :func:`dashboard.data_check.check_folder`): areas per layer, coordinates inside the Netherlands,
