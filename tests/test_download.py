@@ -600,3 +600,13 @@ def test_sigterm_during_a_download_leaves_no_staging_folder(server: str, tmp_pat
     assert process.returncode == 128 + signal.SIGTERM
     assert not list(good.glob(".download-*"))
     assert _state(good) == before
+
+
+def test_the_default_cache_folder_is_made_on_a_new_machine(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "nieuw" / "cache"))
+    for name, url in (("PDOK", "/wfs/{year}"), ("CBS_ODATA", "/odata"), ("CBS_FEED", "/feed")):
+        monkeypatch.setenv(f"DASHBOARD_{name}_URL", server + url)
+    assert main(["data", "download"]) == 0
+    assert (tmp_path / "nieuw" / "cache" / "cbs" / "gemeente_kerncijfers.csv").is_file()

@@ -10,9 +10,10 @@ from pathlib import Path
 from dashboard.cbs import LAYERS, find_layer_file, read_kerncijfers, read_layer
 from dashboard.config import DEFAULT_YEAR, SNAPSHOT_DIR, cbs_cache_dir, data_source
 from dashboard.download import download_all
-from dashboard.errors import DataMissingError, ValidationError
+from dashboard.errors import DataMissingError, DownloadError, ValidationError
 from dashboard.markup import terminal_text
 from dashboard.regions import load_region_index
+from dashboard.safe_files import os_reason
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -75,6 +76,13 @@ def run(args: argparse.Namespace) -> int:
         raise ValidationError(f"jaar {args.year} is ongeldig; gebruik bijvoorbeeld 2025")
     if args.action == "download":
         target = args.out or cbs_cache_dir()
+        if args.out is None:  # the cache's own folder may not exist yet on a new machine
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise DownloadError(
+                    f"de cachemap {target.parent} kan niet worden gemaakt: {os_reason(err)}"
+                ) from err
         download_all(
             args.year,
             target,
