@@ -45,7 +45,6 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -120,40 +119,6 @@ class DownloadResult:
     path: Path
     bytes: int
     features: int
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def service_message(body: bytes) -> str:
-    """The service's own explanation from an error body (OData JSON, XML/HTML or text).
-
-    For diagnosis and tests only: the dashboard never shows a remote body to the user.
-    """
-    text = body.decode("utf-8", errors="replace").strip()
-    try:
-        doc = json.loads(text)
-    except ValueError:
-        doc = None
-    if isinstance(doc, dict):
-        error = doc.get("odata.error") or doc.get("error") or {}
-        message = error.get("message") if isinstance(error, dict) else error
-        if isinstance(message, dict):
-            message = message.get("value")
-        if message:
-            text = str(message)
-    if "<" in text:
-        parser = _Text()
-        parser.feed(text)
-        text = " ".join(" ".join(parser.parts).split())
-    text = " ".join(text.split())
-    return text[:300] + ("…" if len(text) > 300 else "")
 
 
 def service_url(url: str, what: str) -> str:

@@ -258,6 +258,7 @@ def staging_folder(target: Path, prefix: str) -> Iterator[Path]:
     While it exists, SIGTERM ends the process through ``SystemExit`` (exit code 143) instead of
     killing it on the spot, so the folder is removed then too.
     """
+    created = not target.exists()
     try:
         target.mkdir(exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=target, prefix=prefix))
@@ -273,6 +274,9 @@ def staging_folder(target: Path, prefix: str) -> Iterator[Path]:
         if main_thread:
             signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(staging, ignore_errors=True)
+        if created:  # a folder made for a run that wrote nothing goes too
+            with contextlib.suppress(OSError):
+                target.rmdir()  # only when empty
 
 
 def replace_together(
