@@ -271,8 +271,8 @@ def staging_folder(target: Path, prefix: str) -> Iterator[Path]:
     try:
         yield staging
     finally:
-        if main_thread:
-            signal.signal(signal.SIGTERM, previous)
+        if main_thread:  # None: a handler not set from Python; the default is the best guess
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
         shutil.rmtree(staging, ignore_errors=True)
         if created:  # a folder made for a run that wrote nothing goes too
             with contextlib.suppress(OSError):
