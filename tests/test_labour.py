@@ -134,7 +134,8 @@ def test_comparison_block_has_both_regions_and_nederland() -> None:
     assert comp.row("bijstand").text("AM34") == "6.750"
     assert comp.row("inkomen_per_inwoner").text("NL") == "niet beschikbaar"
     assert len(comp.member_table("AM19")) == 12
-    assert comp.table().shape == (len(LABOUR_INDICATORS), 5)
+    assert comp.table().shape == (len(LABOUR_INDICATORS), 6)
+    assert comp.row("pct_armoede").text("NL") != "niet beschikbaar"
 
 
 @needs_shared

@@ -56,7 +56,7 @@ from dashboard.scoring import (
 )
 from dashboard.sensitivity import Robustness, analyse
 from dashboard.settings import CASE, OverstapSettings
-from dashboard.sources import load_sources, source_line
+from dashboard.sources import Period, load_sources, source_line
 from dashboard.tables import Table, cost_table, kerncijfers_table
 
 REPORT_TITLE = "Arbeidsmarktregio en werkgeversdienstverlening"
@@ -523,9 +523,7 @@ def _section_arbeidsmarkt(ctx: _Context) -> Section:
         lead=lead + ".",
         paragraphs=(
             "Hoe de regiowaarden zijn berekend: " + labour.METHOD_NOTE,
-            "Peildata: de onderwerpen van de CBS-tabel hebben niet allemaal dezelfde "
-            "peildatum; per cijfer staat in de bronnenlijst wat CBS erover zegt en wat niet kon "
-            "worden nagegaan.",
+            labour.PERIOD_NOTE,
         ),
         tables=tuple(tables),
         charts=(chart,),
@@ -999,8 +997,11 @@ def _section_bronnen(ctx: _Context) -> Section:
         )
         if s.table_id:
             line += f" Tabel: {s.table_id}."
+        if s.period_label:
+            line += f" Periode: {Period(s.period_label, provisional=s.provisional).text}."
         bullets.append(line)
-    short = tuple(f"{s.short} ({s.licence})" for s in sources.values())
+    # one line per table: the indicators of one CBS table share its name
+    short = tuple(dict.fromkeys(f"{s.short} ({s.licence})" for s in sources.values()))
     return Section(
         key="bronnen",
         title=SECTION_TITLES["bronnen"],

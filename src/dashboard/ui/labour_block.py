@@ -15,6 +15,7 @@ from dashboard.labour import (
 )
 from dashboard.ui.layout import source_caption
 
+
 def _table(frame: pd.DataFrame) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", height=35 * (len(frame) + 1) + 3)
 
