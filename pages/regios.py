@@ -80,7 +80,7 @@ for col, profile in zip(cols, profiles, strict=True):
         inw = profile.indicator("inwoners")
         m1, m2 = st.columns(2)
         m1.metric("Gemeenten", profile.n_gemeenten)
-        m2.metric(f"Inwoners ({inw.year})", fmt_int(inw.value))
+        m2.metric(f"Inwoners ({inw.period})", fmt_int(inw.value))
         name, source_id = profile.centrumgemeente
         st.markdown(f"**Centrumgemeente:** {name or 'niet vastgelegd'}")
         if name and source_id:

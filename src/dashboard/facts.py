@@ -39,7 +39,7 @@ class Citation:
     quotes: tuple[str, ...] = ()
 
     def document(self) -> str:
-        """``Notitie gemeente Voorschoten …, § 'Algemeen'``: the document's title and place, no
+        """``Notitie Voorschoten …, § 'Algemeen'``: the document's title and place, no
         id (the wording is :func:`dashboard.sources.citation_text`)."""
         return citation_text(self.source, self.section)
 

@@ -202,7 +202,7 @@ INDICATORS: dict[str, Indicator] = {
         Indicator(
             "netto_arbeidsparticipatie",
             "Netto arbeidsparticipatie",
-            "% van de bevolking van 15 tot 75 jaar",
+            "% van de bevolking van 15 tot 75 jaar; regio: met afgeleide noemer",
             "gewogen",
             weight="bevolking_15_74_afgeleid",
             decimals=1,

@@ -138,7 +138,7 @@ def source_name(source_id: str) -> str:
 
 
 def citation_text(source_id: str, section: str = "") -> str:
-    """A document and the place in it: ``Notitie gemeente Voorschoten …, § 'Algemeen'``."""
+    """A document and the place in it: ``Notitie Voorschoten …, § 'Algemeen'``."""
     name = source_name(source_id)
     return f"{name}, {section}" if section else name
 
