@@ -345,7 +345,7 @@ def indicator_period(indicator_id: str, year: int | None) -> Period:
             name = _DENOMINATOR_NAMES.get(ind.denominator, ind.denominator)
             notes.append(f"{name}: {denominator}")
     label = entry.period_label + (f" ({'; '.join(notes)})" if notes else "")
-    return Period(label, entry.period_basis, entry.provisional)
+    return Period(label, entry.period_basis, entry.provisional, date=entry.period_label)
 
 
 #: How a ratio's period names its denominator.

@@ -79,8 +79,8 @@ METHOD_NOTE = (
 #: Said under every table of the block: where the period of each figure stands.
 PERIOD_NOTE = (
     "De cijfers hebben niet allemaal dezelfde peildatum: de kolom Periode zegt per cijfer welke, "
-    "en 'voorlopig' waar CBS de cijfers voorlopig noemt. Op Bronnen en methode staat per cijfer "
-    "of CBS de periode vermeldt of waaruit die is afgeleid."
+    "en 'voorlopig' waar CBS de cijfers voorlopig noemt. De bronnenlijst zegt per cijfer of CBS "
+    "de periode vermeldt of waaruit die is afgeleid."
 )
 
 
@@ -96,8 +96,10 @@ class LabourRow:
     values: Mapping[str, float | None]
     source_id: str
     method: str
-    #: reference period and status (``31 december 2024, voorlopig``)
+    #: reference period and status (``31 december 2024 (…), voorlopig``)
     period: str = ""
+    #: the same without its notes, for a headline (``31 december 2024, voorlopig``)
+    period_short: str = ""
 
     def text(self, code: str) -> str:
         value = self.values.get(code)
@@ -215,6 +217,7 @@ def labour_comparison(
             source_id=ind.source_id,
             method=ind.method,
             period=indicator_period(indicator_id, year).text,
+            period_short=indicator_period(indicator_id, year).short,
         )
 
     figures = gemeente_figures(kc, year)

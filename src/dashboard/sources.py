@@ -67,11 +67,19 @@ class Period:
     label: str
     basis: str = ""
     provisional: bool = False
+    #: the date or year alone, without the label's notes (``31 december 2024``); "" = label
+    date: str = ""
 
     @property
     def text(self) -> str:
-        """``31 december 2024, voorlopig``: the label shown next to a figure."""
+        """``31 december 2024 (…), voorlopig``: the label shown next to a figure."""
         return f"{self.label}, {PROVISIONAL}" if self.provisional else self.label
+
+    @property
+    def short(self) -> str:
+        """``31 december 2024, voorlopig``: for a headline, where the notes stand nearby."""
+        date = self.date or self.label
+        return f"{date}, {PROVISIONAL}" if self.provisional else date
 
 
 @cache

@@ -503,12 +503,12 @@ def _section_arbeidsmarkt(ctx: _Context) -> Section:
         )
     rates = [comparison.row(i) for i in labour.RATE_INDICATORS]
     bijstand = rates[0]
-    lead = f"{bijstand.label}: " + ", ".join(
+    lead = f"{bijstand.label} ({bijstand.period_short}): " + ", ".join(
         f"{name} {bijstand.text(code)}" for code, name in comparison.areas
     )
     chart = Chart(
         key="arbeidsmarkt_rates",
-        title="Uitkeringen per 1.000 inwoners van 15 tot 65 jaar",
+        title=f"Uitkeringen per 1.000 inwoners van 15 tot 65 jaar ({bijstand.period_short})",
         spec=_labour_rates_spec(comparison),
         # every chart is drawn at about the size a presentation step shows it (at most 340 px
         # high, about 670 px wide at 1280x720), so its type is shown at the size it is set in
@@ -998,7 +998,8 @@ def _section_bronnen(ctx: _Context) -> Section:
         if s.table_id:
             line += f" Tabel: {s.table_id}."
         if s.period_label:
-            line += f" Periode: {Period(s.period_label, provisional=s.provisional).text}."
+            period = Period(s.period_label, provisional=s.provisional).text
+            line += f" Periode: {period}" + (f" ({s.period_basis})." if s.period_basis else ".")
         bullets.append(line)
     # one line per table: the indicators of one CBS table share its name
     short = tuple(dict.fromkeys(f"{s.short} ({s.licence})" for s in sources.values()))
