@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard.charts import profiles as charts
 from dashboard.formatting import fmt_eur, fmt_int, fmt_number
+from dashboard.indicators import indicator_period
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
 from dashboard.sources import source_line
 from dashboard.tables import kerncijfers_table
@@ -152,7 +153,8 @@ for col, profile in zip(cols, profiles, strict=True):
         for indicator_id in MEMBER_INDICATORS:
             year = profile.member_years.get(indicator_id)
             decimals = 1 if indicator_id == "oppervlakte_land_km2" else 0
-            table[f"{member_labels[indicator_id]} ({year})"] = [
+            period = indicator_period(indicator_id, year).text
+            table[f"{member_labels[indicator_id]} ({period})"] = [
                 fmt_number(v, decimals) if decimals else fmt_int(v)
                 for v in profile.members[indicator_id]
             ]
@@ -161,7 +163,7 @@ source_caption(
     "cbs_kerncijfers_2024",
     "cbs_wijkbuurtkaart_2023",
     "indeling_afgeleid_2025",
-    extra="Het jaar staat in de kolomkop.",
+    extra="De peildatum staat in de kolomkop.",
 )
 
 # --- labour market -----------------------------------------------------------------------------

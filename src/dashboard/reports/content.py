@@ -37,6 +37,7 @@ from dashboard.formatting import (
     fmt_pct,
     is_missing,
 )
+from dashboard.indicators import indicator_period
 from dashboard.narrative import (
     explanation,
     group_shares_sentence,
@@ -323,7 +324,10 @@ def _section_kaart_chart(ctx: _Context) -> Chart:
     )
     return Chart(
         key="kaart",
-        title=f"Arbeidsmarktregio's naar aantal inwoners ({ctx.year})",
+        title=(
+            "Arbeidsmarktregio's naar aantal inwoners "
+            f"({indicator_period('inwoners', ctx.year).text})"
+        ),
         # drawn at about the size a presentation step shows it, legends beside the map: their
         # type stays readable on a projector, a slide and paper (drawn large and shown small,
         # it came out at 5 px)
@@ -445,7 +449,7 @@ def _section_regios(ctx: _Context) -> Section:
     lead = (
         f"{one.name} telt {fmt_int(inw[0])} inwoners in {one.n_gemeenten} "
         f"gemeenten, {other.name} {fmt_int(inw[1])} in {other.n_gemeenten} "
-        f"({one.indicator('inwoners').year})."
+        f"({one.indicator('inwoners').period})."
     )
     return Section(
         key="regios",
@@ -557,7 +561,10 @@ def _section_overstap(ctx: _Context) -> Section:
     fig_source = source_line(*_known_sources(res.source_ids))
     tables = [
         Table(
-            caption=f"Beide regio's voor en na de overstap van {gemeente} ({res.year})",
+            caption=(
+                f"Beide regio's voor en na de overstap van {gemeente} "
+                f"(inwoners {indicator_period('inwoners', res.year).text})"
+            ),
             header=("", "Voor", "Na"),
             rows=tuple(rows),
             source=fig_source,
