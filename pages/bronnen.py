@@ -12,7 +12,7 @@ from dashboard.labour import METHOD_NOTE
 from dashboard.markup import escape_markdown
 from dashboard.narrative import scale_assumption
 from dashboard.snapshot import snapshot_info
-from dashboard.sources import load_sources
+from dashboard.sources import Period, load_sources
 from dashboard.ui.layout import page_guard
 
 page_guard()
@@ -42,7 +42,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
-st.caption(f"Bron: data/SOURCES.yaml (dashboard versie {__version__}).")
+st.caption(f"De bronnenlijst van dit dashboard (versie {__version__}).")
 
 st.subheader("De documenten zelf")
 st.markdown(
@@ -78,17 +78,20 @@ van een regio is het totaal aantal inwoners gedeeld door de totale landoppervlak
 gemiddelde van de gemeentelijke dichtheden. Ontbreekt een cijfer voor één gemeente, dan is het
 regiototaal *niet beschikbaar* (een gedeeltelijke som zou er volledig uitzien, maar is dat niet).
 
-**Peiljaren.** Inwoners, mannen/vrouwen, woningvoorraad en oppervlakte zijn er voor 1 januari
+**Peildata.** Inwoners, mannen/vrouwen, woningvoorraad en oppervlakte zijn er voor 1 januari
 2024 (CBS-tabel 85984NED); huishoudens, huishoudensgrootte en leeftijdsopbouw voor 1 januari 2023
-(CBS Wijk- en buurtkaart 2023). Onder elke kaart en tabel staat welk jaar en welke bron.
+(CBS Wijk- en buurtkaart 2023). Naast elk cijfer en onder elke kaart en tabel staat welke periode
+en welke bron.
 
 **Arbeidsmarkt, inkomen en bedrijven.** Uit CBS-tabel 85984NED (Kerncijfers wijken en buurten
 2024): personen met bijstand, WW en een arbeidsongeschiktheidsuitkering, werkzame beroepsbevolking,
 netto arbeidsparticipatie, % werknemers en zelfstandigen, gemiddeld inkomen per inwoner, % personen
 in armoede en bedrijfsvestigingen (totaal en 8 sectoren). Deze onderwerpen hebben niet allemaal
-2024 als peildatum; per cijfer staat hieronder wat CBS erover zegt, en waar dat niet kon worden
-nagegaan staat dat er ook. Werkloosheid en banen per gemeente zitten niet in die tabel; die
-toont het dashboard niet.
+dezelfde periode: de uitkeringen zijn een stand op 31 december 2024, de arbeidscijfers gaan over
+2024, het inkomen en de armoede over 2023 en de bedrijfsvestigingen over 1 januari 2024. CBS noemt
+al deze cijfers voorlopig. Per cijfer staat hieronder of CBS de periode vermeldt of waaruit die is
+afgeleid. Werkloosheid en banen per gemeente zitten niet in die tabel; die toont het dashboard
+niet.
 
 **Hoe de regiocijfers voor arbeidsmarkt en inkomen tot stand komen.** {labour_method}
 
@@ -103,14 +106,16 @@ wat een andere omrekening of weging doet.
     )
 )
 
-st.subheader("Peildatum per cijfer (arbeidsmarkt, inkomen, bedrijven)")
+st.subheader("Periode per cijfer (arbeidsmarkt, inkomen, bedrijven)")
 st.dataframe(
     pd.DataFrame(
         [
             {
                 "Cijfer": s.title.removesuffix(" (Kerncijfers wijken en buurten 2024)"),
+                "Periode": Period(s.period_label, provisional=s.provisional).text,
+                "Hoe vastgesteld": s.period_basis,
+                "Wat CBS zegt": s.period,
                 "CBS-kolom": s.column,
-                "Peildatum volgens CBS": s.period,
                 "Eenheid": s.unit,
                 "Afronding": s.rounding,
                 "Status": s.status,
@@ -123,7 +128,8 @@ st.dataframe(
     width="stretch",
 )
 st.caption(
-    "Bron: data/SOURCES.yaml; tabel 85984NED met toelichting op cbs.nl (gezocht 2026-12-01)."
+    "Bron: CBS, Kerncijfers wijken en buurten 2024 (85984NED), tabeltoelichting en omschrijving "
+    "per onderwerp."
 )
 
 st.subheader("Gegevensmap")

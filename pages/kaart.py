@@ -7,7 +7,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from dashboard.indicators import INDICATORS, grouped
+from dashboard.indicators import INDICATORS, grouped, indicator_period
 from dashboard.settings import CASE
 from dashboard.ui import first_look
 from dashboard.ui.layout import page_guard, source_caption
@@ -61,6 +61,8 @@ indicator_id = chosen("kaart_indicator", indicator_ids, indicator_ids[0])
 indicator = INDICATORS[indicator_id]
 years = available_years[indicator_id]
 year = chosen(f"kaart_jaar_{indicator_id}", list(years), years[-1])
+# the figure's own reference period ("31 december 2024, voorlopig"), not the table's year
+period = indicator_period(indicator_id, year).text
 view = chosen("kaart_weergave", ["Vaste kaart", "Vrij zoomen"], "Vaste kaart")
 show_gemeenten = bool(st.session_state.get("kaart_gemeenten", False))
 zoomed = bool(st.session_state.get("kaart_inzoomen", False))
@@ -84,7 +86,7 @@ if view == "Vaste kaart":
             zoom_to=zoom_to,
         )
 
-        label = f"Kaart van de arbeidsmarktregio's: {indicator.label.lower()}, {year}"
+        label = f"Kaart van de arbeidsmarktregio's: {indicator.label.lower()}, {period}"
         if map_only:
             map_picture(
                 svg, label=label, selected=st.session_state.get("kaart_regio"), key="kaart_map"
@@ -123,14 +125,10 @@ values = figures[indicator_id]
 unit = indicator.unit
 sources = kc_mod.source_ids(kc, year)
 # KWB topics (labour market, income, businesses) have their own reference period per indicator
-period_text = f"{indicator.label}, {year}."
-year_word = "Tabeljaar" if indicator.source_id else "Peiljaar"
+period_text = f"{indicator.label}: {period}."
+inwoners_period = indicator_period("inwoners", year).text
 if indicator.source_id:
     sources = (indicator.source_id, *sources)
-    period_text = (
-        f"{indicator.label}, CBS-tabel Kerncijfers wijken en buurten {year}; de peildatum "
-        "verschilt per onderwerp (zie Bronnen en methode)."
-    )
 
 with map_column:
     if view != "Vaste kaart":
@@ -244,7 +242,7 @@ with detail_column:
             {
                 "Gemeente": g.name,
                 "Inwoners": fmt_int(fig_row.get("inwoners")),
-                indicator.label: (
+                f"{indicator.label} ({period})": (
                     fmt_number(fig_row.get(indicator_id), indicator.decimals)
                     if indicator.decimals
                     else fmt_int(fig_row.get(indicator_id))
@@ -253,7 +251,8 @@ with detail_column:
         )
     total = figures.loc[region_code]
     st.markdown(
-        f"**Gemeenten:** {len(members)}  \n**Inwoners ({year}):** {fmt_int(total.get('inwoners'))}"
+        f"**Gemeenten:** {len(members)}  \n"
+        f"**Inwoners ({inwoners_period}):** {fmt_int(total.get('inwoners'))}"
     )
     region_value = values.get(region_code)
     if indicator_id != "inwoners":  # the metric above already shows it
@@ -267,7 +266,7 @@ with detail_column:
             )
             + f" {unit}"
         )
-        st.markdown(f"**{indicator.label} ({year}):** {shown}")
+        st.markdown(f"**{indicator.label} ({period}):** {shown}")
     centrum, centrum_source = centrumgemeente(region_code)
     st.markdown(f"**Centrumgemeente:** {centrum or 'niet vastgelegd'}")
     st.caption(
@@ -277,7 +276,7 @@ with detail_column:
     )
     # Markdown tables: drawn with the text, no table grid to download on the first visit
     st.markdown(markdown_table(pd.DataFrame(rows)))
-    source_caption(*sources, "indeling_afgeleid_2025", extra=f"{year_word} {year}.")
+    source_caption(*sources, "indeling_afgeleid_2025", extra=period_text)
 
 with st.expander("Alle 35 regio's als tabel"):
     order = values.reindex(figures.index).sort_values(ascending=False, na_position="last").index
@@ -287,7 +286,7 @@ with st.expander("Alle 35 regio's als tabel"):
             "Code": order,
             "Gemeenten": [int(figures.at[c, "n_gemeenten"]) for c in order],
             "Inwoners": [fmt_int(figures.at[c, "inwoners"]) for c in order],
-            indicator.label: [
+            f"{indicator.label} ({period})": [
                 fmt_number(v, indicator.decimals) if indicator.decimals else fmt_int(v)
                 for v in values.reindex(order)
             ],
@@ -295,6 +294,6 @@ with st.expander("Alle 35 regio's als tabel"):
     )
     st.caption(f"Van hoog naar laag op {indicator.label.lower()}.")
     st.markdown(markdown_table(table))
-    source_caption(*sources, "indeling_afgeleid_2025", extra=f"{year_word} {year}.")
+    source_caption(*sources, "indeling_afgeleid_2025", extra=period_text)
     if values.isna().any():
         st.caption(f"Een lege waarde betekent: {NIET_BESCHIKBAAR} voor {year}.")

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.charts import profiles as charts
 from dashboard.errors import DashboardError
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
+from dashboard.indicators import indicator_period
 from dashboard.markup import escape_markdown
 from dashboard.overstap import (
     FRICTIEKOSTEN_CAVEAT,
@@ -102,6 +103,7 @@ else:
         set_overstap_settings(settings)
 
 result = cache.overstap_result(gemeente, naar)
+inwoners_period = indicator_period("inwoners", result.year).text
 name = result.gemeente_naam
 figure_sources = result.source_ids
 # filled in once the costs are known (below), but read first
@@ -130,7 +132,10 @@ for col, code in zip(cols, (van, naar), strict=True):
             else fmt_int(after.inwoners - before.inwoners)
         )
         m2.metric(
-            f"Inwoners ({result.year})", fmt_int(after.inwoners), delta=delta, delta_color="off"
+            f"Inwoners ({inwoners_period})",
+            fmt_int(after.inwoners),
+            delta=delta,
+            delta_color="off",
         )
         m3.metric(
             "Land (km²)",
@@ -154,7 +159,7 @@ st.markdown(
 )
 st.plotly_chart(charts.before_after_figure(result), width="stretch", config={"displaylogo": False})
 st.caption("Tekstversie: " + charts.before_after_text(result))
-source_caption(*figure_sources, extra=f"Inwoners op 1 januari {result.year}.")
+source_caption(*figure_sources, extra=f"Inwoners op {inwoners_period}.")
 
 st.subheader("Arbeidsmarkt, inkomen en bedrijven: voor en na")
 labour_block.overstap_block(*cache.labour_overstap(gemeente, naar))
@@ -315,8 +320,7 @@ st.caption(
 )
 source_caption(
     *figure_sources,
-    extra="Budget en verdeelsleutel: uw eigen invoer (geen bron). "
-    f"Inwonertal: 1 januari {result.year}.",
+    extra=f"Budget en verdeelsleutel: uw eigen invoer (geen bron). Inwonertal: {inwoners_period}.",
 )
 cc1, cc2 = st.columns(2)
 for col, code in ((cc1, van), (cc2, naar)):

@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard.charts import profiles as charts
 from dashboard.formatting import fmt_eur, fmt_int, fmt_number
+from dashboard.indicators import indicator_period
 from dashboard.markup import escape_markdown
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
 from dashboard.sources import source_line
@@ -81,7 +82,7 @@ for col, profile in zip(cols, profiles, strict=True):
         inw = profile.indicator("inwoners")
         m1, m2 = st.columns(2)
         m1.metric("Gemeenten", profile.n_gemeenten)
-        m2.metric(f"Inwoners ({inw.year})", fmt_int(inw.value))
+        m2.metric(f"Inwoners ({inw.period})", fmt_int(inw.value))
         name, source_id = profile.centrumgemeente
         st.markdown(f"**Centrumgemeente:** {name or 'niet vastgelegd'}")
         if name and source_id:
@@ -153,7 +154,8 @@ for col, profile in zip(cols, profiles, strict=True):
         for indicator_id in MEMBER_INDICATORS:
             year = profile.member_years.get(indicator_id)
             decimals = 1 if indicator_id == "oppervlakte_land_km2" else 0
-            table[f"{member_labels[indicator_id]} ({year})"] = [
+            period = indicator_period(indicator_id, year).text
+            table[f"{member_labels[indicator_id]} ({period})"] = [
                 fmt_number(v, decimals) if decimals else fmt_int(v)
                 for v in profile.members[indicator_id]
             ]
@@ -162,7 +164,7 @@ source_caption(
     "cbs_kerncijfers_2024",
     "cbs_wijkbuurtkaart_2023",
     "indeling_afgeleid_2025",
-    extra="Het jaar staat in de kolomkop.",
+    extra="De peildatum staat in de kolomkop.",
 )
 
 # --- labour market -----------------------------------------------------------------------------

@@ -40,8 +40,12 @@ def test_profile_json(capsys):
 def test_profile_table_names_the_kennemerland_difference(capsys):
     code, out, _ = run(capsys, "profile", "AM37")
     assert code == 0
-    assert "Haarlem (seed_003)" in out
+    # the document is named, never its internal id
+    assert "Haarlem (bron: Intentieverklaring Zuid- en Midden-Kennemerland (2013))" in out
+    assert "seed_" not in out
     assert "Uitgeest" in out and "AM15" in out
+    # every figure with its period, the labour figures with CBS's provisional status
+    assert "(31 december 2024, voorlopig)" in out and "(inkomen over 2023, voorlopig)" in out
 
 
 def test_profile_region_without_seed_facts(capsys):

@@ -134,7 +134,8 @@ def test_comparison_block_has_both_regions_and_nederland() -> None:
     assert comp.row("bijstand").text("AM34") == "6.750"
     assert comp.row("inkomen_per_inwoner").text("NL") == "niet beschikbaar"
     assert len(comp.member_table("AM19")) == 12
-    assert comp.table().shape == (len(LABOUR_INDICATORS), 5)
+    assert comp.table().shape == (len(LABOUR_INDICATORS), 6)
+    assert comp.row("pct_armoede").text("NL") != "niet beschikbaar"
 
 
 @needs_shared
@@ -182,3 +183,91 @@ def test_boundary_names_replace_slightly_different_cbs_names() -> None:
         kwb, {"GM0164": "AM28"}, [("AM28", "Twente")], names={"GM0164": "Hengelo"}
     )
     assert comp.member_table("AM28")["Gemeente"].tolist() == ["Hengelo"]
+
+
+@needs_shared
+def test_armoede_hand_computed_and_available_for_nederland() -> None:
+    """Armoede is a share of the people of a gemeente, so it is weighted by inwoners (1 January
+    2024), from the rows of kwb_2024_gemeente.csv:
+
+    gemeente               inwoners  % armoede
+    Voorschoten (GM0626)     25625     2.1
+    Wassenaar (GM0629)       27100     3.7
+    Zoetermeer (GM0637)     128434     2.8
+    Lansingerland (GM1621)   65594     1.7
+    Leidschendam-V. (GM1916) 78229     3.3
+    Pijnacker-N. (GM1926)    57932     1.7
+
+    AM34 = (25625*2.1 + 27100*3.7 + 128434*2.8 + 65594*1.7 + 78229*3.3 + 57932*1.7) / 382914
+         = 981 862.5 / 382 914 = 2.564 %.
+    CBS does not publish income for Schiermonnikoog, Vlieland (AM02) and Rozendaal (AM07) but
+    does publish their armoede (3.5, 4.8 and 2.4 %): their regions and Nederland have a value.
+    """
+    kc = load_kerncijfers(SHARED)
+    index = load_region_index(2025, SHARED)
+    regions = aggregate(kc, index.membership(), 2024)
+    weighted = 25625 * 2.1 + 27100 * 3.7 + 128434 * 2.8 + 65594 * 1.7 + 78229 * 3.3
+    weighted += 57932 * 1.7
+    assert regions.loc["AM34", "pct_armoede"] == pytest.approx(weighted / 382914)
+    assert regions.loc["AM34", "pct_armoede"] == pytest.approx(2.564, abs=5e-4)
+    for code in ("AM02", "AM07"):
+        assert not math.isnan(regions.loc[code, "pct_armoede"])
+        assert math.isnan(regions.loc[code, "inkomen_per_inwoner"])  # a part is not published
+    nl = national(kc, 2024)
+    assert 3.0 < nl["pct_armoede"] < 3.3
+    assert math.isnan(nl["inkomen_per_inwoner"])
+
+
+def test_armoede_does_not_need_the_income_figures() -> None:
+    """B has no published income but an armoede share: the region has armoede, not income."""
+    kwb = _kwb(
+        [
+            {"WijkenEnBuurten": "GM0001", "Gemeentenaam_1": "A", "PersonenInArmoede_81": "2.0",
+             "AantalInkomensontvangers_76": "800",
+             "GemiddeldInkomenPerInkomensontvanger_77": "40.0",
+             "GemiddeldInkomenPerInwoner_78": "32.0"},
+            {"WijkenEnBuurten": "GM0002", "Gemeentenaam_1": "B", "PersonenInArmoede_81": "5.0",
+             "AantalInkomensontvangers_76": "100", "GemiddeldInkomenPerInkomensontvanger_77": "",
+             "GemiddeldInkomenPerInwoner_78": ""},
+        ]
+    )  # fmt: skip
+    kwb["inwoners"] = [3000.0, 1000.0]
+    kwb["bron"] = "CBS 85984NED test"
+    row = aggregate(kwb, {"GM0001": "R", "GM0002": "R"}, 2024).loc["R"]
+    assert row["pct_armoede"] == pytest.approx((3000 * 2.0 + 1000 * 5.0) / 4000)
+    assert math.isnan(row["inkomen_per_inwoner"])
+
+
+@needs_shared
+def test_every_row_of_the_block_carries_its_period_and_cbs_sector_titles() -> None:
+    kc = read_kerncijfers(SHARED)
+    index = load_region_index(2025, SHARED)
+    comp = labour_comparison(kc, index.membership(), [("AM34", "Zuid-Holland Centraal")])
+    table = comp.table().set_index("Indicator")
+    assert table.loc["Personen met bijstand", "Periode"] == "31 december 2024, voorlopig"
+    assert table.loc["Gemiddeld inkomen per inwoner", "Periode"] == "inkomen over 2023, voorlopig"
+    assert table.loc["Netto arbeidsparticipatie", "Periode"] == "2024, voorlopig"
+    assert table.loc["Bedrijfsvestigingen", "Periode"] == "1 januari 2024, voorlopig"
+    assert (
+        "AOW-leeftijd van 67"
+        in table.loc["Personen met bijstand per 1.000 inwoners van 15 tot 65 jaar", "Periode"]
+    )
+    assert (table["Periode"].str.len() > 0).all()
+    sectors = comp.sector_table()
+    assert "G+I Handel en horeca" in sectors["Sector"].tolist()
+    assert "H+J Vervoer, informatie en communicatie" in sectors["Sector"].tolist()
+    assert (sectors["Periode"] == "1 januari 2024, voorlopig").all()
+    members = comp.member_table("AM34")
+    assert "Personen met bijstand (31 december 2024, voorlopig)" in members.columns
+    assert "Gemiddeld inkomen per inwoner (inkomen over 2023, voorlopig)" in members.columns
+
+
+def test_method_note_says_which_denominators_are_used() -> None:
+    from dashboard.labour import METHOD_NOTE
+
+    assert "86258NED" in METHOD_NOTE  # CBS publishes the participation denominator there
+    assert "werkzame beroepsbevolking ÷ participatie" in METHOD_NOTE  # ... this one is used
+    assert "AOW-leeftijd (67 jaar" in METHOD_NOTE and "15 tot 65 jaar" in METHOD_NOTE
+    assert "Armoede: het aantal inwoners" in METHOD_NOTE
+    unit = INDICATORS["netto_arbeidsparticipatie"]
+    assert "afgeleide noemer" in unit.unit and "86258NED" in unit.method

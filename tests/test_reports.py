@@ -331,3 +331,38 @@ def test_a_map_has_its_legends_beside_it_in_the_presentation(content, key) -> No
         if isinstance(channel, dict) and isinstance(channel.get("legend"), dict)
     ]
     assert legends and all(legend["orient"] == "right" for legend in legends)
+
+
+def _report_texts(content) -> list[str]:
+    """Everything the PDF and the slides print from the content."""
+    texts = [content.title, content.subtitle]
+    for section in content.sections:
+        texts += [section.title, section.lead, *section.paragraphs, *section.bullets]
+        texts += [*section.sources, *section.slide_bullets]
+        for table in section.tables:
+            texts += [table.caption, table.source, *table.header]
+            texts += [str(cell) for row in table.rows for cell in row]
+        for chart in section.charts:
+            texts += [chart.title, chart.source, chart.alt_text]
+    return texts
+
+
+def test_no_internal_path_or_id_reaches_the_handout(content) -> None:
+    """Sources name publisher, table and document ("Notitie Voorschoten …, § …"), never a
+    repository path ("shared/data/cbs/…", "src/dashboard/geo.py") or an id ("seed_000")."""
+    from tests.test_sources import INTERNAL
+
+    for text in _report_texts(content):
+        assert not INTERNAL.search(text), text
+
+
+def test_labour_figures_in_the_handout_carry_their_period(content) -> None:
+    section = content.section("arbeidsmarkt")
+    table = section.tables[0]
+    assert "Periode" in table.header
+    # the first column is the label with its unit: "Personen met bijstand (personen)"
+    periods = {row[0].split(" (")[0]: row[table.header.index("Periode")] for row in table.rows}
+    assert periods["Personen met bijstand"] == "31 december 2024, voorlopig"
+    assert periods["Personen in armoede"] == "inkomen over 2023, voorlopig"
+    assert "(31 december 2024, voorlopig)" in section.sources[0]
+    assert "peildatum niet bevestigd" not in " ".join(_report_texts(content))

@@ -22,7 +22,7 @@ from typing import Any
 from dashboard import yamlfile as yaml
 from dashboard.config import project_data_dir
 from dashboard.errors import DataMissingError
-from dashboard.sources import load_sources
+from dashboard.sources import citation_text, load_sources
 
 NIET_VASTGELEGD = "niet vastgelegd in de bronnen"
 
@@ -38,23 +38,10 @@ class Citation:
     section: str
     quotes: tuple[str, ...] = ()
 
-    def label(self) -> str:
-        """``seed_000, § 'Algemeen'`` — short text with the source id."""
-        return f"{self.source}, {self.section}" if self.section else self.source
-
     def document(self) -> str:
-        """``Notitie Voorschoten …, § 'Algemeen'``: the document's title and place, no id."""
-        from dashboard.sources import source
-
-        title = source(self.source).short
-        return f"{title}, {self.section}" if self.section else title
-
-    def display(self) -> str:
-        """``Notitie Voorschoten … (seed_000), § 'Algemeen'`` — for readers of the app."""
-        from dashboard.sources import source
-
-        name = f"{source(self.source).short} ({self.source})"
-        return f"{name}, {self.section}" if self.section else name
+        """``Notitie Voorschoten …, § 'Algemeen'``: the document's title and place, no
+        id (the wording is :func:`dashboard.sources.citation_text`)."""
+        return citation_text(self.source, self.section)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dashboard.sources import Period, source
+
+#: Said where a period cannot be given (no data for the year).
+NO_PERIOD = "niet beschikbaar"
+
 
 @dataclass(frozen=True)
 class Indicator:
@@ -33,6 +38,11 @@ class Indicator:
     source_id: str = ""
     #: how the region value is made, said on the page where it is shown
     method: str = ""
+    #: reference period when the indicator has no own source entry (``{jaar}``: the data year);
+    #: an indicator with a ``source_id`` takes the period of that entry in data/SOURCES.yaml
+    period: str = "1 januari {jaar}"
+    #: said with the period: who is counted when that differs from the unit (rates)
+    period_note: str = ""
 
 
 #: Indicator groups in the order they are shown.
@@ -56,17 +66,20 @@ BENEFITS: tuple[tuple[str, str], ...] = (
     ("ww", "Personen met WW"),
     ("ao", "Personen met een arbeidsongeschiktheidsuitkering"),
 )
-#: The 8 sectors (SBI 2008 sections) of the business counts: our column → label.
+#: The 8 sectors of the business counts: our column → CBS's own title of the topic (85984NED,
+#: DataProperties). "G+I" is G and I (handel, horeca), not the range G–I, which includes H.
 SECTORS: tuple[tuple[str, str], ...] = (
-    ("vestigingen_a", "landbouw, bosbouw en visserij (A)"),
-    ("vestigingen_bf", "nijverheid en energie (B–F)"),
-    ("vestigingen_gi", "handel en horeca (G–I)"),
-    ("vestigingen_hj", "vervoer, informatie en communicatie (H–J)"),
-    ("vestigingen_kl", "financiële diensten, onroerend goed (K–L)"),
-    ("vestigingen_mn", "zakelijke dienstverlening (M–N)"),
-    ("vestigingen_oq", "overheid, onderwijs en zorg (O–Q)"),
-    ("vestigingen_ru", "cultuur, recreatie, overige diensten (R–U)"),
+    ("vestigingen_a", "A Landbouw, bosbouw en visserij"),
+    ("vestigingen_bf", "B-F Nijverheid en energie"),
+    ("vestigingen_gi", "G+I Handel en horeca"),
+    ("vestigingen_hj", "H+J Vervoer, informatie en communicatie"),
+    ("vestigingen_kl", "K-L Financiële diensten, onroerend goed"),
+    ("vestigingen_mn", "M-N Zakelijke dienstverlening"),
+    ("vestigingen_oq", "O-Q Overheid, onderwijs en zorg"),
+    ("vestigingen_ru", "R-U Cultuur, recreatie, overige diensten"),
 )
+#: Prefix of the sector indicators' labels (a table of sectors leaves it out).
+SECTOR_PREFIX = "Vestigingen: "
 
 INDICATORS: dict[str, Indicator] = {
     i.id: i
@@ -83,7 +96,14 @@ INDICATORS: dict[str, Indicator] = {
         ),
         Indicator("huishoudens", "Huishoudens", "particuliere huishoudens", "som"),
         Indicator("woningvoorraad", "Woningvoorraad", "woningen", "som"),
-        Indicator("oppervlakte_land_km2", "Landoppervlakte", "km²", "som", decimals=1),
+        Indicator(
+            "oppervlakte_land_km2",
+            "Landoppervlakte",
+            "km²",
+            "som",
+            decimals=1,
+            period="gemeentegrenzen {jaar}",
+        ),
         Indicator(
             "gemiddelde_huishoudensgrootte",
             "Gemiddelde huishoudensgrootte",
@@ -159,9 +179,13 @@ INDICATORS: dict[str, Indicator] = {
                 decimals=1,
                 group="Arbeidsmarkt",
                 source_id=f"cbs_kwb_2024_{kind}",
+                period_note="uitkeringen tot de AOW-leeftijd van 67",
                 method=(
                     "totaal aantal personen met de uitkering gedeeld door het totaal aantal "
-                    "inwoners van 15 tot 65 jaar (1 januari 2024, zelfde CBS-tabel), maal 1.000"
+                    "inwoners van 15 tot 65 jaar (1 januari 2024, zelfde CBS-tabel), maal 1.000. "
+                    "De uitkeringen zijn geteld op 31 december en lopen tot de AOW-leeftijd (67 "
+                    "jaar in 2024); de tabel heeft geen leeftijdsgroep tot 67 jaar, dus de rate "
+                    "is iets hoger dan per inwoner van 15 tot de AOW-leeftijd"
                 ),
             )
             for kind, label in BENEFITS
@@ -178,18 +202,21 @@ INDICATORS: dict[str, Indicator] = {
         Indicator(
             "netto_arbeidsparticipatie",
             "Netto arbeidsparticipatie",
-            "% van de bevolking van 15 tot 75 jaar",
+            "% van de bevolking van 15 tot 75 jaar; regio: met afgeleide noemer",
             "gewogen",
             weight="bevolking_15_74_afgeleid",
             decimals=1,
             group="Arbeidsmarkt",
             source_id="cbs_kwb_2024_netto_arbeidsparticipatie",
-            note="regio: herberekend via een afgeleide noemer; bij benadering",
+            note="regio: herberekend met een afgeleide noemer; bij benadering",
             method=(
-                "herberekend: per gemeente wordt de bevolking van 15 tot 75 jaar afgeleid als "
-                "werkzame beroepsbevolking ÷ participatie; de regio is de totale werkzame "
-                "beroepsbevolking gedeeld door die afgeleide totale bevolking. CBS rondt de "
-                "gemeentepercentages af op hele procenten, dus de regiowaarde is bij benadering"
+                "herberekend met een afgeleide noemer: CBS publiceert de bevolking van 15 tot 75 "
+                "jaar (de noemer) in tabel 86258NED 'Arbeidsdeelname; wijken en buurten, 2024', "
+                "maar die tabel zit niet in de gegevens van dit dashboard. Per gemeente wordt die "
+                "bevolking daarom afgeleid als werkzame beroepsbevolking ÷ participatie; de regio "
+                "is de totale werkzame beroepsbevolking gedeeld door die afgeleide bevolking. "
+                "CBS rondt de gemeentepercentages af op hele procenten, dus de regiowaarde is "
+                "bij benadering"
             ),
         ),
         *(
@@ -237,14 +264,22 @@ INDICATORS: dict[str, Indicator] = {
             "Personen in armoede",
             "% van de personen in particuliere huishoudens",
             "gewogen",
-            weight="inkomen_populatie",
+            # what the share is a share of: the people of the gemeente. The table gives the
+            # count in particuliere huishoudens only through the income figures, which CBS
+            # does not publish for three small gemeenten while it does publish their armoede.
+            weight="inwoners",
             decimals=1,
             group="Inkomen",
             source_id="cbs_kwb_2024_pct_armoede",
-            note="regio: herberekend via een afgeleide noemer; bij benadering",
+            note="regio: gemeentepercentages gewogen met het aantal inwoners; bij benadering",
             method=(
-                "herberekend: gemeentepercentages gewogen met het afgeleide aantal inwoners in "
-                "de inkomensstatistiek (zie gemiddeld inkomen); bij benadering"
+                "herberekend: gemeentepercentages gewogen met het aantal inwoners (1 januari "
+                "2024), het aantal mensen waar het percentage een deel van is. CBS rekent het "
+                "percentage over de personen in particuliere huishoudens; dat aantal staat niet "
+                "voor elke gemeente in de tabel (zonder bewoners van instellingen is het zo'n 2% "
+                "kleiner), dus de regiowaarde is bij benadering. Zo bestaat er ook een waarde "
+                "voor Nederland en voor regio's met een gemeente waarvan CBS het inkomen niet "
+                "publiceert"
             ),
         ),
         Indicator(
@@ -275,7 +310,7 @@ INDICATORS: dict[str, Indicator] = {
         *(
             Indicator(
                 column,
-                f"Vestigingen {label}",
+                f"{SECTOR_PREFIX}{label}",
                 "vestigingen",
                 "som",
                 group="Bedrijven",
@@ -286,3 +321,32 @@ INDICATORS: dict[str, Indicator] = {
         ),
     )
 }
+
+
+def indicator_period(indicator_id: str, year: int | None) -> Period:
+    """The reference period of an indicator's figures from the data of ``year``.
+
+    Defined once per indicator: its own entry in data/SOURCES.yaml (labour market, income,
+    businesses), else its ``period`` template; a ratio whose numerator has another period than
+    its denominator says both (``31 december 2024 (…); inwoners 1 januari 2024``).
+    """
+    ind = INDICATORS[indicator_id]
+    if year is None:
+        return Period(NO_PERIOD)
+    if not ind.source_id:
+        return Period(ind.period.format(jaar=year), "vermeld door CBS")
+    entry = source(ind.source_id)
+    if entry.edition is not None and entry.edition != year:
+        return Period(f"tabeljaar {year}, periode niet vastgesteld", "niet vastgesteld")
+    notes = [ind.period_note] if ind.period_note else []
+    if ind.kind == "verhouding":
+        denominator = ind.period.format(jaar=year)
+        if denominator != entry.period_label:
+            name = _DENOMINATOR_NAMES.get(ind.denominator, ind.denominator)
+            notes.append(f"{name}: {denominator}")
+    label = entry.period_label + (f" ({'; '.join(notes)})" if notes else "")
+    return Period(label, entry.period_basis, entry.provisional, date=entry.period_label)
+
+
+#: How a ratio's period names its denominator.
+_DENOMINATOR_NAMES = {"inwoners_15_64": "inwoners 15 tot 65 jaar", "inwoners": "inwoners"}

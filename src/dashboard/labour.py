@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number, is_missing
-from dashboard.indicators import INDICATORS, SECTORS
+from dashboard.indicators import INDICATORS, SECTOR_PREFIX, SECTORS, indicator_period
 from dashboard.kerncijfers import (
     NATIONAL_CODE,
     aggregate,
@@ -58,14 +58,29 @@ NEDERLAND = "Nederland"
 #: Said on every page that shows the block: which values are recomputed and how.
 METHOD_NOTE = (
     "Aantallen (uitkeringen, werkzame beroepsbevolking, vestigingen) zijn per regio opgeteld; "
-    "de rates zijn totaal gedeeld door totaal. Participatie, % werknemers/zelfstandigen, "
-    "inkomen en armoede zijn percentages of gemiddelden die niet exact uit aantallen volgen: "
-    "die zijn per regio herberekend met een noemer die de CBS-tabel zelf oplevert "
-    "(participatie: werkzame beroepsbevolking ÷ participatie per gemeente; inkomen en armoede: "
-    "het aantal inwoners in de inkomensstatistiek, afgeleid uit aantal ontvangers × inkomen per "
-    "ontvanger ÷ inkomen per inwoner). Omdat CBS de gemeentecijfers afrondt, zijn die regio-"
-    "waarden bij benadering. Ontbreekt een cijfer voor één gemeente, dan is de regiowaarde niet "
-    "beschikbaar (inkomen ontbreekt voor 3 gemeenten, dus ook voor Nederland)."
+    "de rates zijn totaal gedeeld door totaal. De uitkeringsrates delen de uitkeringen op 31 "
+    "december, die lopen tot de AOW-leeftijd (67 jaar in 2024), door de inwoners van 15 tot 65 "
+    "jaar op 1 januari: de tabel heeft geen leeftijdsgroep tot 67 jaar, dus de rate is iets "
+    "hoger dan per inwoner tot de AOW-leeftijd. Participatie, % werknemers/zelfstandigen, "
+    "inkomen en armoede zijn percentages of gemiddelden; per regio zijn ze herberekend, gewogen"
+    " met het aantal waar ze een deel van zijn. Participatie: de bevolking van 15 tot 75 jaar. "
+    "CBS publiceert die in tabel 86258NED (Arbeidsdeelname; wijken en buurten, 2024), maar die "
+    "zit niet in de gegevens van dit dashboard; gebruikt wordt de noemer die uit de tabel volgt"
+    " (werkzame beroepsbevolking ÷ participatie per gemeente). % werknemers en zelfstandigen: "
+    "de werkzame beroepsbevolking. Armoede: het aantal inwoners (CBS rekent over de personen in"
+    " particuliere huishoudens, een aantal dat de tabel niet voor elke gemeente geeft). Inkomen"
+    " per inwoner: het aantal inwoners in de inkomensstatistiek (aantal ontvangers × inkomen "
+    "per ontvanger ÷ inkomen per inwoner). Omdat CBS de gemeentecijfers afrondt, zijn die "
+    "regiowaarden bij benadering. Ontbreekt een cijfer voor één gemeente, dan is de regiowaarde"
+    " niet beschikbaar: CBS publiceert het inkomen niet voor Schiermonnikoog, Vlieland en "
+    "Rozendaal, dus is het gemiddelde inkomen er niet voor hun regio's en Nederland; hun "
+    "armoedecijfer wel."
+)
+#: Said under every table of the block: where the period of each figure stands.
+PERIOD_NOTE = (
+    "De cijfers hebben niet allemaal dezelfde peildatum: de kolom Periode zegt per cijfer welke, "
+    "en 'voorlopig' waar CBS de cijfers voorlopig noemt. De bronnenlijst zegt per cijfer of CBS "
+    "de periode vermeldt of waaruit die is afgeleid."
 )
 
 
@@ -81,6 +96,10 @@ class LabourRow:
     values: Mapping[str, float | None]
     source_id: str
     method: str
+    #: reference period and status (``31 december 2024 (…), voorlopig``)
+    period: str = ""
+    #: the same without its notes, for a headline (``31 december 2024, voorlopig``)
+    period_short: str = ""
 
     def text(self, code: str) -> str:
         value = self.values.get(code)
@@ -117,16 +136,17 @@ class LabourComparison:
         """Display table: one row per indicator, one column per area (Dutch numbers)."""
         records = []
         for row in self.rows:
-            record = {"Indicator": row.label, "Eenheid": row.unit}
+            record = {"Indicator": row.label, "Eenheid": row.unit, "Periode": row.period}
             for code, name in self.areas:
                 record[name] = row.text(code)
             records.append(record)
         return pd.DataFrame(records)
 
     def sector_table(self) -> pd.DataFrame:
+        """Vestigingen per sector, under CBS's own sector titles (``G+I Handel en horeca``)."""
         records = []
         for row in self.sectors:
-            record = {"Sector": row.label.removeprefix("Vestigingen ")}
+            record = {"Sector": row.label.removeprefix(SECTOR_PREFIX), "Periode": row.period}
             for code, name in self.areas:
                 record[name] = row.text(code)
             records.append(record)
@@ -137,7 +157,7 @@ class LabourComparison:
         table = pd.DataFrame({"Gemeente": members["gemeente_naam"].to_numpy()})
         for column in MEMBER_COLUMNS:
             ind = INDICATORS[column]
-            table[ind.label] = [
+            table[f"{ind.label} ({indicator_period(column, self.year).text})"] = [
                 fmt_number(v, 0 if ind.kind == "som" else ind.decimals)
                 if not is_missing(v)
                 else NIET_BESCHIKBAAR
@@ -196,6 +216,8 @@ def labour_comparison(
             values=values,
             source_id=ind.source_id,
             method=ind.method,
+            period=indicator_period(indicator_id, year).text,
+            period_short=indicator_period(indicator_id, year).short,
         )
 
     figures = gemeente_figures(kc, year)
@@ -231,7 +253,11 @@ def before_after_table(before: LabourComparison, after: LabourComparison) -> pd.
     """Indicator × (region now, region after) for every region, plus Nederland (unchanged)."""
     records = []
     for row_before, row_after in zip(before.rows, after.rows, strict=True):
-        record = {"Indicator": row_before.label, "Eenheid": row_before.unit}
+        record = {
+            "Indicator": row_before.label,
+            "Eenheid": row_before.unit,
+            "Periode": row_before.period,
+        }
         for code, name in before.areas:
             if code == NATIONAL_CODE:
                 record[name] = row_before.text(code)

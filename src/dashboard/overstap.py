@@ -41,6 +41,7 @@ from dashboard.limits import MONEY, budget_warning, read_amount
 from dashboard.regions import RegionIndex
 from dashboard.scoring import DecisionProblem, score
 from dashboard.settings import CASE, OverstapSettings
+from dashboard.sources import source_name
 
 
 # --- before / after ------------------------------------------------------------------------------
@@ -527,12 +528,12 @@ def consequences(
 def centrumgemeente_note(gemeente_naam: str, van: str, fb: FactBase | None = None) -> str | None:
     """A warning when the moving gemeente is its region's centrumgemeente (per the seeds)."""
     name, source_id = centrumgemeente(van, fb or load_facts())
-    if name is None or name != gemeente_naam:
+    if name is None or source_id is None or name != gemeente_naam:
         return None
     return (
-        f"Let op: {gemeente_naam} is de centrumgemeente van deze regio ({source_id}). Wie na "
-        f"een overstap de centrumgemeente wordt en wat er met haar middelen gebeurt, staat niet "
-        "in de bronnen."
+        f"Let op: {gemeente_naam} is de centrumgemeente van deze regio (bron: "
+        f"{source_name(source_id)}). Wie na een overstap de centrumgemeente wordt en wat er met "
+        "haar middelen gebeurt, staat niet in de bronnen."
     )
 
 

@@ -24,7 +24,7 @@ from dashboard.facts import (
     centrumgemeente,
     load_facts,
 )
-from dashboard.indicators import INDICATORS
+from dashboard.indicators import INDICATORS, indicator_period
 from dashboard.kerncijfers import (
     aggregate,
     gemeente_figures,
@@ -77,6 +77,8 @@ class IndicatorValue:
     group: str = "Bevolking"
     #: how the region value is made (said next to it)
     method: str = ""
+    #: reference period and status as shown next to the value (``31 december 2024, voorlopig``)
+    period: str = ""
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,7 @@ def build_profile(
             note=ind.note,
             group=ind.group,
             method=ind.method,
+            period=indicator_period(indicator_id, year).text,
         )
 
     members = pd.DataFrame(index=pd.Index(member_codes, name="gemeente_code"))
@@ -318,6 +321,7 @@ def profile_json(profile: RegionProfile) -> dict[str, Any]:
             v.id: {
                 "value": clean(v.value),
                 "year": v.year,
+                "period": v.period,
                 "sources": list(v.source_ids),
                 "group": v.group,
                 "unit": v.unit,

@@ -63,7 +63,7 @@ def indicator_label(value: IndicatorValue) -> str:
 
 
 def kerncijfers_table(profiles: Sequence[RegionProfile], caption: str = "") -> Table:
-    """Kerncijfers of regions side by side, with the reference year and sources per row."""
+    """Kerncijfers of regions side by side, with the reference period and sources per row."""
     first = profiles[0]
     rows = []
     sources = []
@@ -73,14 +73,14 @@ def kerncijfers_table(profiles: Sequence[RegionProfile], caption: str = "") -> T
             (
                 indicator_label(indicator),
                 *(indicator_text(v) for v in values),
-                str(indicator.year or NIET_BESCHIKBAAR),
+                indicator.period or NIET_BESCHIKBAAR,
             )
         )
         sources.append(tuple(indicator.source_ids))
     return Table(
         caption=caption
         or "Kerncijfers per regio (sommen van de gemeenten, verhoudingen uit de sommen)",
-        header=("Kerncijfer", *(p.name for p in profiles), "Peiljaar"),
+        header=("Kerncijfer", *(p.name for p in profiles), "Peildatum"),
         rows=tuple(rows),
         row_sources=tuple(sources),
     )

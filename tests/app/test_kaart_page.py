@@ -63,6 +63,19 @@ def test_labour_indicator_names_its_own_source(cbs_dir: Path) -> None:
     at.selectbox(key="kaart_indicator").set_value("bijstand_per_1000").run()
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
-    assert "personen met bijstand (stand eind december, voorlopig)" in captions
-    assert "peildatum verschilt per onderwerp" in captions
+    assert "personen met bijstand (31 december 2024, voorlopig)" in captions
     assert at.selectbox(key="kaart_jaar_bijstand_per_1000").label == "Tabeljaar (CBS)"
+
+
+def test_every_figure_is_labelled_with_its_own_period(cbs_dir: Path) -> None:
+    """Not the table's year: income is over 2023, benefits a stand on 31 December 2024."""
+    at = run_page()
+    at.selectbox(key="kaart_indicator").set_value("pct_armoede").run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+    assert "**Personen in armoede (inkomen over 2023, voorlopig):**" in shown
+    assert "Personen in armoede (2024)" not in shown
+    assert "**Inwoners (1 januari 2024):**" in shown
+    at.selectbox(key="kaart_indicator").set_value("bijstand").run()
+    shown = " ".join(m.value for m in at.markdown)
+    assert "**Personen met bijstand (31 december 2024, voorlopig):**" in shown

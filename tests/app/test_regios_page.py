@@ -50,12 +50,12 @@ def test_kerncijfers_table_has_year_and_source_per_row(at, census):
         "Kerncijfer",
         "Zuid-Holland Centraal (AM34)",
         "Holland Rijnland (AM19)",
-        "Peiljaar",
+        "Peildatum",
         "Bron",
     ]
     inwoners = table[table["Kerncijfer"] == "Inwoners"].iloc[0]
     assert inwoners["Zuid-Holland Centraal (AM34)"] == dutch_int(census.region("AM34"))
-    assert inwoners["Peiljaar"] == "2024" and "85984NED" in inwoners["Bron"]
+    assert inwoners["Peildatum"] == "1 januari 2024" and "85984NED" in inwoners["Bron"]
     assert (table["Bron"].str.len() > 0).all()
 
 
@@ -143,4 +143,5 @@ def test_arbeidsmarkt_block_shows_regions_nederland_and_method(at):
     row = block.set_index("Indicator").loc["Personen met bijstand"]
     assert row["Zuid-Holland Centraal"] == "6.750"
     assert any("Tekstversie: Personen met bijstand per 1.000" in c.value for c in at.caption)
-    assert any("Personen met bijstand" in t.columns for t in tables)  # gemeenten behind it
+    # the gemeenten behind it, each column with its period
+    assert any("Personen met bijstand (31 december 2024, voorlopig)" in t.columns for t in tables)

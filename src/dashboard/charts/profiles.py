@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts.style import apply_layout
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
+from dashboard.indicators import indicator_period
 from dashboard.kerncijfers import NATIONAL_CODE
 from dashboard.labour import RATE_INDICATORS, LabourComparison
 from dashboard.maps import HIGHLIGHT_COLOURS
@@ -69,7 +70,8 @@ def members_figure(profiles: Sequence[RegionProfile], indicator_id: str = "inwon
             )
         )
     n = sum(len(p.members) for p in profiles)
-    _layout(fig, f"{label} per gemeente ({year})", height=max(300, 26 * n + 120))
+    period = indicator_period(indicator_id, year).text
+    _layout(fig, f"{label} per gemeente ({period})", height=max(300, 26 * n + 120))
     fig.update_yaxes(categoryorder="trace")
     fig.update_xaxes(tickformat=",d")
     return fig
@@ -101,7 +103,7 @@ def totals_figure(
     titles = []
     for indicator_id in indicator_ids:
         ind = profiles[0].indicator(indicator_id)
-        titles.append(f"{ind.label} ({ind.year or NIET_BESCHIKBAAR})")
+        titles.append(f"{ind.label} ({ind.period or NIET_BESCHIKBAAR})")
     from plotly.subplots import make_subplots  # local: ~40 ms to import, rarely used
 
     fig = make_subplots(rows=1, cols=len(indicator_ids), subplot_titles=titles)
@@ -143,7 +145,7 @@ def totals_text(
             values.append(
                 f"{ind.label.lower()} {_fmt(ind.value, ind.decimals)}"
                 + ("" if ind.unit == ind.label.lower() else f" {ind.unit}")
-                + f" ({ind.year or NIET_BESCHIKBAAR})"
+                + f" ({ind.period or NIET_BESCHIKBAAR})"
             )
         parts.append(f"{profile.name}: " + ", ".join(values) + ".")
     return " ".join(parts)
@@ -152,9 +154,9 @@ def totals_text(
 def age_figure(profiles: Sequence[RegionProfile]) -> go.Figure:
     """Age structure (share of inwoners per age group) of the regions side by side."""
     fig = go.Figure()
-    year = None
+    period = None
     for i, profile in enumerate(profiles):
-        year = profile.age[0].year if profile.age else None
+        period = profile.age[0].period if profile.age else None
         fig.add_trace(
             go.Bar(
                 x=[a.label.replace("Aandeel ", "") for a in profile.age],
@@ -170,7 +172,7 @@ def age_figure(profiles: Sequence[RegionProfile]) -> go.Figure:
                 hovertemplate="%{x}: %{text}<extra></extra>",
             )
         )
-    _layout(fig, f"Leeftijdsopbouw, % van de inwoners ({year or NIET_BESCHIKBAAR})", height=380)
+    _layout(fig, f"Leeftijdsopbouw, % van de inwoners ({period or NIET_BESCHIKBAAR})", height=380)
     fig.update_layout(barmode="group")
     fig.update_yaxes(title={"text": "% van de inwoners"})
     return fig
@@ -331,7 +333,10 @@ def labour_rates_figure(comparison: LabourComparison) -> go.Figure:
             )
     _layout(
         fig,
-        f"Uitkeringen per 1.000 inwoners van 15 tot 65 jaar (CBS, tabel {comparison.year})",
+        # the period says who is counted when: benefits to the AOW age on 31 December, the
+        # population 15 to 65 on 1 January
+        "Uitkeringen per 1.000 inwoners van 15 tot 65 jaar"
+        f"<br><sup>{comparison.row(RATE_INDICATORS[0]).period}</sup>",
         height=380,
     )
     fig.update_layout(barmode="group")

@@ -13,6 +13,7 @@ import json
 from dashboard.commands import add_format_option
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_eur, fmt_int, fmt_pct
+from dashboard.indicators import indicator_period
 from dashboard.kerncijfers import NATIONAL_CODE, load_kerncijfers
 from dashboard.overstap import (
     DistributionKey,
@@ -101,6 +102,7 @@ def payload(args: argparse.Namespace) -> dict:
                 "na": {r: number(row_after.values.get(r)) for r in (result.van, result.naar)},
                 "nederland": number(row_before.values.get(NATIONAL_CODE)),
                 "bron": row_before.source_id,
+                "periode": row_before.period,
             }
             for row_before, row_after in zip(before.rows, after.rows, strict=True)
         },
@@ -130,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     g = doc["gemeente"]
     print(
         f"Overstap van {g['name']} ({g['code']}) van {doc['van']} naar {doc['naar']}"
-        f" — inwoners {doc['jaar']}"
+        f" — inwoners op {indicator_period('inwoners', doc['jaar']).text}"
     )
     for code in (doc["van"], doc["naar"]):
         b, a = doc["before"][code], doc["after"][code]

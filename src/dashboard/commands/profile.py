@@ -12,6 +12,7 @@ from dashboard.kerncijfers import NATIONAL_CODE, load_kerncijfers
 from dashboard.labour import METHOD_NOTE, labour_comparison
 from dashboard.profiles import build_profile, profile_json
 from dashboard.regions import load_region_index
+from dashboard.sources import source_line, source_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +33,11 @@ def payload(codes: list[str]) -> dict:
     profiles = [build_profile(code, index, kc, fb) for code in codes]
     comparison = labour_comparison(kc, index.membership(), [(p.code, p.name) for p in profiles])
     nederland = {
-        row.id: {"value": row.values.get(NATIONAL_CODE), "source": row.source_id}
+        row.id: {
+            "value": row.values.get(NATIONAL_CODE),
+            "source": row.source_id,
+            "period": row.period,
+        }
         for row in (*comparison.rows, *comparison.sectors)
     }
     return {
@@ -53,7 +58,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{region['code']}  {region['name']}")
         print(
             "  centrumgemeente: "
-            + (f"{centrum['name']} ({centrum['source']})" if centrum["name"] else "niet vastgelegd")
+            + (
+                f"{centrum['name']} (bron: {source_name(centrum['source'])})"
+                if centrum["name"]
+                else "niet vastgelegd"
+            )
         )
         for key, value in region["indicators"].items():
             shown = (
@@ -61,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
                 if isinstance(value["value"], float)
                 else (fmt_int(value["value"]))
             )
-            print(f"  {key:32} {shown:>12}  ({value['year']}, {', '.join(value['sources'])})")
+            print(f"  {key:32} {shown:>12}  ({value['period']})")
         print(f"  gemeenten ({len(region['gemeenten'])}):")
         for g in region["gemeenten"]:
             print(f"    {g['code']}  {g['name']:28} {fmt_int(g['inwoners']):>10} inwoners")
@@ -74,8 +83,14 @@ def run(args: argparse.Namespace) -> int:
             print("  samenstelling in de bron wijkt af van de CBS-indeling 2025:")
             for row in differs:
                 where = row["region_2025"] or "geen gemeente meer in 2025"
-                seen = f"in de bron ({row['source']})" if row["in_seed"] else "niet in de bron"
+                seen = (
+                    f"in de bron ({source_name(row['source'])})"
+                    if row["in_seed"]
+                    else "niet in de bron"
+                )
                 print(f"    {row['name']:32} {seen}; 2025: {where}")
         print(f"  feiten uit de bronnen: {len(region['facts'])}")
         print()
+    cited = [s for r in doc["regions"] for v in r["indicators"].values() for s in v["sources"]]
+    print(source_line(*cited))
     return 0

@@ -37,6 +37,7 @@ from dashboard.formatting import (
     fmt_pct,
     is_missing,
 )
+from dashboard.indicators import indicator_period
 from dashboard.narrative import (
     explanation,
     group_shares_sentence,
@@ -56,7 +57,7 @@ from dashboard.scoring import (
 )
 from dashboard.sensitivity import Robustness, analyse
 from dashboard.settings import CASE, OverstapSettings
-from dashboard.sources import load_sources, source_line
+from dashboard.sources import Period, load_sources, source_line
 from dashboard.tables import Table, cost_table, kerncijfers_table
 
 REPORT_TITLE = "Arbeidsmarktregio en werkgeversdienstverlening"
@@ -323,7 +324,10 @@ def _section_kaart_chart(ctx: _Context) -> Chart:
     )
     return Chart(
         key="kaart",
-        title=f"Arbeidsmarktregio's naar aantal inwoners ({ctx.year})",
+        title=(
+            "Arbeidsmarktregio's naar aantal inwoners "
+            f"({indicator_period('inwoners', ctx.year).text})"
+        ),
         # drawn at about the size a presentation step shows it, legends beside the map: their
         # type stays readable on a projector, a slide and paper (drawn large and shown small,
         # it came out at 5 px)
@@ -445,7 +449,7 @@ def _section_regios(ctx: _Context) -> Section:
     lead = (
         f"{one.name} telt {fmt_int(inw[0])} inwoners in {one.n_gemeenten} "
         f"gemeenten, {other.name} {fmt_int(inw[1])} in {other.n_gemeenten} "
-        f"({one.indicator('inwoners').year})."
+        f"({one.indicator('inwoners').period})."
     )
     return Section(
         key="regios",
@@ -503,12 +507,12 @@ def _section_arbeidsmarkt(ctx: _Context) -> Section:
         )
     rates = [comparison.row(i) for i in labour.RATE_INDICATORS]
     bijstand = rates[0]
-    lead = f"{bijstand.label}: " + ", ".join(
+    lead = f"{bijstand.label} ({bijstand.period_short}): " + ", ".join(
         f"{name} {bijstand.text(code)}" for code, name in comparison.areas
     )
     chart = Chart(
         key="arbeidsmarkt_rates",
-        title="Uitkeringen per 1.000 inwoners van 15 tot 65 jaar",
+        title=f"Uitkeringen per 1.000 inwoners van 15 tot 65 jaar ({bijstand.period_short})",
         spec=_labour_rates_spec(comparison),
         # every chart is drawn at about the size a presentation step shows it (at most 340 px
         # high, about 670 px wide at 1280x720), so its type is shown at the size it is set in
@@ -523,9 +527,7 @@ def _section_arbeidsmarkt(ctx: _Context) -> Section:
         lead=lead + ".",
         paragraphs=(
             "Hoe de regiowaarden zijn berekend: " + labour.METHOD_NOTE,
-            "Peildata: de onderwerpen van de CBS-tabel hebben niet allemaal dezelfde "
-            "peildatum; per cijfer staat in de bronnenlijst wat CBS erover zegt en wat niet kon "
-            "worden nagegaan.",
+            labour.PERIOD_NOTE,
         ),
         tables=tuple(tables),
         charts=(chart,),
@@ -559,7 +561,10 @@ def _section_overstap(ctx: _Context) -> Section:
     fig_source = source_line(*_known_sources(res.source_ids))
     tables = [
         Table(
-            caption=f"Beide regio's voor en na de overstap van {gemeente} ({res.year})",
+            caption=(
+                f"Beide regio's voor en na de overstap van {gemeente} "
+                f"(inwoners {indicator_period('inwoners', res.year).text})"
+            ),
             header=("", "Voor", "Na"),
             rows=tuple(rows),
             source=fig_source,
@@ -999,8 +1004,12 @@ def _section_bronnen(ctx: _Context) -> Section:
         )
         if s.table_id:
             line += f" Tabel: {s.table_id}."
+        if s.period_label:
+            period = Period(s.period_label, provisional=s.provisional).text
+            line += f" Periode: {period}" + (f" ({s.period_basis})." if s.period_basis else ".")
         bullets.append(line)
-    short = tuple(f"{s.short} ({s.licence})" for s in sources.values())
+    # one line per table: the indicators of one CBS table share its name
+    short = tuple(dict.fromkeys(f"{s.short} ({s.licence})" for s in sources.values()))
     return Section(
         key="bronnen",
         title=SECTION_TITLES["bronnen"],

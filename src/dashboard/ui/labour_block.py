@@ -6,14 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.charts import profiles as charts
-from dashboard.labour import METHOD_NOTE, LabourComparison, before_after_table, rates_text
-from dashboard.ui.layout import source_caption
-
-PERIOD_NOTE = (
-    "De onderwerpen hebben niet allemaal dezelfde peildatum (uitkeringen: stand eind december; "
-    "inkomen: een eerder verslagjaar); per cijfer staat op Bronnen en methode wat CBS erover "
-    "zegt en wat niet kon worden nagegaan."
+from dashboard.labour import (
+    METHOD_NOTE,
+    PERIOD_NOTE,
+    LabourComparison,
+    before_after_table,
+    rates_text,
 )
+from dashboard.ui.layout import source_caption
 
 
 def _table(frame: pd.DataFrame) -> None:
