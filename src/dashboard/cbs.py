@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from dashboard import config
+from dashboard.codes import GEMEENTE_PATTERN
 from dashboard.config import DATA_DIR_ENV, data_dir
 from dashboard.errors import DataMissingError
 
@@ -164,7 +165,7 @@ def kwb_frame(raw: pd.DataFrame, year: int, source: str) -> pd.DataFrame:
     if "WijkenEnBuurten" not in by_base:
         raise DataMissingError(f"{source} mist de kolom WijkenEnBuurten", source)
     codes = raw[by_base["WijkenEnBuurten"]].astype(str).str.strip()
-    keep = codes.str.fullmatch(r"GM\d{4}")
+    keep = codes.str.fullmatch(GEMEENTE_PATTERN)
     out = pd.DataFrame({"gemeente_code": codes[keep].to_numpy()})
     if "Gemeentenaam" in by_base:
         names = raw.loc[keep, by_base["Gemeentenaam"]].astype(str).str.strip().to_numpy()

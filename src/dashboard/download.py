@@ -57,6 +57,7 @@ from dashboard.cbs import (
     LAYERS,
     base_name,
 )
+from dashboard.codes import is_gemeente_code
 from dashboard.config import CACHE_COMPLETE_FILE, cbs_feed_url, cbs_odata_url
 from dashboard.config import pdok_url as config_pdok_url
 from dashboard.data_check import check_folder, is_data_folder
@@ -503,7 +504,7 @@ def kwb_csv(columns: list[str], rows: list[dict[str, Any]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        if re.fullmatch(r"GM\d{4}", str(row.get(key, "")).strip()):
+        if is_gemeente_code(str(row.get(key, "")).strip()):
             writer.writerow([_cell(row.get(c)) for c in columns])
     return buffer.getvalue().encode("utf-8")
 
@@ -525,7 +526,7 @@ def kerncijfers_rows(
     for row in odata:
         by_base = {base_name(k): v for k, v in row.items()}
         code = str(by_base.get("WijkenEnBuurten", "")).strip()
-        if not re.fullmatch(r"GM\d{4}", code):
+        if not is_gemeente_code(code):
             continue
         record: dict[str, Any] = {c: None for c in CSV_COLUMNS}
         record.update(gemeente_code=code, jaar=year, bron=f"CBS {table_id} {title}")
