@@ -22,11 +22,12 @@ from dashboard.markup import escape_markdown
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
 from dashboard.scenarios.compare import compare, group_weighting
 from dashboard.scenarios.display import config_summary, file_slug, formatted, scenario_table
-from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE, name_key
+from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE
 from dashboard.scenarios.schema import MAX_BYTES, scenario_from_json, scenario_to_json
 from dashboard.scenarios.tables import CSV_MIME, EXCEL_MIME, to_csv_bytes, to_excel_bytes
 from dashboard.ui.cache import scenario_store
 from dashboard.ui.layout import page_guard, source_caption
+from dashboard.usertext import name_key
 from dashboard.ui.state import (
     add_notice,
     overstap_settings,
