@@ -39,7 +39,7 @@ _INVISIBLE = frozenset(
 )
 #: How OOXML (PowerPoint, Excel; python-pptx and openpyxl write it through) escapes a character
 #: in text: ``_x0000_`` in a reason would reach the slides as a hidden character.
-_OOXML_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+_OOXML_ESCAPE = re.compile(r"_x[0-9a-f]{4}_", re.IGNORECASE)
 _SPACE_RUN = re.compile(r" {2,}")  # after NFKC every kind of space is " "
 #: Scripts whose letters look like Latin ones; a word may use one of them or Latin, not both.
 _LOOK_ALIKE_SCRIPTS = {"LATIN": "Latijnse", "CYRILLIC": "Cyrillische", "GREEK": "Griekse"}

@@ -120,3 +120,21 @@ def test_a_locked_database_gives_a_dutch_message_soon(db_url: str) -> None:
     assert any("bezet" in plain(e.value) and "niets opgeslagen" in e.value for e in at.error)
     with ScenarioStore(db_url) as store:
         assert store.names() == ["Er al"]
+
+
+def test_a_deeply_nested_row_does_not_take_the_page_down(db_url: str) -> None:
+    """The damaged row sorts first, so every tab would open it."""
+    seed(db_url, Scenario("Aaa kapot"), Scenario("Goed"), Scenario("Ook goed"))
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE scenarios SET problem_config = :v WHERE name = 'Aaa kapot'"),
+            {"v": "[" * 100_000 + "]" * 100_000},
+        )
+    engine.dispose()
+    at = page().run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert any("Aaa kapot" in plain(w.value) and "te diep genest" in w.value for w in at.warning)
+    assert at.selectbox(key="scn_chosen").options == ["Goed", "Ook goed"]
+    assert at.dataframe[0].value["Naam"].tolist() == ["Goed", "Ook goed"]
