@@ -77,7 +77,10 @@ def clean_text(
 def check_characters(text: str, what: str, *, name: bool = False, multiline: bool = False) -> None:
     """Refuse control, direction and hidden characters (see the module); a Dutch error."""
     allowed_controls = {"\n", "\t"} if multiline else set()
-    for char in text:
+    visible = text.replace("\n", "").replace("\t", "") if multiline else text
+    # str.isprintable() is False for every category the loop refuses: most text skips it
+    needs_look = not visible.isprintable() or (name and not _INVISIBLE.isdisjoint(text))
+    for char in text if needs_look else "":
         category = unicodedata.category(char)
         if category in ("Cc", "Cs") and char not in allowed_controls:
             raise ValidationError(f"{what}: bevat een onzichtbaar stuurteken (U+{ord(char):04X})")
