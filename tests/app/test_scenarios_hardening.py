@@ -138,3 +138,22 @@ def test_a_deeply_nested_row_does_not_take_the_page_down(db_url: str) -> None:
     assert any("Aaa kapot" in plain(w.value) and "te diep genest" in w.value for w in at.warning)
     assert at.selectbox(key="scn_chosen").options == ["Goed", "Ook goed"]
     assert at.dataframe[0].value["Naam"].tolist() == ["Goed", "Ook goed"]
+
+
+def test_a_homoglyph_or_invisible_name_is_refused_in_dutch(db_url: str) -> None:
+    seed(db_url, Scenario("Raad maart"))
+    at = page().run()
+    for name, says in (
+        ("R\u0430\u0430d maart", "mengt Latijnse en Cyrillische letters"),
+        ("Raad maart\u3164", "onzichtbaar teken"),
+        ("\u2800", "onzichtbaar teken"),
+        ("Raad maart\ufe0f", "onzichtbaar teken"),
+    ):
+        at.text_input(key="scn_name").input(name)
+        at.form_submit_button[0].click().run()
+        assert not at.exception
+        assert any(
+            "Niet opgeslagen" in plain(e.value) and says in plain(e.value) for e in at.error
+        ), (name, [e.value for e in at.error])
+    with ScenarioStore(db_url) as store:
+        assert store.names() == ["Raad maart"]
