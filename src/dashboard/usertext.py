@@ -11,8 +11,9 @@ the names, authors and notes of scenarios.
 * A name (scenario name, author) is NFKC-normalised ("Ｂasis" becomes "Basis"), its runs of
   white space become one space, and everything that makes two names look alike is refused:
   invisible characters (zero-width, format, variation selectors, combining grapheme joiner,
-  Hangul fillers, Braille blank, other spaces) and words that mix Latin letters with Cyrillic or
-  Greek ones ("Rааd" with a Cyrillic а). Accented Latin ("Hélène", "Ĳsselstein") is fine.
+  Hangul fillers, Braille blank, other spaces), words that mix Latin letters with Cyrillic or
+  Greek ones ("Rааd" with a Cyrillic а), and Cyrillic or Greek words made only of letters that
+  look Latin ("Рара"). Accented Latin ("Hélène", "Ĳsselstein") is fine.
 """
 
 from __future__ import annotations
@@ -43,6 +44,12 @@ _OOXML_ESCAPE = re.compile(r"_x[0-9a-f]{4}_", re.IGNORECASE)
 _SPACE_RUN = re.compile(r" {2,}")  # after NFKC every kind of space is " "
 #: Scripts whose letters look like Latin ones; a word may use one of them or Latin, not both.
 _LOOK_ALIKE_SCRIPTS = {"LATIN": "Latijnse", "CYRILLIC": "Cyrillische", "GREEK": "Griekse"}
+#: Cyrillic and Greek letters that look the same as a Latin letter in common fonts (after
+#: Unicode's confusables, conservatively): a word of only these ("Рара") passes for Latin.
+_LATIN_LOOK_ALIKES = frozenset(
+    "АВЕКМНОРСТХІЈЅҮаеорсухіјѕһԁԛԝӏ"  # Cyrillic
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο"  # Greek
+)
 
 
 def clean_text(
@@ -129,6 +136,14 @@ def _check_one_script_per_word(text: str, what: str) -> None:
                 f"{what}: het woord ‘{''.join(word)}’ mengt Latijnse en "
                 f"{_LOOK_ALIKE_SCRIPTS[other]} letters (U+{ord(scripts[other]):04X}); zo kan een "
                 "naam eruitzien als een andere. Typ het woord in één schrift"
+            )
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) > 1 and "LATIN" not in scripts and set(letters) <= _LATIN_LOOK_ALIKES:
+            other = _script(letters[0]) or "CYRILLIC"
+            raise ValidationError(
+                f"{what}: het woord ‘{''.join(word)}’ bestaat uit {_LOOK_ALIKE_SCRIPTS[other]} "
+                f"letters die eruitzien als Latijnse (U+{ord(letters[0]):04X}); zo kan een naam "
+                "eruitzien als een andere. Typ het woord met Latijnse letters"
             )
         word = []
 

@@ -178,6 +178,8 @@ def _say(text: str) -> None:
 def _terminal_json(text: str) -> str:
     """A JSON document for the terminal: every character :func:`terminal_text` would escape
     becomes a JSON escape, so the document means the same and cannot drive the terminal."""
+    if text.replace("\n", "").isprintable():  # nothing terminal_text would escape
+        return text
     return "".join(
         json.dumps(char)[1:-1] if char != "\n" and terminal_text(char) != char else char
         for char in text

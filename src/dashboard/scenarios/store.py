@@ -840,7 +840,8 @@ class ScenarioStore:
 
         def write(conn: Connection) -> tuple[str, str, int, str | None]:
             existing = conn.execute(
-                select(SCENARIOS).where(SCENARIOS.c.name_key == scenario.key)
+                # the row stays locked until the copy is kept (PostgreSQL; SQLite locks it all)
+                select(SCENARIOS).where(SCENARIOS.c.name_key == scenario.key).with_for_update()
             ).first()
             now = _ts(utc_now())
             if existing is None:
