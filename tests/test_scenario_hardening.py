@@ -291,6 +291,19 @@ def test_import_replace_of_an_older_file_is_refused_then_copy_or_restore(
     assert store.get("Raad (kopie 2)").problem_config == {"groups": {"werkgevers": 5}}
 
 
+def test_restore_over_a_damaged_row_keeps_the_damaged_row_as_a_copy(
+    store: ScenarioStore, store_url: str
+) -> None:
+    store.save(Scenario("Raad"))
+    _damage(store_url, "Raad", "created", "garbage")
+    result = store.import_scenario(Scenario("Raad", note="terug"), restore=True)
+    assert result.kept == "Raad (kopie)"
+    assert store.get("Raad").note == "terug"
+    infos, problems = store.list_checked()
+    assert [i.name for i in infos] == ["Raad"]
+    assert len(problems) == 1 and "'Raad (kopie)'" in problems[0]  # kept, as it was
+
+
 def test_import_without_replace_can_go_to_a_copy(store: ScenarioStore) -> None:
     store.save(Scenario("Raad"))
     with pytest.raises(ScenarioExistsError):

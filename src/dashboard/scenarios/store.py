@@ -509,21 +509,19 @@ class ScenarioStore:
 
         def write(conn: Connection) -> bool:
             row = conn.execute(
-                select(SCENARIOS.c.id, SCENARIOS.c.name, SCENARIOS.c.revision).where(
-                    SCENARIOS.c.name_key == key
-                )
+                select(SCENARIOS.c.id, SCENARIOS.c.revision).where(SCENARIOS.c.name_key == key)
             ).first()
             if row is None:
                 return False
             current = int(row.revision)
             if expected_revision is not None and current != expected_revision:
-                raise ScenarioChangedError(row.name, current, expected_revision, "delete")
+                raise ScenarioChangedError(name, current, expected_revision, "delete")
             # a database without write locks (PostgreSQL) may see a save in between
             statement = delete(SCENARIOS).where(
                 SCENARIOS.c.id == row.id, SCENARIOS.c.revision == current
             )
             if not conn.execute(statement).rowcount:
-                raise ScenarioChangedError(row.name, current + 1, current, "delete")
+                raise ScenarioChangedError(name, current + 1, current, "delete")
             return True
 
         if not self._run(write, write=True):
@@ -864,12 +862,16 @@ class ScenarioStore:
                 )
             )
             revision = int(existing.revision) + 1
+            try:
+                created = _ts(_parse_ts(existing.created))
+            except ValidationError:  # a damaged row: the restored version starts afresh
+                created = now
             conn.execute(
                 update(SCENARIOS)
                 .where(SCENARIOS.c.id == existing.id)
-                .values(**values, updated=now, revision=revision)
+                .values(**values, created=created, updated=now, revision=revision)
             )
-            return existing.created, now, revision, kept
+            return created, now, revision, kept
 
         created, updated, revision, kept = self._run(write, write=True, retry_integrity=True)
         stored = scenario.replace(
