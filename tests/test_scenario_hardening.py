@@ -296,12 +296,14 @@ def test_restore_over_a_damaged_row_keeps_the_damaged_row_as_a_copy(
 ) -> None:
     store.save(Scenario("Raad"))
     _damage(store_url, "Raad", "created", "garbage")
+    _damage(store_url, "Raad", "problem_config", "[" * 50_000 + "]" * 50_000)
     result = store.import_scenario(Scenario("Raad", note="terug"), restore=True)
     assert result.kept == "Raad (kopie)"
     assert store.get("Raad").note == "terug"
     infos, problems = store.list_checked()
     assert [i.name for i in infos] == ["Raad"]
-    assert len(problems) == 1 and "'Raad (kopie)'" in problems[0]  # kept, as it was
+    assert len(problems) == 1 and "'Raad (kopie)'" in problems[0]  # kept as it was
+    assert "te diep genest" in problems[0]
 
 
 def test_import_without_replace_can_go_to_a_copy(store: ScenarioStore) -> None:
