@@ -114,6 +114,7 @@ BAD_REASONS = {
     "isolate": "\u2066verborgen\u2069",
     "line break": "eerste regel\nFout: nagemaakte regel",
     "carriage return": "tekst\roverschreven",
+    "line separator": "eerste regel\u2028tweede regel",
     "escape sequence": "\x1b]0;titel\x07\x1b[2J",
     "nul": "a\x00b",
     "tab": "a\tb",

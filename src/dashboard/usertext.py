@@ -5,8 +5,8 @@ so what one accepts the others accept too. Low level on purpose (only :mod:`dash
 :mod:`dashboard.scoring` checks the reasons of own ratings with it, :mod:`dashboard.scenarios`
 the names, authors and notes of scenarios.
 
-* No text may hold control characters (line breaks and tabs only where a text has several
-  lines), bidirectional controls (they reorder what is shown: ``prijs ‮04,3 €``), or an
+* No text may hold control characters (line breaks, U+2028 included, and tabs only where a
+  text has several lines), bidirectional controls (U+202E turns "04,3 €" into "€ 3,40"), or an
   ``_x0000_``-style code, which PowerPoint and Excel read as a hidden character.
 * A name (scenario name, author) is NFKC-normalised ("Ｂasis" becomes "Basis"), its runs of
   white space become one space, and everything that makes two names look alike is refused:
@@ -89,7 +89,9 @@ def check_characters(text: str, what: str, *, name: bool = False, multiline: boo
     needs_look = not visible.isprintable() or (name and not _INVISIBLE.isdisjoint(text))
     for char in text if needs_look else "":
         category = unicodedata.category(char)
-        if category in ("Cc", "Cs") and char not in allowed_controls:
+        if (category in ("Cc", "Cs") and char not in allowed_controls) or (
+            category in ("Zl", "Zp") and not multiline  # line breaks by another name
+        ):
             raise ValidationError(f"{what}: bevat een onzichtbaar stuurteken (U+{ord(char):04X})")
         if char in _BIDI_CONTROLS or (
             name
