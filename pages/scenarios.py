@@ -22,7 +22,7 @@ from dashboard.markup import escape_markdown
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
 from dashboard.scenarios.compare import compare, group_weighting
 from dashboard.scenarios.display import config_summary, file_slug, formatted, scenario_table
-from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE, name_key
+from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE
 from dashboard.scenarios.schema import MAX_BYTES, scenario_from_json, scenario_to_json
 from dashboard.scenarios.tables import CSV_MIME, EXCEL_MIME, to_csv_bytes, to_excel_bytes
 from dashboard.ui.cache import scenario_store
@@ -35,15 +35,21 @@ from dashboard.ui.state import (
     set_problem_config,
     share_url,
 )
+from dashboard.usertext import name_key
 
 page_guard()
 
+#: {"key": name key, "revision": n} of the scenario the user asked to delete: the delete is
+#: refused when someone saved it after that.
 CONFIRM_DELETE = "scn_confirm_delete"
 #: {"key": name key, "revision": n} of the scenario this session opened or last saved: a save
 #: over that name must start from the revision the store still has.
 BASED_ON = "scn_based_on"
 #: A save refused because someone else saved first, kept so it can be stored as a copy.
 PENDING_COPY = "scn_pending_copy"
+#: An imported file refused because the scenario changed after the file was made: kept so it
+#: can be stored as a copy or put back on purpose.
+PENDING_IMPORT = "scn_pending_import"
 
 
 def fail(err: DashboardError, prefix: str = "Dit lukt niet") -> None:
@@ -250,17 +256,25 @@ with tab_save:
                     st.rerun()
 
             if st.button("Verwijderen …", key="scn_delete", icon=":material/delete:"):
-                st.session_state[CONFIRM_DELETE] = current.name
-            if st.session_state.get(CONFIRM_DELETE) == current.name:
+                st.session_state[CONFIRM_DELETE] = {
+                    "key": current.key,
+                    "revision": current.revision,
+                }
+            confirm = st.session_state.get(CONFIRM_DELETE) or {}
+            if confirm.get("key") == current.key:
                 st.warning(
-                    f"Weet u zeker dat u ‘{escape_markdown(current.name)}’ wilt verwijderen? "
-                    "Dit kan niet ongedaan worden gemaakt.",
+                    f"Weet u zeker dat u ‘{escape_markdown(current.name)}’ (versie "
+                    f"{confirm.get('revision')}) wilt verwijderen? Dit kan niet ongedaan worden "
+                    "gemaakt.",
                     icon=":material/warning:",
                 )
                 y, n = st.columns(2)
                 if y.button("Ja, verwijderen", type="primary", key="scn_delete_yes"):
                     st.session_state.pop(CONFIRM_DELETE, None)
-                    delete = partial(store.delete, current.name)
+                    # only the version the user chose: a newer one from a colleague stays
+                    delete = partial(
+                        store.delete, current.name, expected_revision=confirm.get("revision")
+                    )
                     if attempt(lambda: delete() or True, "Niet verwijderd"):
                         add_notice(f"Scenario ‘{current.name}’ is verwijderd.")
                         st.rerun()
@@ -435,9 +449,59 @@ with tab_files:
                     "Opslaan bij de scenario's", disabled=store is None, key="scn_import_save"
                 )
                 and store is not None
-                and attempt(partial(store.save, imported, replace=replace), "Niet opgeslagen")
             ):
-                add_notice(f"Scenario ‘{imported.name}’ is ingelezen en opgeslagen.")
-                st.rerun()
+                st.session_state.pop(PENDING_IMPORT, None)
+                try:
+                    store.import_scenario(imported, replace=replace)
+                except ScenarioChangedError as err:
+                    st.session_state[PENDING_IMPORT] = {
+                        "key": imported.key,
+                        "revision": imported.revision,
+                        "message": str(err),
+                    }
+                except DashboardError as err:
+                    fail(err, "Niet opgeslagen")
+                else:
+                    add_notice(f"Scenario ‘{imported.name}’ is ingelezen en opgeslagen.")
+                    st.rerun()
             if c2.button("Alleen openen (niet opslaan)", key="scn_import_open"):
                 open_scenario(imported)
+            conflict = st.session_state.get(PENDING_IMPORT) or {}
+            if (
+                store is not None
+                and conflict.get("key") == imported.key
+                and conflict.get("revision") == imported.revision
+            ):
+                import_store, to_import = store, imported
+                st.error(
+                    f"Niet opgeslagen: {escape_markdown(conflict['message'])} Bewaar het bestand "
+                    "als kopie naast de huidige versie, of zet deze versie terug: dan blijft de "
+                    "huidige versie als kopie bewaard.",
+                    icon=":material/error:",
+                )
+                k1, k2 = st.columns(2)
+                as_copy = k1.button("Als kopie opslaan", type="primary", key="scn_import_copy")
+                restore = k2.button("Deze versie terugzetten", key="scn_import_restore")
+                if as_copy or restore:
+                    result = attempt(
+                        partial(
+                            import_store.import_scenario,
+                            to_import,
+                            replace=True,
+                            as_copy=as_copy,
+                            restore=restore,
+                        ),
+                        "Niet opgeslagen",
+                    )
+                    if result is not None:
+                        st.session_state.pop(PENDING_IMPORT, None)
+                        if result.kept:
+                            add_notice(
+                                f"Scenario ‘{result.scenario.name}’ is teruggezet; de versie "
+                                f"die er stond is bewaard als ‘{result.kept}’."
+                            )
+                        else:
+                            add_notice(
+                                f"Het bestand is opgeslagen als kopie ‘{result.scenario.name}’."
+                            )
+                        st.rerun()

@@ -19,7 +19,7 @@ import pytest
 
 from dashboard.errors import StorageError
 from dashboard.scenarios import Scenario, ScenarioStore
-from dashboard.scenarios.store import SCENARIOS, _check_sqlite_file
+from dashboard.scenarios.store import SCENARIOS
 
 PROCESSES = 10
 SAVES = 50
@@ -328,6 +328,7 @@ def test_file_check_never_writes(tmp_path: Path) -> None:
     path = tmp_path / "x.sqlite"
     _garbage(path)
     mtime = path.stat().st_mtime_ns
-    with pytest.raises(StorageError):
-        _check_sqlite_file(path)
+    with pytest.raises(StorageError, match="geen SQLite-bestand"):
+        ScenarioStore(f"sqlite:///{path}")
     assert path.stat().st_mtime_ns == mtime
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.sqlite"]

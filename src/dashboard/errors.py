@@ -48,14 +48,28 @@ class ScenarioExistsError(ValidationError):
 
 
 class ScenarioChangedError(ValidationError):
-    """Someone saved the scenario after the revision this save started from."""
+    """Someone saved the scenario after the revision a save, an import that replaces it, or a
+    delete started from; ``action`` ("save", "import", "delete") picks the sentence."""
 
-    def __init__(self, name: str, current: int, expected: int) -> None:
-        super().__init__(
-            f"scenario ‘{name}’ is intussen door iemand anders opgeslagen (nu versie {current}, "
-            f"u ging uit van versie {expected}); uw wijziging is niet opgeslagen. Bewaar haar "
-            "als kopie, dan gaat er niets verloren."
-        )
+    def __init__(self, name: str, current: int, expected: int, action: str = "save") -> None:
+        if action == "delete":
+            message = (
+                f"scenario ‘{name}’ is intussen gewijzigd (nu versie {current}, u koos versie "
+                f"{expected}) en is niet verwijderd. Bekijk de nieuwe versie en verwijder het "
+                "daarna opnieuw als dat nog steeds de bedoeling is."
+            )
+        elif action == "import":
+            message = (
+                f"scenario ‘{name}’ is intussen gewijzigd (nu versie {current}, het bestand is "
+                f"versie {expected}) en is niet vervangen; er is niets verloren."
+            )
+        else:
+            message = (
+                f"scenario ‘{name}’ is intussen door iemand anders opgeslagen (nu versie "
+                f"{current}, u ging uit van versie {expected}); uw wijziging is niet opgeslagen. "
+                "Bewaar haar als kopie, dan gaat er niets verloren."
+            )
+        super().__init__(message)
         self.name = name
         self.current = current
         self.expected = expected

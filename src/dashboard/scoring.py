@@ -29,6 +29,7 @@ from dashboard.criteria import RATINGS, Matrix, Rating, load_matrix
 from dashboard.errors import UnknownCodeError, ValidationError
 from dashboard.formatting import fmt_plain
 from dashboard.limits import REASON, SCALE, WEIGHT
+from dashboard.usertext import check_characters
 
 #: The default coding (an assumption: the handreiking gives no numbers).
 DEFAULT_SCALE: Mapping[Rating, float] = MappingProxyType(
@@ -78,10 +79,13 @@ def key_text(key: Any) -> str:
 
 
 def check_reason(value: Any, what: str) -> str:
-    """The reason for an own rating: text within :data:`dashboard.limits.REASON`."""
+    """The reason for an own rating: one line within :data:`dashboard.limits.REASON`, without
+    control, direction or hidden characters (the rules of :mod:`dashboard.usertext`, as for the
+    text of a scenario)."""
     if not isinstance(value, str):
         raise ValidationError(f"{what} moet tekst zijn")
-    return REASON.check_length(value, what)
+    check_characters(REASON.check_length(value, what), what)
+    return value
 
 
 @dataclass(frozen=True)

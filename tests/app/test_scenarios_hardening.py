@@ -120,3 +120,40 @@ def test_a_locked_database_gives_a_dutch_message_soon(db_url: str) -> None:
     assert any("bezet" in plain(e.value) and "niets opgeslagen" in e.value for e in at.error)
     with ScenarioStore(db_url) as store:
         assert store.names() == ["Er al"]
+
+
+def test_a_deeply_nested_row_does_not_take_the_page_down(db_url: str) -> None:
+    """The damaged row sorts first, so every tab would open it."""
+    seed(db_url, Scenario("Aaa kapot"), Scenario("Goed"), Scenario("Ook goed"))
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE scenarios SET problem_config = :v WHERE name = 'Aaa kapot'"),
+            {"v": "[" * 100_000 + "]" * 100_000},
+        )
+    engine.dispose()
+    at = page().run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert any("Aaa kapot" in plain(w.value) and "te diep genest" in w.value for w in at.warning)
+    assert at.selectbox(key="scn_chosen").options == ["Goed", "Ook goed"]
+    assert at.dataframe[0].value["Naam"].tolist() == ["Goed", "Ook goed"]
+
+
+def test_a_homoglyph_or_invisible_name_is_refused_in_dutch(db_url: str) -> None:
+    seed(db_url, Scenario("Raad maart"))
+    at = page().run()
+    for name, says in (
+        ("R\u0430\u0430d maart", "mengt Latijnse en Cyrillische letters"),
+        ("Raad maart\u3164", "onzichtbaar teken"),
+        ("\u2800", "onzichtbaar teken"),
+        ("Raad maart\ufe0f", "onzichtbaar teken"),
+    ):
+        at.text_input(key="scn_name").input(name)
+        at.form_submit_button[0].click().run()
+        assert not at.exception
+        assert any(
+            "Niet opgeslagen" in plain(e.value) and says in plain(e.value) for e in at.error
+        ), (name, [e.value for e in at.error])
+    with ScenarioStore(db_url) as store:
+        assert store.names() == ["Raad maart"]

@@ -2,29 +2,30 @@
 
 The database comes from ``DASHBOARD_DATABASE_URL`` (default: the embedded SQLite file).
 Bad input exits with code 2 and one Dutch line; a rejected import leaves the database as it was.
-A save or import that starts from an older version of a scenario (``--versie``, or the
+A save, import or delete that starts from an older version of a scenario (``--versie``, or the
 ``revision`` in an exported file) is refused when someone saved since; ``--als-kopie`` then keeps
-it as a copy. Files are written by :mod:`dashboard.safe_files` (never over a folder, link or
-device; an existing file only with ``--overschrijven``).
+it as a copy, and ``import --herstel`` puts an older version back on purpose (the version it
+replaces is kept as a copy). Files are written by :mod:`dashboard.safe_files` (never over a
+folder, link or device; an existing file only with ``--overschrijven``). Everything printed goes
+through :func:`dashboard.markup.terminal_text`: a name from a shared database cannot drive the
+terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
-from contextlib import closing
 from pathlib import Path
 
 from dashboard.commands import add_format_option
 from dashboard.errors import (
     ScenarioChangedError,
     ScenarioExistsError,
-    StorageError,
     ValidationError,
 )
 from dashboard.formatting import fmt_datetime
+from dashboard.markup import terminal_text
 from dashboard.safe_files import os_reason, write_bytes, write_with
 from dashboard.scenarios.model import Scenario
 from dashboard.scenarios.schema import MAX_BYTES, load_json, scenario_from_json, scenario_to_json
@@ -66,11 +67,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--als-kopie",
         action="store_true",
         dest="as_copy",
-        help="is het scenario intussen gewijzigd, bewaar dit dan als kopie",
+        help="bestaat het scenario al of is het intussen gewijzigd, bewaar dit dan als kopie",
+    )
+    p.add_argument(
+        "--herstel",
+        action="store_true",
+        dest="restore",
+        help=(
+            "een oudere versie terugzetten (bijvoorbeeld uit een reservekopie): vervangt het "
+            "scenario ook als het intussen gewijzigd is; de versie die er stond blijft als "
+            "kopie bewaard"
+        ),
     )
 
     p = sub.add_parser("delete", help="een scenario verwijderen")
     p.add_argument("name", metavar="NAAM")
+    p.add_argument(
+        "--versie",
+        type=int,
+        default=None,
+        metavar="N",
+        help="alleen verwijderen als het scenario nog versie N is",
+    )
 
     p = sub.add_parser(
         "backup", help="een samenhangende kopie van de scenariodatabase maken (SQLite)"
@@ -144,50 +162,34 @@ def _backup(store: ScenarioStore, out: str, force: bool) -> None:
             f"{store.description}. Maak de reservekopie met het gereedschap van die database "
             "(bijvoorbeeld pg_dump), of per scenario met 'scenario export'."
         )
+    if store.is_database_file(out):
+        raise ValidationError(
+            f"de reservekopie kan niet over de database zelf worden geschreven ({out}); "
+            "kies een ander bestand"
+        )
+    write_with(out, store.backup, force=force)
 
-    source_uri = store.path.resolve().as_uri() + "?mode=ro"  # read only: never writes the source
 
-    def copy_into(tmp: Path) -> None:
-        try:
-            with (
-                closing(sqlite3.connect(source_uri, uri=True)) as source,
-                closing(sqlite3.connect(tmp)) as target,
-            ):
-                source.backup(target)
-                healthy = target.execute("PRAGMA quick_check").fetchone() == ("ok",)
-        except sqlite3.Error as err:
-            raise StorageError(
-                f"de reservekopie van {store.description} lukte niet ({err}); er is niets "
-                "geschreven"
-            ) from err
-        if not healthy:
-            raise StorageError("de reservekopie is niet in orde; er is niets geschreven")
+def _say(text: str) -> None:
+    """One line for the terminal: values from the database or a file cannot drive it."""
+    print(terminal_text(text))
 
-    write_with(out, copy_into, force=force)
+
+def _terminal_json(text: str) -> str:
+    """A JSON document for the terminal: every character :func:`terminal_text` would escape
+    becomes a JSON escape, so the document means the same and cannot drive the terminal."""
+    if text.replace("\n", "").isprintable():  # nothing terminal_text would escape
+        return text
+    return "".join(
+        json.dumps(char)[1:-1] if char != "\n" and terminal_text(char) != char else char
+        for char in text
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     action = args.action
     if action == "import":
-        # Validate the file completely before the database is even opened.
-        scenario = scenario_from_json(_read_upload(args.file, "bestand"))
-        with open_store() as store:
-            try:
-                saved, how = _save(
-                    store,
-                    scenario,
-                    replace=args.replace,
-                    expected=scenario.revision if args.replace else None,
-                    as_copy=args.as_copy,
-                )
-            except ScenarioExistsError as err:
-                raise ScenarioExistsError(
-                    f"{err}; gebruik --vervangen om het te vervangen"
-                ) from err
-            except ScenarioChangedError as err:
-                raise ValidationError(f"{err} Gebruik --als-kopie.") from None
-        print(f"Scenario ‘{saved.name}’ geïmporteerd{f' ({how})' if how else ''}.")
-        return 0
+        return _import(args)
     if action == "save":
         config = load_json(_read_upload(args.weights, "wegingsbestand"), "wegingsbestand")
         if not isinstance(config, dict):
@@ -200,57 +202,99 @@ def run(args: argparse.Namespace) -> int:
                 )
             except ScenarioChangedError as err:
                 raise ValidationError(f"{err} Gebruik --als-kopie.") from None
-        print(f"Scenario ‘{saved.name}’ opgeslagen{f' ({how})' if how else ''}.")
+        _say(f"Scenario ‘{saved.name}’ opgeslagen{f' ({how})' if how else ''}.")
         return 0
     with open_store() as store:
         if action == "list":
-            infos, problems = store.list_checked()
-            for problem in problems:
-                print(f"Waarschuwing: {problem}", file=sys.stderr)
-            if args.format == "json":
-                rows = [
-                    {
-                        "name": i.name,
-                        "author": i.author,
-                        "note": i.note,
-                        "data_year": i.data_year,
-                        "app_version": i.app_version,
-                        "created": i.created.isoformat(),
-                        "updated": i.updated.isoformat(),
-                        "revision": i.revision,
-                    }
-                    for i in infos
-                ]
-                print(json.dumps(rows, ensure_ascii=False, indent=2))
-            elif not infos:
-                print("Er zijn nog geen scenario's opgeslagen.")
-            else:
-                width = max(len("Naam"), *(len(i.name) for i in infos))
-                print(f"{'Naam':<{width}}  {'Auteur':<20}  {'Gewijzigd':<20}  Jaar")
-                for i in infos:
-                    year = "" if i.data_year is None else str(i.data_year)
-                    print(
-                        f"{i.name:<{width}}  {i.author[:20]:<20}  "
-                        f"{fmt_datetime(i.updated):<20}  {year}"
-                    )
+            _list(store, args.format)
             return 0
         if action == "show":
-            print(scenario_to_json(store.get(args.name)))
+            print(_terminal_json(scenario_to_json(store.get(args.name))))
             return 0
         if action == "export":
             text = scenario_to_json(store.get(args.name))
             if args.out == "-":
-                sys.stdout.write(text + "\n")
+                sys.stdout.write(_terminal_json(text) + "\n")
             else:
                 write_bytes(args.out, (text + "\n").encode("utf-8"), force=args.force)
-                print(f"Scenario ‘{args.name}’ geschreven naar {args.out}.")
+                _say(f"Scenario ‘{args.name}’ geschreven naar {args.out}.")
             return 0
         if action == "backup":
             _backup(store, args.out, args.force)
-            print(f"Reservekopie van {store.description} geschreven naar {args.out}.")
+            _say(f"Reservekopie van {store.description} geschreven naar {args.out}.")
             return 0
         if action == "delete":
-            store.delete(args.name)
-            print(f"Scenario ‘{args.name}’ verwijderd.")
+            store.delete(args.name, expected_revision=args.versie)
+            _say(f"Scenario ‘{args.name}’ verwijderd.")
             return 0
     raise ValidationError(f"onbekende actie {action!r}")  # argparse prevents this
+
+
+def _import(args: argparse.Namespace) -> int:
+    # Validate the file completely before the database is even opened.
+    scenario = scenario_from_json(_read_upload(args.file, "bestand"))
+    with open_store() as store:
+        try:
+            result = store.import_scenario(
+                scenario,
+                replace=args.replace or args.restore,
+                as_copy=args.as_copy,
+                restore=args.restore,
+            )
+        except ScenarioExistsError as err:
+            raise ScenarioExistsError(
+                f"{err}; gebruik --vervangen om het te vervangen, of --als-kopie om het bestand "
+                "ernaast te bewaren"
+            ) from err
+        except ScenarioChangedError as err:
+            raise ValidationError(
+                f"{err} Gebruik --als-kopie om het bestand als kopie te bewaren, of --herstel "
+                "om deze versie terug te zetten (de huidige blijft dan als kopie bewaard)."
+            ) from None
+    stored = result.scenario
+    if result.kept:
+        _say(
+            f"Scenario ‘{stored.name}’ teruggezet uit {args.file}; de versie die er stond is "
+            f"bewaard als ‘{result.kept}’."
+        )
+    elif result.copied:
+        _say(
+            f"Scenario ‘{scenario.name}’ bestond al of was intussen gewijzigd; het bestand is "
+            f"geïmporteerd als ‘{stored.name}’."
+        )
+    else:
+        _say(f"Scenario ‘{stored.name}’ geïmporteerd.")
+    return 0
+
+
+def _list(store: ScenarioStore, form: str) -> None:
+    infos, problems = store.list_checked()
+    for problem in problems:
+        print(terminal_text(f"Waarschuwing: {problem}"), file=sys.stderr)
+    if form == "json":
+        rows = [
+            {
+                "name": i.name,
+                "author": i.author,
+                "note": i.note,
+                "data_year": i.data_year,
+                "app_version": i.app_version,
+                "created": i.created.isoformat(),
+                "updated": i.updated.isoformat(),
+                "revision": i.revision,
+            }
+            for i in infos
+        ]
+        print(_terminal_json(json.dumps(rows, ensure_ascii=False, indent=2)))
+    elif not infos:
+        print("Er zijn nog geen scenario's opgeslagen.")
+    else:
+        names = [terminal_text(i.name) for i in infos]
+        width = max(len("Naam"), *(len(n) for n in names))
+        print(f"{'Naam':<{width}}  {'Auteur':<20}  {'Gewijzigd':<20}  Jaar")
+        for name, i in zip(names, infos, strict=True):
+            year = "" if i.data_year is None else str(i.data_year)
+            print(
+                f"{name:<{width}}  {terminal_text(i.author)[:20]:<20}  "
+                f"{fmt_datetime(i.updated):<20}  {year}"
+            )

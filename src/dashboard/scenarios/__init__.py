@@ -18,15 +18,21 @@ Load a scenario by name::
 
 ``ScenarioStore(url=None)`` / ``open_store(url=None)`` (:mod:`.store`)
     ``list() -> list[ScenarioInfo]`` (name, author, note, data_year, app_version, created,
-    updated, revision; sorted by name), ``names()``, ``exists(name)``, ``get(name)``,
-    ``save(scenario, replace=True) -> Scenario``, ``rename(old, new)``,
-    ``duplicate(name, new_name)``, ``delete(name)``, ``schema_version()``, ``close()``;
-    usable as a context manager.
+    updated, revision; sorted by name; damaged rows left out, ``list_checked()`` names them),
+    ``names()``, ``exists(name)``, ``get(name)``,
+    ``save(scenario, replace=True, expected_revision=None) -> Scenario``, ``save_copy(scenario)``,
+    ``import_scenario(scenario, replace=False, as_copy=False, restore=False) -> Imported`` (the
+    one way in for a file: page and CLI), ``rename(old, new)``, ``duplicate(name, new_name)``,
+    ``delete(name, expected_revision=None)``, ``backup(path)`` (SQLite), ``schema_version()``,
+    ``close()``; usable as a context manager. Stores on the same SQLite file in one process
+    share one engine.
 
 Errors (all :class:`dashboard.errors.DashboardError`, with a Dutch message)
     ``StorageError`` (database unusable: damaged, unreadable, unreachable, newer schema, busy;
-    nothing was written), ``ScenarioNotFoundError`` and ``ScenarioExistsError`` (both
-    ``ValidationError``), ``ValidationError`` for a bad name, weighting or import.
+    nothing was written), ``ScenarioNotFoundError``, ``ScenarioExistsError`` and
+    ``ScenarioChangedError`` (all ``ValidationError``), ``ValidationError`` for a bad name,
+    weighting or import. The rules for names, notes and reasons are in
+    :mod:`dashboard.usertext`.
 
 JSON files (:mod:`.schema`)
     ``scenario_to_json(scenario) -> str``, ``scenario_from_json(data: bytes | str) -> Scenario``

@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,59 +17,13 @@ from dashboard.errors import ValidationError
 from dashboard.limits import AUTHOR, NAME, NOTE
 from dashboard.scoring import DecisionProblem, problem_from_mapping
 from dashboard.settings import OverstapSettings
+from dashboard.usertext import clean_text, name_key
 
 #: Lengths shared by the store, the JSON schema and the page (from the one table of limits).
 MAX_NAME = int(NAME.high)
 MAX_AUTHOR = int(AUTHOR.high)
 MAX_NOTE = int(NOTE.high)
 MAX_VERSION = 40
-
-
-#: Characters that reorder how text is displayed (Unicode bidirectional controls): a name or
-#: note with these can show something else than it says.
-_BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-_SPACE_RUN = re.compile(r" {2,}")  # after NFKC every kind of space is " "
-
-
-def clean_text(
-    value: Any, what: str, max_len: int, *, required: bool = False, name: bool = False
-) -> str:
-    """Normalised, stripped text without control characters; raise a Dutch error.
-
-    A ``name`` (scenario name, author) is NFKC-normalised ("Ｂasis" becomes "Basis"), its runs
-    of white space become one space, and every invisible character is refused: control,
-    format (such as U+200B ZERO WIDTH SPACE) and bidirectional characters, so two names that
-    look the same are the same name. Other text is NFC-normalised; line breaks and tabs are
-    allowed in long texts, bidirectional controls nowhere.
-    """
-    if not isinstance(value, str):
-        raise ValidationError(f"{what}: moet tekst zijn, niet {type(value).__name__}")
-    text = unicodedata.normalize("NFKC" if name else "NFC", value)
-    if name:
-        text = _SPACE_RUN.sub(" ", text)
-    text = text.strip()
-    if required and not text:
-        raise ValidationError(f"{what}: mag niet leeg zijn")
-    if len(text) > max_len:
-        raise ValidationError(f"{what}: is {len(text)} tekens lang; maximaal {max_len}")
-    allowed_controls = {"\n", "\t"} if max_len >= MAX_NOTE else set()
-    for char in text:
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cs") and char not in allowed_controls:
-            raise ValidationError(f"{what}: bevat een onzichtbaar stuurteken (U+{ord(char):04X})")
-        if char in _BIDI_CONTROLS or (name and category in ("Cf", "Co", "Cn", "Zl", "Zp")):
-            raise ValidationError(
-                f"{what}: bevat een onzichtbaar teken of een richtingsteken (U+{ord(char):04X}); "
-                "dat mag hier niet, want dan lijken twee verschillende teksten hetzelfde"
-            )
-    return text
-
-
-def name_key(name: str) -> str:
-    """The key that makes names unique: "Raad A", "raad  a" and "Ｒaad A" are one scenario."""
-    return _SPACE_RUN.sub(" ", unicodedata.normalize("NFKC", name)).strip().casefold()
 
 
 #: The period a saved timestamp must fall in (UTC). Outside it a date cannot be real here, and
@@ -100,6 +52,8 @@ def _json_copy(value: Any, what: str) -> Any:
     """A deep copy through JSON: proves the value is plain JSON with finite numbers."""
     try:
         return json.loads(json.dumps(value, allow_nan=False, ensure_ascii=False))
+    except RecursionError:
+        raise ValidationError(f"{what}: is te diep genest") from None
     except (TypeError, ValueError) as err:
         raise ValidationError(f"{what}: geen geldige JSON-waarde ({err})") from err
 
@@ -155,7 +109,7 @@ class Scenario:
         setattr_ = object.__setattr__
         setattr_(self, "name", clean_text(self.name, "naam", MAX_NAME, required=True, name=True))
         setattr_(self, "author", clean_text(self.author, "auteur", MAX_AUTHOR, name=True))
-        setattr_(self, "note", clean_text(self.note, "toelichting", MAX_NOTE))
+        setattr_(self, "note", clean_text(self.note, "toelichting", MAX_NOTE, multiline=True))
         setattr_(self, "app_version", clean_text(self.app_version, "appversie", MAX_VERSION))
         if not isinstance(self.problem_config, Mapping):
             raise ValidationError("weging: moet een object zijn")

@@ -10,13 +10,25 @@ Reliability rules
   (``expected_revision``) is refused with :class:`ScenarioChangedError` when someone saved in
   between, so nobody overwrites a newer version unseen; :meth:`ScenarioStore.save_copy` keeps
   the refused version under a free name.
-* A row the store cannot read (a damaged timestamp, say) is skipped by
-  :meth:`ScenarioStore.list_checked` with a Dutch description; the other rows stay usable.
+* An import that replaces a scenario (:meth:`ScenarioStore.import_scenario`) and a delete
+  go through the same check: the revision in the file, or the one the user chose, must still
+  be the stored one. :meth:`ScenarioStore.import_scenario` with ``restore`` is the explicit way
+  back to an older version: the version it replaces is kept as a copy.
+* Rows are validated when read, as when saved: the JSON columns through the bounded parser of
+  :mod:`dashboard.safejson` (size, depth), then the rules of :class:`Scenario`. A row that
+  fails is skipped by :meth:`ScenarioStore.list_checked` with a Dutch description, and
+  :meth:`ScenarioStore.get` raises :class:`StorageError` for it; the other rows stay usable.
 * Names are unique case-insensitively through a ``UNIQUE`` column (``name_key``); two processes
   saving the same new name at once end with one row (the loser retries as an update).
 * A SQLite file that is unreadable or not a (healthy) SQLite database raises
-  :class:`~dashboard.errors.StorageError` *before* anything is written: the header is checked,
-  then ``PRAGMA quick_check`` runs, and only then may the store write (WAL mode, schema).
+  :class:`~dashboard.errors.StorageError` *before* anything is written: SQLite itself reads it
+  (``PRAGMA quick_check``), and only then may the store write (WAL mode, schema).
+* One engine per SQLite file per process: every store on the same file shares it (counted,
+  disposed with the last store), and nothing in this module opens the file with a plain
+  Python handle. POSIX locks belong to the process, and closing *any* handle on the file drops
+  them all, after which another process may take the database for unused and delete its
+  write-ahead log under the open connections (SQLite's "How To Corrupt An SQLite Database
+  File", section 2.2).
 * The schema carries a version (table ``schema_version``); :data:`MIGRATIONS` bring an older
   database up to :data:`SCHEMA_VERSION` inside one transaction. A database from a newer app is
   refused, not touched.
@@ -26,11 +38,13 @@ from __future__ import annotations
 
 import builtins
 import json
+import os
 import random
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,14 +79,9 @@ from dashboard.errors import (
     StorageError,
     ValidationError,
 )
-from dashboard.scenarios.model import (
-    MAX_NAME,
-    Scenario,
-    check_timestamp,
-    clean_text,
-    name_key,
-    utc_now,
-)
+from dashboard.safejson import load_json
+from dashboard.scenarios.model import MAX_NAME, Scenario, check_timestamp, utc_now
+from dashboard.usertext import clean_text, name_key
 
 T = TypeVar("T")
 
@@ -85,7 +94,6 @@ MAX_ATTEMPTS = 6
 #: For a page: a user waits a few seconds at most, then reads that the database is busy.
 INTERACTIVE_BUSY_TIMEOUT_S = 2.0
 INTERACTIVE_ATTEMPTS = 2
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _PG_LOCK_ID = 7_253_106  # advisory lock serialising schema creation on PostgreSQL
 
 
@@ -146,6 +154,55 @@ class ScenarioInfo:
     created: datetime
     updated: datetime
     revision: int
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What :meth:`ScenarioStore.import_scenario` stored.
+
+    ``scenario`` as stored (under a copy name when ``copied``); ``kept``: the name under which
+    a restore kept the version it replaced (``None`` when there was none).
+    """
+
+    scenario: Scenario
+    copied: bool = False
+    kept: str | None = None
+
+
+@dataclass
+class _SharedEngine:
+    engine: Engine
+    users: int = 0
+
+
+#: The one engine of each SQLite file this process has open, by resolved path.
+_ENGINES: dict[str, _SharedEngine] = {}
+_ENGINES_LOCK = threading.Lock()
+
+
+def _forget_engines_after_fork() -> None:
+    """A child process must not use (or close) its parent's SQLite connections."""
+    global _ENGINES_LOCK
+    for shared in _ENGINES.values():
+        shared.engine.dispose(close=False)
+    _ENGINES.clear()
+    _ENGINES_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_engines_after_fork)
+
+
+def _copy_name(name: str, number: int) -> str:
+    """ "NAAM (kopie)", "NAAM (kopie 2)", ...: within the name limit."""
+    suffix = " (kopie)" if number == 1 else f" (kopie {number})"
+    return name[: MAX_NAME - len(suffix)].rstrip() + suffix
+
+
+#: SQLite's words for a file it cannot use, in the words of the message.
+_SQLITE_DETAILS = {
+    "file is not a database": "geen SQLite-bestand",
+    "database disk image is malformed": "de inhoud is beschadigd",
+}
 
 
 def _ts(value: datetime) -> str:
@@ -209,16 +266,27 @@ class ScenarioStore:
         self.busy_timeout = busy_timeout
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.path: Path | None = None
+        self._shared_key: str | None = None
+        self._closed = False
         if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
             self.path = Path(parsed.database).expanduser()
-            _check_sqlite_file(self.path)
-        self.engine = self._make_engine(busy_timeout)
+            self._shared_key = str(self.path.resolve())
+            with _ENGINES_LOCK:
+                shared = _ENGINES.get(self._shared_key)
+                if shared is None:
+                    _check_sqlite_file(self.path)
+                    shared = _SharedEngine(self._make_engine(busy_timeout))
+                    _ENGINES[self._shared_key] = shared
+                shared.users += 1
+            self.engine = shared.engine
+        else:
+            self.engine = self._make_engine(busy_timeout)
         try:
             if self.is_sqlite:
                 self._retry(self._probe_sqlite)
             self._retry(self._ensure_schema)
         except BaseException:
-            self.engine.dispose()
+            self.close()
             raise
 
     # --- public API ------------------------------------------------------------------------
@@ -240,46 +308,40 @@ class ScenarioStore:
         return self.list_checked()[0]
 
     def list_checked(self) -> tuple[builtins.list[ScenarioInfo], builtins.list[str]]:
-        """The readable scenarios, and a Dutch sentence for every row that cannot be read."""
+        """The readable scenarios, and a Dutch sentence for every row that cannot be read.
+
+        Every row is validated as :meth:`get` validates it, so a scenario in the list can be
+        opened.
+        """
 
         def read(conn: Connection) -> builtins.list[Any]:
-            c = SCENARIOS.c
             return builtins.list(
-                conn.execute(
-                    select(
-                        c.name,
-                        c.author,
-                        c.note,
-                        c.data_year,
-                        c.app_version,
-                        c.created,
-                        c.updated,
-                        c.revision,
-                    ).order_by(c.name_key)
-                ).all()
+                conn.execute(select(SCENARIOS).order_by(SCENARIOS.c.name_key)).all()
             )
 
         infos: builtins.list[ScenarioInfo] = []
         problems: builtins.list[str] = []
         for r in self._run(read):
             try:
-                infos.append(
-                    ScenarioInfo(
-                        str(r.name),
-                        str(r.author),
-                        str(r.note),
-                        r.data_year,
-                        str(r.app_version),
-                        _parse_ts(r.created),
-                        _parse_ts(r.updated),
-                        int(r.revision),
-                    )
-                )
+                scenario, created, updated = self._checked_row(r)
             except (ValueError, TypeError) as err:  # includes ValidationError
                 problems.append(
                     f"scenario {str(r.name)[:MAX_NAME]!r} in de database is beschadigd en wordt "
                     f"overgeslagen ({err})"
                 )
+                continue
+            infos.append(
+                ScenarioInfo(
+                    scenario.name,
+                    scenario.author,
+                    scenario.note,
+                    scenario.data_year,
+                    scenario.app_version,
+                    created,
+                    updated,
+                    int(r.revision),
+                )
+            )
         return infos, problems
 
     def names(self) -> builtins.list[str]:
@@ -361,8 +423,7 @@ class ScenarioStore:
     def save_copy(self, scenario: Scenario) -> Scenario:
         """Save under the first free name "NAAM (kopie)", "NAAM (kopie 2)", ...: never replaces."""
         for number in range(1, 100):
-            suffix = " (kopie)" if number == 1 else f" (kopie {number})"
-            name = scenario.name[: MAX_NAME - len(suffix)].rstrip() + suffix
+            name = _copy_name(scenario.name, number)
             try:
                 return self.save(
                     scenario.replace(name=name, created=None, updated=None, revision=None),
@@ -405,18 +466,134 @@ class ScenarioStore:
         copy_ = original.replace(name=new_name, created=None, updated=None, revision=None)
         return self.save(copy_, replace=False)
 
-    def delete(self, name: str) -> None:
-        """Remove a scenario; :class:`ScenarioNotFoundError` when there is none."""
+    def import_scenario(
+        self,
+        scenario: Scenario,
+        *,
+        replace: bool = False,
+        as_copy: bool = False,
+        restore: bool = False,
+    ) -> Imported:
+        """Store a scenario read from a file: the one way in for the page and the CLI.
+
+        A new name is inserted. An existing name is replaced only with ``replace``, and only
+        when the file's ``revision`` is still the stored one (a file without a revision was
+        written by hand and replaces as it is); otherwise :class:`ScenarioExistsError` or
+        :class:`ScenarioChangedError`, and nothing changes. With ``as_copy`` such a refusal
+        stores the file under a free copy name instead. ``restore`` replaces whatever the
+        stored revision, after keeping the stored version as a copy (one transaction): the way
+        to put back a version from a backup.
+        """
+        if restore:
+            return self._restore(scenario)
+        try:
+            expected = scenario.revision if replace else None
+            return Imported(self.save(scenario, replace=replace, expected_revision=expected))
+        except ScenarioChangedError as err:
+            if not as_copy:
+                raise ScenarioChangedError(
+                    scenario.name, err.current, err.expected, "import"
+                ) from None
+        except ScenarioExistsError:
+            if not as_copy:
+                raise
+        return Imported(self.save_copy(scenario), copied=True)
+
+    def delete(self, name: str, *, expected_revision: int | None = None) -> None:
+        """Remove a scenario; :class:`ScenarioNotFoundError` when there is none.
+
+        With ``expected_revision`` (the revision the user chose to delete) a scenario saved
+        since then is kept and :class:`ScenarioChangedError` raised.
+        """
         key = name_key(name)
 
-        def write(conn: Connection) -> int:
-            return conn.execute(delete(SCENARIOS).where(SCENARIOS.c.name_key == key)).rowcount
+        def write(conn: Connection) -> bool:
+            row = conn.execute(
+                select(SCENARIOS.c.id, SCENARIOS.c.revision).where(SCENARIOS.c.name_key == key)
+            ).first()
+            if row is None:
+                return False
+            current = int(row.revision)
+            if expected_revision is not None and current != expected_revision:
+                raise ScenarioChangedError(name, current, expected_revision, "delete")
+            # a database without write locks (PostgreSQL) may see a save in between
+            statement = delete(SCENARIOS).where(
+                SCENARIOS.c.id == row.id, SCENARIOS.c.revision == current
+            )
+            if not conn.execute(statement).rowcount:
+                raise ScenarioChangedError(name, current + 1, current, "delete")
+            return True
 
         if not self._run(write, write=True):
             raise ScenarioNotFoundError(f"er is geen scenario met de naam {name!r}")
 
+    def backup(self, target: Path) -> None:
+        """Copy the whole database into the new SQLite file ``target``, consistently, also while
+        others write (SQLite's backup API, through this store's own connection).
+
+        Raises :class:`ValidationError` for a database that is not a SQLite file and
+        :class:`StorageError` when the copy fails or is not healthy.
+        """
+        if not self.is_sqlite or self.path is None:
+            raise ValidationError(f"{self.description} is geen SQLite-bestand")
+        if self.is_database_file(target):
+            raise ValidationError(
+                f"de reservekopie kan niet in de database zelf ({target}) worden geschreven"
+            )
+
+        def copy() -> bool:
+            with self.engine.connect() as conn:
+                source = conn.connection.dbapi_connection
+                assert source is not None
+                with closing(sqlite3.connect(target)) as out:
+                    source.backup(out)
+                    return bool(out.execute("PRAGMA quick_check").fetchone() == ("ok",))
+
+        try:
+            healthy = self._retry(copy)
+        except sqlite3.Error as err:
+            raise StorageError(
+                f"de reservekopie van {self.description} lukte niet "
+                f"({_sqlite_detail(str(err))}); er is niets geschreven"
+            ) from err
+        if not healthy:
+            raise StorageError("de reservekopie is niet in orde; er is niets geschreven")
+
+    def is_database_file(self, path: str | Path) -> bool:
+        """Whether ``path`` is this store's SQLite file or one of its companion files
+        (``-wal``, ``-shm``, ``-journal``): writing there would destroy the database."""
+        if self.path is None:
+            return False
+        target = Path(path).expanduser().resolve()
+        own = self.path.resolve()
+        candidates = [own, *(Path(f"{own}{extra}") for extra in ("-wal", "-shm", "-journal"))]
+        if target in candidates:
+            return True
+        for candidate in candidates:  # another name for the same file (a hard link)
+            try:
+                if candidate.exists() and target.exists() and os.path.samefile(candidate, target):
+                    return True
+            except OSError:
+                continue
+        return False
+
     def close(self) -> None:
-        self.engine.dispose()
+        """Let go of the database; the engine closes with the last store on the same file."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._shared_key is None:
+            self.engine.dispose()
+            return
+        with _ENGINES_LOCK:
+            shared = _ENGINES.get(self._shared_key)
+            if shared is None or shared.engine is not self.engine:  # after a fork
+                self.engine.dispose()
+                return
+            shared.users -= 1
+            if shared.users <= 0:
+                del _ENGINES[self._shared_key]
+                shared.engine.dispose()
 
     def __enter__(self) -> ScenarioStore:
         return self
@@ -442,8 +619,11 @@ class ScenarioStore:
 
                 @event.listens_for(engine, "begin")
                 def _on_begin(conn: Connection) -> None:
-                    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-                    conn.exec_driver_sql(f"BEGIN {mode}")
+                    options = conn.get_execution_options()
+                    # stores with different patience share this engine: each sets its own
+                    if "sqlite_busy_ms" in options:
+                        conn.exec_driver_sql(f"PRAGMA busy_timeout = {options['sqlite_busy_ms']}")
+                    conn.exec_driver_sql(f"BEGIN {options.get('sqlite_begin', 'DEFERRED')}")
 
                 return engine
             engine = create_engine(self.url)
@@ -469,12 +649,18 @@ class ScenarioStore:
             ) from err
 
     @contextmanager
-    def _transaction(self, write: bool) -> Iterator[Connection]:
+    def _connect(self, write: bool = False) -> Iterator[Connection]:
         with self.engine.connect() as conn:
-            if write and self.is_sqlite:
-                conn.execution_options(sqlite_begin="IMMEDIATE")
-            with conn.begin():
-                yield conn
+            if self.is_sqlite:
+                conn.execution_options(sqlite_busy_ms=int(self.busy_timeout * 1000))
+                if write:
+                    conn.execution_options(sqlite_begin="IMMEDIATE")
+            yield conn
+
+    @contextmanager
+    def _transaction(self, write: bool) -> Iterator[Connection]:
+        with self._connect(write) as conn, conn.begin():
+            yield conn
 
     def _run(
         self,
@@ -515,7 +701,7 @@ class ScenarioStore:
         detail = _first_line(err)
         lowered = detail.lower()
         if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
-            return StorageError(_corrupt_message(self.description, detail))
+            return StorageError(_corrupt_message(self.description, _sqlite_detail(detail)))
         if isinstance(err, OperationalError) and _transient(err):
             return StorageError(
                 f"de scenariodatabase {self.description} is te lang bezet door een andere "
@@ -532,16 +718,20 @@ class ScenarioStore:
 
     # --- opening -----------------------------------------------------------------------------
     def _probe_sqlite(self) -> None:
-        """Read-only health check, then WAL mode (the first write this store may do)."""
-        with self.engine.connect() as conn:
+        """Read-only health check by SQLite itself (a file that is no SQLite database, is cut
+        short or damaged is refused here), then WAL mode (the first write this store may do)."""
+        with self._connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
             try:
+                raw.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
                 result = raw.execute("PRAGMA quick_check").fetchall()
             except sqlite3.DatabaseError as err:
                 if "locked" in str(err).lower() or "busy" in str(err).lower():
                     raise OperationalError("PRAGMA quick_check", None, err) from err
-                raise StorageError(_corrupt_message(self.description, str(err))) from err
+                raise StorageError(
+                    _corrupt_message(self.description, _sqlite_detail(str(err)))
+                ) from err
             if [tuple(r) for r in result] != [("ok",)]:
                 found = "; ".join(str(r[0]) for r in result[:3])
                 raise StorageError(_corrupt_message(self.description, found))
@@ -552,7 +742,7 @@ class ScenarioStore:
                     raise OperationalError("PRAGMA journal_mode", None, err) from err
 
     def _ensure_schema(self) -> None:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             version = self._read_version(conn)
             conn.rollback()
         if version == SCHEMA_VERSION:
@@ -613,24 +803,92 @@ class ScenarioStore:
             "app_version": scenario.app_version,
         }
 
+    @staticmethod
+    def _checked_row(row: Any) -> tuple[Scenario, datetime, datetime]:
+        """The scenario of a row, validated as on save; ``ValueError`` or ``TypeError``
+        (``ValidationError`` included) for a row that is damaged."""
+        created, updated = _parse_ts(row.created), _parse_ts(row.updated)
+        scenario = Scenario(
+            name=row.name,
+            # bounded parse: a deeply nested or huge value is refused, not a RecursionError
+            problem_config=load_json(row.problem_config, "weging"),
+            overstap=load_json(row.overstap, "overstap"),
+            author=row.author,
+            note=row.note,
+            data_year=row.data_year,
+            app_version=row.app_version,
+            created=created,
+            updated=updated,
+            revision=int(row.revision),
+        )
+        return scenario, created, updated
+
     def _from_row(self, row: Any) -> Scenario:
         try:
-            return Scenario(
-                name=row.name,
-                problem_config=json.loads(row.problem_config),
-                overstap=json.loads(row.overstap),
-                author=row.author,
-                note=row.note,
-                data_year=row.data_year,
-                app_version=row.app_version,
-                created=_parse_ts(row.created),
-                updated=_parse_ts(row.updated),
-                revision=int(row.revision),
-            )
+            return self._checked_row(row)[0]
         except (ValueError, TypeError) as err:  # includes ValidationError
             raise StorageError(
-                f"scenario {row.name!r} in de database kan niet worden gelezen: {err}"
+                f"scenario {str(row.name)[:MAX_NAME]!r} in de database kan niet worden gelezen: "
+                f"{err}"
             ) from err
+
+    def _restore(self, scenario: Scenario) -> Imported:
+        """Replace the stored version whatever its revision; keep it as a copy first."""
+        values = self._values(scenario)
+
+        def write(conn: Connection) -> tuple[str, str, int, str | None]:
+            existing = conn.execute(
+                # the row stays locked until the copy is kept (PostgreSQL; SQLite locks it all)
+                select(SCENARIOS).where(SCENARIOS.c.name_key == scenario.key).with_for_update()
+            ).first()
+            now = _ts(utc_now())
+            if existing is None:
+                created = _ts(scenario.created) if scenario.created else now
+                conn.execute(SCENARIOS.insert().values(**values, created=created, updated=now))
+                return created, now, 1, None
+            kept = self._free_copy_name(conn, str(existing.name))
+            conn.execute(
+                SCENARIOS.insert().values(
+                    name=kept,
+                    name_key=name_key(kept),
+                    author=existing.author,
+                    note=existing.note,
+                    problem_config=existing.problem_config,
+                    overstap=existing.overstap,
+                    data_year=existing.data_year,
+                    app_version=existing.app_version,
+                    created=now,
+                    updated=now,
+                )
+            )
+            revision = int(existing.revision) + 1
+            try:
+                created = _ts(_parse_ts(existing.created))
+            except ValidationError:  # a damaged row: the restored version starts afresh
+                created = now
+            conn.execute(
+                update(SCENARIOS)
+                .where(SCENARIOS.c.id == existing.id)
+                .values(**values, created=created, updated=now, revision=revision)
+            )
+            return created, now, revision, kept
+
+        created, updated, revision, kept = self._run(write, write=True, retry_integrity=True)
+        stored = scenario.replace(
+            created=_parse_ts(created), updated=_parse_ts(updated), revision=revision
+        )
+        return Imported(stored, kept=kept)
+
+    @staticmethod
+    def _free_copy_name(conn: Connection, name: str) -> str:
+        for number in range(1, 100):
+            candidate = _copy_name(name, number)
+            taken = conn.execute(
+                select(SCENARIOS.c.id).where(SCENARIOS.c.name_key == name_key(candidate))
+            ).first()
+            if taken is None:
+                return candidate
+        raise ScenarioExistsError(f"er zijn al te veel kopieën van {name!r}")
 
 
 def _first_line(err: BaseException) -> str:
@@ -648,26 +906,25 @@ def _corrupt_message(where: str, detail: str) -> str:
     )
 
 
+def _sqlite_detail(message: str) -> str:
+    return _SQLITE_DETAILS.get(message.strip().lower(), message)
+
+
 def _check_sqlite_file(path: Path) -> None:
-    """Refuse a path that is not a readable SQLite file, without writing anything."""
+    """Refuse a folder or an unreadable file, without opening it: a plain Python handle on a
+    database that another store in this process has open would drop that store's locks when
+    it closes. Whether the content is a healthy SQLite database, SQLite itself checks."""
     if path.is_dir():
         raise StorageError(
             f"het scenariobestand {path} is een map, geen bestand; kies een ander pad met "
             "DASHBOARD_DATABASE_URL"
         )
     if path.exists():
-        try:
-            with path.open("rb") as handle:
-                header = handle.read(100)
-        except OSError as err:
+        if not os.access(path, os.R_OK):
             raise StorageError(
-                f"het scenariobestand {path} kan niet worden gelezen ({err.strerror or err}); "
+                f"het scenariobestand {path} kan niet worden gelezen (geen leesrechten); "
                 "het dashboard werkt verder zonder opslaan"
-            ) from err
-        if header and not header.startswith(_SQLITE_MAGIC):
-            raise StorageError(_corrupt_message(str(path), "onbekende bestandskop"))
-        if header and len(header) < 100:
-            raise StorageError(_corrupt_message(str(path), "bestand is afgekapt"))
+            )
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
