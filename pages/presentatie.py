@@ -25,7 +25,12 @@ from dashboard.reports.content import (
 from dashboard.reports.images import shared_renderer, svg_size
 from dashboard.ui import cache
 from dashboard.ui.layout import page_guard
-from dashboard.ui.state import current_problem, overstap_settings, problem_config
+from dashboard.ui.state import (
+    current_problem,
+    overstap_settings,
+    problem_config,
+    robustness_settings,
+)
 
 page_guard()
 
@@ -179,8 +184,12 @@ def pptx_download(content: ReportContent) -> bytes:
 
 
 # --- the page --------------------------------------------------------------------------------
-current_problem()  # validates the stored weighting (falls back to the default with a notice)
-content = cache.report_content(problem_config(), overstap_settings())
+# validates the stored weighting (falls back to the default with a notice)
+problem = current_problem()
+# the Robuustheid page's sampling: the same percentages here, in the PDF and in the slides
+content = cache.report_content(
+    problem_config(), overstap_settings(), sampling=robustness_settings(problem)
+)
 sections = {key: content.section(key) for key in PRESENTATION_STEPS}
 
 current = st.session_state.get(STEP_KEY)

@@ -139,3 +139,32 @@ def test_a_report_imports_only_what_it_uses(tmp_path) -> None:
     )
     assert out.stdout.strip().splitlines()[-1] == "[]"
     assert "onbekend bestandstype" in out.stderr
+
+
+def test_sampling_flags_reach_the_report(tmp_path, capsys, cbs_dir) -> None:
+    """--aantal, --startwaarde and --rond: the report counts what the Robuustheid page would."""
+    from tests.test_reports import pdf_text
+
+    target = tmp_path / "rapport.pdf"
+    argv = ["report", "--uitvoer", str(target), "--aantal", "2000", "--startwaarde", "7"]
+    code, _, err = run([*argv, "--rond", "10"], capsys)
+    assert code == 0, err
+    text = " ".join(pdf_text(target.read_bytes(), tmp_path).split())
+    assert "over 2.000 willekeurige wegingen" in text
+    assert "startwaarde 7" in text
+    assert "hoogstens 10% hoger of lager" in text
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--aantal", "veel"], "--aantal 'veel' is geen getal"),
+        (["--aantal", "5"], "aantal wegingen"),
+        (["--rond", "10", "--groepsvolgorde", "werkgevers"], "niet allebei"),
+    ],
+)
+def test_bad_sampling_flags_exit_2_in_dutch(tmp_path, capsys, flags, message) -> None:
+    code, _, err = run(["report", "--uitvoer", str(tmp_path / "r.pdf"), *flags], capsys)
+    assert code == 2
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "r.pdf").exists()

@@ -366,3 +366,24 @@ def test_labour_figures_in_the_handout_carry_their_period(content) -> None:
     assert periods["Personen in armoede"] == "inkomen over 2023, voorlopig"
     assert "(31 december 2024, voorlopig)" in section.sources[0]
     assert "peildatum niet bevestigd" not in " ".join(_report_texts(content))
+
+
+def test_report_uses_the_sampling_it_is_given(cbs_dir) -> None:
+    """The Robuustheid page's sampling reaches the report: same samples, seed and mode."""
+    from dashboard.scoring import problem_from_mapping
+    from dashboard.sensitivity import smaa
+    from dashboard.settings import SamplingSettings
+
+    sampling = SamplingSettings(samples=2_000, seed=7, mode="near", near_pct=10.0)
+    content = build_report_content(ReportInput(sampling=sampling), skip=("kaart", "overstap"))
+    section = content.section("robuustheid")
+    assert "wegingen rond de huidige (elk gewicht hoogstens 10% hoger of lager)" in section.lead
+    table = section.tables[0]
+    assert "over 2.000 willekeurige wegingen" in table.caption
+    assert "startwaarde 7" in table.source
+    expected = smaa(problem_from_mapping({}), 2_000, 7, sampling.options)
+    from dashboard.formatting import fmt_pct
+
+    assert [row[1] for row in table.rows] == [
+        fmt_pct(expected.acceptability[v][0], 0) for v in ("V1", "V2", "V3")
+    ]

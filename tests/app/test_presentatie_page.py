@@ -129,3 +129,21 @@ def test_user_text_is_never_markup(cbs_dir) -> None:
     )
     assert not at.exception
     assert all("<script>" not in m.value or "\\<script\\>" in m.value for m in at.markdown)
+
+
+def test_report_follows_the_robuustheid_sampling(cbs_dir) -> None:
+    """After a change on Robuustheid, the Presentatie (and its PDF and slides, built from the
+    same content) uses that sampling, not the defaults."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state["robustness_settings"] = {
+        "samples": 2_000,
+        "seed": 7,
+        "mode": "near",
+        "near_pct": 10.0,
+        "group_ranking": [],
+    }
+    at.run()
+    at.radio(key="presentatie_stap").set_value("robuustheid").run()
+    assert not at.exception, at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert escape_markdown("hoogstens 10% hoger of lager") in text

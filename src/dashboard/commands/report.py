@@ -2,7 +2,10 @@
 
 ``python -m dashboard report [--scenario NAAM] --uitvoer BESTAND.pdf|BESTAND.pptx``. Without
 ``--scenario`` the report uses the default weighting (three perspectives equal, the
-handreiking's ratings) and the default overstap (Voorschoten → Holland Rijnland). Unknown
+handreiking's ratings) and the default overstap (Voorschoten → Holland Rijnland). The robustness
+section draws its random weightings as ``sensitivity`` does: ``--aantal``, ``--startwaarde``,
+``--rond`` and ``--groepsvolgorde`` (checked by :class:`dashboard.settings.SamplingSettings`, as
+on the Robuustheid page). Unknown
 extension, unknown scenario or an unwritable path: exit 2 with one Dutch line. The file is
 written by :mod:`dashboard.safe_files`: an existing file is replaced only with
 ``--overschrijven`` (keeping its permissions), and never a folder, link or device.
@@ -15,10 +18,13 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dashboard.errors import ValidationError
 from dashboard.safe_files import check_target, os_reason, write_bytes
+
+if TYPE_CHECKING:
+    from dashboard.settings import SamplingSettings
 
 FORMATS = (".pdf", ".pptx")
 
@@ -35,6 +41,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         metavar="BESTAND",
         help="uitvoerbestand, eindigend op .pdf of .pptx",
+    )
+    # read as text and checked by SamplingSettings, so a bad value gives a Dutch message
+    parser.add_argument(
+        "--aantal",
+        dest="samples",
+        metavar="N",
+        default=None,
+        help="aantal willekeurige wegingen voor 'Hoe stevig is de uitkomst?' (standaard 100.000)",
+    )
+    parser.add_argument(
+        "--startwaarde",
+        dest="seed",
+        metavar="S",
+        default=None,
+        help="startwaarde van de toevalsgenerator (standaard 2012; zelfde S geeft dezelfde "
+        "uitkomst)",
+    )
+    parser.add_argument(
+        "--rond",
+        dest="near",
+        metavar="PCT",
+        default=None,
+        help="alleen wegingen rond de huidige: elk gewicht hoogstens PCT procent hoger of lager",
+    )
+    parser.add_argument(
+        "--groepsvolgorde",
+        dest="group_order",
+        metavar="G1,G2,G3",
+        default=None,
+        help="alleen wegingen die deze volgorde van de groepen aanhouden (belangrijkste eerst)",
     )
     parser.add_argument(
         "--overschrijven",
@@ -63,6 +99,42 @@ def _check_target(out: Path, force: bool) -> str:
     return suffix
 
 
+def _number(text: str | None, flag: str) -> float | None:
+    """A number from a flag ("100000", "100_000", "12,5"); None when the flag was not given."""
+    if text is None:
+        return None
+    cleaned = str(text).strip().replace("_", "").rstrip("%").replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise ValidationError(f"{flag} {text!r} is geen getal") from None
+    return int(number) if number.is_integer() else number
+
+
+def sampling_settings(args: argparse.Namespace) -> SamplingSettings:
+    """The robustness sampling from the flags, checked as on the Robuustheid page (the groups
+    are those of the handreiking's criteria, the same in every scenario)."""
+    from dashboard.scoring import problem_from_mapping
+    from dashboard.settings import SamplingSettings
+
+    if args.near is not None and args.group_order is not None:
+        raise ValidationError("kies --rond of --groepsvolgorde, niet allebei")
+    data: dict[str, Any] = {
+        "samples": _number(args.samples, "--aantal"),
+        "seed": _number(args.seed, "--startwaarde"),
+    }
+    if args.near is not None:
+        data.update(mode="near", near_pct=_number(args.near, "--rond"))
+    if args.group_order is not None:
+        order = [part.strip() for part in str(args.group_order).split(",") if part.strip()]
+        data.update(mode="ranking", group_ranking=order)
+    group_ids = problem_from_mapping({}).matrix.group_ids
+    settings, notices = SamplingSettings.from_mapping(data, group_ids)
+    if notices:
+        raise ValidationError(notices[0])
+    return settings
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.out.strip():
         raise ValidationError(
@@ -70,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
         )
     out = Path(args.out).expanduser()
     suffix = _check_target(out, args.force)
+    sampling = sampling_settings(args)  # a bad flag fails before any work starts
     from dashboard.charts import render
     from dashboard.reports.images import SLIDE_SCALE
 
@@ -77,12 +150,12 @@ def run(args: argparse.Namespace) -> int:
     # slides it makes the pictures too (PNG), so that work is not left for the end
     render.start_background_engine(png_scale=SLIDE_SCALE if suffix == ".pptx" else None)
     try:
-        return _run(args, out, suffix)
+        return _run(args, out, suffix, sampling)
     finally:
         render.stop_background_engine()
 
 
-def _run(args: argparse.Namespace, out: Path, suffix: str) -> int:
+def _run(args: argparse.Namespace, out: Path, suffix: str, sampling: SamplingSettings) -> int:
     from dashboard.reports.content import ReportInput, build_report_content
 
     if args.scenario:
@@ -93,13 +166,14 @@ def _run(args: argparse.Namespace, out: Path, suffix: str) -> int:
         spec = ReportInput(
             problem_config=dict(scenario.problem_config),
             overstap=scenario.overstap_settings(),
+            sampling=sampling,
             data_year=scenario.data_year,
             scenario_name=scenario.name,
             author=scenario.author,
             note=scenario.note,
         )
     else:
-        spec = ReportInput(scenario_name="standaardweging")
+        spec = ReportInput(scenario_name="standaardweging", sampling=sampling)
     content = build_report_content(spec)
 
     # charts are drawn without a browser (vl-convert), so every report has its images

@@ -56,7 +56,7 @@ from dashboard.scoring import (
     score,
 )
 from dashboard.sensitivity import Robustness, analyse
-from dashboard.settings import CASE, OverstapSettings
+from dashboard.settings import CASE, OverstapSettings, SamplingSettings
 from dashboard.sources import Period, load_sources, source_line
 from dashboard.tables import Table, cost_table, kerncijfers_table
 
@@ -156,6 +156,10 @@ class ReportInput:
     overstap
         Overstap settings, the keys of :class:`dashboard.settings.OverstapSettings` (each
         optional; invalid parts fall back to the default).
+    sampling
+        How the robustness analysis draws its random weightings (the Robuustheid page's
+        settings of the session, a scenario's or the CLI's), so the report shows the same
+        percentages as the page.
     data_year
         Year of the kerncijfers; ``None`` = the latest available.
     scenario_name, author, note
@@ -166,6 +170,7 @@ class ReportInput:
 
     problem_config: Mapping[str, Any] = field(default_factory=dict)
     overstap: Mapping[str, Any] = field(default_factory=dict)
+    sampling: SamplingSettings = field(default_factory=SamplingSettings)
     data_year: int | None = None
     scenario_name: str = ""
     author: str = ""
@@ -783,8 +788,11 @@ def _section_varianten(ctx: _Context) -> Section:
 
 
 def _section_robuustheid(ctx: _Context) -> Section:
-    # The Robuustheid page's defaults (samples, seed), so the report shows the same figures.
-    rob = analyse(ctx.problem)
+    # the sampling of the Robuustheid page (or scenario, or CLI): the same figures as there
+    sampling = ctx.spec.sampling
+    rob = analyse(
+        ctx.problem, samples=sampling.samples, seed=sampling.seed, options=sampling.options
+    )
     sentences = verdict(ctx.problem, rob)
     m = ctx.problem.matrix
     acceptability = Table(
@@ -797,7 +805,9 @@ def _section_robuustheid(ctx: _Context) -> Section:
             (m.variant(v).name, *(fmt_pct(p, 0) for p in rob.smaa.acceptability[v]))
             for v in m.variant_ids
         ),
-        source=source_line("seed_004", extra="Eigen berekening (SMAA, vaste startwaarde)."),
+        source=source_line(
+            "seed_004", extra=f"Eigen berekening (SMAA, startwaarde {sampling.seed})."
+        ),
     )
     return Section(
         key="robuustheid",

@@ -310,12 +310,27 @@ def _report_content(folder: str, day: str, spec_json: str) -> ReportContent:
     from dashboard.reports.content import ReportInput, build_report_content
 
     spec = json.loads(spec_json)
+    sampling = spec.pop("sampling")  # validated before it was encoded
+    spec["sampling"] = SamplingSettings(
+        **{**sampling, "group_ranking": tuple(sampling["group_ranking"])}
+    )
     return build_report_content(ReportInput(**spec, date=dt.date.fromisoformat(day)))
 
 
-def report_content(problem_config: dict, overstap: dict, scenario_name: str = "") -> ReportContent:
-    """The report content of the current view (cached; figures must not be changed)."""
-    spec = {"problem_config": problem_config, "overstap": overstap, "scenario_name": scenario_name}
+def report_content(
+    problem_config: dict,
+    overstap: dict,
+    scenario_name: str = "",
+    sampling: SamplingSettings | None = None,
+) -> ReportContent:
+    """The report content of the current view (cached; figures must not be changed), with the
+    robustness sampling of the Robuustheid page."""
+    spec = {
+        "problem_config": problem_config,
+        "overstap": overstap,
+        "scenario_name": scenario_name,
+        "sampling": (sampling or SamplingSettings()).as_dict(),
+    }
     return _report_content(
         data_dir_key(), dt.date.today().isoformat(), json.dumps(spec, sort_keys=True, default=str)
     )
