@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from dashboard.facts import load_facts
+from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.kerncijfers import load_kerncijfers
+from dashboard.narrative.costs import cost_sentence
 from dashboard.overstap import consequences, cost_model, procedure_timeline, simulate
-from dashboard.overstap_summary import cost_sentence, overstap_summary
+from dashboard.overstap_summary import overstap_summary
 from dashboard.regions import load_region_index
 
 
@@ -50,7 +52,35 @@ def test_summary_with_budgets_compares_euros(voorschoten) -> None:  # type: igno
     model = cost_model(result, {"AM34": 1_000_000, "AM19": 2_000_000})
     sentence = cost_sentence(model, names)
     assert sentence.startswith("nu € 66.921 per jaar (6,7% van het budget van Zuid-Holland")
-    assert "daarna € 86.832 (4,3% van het budget van Holland Rijnland): € 19.911 meer" in sentence
+    # a percentage says what it is a percentage of
+    assert (
+        "daarna € 86.832 per jaar (4,3% van het budget van Holland Rijnland): "
+        "€ 19.911 per jaar meer (29,8% meer dan nu)." in sentence
+    )
+
+
+def test_without_budgets_the_summary_states_the_fact(voorschoten) -> None:  # type: ignore[no-untyped-def]
+    """A handout says that no amounts were entered; it does not send the reader to a page."""
+    text = " ".join(summary_for(voorschoten, {}).as_bullets())
+    assert "Er zijn geen bedragen ingevoerd; de kosten in euro zijn daarom niet berekend." in text
+    assert "pagina" not in text and "vul " not in text.lower()
+
+
+@pytest.mark.parametrize("key", ["per_inwoner", "gelijk"])
+def test_shares_of_those_who_stay_are_said_in_points(voorschoten, key) -> None:  # type: ignore[no-untyped-def]
+    """ "stijgt met 7,2%" beside a table of 17,1% → 18,4% misleads: say both shares and the
+    difference in percentage points."""
+    result, names = voorschoten
+    model = cost_model(result, {}, key)
+    text = " ".join(summary_for(voorschoten, {}).as_bullets()) if key == "per_inwoner" else ""
+    from dashboard.narrative.costs import remaining_sentence
+
+    sentence = remaining_sentence(model, names)
+    assert "stijgt met" not in sentence and "stijgt met" not in text
+    row = max(model.remaining, key=lambda r: r.share_after or 0.0)
+    before, after = fmt_pct(row.share_before, 1), fmt_pct(row.share_after, 1)
+    points = fmt_number(abs(round((row.share_after - row.share_before) * 100, 1)), 1)
+    assert f"van {before} naar {after} ({points} procentpunt)" in sentence
 
 
 def test_other_moves_do_not_borrow_voorschotens_uwv_office(cbs_dir) -> None:  # type: ignore[no-untyped-def]

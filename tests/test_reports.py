@@ -78,7 +78,7 @@ def test_conclusie_starts_with_what_changes_for_the_gemeente(content) -> None:
     assert labels == ["Regio", "UWV", "Kosten", "Route"]
     assert "Leiden in plaats van Zoetermeer" in conclusie.bullets[1]
     # only Zuid-Holland Centraal has a budget: its share in euro, the new one as a share
-    assert "twee verschillende budgetten" in conclusie.bullets[2]
+    assert "Voor Holland Rijnland is geen budget ingevoerd" in conclusie.bullets[2]
     assert "6,7% van het budget van Zuid-Holland Centraal" in conclusie.bullets[2]
     assert "Variant" in " ".join(conclusie.bullets[4:])
 
@@ -121,7 +121,9 @@ def test_sources_section_lists_every_source(content) -> None:
 def test_overstap_costs_use_only_entered_budgets(content) -> None:
     section = content.section("overstap")
     text = " ".join(section.paragraphs)
-    assert "7,2%" in text  # each remaining member's share rises by 1 / (1 - Voorschoten's share)
+    # the shares of those who stay, before and after, in percentage points (not "stijgt met 7,2%")
+    assert "procentpunt" in text and "stijgt met" not in text
+    assert "Voor Holland Rijnland is geen budget ingevoerd" in text
     cost = next(t for t in section.tables if t.caption.startswith("Bijdrage"))
     # the same columns and formatting as the Overstap page (dashboard.tables.cost_table)
     assert cost.header == ("Gemeente", "Regio na", "Bedrag voor", "Bedrag na", "Verschil")

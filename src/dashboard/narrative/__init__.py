@@ -8,6 +8,7 @@ own ratings, how firm the outcome is).
   percentages rounded so a sentence stays true).
 * :mod:`dashboard.narrative.scores`: the scores of the Varianten page.
 * :mod:`dashboard.narrative.robustness`: the verdict of the Robuustheid page.
+* :mod:`dashboard.narrative.costs`: what an overstap costs the gemeente and those who stay.
 """
 
 from dashboard.narrative.robustness import (

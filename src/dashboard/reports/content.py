@@ -31,7 +31,6 @@ from dashboard.errors import DashboardError, DataMissingError
 from dashboard.formatting import (
     NIET_BESCHIKBAAR,
     fmt_date,
-    fmt_eur,
     fmt_int,
     fmt_number,
     fmt_pct,
@@ -45,6 +44,7 @@ from dashboard.narrative import (
     summary_sentence,
     verdict,
 )
+from dashboard.narrative.costs import cost_sentence, frictiekosten_sentence, remaining_sentence
 from dashboard.overstap_summary import OverstapSummary, overstap_summary
 from dashboard.regions import RegionIndex, load_region_index
 from dashboard.reports.images import shared_renderer
@@ -584,16 +584,14 @@ def _section_overstap(ctx: _Context) -> Section:
     settings = ctx.overstap
     cm = ov.cost_model(res, dict(settings.budgets), settings.key, settings.frictiekosten)
     key_text = "gelijke delen" if cm.key is ov.DistributionKey.GELIJK else "naar inwoners"
-    rise = cm.overhead_rise_pct
-    if rise is not None:
-        text = (
-            f"Kosten: als {gemeente} vertrekt, stijgt het aandeel van elke achterblijvende "
-            f"gemeente in de regionale kosten van {name[van]} met {fmt_pct(rise, 1)} "
-            f"(verdeling {key_text})"
-        )
-        if cm.overhead_rise_eur is not None:
-            text += f", samen {fmt_eur(cm.overhead_rise_eur)} per jaar bij het ingevoerde budget"
-        paragraphs.append(text + ".")
+    names = {r.code: r.name for r in ctx.index.regions}
+    cost_lines = [
+        f"Kosten ({key_text}): {res.gemeente_naam} betaalt {cost_sentence(cm, names)}",
+        remaining_sentence(cm, names),
+        frictiekosten_sentence(cm),
+    ]
+    cost_lines = [line for line in cost_lines if line]
+    paragraphs.extend(cost_lines)
     if any(v is not None for v in cm.budgets.values()):
         mover = [x for x in cm.rows if x.gemeente_code == res.gemeente_code]
         costs = cost_table(
@@ -612,15 +610,8 @@ def _section_overstap(ctx: _Context) -> Section:
                 ),
             )
         )
-    else:
-        paragraphs.append(
-            "Er is geen regionaal budget ingevoerd; bedragen in euro's zijn daarom "
-            f"{NIET_BESCHIKBAAR}. Het dashboard verzint geen budget."
-        )
     paragraphs.append(ov.KEY_CAVEAT)
     paragraphs.append(ov.FRICTIEKOSTEN_CAVEAT)
-    if cm.frictiekosten is not None:
-        paragraphs.append(f"Ingevoerde frictiekosten (eigen invoer): {fmt_eur(cm.frictiekosten)}.")
     cite_ids: list[str] = ["seed_000"]
     steps = ov.procedure_timeline(van, naar, name)
     tables.append(
@@ -668,6 +659,8 @@ def _section_overstap(ctx: _Context) -> Section:
         lead=lead,
         paragraphs=tuple(p for p in paragraphs if p),
         bullets=tuple(bullets),
+        # the slide and the presentation step lead with the costs: the amounts that were entered
+        slide_bullets=(*cost_lines, *bullets),
         tables=tuple(tables),
         charts=charts,
         sources=tuple(dict.fromkeys([fig_source, source_line(*_known_sources(cite_ids))])),
