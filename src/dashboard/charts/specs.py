@@ -8,6 +8,7 @@ the marks, so colour is never the only carrier.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -207,6 +208,19 @@ def contributions_spec(
 TORNADO_FONT = 22
 
 
+def tornado_label(problem: DecisionProblem, ow: OneWay, width: int = 30) -> str:
+    """What a bar of the tornado is (``Groep: Werkgevers``, a criterion with its group), in
+    full over lines of about ``width`` letters, never cut off."""
+    text = weight_label(problem, ow, width=10_000)
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+
+
+def tornado_value_text(ow: OneWay) -> str:
+    """The bar's value: ``"7% – 100%"``, or ``"elk aandeel"`` when the winner stays on top
+    whatever share the weight gets."""
+    return "elk aandeel" if ow.low <= 0 and ow.high >= 1 else interval_text(ow)
+
+
 def tornado_spec(
     one_way: Sequence[OneWay],
     problem: DecisionProblem,
@@ -214,25 +228,33 @@ def tornado_spec(
     limit: int | None = None,
 ) -> tuple[dict, int]:
     """For every weight the shares between which the winner stays on top (bar) and the current
-    share (diamond), narrowest on top; ``limit`` keeps that many of the most sensitive. The
-    interval is printed right of its bar (never over the diamond). Returns spec and height."""
-    m = problem.matrix
+    share (diamond), narrowest on top; ``limit`` keeps that many of the most sensitive. Each
+    bar is named in full (over several lines) and its interval printed right of it ("elk
+    aandeel" when no share changes the winner). Returns spec and height."""
     rows = _tornado_rows(one_way)[:limit] if limit else _tornado_rows(one_way)
-    winner = rows[0].winner if rows else (one_way[0].winner if one_way else m.variant_ids[0])
+    labels = [tornado_label(problem, ow) for ow in rows]
     data = [
         {
-            "gewicht": weight_label(problem, ow, width=26, compact=True),
+            "gewicht": label,
             "van": round(ow.low * 100, 3),
             "tot": round(ow.high * 100, 3),
             "nu": round(ow.baseline_share * 100, 3),
-            "label": interval_text(ow),
+            "label": tornado_value_text(ow),
         }
-        for ow in rows
+        for ow, label in zip(rows, labels, strict=True)
     ]
-    order = [d["gewicht"] for d in data]
-    height = 40 + 36 * max(len(rows), 1)
-    y = {"field": "gewicht", "type": "nominal", "sort": order, "title": None}
-    x_scale = {"domain": [0, 118], "clamp": True}  # room right of 100 % for the interval text
+    order = labels
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    step = max(36, 14 + 26 * lines)  # room for every line of the longest name
+    height = 40 + step * max(len(rows), 1)
+    y = {
+        "field": "gewicht",
+        "type": "nominal",
+        "sort": order,
+        "title": None,
+        "axis": {"labelExpr": "split(datum.label, '\\n')", "labelLineHeight": TORNADO_FONT},
+    }
+    x_scale = {"domain": [0, 132], "clamp": True}  # room right of 100 % for the interval text
     spec = base(
         width,
         height,
@@ -245,7 +267,7 @@ def tornado_spec(
                     "color": INTERVAL_COLOUR,
                     "stroke": "#1F4E79",
                     "strokeWidth": 1,
-                    "height": {"band": 0.72},
+                    "height": {"band": 0.6},
                 },
                 "encoding": {
                     "x": {
@@ -253,7 +275,7 @@ def tornado_spec(
                         "type": "quantitative",
                         "scale": x_scale,
                         # short: it is drawn in large type; the chart's title says the rest
-                        "title": f"{m.variant(winner).name} blijft het hoogst; ruit: nu",
+                        "title": "aandeel van het gewicht (ruit: nu)",
                         "axis": {
                             "values": [0, 20, 40, 60, 80, 100],
                             "labelExpr": "datum.label + '%'",

@@ -538,7 +538,6 @@ def _section_arbeidsmarkt(ctx: _Context) -> Section:
         charts=(chart,),
         sources=(source,),
         slide_bullets=(
-            lead,
             "Nederland: alle 342 gemeenten, volgens dezelfde regels.",
             "Participatie en inkomen: per regio herberekend, bij benadering.",
         ),
@@ -815,13 +814,26 @@ def _section_robuustheid(ctx: _Context) -> Section:
 
 def _robustness_chart(rob: Robustness, ctx: _Context) -> Chart:
     """The Robuustheid page's tornado overview with its own text alternative."""
-    # the eight most sensitive weights: readable on a slide; the text covers all of them
-    spec, height = chart_specs.tornado_spec(rob.one_way, ctx.problem, width=380, limit=8)
-    counted = sum(1 for ow in rob.one_way if ow.has_effect)
+    counted = [ow for ow in rob.one_way if ow.has_effect]
+    limited = [ow for ow in counted if not (ow.low <= 0 and ow.high >= 1)]
+    winner = ctx.variant_label(rob.winner)
+    if limited:
+        # the most sensitive weights: readable on a slide; the text covers all of them
+        limit = min(len(counted), 6)
+        title = f"Tussen welke aandelen blijft {winner} de beste?"
+        if len(counted) > limit:
+            title += f" (de {limit} gevoeligste van {len(counted)} gewichten)"
+    else:
+        # no weight can cost the winner its place: the perspectives say it, 24 equal bars do not
+        limit = len(ctx.problem.matrix.group_ids)
+        title = (
+            f"{winner} blijft de beste bij elk aandeel van elk van de {len(counted)} gewichten; "
+            "hier de perspectieven"
+        )
+    spec, height = chart_specs.tornado_spec(rob.one_way, ctx.problem, width=380, limit=limit)
     return Chart(
         key="robuustheid",
-        title="Tussen welke aandelen blijft de winnaar de beste?"
-        + (f" (de 8 gevoeligste van {counted} gewichten)" if counted > 8 else ""),
+        title=title,
         spec=spec,
         alt_text=robustness_charts.tornado_text(rob.one_way, ctx.problem),
         source=source_line("seed_004", extra="Eigen berekening."),

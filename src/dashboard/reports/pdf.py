@@ -10,32 +10,38 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     CondPageBreak,
+    Frame,
     KeepTogether,
     ListFlowable,
     ListItem,
+    NextPageTemplate,
     PageBreak,
+    PageTemplate,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
 from dashboard.errors import DashboardError
+from dashboard.formatting import NIET_BESCHIKBAAR
 from dashboard.reports.content import Chart, ReportContent, Section
 from dashboard.reports.content import Table as ContentTable
 from dashboard.reports.images import ImageRenderer, shared_renderer
@@ -158,7 +164,7 @@ def _numbered_canvas(title: str, date_text: str, font: str) -> type[rl_canvas.Ca
             super().save()
 
         def _footer(self, total: int) -> None:
-            width, _ = A4
+            width = self._pagesize[0]  # portrait or landscape
             self.setFont(font, 8)
             self.setFillColor(MUTED)
             self.setStrokeColor(RULE)
@@ -171,26 +177,137 @@ def _numbered_canvas(title: str, date_text: str, font: str) -> type[rl_canvas.Ca
     return NumberedCanvas
 
 
-def _column_widths(
-    table: ContentTable, n_cols: int, total: float, regular: str, bold: str
-) -> list[float]:
-    """Every column at least as wide as its longest word; the rest shared by text length."""
-    minimum, desired = [], []
+#: Page margins (left/right, top, bottom) of both page orientations.
+MARGIN, TOP, BOTTOM = 2 * cm, 2 * cm, 2.2 * cm
+PORTRAIT, LANDSCAPE = A4, landscape(A4)
+#: Type sizes a table may use, largest first; a table that fits neither on a portrait page
+#: goes on a landscape page, and one too wide for that is split into column groups.
+TABLE_SIZES = (9.0, 8.0)
+CELL_PADDING = 6.0  # reportlab's default left and right cell padding
+#: A "word" wider than this share of the page is broken where it must be (a reason of 500
+#: letters without a space); everything shorter stays whole.
+LONG_WORD_SHARE = 0.3
+NBSP = "\u00a0"
+#: A source line longer than this is printed once; later tables and figures refer to it.
+LONG_SOURCE = 160
+#: A cell made only of figures: an amount, a count, a percentage, a change "+€ 1.000 (+5,0%)".
+_FIGURE = re.compile(r"[\s+\-−–€%()\d.,×]+")
+_EURO_SPACE = re.compile(r"€ (?=[\d+\-−])")
+
+
+def is_figure(text: str) -> bool:
+    """True for a cell that is a number (with its sign, € and %), printed on one line."""
+    return bool(_FIGURE.fullmatch(text)) and any(ch.isdigit() for ch in text)
+
+
+def unbreakable(text: str) -> str:
+    """The text as it is printed in a table cell: a figure with no-break spaces, never wrapped;
+    "€ 183.588" kept together in running text."""
+    if is_figure(text):
+        return NBSP.join(text.split())
+    return _EURO_SPACE.sub("€" + NBSP, text)
+
+
+def break_units(text: str) -> list[str]:
+    """The pieces a cell may be wrapped between: words, split once more after a hyphen
+    ("Leidschendam-" "Voorburg"); a figure is one piece."""
+    text = unbreakable(text)
+    return [part for word in text.split() for part in re.split(r"(?<=-)(?=.)", word)]
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """How a table is printed: type size, page orientation and the column groups (each a list
+    of column indexes; more than one when the table is split), with their widths."""
+
+    size: float
+    landscape: bool
+    groups: tuple[tuple[int, ...], ...]
+    widths: tuple[tuple[float, ...], ...]
+
+
+def _measure(
+    table: ContentTable, n_cols: int, size: float, fonts: tuple[str, str], frame: float
+) -> tuple[list[float], list[float]]:
+    """Per column the narrowest width that breaks no word and the width of its longest line."""
+    regular, bold = fonts
+    cap = LONG_WORD_SHARE * frame
+    minimum, natural = [], []
     for i in range(n_cols):
         head = table.header[i] if i < len(table.header) else ""
-        cells = [row[i] for row in table.rows if i < len(row)]
-        words = [(w, bold) for w in head.split()] + [(w, regular) for c in cells for w in c.split()]
-        widest = max((pdfmetrics.stringWidth(w, f, 9) for w, f in words), default=10.0)
-        minimum.append(widest + 14)  # 6 pt cell padding each side, plus a little slack
-        desired.append(min(max((len(c) for c in [head, *cells]), default=1), 44))
+        cells = [(head, bold)] + [(row[i], regular) for row in table.rows if i < len(row)]
+        widest = max(
+            (
+                min(pdfmetrics.stringWidth(unit, font, size), cap)
+                for text, font in cells
+                for unit in break_units(text)
+            ),
+            default=0.0,
+        )
+        longest = max(
+            (pdfmetrics.stringWidth(unbreakable(text), font, size) for text, font in cells),
+            default=0.0,
+        )
+        pad = 2 * CELL_PADDING + 1.0  # and a point of slack against rounding
+        minimum.append(widest + pad)
+        natural.append(max(min(longest, 0.45 * frame), widest) + pad)
+    return minimum, natural
+
+
+def _spread(minimum: list[float], natural: list[float], total: float) -> list[float]:
+    """Widths between the minimum and the natural width that fill ``total``: the room is
+    shared evenly, and a column that needs less than its share (a column of figures under a
+    two-word header) gets all it needs first."""
+    widths = list(minimum)
     spare = total - sum(minimum)
-    if spare <= 0:
-        return [m * total / sum(minimum) for m in minimum]
-    extra = [max(d * 5.0 - m, 0.0) for d, m in zip(desired, minimum, strict=True)]
-    scale = min(1.0, spare / sum(extra)) if sum(extra) else 0.0
-    widths = [m + e * scale for m, e in zip(minimum, extra, strict=True)]
-    leftover = total - sum(widths)
-    return [w + leftover * d / sum(desired) for w, d in zip(widths, desired, strict=True)]
+    wanting = {i for i, (n, m) in enumerate(zip(natural, minimum, strict=True)) if n > m}
+    while wanting and spare > 0.01:
+        share = spare / len(wanting)
+        for i in sorted(wanting, key=lambda c: natural[c] - widths[c]):
+            extra = min(share, natural[i] - widths[i])
+            widths[i] += extra
+            spare -= extra
+            if natural[i] - widths[i] <= 0.01:
+                wanting.discard(i)
+        if share * len(wanting) <= 0.01:
+            break
+    if spare > 0.01:  # every column has its natural width: the rest in proportion to it
+        widths = [w + spare * w / sum(widths) for w in widths]
+    return widths
+
+
+def table_layout(table: ContentTable, n_cols: int, fonts: tuple[str, str]) -> TableLayout:
+    """Column widths from the content: no figure and no word is broken. The table takes the
+    largest type that fits a portrait page, else a landscape page, else it is split into
+    groups of columns that each repeat the first column."""
+    every = tuple(range(n_cols))
+    for landscaped in (False, True):
+        frame = (LANDSCAPE if landscaped else PORTRAIT)[0] - 2 * MARGIN
+        for size in TABLE_SIZES:
+            minimum, natural = _measure(table, n_cols, size, fonts, frame)
+            if sum(minimum) <= frame:
+                widths = tuple(_spread(minimum, natural, frame))
+                return TableLayout(size, landscaped, (every,), (widths,))
+    size = TABLE_SIZES[-1]
+    frame = LANDSCAPE[0] - 2 * MARGIN
+    minimum, natural = _measure(table, n_cols, size, fonts, frame)
+    groups: list[list[int]] = [[0]]
+    for i in range(1, n_cols):
+        if len(groups[-1]) > 1 and sum(minimum[c] for c in (*groups[-1], i)) > frame:
+            groups.append([0])
+        groups[-1].append(i)
+    return TableLayout(
+        size,
+        True,
+        tuple(tuple(g) for g in groups),
+        tuple(
+            tuple(_spread([minimum[c] for c in g], [natural[c] for c in g], frame)) for g in groups
+        ),
+    )
+
+
+class _Landscape(list):
+    """Flowables printed on landscape pages (a wide table with its caption and source)."""
 
 
 class _PdfWriter:
@@ -200,7 +317,9 @@ class _PdfWriter:
         self.st = _Styles()
         self.figure_no = 0
         self.table_no = 0
-        self.frame_width = A4[0] - 4 * cm
+        self.printed_sources: dict[str, str] = {}
+        self.printed_texts: set[str] = set()
+        self.frame_width = PORTRAIT[0] - 2 * MARGIN
 
     def para(self, text: str, style: ParagraphStyle) -> Paragraph:
         return Paragraph(self.st.text(text), style)
@@ -231,6 +350,35 @@ class _PdfWriter:
         story.append(PageBreak())
         return story
 
+    def cell_styles(self, size: float) -> tuple[ParagraphStyle, ParagraphStyle]:
+        """Body and header cell styles at ``size``: words break at spaces and after hyphens."""
+        leading = round(size * 1.28, 1)
+        return tuple(
+            ParagraphStyle(
+                f"{base.name}-{size}",
+                parent=base,
+                fontSize=size,
+                leading=leading,
+                embeddedHyphenation=1,
+            )
+            for base in (self.st.cell, self.st.cell_head)
+        )
+
+    def cell_text(self, value: str) -> str:
+        return self.st.text(unbreakable(value))
+
+    def source_lines(self, lines: list[str], ref: str | None = None) -> list[Paragraph]:
+        """Source lines; a long one already printed under a table or figure is referred to
+        ("Bron: zie Tabel 3.") instead of printed again."""
+        out = []
+        for line in lines:
+            if len(line) > LONG_SOURCE and line in self.printed_sources:
+                line = f"Bron: zie {self.printed_sources[line]}."
+            elif ref is not None:
+                self.printed_sources.setdefault(line, ref)
+            out.append(self.para(line, self.st.source))
+        return out
+
     def table(self, table: ContentTable) -> list[Any]:
         self.table_no += 1
         n_cols = (
@@ -238,30 +386,46 @@ class _PdfWriter:
             if table.rows
             else len(table.header)
         )
-        data = [[Paragraph(self.st.text(h), self.st.cell_head) for h in table.header]]
-        for row in table.rows:
-            cells = [Paragraph(self.st.text(v), self.st.cell) for v in row]
-            cells += [""] * (n_cols - len(cells))
-            data.append(cells)
-        widths = _column_widths(table, n_cols, self.frame_width, self.st.regular, self.st.bold)
-        grid = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        grid.setStyle(
-            TableStyle(
+        layout = table_layout(table, n_cols, (self.st.regular, self.st.bold))
+        body, head = self.cell_styles(layout.size)
+        header = [*table.header, *([""] * (n_cols - len(table.header)))]
+        rows = [[*row, *([""] * (n_cols - len(row)))] for row in table.rows]
+        # columns of figures are right-aligned, so their digits line up
+        figures = {
+            i
+            for i in range(1, n_cols)
+            if rows and all(is_figure(r[i]) or r[i] in ("", NIET_BESCHIKBAAR) for r in rows)
+        }
+        right = [ParagraphStyle(f"{s.name}-r", parent=s, alignment=TA_RIGHT) for s in (body, head)]
+        source = self.source_lines([table.source], f"Tabel {self.table_no}") if table.source else []
+        out: list[Any] = []
+        for part, (columns, widths) in enumerate(zip(layout.groups, layout.widths, strict=True)):
+            data = [
                 [
-                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                    Paragraph(self.cell_text(values[c]), right[i] if c in figures else style)
+                    for c in columns
                 ]
-            )
-        )
-        caption = self.para(f"Tabel {self.table_no}. {table.caption}", self.st.caption)
-        source = [self.para(table.source, self.st.source)] if table.source else []
-        if len(table.rows) < 15:  # short tables stay whole, with their source line under them
-            return [KeepTogether([caption, grid, *source])]
-        return [caption, grid, *source]
+                for i, style, values in [(1, head, header), *((0, body, row) for row in rows)]
+            ]
+            grid = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+            commands: list[Any] = [
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+            grid.setStyle(TableStyle(commands))
+            suffix = "" if part == 0 else " (vervolg)"
+            caption = self.para(f"Tabel {self.table_no}{suffix}. {table.caption}", self.st.caption)
+            last = part == len(layout.groups) - 1
+            parts = [caption, grid, *(source if last else [])]
+            if len(table.rows) < 15:  # short tables stay whole, with their source line under them
+                out.append(KeepTogether(parts))
+            else:
+                out.extend(parts)
+        return [_Landscape(out)] if layout.landscape else out
 
     def chart(self, chart: Chart) -> list[Any]:
         self.figure_no += 1
@@ -278,7 +442,7 @@ class _PdfWriter:
         drawing.width, drawing.height = width, height
         drawing.hAlign = "LEFT"
         parts = [caption, drawing, self.para(f"Tekstalternatief: {chart.alt_text}", self.st.alt)]
-        parts.append(self.para(chart.source, self.st.source))
+        parts.extend(self.source_lines([chart.source], f"Figuur {self.figure_no}"))
         return [KeepTogether(parts)]
 
     def bullets(self, items: tuple[str, ...]) -> Any:
@@ -289,6 +453,15 @@ class _PdfWriter:
             leftIndent=12,
             bulletFontName=self.st.regular,
         )
+
+    def once(self, key: str, texts: tuple[str, ...]) -> tuple[str, ...]:
+        """The texts not yet printed in an earlier section: the robustness section need not
+        repeat why the winner wins. The conclusion sums up, so it repeats on purpose."""
+        if key == "conclusie":
+            return texts
+        fresh = tuple(t for t in texts if t not in self.printed_texts)
+        self.printed_texts.update(texts)
+        return fresh
 
     def section(self, number: int, section: Section) -> list[Any]:
         story: list[Any] = []
@@ -302,17 +475,21 @@ class _PdfWriter:
             story.extend(self.para(p, self.st.body) for p in section.paragraphs)
             return story
         if section.lead:
+            self.printed_texts.add(section.lead)
             story.append(self.para(section.lead, self.st.lead))
-        story.extend(self.para(p, self.st.body) for p in section.paragraphs)
-        if section.bullets:
-            story.append(self.bullets(section.bullets))
+        story.extend(self.para(p, self.st.body) for p in self.once(section.key, section.paragraphs))
+        bullets = self.once(section.key, section.bullets)
+        if bullets:
+            story.append(self.bullets(bullets))
         for chart in section.charts:
             story.extend(self.chart(chart))
         for table in section.tables:
             story.extend(self.table(table))
         shown = {t.source for t in section.tables} | {c.source for c in section.charts}
-        lines = [self.para(line, self.st.source) for line in section.sources if line not in shown]
-        if lines and story and not isinstance(story[-1], KeepTogether):
+        lines = self.source_lines([line for line in section.sources if line not in shown])
+        if lines and isinstance(story[-1], _Landscape):
+            story[-1].extend(lines)
+        elif lines and not isinstance(story[-1], KeepTogether):
             story[-1] = KeepTogether([story[-1], *lines])  # never a lone source line on a page
         elif lines:
             story.append(KeepTogether(lines))
@@ -320,28 +497,72 @@ class _PdfWriter:
 
     def build(self) -> bytes:
         buffer = io.BytesIO()
-        doc = SimpleDocTemplate(
+        doc = BaseDocTemplate(
             buffer,
-            pagesize=A4,
-            leftMargin=2 * cm,
-            rightMargin=2 * cm,
-            topMargin=2 * cm,
-            bottomMargin=2.2 * cm,
+            pagesize=PORTRAIT,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=TOP,
+            bottomMargin=BOTTOM,
             title=f"{self.content.title} – {self.content.scenario_name}",
             author="Arbeidsmarktregio-dashboard",
             subject=self.content.subtitle,
             lang="nl-NL",
         )
+        doc.addPageTemplates(
+            [
+                PageTemplate(
+                    id=name,
+                    pagesize=size,
+                    frames=[
+                        Frame(
+                            MARGIN,
+                            BOTTOM,
+                            size[0] - 2 * MARGIN,
+                            size[1] - TOP - BOTTOM,
+                            leftPadding=0,
+                            rightPadding=0,
+                            topPadding=0,
+                            bottomPadding=0,
+                        )
+                    ],
+                )
+                for name, size in (("portrait", PORTRAIT), ("landscape", LANDSCAPE))
+            ]
+        )
         story = self.title_page()
         for i, section in enumerate(self.content.sections, start=1):
             story.extend(self.section(i, section))
         doc.build(
-            story,
+            _with_orientation(story),
             canvasmaker=_numbered_canvas(
                 self.content.title, self.content.date_text, self.st.regular
             ),
         )
         return buffer.getvalue()
+
+
+def _with_orientation(story: list[Any]) -> list[Any]:
+    """The story with page-template switches: consecutive wide tables share landscape pages,
+    the text after them continues on a portrait page."""
+    out: list[Any] = []
+    wide = False
+    for item in story:
+        if isinstance(item, _Landscape):
+            if not wide:
+                out += [NextPageTemplate("landscape"), PageBreak()]
+                wide = True
+            out.extend(item)
+            continue
+        if wide:
+            out.append(NextPageTemplate("portrait"))
+            if not isinstance(item, PageBreak):
+                out.append(PageBreak())
+            wide = False
+            if isinstance(item, CondPageBreak):
+                continue  # the page break above already gave it a fresh page
+        out.append(item)
+    return out
 
 
 def build_pdf(content: ReportContent, renderer: ImageRenderer | None = None) -> bytes:
@@ -358,8 +579,11 @@ def build_pdf(content: ReportContent, renderer: ImageRenderer | None = None) -> 
         return _PdfWriter(content, renderer or shared_renderer()).build()
     except DashboardError:
         raise
-    except (
-        ValueError,
-        OSError,
-    ) as err:  # reportlab layout errors are ValueErrors without Dutch text
-        raise DashboardError(f"het PDF-rapport kon niet worden opgemaakt: {err}") from err
+    except (ValueError, OSError) as err:
+        # reportlab's layout errors are English and name its internals: the log keeps them,
+        # the user reads one Dutch line
+        log.warning("PDF-opmaak mislukt: %s", err)
+        raise DashboardError(
+            "het PDF-rapport kon niet worden opgemaakt (een tabel of tekst past niet op de "
+            "pagina); probeer het opnieuw met kortere teksten of meld het de beheerder"
+        ) from err

@@ -20,6 +20,7 @@ from dashboard.errors import DashboardError
 from dashboard.reports.content import SECTION_KEYS, Chart, ReportContent, Section
 from dashboard.reports.content import Table as ContentTable
 from dashboard.reports.images import ImageRenderer, png_size, shared_renderer
+from dashboard.sources import load_sources
 
 #: Sections that get a slide, in order (the methods annex stays in the PDF).
 SLIDE_SECTIONS = tuple(k for k in SECTION_KEYS if k != "methoden")
@@ -34,6 +35,62 @@ FONT = "Calibri"
 
 MAX_BULLETS = 6
 MAX_TABLE_ROWS = 8
+#: What the source footer (11 pt, two lines across the slide) holds; the rest goes to the notes.
+FOOTER_CHARS = 290
+
+
+def _source_parts(line: str, shorts: list[str]) -> tuple[list[str], str]:
+    """A source line split into its sources and the remark after them:
+    ``"Bron: A; B. Eigen berekening."`` → ``(["A", "B"], "Eigen berekening.")``."""
+    if not line.startswith("Bron: "):
+        return [], line.strip()
+    body, pos, parts = line.removeprefix("Bron: "), 0, []
+    while match := next((s for s in shorts if body.startswith(s, pos)), None):
+        parts.append(match)
+        pos += len(match)
+        if not body.startswith("; ", pos):
+            break
+        pos += 2
+    if not parts:
+        return [], line.strip()
+    return parts, body[pos:].lstrip(".").strip()
+
+
+def source_footer(lines: list[str], limit: int = FOOTER_CHARS) -> tuple[str, list[str]]:
+    """One source line for a slide from several: every source once, remarks once, at most
+    ``limit`` characters. Returns the line and what did not fit (for the speaker notes)."""
+    shorts = sorted({s.short for s in load_sources().values()}, key=len, reverse=True)
+    parts: list[str] = []
+    remarks: list[str] = []
+    for line in lines:
+        found, remark = _source_parts(line, shorts)
+        parts += [p for p in found if p not in parts]
+        if remark:
+            remarks.append(remark)
+    # "Eigen berekening." beside "Gevoeligheid: eigen berekening.": the fuller one says both
+    folded = [r.lower().rstrip(".") for r in remarks]
+    remarks = [
+        r
+        for i, r in enumerate(remarks)
+        if not any(
+            folded[i] in other and (folded[i] != other or j < i)
+            for j, other in enumerate(folded)
+            if j != i
+        )
+    ]
+    tail = " ".join(remarks)
+
+    def text(kept: list[str], left: int) -> str:
+        if not kept:
+            return tail
+        more = f"; en {left} andere (zie de notities)" if left else ""
+        return f"Bron: {'; '.join(kept)}{more}. {tail}".strip()
+
+    kept = list(parts)
+    while len(kept) > 1 and len(text(kept, len(parts) - len(kept))) > limit:
+        kept.pop()
+    left_out = parts[len(kept) :]
+    return text(kept, len(left_out)), (["Bron: " + "; ".join(parts) + "."] if left_out else [])
 
 
 def _style_run(run: Any, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
@@ -109,10 +166,11 @@ class _DeckWriter:
         box.name = "Titel"
         return slide
 
-    def footer(self, slide: Any, lines: list[str]) -> None:
-        text = " · ".join(dict.fromkeys(line for line in lines if line))
+    def footer(self, slide: Any, lines: list[str]) -> list[str]:
+        """The slide's one source line; returns the full list when it had to be shortened."""
+        text, rest = source_footer([line for line in lines if line])
         if not text:
-            return
+            return rest
         box = _text_box(
             slide,
             MARGIN,
@@ -124,6 +182,7 @@ class _DeckWriter:
             colour=MUTED,
         )
         box.name = "Bron"
+        return rest
 
     def notes(self, slide: Any, texts: list[str]) -> None:
         if texts:
@@ -253,8 +312,11 @@ class _DeckWriter:
                 colour=MUTED,
             )
             return
-        bullets = list(section.slide_bullets or section.bullets)
         lead = [section.lead] if section.lead else []
+        # the heading of the text is never repeated as its first point
+        said = {text.rstrip(". ") for text in lead}
+        points = section.slide_bullets or section.bullets
+        bullets = [b for b in points if b.rstrip(". ") not in said]
         chart = section.charts[0] if section.charts else None
         notes: list[str] = []
         sources = list(section.sources)
@@ -305,9 +367,15 @@ class _DeckWriter:
                 )
                 + left_out
             )
-        self.footer(slide, sources[:2])
+        all_sources = self.footer(slide, sources)
         self.notes(
-            slide, [*notes, *left_out, *(p for p in section.paragraphs if p not in left_out)]
+            slide,
+            [
+                *notes,
+                *left_out,
+                *(p for p in section.paragraphs if p not in left_out),
+                *all_sources,
+            ],
         )
 
     def build(self) -> bytes:
