@@ -9,11 +9,13 @@ move to the next/previous step. The PDF and PowerPoint downloads are built from 
 from __future__ import annotations
 
 import contextlib
+import json
 
 import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from dashboard.errors import DashboardError
 from dashboard.markup import escape_markdown
 from dashboard.reports.content import (
     PRESENTATION_STEPS,
@@ -171,7 +173,7 @@ def show_section(section: Section) -> None:
 
 
 def pdf_download(content: ReportContent) -> bytes:
-    """Called by the download button on click: the PDF of what is on screen."""
+    """The PDF of what is on screen."""
     from dashboard.reports.pdf import build_pdf
 
     return build_pdf(content, shared_renderer())
@@ -183,12 +185,66 @@ def pptx_download(content: ReportContent) -> bytes:
     return build_pptx(content, shared_renderer())
 
 
+#: The two exports: label, key, builder, file name, MIME type, icon.
+EXPORTS = (
+    (
+        "PDF-rapport",
+        "presentatie_pdf",
+        pdf_download,
+        "rapport-arbeidsmarktregio.pdf",
+        "application/pdf",
+        ":material/picture_as_pdf:",
+    ),
+    (
+        "PowerPoint",
+        "presentatie_pptx",
+        pptx_download,
+        "presentatie-arbeidsmarktregio.pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ":material/slideshow:",
+    ),
+)
+
+
+def export_button(content: ReportContent, token: str, export: tuple) -> None:
+    """A button that makes the file (a few seconds) and says in Dutch when that fails; once
+    made, the file for this view is saved with one click."""
+    label, key, build, file_name, mime, icon = export
+    made = st.session_state.get(f"{key}_bestand")
+    if made is None or made[0] != token:
+        if not st.button(f"{label} maken", key=f"{key}_maken", icon=icon, width="stretch"):
+            return
+        try:
+            with st.spinner(f"{label} wordt gemaakt…"):
+                made = (token, build(content))
+        except DashboardError as err:
+            st.error(f"Dit lukt niet: {escape_markdown(err)}.", icon=":material/error:")
+            return
+        st.session_state[f"{key}_bestand"] = made
+    st.download_button(
+        f"{label} opslaan",
+        data=made[1],
+        file_name=file_name,
+        mime=mime,
+        icon=icon,
+        on_click="ignore",
+        key=key,
+        type="primary",
+        width="stretch",
+    )
+
+
 # --- the page --------------------------------------------------------------------------------
 # validates the stored weighting (falls back to the default with a notice)
 problem = current_problem()
 # the Robuustheid page's sampling: the same percentages here, in the PDF and in the slides
-content = cache.report_content(
-    problem_config(), overstap_settings(), sampling=robustness_settings(problem)
+sampling = robustness_settings(problem)
+content = cache.report_content(problem_config(), overstap_settings(), sampling=sampling)
+# what the files are made of: a file made for another view is made again
+content_token = json.dumps(
+    [problem_config(), overstap_settings(), sampling.as_dict(), content.date_text],
+    sort_keys=True,
+    default=str,
 )
 sections = {key: content.section(key) for key in PRESENTATION_STEPS}
 
@@ -240,28 +296,10 @@ with report_col.popover("Rapport", icon=":material/download:", width="stretch"):
     st.caption(
         "Het rapport bevat dezelfde weging en overstap als deze presentatie, met aannames, "
         "methoden en bronnen. Het maken duurt enkele seconden (kaarten worden als afbeelding "
-        "getekend)."
+        "getekend); daarna slaat u het bestand op."
     )
-    st.download_button(
-        "PDF-rapport",
-        data=lambda: pdf_download(content),
-        file_name="rapport-arbeidsmarktregio.pdf",
-        mime="application/pdf",
-        icon=":material/picture_as_pdf:",
-        on_click="ignore",
-        key="presentatie_pdf",
-        width="stretch",
-    )
-    st.download_button(
-        "PowerPoint",
-        data=lambda: pptx_download(content),
-        file_name="presentatie-arbeidsmarktregio.pptx",
-        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        icon=":material/slideshow:",
-        on_click="ignore",
-        key="presentatie_pptx",
-        width="stretch",
-    )
+    for export in EXPORTS:
+        export_button(content, content_token, export)
 # Without app.py's navigation (the page run on its own, as in tests) there is no page to link.
 with contextlib.suppress(StreamlitPageNotFoundError):
     exit_col.page_link("pages/varianten.py", label="Verlaten", icon=":material/close:")

@@ -48,7 +48,6 @@ def snapshot(at: AppTest) -> dict:
             for kind in ("slider", "number_input", "text_input", "text_area", "selectbox")
         },
         "radio_options": list(at.radio(key="presentatie_stap").options),
-        "downloads": [el.proto.label for el in at.get("download_button")],
     }
 
 
@@ -116,8 +115,37 @@ def test_invalid_stored_weighting_falls_back_with_notice(cbs_dir) -> None:
     assert any("teruggezet" in n for n in at.session_state["notices"])
 
 
-def test_download_buttons_present(walk) -> None:
-    assert walk[1][0]["downloads"] == ["PDF-rapport", "PowerPoint"]
+def test_export_buttons_present(walk) -> None:
+    at = walk[0]
+    labels = [b.label for b in at.button if b.key and b.key.endswith("_maken")]
+    assert labels == ["PDF-rapport maken", "PowerPoint maken"]
+
+
+def test_pdf_is_made_then_saved(cbs_dir) -> None:
+    at = run_page()
+    at.button(key="presentatie_pdf_maken").click().run()
+    assert not at.exception and not at.error
+    assert [el.proto.label for el in at.get("download_button")] == ["PDF-rapport opslaan"]
+    _token, data = at.session_state["presentatie_pdf_bestand"]
+    assert data.startswith(b"%PDF")
+
+
+def test_an_export_that_fails_says_so_in_dutch(cbs_dir, monkeypatch) -> None:
+    """A PDF that cannot be laid out gave no file and no word; now one Dutch line."""
+    from dashboard.errors import DashboardError
+    from dashboard.reports import pdf
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise DashboardError("het PDF-rapport kon niet worden opgemaakt")
+
+    monkeypatch.setattr(pdf, "build_pdf", broken)
+    at = run_page()
+    at.button(key="presentatie_pdf_maken").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Dit lukt niet: " + escape_markdown("het PDF-rapport kon niet worden opgemaakt") + "."
+    ]
+    assert not at.get("download_button")
 
 
 def test_user_text_is_never_markup(cbs_dir) -> None:

@@ -71,12 +71,15 @@ def test_moving_a_weight_changes_the_ranking_sentence(page: Page, app_server) ->
 
 
 def _download(page: Page, label: str, target_dir: Path) -> Path:
-    button = page.locator('[data-testid="stDownloadButton"]').filter(has_text=label).first
-    if not button.is_visible():  # the presentation keeps its downloads under "Rapport"
+    make = page.locator('[data-testid="stButton"]').filter(has_text=f"{label}").first
+    if not make.is_visible():  # the presentation keeps its downloads under "Rapport"
         page.locator('[data-testid="stPopover"] button').filter(has_text="Rapport").first.click()
-    expect(button).to_be_visible(timeout=60_000)
-    # the file is built when the button is clicked (charts drawn on the server): allow time
-    with page.expect_download(timeout=240_000) as info:
+    expect(make).to_be_visible(timeout=60_000)
+    # the file is made on the server first (charts drawn), then saved with one click
+    make.locator("button").click()
+    button = page.locator('[data-testid="stDownloadButton"]').filter(has_text=label).first
+    expect(button).to_be_visible(timeout=240_000)
+    with page.expect_download(timeout=60_000) as info:
         button.locator("button").click()
     download = info.value
     path = target_dir / download.suggested_filename

@@ -512,9 +512,10 @@ def test_result_slide_and_step_show_the_own_rating(page: Page, app_server, tmp_p
     step_text = main_text(page)
     assert "Eigen oordeel (*):" in step_text and "Onze regio ziet dit anders" in step_text
     page.locator('[data-testid="stPopover"] button').filter(has_text="Rapport").first.click()
+    page.locator('[data-testid="stButton"]').filter(has_text="PowerPoint maken").first.click()
     button = page.locator('[data-testid="stDownloadButton"]').filter(has_text="PowerPoint").first
-    expect(button).to_be_visible()
-    with page.expect_download(timeout=240_000) as info:
+    expect(button).to_be_visible(timeout=240_000)
+    with page.expect_download(timeout=60_000) as info:
         button.locator("button").click()
     path = tmp_path / "deck.pptx"
     info.value.save_as(path)
