@@ -389,3 +389,68 @@ def test_report_uses_the_sampling_it_is_given(cbs_dir) -> None:
     assert [row[1] for row in table.rows] == [
         fmt_pct(expected.acceptability[v][0], 0) for v in ("V1", "V2", "V3")
     ]
+
+
+# --- PDF tables: read back with poppler ---------------------------------------------------------
+def _table_blocks(text: str, count: int) -> dict[int, str]:
+    """The printed text of each table: from "Tabel n." to the first source line after it (a
+    split table's "(vervolg)" parts included)."""
+    source = re.compile(r"\n\s*Bron:")
+    blocks = {}
+    for number in range(1, count + 1):
+        start = text.index(f"Tabel {number}. ")
+        end = source.search(text, start)
+        stop = end.start() if end else len(text)
+        more = text.find(f"Tabel {number} (vervolg). ", stop)
+        if more != -1 and (after := source.search(text, more)):
+            stop = after.start()
+        blocks[number] = text[start:stop]
+    return blocks
+
+
+@pytest.mark.slow
+def test_pdf_tables_keep_every_figure_and_word_whole(content, pdf_bytes, tmp_path) -> None:
+    """Tabel 5 printed Zoetermeer's bijstand as "2.95" over "0", headers letter by letter
+    ("Pers / one / n"): every figure of a row stands whole on one line, in column order, and
+    every word (broken only after a hyphen) stands whole in its table."""
+    from dashboard.reports.pdf import break_units, is_figure
+
+    text = pdf_text(pdf_bytes, tmp_path).replace("\xa0", " ")
+    tables = [t for s in content.sections if s.available for t in s.tables]
+    blocks = _table_blocks(text, len(tables))
+    for number, table in enumerate(tables, start=1):
+        block = blocks[number]
+        lines = block.splitlines()
+        tokens = set(block.split())
+        for row in table.rows:
+            figures = [" ".join(cell.split()) for cell in row if is_figure(cell)]
+            if figures:
+                pattern = r"\s+(?:.*\s)?".join(re.escape(f) for f in figures)
+                assert any(re.search(pattern, line) for line in lines), (number, row)
+        for cell in (*table.header, *(c for row in table.rows for c in row)):
+            if is_figure(cell):
+                continue  # checked above
+            for word in cell.split():
+                # printed whole, or broken only after its hyphens ("Leidschendam-" "Voorburg")
+                units = break_units(word)
+                pieces = {"".join(units[i:j]) for i in range(len(units)) for j in range(i + 1, 9)}
+                for unit in units:
+                    assert any(t in pieces and unit in t for t in tokens), (number, word, unit)
+
+
+def test_a_long_word_without_spaces_wraps_in_the_pdf(tmp_path, cbs_dir) -> None:
+    """A valid 500-character reason without a space broke the PDF ("negative availWidth")."""
+    reason = "x" * 500
+    note = "Onderbouwing:" + "y" * 400
+    content = build_report_content(
+        ReportInput(
+            problem_config={"ratings": {"gu08": {"V3": "+"}}, "reasons": {"gu08": {"V3": reason}}},
+            note=note,
+            scenario_name="z" * 100,
+        ),
+        skip=("kaart", "overstap", "regios", "arbeidsmarkt"),
+    )
+    data = build_pdf(content)
+    text = "".join(pdf_text(data, tmp_path).split())  # the word, wrapped, read back whole
+    assert reason in text
+    assert "y" * 400 in text
