@@ -168,3 +168,24 @@ def test_bad_sampling_flags_exit_2_in_dutch(tmp_path, capsys, flags, message) ->
     assert code == 2
     assert message in err and "Traceback" not in err
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_scenario_with_a_long_unbroken_reason_gives_a_pdf(
+    tmp_path, capsys, database, cbs_dir
+) -> None:
+    """A valid 500-character reason without a space ended in reportlab's English
+    "negative availWidth"; now the word wraps and the report is written."""
+    with open_store(database) as store:
+        store.save(
+            Scenario(
+                name="Lange reden",
+                problem_config={
+                    "ratings": {"gu08": {"V3": "+"}},
+                    "reasons": {"gu08": {"V3": "a" * 500}},
+                },
+            )
+        )
+    target = tmp_path / "rapport.pdf"
+    code, out, err = run(["report", "--scenario", "Lange reden", "--uitvoer", str(target)], capsys)
+    assert code == 0, err
+    assert "availWidth" not in err and target.read_bytes().startswith(b"%PDF")
