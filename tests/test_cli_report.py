@@ -186,6 +186,6 @@ def test_a_scenario_with_a_long_unbroken_reason_gives_a_pdf(
             )
         )
     target = tmp_path / "rapport.pdf"
-    code, out, err = run(["report", "--scenario", "Lange reden", "--uitvoer", str(target)], capsys)
+    code, _, err = run(["report", "--scenario", "Lange reden", "--uitvoer", str(target)], capsys)
     assert code == 0, err
     assert "availWidth" not in err and target.read_bytes().startswith(b"%PDF")
