@@ -454,3 +454,71 @@ def test_a_long_word_without_spaces_wraps_in_the_pdf(tmp_path, cbs_dir) -> None:
     text = "".join(pdf_text(data, tmp_path).split())  # the word, wrapped, read back whole
     assert reason in text
     assert "y" * 400 in text
+
+
+# --- slides: read back with python-pptx ---------------------------------------------------------
+def _slide_texts(slide) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {shape.name: shape.text_frame.text for shape in slide.shapes if shape.has_text_frame}
+
+
+@pytest.mark.slow
+def test_every_slide_has_one_source_line_that_fits(pptx_bytes) -> None:
+    """Slide 5 listed eleven sources (three twice) and ran off the slide; slides 7–8 read
+    "Bron: … · Bron: …"."""
+    from dashboard.reports.pptx import FOOTER_CHARS
+
+    deck = Presentation(io.BytesIO(pptx_bytes))
+    for number, slide in enumerate(deck.slides, start=1):
+        footer = _slide_texts(slide).get("Bron", "")
+        assert footer.count("Bron:") <= 1, (number, footer)
+        assert " · " not in footer, (number, footer)
+        assert len(footer) <= FOOTER_CHARS, (number, footer)
+        named = footer.removeprefix("Bron: ").split(". ")[0].split("; ")
+        assert len(named) == len(set(named)), (number, footer)
+
+
+@pytest.mark.slow
+def test_no_slide_repeats_its_heading_as_a_bullet(pptx_bytes, content) -> None:
+    deck = Presentation(io.BytesIO(pptx_bytes))
+    for slide in deck.slides:
+        texts = [t for name, t in _slide_texts(slide).items() if name not in ("Titel", "Bron")]
+        paragraphs = [p.removeprefix("• ").rstrip(". ") for t in texts for p in t.split("\n")]
+        assert len(paragraphs) == len(set(paragraphs)), paragraphs
+
+
+def test_overstap_slide_shows_the_entered_amounts(renderer, cbs_dir) -> None:
+    """The Overstap slide left out the euro amounts and the frictiekosten that were entered."""
+    content = build_report_content(
+        ReportInput(
+            overstap={"budgets": {"AM34": 1_000_000, "AM19": 2_000_000}, "frictiekosten": 75_000}
+        ),
+        skip=("kaart", "regios", "arbeidsmarkt"),
+    )
+    deck = Presentation(io.BytesIO(build_pptx(content, renderer)))
+    title = content.section("overstap").title
+    slide = next(s for s in deck.slides if _slide_texts(s).get("Titel") == title)
+    text = " ".join(_slide_texts(slide).values())
+    assert "per jaar meer" in text and re.search(r"€\s\d", text)
+    assert "frictiekosten (eigen invoer): € 75.000" in text
+
+
+def test_robustness_chart_names_every_bar_in_full(content) -> None:
+    """The chart showed "0% – 100%" on every bar and cut its names ("Regionaal
+    arbeidsmarktove…")."""
+    from dashboard.charts.robustness import weight_label
+    from dashboard.charts.specs import tornado_spec
+    from dashboard.scoring import problem_from_mapping
+    from dashboard.sensitivity import one_way
+
+    problem = problem_from_mapping({"groups": {"werkzoekenden": 6}})
+    results = one_way(problem)
+    spec, _ = tornado_spec(results, problem, limit=8)
+    values = spec["data"]["values"]
+    full = {weight_label(problem, ow, width=10_000) for ow in results}
+    for row in values:
+        assert "…" not in row["gewicht"]
+        assert row["gewicht"].replace("\n", " ") in full
+        assert row["label"] == "elk aandeel" or row["label"] != "0% – 100%"
+    assert any(row["label"] != "elk aandeel" for row in values)  # a limit is shown as such
+    chart = content.section("robuustheid").charts[0]
+    assert "0% – 100%" not in {row["label"] for row in chart.spec["data"]["values"]}
