@@ -158,8 +158,8 @@ def test_sampling_flags_reach_the_report(tmp_path, capsys, cbs_dir) -> None:
 @pytest.mark.parametrize(
     ("flags", "message"),
     [
-        (["--aantal", "veel"], "--aantal 'veel' is geen getal"),
-        (["--aantal", "5"], "aantal wegingen"),
+        (["--aantal", "veel"], "--aantal 'veel' is geen geheel getal"),
+        (["--aantal", "5"], "--aantal: 5 is kleiner dan 1.000"),
         (["--rond", "10", "--groepsvolgorde", "werkgevers"], "niet allebei"),
     ],
 )

@@ -4,8 +4,7 @@
 ``--scenario`` the report uses the default weighting (three perspectives equal, the
 handreiking's ratings) and the default overstap (Voorschoten → Holland Rijnland). The robustness
 section draws its random weightings as ``sensitivity`` does: ``--aantal``, ``--startwaarde``,
-``--rond`` and ``--groepsvolgorde`` (checked by :class:`dashboard.settings.SamplingSettings`, as
-on the Robuustheid page). Unknown
+``--rond`` and ``--groepsvolgorde``, with the same checks and defaults. Unknown
 extension, unknown scenario or an unwritable path: exit 2 with one Dutch line. The file is
 written by :mod:`dashboard.safe_files`: an existing file is replaced only with
 ``--overschrijven`` (keeping its permissions), and never a folder, link or device.
@@ -20,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dashboard.commands.sampling import add_sampling_arguments
 from dashboard.errors import ValidationError
 from dashboard.safe_files import check_target, os_reason, write_bytes
 
@@ -42,36 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="BESTAND",
         help="uitvoerbestand, eindigend op .pdf of .pptx",
     )
-    # read as text and checked by SamplingSettings, so a bad value gives a Dutch message
-    parser.add_argument(
-        "--aantal",
-        dest="samples",
-        metavar="N",
-        default=None,
-        help="aantal willekeurige wegingen voor 'Hoe stevig is de uitkomst?' (standaard 100.000)",
-    )
-    parser.add_argument(
-        "--startwaarde",
-        dest="seed",
-        metavar="S",
-        default=None,
-        help="startwaarde van de toevalsgenerator (standaard 2012; zelfde S geeft dezelfde "
-        "uitkomst)",
-    )
-    parser.add_argument(
-        "--rond",
-        dest="near",
-        metavar="PCT",
-        default=None,
-        help="alleen wegingen rond de huidige: elk gewicht hoogstens PCT procent hoger of lager",
-    )
-    parser.add_argument(
-        "--groepsvolgorde",
-        dest="group_order",
-        metavar="G1,G2,G3",
-        default=None,
-        help="alleen wegingen die deze volgorde van de groepen aanhouden (belangrijkste eerst)",
-    )
+    add_sampling_arguments(parser)  # as `sensitivity`: the robustness section's sampling
     parser.add_argument(
         "--overschrijven",
         action="store_true",
@@ -99,40 +70,13 @@ def _check_target(out: Path, force: bool) -> str:
     return suffix
 
 
-def _number(text: str | None, flag: str) -> float | None:
-    """A number from a flag ("100000", "100_000", "12,5"); None when the flag was not given."""
-    if text is None:
-        return None
-    cleaned = str(text).strip().replace("_", "").rstrip("%").replace(",", ".")
-    try:
-        number = float(cleaned)
-    except ValueError:
-        raise ValidationError(f"{flag} {text!r} is geen getal") from None
-    return int(number) if number.is_integer() else number
-
-
 def sampling_settings(args: argparse.Namespace) -> SamplingSettings:
-    """The robustness sampling from the flags, checked as on the Robuustheid page (the groups
-    are those of the handreiking's criteria, the same in every scenario)."""
+    """The robustness sampling from the flags, checked as ``sensitivity`` checks them (the
+    groups are those of the handreiking's criteria, the same in every scenario)."""
+    from dashboard.commands import sampling
     from dashboard.scoring import problem_from_mapping
-    from dashboard.settings import SamplingSettings
 
-    if args.near is not None and args.group_order is not None:
-        raise ValidationError("kies --rond of --groepsvolgorde, niet allebei")
-    data: dict[str, Any] = {
-        "samples": _number(args.samples, "--aantal"),
-        "seed": _number(args.seed, "--startwaarde"),
-    }
-    if args.near is not None:
-        data.update(mode="near", near_pct=_number(args.near, "--rond"))
-    if args.group_order is not None:
-        order = [part.strip() for part in str(args.group_order).split(",") if part.strip()]
-        data.update(mode="ranking", group_ranking=order)
-    group_ids = problem_from_mapping({}).matrix.group_ids
-    settings, notices = SamplingSettings.from_mapping(data, group_ids)
-    if notices:
-        raise ValidationError(notices[0])
-    return settings
+    return sampling.sampling_settings(args, problem_from_mapping({}))
 
 
 def run(args: argparse.Namespace) -> int:
