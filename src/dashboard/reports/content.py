@@ -1009,13 +1009,31 @@ def _section_methoden(ctx: _Context) -> Section:
     )
 
 
+def _source_titles(titles: list[str]) -> str:
+    """The titles of the topics of one table: ``"Kerncijfers … 2024, onderwerpen: A; B"`` when
+    they all end in the same ``" (table)"``, else joined as they are."""
+    suffixes = {t[t.rfind(" (") :] for t in titles if t.endswith(")") and " (" in t}
+    if len(titles) > 1 and len(suffixes) == 1:
+        suffix = suffixes.pop()
+        if all(t.endswith(suffix) for t in titles):
+            topics = "; ".join(t.removesuffix(suffix) for t in titles)
+            return f"{suffix.strip(' ()')}, onderwerpen: {topics}"
+    return "; ".join(titles)
+
+
 def _section_bronnen(ctx: _Context) -> Section:
     sources = load_sources()
-    bullets = []
+    # the topics of one CBS table share everything but their title: one entry, not eleven
+    groups: dict[tuple[str, ...], list[Any]] = {}
     for s in sources.values():
+        key = (s.publisher, s.location, s.licence, s.retrieved, s.table_id) if s.column else (s.id,)
+        groups.setdefault(key, []).append(s)
+    bullets = []
+    for members in groups.values():
+        s = members[0]
         line = (
-            f"{s.title}. {s.publisher}. {s.location}. Licentie: {s.licence}. "
-            f"Opgehaald: {s.retrieved}."
+            f"{_source_titles([m.title for m in members])}. {s.publisher}. {s.location}. "
+            f"Licentie: {s.licence}. Opgehaald: {s.retrieved}."
         )
         if s.table_id:
             line += f" Tabel: {s.table_id}."
@@ -1029,7 +1047,7 @@ def _section_bronnen(ctx: _Context) -> Section:
         key="bronnen",
         title=SECTION_TITLES["bronnen"],
         slide_bullets=short,
-        lead=f"{len(bullets)} bronnen; elk cijfer en feit in dit rapport verwijst naar een ervan.",
+        lead=f"{len(sources)} bronnen; elk cijfer en feit in dit rapport verwijst naar een ervan.",
         bullets=tuple(bullets),
     )
 

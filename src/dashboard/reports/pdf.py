@@ -55,8 +55,8 @@ MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#c8d3de")
 HEADER_BG = colors.HexColor("#e8eef4")
 
-#: Sections that start on a new page.
-NEW_PAGE = {"aannames", "methoden", "bronnen"}
+#: Sections that start on a new page (the annex that follows them continues on the same page).
+NEW_PAGE = {"aannames"}
 
 
 def _register_fonts() -> tuple[str, str, str]:
