@@ -1009,21 +1009,18 @@ def _section_methoden(ctx: _Context) -> Section:
     )
 
 
-def _source_titles(titles: list[str]) -> str:
-    """The titles of the topics of one table: ``"Kerncijfers … 2024, onderwerpen: A; B"`` when
-    they all end in the same ``" (table)"``, else joined as they are."""
-    suffixes = {t[t.rfind(" (") :] for t in titles if t.endswith(")") and " (" in t}
-    if len(titles) > 1 and len(suffixes) == 1:
-        suffix = suffixes.pop()
-        if all(t.endswith(suffix) for t in titles):
-            topics = "; ".join(t.removesuffix(suffix) for t in titles)
-            return f"{suffix.strip(' ()')}, onderwerpen: {topics}"
-    return "; ".join(titles)
+def _period_text(source: Any) -> str:
+    """``"Periode: 31 december 2024 (voorlopig) (dag vermeld door CBS; …)."``, or nothing."""
+    if not source.period_label:
+        return ""
+    period = Period(source.period_label, provisional=source.provisional).text
+    return f"Periode: {period}" + (f" ({source.period_basis})." if source.period_basis else ".")
 
 
 def _section_bronnen(ctx: _Context) -> Section:
     sources = load_sources()
-    # the topics of one CBS table share everything but their title: one entry, not eleven
+    # the topics of one CBS table share address, licence and date: one entry, each topic with
+    # its own period, instead of the same address eleven times
     groups: dict[tuple[str, ...], list[Any]] = {}
     for s in sources.values():
         key = (s.publisher, s.location, s.licence, s.retrieved, s.table_id) if s.column else (s.id,)
@@ -1031,16 +1028,25 @@ def _section_bronnen(ctx: _Context) -> Section:
     bullets = []
     for members in groups.values():
         s = members[0]
+        title = s.title
+        # "Personen met bijstand (Kerncijfers … 2024)": the table's name, then each topic
+        table = s.title[s.title.rfind(" (") :] if s.title.endswith(")") else ""
+        if len(members) > 1:
+            title = f"{table.strip(' ()') or s.short}, met de onderwerpen hieronder"
         line = (
-            f"{_source_titles([m.title for m in members])}. {s.publisher}. {s.location}. "
-            f"Licentie: {s.licence}. Opgehaald: {s.retrieved}."
+            f"{title}. {s.publisher}. {s.location}. Licentie: {s.licence}. "
+            f"Opgehaald: {s.retrieved}."
         )
         if s.table_id:
             line += f" Tabel: {s.table_id}."
-        if s.period_label:
-            period = Period(s.period_label, provisional=s.provisional).text
-            line += f" Periode: {period}" + (f" ({s.period_basis})." if s.period_basis else ".")
+        if len(members) == 1 and (period := _period_text(s)):
+            line += " " + period
         bullets.append(line)
+        if len(members) > 1:
+            for m in members:
+                topic = m.title.removesuffix(table) if table else m.title
+                code = f" ({m.table_id})" if m.table_id else ""
+                bullets.append(f"{topic}{code}. {_period_text(m)}".strip())
     # one line per table: the indicators of one CBS table share its name
     short = tuple(dict.fromkeys(f"{s.short} ({s.licence})" for s in sources.values()))
     return Section(

@@ -39,15 +39,30 @@ MAX_TABLE_ROWS = 8
 FOOTER_CHARS = 290
 
 
-def _source_parts(line: str, shorts: list[str]) -> tuple[list[str], str]:
-    """A source line split into its sources and the remark after them:
-    ``"Bron: A; B. Eigen berekening."`` → ``(["A", "B"], "Eigen berekening.")``."""
+def _source_parts(line: str, shorts: list[str]) -> tuple[list[tuple[str, list[str]]], str]:
+    """A source line split into its sources, each with its details (topics and periods), and
+    the remark after them: ``"Bron: A: x (2024); B. Eigen berekening."`` →
+    ``([("A", ["x (2024)"]), ("B", [])], "Eigen berekening.")``."""
     if not line.startswith("Bron: "):
         return [], line.strip()
     body, pos, parts = line.removeprefix("Bron: "), 0, []
-    while match := next((s for s in shorts if body.startswith(s, pos)), None):
-        parts.append(match)
+
+    def short_at(i: int) -> str | None:
+        return next((s for s in shorts if body.startswith(s, i)), None)
+
+    while (match := short_at(pos)) is not None:
         pos += len(match)
+        details: list[str] = []
+        if body.startswith(": ", pos):
+            start = pos + 2
+            ends = [i for i in range(start, len(body)) if body.startswith("; ", i)]
+            stop = next((i for i in ends if short_at(i + 2)), None)
+            if stop is None:
+                stop = body.find(". ", start)
+                stop = len(body.rstrip(".")) if stop == -1 else stop
+            details = [d for d in body[start:stop].split("; ") if d]
+            pos = stop
+        parts.append((match, details))
         if not body.startswith("; ", pos):
             break
         pos += 2
@@ -57,14 +72,17 @@ def _source_parts(line: str, shorts: list[str]) -> tuple[list[str], str]:
 
 
 def source_footer(lines: list[str], limit: int = FOOTER_CHARS) -> tuple[str, list[str]]:
-    """One source line for a slide from several: every source once, remarks once, at most
-    ``limit`` characters. Returns the line and what did not fit (for the speaker notes)."""
+    """One source line for a slide from several: every source and topic once, remarks once, at
+    most ``limit`` characters (what is shown on the slide first). Returns the line and, when it
+    had to be shortened, the full list for the speaker notes."""
     shorts = sorted({s.short for s in load_sources().values()}, key=len, reverse=True)
-    parts: list[str] = []
+    items: dict[str, list[str]] = {}
     remarks: list[str] = []
     for line in lines:
         found, remark = _source_parts(line, shorts)
-        parts += [p for p in found if p not in parts]
+        for short, details in found:
+            known = items.setdefault(short, [])
+            known += [d for d in details if d not in known]
         if remark:
             remarks.append(remark)
     # "Eigen berekening." beside "Gevoeligheid: eigen berekening.": the fuller one says both
@@ -80,17 +98,23 @@ def source_footer(lines: list[str], limit: int = FOOTER_CHARS) -> tuple[str, lis
     ]
     tail = " ".join(remarks)
 
-    def text(kept: list[str], left: int) -> str:
+    def text(kept: list[tuple[str, list[str]]], cut: bool) -> str:
         if not kept:
             return tail
-        more = f"; en {left} andere (zie de notities)" if left else ""
-        return f"Bron: {'; '.join(kept)}{more}. {tail}".strip()
+        named = "; ".join(f"{s}: {'; '.join(d)}" if d else s for s, d in kept)
+        more = "; meer in de notities" if cut else ""
+        return f"Bron: {named}{more}. {tail}".strip()
 
-    kept = list(parts)
-    while len(kept) > 1 and len(text(kept, len(parts) - len(kept))) > limit:
-        kept.pop()
-    left_out = parts[len(kept) :]
-    return text(kept, len(left_out)), (["Bron: " + "; ".join(parts) + "."] if left_out else [])
+    full = [(s, list(d)) for s, d in items.items()]
+    kept = [(s, list(d)) for s, d in full]
+    while len(text(kept, kept != full)) > limit:
+        if len(kept[-1][1]) > 1:
+            kept[-1][1].pop()
+        elif len(kept) > 1:
+            kept.pop()
+        else:
+            break
+    return text(kept, kept != full), ([text(full, False)] if kept != full else [])
 
 
 def _style_run(run: Any, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
