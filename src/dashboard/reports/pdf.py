@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -186,7 +187,7 @@ TABLE_SIZES = (9.0, 8.0)
 CELL_PADDING = 6.0  # reportlab's default left and right cell padding
 #: A "word" wider than this share of the page is broken where it must be (a reason of 500
 #: letters without a space); everything shorter stays whole.
-LONG_WORD_SHARE = 0.3
+LONG_WORD_SHARE = 0.36
 NBSP = "\u00a0"
 #: A source line longer than this is printed once; later tables and figures refer to it.
 LONG_SOURCE = 160
@@ -226,13 +227,21 @@ class TableLayout:
     widths: tuple[tuple[float, ...], ...]
 
 
+def _line_width(cells: list[tuple[str, str]], size: float, widest: float, cap: float) -> float:
+    """The longest of ``cells`` (text, font) on one line, at most ``cap``, at least ``widest``."""
+    width = max((pdfmetrics.stringWidth(unbreakable(t), f, size) for t, f in cells), default=0.0)
+    return max(min(width, cap), widest)
+
+
 def _measure(
     table: ContentTable, n_cols: int, size: float, fonts: tuple[str, str], frame: float
-) -> tuple[list[float], list[float]]:
-    """Per column the narrowest width that breaks no word and the width of its longest line."""
+) -> tuple[list[float], list[float], list[float]]:
+    """Per column the narrowest width that breaks no word, the width it needs (a column of
+    figures: its widest figure, its header may wrap) and the width of its longest line."""
     regular, bold = fonts
     cap = LONG_WORD_SHARE * frame
-    minimum, natural = [], []
+    pad = 2 * CELL_PADDING + 1.0  # and a point of slack against rounding
+    minimum, needed, longest = [], [], []
     for i in range(n_cols):
         head = table.header[i] if i < len(table.header) else ""
         cells = [(head, bold)] + [(row[i], regular) for row in table.rows if i < len(row)]
@@ -244,36 +253,56 @@ def _measure(
             ),
             default=0.0,
         )
-        longest = max(
-            (pdfmetrics.stringWidth(unbreakable(text), font, size) for text, font in cells),
-            default=0.0,
-        )
-        pad = 2 * CELL_PADDING + 1.0  # and a point of slack against rounding
+
+        body = [text for text, _ in cells[1:] if text]
+        figures = body and all(is_figure(t) or t == NIET_BESCHIKBAAR for t in body)
         minimum.append(widest + pad)
-        natural.append(max(min(longest, 0.45 * frame), widest) + pad)
-    return minimum, natural
+        longest.append(_line_width(cells, size, widest, 0.45 * frame) + pad)
+        needed.append(_line_width(cells[1:], size, widest, 0.45 * frame) + pad)
+        if not figures:
+            needed[-1] = longest[-1]
+    return minimum, needed, longest
 
 
-def _spread(minimum: list[float], natural: list[float], total: float) -> list[float]:
-    """Widths between the minimum and the natural width that fill ``total``: the room is
-    shared evenly, and a column that needs less than its share (a column of figures under a
-    two-word header) gets all it needs first."""
-    widths = list(minimum)
-    spare = total - sum(minimum)
-    wanting = {i for i, (n, m) in enumerate(zip(natural, minimum, strict=True)) if n > m}
-    while wanting and spare > 0.01:
-        share = spare / len(wanting)
-        for i in sorted(wanting, key=lambda c: natural[c] - widths[c]):
-            extra = min(share, natural[i] - widths[i])
-            widths[i] += extra
-            spare -= extra
-            if natural[i] - widths[i] <= 0.01:
-                wanting.discard(i)
-        if share * len(wanting) <= 0.01:
-            break
-    if spare > 0.01:  # every column has its natural width: the rest in proportion to it
-        widths = [w + spare * w / sum(widths) for w in widths]
-    return widths
+def _fill(start: list[float], target: list[float], total: float) -> list[float]:
+    """Raise every column from ``start`` towards ``target`` to one common width until the
+    widths add up to ``total`` (a narrow column reaches its target first)."""
+
+    def widths(level: float) -> list[float]:
+        return [max(a, min(b, level)) for a, b in zip(start, target, strict=True)]
+
+    low, high = 0.0, max(target)
+    for _ in range(60):  # bisection on the common width
+        level = (low + high) / 2
+        low, high = (level, high) if sum(widths(level)) < total else (low, level)
+    return widths(low)
+
+
+def _spread(
+    minimum: list[float], needed: list[float], longest: list[float], total: float
+) -> list[float]:
+    """Widths that fill ``total``: first every column towards what it needs, then towards
+    its longest line (headers on fewer lines), the rest in proportion to the widths."""
+    if sum(needed) > total:
+        return _fill(minimum, needed, total)
+    if sum(longest) > total:
+        return _fill(needed, longest, total)
+    return [w + (total - sum(longest)) * w / sum(longest) for w in longest]
+
+
+def _height(table: ContentTable, layout: TableLayout, fonts: tuple[str, str]) -> float:
+    """Estimated height of a one-group table: per row its tallest cell, in lines."""
+    regular, bold = fonts
+    widths = layout.widths[0]
+    total = 0.0
+    for font, row in [(bold, table.header), *((regular, r) for r in table.rows)]:
+        lines = 1
+        for text, width in zip(row, widths, strict=False):
+            room = max(width - 2 * CELL_PADDING, 1.0)
+            used = pdfmetrics.stringWidth(unbreakable(text), font, layout.size)
+            lines = max(lines, math.ceil(used / room * 1.15))  # a little lost at line ends
+        total += lines * layout.size * 1.28 + 6
+    return total
 
 
 def table_layout(table: ContentTable, n_cols: int, fonts: tuple[str, str]) -> TableLayout:
@@ -283,14 +312,23 @@ def table_layout(table: ContentTable, n_cols: int, fonts: tuple[str, str]) -> Ta
     every = tuple(range(n_cols))
     for landscaped in (False, True):
         frame = (LANDSCAPE if landscaped else PORTRAIT)[0] - 2 * MARGIN
+        fitting = []
         for size in TABLE_SIZES:
-            minimum, natural = _measure(table, n_cols, size, fonts, frame)
+            minimum, needed, longest = _measure(table, n_cols, size, fonts, frame)
             if sum(minimum) <= frame:
-                widths = tuple(_spread(minimum, natural, frame))
-                return TableLayout(size, landscaped, (every,), (widths,))
+                widths = tuple(_spread(minimum, needed, longest, frame))
+                fitting.append(TableLayout(size, landscaped, (every,), (widths,)))
+        if fitting:
+            # the largest type, unless a smaller one saves a quarter of the table's height
+            # (narrow columns of text make rows many lines high)
+            best = fitting[0]
+            for other in fitting[1:]:
+                if _height(table, other, fonts) < 0.75 * _height(table, best, fonts):
+                    best = other
+            return best
     size = TABLE_SIZES[-1]
     frame = LANDSCAPE[0] - 2 * MARGIN
-    minimum, natural = _measure(table, n_cols, size, fonts, frame)
+    minimum, needed, longest = _measure(table, n_cols, size, fonts, frame)
     groups: list[list[int]] = [[0]]
     for i in range(1, n_cols):
         if len(groups[-1]) > 1 and sum(minimum[c] for c in (*groups[-1], i)) > frame:
@@ -301,7 +339,12 @@ def table_layout(table: ContentTable, n_cols: int, fonts: tuple[str, str]) -> Ta
         True,
         tuple(tuple(g) for g in groups),
         tuple(
-            tuple(_spread([minimum[c] for c in g], [natural[c] for c in g], frame)) for g in groups
+            tuple(
+                _spread(
+                    [minimum[c] for c in g], [needed[c] for c in g], [longest[c] for c in g], frame
+                )
+            )
+            for g in groups
         ),
     )
 
