@@ -23,7 +23,7 @@ from dashboard.criteria import (
     load_variant_descriptions,
 )
 from dashboard.errors import DashboardError, ValidationError
-from dashboard.formatting import fmt_number, parse_number
+from dashboard.formatting import fmt_number, fmt_plain, parse_number
 from dashboard.limits import SCALE
 from dashboard.markup import escape_markdown
 from dashboard.narrative import (
@@ -31,6 +31,7 @@ from dashboard.narrative import (
     group_shares_sentence,
     overrides_sentence,
     preset_note,
+    scale_coding,
     scale_note,
     summary_sentence,
     tie_sentence,
@@ -392,7 +393,7 @@ def scale_section(problem: DecisionProblem) -> None:
             # text read the Dutch way (1,5), not a number field that shows and reads 1.50
             texts[rating.value] = col.text_input(
                 f"Waarde van {rating.value}",
-                value=fmt_number(problem.scale.value(rating), 2),
+                value=fmt_plain(problem.scale.value(rating), 2),
                 key=f"var_scale_{RATINGS.index(rating)}",
             )
         submitted = st.form_submit_button("Schaal toepassen")
@@ -418,10 +419,7 @@ def scale_section(problem: DecisionProblem) -> None:
             st.rerun()
     default = {r.value: v for r, v in DEFAULT_SCALE.items()}
     if problem.scale.as_symbols() != default:
-        st.caption(
-            "U gebruikt een eigen schaal: "
-            + ", ".join(f"{s} = {fmt_number(v, 2)}" for s, v in problem.scale.as_symbols().items())
-        )
+        st.caption("U gebruikt een eigen schaal: " + scale_coding(problem.scale))
         if st.button("Standaardschaal terugzetten (++ = 2 … -/- = -2)", key="var_scale_reset"):
             set_problem_config(with_scale(problem_config(), None))
             for i in range(len(RATINGS)):

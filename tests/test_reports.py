@@ -97,7 +97,7 @@ def test_scores_sentence_and_assumptions(content) -> None:
     tables = {t.caption: t for t in content.section("aannames").tables}
     coding = next(t for c, t in tables.items() if c.startswith("Codering"))
     assert coding.header[1:] == ("++", "+", "+/-", "-", "-/-")
-    assert coding.rows[0][1:] == ("2,0", "1,0", "0,0", "-1,0", "-2,0")
+    assert coding.rows[0][1:] == ("2", "1", "0", "-1", "-2")  # as on the page (was "2,0")
     weights = next(t for c, t in tables.items() if "perspectieven" in c)
     assert ("Werkgevers", "2,00", "50,0%") in weights.rows
     overrides = next(t for c, t in tables.items() if c.startswith("Eigen oordelen"))

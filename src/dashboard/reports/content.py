@@ -34,6 +34,7 @@ from dashboard.formatting import (
     fmt_int,
     fmt_number,
     fmt_pct,
+    fmt_plain,
     is_missing,
 )
 from dashboard.indicators import indicator_period
@@ -41,6 +42,7 @@ from dashboard.narrative import (
     explanation,
     group_shares_sentence,
     overrides_sentence,
+    scale_assumption,
     summary_sentence,
     verdict,
 )
@@ -880,9 +882,10 @@ def _section_conclusie(ctx: _Context, sections: Mapping[str, Section]) -> Sectio
         lead=lead,
         bullets=tuple(first),
         paragraphs=(
-            "De scores volgen uit de oordelen van de handreiking (2012) en de gekozen weging; "
-            "de codering van ++ tot -/- in getallen is een aanname. Cijfers over regio's zijn "
-            "CBS-cijfers; budgetten en frictiekosten zijn eigen invoer.",
+            "De scores volgen uit de oordelen van de handreiking (2012) en de gekozen weging. "
+            + scale_assumption(ctx.problem.scale)
+            + " Cijfers over regio's zijn CBS-cijfers; budgetten en frictiekosten zijn eigen "
+            "invoer.",
         ),
         sources=tuple(sources),
     )
@@ -895,10 +898,10 @@ def _section_aannames(ctx: _Context) -> Section:
     default = scale.as_symbols() == {r.value: DEFAULT_SCALE[r] for r in RATINGS}
     tables = [
         Table(
-            caption="Codering van de oordelen (aanname: de handreiking geeft geen getallen)"
+            caption="Codering van de oordelen (aanname)"
             + ("" if default else "; afwijkend van de standaard"),
             header=("Oordeel", *(r.value for r in RATINGS)),
-            rows=(("Waarde", *(fmt_number(scale.value(r), 1) for r in RATINGS)),),
+            rows=(("Waarde", *(fmt_plain(scale.value(r), 2) for r in RATINGS)),),
             source=source_line("seed_004", extra="Codering: aanname."),
         )
     ]
@@ -915,7 +918,7 @@ def _section_aannames(ctx: _Context) -> Section:
         )
     )
     changed = [c for c in m.criteria if problem.weights.criterion(c.id) != 1.0]
-    paragraphs = []
+    paragraphs = [scale_assumption(scale)]
     if changed:
         tables.append(
             Table(
