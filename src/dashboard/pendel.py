@@ -51,10 +51,7 @@ def period_label(year: int) -> str:
 
 def source_text(year: int) -> str:
     """The period and source said next to every pendel figure."""
-    return (
-        f"Banen van werknemers, {period_label(year)}, CBS {TABLE_ID}, {DIVISION}."
-        " Cellen onder 50 banen tellen als nul."
-    )
+    return f"Banen van werknemers, {period_label(year)}, CBS {TABLE_ID}, {DIVISION}."
 
 
 # --- the data ------------------------------------------------------------------------------------
@@ -272,6 +269,7 @@ class GemeentePendel:
         return {
             "bron": {
                 "tabel": self.source.table_id,
+                "jaar": self.source.year,
                 "periode": self.source.period,
                 "indeling": self.source.division,
                 "eenheid": "banen van werknemers × 1 000",
@@ -380,6 +378,7 @@ class OverstapPendel:
         return {
             "bron": {
                 "tabel": self.source.table_id,
+                "jaar": self.source.year,
                 "periode": self.source.period,
                 "indeling": self.source.division,
                 "toelichting": CAVEAT,
