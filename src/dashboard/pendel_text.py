@@ -7,6 +7,8 @@ caller escapes them for Markdown (``escape_markdown``) or a terminal (``terminal
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_number, fmt_pct
 from dashboard.pendel import (
     CANDIDATE,
@@ -73,7 +75,7 @@ def origins_sentence(result: GemeentePendel, *, top: int = 3) -> str:
     )
 
 
-def overstap_sentence(move: OverstapPendel, names: dict[str, str]) -> str:
+def overstap_sentence(move: OverstapPendel, names: Mapping[str, str]) -> str:
     """The overstap before and after, for the gemeente and both regions."""
     van, naar = move.van, move.naar
     return (
@@ -102,7 +104,7 @@ def outward_sentence(outward: Outward) -> str:
     )
 
 
-def trend_sentence(trend: GemeenteTrend, names: dict[str, str]) -> str:
+def trend_sentence(trend: GemeenteTrend, names: Mapping[str, str]) -> str:
     first, last = trend.points[0], trend.points[-1]
     text = (
         f"Aandeel in de eigen regio {names[trend.region_code]}: {pct(first.own_share)} in "
