@@ -301,6 +301,7 @@ with st.expander("Alle 35 regio's als tabel"):
 # --- commuting (pendel): how well each region matches its labour market -------------------------
 from dashboard.errors import DashboardError  # noqa: E402
 from dashboard.markup import escape_markdown  # noqa: E402
+from dashboard.pendel import split_placements  # noqa: E402
 from dashboard.pendel_text import jobs, pct  # noqa: E402
 from dashboard.ui import pendel_block  # noqa: E402
 from dashboard.ui.picture import svg_picture  # noqa: E402
@@ -359,3 +360,5 @@ else:
         pendel_block.pendel_caption(pendel_shares.source.year)
     st.subheader("Gemeenten die meer in een andere regio werken")
     pendel_block.outward_list(pendel_outward, pendel_shares.source.year)
+    with st.expander("Hoe de gemeenten van 2014 zijn omgerekend naar 2025"):
+        pendel_block.method_note(split_placements(cache.pendel_data()), gemeente_names)

@@ -40,6 +40,13 @@ CAVEAT = (
 #: A dissolved 2014 gemeente with at least this share of its area in a second 2025 gemeente is
 #: listed as split (below it, the generalised boundaries of the two years merely differ).
 SPLIT_SHARE = 0.10
+PLACEMENT_RULE = (
+    "CBS publiceert deze cijfers in de gemeentelijke indeling van 2014 (403 gemeenten). Elke "
+    "gemeente van 2014 telt in haar geheel mee bij de gemeente van 2025 die het grootste deel van "
+    "haar oppervlakte bevat (overlap van de gegeneraliseerde grenzen). Bij een gemeente die "
+    "later is opgesplitst, gaan dus alle banen naar het grootste deel; ze worden niet naar rato "
+    "verdeeld, want dat zou stromen schatten die CBS niet publiceert. De regio is die van 2025."
+)
 #: role of a region for one gemeente
 OWN, CANDIDATE, REST = "eigen", "kandidaat", "overig"
 
@@ -100,9 +107,11 @@ class PendelData:
         return year
 
     def row(self, year: int, woon: str) -> Mapping[str, int]:
+        """Werkgemeente → hundreds of jobs of the residents of ``woon``."""
         return self.flows[year].get(woon, MappingProxyType({}))
 
     def column(self, year: int, werk: str) -> dict[str, int]:
+        """Woongemeente → hundreds of jobs in ``werk`` (the people working there)."""
         return {woon: row[werk] for woon, row in self.flows[year].items() if werk in row}
 
 
@@ -127,9 +136,9 @@ def _read_flows(path: Path) -> tuple[tuple[int, ...], dict[int, dict[str, dict[s
             for year, value in zip(years, row[2:], strict=True):
                 if value:
                     flows[year].setdefault(woon, {})[werk] = int(value)
-    except ValueError as err:
-        if isinstance(err, DataMissingError):
-            raise
+    except DataMissingError:
+        raise
+    except ValueError as err:  # int() of a year or a count
         raise DataMissingError(f"{path.name} bevat een ongeldig getal ({err})", str(path)) from err
     return years, flows
 

@@ -81,3 +81,12 @@ def test_kaart_colours_regions_by_inside_share(cbs_dir) -> None:
     assert len(table.splitlines()) == 2 + 35
     assert "Voorschoten (Zuid-Holland Centraal): 34,3% in Holland Rijnland, 30,3%" in text
     assert SOURCE in text
+
+
+@pytest.mark.slow
+def test_kaart_names_the_split_gemeenten(cbs_dir) -> None:
+    at = run("kaart.py")
+    assert "in haar geheel mee bij de gemeente van 2025" in texts(at)
+    splits = next(f for f in frames(at) if "Gemeente in 2014" in f.columns)
+    assert "Haaren" in splits["Gemeente in 2014"].tolist()
+    assert "Vught" in splits["Geteld bij (2025)"].tolist()

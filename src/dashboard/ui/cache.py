@@ -36,7 +36,6 @@ from dashboard.maps import (
     region_map_spec,
 )
 from dashboard.pendel import (
-    PENDEL_DIR,
     GemeentePendel,
     GemeenteTrend,
     InsideShares,
@@ -364,13 +363,9 @@ def scenario_store() -> ScenarioStore:
 # --- pendel (CBS 81251NED) ------------------------------------------------------------------
 # cache_resource: the results are frozen and hold read-only mappings, which cannot be pickled.
 @st.cache_resource(show_spinner=False)
-def _pendel_data(folder: str) -> PendelData:
-    return load_pendel()
-
-
 def pendel_data() -> PendelData:
     """The embedded pendel figures (the same for every data folder: December 2006–2014)."""
-    return _pendel_data(str(PENDEL_DIR))
+    return load_pendel()
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

@@ -15,12 +15,14 @@ from dashboard.charts import pendel as charts
 from dashboard.markup import escape_markdown
 from dashboard.pendel import (
     CAVEAT,
+    PLACEMENT_RULE,
     SOURCE_ID,
     GemeentePendel,
     GemeenteTrend,
     InsideShares,
     Outward,
     OverstapPendel,
+    Placement2014,
     source_text,
 )
 from dashboard.pendel_text import (
@@ -221,3 +223,24 @@ def move_block(move: OverstapPendel, *, key: str) -> None:
         extra=f"Aandeel van {escape_markdown(move.gemeente_name)} in de eigen regio: "
         f"{pct(move.gemeente_share_before)} nu, {pct(move.gemeente_share_after)} na de overstap.",
     )
+
+
+def method_note(placements: Sequence[Placement2014], gemeente_names: Mapping[str, str]) -> None:
+    """How the 2014 gemeenten were placed in today's, with the split ones by name."""
+    st.markdown(escape_markdown(PLACEMENT_RULE))
+    if placements:
+        _table(
+            pd.DataFrame(
+                {
+                    "Gemeente in 2014": [p.name_2014 for p in placements],
+                    "Geteld bij (2025)": [
+                        gemeente_names.get(p.code_2025, p.code_2025) for p in placements
+                    ],
+                    "Deel van de oppervlakte": [pct(p.share) for p in placements],
+                    "Tweede deel in": [
+                        gemeente_names.get(p.second_code, p.second_code) for p in placements
+                    ],
+                    "Tweede deel": [pct(p.second_share) for p in placements],
+                }
+            )
+        )
