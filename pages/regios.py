@@ -201,7 +201,7 @@ else:
             CASE.gemeente if CASE.gemeente in member_names else next(iter(member_names))
         )
     pendel_gemeente = st.selectbox(
-        "Gemeente",
+        "Van welke gemeente wilt u zien waar de inwoners werken?",
         sorted(member_names, key=member_names.__getitem__),
         format_func=lambda g: f"{member_names[g]} ({region_names[index.region_of(g)]})",
         key="regios_pendel_gemeente",

@@ -97,7 +97,7 @@ def gemeente_section(
             )
         )
         pendel_caption(result.source.year)
-    with st.expander(f"Waar wonen de mensen die in {result.name} werken?"):
+    with st.expander(f"Waar wonen de mensen die in {escape_markdown(result.name)} werken?"):
         st.markdown(escape_markdown(origins_sentence(result)))
         _table(
             pd.DataFrame(
