@@ -290,6 +290,7 @@ def test_placement_of_the_2014_gemeenten(data, index) -> None:
     assert not splits & today
 
 
+@pytest.mark.slow
 def test_committed_pendel_snapshot_equals_a_fresh_rebuild(raw_dir: Path, cbs_dir: Path) -> None:
     fresh = build_pendel_files(raw_dir, cbs_dir)
     committed = {p.name: p.read_bytes() for p in PENDEL_DIR.iterdir() if p.is_file()}
@@ -318,3 +319,34 @@ def test_core_does_not_import_streamlit() -> None:
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT / "src")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.slow
+def test_data_snapshot_builds_the_pendel_folder(
+    raw_dir: Path, cbs_dir: Path, tmp_path: Path, capsys
+):
+    from dashboard.cli import main
+
+    out = tmp_path / "momentopname"
+    code = main(
+        ["data", "snapshot", "--uit", str(cbs_dir), "--uitvoer", str(out), "--pendel", str(raw_dir)]
+    )
+    assert code == 0, capsys.readouterr().err
+    assert "pendel/banen_woon_werk_2025.csv" in capsys.readouterr().out
+    assert (out / "pendel" / "banen_woon_werk_2025.csv").read_bytes() == (
+        PENDEL_DIR / "banen_woon_werk_2025.csv"
+    ).read_bytes()
+    code = main(
+        [
+            "data",
+            "snapshot",
+            "--uit",
+            str(cbs_dir),
+            "--uitvoer",
+            str(out),
+            "--pendel",
+            str(tmp_path / "nergens"),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and "pendelgegevens" in err and err.count("\n") == 1
