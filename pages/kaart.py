@@ -314,9 +314,16 @@ st.markdown(
     "ook."
 )
 try:
-    pendel_shares = cache.pendel_inside()
-    pendel_outward = cache.pendel_elsewhere()
-    pendel_svg = cache.pendel_map()
+    pendel_years = cache.pendel_data().years
+    pendel_year = st.select_slider(
+        "December van welk jaar?",
+        options=list(pendel_years),
+        value=pendel_years[-1],
+        key="kaart_pendel_jaar",
+    )
+    pendel_shares = cache.pendel_inside(pendel_year)
+    pendel_outward = cache.pendel_elsewhere(pendel_year)
+    pendel_svg = cache.pendel_map(pendel_year)
 except DashboardError as err:
     st.warning(
         f"De pendelcijfers zijn niet beschikbaar: {escape_markdown(err)}", icon=":material/warning:"

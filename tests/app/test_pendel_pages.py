@@ -90,3 +90,12 @@ def test_kaart_names_the_split_gemeenten(cbs_dir) -> None:
     splits = next(f for f in frames(at) if "Gemeente in 2014" in f.columns)
     assert "Haaren" in splits["Gemeente in 2014"].tolist()
     assert "Vught" in splits["Geteld bij (2025)"].tolist()
+
+
+@pytest.mark.slow
+def test_kaart_pendel_year_can_be_chosen(cbs_dir) -> None:
+    at = run("kaart.py")
+    at.select_slider(key="kaart_pendel_jaar").set_value(2006).run()
+    assert not at.exception
+    text = texts(at)
+    assert "december 2006, CBS 81251NED" in text and "december 2014, CBS 81251NED" not in text
