@@ -52,7 +52,11 @@ def regions_figure(result: GemeentePendel, *, top: int = 8) -> go.Figure:
         max(260, 36 * len(rows) + 130),
     )
     fig.update_yaxes(categoryorder="array", categoryarray=[r.name for r in reversed(rows)])
-    fig.update_xaxes(title="% van de banen van inwoners", ticksuffix="%", rangemode="tozero")
+    # room on the right for the longest label
+    top_value = max((100 * r.share for r in rows), default=0.0)
+    fig.update_xaxes(
+        title="% van de banen van inwoners", ticksuffix="%", range=[0, top_value * 1.4 + 1]
+    )
     return fig
 
 
@@ -85,7 +89,8 @@ def destinations_figure(result: GemeentePendel, *, top: int = 10) -> go.Figure:
         max(260, 30 * len(rows) + 130),
     )
     fig.update_yaxes(categoryorder="array", categoryarray=[p.name for p in reversed(rows)])
-    fig.update_xaxes(title="banen van werknemers × 1.000", rangemode="tozero")
+    top_value = max((p.jobs for p in rows), default=0.0)
+    fig.update_xaxes(title="banen van werknemers × 1.000", range=[0, top_value * 1.4 + 0.1])
     return fig
 
 
