@@ -199,7 +199,7 @@ def _load(folder: str, stamps: tuple) -> PendelData:
 
 # --- results -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Source:
+class PendelSource:
     """Where a pendel figure comes from: table, period and division (shown next to it)."""
 
     year: int
@@ -242,7 +242,7 @@ class RegionShare:
 class GemeentePendel:
     """Where the residents of one gemeente work, and where the people working in it live."""
 
-    source: Source
+    source: PendelSource
     code: str
     name: str
     region_code: str
@@ -331,7 +331,7 @@ class RegionInside:
 class InsideShares:
     """The inside share of every region for one December."""
 
-    source: Source
+    source: PendelSource
     regions: tuple[RegionInside, ...]  # sorted by code
 
     def get(self, code: str) -> RegionInside:
@@ -362,7 +362,7 @@ class Outward:
 class OverstapPendel:
     """Inside shares of both regions before and after moving one gemeente."""
 
-    source: Source
+    source: PendelSource
     gemeente_code: str
     gemeente_name: str
     van: str
@@ -531,7 +531,7 @@ def gemeente_pendel(
     own = _share(per_region[g.region_code], total)
     cand = _share(per_region[candidate], total) if candidate else None
     return GemeentePendel(
-        source=Source(year),
+        source=PendelSource(year),
         code=g.code,
         name=g.name,
         region_code=g.region_code,
@@ -583,7 +583,7 @@ def inside_shares(
     sums = _inside(data, year, members)
     names = _region_names(index)
     return InsideShares(
-        source=Source(year),
+        source=PendelSource(year),
         regions=tuple(
             RegionInside(
                 code=code,
@@ -657,7 +657,7 @@ def overstap_pendel(
     total = sum(row.values())
     per_region = _by_region(row, index.membership())
     return OverstapPendel(
-        source=Source(year),
+        source=PendelSource(year),
         gemeente_code=g.code,
         gemeente_name=g.name,
         van=van,
