@@ -9,7 +9,6 @@ import argparse
 import json
 
 from dashboard.commands import add_format_option
-from dashboard.errors import ValidationError
 from dashboard.markup import terminal_text
 from dashboard.pendel import CAVEAT, gemeente_pendel, gemeente_trend, load_pendel
 from dashboard.pendel_text import ROLE_LABELS, jobs, pct, shares_sentence
@@ -27,10 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jaar", dest="year", type=int, default=None, help="december van dit jaar (2006–2014)"
     )
-    parser.add_argument(
-        "--aantal", dest="top", type=int, default=10, help="zoveel werkgemeenten tonen"
-    )
     add_format_option(parser, ("table", "json"), "table")
+
+
+#: werkgemeenten in the table output (the JSON lists all of them)
+TABLE_TOP = 10
 
 
 def _round(value: float | None) -> float | None:
@@ -57,8 +57,6 @@ def payload(args: argparse.Namespace) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.top < 1:
-        raise ValidationError(f"--aantal {args.top} is ongeldig; gebruik 1 of meer")
     if args.format == "json":
         print(json.dumps(payload(args), ensure_ascii=False, indent=2))
         return 0
@@ -77,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         )
     print()
     print(f"  {'werkgemeente':28} {'regio':30} {'banen ×1000':>11} {'aandeel':>8}")
-    for p in result.top(args.top):
+    for p in result.top(TABLE_TOP):
         print(t(f"  {p.name[:28]:28} {p.region_name[:30]:30} {jobs(p.jobs):>11} {pct(p.share):>8}"))
     print()
     print(t(CAVEAT))
