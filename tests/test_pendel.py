@@ -16,6 +16,8 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from shapely.geometry import box
 
 from dashboard.errors import DataMissingError, UnknownCodeError, ValidationError
@@ -350,3 +352,27 @@ def test_data_snapshot_builds_the_pendel_folder(
     )
     err = capsys.readouterr().err
     assert code == 2 and "pendelgegevens" in err and err.count("\n") == 1
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    body=st.lists(
+        st.lists(
+            st.sampled_from(["2014 december", "Aadorp", "Bedum", "1.2", "0.0", "-", "x", ""]),
+            max_size=6,
+        ),
+        max_size=5,
+    ),
+    noise=st.binary(max_size=40),
+)
+def test_any_damaged_export_reads_or_fails_in_dutch(tmp_path: Path, body, noise) -> None:
+    """Whatever the file holds, the reader returns a table or raises DataMissingError."""
+    lines = "".join(";".join(f'"{c}"' for c in row) + "\n" for row in body)
+    path = tmp_path / "export.csv"
+    path.write_bytes((HEADER + lines).encode("iso-8859-1") + noise)
+    try:
+        read_raw_table(path)
+    except DataMissingError as err:
+        assert "\n" not in str(err)

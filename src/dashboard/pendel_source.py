@@ -105,7 +105,15 @@ def read_raw_table(path: Path) -> RawTable:
     text = _text(path)
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in text[:5000] or "," not in first else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error as err:  # e.g. a stray line break inside a value
+        raise DataMissingError(
+            f"{path.name}, regel {reader.line_num}: geen leesbare CSV-regel; het bestand is "
+            "beschadigd",
+            str(path),
+        ) from err
     labels: tuple[str, ...] = ()
     year: int | None = None
     cells: dict[tuple[str, str], int] = {}
