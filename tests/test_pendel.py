@@ -376,3 +376,22 @@ def test_any_damaged_export_reads_or_fails_in_dutch(tmp_path: Path, body, noise)
         read_raw_table(path)
     except DataMissingError as err:
         assert "\n" not in str(err)
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("GM0626,GM0546,,,,,,,,,x", "ongeldig getal"),
+        ("GM0626,Leiden,,,,,,,,,24", "geen gemeentecode"),
+        ("GM0626,GM0546,24", "velden"),
+    ],
+)
+def test_damaged_snapshot_is_a_dutch_error(tmp_path: Path, line: str, words: str) -> None:
+    import shutil
+
+    for path in PENDEL_DIR.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    flows = tmp_path / "banen_woon_werk_2025.csv"
+    flows.write_text(flows.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    with pytest.raises(DataMissingError, match=words):
+        load_pendel(tmp_path)

@@ -23,9 +23,10 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
+from dashboard.codes import is_gemeente_code
 from dashboard.config import SNAPSHOT_DIR
 from dashboard.errors import DataMissingError, ValidationError
-from dashboard.pendel_source import FLOWS_FILE, MAPPING_FILE, META_FILE
+from dashboard.pendel_source import FLOWS_FILE, MAPPING_FILE, META_FILE, NOT_GEMEENTEN
 from dashboard.regions import RegionIndex
 
 #: The embedded pendel figures (``python -m dashboard data snapshot``).
@@ -133,6 +134,13 @@ def _read_flows(path: Path) -> tuple[tuple[int, ...], dict[int, dict[str, dict[s
                     str(path),
                 )
             woon, werk = row[0], row[1]
+            for code in (woon, werk):
+                if not (is_gemeente_code(code) or code in NOT_GEMEENTEN.values()):
+                    raise DataMissingError(
+                        f"{path.name}, regel {line}: {code[:12]!r} is geen gemeentecode "
+                        "(zoals GM0626)",
+                        str(path),
+                    )
             for year, value in zip(years, row[2:], strict=True):
                 if value:
                     flows[year].setdefault(woon, {})[werk] = int(value)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dashboard.codes import is_gemeente_code
 from dashboard.errors import DataMissingError
 
 if TYPE_CHECKING:
@@ -184,6 +185,11 @@ def read_name_table(folder: Path) -> dict[str, tuple[str, str]]:
             row["naam_81251NED"].strip(): (row["statcode"].strip(), row["statnaam"].strip())
             for row in reader
         }
+    odd = sorted(code for code, _ in table.values() if not is_gemeente_code(code))
+    if odd:
+        raise DataMissingError(
+            f"{path.name}: {odd[0][:12]!r} is geen gemeentecode (zoals GM0626)", str(path)
+        )
     if len({code for code, _ in table.values()}) != len(table):
         raise DataMissingError(f"{path.name}: twee namen hebben dezelfde code", str(path))
     return table
