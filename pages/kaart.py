@@ -348,7 +348,7 @@ else:
             )
         )
     )
-    pendel_block.pendel_caption(pendel_shares.source.year)
+    pendel_block.pendel_caption(pendel_shares.source)
     with st.expander("Alle 35 regio's: aandeel banen binnen de eigen regio"):
         ranked = sorted(pendel_shares.regions, key=lambda r: -(r.share or 0))
         st.markdown(
@@ -364,8 +364,8 @@ else:
                 )
             )
         )
-        pendel_block.pendel_caption(pendel_shares.source.year)
+        pendel_block.pendel_caption(pendel_shares.source)
     st.subheader("Gemeenten die meer in een andere regio werken")
-    pendel_block.outward_list(pendel_outward, pendel_shares.source.year)
+    pendel_block.outward_list(pendel_outward, pendel_shares.source)
     with st.expander("Hoe de gemeenten van 2014 zijn omgerekend naar 2025"):
         pendel_block.method_note(split_placements(cache.pendel_data()), gemeente_names)

@@ -222,7 +222,7 @@ else:
         "dan in de eigen regio**"
     )
     pendel_block.outward_list(
-        [o for o in pendel_outward if o.region_code in codes], pendel_shares.source.year
+        [o for o in pendel_outward if o.region_code in codes], pendel_shares.source
     )
 
 # --- qualitative table ----------------------------------------------------------------------

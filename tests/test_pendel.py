@@ -175,7 +175,7 @@ def test_trend_every_december_by_hand(raw_dir: Path, data, index) -> None:
         by_hand = round(sum(v for v in _raw_rows(raw_dir, point.year)["Voorschoten"].values()), 1)
         assert point.total_jobs == by_hand
     regions = region_trend(data, index, ["AM34", "AM19"])
-    assert len(regions["AM34"]) == 9
+    assert len(regions.shares["AM34"]) == 9 and regions.years == tuple(range(2006, 2015))
 
 
 @pytest.mark.parametrize(

@@ -18,21 +18,30 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
 from dashboard.codes import is_gemeente_code
-from dashboard.config import SNAPSHOT_DIR
+from dashboard.config import SNAPSHOT_DIR, data_dir
 from dashboard.errors import DataMissingError, ValidationError
-from dashboard.pendel_source import FLOWS_FILE, MAPPING_FILE, META_FILE, NOT_GEMEENTEN
+from dashboard.pendel_source import (
+    CURRENT_FILE,
+    CURRENT_TABLE,
+    FLOWS_FILE,
+    MAPPING_FILE,
+    META_FILE,
+    NOT_GEMEENTEN,
+)
 from dashboard.regions import RegionIndex
 
 #: The embedded pendel figures (``python -m dashboard data snapshot``).
 PENDEL_DIR = SNAPSHOT_DIR / "pendel"
 TABLE_ID = "81251NED"
 SOURCE_ID = "cbs_pendel_81251NED"
+#: CBS table → its entry in data/SOURCES.yaml
+SOURCE_IDS = {TABLE_ID: SOURCE_ID, CURRENT_TABLE: "cbs_pendel_85481NED"}
 DIVISION = "indeling 2014 omgerekend naar 2025"
 CAVEAT = (
     "Banen, geen personen (iemand kan meer banen hebben); alleen werknemers, geen zelfstandigen; "
@@ -57,9 +66,17 @@ def period_label(year: int) -> str:
     return f"december {year}"
 
 
-def source_text(year: int) -> str:
+def division_for(table_id: str, year: int) -> str:
+    """How the gemeenten of a table relate to today's (2025) gemeenten and regions."""
+    if table_id == TABLE_ID:
+        return DIVISION
+    return f"indeling {year}, in de regio's van 2025"
+
+
+def source_text(year: int, table_id: str = TABLE_ID) -> str:
     """The period and source said next to every pendel figure."""
-    return f"Banen van werknemers, {period_label(year)}, CBS {TABLE_ID}, {DIVISION}."
+    division = division_for(table_id, year)
+    return f"Banen van werknemers, {period_label(year)}, CBS {table_id}, {division}."
 
 
 # --- the data ------------------------------------------------------------------------------------
@@ -91,6 +108,11 @@ class PendelData:
     placements: tuple[Placement2014, ...]
     attribution: str
     licence: str
+    #: year → CBS table the figures of that December come from
+    tables: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def source(self, year: int) -> PendelSource:
+        return PendelSource(year, self.tables.get(year, TABLE_ID))
 
     @property
     def latest_year(self) -> int:
@@ -103,7 +125,7 @@ class PendelData:
         if year not in self.flows:
             raise ValidationError(
                 f"jaar {year} heeft geen pendelcijfers; kies uit "
-                f"{self.years[0]}–{self.years[-1]} (december)"
+                f"{', '.join(str(y) for y in _ranges(self.years))} (december)"
             )
         return year
 
@@ -114,6 +136,17 @@ class PendelData:
     def column(self, year: int, werk: str) -> dict[str, int]:
         """Woongemeente → hundreds of jobs in ``werk`` (the people working there)."""
         return {woon: row[werk] for woon, row in self.flows[year].items() if werk in row}
+
+
+def _ranges(years: Iterable[int]) -> list[str]:
+    """``[2006, …, 2014, 2024]`` → ``["2006–2014", "2024"]``."""
+    out: list[list[int]] = []
+    for year in sorted(years):
+        if out and year == out[-1][-1] + 1:
+            out[-1].append(year)
+        else:
+            out.append([year])
+    return [f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in out]
 
 
 def _read_flows(path: Path) -> tuple[tuple[int, ...], dict[int, dict[str, dict[str, int]]]]:
@@ -169,8 +202,12 @@ def _read_placements(path: Path) -> tuple[Placement2014, ...]:
         raise DataMissingError(f"{path} is niet leesbaar ({err})", str(path)) from err
 
 
-def load_pendel(folder: Path | str | None = None) -> PendelData:
-    """The pendel figures from the embedded snapshot (or another folder of the same shape)."""
+def load_pendel(
+    folder: Path | str | None = None, current_folder: Path | str | None = None
+) -> PendelData:
+    """The pendel figures from the embedded snapshot (or another folder of the same shape),
+    with the later Decembers downloaded into ``current_folder`` (CBS 85481NED, files
+    ``pendel_85481NED_<year>.csv``; see :mod:`dashboard.pendel_download`)."""
     base = Path(folder) if folder is not None else PENDEL_DIR
     paths = [base / FLOWS_FILE, base / MAPPING_FILE, base / META_FILE]
     for path in paths:
@@ -180,28 +217,47 @@ def load_pendel(folder: Path | str | None = None) -> PendelData:
                 "snapshot --uit ../shared/data/cbs'",
                 str(path),
             )
-    stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
-    return _load(str(base), stamps)
+    current = (
+        sorted(Path(current_folder).glob(CURRENT_FILE.format(year="[0-9][0-9][0-9][0-9]")))
+        if current_folder is not None and Path(current_folder).is_dir()
+        else []
+    )
+    stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in [*paths, *current])
+    return _load(str(base), tuple(str(p) for p in current), stamps)
+
+
+def load_pendel_in_use() -> PendelData:
+    """The embedded figures with the Decembers downloaded into the data folder in use."""
+    return load_pendel(current_folder=data_dir())
 
 
 @lru_cache(maxsize=4)
-def _load(folder: str, stamps: tuple) -> PendelData:
+def _load(folder: str, current: tuple[str, ...], stamps: tuple) -> PendelData:
     base = Path(folder)
     years, flows = _read_flows(base / FLOWS_FILE)
+    tables = dict.fromkeys(years, TABLE_ID)
+    for name in current:
+        more_years, more = _read_flows(Path(name))
+        for year in more_years:
+            if year in tables:
+                continue  # the embedded December of a year stays the one shown
+            flows[year] = more[year]
+            tables[year] = CURRENT_TABLE
     try:
         meta = json.loads((base / META_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise DataMissingError(f"{base / META_FILE} is niet leesbaar ({err})") from err
     frozen = {
         y: MappingProxyType({w: MappingProxyType(r) for w, r in rows.items()})
-        for y, rows in flows.items()
+        for y, rows in sorted(flows.items())
     }
     return PendelData(
-        years=years,
+        years=tuple(sorted(frozen)),
         flows=MappingProxyType(frozen),
         placements=_read_placements(base / MAPPING_FILE),
         attribution=str(meta.get("attribution", "Bron: CBS")),
         licence=str(meta.get("licence", "CC BY 4.0")),
+        tables=MappingProxyType(tables),
     )
 
 
@@ -212,7 +268,10 @@ class PendelSource:
 
     year: int
     table_id: str = TABLE_ID
-    division: str = DIVISION
+
+    @property
+    def division(self) -> str:
+        return division_for(self.table_id, self.year)
 
     @property
     def period(self) -> str:
@@ -220,7 +279,7 @@ class PendelSource:
 
     @property
     def text(self) -> str:
-        return source_text(self.year)
+        return source_text(self.year, self.table_id)
 
 
 @dataclass(frozen=True)
@@ -414,6 +473,21 @@ class TrendPoint:
     own_share: float | None
     candidate_share: float | None
     rest_share: float | None
+    table_id: str = TABLE_ID
+
+
+def trend_source_text(points: Iterable[tuple[int, str]]) -> str:
+    """``Banen van werknemers, december 2006–2014 (CBS 81251NED, …)`` for (year, table) pairs,
+    one part per table."""
+    per_table: dict[str, list[int]] = {}
+    for year, table_id in points:
+        per_table.setdefault(table_id, []).append(year)
+    parts = [
+        f"december {', '.join(_ranges(years))} (CBS {table_id}, "
+        f"{division_for(table_id, max(years))})"
+        for table_id, years in per_table.items()
+    ]
+    return "Banen van werknemers, " + " en ".join(parts) + "."
 
 
 @dataclass(frozen=True)
@@ -425,12 +499,14 @@ class GemeenteTrend:
     region_code: str
     candidate_code: str | None
     points: tuple[TrendPoint, ...]
-    table_id: str = TABLE_ID
-    division: str = DIVISION
 
     @property
     def period(self) -> str:
-        return f"december {self.points[0].year}–{self.points[-1].year}"
+        return "december " + ", ".join(_ranges(p.year for p in self.points))
+
+    @property
+    def source_text(self) -> str:
+        return trend_source_text((p.year, p.table_id) for p in self.points)
 
 
 def _round(value: float | None) -> float | None:
@@ -539,7 +615,7 @@ def gemeente_pendel(
     own = _share(per_region[g.region_code], total)
     cand = _share(per_region[candidate], total) if candidate else None
     return GemeentePendel(
-        source=PendelSource(year),
+        source=data.source(year),
         code=g.code,
         name=g.name,
         region_code=g.region_code,
@@ -591,7 +667,7 @@ def inside_shares(
     sums = _inside(data, year, members)
     names = _region_names(index)
     return InsideShares(
-        source=PendelSource(year),
+        source=data.source(year),
         regions=tuple(
             RegionInside(
                 code=code,
@@ -665,7 +741,7 @@ def overstap_pendel(
     total = sum(row.values())
     per_region = _by_region(row, index.membership())
     return OverstapPendel(
-        source=PendelSource(year),
+        source=data.source(year),
         gemeente_code=g.code,
         gemeente_name=g.name,
         van=van,
@@ -700,6 +776,7 @@ def gemeente_trend(
                 own_share=result.own_share if has_jobs else None,
                 candidate_share=result.candidate_share if has_jobs else None,
                 rest_share=result.rest_share if has_jobs else None,
+                table_id=result.source.table_id,
             )
         )
     if first is None:
@@ -713,13 +790,32 @@ def gemeente_trend(
     )
 
 
-def region_trend(
-    data: PendelData, index: RegionIndex, region_codes: Iterable[str]
-) -> dict[str, tuple[tuple[int, float | None], ...]]:
-    """Region → ((year, inside share), …) for every December."""
+@dataclass(frozen=True)
+class RegionTrend:
+    """The inside share of a few regions for every December."""
+
+    years: tuple[int, ...]
+    #: region code → inside share per year (in ``years`` order)
+    shares: Mapping[str, tuple[float | None, ...]]
+    #: the CBS table per year
+    table_ids: tuple[str, ...]
+
+    @property
+    def source_text(self) -> str:
+        return trend_source_text(zip(self.years, self.table_ids, strict=True))
+
+
+def region_trend(data: PendelData, index: RegionIndex, region_codes: Iterable[str]) -> RegionTrend:
+    """The inside share of ``region_codes`` for every December."""
     codes = [index.region(c).code for c in region_codes]
     per_year = {y: inside_shares(data, index, year=y) for y in data.years}
-    return {code: tuple((y, per_year[y].get(code).share) for y in data.years) for code in codes}
+    return RegionTrend(
+        years=data.years,
+        shares=MappingProxyType(
+            {code: tuple(per_year[y].get(code).share for y in data.years) for code in codes}
+        ),
+        table_ids=tuple(data.source(y).table_id for y in data.years),
+    )
 
 
 def split_placements(data: PendelData) -> tuple[Placement2014, ...]:

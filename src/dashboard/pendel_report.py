@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.pendel import CAVEAT, SOURCE_ID, gemeente_pendel, load_pendel, overstap_pendel
+from dashboard.pendel import (
+    CAVEAT,
+    SOURCE_IDS,
+    gemeente_pendel,
+    load_pendel_in_use,
+    overstap_pendel,
+)
 from dashboard.pendel_text import jobs, overstap_sentence, pct
 from dashboard.regions import RegionIndex
 from dashboard.sources import source_line
@@ -24,11 +30,11 @@ class PendelReportPart:
 
 def overstap_part(index: RegionIndex, gemeente: str, naar: str) -> PendelReportPart:
     """Where the gemeente's residents work, and both regions' inside share before and after."""
-    data = load_pendel()
+    data = load_pendel_in_use()
     move = overstap_pendel(data, index, gemeente, naar)
     result = gemeente_pendel(data, index, gemeente, candidate=move.naar)
     names = {r.code: r.name for r in index.regions}
-    source = source_line(SOURCE_ID, extra=f"{move.source.text} {CAVEAT}")
+    source = source_line(SOURCE_IDS[move.source.table_id], extra=f"{move.source.text} {CAVEAT}")
     rows = [
         (f"Banen van inwoners van {result.name} in {r.name}", pct(r.share), jobs(r.jobs))
         for r in result.regions[:4]

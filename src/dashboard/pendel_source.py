@@ -42,6 +42,13 @@ BOUNDARIES_2014_FILE = "gemeente_2014.topojson"
 RAW_YEARS = tuple(range(2006, 2015))
 #: Row and column labels that are not gemeenten; kept under these codes (all nil in 2006–2014).
 NOT_GEMEENTEN = {"Buitenland": "BUITENLAND", "Onbekend": "ONBEKEND"}
+#: The current table (2021 onwards, gemeenten of that year), downloaded per December into the
+#: data folder as one file per year in the snapshot's flow format.
+CURRENT_TABLE = "85481NED"
+CURRENT_FILE = "pendel_85481NED_{year}.csv"
+#: the code 85481NED uses for an unknown werkgemeente
+UNKNOWN_GEMEENTE = "GM0000"
+
 FLOWS_FILE = "banen_woon_werk_2025.csv"
 MAPPING_FILE = "gemeente_2014_2025.csv"
 META_FILE = "PENDEL.json"
@@ -384,3 +391,57 @@ def write_pendel_snapshot(pendel_folder: Path, cbs_folder: Path, target: Path) -
     for name, data in files.items():
         (target / name).write_bytes(data)
     return {name: len(data) for name, data in files.items()}
+
+
+# --- the current table (85481NED, OData) ---------------------------------------------------------
+def odata_flows(rows: list[dict], period: str) -> dict[tuple[str, str], int]:
+    """Hundreds of jobs per (woongemeente, werkgemeente) from 85481NED ``TypedDataSet`` rows.
+
+    Only ``GM`` rows of ``period`` (e.g. ``2024MM12``) count; a null value (a code that does not
+    exist that year) and ``0.0`` (fewer than 50 jobs) count as zero, as in 81251NED.
+    ``GM0000`` (unknown werkgemeente) is kept as ``ONBEKEND``.
+
+    Raises
+    ------
+    DataMissingError
+        A row without its codes, of another period, with a value that is not a number of
+        jobs, or a pair given twice.
+    """
+    out: dict[tuple[str, str], int] = {}
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        woon = str(row.get("WoonregioS") or "").strip()
+        werk = str(row.get("WerkregioS") or "").strip()
+        if not (woon.startswith("GM") and werk.startswith("GM")):
+            continue
+        if str(row.get("Perioden") or "").strip() != period:
+            raise DataMissingError(
+                f"CBS {CURRENT_TABLE} gaf een rij van periode {str(row.get('Perioden'))[:12]!r}, "
+                f"gevraagd was {period}"
+            )
+        if (woon, werk) in seen:
+            raise DataMissingError(f"CBS {CURRENT_TABLE} gaf {woon} → {werk} twee keer")
+        seen.add((woon, werk))
+        value = row.get("BanenVanWerknemers_1")
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e5:
+            raise DataMissingError(
+                f"CBS {CURRENT_TABLE}: {woon} → {werk} heeft geen geldig aantal banen"
+            )
+        hundreds = round(value * 10)
+        if abs(hundreds - value * 10) > 1e-6:
+            raise DataMissingError(
+                f"CBS {CURRENT_TABLE}: {woon} → {werk} heeft meer dan één decimaal"
+            )
+        if hundreds:
+            key = (woon, NOT_GEMEENTEN["Onbekend"] if werk == UNKNOWN_GEMEENTE else werk)
+            out[key] = out.get(key, 0) + hundreds
+    return out
+
+
+def current_csv(flows: dict[tuple[str, str], int], year: int) -> bytes:
+    """One December of the current table in the snapshot's flow format."""
+    rows = [["woongemeente", "werkgemeente", str(year)]]
+    rows += [[woon, werk, str(h)] for (woon, werk), h in sorted(flows.items())]
+    return _csv_bytes(rows)

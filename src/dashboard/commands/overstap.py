@@ -23,7 +23,7 @@ from dashboard.overstap import (
     procedure_timeline,
     simulate,
 )
-from dashboard.pendel import CAVEAT, load_pendel, overstap_pendel, source_text
+from dashboard.pendel import CAVEAT, load_pendel_in_use, overstap_pendel, source_text
 from dashboard.pendel_text import overstap_sentence
 from dashboard.regions import load_region_index
 
@@ -111,7 +111,7 @@ def payload(args: argparse.Namespace) -> dict:
         },
     }
     names = {r.code: r.name for r in index.regions}
-    move = overstap_pendel(load_pendel(), index, gemeente.code, result.naar)
+    move = overstap_pendel(load_pendel_in_use(), index, gemeente.code, result.naar)
     doc["pendel"] = move.as_json()
     doc["_pendel_text"] = overstap_sentence(move, names)
     doc["procedure"] = [
@@ -166,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
         for caution in k["waarschuwingen"]:
             print(f"  let op: {caution}")
     print(terminal_text("Pendel: " + pendel_text))
-    print(terminal_text(f"  {source_text(move_year)} {CAVEAT}"))
+    print(terminal_text(f"  {source_text(move_year, doc['pendel']['bron']['tabel'])} {CAVEAT}"))
     print("Procedure:")
     for step in doc["procedure"]:
         print(

@@ -10,7 +10,7 @@ import json
 
 from dashboard.commands import add_format_option
 from dashboard.markup import terminal_text
-from dashboard.pendel import CAVEAT, gemeente_pendel, gemeente_trend, load_pendel
+from dashboard.pendel import CAVEAT, gemeente_pendel, gemeente_trend, load_pendel_in_use
 from dashboard.pendel_text import ROLE_LABELS, jobs, pct, shares_sentence
 from dashboard.regions import load_region_index
 
@@ -38,7 +38,7 @@ def _round(value: float | None) -> float | None:
 
 
 def payload(args: argparse.Namespace) -> dict:
-    data = load_pendel()
+    data = load_pendel_in_use()
     index = load_region_index()
     result = gemeente_pendel(data, index, args.gemeente, candidate=args.candidate, year=args.year)
     trend = gemeente_trend(data, index, result.code, candidate=result.candidate_code)
@@ -61,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(payload(args), ensure_ascii=False, indent=2))
         return 0
     result = gemeente_pendel(
-        load_pendel(), load_region_index(), args.gemeente, candidate=args.candidate, year=args.year
+        load_pendel_in_use(),
+        load_region_index(),
+        args.gemeente,
+        candidate=args.candidate,
+        year=args.year,
     )
     t = terminal_text
     print(t(f"Waar werken de inwoners van {result.name} ({result.code})? {result.source.text}"))

@@ -42,10 +42,11 @@ from dashboard.pendel import (
     Outward,
     OverstapPendel,
     PendelData,
+    RegionTrend,
     gemeente_pendel,
     gemeente_trend,
     inside_shares,
-    load_pendel,
+    load_pendel_in_use,
     overstap_pendel,
     region_trend,
     work_elsewhere,
@@ -363,9 +364,14 @@ def scenario_store() -> ScenarioStore:
 # --- pendel (CBS 81251NED) ------------------------------------------------------------------
 # cache_resource: the results are frozen and hold read-only mappings, which cannot be pickled.
 @st.cache_resource(show_spinner=False)
+def _pendel_data(folder: str) -> PendelData:
+    return load_pendel_in_use()
+
+
 def pendel_data() -> PendelData:
-    """The embedded pendel figures (the same for every data folder: December 2006–2014)."""
-    return load_pendel()
+    """The embedded pendel figures (December 2006–2014) and the Decembers downloaded into the
+    data folder in use."""
+    return _pendel_data(data_dir_key())
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -402,15 +408,12 @@ def pendel_inside(year: int | None = None) -> InsideShares:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _pendel_region_trend(
-    folder: str, codes: tuple[str, ...]
-) -> Mapping[str, tuple[tuple[int, float | None], ...]]:
-    return MappingProxyType(region_trend(pendel_data(), region_index(), codes))
+def _pendel_region_trend(folder: str, codes: tuple[str, ...]) -> RegionTrend:
+    return region_trend(pendel_data(), region_index(), codes)
 
 
-def pendel_region_trend(
-    codes: tuple[str, ...],
-) -> Mapping[str, tuple[tuple[int, float | None], ...]]:
+def pendel_region_trend(codes: tuple[str, ...]) -> RegionTrend:
+    """The inside share of ``codes`` for every December."""
     return _pendel_region_trend(data_dir_key(), tuple(codes))
 
 

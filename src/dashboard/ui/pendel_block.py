@@ -16,14 +16,15 @@ from dashboard.markup import escape_markdown
 from dashboard.pendel import (
     CAVEAT,
     PLACEMENT_RULE,
-    SOURCE_ID,
+    SOURCE_IDS,
     GemeentePendel,
     GemeenteTrend,
     InsideShares,
     Outward,
     OverstapPendel,
+    PendelSource,
     Placement2014,
-    source_text,
+    RegionTrend,
 )
 from dashboard.pendel_text import (
     ROLE_LABELS,
@@ -40,9 +41,13 @@ from dashboard.ui.layout import source_caption
 _PLOT_CONFIG = {"displaylogo": False}
 
 
-def pendel_caption(year: int, extra: str = "") -> None:
+def pendel_caption(source: PendelSource, extra: str = "") -> None:
     """Source, period, division and the caveat (jobs, employees, cells under 50)."""
-    source_caption(SOURCE_ID, extra=f"{source_text(year)} {CAVEAT} {extra}".strip())
+    source_caption(SOURCE_IDS[source.table_id], extra=f"{source.text} {CAVEAT} {extra}".strip())
+
+
+def trend_source_ids(trend: GemeenteTrend) -> list[str]:
+    return list(dict.fromkeys(SOURCE_IDS[p.table_id] for p in trend.points))
 
 
 def _table(frame: pd.DataFrame) -> None:
@@ -55,13 +60,13 @@ def gemeente_section(
     """Where the residents of one gemeente work: sentence, chart, text version, tables, trend."""
     st.markdown(escape_markdown(gemeente_sentence(result)))
     if result.total_jobs == 0:
-        pendel_caption(result.source.year)
+        pendel_caption(result.source)
         return
     st.plotly_chart(
         charts.regions_figure(result), width="stretch", config=_PLOT_CONFIG, key=f"{key}_regios"
     )
     st.caption("Tekstversie: " + escape_markdown(shares_sentence(result)))
-    pendel_caption(result.source.year)
+    pendel_caption(result.source)
     with st.expander(f"Per arbeidsmarktregio en per werkgemeente ({result.source.period})"):
         _table(
             pd.DataFrame(
@@ -96,7 +101,7 @@ def gemeente_section(
                 }
             )
         )
-        pendel_caption(result.source.year)
+        pendel_caption(result.source)
     with st.expander(f"Waar wonen de mensen die in {escape_markdown(result.name)} werken?"):
         st.markdown(escape_markdown(origins_sentence(result)))
         _table(
@@ -109,8 +114,8 @@ def gemeente_section(
                 }
             )
         )
-        pendel_caption(result.source.year)
-    with st.expander(f"Verschuift het? December {trend.points[0].year}–{trend.points[-1].year}"):
+        pendel_caption(result.source)
+    with st.expander(f"Verschuift het? {trend.period.capitalize()}"):
         trend_block(trend, region_names, key=key)
 
 
@@ -133,19 +138,11 @@ def trend_block(trend: GemeenteTrend, region_names: Mapping[str, str], *, key: s
         columns[region_names[trend.candidate_code]] = [pct(p.candidate_share) for p in trend.points]
     columns["Overige regio's"] = [pct(p.rest_share) for p in trend.points]
     _table(pd.DataFrame(columns))
-    source_caption(
-        SOURCE_ID,
-        extra=f"Banen van werknemers, {trend.period}, CBS {trend.table_id}, {trend.division}. "
-        f"{CAVEAT} Alle jaren in de gemeenten en regio's van 2025.",
-    )
+    source_caption(*trend_source_ids(trend), extra=f"{trend.source_text} {CAVEAT}")
 
 
 def inside_block(
-    shares: InsideShares,
-    codes: Sequence[str],
-    region_trend: Mapping[str, tuple[tuple[int, float | None], ...]],
-    *,
-    key: str,
+    shares: InsideShares, codes: Sequence[str], trend: RegionTrend, *, key: str
 ) -> None:
     """The inside share of a few regions, with its trend as a table."""
     st.plotly_chart(
@@ -162,26 +159,29 @@ def inside_block(
             )
         )
     )
-    years = [y for y, _ in next(iter(region_trend.values()))]
+    pendel_caption(shares.source)
     _table(
         pd.DataFrame(
-            {"December": [str(y) for y in years]}
+            {"December": [str(y) for y in trend.years]}
             | {
-                f"{shares.get(c).name} binnen de regio": [pct(s) for _, s in region_trend[c]]
+                f"{shares.get(c).name} binnen de regio": [pct(s) for s in trend.shares[c]]
                 for c in codes
             }
         )
     )
-    pendel_caption(shares.source.year, extra="De tabel geeft elk jaar in de indeling van 2025.")
+    source_caption(
+        *dict.fromkeys(SOURCE_IDS[t] for t in trend.table_ids),
+        extra=f"{trend.source_text} {CAVEAT}",
+    )
 
 
-def outward_list(outward: Sequence[Outward], year: int) -> None:
+def outward_list(outward: Sequence[Outward], source: PendelSource) -> None:
     """The gemeenten whose residents work more in another region than in their own."""
     if not outward:
         st.markdown("Geen gemeente: overal werken de inwoners het meest in de eigen regio.")
         return
     st.markdown("\n".join(f"- {escape_markdown(outward_sentence(o))}" for o in outward))
-    pendel_caption(year)
+    pendel_caption(source)
 
 
 def move_block(move: OverstapPendel, *, key: str) -> None:
@@ -219,7 +219,7 @@ def move_block(move: OverstapPendel, *, key: str) -> None:
         )
     )
     pendel_caption(
-        move.source.year,
+        move.source,
         extra=f"Aandeel van {escape_markdown(move.gemeente_name)} in de eigen regio: "
         f"{pct(move.gemeente_share_before)} nu, {pct(move.gemeente_share_after)} na de overstap.",
     )
