@@ -395,3 +395,16 @@ def test_damaged_snapshot_is_a_dutch_error(tmp_path: Path, line: str, words: str
     flows.write_text(flows.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
     with pytest.raises(DataMissingError, match=words):
         load_pendel(tmp_path)
+
+
+def test_pendel_snapshot_refuses_a_foreign_folder(raw_dir: Path, cbs_dir: Path, tmp_path: Path):
+    from dashboard.errors import ValidationError
+    from dashboard.pendel_source import write_pendel_snapshot
+
+    target = tmp_path / "pendel"
+    target.mkdir()
+    (target / "notities.txt").write_text("van iemand anders", encoding="utf-8")
+    with pytest.raises(ValidationError, match="bevat al andere bestanden"):
+        write_pendel_snapshot(raw_dir, cbs_dir, target)
+    with pytest.raises(ValidationError, match="bronmap"):
+        write_pendel_snapshot(raw_dir, cbs_dir, raw_dir / "uit")

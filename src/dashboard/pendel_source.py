@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from dashboard.codes import is_gemeente_code
 from dashboard.errors import DataMissingError
+from dashboard.safe_files import check_output_folder, write_folder
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -379,17 +380,31 @@ def build_pendel_files(pendel_folder: Path, cbs_folder: Path) -> dict[str, bytes
     return files
 
 
-def write_pendel_snapshot(pendel_folder: Path, cbs_folder: Path, target: Path) -> dict[str, int]:
-    """Build the pendel snapshot into ``target`` (its own folder); returns name → size."""
+def is_pendel_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a pendel snapshot this module wrote (its ``PENDEL.json``)."""
+    return (folder / META_FILE).is_file() and not (folder / META_FILE).is_symlink()
+
+
+def check_pendel_target(pendel_folder: Path, target: Path) -> None:
+    """Refuse a missing source or an unusable target before the (slower) build."""
     if not pendel_folder.is_dir():
         raise DataMissingError(
             f"de map met de pendelgegevens {pendel_folder} bestaat niet (geef haar met --pendel)",
             str(pendel_folder),
         )
+    if target.parent.is_dir():  # else the main snapshot makes the parent, and it is new
+        check_output_folder(target, is_ours=is_pendel_folder, source=pendel_folder)
+
+
+def write_pendel_snapshot(pendel_folder: Path, cbs_folder: Path, target: Path) -> dict[str, int]:
+    """Build the pendel snapshot into ``target`` (its own folder); returns name → size.
+
+    Written like the main snapshot (:func:`dashboard.safe_files.write_folder`): all files
+    together or none, never into the source folder, other files in ``target`` left alone.
+    """
+    check_pendel_target(pendel_folder, target)
     files = build_pendel_files(pendel_folder, cbs_folder)
-    target.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        (target / name).write_bytes(data)
+    write_folder(target, files, is_ours=is_pendel_folder, source=pendel_folder, prefix=".pendel-")
     return {name: len(data) for name, data in files.items()}
 
 
