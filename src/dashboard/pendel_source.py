@@ -427,8 +427,8 @@ def odata_flows(rows: list[dict], period: str) -> dict[tuple[str, str], int]:
     for row in rows:
         woon = str(row.get("WoonregioS") or "").strip()
         werk = str(row.get("WerkregioS") or "").strip()
-        if not (woon.startswith("GM") and werk.startswith("GM")):
-            continue
+        if not (is_gemeente_code(woon) and is_gemeente_code(werk)):
+            continue  # totals (NL01, PV…) and other region kinds
         if str(row.get("Perioden") or "").strip() != period:
             raise DataMissingError(
                 f"CBS {CURRENT_TABLE} gaf een rij van periode {str(row.get('Perioden'))[:12]!r}, "
