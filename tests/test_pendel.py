@@ -22,9 +22,8 @@ from shapely.geometry import box
 
 from dashboard.errors import DataMissingError, UnknownCodeError, ValidationError
 from dashboard.pendel import (
-    CANDIDATE,
-    OWN,
     PENDEL_DIR,
+    Role,
     gemeente_pendel,
     gemeente_trend,
     inside_shares,
@@ -111,7 +110,7 @@ def test_voorschoten_2014_by_hand(raw_dir: Path, cbs_dir: Path, data, index) -> 
     assert round(100 * result.candidate_share, 1) == 34.3
     assert result.own_share + result.candidate_share + result.rest_share == pytest.approx(1.0)
     roles = {r.code: r.role for r in result.regions}
-    assert roles["AM34"] == OWN and roles["AM19"] == CANDIDATE
+    assert roles["AM34"] is Role.OWN and roles["AM19"] is Role.CANDIDATE
     assert (result.source.table_id, result.source.period) == ("81251NED", "december 2014")
     assert "2025" in result.source.division
 

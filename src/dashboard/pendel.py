@@ -19,6 +19,7 @@ import csv
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -57,8 +58,14 @@ PLACEMENT_RULE = (
     "later is opgesplitst, gaan dus alle banen naar het grootste deel; ze worden niet naar rato "
     "verdeeld, want dat zou stromen schatten die CBS niet publiceert. De regio is die van 2025."
 )
-#: role of a region for one gemeente
-OWN, CANDIDATE, REST = "eigen", "kandidaat", "overig"
+
+
+class Role(StrEnum):
+    """What a region is to one gemeente (the value is what the JSON says)."""
+
+    OWN = "eigen"
+    CANDIDATE = "kandidaat"
+    REST = "overig"
 
 
 def period_label(year: int) -> str:
@@ -300,7 +307,7 @@ class RegionShare:
 
     code: str
     name: str
-    role: str  # OWN, CANDIDATE or REST (a region that is neither)
+    role: Role
     jobs: float
     share: float
 
@@ -369,7 +376,7 @@ class GemeentePendel:
                 {
                     "code": r.code,
                     "naam": r.name,
-                    "rol": r.role,
+                    "rol": r.role.value,
                     "banen_x1000": r.jobs,
                     "aandeel": round(r.share, 4),
                 }
@@ -599,8 +606,10 @@ def gemeente_pendel(
     if candidate:
         per_region.setdefault(candidate, 0)
 
-    def role(code: str) -> str:
-        return OWN if code == g.region_code else CANDIDATE if code == candidate else REST
+    def role(code: str) -> Role:
+        if code == g.region_code:
+            return Role.OWN
+        return Role.CANDIDATE if code == candidate else Role.REST
 
     region_rows = tuple(
         RegionShare(

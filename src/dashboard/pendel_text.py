@@ -11,16 +11,15 @@ from collections.abc import Mapping
 
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_number, fmt_pct
 from dashboard.pendel import (
-    CANDIDATE,
-    OWN,
     GemeentePendel,
     GemeenteTrend,
     InsideShares,
     Outward,
     OverstapPendel,
+    Role,
 )
 
-ROLE_LABELS = {OWN: "eigen regio", CANDIDATE: "kandidaat", "overig": "overig"}
+ROLE_LABELS = {Role.OWN: "eigen regio", Role.CANDIDATE: "kandidaat", Role.REST: "overig"}
 
 
 def pct(value: float | None) -> str:
@@ -41,7 +40,7 @@ def gemeente_sentence(result: GemeentePendel, *, top: int = 3) -> str:
             "(alle stromen onder 50 banen): niet beschikbaar."
         )
     regions = [
-        f"{pct(r.share)} in {r.name}" + (" (eigen regio)" if r.role == OWN else "")
+        f"{pct(r.share)} in {r.name}" + (" (eigen regio)" if r.role is Role.OWN else "")
         for r in result.regions[:3]
     ]
     places = ", ".join(f"{p.name} {jobs(p.jobs)}" for p in result.top(top))

@@ -13,11 +13,15 @@ import plotly.graph_objects as go
 
 from dashboard.charts.style import apply_layout
 from dashboard.maps import HIGHLIGHT_COLOURS
-from dashboard.pendel import CANDIDATE, OWN, GemeentePendel, GemeenteTrend, InsideShares
+from dashboard.pendel import GemeentePendel, GemeenteTrend, InsideShares, Role
 from dashboard.pendel_text import ROLE_LABELS, jobs, pct
 
 REST_COLOUR = "#8C8C8C"
-ROLE_COLOURS = {OWN: HIGHLIGHT_COLOURS[0], CANDIDATE: HIGHLIGHT_COLOURS[1], "overig": REST_COLOUR}
+ROLE_COLOURS = {
+    Role.OWN: HIGHLIGHT_COLOURS[0],
+    Role.CANDIDATE: HIGHLIGHT_COLOURS[1],
+    Role.REST: REST_COLOUR,
+}
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
@@ -28,7 +32,7 @@ def regions_figure(result: GemeentePendel, *, top: int = 8) -> go.Figure:
     """Share of the residents' jobs per arbeidsmarktregio (largest first), by role."""
     rows = list(result.regions[:top])
     fig = go.Figure()
-    for role in (OWN, CANDIDATE, "overig"):
+    for role in Role:
         chosen = [r for r in rows if r.role == role]
         if not chosen:
             continue
@@ -65,8 +69,8 @@ def destinations_figure(result: GemeentePendel, *, top: int = 10) -> go.Figure:
     rows = list(result.top(top))
     roles = {r.code: r.role for r in result.regions}
     fig = go.Figure()
-    for role in (OWN, CANDIDATE, "overig"):
-        chosen = [p for p in rows if roles.get(p.region_code, "overig") == role]
+    for role in Role:
+        chosen = [p for p in rows if roles.get(p.region_code, Role.REST) is role]
         if not chosen:
             continue
         fig.add_trace(
@@ -97,12 +101,14 @@ def destinations_figure(result: GemeentePendel, *, top: int = 10) -> go.Figure:
 def trend_figure(trend: GemeenteTrend, names: Mapping[str, str]) -> go.Figure:
     """Own-region, candidate and rest shares for every December."""
     years = [p.year for p in trend.points]
-    series = [(OWN, f"eigen regio {names[trend.region_code]}", [p.own_share for p in trend.points])]
+    series = [
+        (Role.OWN, f"eigen regio {names[trend.region_code]}", [p.own_share for p in trend.points])
+    ]
     if trend.candidate_code:
         series.append(
-            (CANDIDATE, names[trend.candidate_code], [p.candidate_share for p in trend.points])
+            (Role.CANDIDATE, names[trend.candidate_code], [p.candidate_share for p in trend.points])
         )
-    series.append(("overig", "overige regio's", [p.rest_share for p in trend.points]))
+    series.append((Role.REST, "overige regio's", [p.rest_share for p in trend.points]))
     fig = go.Figure()
     for role, label, values in series:
         fig.add_trace(
@@ -111,7 +117,7 @@ def trend_figure(trend: GemeenteTrend, names: Mapping[str, str]) -> go.Figure:
                 y=[None if v is None else 100 * v for v in values],
                 mode="lines+markers+text",
                 name=label,
-                line={"color": ROLE_COLOURS[role], "dash": "solid" if role == OWN else "dot"},
+                line={"color": ROLE_COLOURS[role], "dash": "solid" if role is Role.OWN else "dot"},
                 text=[pct(v) for v in values],
                 textposition="top center",
                 hovertemplate="%{x}: %{text}<extra>" + label + "</extra>",

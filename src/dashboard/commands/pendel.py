@@ -24,7 +24,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="een regio om apart te tonen, bijv. AM19 (de kandidaat voor een overstap)",
     )
     parser.add_argument(
-        "--jaar", dest="year", type=int, default=None, help="december van dit jaar (2006–2014)"
+        "--jaar",
+        dest="year",
+        type=int,
+        default=None,
+        help="december van dit jaar (standaard het laatste jaar met cijfers)",
     )
     add_format_option(parser, ("table", "json"), "table")
 
