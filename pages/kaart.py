@@ -297,3 +297,75 @@ with st.expander("Alle 35 regio's als tabel"):
     source_caption(*sources, "indeling_afgeleid_2025", extra=period_text)
     if values.isna().any():
         st.caption(f"Een lege waarde betekent: {NIET_BESCHIKBAAR} voor {year}.")
+
+# --- commuting (pendel): how well each region matches its labour market -------------------------
+from dashboard.errors import DashboardError  # noqa: E402
+from dashboard.markup import escape_markdown  # noqa: E402
+from dashboard.pendel import split_placements  # noqa: E402
+from dashboard.pendel_text import jobs, pct  # noqa: E402
+from dashboard.ui import pendel_block  # noqa: E402
+from dashboard.ui.picture import svg_picture  # noqa: E402
+
+st.header("Pendel: hoeveel banen liggen in de eigen regio?")
+st.markdown(
+    "Per regio het aandeel van de banen van haar inwoners dat in de regio zelf ligt: hoe beter "
+    "een regio bij haar arbeidsmarkt past, hoe hoger. Daaronder de gemeenten waarvan de inwoners "
+    "meer in één andere regio werken dan in de eigen regio: daar speelt de vraag van Voorschoten "
+    "ook."
+)
+try:
+    pendel_years = cache.pendel_data().years
+    pendel_year = st.select_slider(
+        "December van welk jaar?",
+        options=list(pendel_years),
+        value=pendel_years[-1],
+        key="kaart_pendel_jaar",
+    )
+    pendel_shares = cache.pendel_inside(pendel_year)
+    pendel_outward = cache.pendel_elsewhere(pendel_year)
+    pendel_svg = cache.pendel_map(pendel_year)
+except DashboardError as err:
+    st.warning(
+        f"De pendelcijfers zijn niet beschikbaar: {escape_markdown(err)}", icon=":material/warning:"
+    )
+else:
+    pendel_values = pd.Series(
+        {c: (None if s is None else 100 * s) for c, s in pendel_shares.values().items()},
+        dtype=float,
+    )
+    pendel_label = f"Banen van inwoners binnen de eigen regio ({pendel_shares.source.period})"
+    svg_picture(pendel_svg, alt=f"Kaart van de arbeidsmarktregio's: {pendel_label.lower()}")
+    st.caption(
+        "Tekstversie van de kaart: "
+        + escape_markdown(
+            map_text_alternative(
+                pendel_values,
+                region_names,
+                indicator_label=pendel_label,
+                unit="% binnen de regio",
+                decimals=1,
+                highlight_regions=tuple(highlight_regions),
+            )
+        )
+    )
+    pendel_block.pendel_caption(pendel_shares.source)
+    with st.expander("Alle 35 regio's: aandeel banen binnen de eigen regio"):
+        ranked = sorted(pendel_shares.regions, key=lambda r: -(r.share or 0))
+        st.markdown(
+            markdown_table(
+                pd.DataFrame(
+                    {
+                        "Regio": [r.name for r in ranked],
+                        "Code": [r.code for r in ranked],
+                        "Binnen de regio": [pct(r.share) for r in ranked],
+                        "Banen binnen (× 1.000)": [jobs(r.inside_jobs) for r in ranked],
+                        "Banen van inwoners (× 1.000)": [jobs(r.total_jobs) for r in ranked],
+                    }
+                )
+            )
+        )
+        pendel_block.pendel_caption(pendel_shares.source)
+    st.subheader("Gemeenten die meer in een andere regio werken")
+    pendel_block.outward_list(pendel_outward, pendel_shares.source)
+    with st.expander("Hoe de gemeenten van 2014 zijn omgerekend naar 2025"):
+        pendel_block.method_note(split_placements(cache.pendel_data()), gemeente_names)

@@ -23,9 +23,10 @@ from dashboard.overstap import (
     variant_links,
 )
 from dashboard.overstap_summary import overstap_summary
+from dashboard.pendel_text import overstap_sentence
 from dashboard.sources import source_line
 from dashboard.tables import cost_table
-from dashboard.ui import cache, context, labour_block
+from dashboard.ui import cache, context, labour_block, pendel_block
 from dashboard.ui.inputs import amount_input
 from dashboard.ui.layout import page_guard, show_notices, source_caption
 from dashboard.ui.picture import svg_picture
@@ -190,6 +191,27 @@ st.caption(
     )
 )
 source_caption("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025")
+
+# --- commuting (pendel) --------------------------------------------------------------------------
+st.header(f"Waar werken de inwoners van {escape_markdown(name)}?")
+st.markdown(
+    "Waar de werkende inwoners hun baan hebben, is het feit waar de regiovraag om draait: de "
+    "notitie van Voorschoten noemt regio's 'waar sprake is van relatief hoge pendel'. Hieronder "
+    "de banen van werknemers die in deze gemeente wonen, naar de gemeente en regio waar ze werken."
+)
+try:
+    pendel_result = cache.pendel_gemeente(gemeente, candidate=naar)
+    pendel_trend = cache.pendel_trend(gemeente, candidate=naar)
+    pendel_move = cache.pendel_overstap(gemeente, naar)
+except DashboardError as err:
+    st.warning(
+        f"De pendelcijfers zijn niet beschikbaar: {escape_markdown(err)}", icon=":material/warning:"
+    )
+else:
+    pendel_block.gemeente_section(pendel_result, pendel_trend, region_names, key="overstap_pendel")
+    st.subheader("Banen binnen de eigen regio: voor en na")
+    st.markdown(escape_markdown(overstap_sentence(pendel_move, region_names)))
+    pendel_block.move_block(pendel_move, key="overstap_pendel_binnen")
 
 # --- costs -------------------------------------------------------------------------------------
 st.header("Kosten: wie betaalt welk deel?")

@@ -6,13 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.charts import profiles as charts
+from dashboard.errors import DashboardError
 from dashboard.formatting import fmt_eur, fmt_int, fmt_number
 from dashboard.indicators import indicator_period
 from dashboard.markup import escape_markdown
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
+from dashboard.settings import CASE
 from dashboard.sources import source_line
 from dashboard.tables import kerncijfers_table
-from dashboard.ui import cache, labour_block
+from dashboard.ui import cache, labour_block, pendel_block
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.picture import svg_picture
 from dashboard.ui.state import DEFAULT_COMPARE, compare_regions, set_compare_regions
@@ -176,6 +178,52 @@ st.markdown(
 labour_block.comparison_block(
     cache.labour_comparison(tuple((p.code, p.name) for p in profiles)), key="regios_labour"
 )
+
+# --- commuting (pendel) ------------------------------------------------------------------------
+st.subheader("Pendel: waar werken de inwoners?")
+st.markdown(
+    "Hoe goed past een regio bij haar arbeidsmarkt? Het aandeel van de banen van haar inwoners dat "
+    "in de regio zelf ligt, en per gemeente waar de inwoners werken."
+)
+try:
+    pendel_shares = cache.pendel_inside()
+    pendel_regions = cache.pendel_region_trend(tuple(codes))
+    pendel_outward = cache.pendel_elsewhere()
+except DashboardError as err:
+    st.warning(
+        f"De pendelcijfers zijn niet beschikbaar: {escape_markdown(err)}", icon=":material/warning:"
+    )
+else:
+    pendel_block.inside_block(pendel_shares, codes, pendel_regions, key="regios_pendel_binnen")
+    member_names = {g.code: g.name for c in codes for g in index.members(c)}
+    if st.session_state.get("regios_pendel_gemeente") not in member_names:
+        st.session_state["regios_pendel_gemeente"] = (
+            CASE.gemeente if CASE.gemeente in member_names else next(iter(member_names))
+        )
+    pendel_gemeente = st.selectbox(
+        "Van welke gemeente wilt u zien waar de inwoners werken?",
+        sorted(member_names, key=member_names.__getitem__),
+        format_func=lambda g: f"{member_names[g]} ({region_names[index.region_of(g)]})",
+        key="regios_pendel_gemeente",
+    )
+    own_region = index.region_of(pendel_gemeente)
+    other_region = codes[1] if own_region == codes[0] else codes[0]
+    st.markdown(
+        f"**Waar werken de inwoners van {escape_markdown(member_names[pendel_gemeente])}?**"
+    )
+    pendel_block.gemeente_section(
+        cache.pendel_gemeente(pendel_gemeente, candidate=other_region),
+        cache.pendel_trend(pendel_gemeente, candidate=other_region),
+        region_names,
+        key="regios_pendel",
+    )
+    st.markdown(
+        "**Gemeenten van deze twee regio's waarvan de inwoners meer in een andere regio werken "
+        "dan in de eigen regio**"
+    )
+    pendel_block.outward_list(
+        [o for o in pendel_outward if o.region_code in codes], pendel_shares.source
+    )
 
 # --- qualitative table ----------------------------------------------------------------------
 st.subheader("Wat de documenten zeggen")

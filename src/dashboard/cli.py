@@ -50,6 +50,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sensitivity": ("sensitivity", "hoe robuust is de uitkomst"),
     "profile": ("profile", "twee regioprofielen naast elkaar"),
     "overstap": ("overstap", "een gemeente naar een andere regio laten overstappen"),
+    "pendel": ("pendel", "waar de inwoners van een gemeente werken (CBS, december 2006–2014)"),
     "scenario": ("scenario", "opgeslagen scenario's beheren"),
     "report": ("report", "rapport maken als PDF of PowerPoint"),
 }

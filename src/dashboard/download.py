@@ -571,6 +571,16 @@ def validate_folder(
 
 
 # --- putting it together -------------------------------------------------------------------------
+def _fetch_pendel(year: int, staging: Path, **kwargs: Any) -> None:
+    """Commuting (CBS 85481NED) when the service gives it; without it the rest still counts."""
+    from dashboard.pendel_download import fetch_pendel
+
+    try:
+        fetch_pendel(year, staging, **kwargs)
+    except DownloadError as err:
+        kwargs["progress"](f"      pendel niet opgehaald ({err}); de rest gaat door")
+
+
 def check_download_target(target: Path) -> Path:
     """Refuse a target folder before anything is fetched: it must be new, empty or a data
     folder (see :func:`dashboard.safe_files.check_output_folder`)."""
@@ -611,6 +621,7 @@ def download_all(
             raise DownloadError(
                 f"{err}; de download is afgebroken en er is niets vervangen"
             ) from err
+        _fetch_pendel(year, staging, fetcher=fetcher, api_url=api, feed_url=feed, progress=progress)
         long_rows = kerncijfers_rows(rows, year, table_id, title)
         if not long_rows:
             raise DownloadError(

@@ -56,8 +56,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             "eerdere momentopname; nooit de bronmap. Andere bestanden blijven staan."
         ),
     )
+    snap.add_argument(
+        "--pendel",
+        dest="pendel",
+        type=Path,
+        default=None,
+        help="map met de pendelcijfers (CBS 81251NED); standaard 'pendel' naast de map van --uit",
+    )
     check = sub.add_parser("check", help="controleren of de gegevensmap bruikbaar is")
     check.add_argument("--jaar", dest="year", type=int, default=DEFAULT_YEAR)
+
+
+def pendel_snapshot(args: argparse.Namespace, *, check_only: bool = False) -> dict[str, int]:
+    """The pendel part of the snapshot, in its own folder (``pendel/``) next to the rest."""
+    from dashboard.pendel_source import check_pendel_target, write_pendel_snapshot
+
+    folder = args.pendel or args.source.parent / "pendel"
+    if check_only:
+        check_pendel_target(folder, args.out / "pendel")
+        return {}
+    sizes = write_pendel_snapshot(folder, args.source, args.out / "pendel")
+    return {f"pendel/{name}": size for name, size in sizes.items()}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,7 +86,9 @@ def run(args: argparse.Namespace) -> int:
         if not args.source.is_dir():
             raise DataMissingError(f"de map {args.source} bestaat niet", str(args.source))
         check_snapshot_target(args.source, args.out)
+        pendel_snapshot(args, check_only=True)
         sizes = write_snapshot(args.source, args.out)
+        sizes |= pendel_snapshot(args)
         for name, size in sorted(sizes.items()):
             print(f"{name}: {size / 1024:.0f} kB")
         print(terminal_text(f"totaal {sum(sizes.values()) / 1024:.0f} kB → {args.out}"))

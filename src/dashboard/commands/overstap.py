@@ -15,6 +15,7 @@ from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_eur, fmt_int, fmt_pct
 from dashboard.indicators import indicator_period
 from dashboard.kerncijfers import NATIONAL_CODE, load_kerncijfers
+from dashboard.markup import terminal_text
 from dashboard.overstap import (
     DistributionKey,
     cost_model,
@@ -22,6 +23,8 @@ from dashboard.overstap import (
     procedure_timeline,
     simulate,
 )
+from dashboard.pendel import CAVEAT, load_pendel_in_use, overstap_pendel, source_text
+from dashboard.pendel_text import overstap_sentence
 from dashboard.regions import load_region_index
 
 
@@ -108,6 +111,9 @@ def payload(args: argparse.Namespace) -> dict:
         },
     }
     names = {r.code: r.name for r in index.regions}
+    move = overstap_pendel(load_pendel_in_use(), index, gemeente.code, result.naar)
+    doc["pendel"] = move.as_json()
+    doc["_pendel_text"] = overstap_sentence(move, names)
     doc["procedure"] = [
         {
             "stap": s.number,
@@ -126,6 +132,8 @@ def payload(args: argparse.Namespace) -> dict:
 def run(args: argparse.Namespace) -> int:
     doc = payload(args)
     names = doc.pop("_names")
+    pendel_text = doc.pop("_pendel_text")
+    move_year = doc["pendel"]["bron"]["jaar"]
     if args.format == "json":
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
@@ -157,6 +165,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"  frictiekosten (eigen invoer, niet geregeld): {fmt_eur(k['frictiekosten'])}")
         for caution in k["waarschuwingen"]:
             print(f"  let op: {caution}")
+    print(terminal_text("Pendel: " + pendel_text))
+    print(terminal_text(f"  {source_text(move_year, doc['pendel']['bron']['tabel'])} {CAVEAT}"))
     print("Procedure:")
     for step in doc["procedure"]:
         print(

@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import kerncijfers, labour, maps, overstap, profiles
+from dashboard import kerncijfers, labour, maps, overstap, pendel_report, profiles
 from dashboard.charts import profiles as profile_charts
 from dashboard.charts import robustness as robustness_charts
 from dashboard.charts import scoring as scoring_charts
@@ -626,6 +626,15 @@ def _section_overstap(ctx: _Context) -> Section:
         )
     )
     bullets: list[str] = []
+    pendel_sources: list[str] = []
+    try:
+        pendel = pendel_report.overstap_part(ctx.index, res.gemeente_code, naar)
+    except DashboardError as err:
+        paragraphs.append(f"De pendelcijfers zijn {NIET_BESCHIKBAAR}: {err}")
+    else:
+        bullets.append(pendel.bullet)
+        tables.insert(1, pendel.table)
+        pendel_sources.append(pendel.source)
     for cons, applies in ov.consequences(res.gemeente_code, naar):
         if applies:
             bullets.append(f"{cons.title}: {cons.text}")
@@ -664,7 +673,9 @@ def _section_overstap(ctx: _Context) -> Section:
         slide_bullets=(*cost_lines, *bullets),
         tables=tuple(tables),
         charts=charts,
-        sources=tuple(dict.fromkeys([fig_source, source_line(*_known_sources(cite_ids))])),
+        sources=tuple(
+            dict.fromkeys([fig_source, *pendel_sources, source_line(*_known_sources(cite_ids))])
+        ),
     )
 
 

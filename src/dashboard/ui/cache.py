@@ -35,6 +35,22 @@ from dashboard.maps import (
     region_details,
     region_map_spec,
 )
+from dashboard.pendel import (
+    GemeentePendel,
+    GemeenteTrend,
+    InsideShares,
+    Outward,
+    OverstapPendel,
+    PendelData,
+    RegionTrend,
+    gemeente_pendel,
+    gemeente_trend,
+    inside_shares,
+    load_pendel_in_use,
+    overstap_pendel,
+    region_trend,
+    work_elsewhere,
+)
 from dashboard.regions import RegionIndex, load_region_index
 from dashboard.scoring import DecisionProblem, problem_from_mapping, problem_to_mapping
 from dashboard.sensitivity import SmaaResult, smaa
@@ -358,3 +374,98 @@ def scenario_store() -> ScenarioStore:
     cached, so the next run tries again (for example after the administrator fixed the file).
     """
     return _scenario_store(database_url())
+
+
+# --- pendel (CBS 81251NED) ------------------------------------------------------------------
+# cache_resource: the results are frozen and hold read-only mappings, which cannot be pickled.
+@st.cache_resource(show_spinner=False)
+def _pendel_data(folder: str) -> PendelData:
+    return load_pendel_in_use()
+
+
+def pendel_data() -> PendelData:
+    """The embedded pendel figures (December 2006–2014) and the Decembers downloaded into the
+    data folder in use."""
+    return _pendel_data(data_dir_key())
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _pendel_gemeente(
+    folder: str, gemeente: str, candidate: str | None, year: int | None
+) -> GemeentePendel:
+    return gemeente_pendel(pendel_data(), region_index(), gemeente, candidate=candidate, year=year)
+
+
+def pendel_gemeente(
+    gemeente: str, candidate: str | None = None, year: int | None = None
+) -> GemeentePendel:
+    """Where the residents of ``gemeente`` work (raises DashboardError)."""
+    return _pendel_gemeente(data_dir_key(), gemeente, candidate, year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _pendel_trend(folder: str, gemeente: str, candidate: str | None) -> GemeenteTrend:
+    return gemeente_trend(pendel_data(), region_index(), gemeente, candidate=candidate)
+
+
+def pendel_trend(gemeente: str, candidate: str | None = None) -> GemeenteTrend:
+    return _pendel_trend(data_dir_key(), gemeente, candidate)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _pendel_inside(folder: str, year: int | None) -> InsideShares:
+    return inside_shares(pendel_data(), region_index(), year=year)
+
+
+def pendel_inside(year: int | None = None) -> InsideShares:
+    """The inside share of all 35 regions."""
+    return _pendel_inside(data_dir_key(), year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _pendel_region_trend(folder: str, codes: tuple[str, ...]) -> RegionTrend:
+    return region_trend(pendel_data(), region_index(), codes)
+
+
+def pendel_region_trend(codes: tuple[str, ...]) -> RegionTrend:
+    """The inside share of ``codes`` for every December."""
+    return _pendel_region_trend(data_dir_key(), tuple(codes))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _pendel_elsewhere(folder: str, year: int | None) -> tuple[Outward, ...]:
+    return work_elsewhere(pendel_data(), region_index(), year=year)
+
+
+def pendel_elsewhere(year: int | None = None) -> tuple[Outward, ...]:
+    """Gemeenten whose residents work more in another region than in their own."""
+    return _pendel_elsewhere(data_dir_key(), year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _pendel_overstap(folder: str, gemeente: str, naar: str, year: int | None) -> OverstapPendel:
+    return overstap_pendel(pendel_data(), region_index(), gemeente, naar, year=year)
+
+
+def pendel_overstap(gemeente: str, naar: str, year: int | None = None) -> OverstapPendel:
+    """Both regions' inside shares before and after moving ``gemeente`` to ``naar``."""
+    return _pendel_overstap(data_dir_key(), gemeente, naar, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _pendel_map(folder: str, year: int | None) -> str:
+    shares = _pendel_inside(folder, year)
+    values = pd.Series({c: (None if s is None else 100 * s) for c, s in shares.values().items()})
+    spec = region_map_spec(
+        _map_layers(folder, DEFAULT_YEAR),
+        values.astype(float),
+        indicator_label="Banen van inwoners binnen de eigen regio",
+        unit="% binnen de regio",
+        decimals=1,
+    )
+    return render.svg(spec)
+
+
+def pendel_map(year: int | None = None) -> str:
+    """The 35 regions coloured by their inside share, as SVG."""
+    return _pendel_map(data_dir_key(), year)
