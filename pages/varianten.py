@@ -24,8 +24,7 @@ from dashboard.criteria import (
 )
 from dashboard.errors import DashboardError, ValidationError
 from dashboard.formatting import fmt_number, fmt_plain, parse_number
-from dashboard.limits import SCALE
-from dashboard.markup import escape_markdown
+from dashboard.limits import SCALE, WEIGHT
 from dashboard.narrative import (
     explanation,
     group_shares_sentence,
@@ -48,6 +47,7 @@ from dashboard.ui.state import (
     set_problem_config,
     sync_url,
 )
+from dashboard.ui.text import show_error
 from dashboard.weighting import (
     DEFAULT_PRESET,
     apply_preset,
@@ -188,6 +188,31 @@ def _criterion_label(criterion_id: str) -> str:
     return f"{MATRIX.group(crit.group).short}: {crit.label}"
 
 
+def _weight_slider(label: str, key: str) -> None:
+    """A weight from 0 to 10 as a slider. A link or scenario may hold a larger weight (any up
+    to ``limits.WEIGHT`` is valid): the slider then reaches that weight, which is shown
+    and kept as it is, with a note; it is never cut down to 10."""
+    value = float(st.session_state.get(key, 1.0))
+    top = max(SLIDER_MAX, value)
+    st.slider(
+        label,
+        0.0,
+        top,
+        step=0.5,
+        format="localized",  # the browser's notation: 1,5 for a Dutch browser
+        key=key,
+        on_change=_on_slider,
+    )
+    if top > SLIDER_MAX:
+        shown = WEIGHT.show(value)
+        st.caption(
+            f"Dit gewicht ({shown}, uit een link of scenario) is groter dan "
+            f"{WEIGHT.show(SLIDER_MAX)}, het einde van de gewone schuif. Het geldt zoals het "
+            f"is; de schuif loopt daarom tot {shown}. Alleen de verhouding tussen de gewichten "
+            "telt."
+        )
+
+
 # --- the fragment: weights and results --------------------------------------------------------
 @st.fragment
 def weights_and_results() -> None:
@@ -219,15 +244,7 @@ def weights_and_results() -> None:
                 st.info(note, icon=":material/info:")
         st.markdown("**Hoe zwaar telt elk perspectief?** (0 = telt niet mee)")
         for g in MATRIX.groups:
-            st.slider(
-                g.label,
-                0.0,
-                SLIDER_MAX,
-                step=0.5,
-                format="localized",  # the browser's notation: 1,5 for a Dutch browser
-                key=g_key(g.id),
-                on_change=_on_slider,
-            )
+            _weight_slider(g.label, g_key(g.id))
         st.markdown(f"**{group_shares_sentence(problem)}**")
         st.button(
             "Alles terugzetten naar de standaard",
@@ -241,10 +258,9 @@ def weights_and_results() -> None:
         st.subheader("Uitkomst")
         rejected = st.session_state.pop(ERROR_KEY, None)  # shown once, after the change
         if rejected:
-            st.error(
+            show_error(
                 rejected + " De schuiven en de uitkomst hieronder horen bij de vorige "
-                "geldige weging.",
-                icon=":material/error:",
+                "geldige weging."
             )
         st.success(summary_sentence(result, problem), icon=":material/emoji_events:")
         ties = tie_sentence(result, MATRIX)
@@ -334,15 +350,7 @@ def refine_section() -> None:
         )
         for g in (MATRIX.group(shown),):
             for crit in MATRIX.criteria_in(g.id):
-                st.slider(
-                    crit.label,
-                    0.0,
-                    SLIDER_MAX,
-                    step=0.5,
-                    format="localized",
-                    key=c_key(crit.id),
-                    on_change=_on_slider,
-                )
+                _weight_slider(crit.label, c_key(crit.id))
     with c2.expander("Snel wegen met een rangorde"):
         st.caption(
             "Kies de onderdelen in volgorde van belang, het belangrijkste eerst. Het "
@@ -401,20 +409,16 @@ def scale_section(problem: DecisionProblem) -> None:
     if submitted:
         try:
             values = {s: _scale_value(s, text) for s, text in texts.items()}
-        except DashboardError as err:
-            st.error(
+        except DashboardError as err:  # the message quotes the typed text
+            show_error(
                 f"Deze schaal is niet overgenomen: {err}. Kies per oordeel een getal "
-                f"{SCALE.allowed()}, bijvoorbeeld 2 of 1,5. De vorige schaal blijft gelden.",
-                icon=":material/error:",
+                f"{SCALE.allowed()}, bijvoorbeeld 2 of 1,5. De vorige schaal blijft gelden."
             )
     if values is not None:
         try:
             set_problem_config(with_scale(problem_config(), values))
         except DashboardError as err:
-            st.error(
-                f"Deze schaal is niet overgenomen: {err}. De vorige schaal blijft gelden.",
-                icon=":material/error:",
-            )
+            show_error(f"Deze schaal is niet overgenomen: {err}. De vorige schaal blijft gelden.")
         else:
             st.rerun()
     default = {r.value: v for r, v in DEFAULT_SCALE.items()}
@@ -471,10 +475,7 @@ def overrides_section(problem: DecisionProblem) -> None:
         try:
             set_problem_config(set_override(problem_config(), MATRIX, cid, vid, rating, reason))
         except DashboardError as err:
-            st.error(
-                f"Dit eigen oordeel is niet opgeslagen: {escape_markdown(err)}.",
-                icon=":material/error:",
-            )
+            show_error(f"Dit eigen oordeel is niet opgeslagen: {err}.")
         else:
             st.rerun()
     if problem.overrides:

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.ui.state import PROBLEM_KEY
+from tests.app.page_text import plain
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "varianten.py")
 
@@ -122,7 +123,7 @@ def test_non_monotone_scale_is_rejected_in_dutch() -> None:
     at.text_input(key="var_scale_1").input("3")  # '+' above '++'
     at.button[[b.label for b in at.button].index("Schaal toepassen")].click().run()
     assert not at.exception
-    assert any("volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/-" in e.value for e in at.error)
+    assert any("volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/-" in plain(e.value) for e in at.error)
     assert "scale" not in at.session_state[PROBLEM_KEY]
 
 
@@ -213,3 +214,79 @@ def test_one_reset_returns_scale_ratings_and_overstap_too() -> None:
     assert at.session_state["overstap"]["budgets"] == {}
     # app.py shows the notice (this page runs here without it)
     assert any("Alles staat weer op de standaard" in n for n in at.session_state["notices"])
+
+
+# --- weights beyond the slider, typed text in the scale form ----------------------------------
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def open_varianten(at: AppTest) -> AppTest:
+    """Run ``at`` (app.py, whose first run reads the share link) and switch to Varianten."""
+    at.run()
+    assert not at.exception, at.exception
+    at.switch_page("pages/varianten.py").run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+@pytest.mark.parametrize(
+    ("param", "value", "key", "weight", "section"),
+    [
+        ("gw", "wg:12", "var_g_werkgevers", 12.0, "groups"),
+        ("cw", "gu01:11", "var_c_gu01", 11.0, "criteria"),
+        ("gw", "wg:1000000000", "var_g_werkgevers", 1e9, "groups"),
+    ],
+)
+def test_a_weight_above_the_slider_from_a_link_is_shown_unchanged(
+    cbs_dir: Path, param: str, value: str, key: str, weight: float, section: str
+) -> None:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params[param] = value
+    open_varianten(at)
+    assert at.slider(key=key).value == weight
+    assert at.slider(key=key).max >= weight
+    stored = at.session_state[PROBLEM_KEY][section]
+    assert stored[key.removeprefix("var_g_").removeprefix("var_c_")] == weight
+    assert "groter dan 10" in all_text(at)
+    # moving another slider keeps the large weight as it is
+    at.slider(key="var_g_werkzoekenden").set_value(2.0).run()
+    assert not at.exception and not at.error
+    assert at.session_state[PROBLEM_KEY][section] == stored | (
+        {"werkzoekenden": 2.0} if section == "groups" else {}
+    )
+    assert at.slider(key=key).value == weight
+
+
+def test_a_weight_above_the_slider_from_a_saved_scenario_is_shown_unchanged(db_url: str) -> None:
+    """The weighting a saved scenario holds, as opening it on the Scenario's page stores it."""
+    from dashboard.scenarios import Scenario, ScenarioStore
+
+    with ScenarioStore(db_url) as store:
+        store.save(Scenario("Groot gewicht", {"groups": {"werkgevers": 12}}))
+        opened = store.get("Groot gewicht").problem_config
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state[PROBLEM_KEY] = opened
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.slider(key="var_g_werkgevers").value == 12.0
+    assert at.session_state[PROBLEM_KEY] == {"groups": {"werkgevers": 12}}
+    assert "groter dan 10" in all_text(at)
+    # lowering it below 10 gives the usual slider back
+    at.slider(key="var_g_werkgevers").set_value(3.0).run()
+    assert not at.exception and not at.error
+    assert at.slider(key="var_g_werkgevers").max == 10.0
+    assert at.session_state[PROBLEM_KEY]["groups"]["werkgevers"] == 3.0
+
+
+def test_typed_markup_in_the_scale_form_is_shown_as_text() -> None:
+    at = run_page()
+    at.text_input(key="var_scale_0").input("![x](//e.vil/p.png) [a](https://e.vil)")
+    at.button[[b.label for b in at.button].index("Schaal toepassen")].click().run()
+    assert not at.exception
+    assert at.error, "de schaal had geweigerd moeten worden"
+    for error in at.error:
+        assert "![x](" not in error.value and "[a](" not in error.value, error.value
+        assert "](//" not in error.value and "](https" not in error.value, error.value
+    assert "‘![x](//e.vil/p.png) [a](https://e.vil)’" in plain(at.error[0].value)
+    assert "scale" not in at.session_state[PROBLEM_KEY]

@@ -1,0 +1,52 @@
+"""Text from data and users on a page: names, labels and messages that read literally.
+
+Streamlit renders Markdown in more places than ``st.markdown``: titles and headers, captions,
+alerts (``st.error``, ``st.warning``, ``st.info``), widget labels, the options of radios and
+segmented controls, metric labels, expander labels and ``st.table`` cells. A region or gemeente
+name read from a data folder or a mirror, a fact from a file, a message that quotes what someone
+typed: each is user text there, shown through :func:`dashboard.markup.escape_markdown`. The
+helpers below are the page's way to do that:
+
+- :func:`name_code` is the plain "Naam (code)" for places that show text as it is (the options of
+  a selectbox or multiselect, dataframe cells, chart labels); :func:`md_name_code` is the same
+  label for every place that renders Markdown (headers, labels, captions, sentences);
+- :func:`show_error`, :func:`show_warning` and :func:`show_info` show a whole message as text,
+  for messages that quote user or data text (a refusal naming the typed value, a warning naming a
+  gemeente). Messages with Markdown of their own do not go through them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from dashboard.markup import escape_markdown
+
+
+def name_code(name: str, code: str) -> str:
+    """``"Naam (code)"`` as plain text: for selectbox options, table cells and charts."""
+    return f"{name} ({code})"
+
+
+def md_name_code(name: str, code: str) -> str:
+    """``"Naam (code)"`` as Markdown that renders literally: for headers, labels and sentences."""
+    return escape_markdown(name_code(name, code))
+
+
+def show_error(message: Any, *, where: Any = st, icon: str = ":material/error:") -> None:
+    """``message`` (it may quote user or data text) as a red box, shown literally."""
+    where.error(escape_markdown(message), icon=icon)
+
+
+def show_warning(message: Any, *, where: Any = st, icon: str = ":material/warning:") -> None:
+    """``message`` (it may quote user or data text) as a yellow box, shown literally."""
+    where.warning(escape_markdown(message), icon=icon)
+
+
+def show_info(message: Any, *, where: Any = st, icon: str = ":material/info:") -> None:
+    """``message`` (it may quote user or data text) as a blue box, shown literally."""
+    where.info(escape_markdown(message), icon=icon)
+
+
+__all__ = ["md_name_code", "name_code", "show_error", "show_info", "show_warning"]

@@ -1,0 +1,58 @@
+"""What a page test reads: every text the page renders as Markdown, and that text as seen.
+
+Streamlit renders Markdown in elements (titles, headers, captions, alerts, ``st.table`` cells) and
+in widget labels and some widget options; :func:`markdown_texts` collects all of them, so a test
+can check that text from data or users is escaped everywhere it appears.
+"""
+
+from __future__ import annotations
+
+import re
+
+from streamlit.testing.v1 import AppTest
+
+#: Elements whose value is rendered as Markdown.
+MARKDOWN_ELEMENTS = (
+    "title",
+    "header",
+    "subheader",
+    "markdown",
+    "caption",
+    "error",
+    "warning",
+    "info",
+    "success",
+)
+#: Widgets whose label is rendered as Markdown.
+LABELLED_WIDGETS = (
+    "button",
+    "checkbox",
+    "multiselect",
+    "number_input",
+    "radio",
+    "selectbox",
+    "select_slider",
+    "slider",
+    "text_area",
+    "text_input",
+    "toggle",
+    "button_group",
+    "metric",
+    "expander",
+    "tabs",
+)
+
+
+def plain(text: str) -> str:
+    """Markdown text as the reader sees it: the escaper's backslashes and joiners removed."""
+    return re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")
+
+
+def markdown_texts(at: AppTest) -> list[str]:
+    """Every text of the current run that Streamlit renders as Markdown."""
+    out = [str(e.value) for kind in MARKDOWN_ELEMENTS for e in getattr(at, kind)]
+    for kind in LABELLED_WIDGETS:
+        out += [str(w.label) for w in at.get(kind) if getattr(w, "label", None)]
+    out += [str(o) for w in at.radio for o in w.options]  # radio options render Markdown
+    out += [str(o) for w in at.get("button_group") for o in getattr(w, "options", [])]
+    return out
