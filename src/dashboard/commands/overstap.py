@@ -138,15 +138,21 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
     g = doc["gemeente"]
+    # names and procedure texts come from data files: they must not act on the terminal
     print(
-        f"Overstap van {g['name']} ({g['code']}) van {doc['van']} naar {doc['naar']}"
-        f" — inwoners op {indicator_period('inwoners', doc['jaar']).text}"
+        terminal_text(
+            f"Overstap van {g['name']} ({g['code']}) van {doc['van']} naar {doc['naar']}"
+            f" — inwoners op {indicator_period('inwoners', doc['jaar']).text}"
+        )
     )
     for code in (doc["van"], doc["naar"]):
         b, a = doc["before"][code], doc["after"][code]
         print(
-            f"  {code} {names[code]:28} gemeenten {len(b['gemeenten'])} → {len(a['gemeenten'])}, "
-            f"inwoners {fmt_int(b['inwoners'])} → {fmt_int(a['inwoners'])}"
+            terminal_text(
+                f"  {code} {terminal_text(names[code]):28} gemeenten {len(b['gemeenten'])} → "
+                f"{len(a['gemeenten'])}, inwoners {fmt_int(b['inwoners'])} → "
+                f"{fmt_int(a['inwoners'])}"
+            )
         )
     if "kosten" in doc:
         k = doc["kosten"]
@@ -164,13 +170,15 @@ def run(args: argparse.Namespace) -> int:
         if k["frictiekosten"] is not None:
             print(f"  frictiekosten (eigen invoer, niet geregeld): {fmt_eur(k['frictiekosten'])}")
         for caution in k["waarschuwingen"]:
-            print(f"  let op: {caution}")
+            print(terminal_text(f"  let op: {caution}"))
     print(terminal_text("Pendel: " + pendel_text))
     print(terminal_text(f"  {source_text(move_year, doc['pendel']['bron']['tabel'])} {CAVEAT}"))
     print("Procedure:")
     for step in doc["procedure"]:
         print(
-            f"  {step['stap']}. {step['titel']} — {step['wie']}; {step['regel']} → "
-            f"{step['resultaat']}"
+            terminal_text(
+                f"  {step['stap']}. {step['titel']} — {step['wie']}; {step['regel']} → "
+                f"{step['resultaat']}"
+            )
         )
     return 0

@@ -10,6 +10,7 @@ from dashboard.facts import load_facts
 from dashboard.formatting import fmt_int, fmt_number
 from dashboard.kerncijfers import NATIONAL_CODE, load_kerncijfers
 from dashboard.labour import METHOD_NOTE, labour_comparison
+from dashboard.markup import terminal_text
 from dashboard.profiles import build_profile, profile_json
 from dashboard.regions import load_region_index
 from dashboard.sources import source_line, source_name
@@ -55,13 +56,16 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for region in doc["regions"]:
         centrum = region["centrumgemeente"]
-        print(f"{region['code']}  {region['name']}")
+        # names and facts come from data files: they must not act on the terminal
+        print(terminal_text(f"{region['code']}  {region['name']}"))
         print(
-            "  centrumgemeente: "
-            + (
-                f"{centrum['name']} (bron: {source_name(centrum['source'])})"
-                if centrum["name"]
-                else "niet vastgelegd"
+            terminal_text(
+                "  centrumgemeente: "
+                + (
+                    f"{centrum['name']} (bron: {source_name(centrum['source'])})"
+                    if centrum["name"]
+                    else "niet vastgelegd"
+                )
             )
         )
         for key, value in region["indicators"].items():
@@ -70,10 +74,11 @@ def run(args: argparse.Namespace) -> int:
                 if isinstance(value["value"], float)
                 else (fmt_int(value["value"]))
             )
-            print(f"  {key:32} {shown:>12}  ({value['period']})")
+            print(terminal_text(f"  {key:32} {shown:>12}  ({value['period']})"))
         print(f"  gemeenten ({len(region['gemeenten'])}):")
         for g in region["gemeenten"]:
-            print(f"    {g['code']}  {g['name']:28} {fmt_int(g['inwoners']):>10} inwoners")
+            name, inwoners = terminal_text(g["name"]), fmt_int(g["inwoners"])
+            print(terminal_text(f"    {g['code']}  {name:28} {inwoners:>10} inwoners"))
         differs = [
             row
             for row in region["seed_composition"]
@@ -88,9 +93,9 @@ def run(args: argparse.Namespace) -> int:
                     if row["in_seed"]
                     else "niet in de bron"
                 )
-                print(f"    {row['name']:32} {seen}; 2025: {where}")
+                print(terminal_text(f"    {terminal_text(row['name']):32} {seen}; 2025: {where}"))
         print(f"  feiten uit de bronnen: {len(region['facts'])}")
         print()
     cited = [s for r in doc["regions"] for v in r["indicators"].values() for s in v["sources"]]
-    print(source_line(*cited))
+    print(terminal_text(source_line(*cited)))
     return 0

@@ -9,6 +9,7 @@ import math
 from dashboard.commands import add_format_option
 from dashboard.config import DEFAULT_YEAR
 from dashboard.kerncijfers import aggregate, latest_year, load_kerncijfers
+from dashboard.markup import terminal_text
 from dashboard.regions import load_region_index
 
 
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"{'code':6} {'regio':32} {'gemeenten':>9} {'inwoners':>10}")
     for region in payload["regions"]:
         inw = "n.b." if region["inwoners"] is None else f"{region['inwoners']:,}".replace(",", ".")
-        print(
-            f"{region['code']:6} {region['name'][:32]:32} {len(region['gemeenten']):>9} {inw:>10}"
-        )
+        # names come from the data folder or a mirror: they must not act on the terminal
+        name, count = terminal_text(region["name"])[:32], len(region["gemeenten"])
+        print(terminal_text(f"{region['code']:6} {name:32} {count:>9} {inw:>10}"))
     return 0
