@@ -116,8 +116,10 @@ from dashboard.charts.scoring import markdown_table  # noqa: E402
 from dashboard.facts import centrumgemeente  # noqa: E402
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number  # noqa: E402
 from dashboard.maps import map_text_alternative, region_deck  # noqa: E402
+from dashboard.markup import escape_markdown  # noqa: E402
 from dashboard.sources import source_line  # noqa: E402
 from dashboard.ui import cache  # noqa: E402
+from dashboard.ui.text import md_name_code  # noqa: E402
 
 kc = cache.kerncijfers()
 figures = cache.region_figures(year)
@@ -163,13 +165,15 @@ with map_column:
     )
     st.caption(
         "Tekstversie van de kaart: "
-        + map_text_alternative(
-            values,
-            region_names,
-            indicator_label=indicator.label,
-            unit=unit,
-            decimals=indicator.decimals,
-            highlight_regions=tuple(highlight_regions),
+        + escape_markdown(  # region names come from the data folder: user text
+            map_text_alternative(
+                values,
+                region_names,
+                indicator_label=indicator.label,
+                unit=unit,
+                decimals=indicator.decimals,
+                highlight_regions=tuple(highlight_regions),
+            )
         )
     )
 
@@ -232,7 +236,7 @@ with detail_column:
         key="kaart_regio",
         placeholder="Kies…",
     )
-    st.subheader(f"{region_names[region_code]} ({region_code})")
+    st.subheader(md_name_code(region_names[region_code], region_code))
     gem = kc_mod.gemeente_figures(kc, year)
     members = cache.region_index().members(region_code)
     rows = []
@@ -268,7 +272,7 @@ with detail_column:
         )
         st.markdown(f"**{indicator.label} ({period}):** {shown}")
     centrum, centrum_source = centrumgemeente(region_code)
-    st.markdown(f"**Centrumgemeente:** {centrum or 'niet vastgelegd'}")
+    st.markdown(f"**Centrumgemeente:** {escape_markdown(centrum or 'niet vastgelegd')}")
     st.caption(
         "Centrumgemeente: " + source_line(centrum_source)
         if centrum_source

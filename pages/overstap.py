@@ -37,6 +37,7 @@ from dashboard.ui.state import (
     pop_notices,
     set_overstap_settings,
 )
+from dashboard.ui.text import md_name_code, name_code, show_error, show_warning
 
 page_guard()
 
@@ -55,8 +56,18 @@ gemeente_names = {g.code: g.name for g in index.gemeenten}
 matrix_variants = current_problem().matrix
 
 
+# Region and gemeente names come from the data folder (or a mirror): user text. ``rlabel`` is
+# the plain "Naam (code)" for selectbox options and dataframes; ``md`` and ``md_rlabel`` are for
+# everything that renders Markdown (headers, widget labels, captions, sentences).
+md = escape_markdown
+
+
 def rlabel(code: str) -> str:
-    return f"{region_names.get(code, code)} ({code})"
+    return name_code(region_names.get(code, code), code)
+
+
+def md_rlabel(code: str) -> str:
+    return md_name_code(region_names.get(code, code), code)
 
 
 # --- settings: validated on read (a share link may carry anything) ---------------------------
@@ -91,10 +102,9 @@ with st.container(border=True):
 try:
     gemeente, van, naar = check_move(index, gemeente, naar)
 except DashboardError as err:
-    st.error(
+    show_error(
         f"{err}. Hieronder staat nog de vorige keuze: {gemeente_names[settings['gemeente']]} "
-        f"naar {rlabel(settings['naar'])}.",
-        icon=":material/error:",
+        f"naar {rlabel(settings['naar'])}."
     )
     gemeente, naar = settings["gemeente"], settings["naar"]
     van = index.region_of(gemeente)
@@ -111,15 +121,15 @@ figure_sources = result.source_ids
 summary_box = st.container(border=True)
 
 # --- before / after ---------------------------------------------------------------------------
-st.header(f"{name}: van {region_names[van]} naar {region_names[naar]}")
+st.header(md(f"{name}: van {region_names[van]} naar {region_names[naar]}"))
 warning = centrumgemeente_note(name, van, facts)
 if warning:
-    st.warning(warning, icon=":material/warning:")
+    show_warning(warning)
 cols = st.columns(2)
 for col, code in zip(cols, (van, naar), strict=True):
     before, after = result.before[code], result.after[code]
     with col, st.container(border=True):
-        st.subheader(rlabel(code))
+        st.subheader(md_rlabel(code))
         m1, m2, m3 = st.columns(3)
         m1.metric(
             "Gemeenten",
@@ -149,8 +159,10 @@ for col, code in zip(cols, (van, naar), strict=True):
             delta_color="off",
         )
         st.caption(
-            f"Voor: {len(before.members)} gemeenten, {fmt_int(before.inwoners)} inwoners. "
-            f"Na: {', '.join(n for _, n in after.members)}."
+            md(
+                f"Voor: {len(before.members)} gemeenten, {fmt_int(before.inwoners)} inwoners. "
+                f"Na: {', '.join(n for _, n in after.members)}."
+            )
         )
 st.markdown(
     f"Nederland telt voor en na de overstap **{fmt_int(result.national_after)}** inwoners: "
@@ -159,7 +171,7 @@ st.markdown(
     else "Het landelijk totaal is niet beschikbaar (een gemeente mist cijfers)."
 )
 st.plotly_chart(charts.before_after_figure(result), width="stretch", config={"displaylogo": False})
-st.caption("Tekstversie: " + charts.before_after_text(result))
+st.caption("Tekstversie: " + md(charts.before_after_text(result)))
 source_caption(*figure_sources, extra=f"Inwoners op {inwoners_period}.")
 
 st.subheader("Arbeidsmarkt, inkomen en bedrijven: voor en na")
@@ -183,11 +195,13 @@ svg_picture(
 target_now = naar if after_move else van
 members_now = result.after if after_move else result.before
 st.caption(
-    f"Tekstversie van de kaart: de gemeenten van {rlabel(van)} en {rlabel(naar)}, gekleurd naar "
-    f"hun regio ({when.lower()}). {name} is zwart omlijnd en hoort hier bij "
-    f"{rlabel(target_now)}. "
-    + " ".join(
-        f"{rlabel(c)}: {', '.join(n for _, n in members_now[c].members)}." for c in (van, naar)
+    md(
+        f"Tekstversie van de kaart: de gemeenten van {rlabel(van)} en {rlabel(naar)}, gekleurd "
+        f"naar hun regio ({when.lower()}). {name} is zwart omlijnd en hoort hier bij "
+        f"{rlabel(target_now)}. "
+        + " ".join(
+            f"{rlabel(c)}: {', '.join(n for _, n in members_now[c].members)}." for c in (van, naar)
+        )
     )
 )
 source_caption("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025")
@@ -243,7 +257,7 @@ with st.container(border=True):
         stored_value = budgets_stored.get(code)  # validated by OverstapSettings
         field = amount_input(
             col,
-            f"Regiobudget {region_names[code]} (euro per jaar)",
+            f"Regiobudget {md(region_names[code])} (euro per jaar)",
             key=f"overstap_budget_{code}",
             stored=stored_value,
             what=f"Regiobudget {region_names[code]}",
@@ -268,10 +282,7 @@ with st.container(border=True):
 try:
     model = cost_model(result, entered, key_value, frictie)
 except DashboardError as err:
-    st.error(
-        f"Deze invoer kan niet: {escape_markdown(err)}. De vorige invoer is bewaard.",
-        icon=":material/error:",
-    )
+    show_error(f"Deze invoer kan niet: {err}. De vorige invoer is bewaard.")
     model = cost_model(result, {}, DistributionKey.PER_INWONER, None)
 else:
     new_budgets = {**budgets_stored, **{c: v for c, v in entered.items() if v is not None}}
@@ -283,7 +294,7 @@ else:
         settings.update(changed)
         set_overstap_settings(settings)
     for caution in model.cautions(region_names):
-        st.warning(escape_markdown(caution), icon=":material/warning:")
+        show_warning(caution)  # it names regions from data
 
 summary = overstap_summary(
     result,
@@ -293,8 +304,8 @@ summary = overstap_summary(
     region_names,
 )
 with summary_box:
-    st.subheader(summary.title, anchor=False)
-    st.markdown("\n".join(f"- **{line.label}.** {line.text}" for line in summary.lines))
+    st.subheader(md(summary.title), anchor=False)
+    st.markdown("\n".join(f"- **{md(line.label)}.** {md(line.text)}" for line in summary.lines))
     st.caption(
         source_line(*dict.fromkeys(line.source for line in summary.lines if line.source))
         + " Bedragen: uw eigen invoer bij 'Kosten' hieronder."
@@ -320,11 +331,13 @@ o3.metric(
     fmt_eur(model.frictiekosten) if model.frictiekosten is not None else "niet ingevuld",
 )
 st.caption(
-    f"De blijvers zijn de gemeenten die in {region_names[van]} blijven. "
-    f"Het budget van {region_names[van]} blijft gelijk en wordt na de overstap over "
-    f"{len(result.after[van].members)} in plaats van {len(result.before[van].members)} gemeenten "
-    f"verdeeld ({DistributionKey(model.key).label}). Frictiekosten worden niet verdeeld: wie ze "
-    "betaalt, is niet vastgelegd."
+    md(
+        f"De blijvers zijn de gemeenten die in {region_names[van]} blijven. "
+        f"Het budget van {region_names[van]} blijft gelijk en wordt na de overstap over "
+        f"{len(result.after[van].members)} in plaats van {len(result.before[van].members)} "
+        f"gemeenten verdeeld ({DistributionKey(model.key).label}). Frictiekosten worden niet "
+        "verdeeld: wie ze betaalt, is niet vastgelegd."
+    )
 )
 
 
@@ -336,9 +349,12 @@ st.dataframe(
     height=35 * (len(cost_rows) + 1) + 3,
 )
 st.caption(
-    f"{name} stapt over: het aandeel voor is een deel van het budget van {region_names[van]}, "
-    f"het aandeel na een deel van het budget van {region_names[naar]}. Die aandelen zijn niet "
-    "met elkaar te vergelijken; het verschil in euro wel (vul daarvoor beide budgetten in)."
+    md(
+        f"{name} stapt over: het aandeel voor is een deel van het budget van "
+        f"{region_names[van]}, het aandeel na een deel van het budget van {region_names[naar]}. "
+        "Die aandelen zijn niet met elkaar te vergelijken; het verschil in euro wel (vul "
+        "daarvoor beide budgetten in)."
+    )
 )
 source_caption(
     *figure_sources,
@@ -352,7 +368,7 @@ for col, code in ((cc1, van), (cc2, naar)):
             width="stretch",
             config={"displaylogo": False},
         )
-        st.caption("Tekstversie: " + charts.cost_text(model, code, region_names[code]))
+        st.caption("Tekstversie: " + md(charts.cost_text(model, code, region_names[code])))
 source_caption(*figure_sources, extra="Budget: uw eigen invoer.")
 
 amounts = facts.amounts_for(van) + tuple(a for a in facts.amounts_for(naar) if naar != van)
@@ -394,12 +410,13 @@ st.markdown(
 steps = procedure_timeline(van, naar, region_names, facts)
 for step in steps:
     with st.container(border=True):
-        st.markdown(f"**Stap {step.number}. {step.title}**")
+        st.markdown(f"**Stap {step.number}. {md(step.title)}**")
         st.markdown(
-            f"- **Wie:** {step.who}\n- **Beslisregel:** {step.rule}\n- **Resultaat:** {step.result}"
+            f"- **Wie:** {md(step.who)}\n- **Beslisregel:** {md(step.rule)}\n"
+            f"- **Resultaat:** {md(step.result)}"
         )
         st.caption(
-            step.citation.document()
+            md(step.citation.document())
             if step.citation
             else "Geen bron: niet vastgelegd in de bronnen."
         )
@@ -419,13 +436,13 @@ for col, kind, title in (
         for consequence, applies in gevolgen:
             if consequence.kind != kind:
                 continue
-            text = consequence.text
+            text = md(consequence.text)
             if not applies:
                 text += (
                     " *(De notitie noemt dit alleen voor Voorschoten → Holland Rijnland; voor "
                     "deze overstap is het niet vastgelegd.)*"
                 )
-            st.markdown(f"- **{consequence.title}.** {text}")
+            st.markdown(f"- **{md(consequence.title)}.** {text}")
 source_caption(*dict.fromkeys(c.citation.source for c, _ in gevolgen))
 
 context.show_notes(
@@ -450,7 +467,7 @@ for col, code in zip(v_cols, (van, naar), strict=True):
     options = ["", *matrix_variants.variant_ids]
     default = chosen.get(code) or (assumption.variant if assumption else "")
     picked = col.selectbox(
-        f"WSP van {region_names[code]} lijkt het meest op",
+        f"WSP van {md(region_names[code])} lijkt het meest op",
         options,
         index=options.index(default),
         format_func=lambda v: (
@@ -467,8 +484,11 @@ for col, code in zip(v_cols, (van, naar), strict=True):
         new_chosen.pop(code, None)
     if assumption and picked == assumption.variant:
         col.caption(
-            f"Aanname: {assumption.reason} Bron van de beschrijving: "
-            f"{assumption.citation.document()}; variant: {assumption.variant_citation.document()}."
+            md(
+                f"Aanname: {assumption.reason} Bron van de beschrijving: "
+                f"{assumption.citation.document()}; variant: "
+                f"{assumption.variant_citation.document()}."
+            )
         )
     elif picked:
         col.caption("Uw eigen keuze.")

@@ -18,6 +18,7 @@ from dashboard.ui import cache, labour_block, pendel_block
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.picture import svg_picture
 from dashboard.ui.state import DEFAULT_COMPARE, compare_regions, set_compare_regions
+from dashboard.ui.text import literal_table, md_name_code, name_code, show_error
 
 page_guard()
 
@@ -34,8 +35,15 @@ region_names = {r.code: r.name for r in index.regions}
 facts = cache.region_facts()
 
 
+# Region and gemeente names come from the data folder (or a mirror): user text. ``label`` is the
+# plain "Naam (code)" for selectbox options and dataframes, ``md_label`` the same for everything
+# that renders Markdown (headers, captions, sentences, st.table).
 def label(code: str) -> str:
-    return f"{region_names[code]} ({code})"
+    return name_code(region_names[code], code)
+
+
+def md_label(code: str) -> str:
+    return md_name_code(region_names[code], code)
 
 
 # --- choice of regions (state: ui.state.compare_regions) -------------------------------------
@@ -58,15 +66,14 @@ with st.container(border=True):
     )
     st.caption(
         "Over "
-        + ", ".join(label(c) for c in sorted(described))
+        + ", ".join(md_label(c) for c in sorted(described))
         + " zeggen de brondocumenten iets; voor de andere regio's toont deze pagina alleen "
         "CBS-cijfers en staat bij de feiten 'niet vastgelegd'."
     )
 if choice_a == choice_b:
-    st.error(
+    show_error(
         f"U koos twee keer {label(choice_a)}. Kies twee verschillende regio's; hieronder staat "
-        f"nog de vorige vergelijking ({label(stored[0])} en {label(stored[1])}).",
-        icon=":material/error:",
+        f"nog de vorige vergelijking ({label(stored[0])} en {label(stored[1])})."
     )
     codes = stored
 else:
@@ -80,13 +87,13 @@ profiles = [cache.region_profile(c) for c in codes]
 cols = st.columns(2)
 for col, profile in zip(cols, profiles, strict=True):
     with col, st.container(border=True):
-        st.subheader(label(profile.code))
+        st.subheader(md_label(profile.code))
         inw = profile.indicator("inwoners")
         m1, m2 = st.columns(2)
         m1.metric("Gemeenten", profile.n_gemeenten)
         m2.metric(f"Inwoners ({inw.period})", fmt_int(inw.value))
         name, source_id = profile.centrumgemeente
-        st.markdown(f"**Centrumgemeente:** {name or 'niet vastgelegd'}")
+        st.markdown(f"**Centrumgemeente:** {escape_markdown(name or 'niet vastgelegd')}")
         if name and source_id:
             st.caption("Centrumgemeente: " + source_line(source_id))
         else:
@@ -116,7 +123,7 @@ source_caption(
 # --- charts ---------------------------------------------------------------------------------
 st.subheader("In grafieken")
 st.plotly_chart(charts.totals_figure(profiles), width="stretch", config={"displaylogo": False})
-st.caption("Tekstversie: " + charts.totals_text(profiles))
+st.caption("Tekstversie: " + escape_markdown(charts.totals_text(profiles)))
 source_caption(*profiles[0].indicator("inwoners").source_ids, "indeling_afgeleid_2025")
 
 member_choice = st.radio(
@@ -129,11 +136,11 @@ member_choice = st.radio(
 st.plotly_chart(
     charts.members_figure(profiles, member_choice), width="stretch", config={"displaylogo": False}
 )
-st.caption("Tekstversie: " + charts.members_text(profiles, member_choice))
+st.caption("Tekstversie: " + escape_markdown(charts.members_text(profiles, member_choice)))
 source_caption(*profiles[0].indicator(member_choice).source_ids, "indeling_afgeleid_2025")
 
 st.plotly_chart(charts.age_figure(profiles), width="stretch", config={"displaylogo": False})
-st.caption("Tekstversie: " + charts.age_text(profiles))
+st.caption("Tekstversie: " + escape_markdown(charts.age_text(profiles)))
 source_caption(
     *profiles[0].age[0].source_ids,
     extra="Berekend uit de afgeronde percentages per gemeente; telt daardoor niet altijd tot 100.",
@@ -151,7 +158,7 @@ member_labels = {
 }
 for col, profile in zip(cols, profiles, strict=True):
     with col:
-        st.markdown(f"**{label(profile.code)}**")
+        st.markdown(f"**{md_label(profile.code)}**")
         table = pd.DataFrame({"Gemeente": profile.members["gemeente_naam"]})
         for indicator_id in MEMBER_INDICATORS:
             year = profile.member_years.get(indicator_id)
@@ -242,26 +249,28 @@ for topic in qualitative_table(profiles, facts):
         cited.extend(c.source for c in cell.citations)
     table_rows.append(entry)
 # st.table wraps long text (a dataframe would cut it off) and is read row by row
-st.table(pd.DataFrame(table_rows).set_index("Onderwerp"))
+st.table(literal_table(pd.DataFrame(table_rows).set_index("Onderwerp")))
 if cited:
     source_caption(*dict.fromkeys(cited))
 amount_profiles = [p for p in profiles if p.amounts]
 if amount_profiles:
     with st.expander("Bedragen die de documenten noemen"):
         for profile in amount_profiles:
-            st.markdown(f"**{label(profile.code)}**")
+            st.markdown(f"**{md_label(profile.code)}**")
             st.table(
-                pd.DataFrame(
-                    {
-                        "Wat": [a.label for a in profile.amounts],
-                        "Bedrag": [
-                            ("ongeveer " if a.approx else "") + fmt_eur(a.amount_eur)
-                            for a in profile.amounts
-                        ],
-                        "Periode": [a.period for a in profile.amounts],
-                        "Bron": [a.citation.document() for a in profile.amounts],
-                    }
-                ).set_index("Wat")
+                literal_table(
+                    pd.DataFrame(
+                        {
+                            "Wat": [a.label for a in profile.amounts],
+                            "Bedrag": [
+                                ("ongeveer " if a.approx else "") + fmt_eur(a.amount_eur)
+                                for a in profile.amounts
+                            ],
+                            "Periode": [a.period for a in profile.amounts],
+                            "Bron": [a.citation.document() for a in profile.amounts],
+                        }
+                    ).set_index("Wat")
+                )
             )
         source_caption(
             *dict.fromkeys(a.citation.source for p in amount_profiles for a in p.amounts)
@@ -269,9 +278,9 @@ if amount_profiles:
 with st.expander("Letterlijke citaten uit de documenten"):
     for profile in profiles:
         if not profile.facts:
-            st.markdown(f"**{label(profile.code)}**: geen feiten in de brondocumenten.")
+            st.markdown(f"**{md_label(profile.code)}**: geen feiten in de brondocumenten.")
             continue
-        st.markdown(f"**{label(profile.code)}**")
+        st.markdown(f"**{md_label(profile.code)}**")
         for fact in profile.facts:
             # plain text: a quoted web address would otherwise become a link that ends in ”
             quotes = " … ".join(f"“{escape_markdown(q)}”" for q in fact.citation.quotes)
@@ -285,13 +294,13 @@ for profile in profiles:
         in_source = profile.name_in_source
         with st.container(border=True):
             st.markdown(
-                f"**Samenstelling van {label(profile.code)}: bron en CBS-indeling 2025 "
+                f"**Samenstelling van {md_label(profile.code)}: bron en CBS-indeling 2025 "
                 "verschillen**"
             )
             if in_source:
                 st.markdown(
-                    f"In de bron heet de regio **{in_source[0]}**; CBS noemt haar in 2025 "
-                    f"**{profile.name}**."
+                    f"In de bron heet de regio **{escape_markdown(in_source[0])}**; CBS noemt "
+                    f"haar in 2025 **{escape_markdown(profile.name)}**."
                 )
             comp = pd.DataFrame(
                 {
@@ -312,7 +321,10 @@ for profile in profiles:
             st.dataframe(comp, hide_index=True, width="stretch")
             notes = [f for f in profile.facts if f.topic == "indeling"]
             for note in notes:
-                st.markdown(f"- {note.value} *({note.citation.document()})*")
+                st.markdown(
+                    f"- {escape_markdown(note.value)} "
+                    f"*({escape_markdown(note.citation.document())})*"
+                )
             source_caption(
                 *dict.fromkeys(
                     [r.citation.source for r in profile.composition if r.citation]
@@ -329,11 +341,13 @@ svg_picture(
 )
 st.caption(
     "Tekstversie van de kaart: "
-    + " ".join(
-        f"{label(p.code)} ({p.n_gemeenten} gemeenten): "
-        + ", ".join(p.members["gemeente_naam"])
-        + "."
-        for p in profiles
+    + escape_markdown(
+        " ".join(
+            f"{label(p.code)} ({p.n_gemeenten} gemeenten): "
+            + ", ".join(p.members["gemeente_naam"])
+            + "."
+            for p in profiles
+        )
     )
 )
 source_caption("cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 #: Elements whose value is rendered as Markdown.
@@ -48,6 +49,17 @@ def plain(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")
 
 
+def plain_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """An ``st.table`` frame as the reader sees it (every cell, column and index label)."""
+    out = frame.map(lambda v: plain(str(v)))
+    out.columns = [plain(str(c)) for c in frame.columns]
+    out.index = pd.Index(
+        [plain(str(i)) for i in frame.index],
+        name=None if frame.index.name is None else plain(str(frame.index.name)),
+    )
+    return out
+
+
 def markdown_texts(at: AppTest) -> list[str]:
     """Every text of the current run that Streamlit renders as Markdown."""
     out = [str(e.value) for kind in MARKDOWN_ELEMENTS for e in getattr(at, kind)]
@@ -55,4 +67,8 @@ def markdown_texts(at: AppTest) -> list[str]:
         out += [str(w.label) for w in at.get(kind) if getattr(w, "label", None)]
     out += [str(o) for w in at.radio for o in w.options]  # radio options render Markdown
     out += [str(o) for w in at.get("button_group") for o in getattr(w, "options", [])]
+    for table in at.table:  # st.table renders cells, column names and the index as Markdown
+        frame = table.value
+        out += [str(c) for c in frame.columns] + [str(i) for i in frame.index]
+        out += [str(v) for v in frame.to_numpy().ravel()]
     return out

@@ -7,16 +7,19 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-_PICTURE = re.compile(r"!\[([^\]]+)\]\(data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)\)")
+from tests.app.page_text import plain
+
+_PICTURE = re.compile(r"!\[((?:\\.|[^\]\\])+)\]\(data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)\)")
 
 
 def pictures(at: AppTest) -> list[tuple[str, str]]:
-    """(alt text, SVG) of every SVG picture in the page, in page order."""
+    """(alt text as read, SVG) of every SVG picture in the page, in page order."""
     found = []
     for element in at.markdown:
         match = _PICTURE.fullmatch(element.value)
         if match:
-            found.append((match.group(1), base64.b64decode(match.group(2)).decode("utf-8")))
+            alt = plain(match.group(1))
+            found.append((alt, base64.b64decode(match.group(2)).decode("utf-8")))
     return found
 
 

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.ui.state import COMPARE_KEY
+from tests.app.page_text import plain, plain_table
 from tests.app.pictures import fills, pictures, plotly_maps
 from tests.census import dutch_int
 
@@ -27,7 +28,7 @@ def texts(at: AppTest) -> str:
     parts += [e.value for e in at.subheader] + [e.value for e in at.caption]
     parts += [e.value for e in at.error] + [e.value for e in at.info]
     parts += [m.label + " " + str(m.value) for m in at.metric]
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(plain(str(p)) for p in parts)  # as read: names from data are escaped
 
 
 def centrum(at: AppTest) -> list[str]:
@@ -60,7 +61,7 @@ def test_kerncijfers_table_has_year_and_source_per_row(at, census):
 
 
 def test_qualitative_table_has_a_source_per_cell(at):
-    table = at.table[0].value.reset_index()
+    table = plain_table(at.table[0].value).reset_index()
     for _, row in table.iterrows():
         for code in ("AM34", "AM19"):
             cell = row[next(c for c in table.columns if c.endswith(f"({code})"))]
@@ -74,7 +75,7 @@ def test_qualitative_table_has_a_source_per_cell(at):
 
 
 def test_amounts_from_the_memo_are_shown_with_source(at):
-    amounts = next(t.value for t in at.table if "Bedrag" in t.value.columns)
+    amounts = next(plain_table(t.value) for t in at.table if "Bedrag" in t.value.columns)
     assert "ongeveer € 15.000" in list(amounts["Bedrag"])
     assert "€ 22.136" in list(amounts["Bedrag"])
     assert amounts["Bron"].str.contains("Notitie Voorschoten").all()
@@ -122,7 +123,7 @@ def test_choosing_kennemerland_shows_the_2013_composition(at):
 def test_same_region_twice_keeps_the_previous_comparison(at):
     at.selectbox(key="regios_b").set_value("AM34").run()
     assert not at.exception
-    assert "twee verschillende regio's" in at.error[0].value
+    assert "twee verschillende regio's" in plain(at.error[0].value)
     assert at.session_state[COMPARE_KEY] == ["AM34", "AM19"]
     assert centrum(at) == ["Zoetermeer", "Leiden"]
 
@@ -142,6 +143,6 @@ def test_arbeidsmarkt_block_shows_regions_nederland_and_method(at):
     block = next(t for t in tables if "Indicator" in t.columns and "Nederland" in t.columns)
     row = block.set_index("Indicator").loc["Personen met bijstand"]
     assert row["Zuid-Holland Centraal"] == "6.750"
-    assert any("Tekstversie: Personen met bijstand per 1.000" in c.value for c in at.caption)
+    assert any("Tekstversie: Personen met bijstand per 1.000" in plain(c.value) for c in at.caption)
     # the gemeenten behind it, each column with its period
     assert any("Personen met bijstand (31 december 2024, voorlopig)" in t.columns for t in tables)

@@ -13,7 +13,9 @@ from dashboard.labour import (
     before_after_table,
     rates_text,
 )
+from dashboard.markup import escape_markdown
 from dashboard.ui.layout import source_caption
+from dashboard.ui.text import md_name_code
 
 
 def _table(frame: pd.DataFrame) -> None:
@@ -43,7 +45,7 @@ def comparison_block(comparison: LabourComparison, key: str) -> None:
         config={"displaylogo": False},
         key=f"{key}_rates",
     )
-    st.caption("Tekstversie: " + rates_text(comparison))
+    st.caption("Tekstversie: " + escape_markdown(rates_text(comparison)))  # names from data
     source_caption("cbs_kwb_2024_bijstand", "cbs_kwb_2024_ww", "cbs_kwb_2024_ao")
     with st.expander("Bedrijfsvestigingen per sector"):
         _table(comparison.sector_table())
@@ -53,7 +55,7 @@ def comparison_block(comparison: LabourComparison, key: str) -> None:
     names = dict(comparison.areas)
     for col, code in zip(cols, comparison.members, strict=True):
         with col:
-            st.markdown(f"{names[code]} ({code})")
+            st.markdown(md_name_code(names[code], code))
             _table(comparison.member_table(code))
     source_caption(
         *comparison.source_ids(),

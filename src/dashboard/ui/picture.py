@@ -12,13 +12,16 @@ import re
 
 import streamlit as st
 
-#: What would end the image's text early or start Markdown inside it.
-_ALT_UNSAFE = re.compile(r"[\\\[\]\n\r]")
+from dashboard.markup import escape_markdown
 
 
 def svg_markdown(svg: str, *, alt: str) -> str:
-    """``svg`` as a Markdown image with a data URI; ``alt`` is its accessible name."""
-    text = re.sub(r"\s+", " ", _ALT_UNSAFE.sub(" ", alt)).strip()
+    """``svg`` as a Markdown image with a data URI; ``alt`` is its accessible name.
+
+    ``alt`` may hold names from data: it is escaped like all user text, so it reads literally
+    and no bracket can end the image's text early.
+    """
+    text = escape_markdown(re.sub(r"\s+", " ", alt).strip())
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
     return f"![{text}](data:image/svg+xml;base64,{data})"
 

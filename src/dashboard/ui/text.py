@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.markup import escape_markdown
@@ -49,4 +50,25 @@ def show_info(message: Any, *, where: Any = st, icon: str = ":material/info:") -
     where.info(escape_markdown(message), icon=icon)
 
 
-__all__ = ["md_name_code", "name_code", "show_error", "show_info", "show_warning"]
+def literal_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` for ``st.table``, which renders every cell, column name and index label as
+    Markdown: all of them escaped, so they read literally. (``st.dataframe`` shows text as it
+    is and needs nothing.)"""
+    out = frame.map(escape_markdown)
+    out.columns = [escape_markdown(c) for c in frame.columns]
+    name = frame.index.name
+    out.index = pd.Index(
+        [escape_markdown(i) for i in frame.index],
+        name=None if name is None else escape_markdown(name),
+    )
+    return out
+
+
+__all__ = [
+    "literal_table",
+    "md_name_code",
+    "name_code",
+    "show_error",
+    "show_info",
+    "show_warning",
+]
