@@ -137,7 +137,7 @@ def show_table(table: Table) -> None:
 
 
 def show_section(section: Section) -> None:
-    st.header(section.title, anchor=False)
+    st.header(escape_markdown(section.title), anchor=False)  # may name regions from data
     if not section.available:
         st.info(
             escape_markdown(" ".join([section.lead, *section.paragraphs])), icon=":material/info:"

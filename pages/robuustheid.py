@@ -26,6 +26,7 @@ from dashboard.ui.state import (
     robustness_settings,
     set_robustness_settings,
 )
+from dashboard.ui.text import show_error
 
 MODES = {
     "all": "alle denkbare wegingen",
@@ -109,10 +110,9 @@ with st.expander("Instellingen van de steekproef (voor analisten)", expanded=Fal
         try:
             settings = set_robustness_settings(new, problem)
         except DashboardError as err:
-            st.error(
+            show_error(
                 f"Deze instellingen zijn niet gebruikt: {err}. De vorige instellingen blijven "
-                "staan.",
-                icon=":material/error:",
+                "staan."
             )
 
 options = settings.options

@@ -105,3 +105,15 @@ def test_overstap_shows_names_as_text_in_headers_and_labels(hostile: Path) -> No
     assert plain(at.header[0].value) == (
         f"{HOSTILE_GEMEENTE}: van {HOSTILE_REGION} naar {HOSTILE_TARGET}"
     )
+
+
+def test_presentatie_shows_names_as_text_in_every_step(hostile: Path) -> None:
+    at = open_page("presentatie.py")
+    seen: list[str] = []
+    for step in at.radio(key="presentatie_stap").options:
+        at.radio(key="presentatie_stap").set_value(step).run()
+        assert not at.exception and not at.error, step
+        assert_literal(at)
+        seen += [plain(t) for t in markdown_texts(at)]
+    assert any(HOSTILE_REGION in t for t in seen)
+    assert any(HOSTILE_GEMEENTE in t for t in seen)
