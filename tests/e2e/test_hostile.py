@@ -3,6 +3,8 @@
 - a scenario named ``<script>alert(1)</script>`` and HTML in its note are shown as text, and no
   JavaScript dialog fires;
 - an oversized (> 1 MB) or malformed upload is refused with a Dutch message;
+- region and gemeente names from a data folder read literally on Kaart, Regio's and Overstap at desk
+  and phone width, and make the browser contact nobody;
 - XSRF protection stays on: in ``.streamlit/config.toml`` and at the server's upload endpoint.
 """
 
@@ -368,5 +370,62 @@ def test_the_readme_security_headers_leave_the_app_working(  # type: ignore[no-u
         main = page.locator('[data-testid="stMain"]')
         assert main.locator(".js-plotly-plot, canvas, svg").count() > 0
         assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        ctx.close()
+
+
+# --- text from data: a data folder whose names carry Markdown and HTML --------------------------
+#: (viewport name, width, height): a desk screen and a phone
+VIEWPORTS = [("bureau", 1280, 720), ("telefoon", 390, 844)]
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory, cbs_dir):  # type: ignore[no-untyped-def]
+    """A server of its own that reads a data folder with hostile region and gemeente names."""
+    from tests.e2e.server import running_app
+    from tests.hostile_data import make_hostile_data
+
+    data = make_hostile_data(cbs_dir, tmp_path_factory.mktemp("cbs-hostile"))
+    db = tmp_path_factory.mktemp("e2e-hostile-db") / "scenarios.sqlite"
+    with running_app(
+        database_url=f"sqlite:///{db}",
+        extra_env={"DASHBOARD_DATA_DIR": str(data)},
+        log_name="streamlit-e2e-hostile-names.log",
+    ) as server:
+        yield server
+
+
+@pytest.mark.parametrize(("viewport", "width", "height"), VIEWPORTS)
+@pytest.mark.parametrize("path", ["", "regios", "overstap"])
+def test_names_from_data_are_text_and_contact_nobody(  # type: ignore[no-untyped-def]
+    browser, hostile_server, path: str, viewport: str, width: int, height: int
+) -> None:
+    """Kaart, Regio's and Overstap with a region named ``… ![x](http://e.vil.example/p.png)
+    [klik](…) :red[ROOD] $$x^2$$``: no request leaves the computer, the name reads literally."""
+    from tests.hostile_data import HOSTILE_GEMEENTE, HOSTILE_REGION, HOSTILE_TARGET
+
+    ctx = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+    ctx.set_default_timeout(30_000)
+    try:
+        page = ctx.new_page()
+        seen = watch(page)
+        outside = _outside_requests(page)
+        open_page(page, hostile_server.url, path)
+        reveal_all(page)  # everything drawn, also below the fold
+        screenshot(page, f"namen-uit-gegevens-{path or 'kaart'}-{viewport}")
+        text = _literal(page)
+        assert HOSTILE_REGION in text, text[:800]
+        if path:
+            assert HOSTILE_TARGET in text and HOSTILE_GEMEENTE in text, text[:800]
+        if path == "overstap":  # widget labels are Markdown too
+            assert f"Regiobudget {HOSTILE_REGION}" in text
+            assert f"WSP van {HOSTILE_TARGET}" in text
+        _no_outside_links(page)
+        main = page.locator('[data-testid="stMain"]')  # no element made of the name's markup
+        assert main.locator("strong", has_text=re.compile(r"^vet$")).count() == 0
+        assert main.locator("em", has_text=re.compile(r"^schuin$")).count() == 0
+        assert main.locator("b", has_text=re.compile(r"^html$")).count() == 0
+        assert outside == [], outside
+        assert not seen.dialogs and page.locator('[data-testid="stException"]').count() == 0
     finally:
         ctx.close()
