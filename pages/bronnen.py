@@ -134,16 +134,20 @@ st.caption(
 
 st.subheader("Gegevensmap")
 in_use = data_source()
+# the folder names come from the environment and the snapshot's fields from a file: user text
 st.markdown(
-    f"In gebruik: **{in_use.description}**. De volgorde is: eerst de map uit de "
+    f"In gebruik: **{escape_markdown(in_use.description)}**. De volgorde is: eerst de map uit de "
     "omgevingsvariabele `DASHBOARD_DATA_DIR`, dan de eigen download "
-    f"(`python -m dashboard data download --jaar 2025`, in `{cbs_cache_dir()}`), en anders de "
-    "momentopname die in het dashboard is ingebouwd."
+    f"(`python -m dashboard data download --jaar 2025`, in {escape_markdown(cbs_cache_dir())}), "
+    "en anders de momentopname die in het dashboard is ingebouwd."
 )
 snapshot = snapshot_info()
 if snapshot:
     st.markdown(
-        f"**Ingebouwde momentopname.** {snapshot.get('attribution', 'Bron: CBS')}. Licentie: "
-        f"{snapshot.get('licence', 'CC BY 4.0')}. Gegevens van "
-        f"{fmt_date(snapshot.get('data_date'))}. {snapshot.get('description', '')}"
+        "**Ingebouwde momentopname.** "
+        + escape_markdown(
+            f"{snapshot.get('attribution', 'Bron: CBS')}. Licentie: "
+            f"{snapshot.get('licence', 'CC BY 4.0')}. Gegevens van "
+            f"{fmt_date(snapshot.get('data_date'))}. {snapshot.get('description', '')}"
+        )
     )

@@ -117,3 +117,14 @@ def test_presentatie_shows_names_as_text_in_every_step(hostile: Path) -> None:
         seen += [plain(t) for t in markdown_texts(at)]
     assert any(HOSTILE_REGION in t for t in seen)
     assert any(HOSTILE_GEMEENTE in t for t in seen)
+
+
+def test_bronnen_shows_the_data_folder_name_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder in ``DASHBOARD_DATA_DIR`` is named on Bronnen en methode: as text."""
+    folder = tmp_path / "cbs ![x](e.vil.example) :red[ROOD] $$x^2$$"
+    folder.mkdir()
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
+    at = open_page("bronnen.py")
+    assert_literal(at, str(folder))

@@ -17,12 +17,14 @@ helpers below are the page's way to do that:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.markup import escape_markdown
+
+if TYPE_CHECKING:  # pandas is loaded by the pages that show tables, not by this module
+    import pandas as pd
 
 
 def name_code(name: str, code: str) -> str:
@@ -54,6 +56,8 @@ def literal_table(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` for ``st.table``, which renders every cell, column name and index label as
     Markdown: all of them escaped, so they read literally. (``st.dataframe`` shows text as it
     is and needs nothing.)"""
+    import pandas as pd
+
     out = frame.map(escape_markdown)
     out.columns = [escape_markdown(c) for c in frame.columns]
     name = frame.index.name
