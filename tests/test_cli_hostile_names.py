@@ -57,3 +57,13 @@ def test_json_output_keeps_the_names_as_data(terminal_data: Path) -> None:
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     names = {r["code"]: r["name"] for r in json.loads(result.stdout)["regions"]}
     assert names["AM19"] == TERMINAL_NAMES["AM19"]
+
+
+def test_the_one_error_line_shows_names_from_data_as_escapes(terminal_data: Path) -> None:
+    """A refusal that quotes a name from data stays one visible line on stderr."""
+    result = run(terminal_data, "overstap", "--gemeente", "GM0546", "--naar", "AM19")
+    assert result.returncode == 2
+    assert not any(c in result.stderr for c in ACTING), result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Fout:"), lines
+    assert "Holland Rijnland\\x1b]0;gehackt" in lines[0]
