@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.markup import escape_markdown
 from dashboard.reports.content import PRESENTATION_STEPS
+from tests.app.page_text import plain
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "presentatie.py")
 TITLES = [
@@ -38,7 +39,7 @@ def run_page(config: dict | None = None) -> AppTest:
 
 def snapshot(at: AppTest) -> dict:
     return {
-        "headers": [h.value for h in at.header],
+        "headers": [plain(h.value) for h in at.header],  # headings are escaped text
         "captions": " ".join(c.value for c in at.caption),
         "expanders": [e.label for e in at.expander],
         "prev_disabled": at.button(key="presentatie_vorige").disabled,
@@ -88,7 +89,7 @@ def test_next_walks_through_every_step(walk) -> None:
     assert [s["headers"][0] for s in states] == TITLES
     assert states[-1]["next_disabled"]
     at.button(key="presentatie_vorige").click().run()
-    assert at.header[0].value == "Hoe stevig is de uitkomst?"
+    assert plain(at.header[0].value) == "Hoe stevig is de uitkomst?"
 
 
 def test_every_chart_step_has_a_text_version_and_source(walk) -> None:
