@@ -49,14 +49,40 @@ def test_table_output_shows_control_characters_as_escapes(
 
 
 def test_json_output_keeps_the_names_as_data(terminal_data: Path) -> None:
-    """JSON is for programs: the name stays the name (JSON escapes the control characters)."""
+    """JSON is for programs: the name stays the name, its control and direction characters
+    written as JSON escapes (``\\u202e``)."""
     import json
 
     result = run(terminal_data, "regions", "--formaat", "json")
     assert result.returncode == 0, result.stderr
-    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert not any(c in result.stdout for c in ACTING), result.stdout[:400]
     names = {r["code"]: r["name"] for r in json.loads(result.stdout)["regions"]}
     assert names["AM19"] == TERMINAL_NAMES["AM19"]
+    gemeenten = {
+        g["code"]: g["name"] for r in json.loads(result.stdout)["regions"] for g in r["gemeenten"]
+    }
+    assert gemeenten["GM0546"] == TERMINAL_NAMES["GM0546"]  # with its right-to-left override
+
+
+@pytest.mark.parametrize(
+    "argv", [("profile", "AM19"), ("overstap", "--gemeente", "GM0546", "--naar", "AM34")]
+)
+def test_json_of_profile_and_overstap_cannot_drive_the_terminal(
+    terminal_data: Path, argv: tuple[str, ...]
+) -> None:
+    import json
+
+    result = run(terminal_data, *argv, "--formaat", "json")
+    assert result.returncode == 0, result.stderr
+    assert not any(c in result.stdout for c in ACTING), result.stdout[:400]
+    def strings(value: object) -> list[str]:
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)]
+        if isinstance(value, list):
+            return [s for v in value for s in strings(v)]
+        return [value] if isinstance(value, str) else []
+
+    assert TERMINAL_NAMES["GM0546"] in strings(json.loads(result.stdout))  # the name as it is
 
 
 def test_the_one_error_line_shows_names_from_data_as_escapes(terminal_data: Path) -> None:

@@ -97,3 +97,21 @@ def test_terminal_text_shows_control_characters_instead_of_obeying_them(raw, sho
     from dashboard.markup import terminal_text
 
     assert terminal_text(raw) == shown
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"name": "Leiden\x1b]0;gehackt\x07\x1b[2J\u202e"},
+        {"name": "a\u2028b\u2029c\u200bd"},
+        {"name": "Zuid-Holland Centraal", "list": [1, 2]},
+    ],
+)
+def test_terminal_json_means_the_same_and_cannot_drive_the_terminal(doc: dict) -> None:
+    import json
+
+    from dashboard.markup import terminal_json, terminal_text
+
+    text = terminal_json(json.dumps(doc, ensure_ascii=False, indent=2))
+    assert json.loads(text) == doc
+    assert all(terminal_text(line) == line for line in text.split("\n"))

@@ -9,6 +9,7 @@ or icon shortcode, a heading or a list.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from typing import Any
@@ -60,4 +61,16 @@ def terminal_text(text: Any) -> str:
     return "".join(out)
 
 
-__all__ = ["escape_markdown", "terminal_text"]
+def terminal_json(text: str) -> str:
+    """A JSON document for the terminal: every character :func:`terminal_text` would escape
+    becomes a JSON escape (``\\u202e``), so the document means the same and cannot drive the
+    terminal. Line breaks between the document's lines stay."""
+    if text.replace("\n", "").isprintable():  # nothing terminal_text would escape
+        return text
+    return "".join(
+        json.dumps(char)[1:-1] if char != "\n" and terminal_text(char) != char else char
+        for char in text
+    )
+
+
+__all__ = ["escape_markdown", "terminal_json", "terminal_text"]

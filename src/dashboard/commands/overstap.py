@@ -15,7 +15,7 @@ from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_eur, fmt_int, fmt_pct
 from dashboard.indicators import indicator_period
 from dashboard.kerncijfers import NATIONAL_CODE, load_kerncijfers
-from dashboard.markup import terminal_text
+from dashboard.markup import terminal_json, terminal_text
 from dashboard.overstap import (
     DistributionKey,
     cost_model,
@@ -135,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     pendel_text = doc.pop("_pendel_text")
     move_year = doc["pendel"]["bron"]["jaar"]
     if args.format == "json":
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(terminal_json(json.dumps(doc, ensure_ascii=False, indent=2)))
         return 0
     g = doc["gemeente"]
     # names and procedure texts come from data files: they must not act on the terminal

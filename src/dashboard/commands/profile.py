@@ -10,7 +10,7 @@ from dashboard.facts import load_facts
 from dashboard.formatting import fmt_int, fmt_number
 from dashboard.kerncijfers import NATIONAL_CODE, load_kerncijfers
 from dashboard.labour import METHOD_NOTE, labour_comparison
-from dashboard.markup import terminal_text
+from dashboard.markup import terminal_json, terminal_text
 from dashboard.profiles import build_profile, profile_json
 from dashboard.regions import load_region_index
 from dashboard.sources import source_line, source_name
@@ -52,7 +52,7 @@ def payload(codes: list[str]) -> dict:
 def run(args: argparse.Namespace) -> int:
     doc = payload(args.codes)
     if args.format == "json":
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(terminal_json(json.dumps(doc, ensure_ascii=False, indent=2)))
         return 0
     for region in doc["regions"]:
         centrum = region["centrumgemeente"]

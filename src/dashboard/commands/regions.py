@@ -9,7 +9,7 @@ import math
 from dashboard.commands import add_format_option
 from dashboard.config import DEFAULT_YEAR
 from dashboard.kerncijfers import aggregate, latest_year, load_kerncijfers
-from dashboard.markup import terminal_text
+from dashboard.markup import terminal_json, terminal_text
 from dashboard.regions import load_region_index
 
 
@@ -48,7 +48,7 @@ def regions_payload(year: int = DEFAULT_YEAR) -> dict:
 def run(args: argparse.Namespace) -> int:
     payload = regions_payload(args.year)
     if args.format == "json":
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(terminal_json(json.dumps(payload, ensure_ascii=False, indent=2)))
         return 0
     print(f"{'code':6} {'regio':32} {'gemeenten':>9} {'inwoners':>10}")
     for region in payload["regions"]:

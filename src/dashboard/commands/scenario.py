@@ -25,7 +25,7 @@ from dashboard.errors import (
     ValidationError,
 )
 from dashboard.formatting import fmt_datetime
-from dashboard.markup import terminal_text
+from dashboard.markup import terminal_json, terminal_text
 from dashboard.safe_files import os_reason, write_bytes, write_with
 from dashboard.scenarios.model import Scenario
 from dashboard.scenarios.schema import MAX_BYTES, load_json, scenario_from_json, scenario_to_json
@@ -175,17 +175,6 @@ def _say(text: str) -> None:
     print(terminal_text(text))
 
 
-def _terminal_json(text: str) -> str:
-    """A JSON document for the terminal: every character :func:`terminal_text` would escape
-    becomes a JSON escape, so the document means the same and cannot drive the terminal."""
-    if text.replace("\n", "").isprintable():  # nothing terminal_text would escape
-        return text
-    return "".join(
-        json.dumps(char)[1:-1] if char != "\n" and terminal_text(char) != char else char
-        for char in text
-    )
-
-
 def run(args: argparse.Namespace) -> int:
     action = args.action
     if action == "import":
@@ -209,12 +198,12 @@ def run(args: argparse.Namespace) -> int:
             _list(store, args.format)
             return 0
         if action == "show":
-            print(_terminal_json(scenario_to_json(store.get(args.name))))
+            print(terminal_json(scenario_to_json(store.get(args.name))))
             return 0
         if action == "export":
             text = scenario_to_json(store.get(args.name))
             if args.out == "-":
-                sys.stdout.write(_terminal_json(text) + "\n")
+                sys.stdout.write(terminal_json(text) + "\n")
             else:
                 write_bytes(args.out, (text + "\n").encode("utf-8"), force=args.force)
                 _say(f"Scenario ‘{args.name}’ geschreven naar {args.out}.")
@@ -285,7 +274,7 @@ def _list(store: ScenarioStore, form: str) -> None:
             }
             for i in infos
         ]
-        print(_terminal_json(json.dumps(rows, ensure_ascii=False, indent=2)))
+        print(terminal_json(json.dumps(rows, ensure_ascii=False, indent=2)))
     elif not infos:
         print("Er zijn nog geen scenario's opgeslagen.")
     else:
