@@ -18,6 +18,7 @@ from dashboard.indicators import indicator_period
 from dashboard.kerncijfers import NATIONAL_CODE
 from dashboard.labour import RATE_INDICATORS, LabourComparison
 from dashboard.maps import HIGHLIGHT_COLOURS
+from dashboard.markup import chart_text
 from dashboard.overstap import CostModel, OverstapResult
 from dashboard.profiles import RegionProfile
 
@@ -58,10 +59,10 @@ def members_figure(profiles: Sequence[RegionProfile], indicator_id: str = "inwon
         values = [_nan_to_none(v) for v in rows[indicator_id]]
         fig.add_trace(
             go.Bar(
-                y=[f"{n} ({profile.code})" for n in rows["gemeente_naam"]],
+                y=[chart_text(f"{n} ({profile.code})") for n in rows["gemeente_naam"]],
                 x=[v if v is not None else 0 for v in values],
                 orientation="h",
-                name=f"{profile.name} ({profile.code})",
+                name=chart_text(f"{profile.name} ({profile.code})"),
                 marker={"color": _colour(i)},
                 text=[_fmt(v, ind.decimals) for v in values],
                 textposition="outside",
@@ -114,14 +115,15 @@ def totals_figure(
                 go.Bar(
                     x=[profile.code],
                     y=[ind.value or 0],
-                    name=f"{profile.name} ({profile.code})",
+                    name=chart_text(f"{profile.name} ({profile.code})"),
                     marker={"color": _colour(i)},
                     text=[_fmt(ind.value, ind.decimals)],
                     textposition="outside",
                     cliponaxis=False,
                     showlegend=col == 1,
                     legendgroup=profile.code,
-                    hovertemplate=f"{profile.name}: %{{text}} {ind.unit}<extra></extra>",
+                    hovertemplate=f"{chart_text(profile.name)}: %{{text}} {ind.unit}"
+                    "<extra></extra>",
                 ),
                 row=1,
                 col=col,
@@ -161,7 +163,7 @@ def age_figure(profiles: Sequence[RegionProfile]) -> go.Figure:
             go.Bar(
                 x=[a.label.replace("Aandeel ", "") for a in profile.age],
                 y=[a.value or 0 for a in profile.age],
-                name=f"{profile.name} ({profile.code})",
+                name=chart_text(f"{profile.name} ({profile.code})"),
                 marker={"color": _colour(i)},
                 text=[
                     fmt_number(a.value, 1) + " %" if a.value is not None else NIET_BESCHIKBAAR
@@ -193,7 +195,7 @@ def before_after_figure(result: OverstapResult) -> go.Figure:
     """Inwoners of both regions before and after the move."""
     fig = go.Figure()
     codes = [result.van, result.naar]
-    names = [f"{result.before[c].name} ({c})" for c in codes]
+    names = [chart_text(f"{result.before[c].name} ({c})") for c in codes]
     for when, states, colour, pattern in (
         ("Voor de overstap", result.before, BEFORE_COLOUR, "/"),
         ("Na de overstap", result.after, _colour(0), ""),
@@ -211,7 +213,8 @@ def before_after_figure(result: OverstapResult) -> go.Figure:
                 hovertemplate="%{x}: %{text} inwoners<extra>" + when + "</extra>",
             )
         )
-    _layout(fig, f"Inwoners voor en na de overstap van {result.gemeente_naam} ({result.year})", 380)
+    title = f"Inwoners voor en na de overstap van {chart_text(result.gemeente_naam)}"
+    _layout(fig, f"{title} ({result.year})", 380)
     fig.update_layout(barmode="group")
     fig.update_yaxes(tickformat=",d")
     return fig
@@ -233,7 +236,7 @@ def cost_figure(model: CostModel, region: str, region_name: str) -> go.Figure:
     """Each member's share of the region's budget before and after (euros, or % without budget)."""
     rows = [r for r in model.rows if region in (r.region_before, r.region_after)]
     in_euros = model.budgets.get(region) is not None
-    labels = [r.gemeente_naam for r in rows]
+    labels = [chart_text(r.gemeente_naam) for r in rows]
 
     def value(r, when: str) -> float | None:
         mine = (r.region_before if when == "before" else r.region_after) == region
@@ -267,7 +270,7 @@ def cost_figure(model: CostModel, region: str, region_name: str) -> go.Figure:
             )
         )
     unit = "euro per jaar" if in_euros else "% van het regiobudget"
-    _layout(fig, region_name, height=max(300, 48 * len(rows) + 120))
+    _layout(fig, chart_text(region_name), height=max(300, 48 * len(rows) + 120))
     fig.update_xaxes(
         title={"text": f"{unit}, verdeeld {model.key.label}"},
         tickformat=",d" if in_euros else None,
@@ -320,7 +323,7 @@ def labour_rates_figure(comparison: LabourComparison) -> go.Figure:
                 go.Bar(
                     x=[short[row.id] for row in rows],
                     y=[v if v is not None else 0 for v in values],
-                    name=name,
+                    name=chart_text(name),
                     marker={
                         "color": NEDERLAND_COLOUR if national_area else _colour(i),
                         "pattern": {"shape": "/" if national_area else ""},
@@ -328,7 +331,8 @@ def labour_rates_figure(comparison: LabourComparison) -> go.Figure:
                     text=[row.text(code) for row in rows],
                     textposition="outside",
                     cliponaxis=False,
-                    hovertemplate=f"{name} – %{{x}}: %{{text}} per 1.000<extra></extra>",
+                    hovertemplate=f"{chart_text(name)} – %{{x}}: %{{text}} per 1.000"
+                    "<extra></extra>",
                 )
             )
     _layout(
