@@ -75,6 +75,7 @@ def test_json_of_profile_and_overstap_cannot_drive_the_terminal(
     result = run(terminal_data, *argv, "--formaat", "json")
     assert result.returncode == 0, result.stderr
     assert not any(c in result.stdout for c in ACTING), result.stdout[:400]
+
     def strings(value: object) -> list[str]:
         if isinstance(value, dict):
             return [s for v in value.values() for s in strings(v)]

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.page_text import plain
+
 PAGES = Path(__file__).resolve().parents[2] / "pages"
 SOURCE = "december 2014, CBS 81251NED, indeling 2014 omgerekend naar 2025"
 
@@ -73,7 +75,7 @@ def test_kaart_colours_regions_by_inside_share(cbs_dir) -> None:
     text = texts(at)
     assert "Pendel: hoeveel banen liggen in de eigen regio?" in text
     assert any(
-        m.value.startswith("![Kaart van de arbeidsmarktregio's: banen van inwoners binnen")
+        plain(m.value).startswith("![Kaart van de arbeidsmarktregio's: banen van inwoners binnen")
         for m in at.markdown
     )
     assert "Tekstversie van de kaart: Kaart van 35 arbeidsmarktregio's" in text

@@ -9,7 +9,7 @@ import argparse
 import json
 
 from dashboard.commands import add_format_option
-from dashboard.markup import terminal_text
+from dashboard.markup import terminal_json, terminal_text
 from dashboard.pendel import CAVEAT, gemeente_pendel, gemeente_trend, load_pendel_in_use
 from dashboard.pendel_text import ROLE_LABELS, jobs, pct, shares_sentence
 from dashboard.regions import load_region_index
@@ -62,7 +62,7 @@ def payload(args: argparse.Namespace) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     if args.format == "json":
-        print(json.dumps(payload(args), ensure_ascii=False, indent=2))
+        print(terminal_json(json.dumps(payload(args), ensure_ascii=False, indent=2)))
         return 0
     result = gemeente_pendel(
         load_pendel_in_use(),
