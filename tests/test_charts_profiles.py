@@ -1,4 +1,4 @@
-"""The region and overstap charts show names from data literally: plotly reads a little HTML
+"""The region, overstap and pendel charts show names from data literally: plotly reads a little HTML
 (``<b>``, ``<a href>``) in every text and ``%{…}`` in hover templates; a name is neither."""
 
 from __future__ import annotations
@@ -69,3 +69,30 @@ def test_overstap_and_region_charts_carry_no_markup_from_names(hostile: Path) ->
         assert live_markup(figure) == [], what
     shown = json.dumps(figures["kosten"].to_plotly_json(), ensure_ascii=False)
     assert chart_text(LINK) in shown and chart_text(GEMEENTE) in shown
+
+
+def test_pendel_charts_carry_no_markup_from_names(hostile: Path) -> None:
+    from dashboard.charts import pendel as pendel_charts
+    from dashboard.pendel import (
+        gemeente_pendel,
+        gemeente_trend,
+        inside_shares,
+        load_pendel,
+    )
+    from dashboard.regions import load_region_index
+
+    index = load_region_index(2025, hostile)
+    data = load_pendel()
+    names = {r.code: r.name for r in index.regions}
+    result = gemeente_pendel(data, index, "GM0626", candidate="AM19")
+    figures = {
+        "regio's": pendel_charts.regions_figure(result),
+        "gemeenten": pendel_charts.destinations_figure(result, top=5),
+        "verloop": pendel_charts.trend_figure(
+            gemeente_trend(data, index, "GM0626", candidate="AM19"), names
+        ),
+        "binnen": pendel_charts.inside_figure(inside_shares(data, index), ["AM34", "AM19"]),
+    }
+    for what, figure in figures.items():
+        assert live_markup(figure) == [], what
+    assert chart_text(LINK) in json.dumps(figures["regio's"].to_plotly_json(), ensure_ascii=False)

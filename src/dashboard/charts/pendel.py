@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts.style import apply_layout
 from dashboard.maps import HIGHLIGHT_COLOURS
+from dashboard.markup import chart_text
 from dashboard.pendel import GemeentePendel, GemeenteTrend, InsideShares, Role
 from dashboard.pendel_text import ROLE_LABELS, jobs, pct
 
@@ -38,7 +39,7 @@ def regions_figure(result: GemeentePendel, *, top: int = 8) -> go.Figure:
             continue
         fig.add_trace(
             go.Bar(
-                y=[r.name for r in chosen],
+                y=[chart_text(r.name) for r in chosen],
                 x=[100 * r.share for r in chosen],
                 orientation="h",
                 name=ROLE_LABELS[role],
@@ -51,11 +52,13 @@ def regions_figure(result: GemeentePendel, *, top: int = 8) -> go.Figure:
         )
     _layout(
         fig,
-        f"Waar werken de inwoners van {result.name}? Banen per arbeidsmarktregio "
+        f"Waar werken de inwoners van {chart_text(result.name)}? Banen per arbeidsmarktregio "
         f"({result.source.period})",
         max(260, 36 * len(rows) + 130),
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=[r.name for r in reversed(rows)])
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=[chart_text(r.name) for r in reversed(rows)]
+    )
     # room on the right for the longest label
     top_value = max((100 * r.share for r in rows), default=0.0)
     fig.update_xaxes(
@@ -75,7 +78,7 @@ def destinations_figure(result: GemeentePendel, *, top: int = 10) -> go.Figure:
             continue
         fig.add_trace(
             go.Bar(
-                y=[p.name for p in chosen],
+                y=[chart_text(p.name) for p in chosen],
                 x=[p.jobs for p in chosen],
                 orientation="h",
                 name=ROLE_LABELS[role],
@@ -88,11 +91,13 @@ def destinations_figure(result: GemeentePendel, *, top: int = 10) -> go.Figure:
         )
     _layout(
         fig,
-        f"De {len(rows)} gemeenten met de meeste banen van inwoners van {result.name} "
+        f"De {len(rows)} gemeenten met de meeste banen van inwoners van {chart_text(result.name)} "
         f"(× 1.000, {result.source.period})",
         max(260, 30 * len(rows) + 130),
     )
-    fig.update_yaxes(categoryorder="array", categoryarray=[p.name for p in reversed(rows)])
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=[chart_text(p.name) for p in reversed(rows)]
+    )
     top_value = max((p.jobs for p in rows), default=0.0)
     fig.update_xaxes(title="banen van werknemers × 1.000", range=[0, top_value * 1.4 + 0.1])
     return fig
@@ -102,11 +107,19 @@ def trend_figure(trend: GemeenteTrend, names: Mapping[str, str]) -> go.Figure:
     """Own-region, candidate and rest shares for every December."""
     years = [p.year for p in trend.points]
     series = [
-        (Role.OWN, f"eigen regio {names[trend.region_code]}", [p.own_share for p in trend.points])
+        (
+            Role.OWN,
+            f"eigen regio {chart_text(names[trend.region_code])}",
+            [p.own_share for p in trend.points],
+        )
     ]
     if trend.candidate_code:
         series.append(
-            (Role.CANDIDATE, names[trend.candidate_code], [p.candidate_share for p in trend.points])
+            (
+                Role.CANDIDATE,
+                chart_text(names[trend.candidate_code]),
+                [p.candidate_share for p in trend.points],
+            )
         )
     series.append((Role.REST, "overige regio's", [p.rest_share for p in trend.points]))
     fig = go.Figure()
@@ -125,7 +138,8 @@ def trend_figure(trend: GemeenteTrend, names: Mapping[str, str]) -> go.Figure:
         )
     _layout(
         fig,
-        f"Banen van inwoners van {trend.name} per regio, december {years[0]}–{years[-1]}",
+        f"Banen van inwoners van {chart_text(trend.name)} per regio, december "
+        f"{years[0]}–{years[-1]}",
         420,
     )
     fig.update_xaxes(dtick=1, tickformat="d")
@@ -141,7 +155,7 @@ def inside_figure(
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
-            x=[f"{r.name} ({r.code})" for r in rows],
+            x=[chart_text(f"{r.name} ({r.code})") for r in rows],
             y=[100 * (r.share or 0) for r in rows],
             name="Voor de overstap" if after else "Nu",
             marker={"color": [HIGHLIGHT_COLOURS[i % 5] for i in range(len(rows))]},
@@ -155,7 +169,7 @@ def inside_figure(
         rows_after = [after.get(c) for c in codes]
         fig.add_trace(
             go.Bar(
-                x=[f"{r.name} ({r.code})" for r in rows_after],
+                x=[chart_text(f"{r.name} ({r.code})") for r in rows_after],
                 y=[100 * (r.share or 0) for r in rows_after],
                 name="Na de overstap",
                 marker={"color": REST_COLOUR, "pattern": {"shape": "/"}},
