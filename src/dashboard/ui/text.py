@@ -8,11 +8,13 @@ typed: each is user text there, shown through :func:`dashboard.markup.escape_mar
 helpers below are the page's way to do that:
 
 - :func:`name_code` is the plain "Naam (code)" for places that show text as it is (the options of
-  a selectbox or multiselect, dataframe cells, chart labels); :func:`md_name_code` is the same
-  label for every place that renders Markdown (headers, labels, captions, sentences);
-- :func:`show_error`, :func:`show_warning` and :func:`show_info` show a whole message as text,
-  for messages that quote user or data text (a refusal naming the typed value, a warning naming a
-  gemeente). Messages with Markdown of their own do not go through them.
+  a selectbox or multiselect, dataframe cells); :func:`md_name_code` is the same label for every
+  place that renders Markdown (headers, labels, captions, sentences); plotly charts take
+  :func:`dashboard.markup.chart_text`;
+- :func:`show_error` and :func:`show_warning` show a whole message as text, for messages that
+  quote user or data text (a refusal naming the typed value, a warning naming a gemeente);
+  notices go through ``layout.show_notices``. Messages with Markdown of their own do not;
+- :func:`literal_table` makes a frame for ``st.table`` read literally.
 """
 
 from __future__ import annotations
@@ -47,11 +49,6 @@ def show_warning(message: Any, *, where: Any = st, icon: str = ":material/warnin
     where.warning(escape_markdown(message), icon=icon)
 
 
-def show_info(message: Any, *, where: Any = st, icon: str = ":material/info:") -> None:
-    """``message`` (it may quote user or data text) as a blue box, shown literally."""
-    where.info(escape_markdown(message), icon=icon)
-
-
 def literal_table(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` for ``st.table``, which renders every cell, column name and index label as
     Markdown: all of them escaped, so they read literally. (``st.dataframe`` shows text as it
@@ -73,6 +70,5 @@ __all__ = [
     "md_name_code",
     "name_code",
     "show_error",
-    "show_info",
     "show_warning",
 ]
