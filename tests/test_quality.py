@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -45,18 +46,57 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize(
-    "path",
-    [p for p in sorted(CORE.rglob("*.py")) if "ui" not in p.relative_to(CORE).parts],
-    ids=lambda p: str(p.relative_to(CORE)),
-)
-def test_core_never_imports_streamlit(path: Path) -> None:
-    assert "streamlit" not in _imports(path)
+#: What the lint settings forbid where (pyproject.toml, src/dashboard/ruff.toml and
+#: src/dashboard/ui/ruff.toml): the core never imports streamlit, and only dashboard/config.py
+#: reads the environment. ``test_ruff_lint_and_format`` runs the rules on the tree; this table
+#: shows that the settings are in force for each kind of file.
+BANNED_API = [
+    pytest.param("src/dashboard/scoring.py", "import streamlit\n", True, id="core-streamlit"),
+    pytest.param(
+        "src/dashboard/maps.py",
+        "def f():\n    from streamlit import session_state\n",
+        True,
+        id="core-streamlit-in-function",
+    ),
+    pytest.param(
+        "src/dashboard/charts/x.py", "import streamlit.components.v1\n", True, id="core-submodule"
+    ),
+    pytest.param("src/dashboard/ui/layout.py", "import streamlit\n", False, id="ui-streamlit"),
+    pytest.param("pages/kaart.py", "import streamlit\n", False, id="page-streamlit"),
+    pytest.param("app.py", "import streamlit\n", False, id="app-streamlit"),
+    pytest.param("src/dashboard/scoring.py", "import os\nos.environ\n", True, id="core-environ"),
+    pytest.param("src/dashboard/ui/layout.py", "import os\nos.getenv\n", True, id="ui-getenv"),
+    pytest.param("pages/kaart.py", "from os import environ\n", True, id="page-environ"),
+    pytest.param("app.py", "import os\nos.putenv\n", True, id="app-putenv"),
+    pytest.param("tests/test_x.py", "import os\nos.environ\n", False, id="test-environ"),
+]
 
 
-@pytest.mark.parametrize("page", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
-def test_every_page_calls_page_guard_first(page: Path) -> None:
-    """See dashboard.ui.layout.page_guard: without it a deep link can bypass app.py."""
+@pytest.mark.parametrize(("path", "code", "banned"), BANNED_API)
+def test_lint_settings_ban_streamlit_in_the_core_and_the_environment_outside_config(
+    path: str, code: str, banned: bool
+) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--select",
+            "TID251",
+            "--stdin-filename",
+            path,
+            "-",
+        ],
+        cwd=ROOT,
+        input=code,
+        capture_output=True,
+        text=True,
+    )
+    assert ("TID251" in result.stdout) == banned, result.stdout + result.stderr
+
+
+def _first_call(page: Path) -> str | None:
     tree = ast.parse(page.read_text(encoding="utf-8"))
     calls = [
         node.value.func.id
@@ -65,9 +105,15 @@ def test_every_page_calls_page_guard_first(page: Path) -> None:
         and isinstance(node.value, ast.Call)
         and isinstance(node.value.func, ast.Name)
     ]
-    assert calls and calls[0] == "page_guard", (
-        f"{page.name}: call page_guard() before anything else"
-    )
+    return calls[0] if calls else None
+
+
+def test_every_page_calls_page_guard_first() -> None:
+    """See dashboard.ui.layout.page_guard: without it a deep link can bypass app.py."""
+    pages = sorted((ROOT / "pages").glob("*.py"))
+    assert pages
+    late = [page.name for page in pages if _first_call(page) != "page_guard"]
+    assert not late, f"call page_guard() before anything else in {late}"
 
 
 #: Python files of the app itself: the package, the pages and the entry point.
@@ -78,27 +124,9 @@ def _rel(path: Path) -> str:
     return str(path.relative_to(ROOT))
 
 
-@pytest.mark.parametrize("path", APP_FILES, ids=_rel)
-def test_environment_read_only_in_config(path: Path) -> None:
-    """Settings come from one module, so a reader finds every variable the app obeys there."""
-    if path == CORE / "config.py":
-        return
+def _exception_classes(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    reads = [
-        node.lineno
-        for node in ast.walk(tree)
-        if (isinstance(node, ast.Attribute) and node.attr in {"environ", "getenv", "putenv"})
-        or (isinstance(node, ast.Name) and node.id in {"environ", "getenv"})
-    ]
-    assert not reads, f"{_rel(path)} reads the environment on line(s) {reads}; ask config.py"
-
-
-@pytest.mark.parametrize("path", APP_FILES, ids=_rel)
-def test_exceptions_defined_only_in_errors(path: Path) -> None:
-    if path == CORE / "errors.py":
-        return
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    classes = [
+    return [
         node.name
         for node in ast.walk(tree)
         if isinstance(node, ast.ClassDef)
@@ -106,7 +134,15 @@ def test_exceptions_defined_only_in_errors(path: Path) -> None:
             ast.unparse(base).split(".")[-1].endswith(("Error", "Exception")) for base in node.bases
         )
     ]
-    assert not classes, f"{_rel(path)} defines {classes}; exceptions belong in errors.py"
+
+
+def test_exceptions_defined_only_in_errors() -> None:
+    found = {
+        _rel(path): classes
+        for path in APP_FILES
+        if path != CORE / "errors.py" and (classes := _exception_classes(path))
+    }
+    assert not found, f"exceptions belong in errors.py: {found}"
 
 
 def test_mypy_covers_the_pages_and_the_entry_point() -> None:
@@ -157,11 +193,12 @@ CODE_FILES = sorted(
 )
 
 
-@pytest.mark.parametrize("path", CODE_FILES, ids=_rel)
-def test_no_issue_numbers_in_the_code(path: Path) -> None:
+def test_no_issue_numbers_in_the_code() -> None:
     """Comments and docstrings describe the code, not the work that produced it."""
-    import re
-
-    text = path.read_text(encoding="utf-8")
-    found = [m.group(0) for m in re.finditer(r"\bissues?\s+#?\d+\b", text, re.IGNORECASE)]
-    assert not found, f"{_rel(path)} names {found}; say what the code does instead"
+    pattern = re.compile(r"\bissues?\s+#?\d+\b", re.IGNORECASE)
+    found = {
+        _rel(path): names
+        for path in CODE_FILES
+        if (names := pattern.findall(path.read_text(encoding="utf-8")))
+    }
+    assert not found, f"say what the code does instead of naming the work: {found}"

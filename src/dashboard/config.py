@@ -5,8 +5,8 @@ This is the only module that reads environment variables; everything else asks i
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
+from os import environ  # noqa: TID251 - the one module that reads the environment
 from pathlib import Path
 
 #: Root of the project checkout when running from one (``src/dashboard`` → two levels up).
@@ -32,7 +32,7 @@ def project_data_dir() -> Path:
     ``DASHBOARD_PROJECT_DATA`` when set; else the copy inside an installed package; else the
     checkout's ``data/`` folder. Never the working directory.
     """
-    override = os.environ.get("DASHBOARD_PROJECT_DATA")
+    override = environ.get("DASHBOARD_PROJECT_DATA")
     if override:
         return Path(override)
     return PACKAGED_DATA_DIR if PACKAGED_DATA_DIR.is_dir() else PROJECT_ROOT / "data"
@@ -48,10 +48,10 @@ def cache_dir() -> Path:
     ``DASHBOARD_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME`` or ``~/.cache``, so an installed
     package never writes inside its own folder.
     """
-    override = os.environ.get("DASHBOARD_CACHE_DIR", "").strip()
+    override = environ.get("DASHBOARD_CACHE_DIR", "").strip()
     if override:
         return Path(override).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    xdg = environ.get("XDG_CACHE_HOME", "").strip()
     base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
     return base / "arbeidsmarktregio-dashboard"
 
@@ -85,7 +85,7 @@ class DataSource:
 
 def data_source() -> DataSource:
     """Precedence: ``DASHBOARD_DATA_DIR``, then a complete download cache, then the snapshot."""
-    configured = os.environ.get(DATA_DIR_ENV, "").strip()
+    configured = environ.get(DATA_DIR_ENV, "").strip()
     if configured:
         return DataSource("omgeving", Path(configured).expanduser())
     cache = cbs_cache_dir()
@@ -105,18 +105,18 @@ def database_url() -> str:
     The default file is ``var/scenarios.sqlite`` in a checkout; an installed package keeps it in
     the user's data folder (``$XDG_DATA_HOME`` or ``~/.local/share``), never inside itself.
     """
-    configured = os.environ.get(DATABASE_URL_ENV, "").strip()
+    configured = environ.get(DATABASE_URL_ENV, "").strip()
     if configured:
         return configured
     if PACKAGED_DATA_DIR.is_dir():
-        xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+        xdg = environ.get("XDG_DATA_HOME", "").strip()
         base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
         return f"sqlite:///{base / 'arbeidsmarktregio-dashboard' / 'scenarios.sqlite'}"
     return f"sqlite:///{PROJECT_ROOT / 'var' / 'scenarios.sqlite'}"
 
 
 def _setting(name: str) -> str | None:
-    value = os.environ.get(name, "").strip()
+    value = environ.get(name, "").strip()
     return value or None
 
 
