@@ -2,7 +2,9 @@
 
 Streamlit renders Markdown in elements (titles, headers, captions, alerts, ``st.table`` cells) and
 in widget labels and some widget options; :func:`markdown_texts` collects all of them, so a test
-can check that text from data or users is escaped everywhere it appears.
+can check that text from data or users is escaped everywhere it appears. :func:`page_sources`
+gives the text elements in the order of the page (sidebar included), :func:`page_text` the same
+as the reader sees it: the one helper for "the page says X" and "X comes before Y".
 """
 
 from __future__ import annotations
@@ -72,3 +74,19 @@ def markdown_texts(at: AppTest) -> list[str]:
         out += [str(c) for c in frame.columns] + [str(i) for i in frame.index]
         out += [str(v) for v in frame.to_numpy().ravel()]
     return out
+
+
+def page_sources(at: AppTest) -> list[str]:
+    """The Markdown source of every text element, in page order; a metric as ``"label value"``."""
+    texts: list[str] = []
+    for node in at.main.root:  # the whole tree: main area, sidebar and the rest
+        if node.type in MARKDOWN_ELEMENTS:
+            texts.append(str(node.value))
+        elif node.type == "metric":
+            texts.append(f"{node.label} {node.value}")
+    return texts
+
+
+def page_text(at: AppTest) -> str:
+    """The page's text as the reader sees it (:func:`plain`), a line per element, in page order."""
+    return "\n".join(plain(source) for source in page_sources(at))

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.page_text import page_text
+
 ROOT = Path(__file__).resolve().parents[2]
 #: page -> (its title, a text the page shows only after rendering its main content)
 PAGES = {
@@ -27,15 +29,6 @@ PAGES = {
 }
 #: Pages that need the CBS files; the others work without them.
 NEED_DATA = {"pages/kaart.py", "pages/regios.py", "pages/overstap.py"}
-
-
-def texts(at: AppTest) -> str:
-    parts = (
-        [e.value for e in at.title] + [e.value for e in at.markdown] + [e.value for e in at.header]
-    )
-    parts += [e.value for e in at.subheader] + [e.value for e in at.caption]
-    parts += [e.value for e in at.error] + [e.value for e in at.info]
-    return "\n".join(str(p) for p in parts)
 
 
 def titles(at: AppTest) -> list[str]:
@@ -54,7 +47,7 @@ def test_app_opens_on_the_map(cbs_dir: Path) -> None:
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     assert titles(at) == ["Kaart van de arbeidsmarktregio's"]
-    assert PAGES["pages/kaart.py"][1] in texts(at)
+    assert PAGES["pages/kaart.py"][1] in page_text(at)
 
 
 @pytest.mark.parametrize(("page", "title", "content"), [(p, *v) for p, v in PAGES.items()])
@@ -62,7 +55,7 @@ def test_every_page_via_the_app(cbs_dir: Path, page: str, title: str, content: s
     at = open_page(page)
     assert not at.error, [e.value for e in at.error]
     assert len(titles(at)) == 1 and titles(at)[0].startswith(title), titles(at)
-    assert content in texts(at)
+    assert content in page_text(at)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -71,7 +64,7 @@ def test_missing_data_gives_the_dutch_help_page(
 ) -> None:
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "ontbreekt"))
     at = open_page(page)
-    shown = texts(at)
+    shown = page_text(at)
     assert "Traceback" not in shown
     title, content = PAGES[page]
     assert titles(at)[0].startswith(title)
@@ -94,5 +87,5 @@ def test_corrupt_kerncijfers_gives_the_help_page(
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     assert not at.exception, at.exception
-    assert "Gegevens niet gevonden" in texts(at)
-    assert "gemeente_kerncijfers.csv" in texts(at)
+    assert "Gegevens niet gevonden" in page_text(at)
+    assert "gemeente_kerncijfers.csv" in page_text(at)

@@ -11,14 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.config import SNAPSHOT_DIR
-from tests.app.test_all_pages import ROOT, texts
+from tests.app.page_text import page_sources, page_text
+from tests.app.test_all_pages import ROOT
 
 PAYLOAD = "` ![x](http://e.vil.example/p.png) [klik](http://e.vil.example) :red[ROOD] `"
-
-
-def _markdown_sources(at: AppTest) -> str:
-    parts = [e.value for e in at.markdown] + [e.value for e in at.error]
-    return "\n".join(str(p) for p in parts)
 
 
 @pytest.mark.parametrize("page", ["pages/kaart.py", "pages/regios.py"])
@@ -38,7 +34,7 @@ def test_a_region_without_geometry_gives_the_help_page(
     if page != "pages/kaart.py":
         at.switch_page(page).run()
     assert not at.exception, at.exception
-    shown = texts(at)
+    shown = page_text(at)
     assert "Gegevens niet gevonden" in shown
     assert "zonder vlak" in shown and "onverwachts" not in shown
 
@@ -52,8 +48,8 @@ def test_markdown_in_the_data_folder_name_stays_text(
     monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     assert not at.exception, at.exception
-    assert "Gegevens niet gevonden" in texts(at)
-    source = _markdown_sources(at)
+    assert "Gegevens niet gevonden" in page_text(at)
+    source = "\n".join(page_sources(at))  # the Markdown as Streamlit gets it
     assert "ROOD" in source and "klik" in source  # the path is shown ...
     for raw in ("![x](", "[klik](", ":red[", "` !"):  # ... but as text, never as Markdown
         assert raw not in source, raw

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.ui.state import OVERSTAP_KEY
-from tests.app.page_text import plain
+from tests.app.page_text import page_text, plain
 from tests.app.pictures import fills, pictures, plotly_maps
 from tests.census import dutch_int
 
@@ -23,19 +23,12 @@ def at(cbs_dir) -> AppTest:
     return app
 
 
-def texts(at: AppTest) -> str:
-    parts = [e.value for e in at.title] + [e.value for e in at.markdown]
-    parts += [e.value for e in at.header] + [e.value for e in at.subheader]
-    parts += [e.value for e in at.caption] + [e.value for e in at.error]
-    return "\n".join(plain(str(p)) for p in parts)  # as read: names from data are escaped
-
-
 def metrics(at: AppTest) -> list[tuple[str, str]]:
     return [(m.label, m.value) for m in at.metric]
 
 
 def test_default_voorschoten_to_holland_rijnland(at, census):
-    text = texts(at)
+    text = page_text(at)
     assert "Voorschoten: van Zuid-Holland Centraal naar Holland Rijnland" in text
     assert [v for label, v in metrics(at) if label == "Gemeenten"] == ["5", "13"]
     assert [v for label, v in metrics(at) if label.startswith("Inwoners")] == [
@@ -52,7 +45,7 @@ def test_no_budget_no_euros_but_percent_rise(at):
     assert m["Extra voor de blijvers, samen"] == "vul een budget in"
     assert m["Stijging per blijvende gemeente"] == "7,2%"
     assert m["Frictiekosten (eigen invoer)"] == "niet ingevuld"
-    assert "Over frictiekosten bij uittreding staat niets" in texts(at)
+    assert "Over frictiekosten bij uittreding staat niets" in page_text(at)
 
 
 def test_budget_gives_euros_and_is_kept_in_state(at, census):
@@ -82,7 +75,7 @@ def test_frictiekosten_input(at):
 
 
 def test_route_in_seven_steps_with_sources(at):
-    text = texts(at)
+    text = page_text(at)
     for n in range(1, 8):
         assert f"Stap {n}." in text
     assert "4 van de 7 bestuurders" in text
@@ -96,7 +89,7 @@ def test_variant_link_default_is_an_assumption(at):
     table = next(d.value for d in at.dataframe if "Lijkt op" in d.value.columns)
     assert list(table["Lijkt op"]) == ["Variant 2", "Variant 2"]
     assert all(table["Herkomst"] == "aanname (bronbeschrijving)")
-    assert "Aanname:" in texts(at)
+    assert "Aanname:" in page_text(at)
     at.selectbox(key="overstap_variant_AM19").set_value("V1").run()
     table = next(d.value for d in at.dataframe if "Lijkt op" in d.value.columns)
     assert list(table["Herkomst"]) == ["aanname (bronbeschrijving)", "uw keuze"]
@@ -133,13 +126,13 @@ def test_move_into_own_region_is_refused_and_previous_choice_kept(at):
     assert not at.exception
     assert "hoort al bij Zuid-Holland Centraal" in plain(at.error[0].value)
     assert at.session_state[OVERSTAP_KEY]["naar"] == "AM19"
-    assert "Voorschoten: van Zuid-Holland Centraal naar Holland Rijnland" in texts(at)
+    assert "Voorschoten: van Zuid-Holland Centraal naar Holland Rijnland" in page_text(at)
 
 
 def test_other_move(at):
     at.selectbox(key="overstap_gemeente").set_value("GM0629").run()  # Wassenaar
     assert not at.exception
-    text = texts(at)
+    text = page_text(at)
     assert "Wassenaar: van Zuid-Holland Centraal naar Holland Rijnland" in text
     assert "alleen voor Voorschoten → Holland Rijnland" in text
     assert at.session_state[OVERSTAP_KEY]["gemeente"] == "GM0629"
@@ -163,13 +156,13 @@ def test_bad_settings_from_a_share_link_fall_back(cbs_dir):
     }
     app.run()
     assert not app.exception, app.exception
-    assert "Voorschoten: van Zuid-Holland Centraal naar Holland Rijnland" in texts(app)
+    assert "Voorschoten: van Zuid-Holland Centraal naar Holland Rijnland" in page_text(app)
     assert any("Onbekende gemeente" in i.value for i in app.info)
 
 
 def test_arbeidsmarkt_before_and_after_for_both_regions(at):
     """Voorschoten has 340 persons with bijstand: ZHC 6.750 → 6.410, HR 8.690 → 9.030."""
-    assert "Arbeidsmarkt, inkomen en bedrijven: voor en na" in texts(at)
+    assert "Arbeidsmarkt, inkomen en bedrijven: voor en na" in page_text(at)
     block = next(d.value for d in at.dataframe if "Indicator" in d.value.columns)
     row = block.set_index("Indicator").loc["Personen met bijstand"]
     assert row["Zuid-Holland Centraal: nu"] == "6.750"
@@ -180,7 +173,7 @@ def test_arbeidsmarkt_before_and_after_for_both_regions(at):
 
 
 def test_what_the_sources_say_beside_costs_and_route(at):
-    text = texts(at)
+    text = page_text(at)
     assert "Human Capital Agenda" in text
     assert "het convenant regelt geen bijdrage van de partners" in text
     assert "Bij welke subregio van Holland Rijnland?" in text

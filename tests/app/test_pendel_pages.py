@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.page_text import plain
+from tests.app.page_text import page_text, plain
 
 PAGES = Path(__file__).resolve().parents[2] / "pages"
 SOURCE = "december 2014, CBS 81251NED, indeling 2014 omgerekend naar 2025"
@@ -21,13 +21,6 @@ def run(page: str) -> AppTest:
     at = AppTest.from_file(str(PAGES / page), default_timeout=120).run()
     assert not at.exception, at.exception
     return at
-
-
-def texts(at: AppTest) -> str:
-    parts = [e.value for e in at.markdown] + [e.value for e in at.caption]
-    parts += [e.value for e in at.header] + [e.value for e in at.subheader]
-    parts += [e.value for e in at.warning] + [e.value for e in at.error]
-    return "\n".join(str(p) for p in parts).replace("\\", "")
 
 
 def frames(at: AppTest) -> list:
@@ -42,7 +35,7 @@ def test_overstap_shows_where_voorschoten_works_before_the_costs(cbs_dir) -> Non
     assert headers.index("Waar werken de inwoners van Voorschoten?") < headers.index(
         "Kosten: wie betaalt welk deel?"
     )
-    text = texts(at)
+    text = page_text(at)
     assert "9,9 duizend banen" in text
     assert "34,3% in Holland Rijnland" in text and "30,3% in Zuid-Holland Centraal" in text
     assert SOURCE in text and "minder dan 50 banen" in text and "geen personen" in text
@@ -55,7 +48,7 @@ def test_overstap_shows_where_voorschoten_works_before_the_costs(cbs_dir) -> Non
 @pytest.mark.slow
 def test_regios_shows_inside_shares_and_voorschoten(cbs_dir) -> None:
     at = run("regios.py")
-    text = texts(at)
+    text = page_text(at)
     assert "Pendel: waar werken de inwoners?" in text
     assert "Waar werken de inwoners van Voorschoten?" in text
     assert "34,3% in Holland Rijnland" in text and SOURCE in text
@@ -66,13 +59,13 @@ def test_regios_shows_inside_shares_and_voorschoten(cbs_dir) -> None:
     assert "Leidschendam-Voorburg (Zuid-Holland Centraal)" in text
     at.selectbox(key="regios_pendel_gemeente").set_value("GM0546").run()
     assert not at.exception
-    assert "Waar werken de inwoners van Leiden?" in texts(at)
+    assert "Waar werken de inwoners van Leiden?" in page_text(at)
 
 
 @pytest.mark.slow
 def test_kaart_colours_regions_by_inside_share(cbs_dir) -> None:
     at = run("kaart.py")
-    text = texts(at)
+    text = page_text(at)
     assert "Pendel: hoeveel banen liggen in de eigen regio?" in text
     assert any(
         plain(m.value).startswith("![Kaart van de arbeidsmarktregio's: banen van inwoners binnen")
@@ -88,7 +81,7 @@ def test_kaart_colours_regions_by_inside_share(cbs_dir) -> None:
 @pytest.mark.slow
 def test_kaart_names_the_split_gemeenten(cbs_dir) -> None:
     at = run("kaart.py")
-    assert "in haar geheel mee bij de gemeente van 2025" in texts(at)
+    assert "in haar geheel mee bij de gemeente van 2025" in page_text(at)
     splits = next(f for f in frames(at) if "Gemeente in 2014" in f.columns)
     assert "Haaren" in splits["Gemeente in 2014"].tolist()
     assert "Vught" in splits["Geteld bij (2025)"].tolist()
@@ -99,5 +92,5 @@ def test_kaart_pendel_year_can_be_chosen(cbs_dir) -> None:
     at = run("kaart.py")
     at.select_slider(key="kaart_pendel_jaar").set_value(2006).run()
     assert not at.exception
-    text = texts(at)
+    text = page_text(at)
     assert "december 2006, CBS 81251NED" in text and "december 2014, CBS 81251NED" not in text

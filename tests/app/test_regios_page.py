@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.ui.state import COMPARE_KEY
-from tests.app.page_text import plain, plain_table
+from tests.app.page_text import page_text, plain, plain_table
 from tests.app.pictures import fills, pictures, plotly_maps
 from tests.census import dutch_int
 
@@ -23,21 +23,13 @@ def at(cbs_dir) -> AppTest:
     return app
 
 
-def texts(at: AppTest) -> str:
-    parts = [e.value for e in at.title] + [e.value for e in at.markdown]
-    parts += [e.value for e in at.subheader] + [e.value for e in at.caption]
-    parts += [e.value for e in at.error] + [e.value for e in at.info]
-    parts += [m.label + " " + str(m.value) for m in at.metric]
-    return "\n".join(plain(str(p)) for p in parts)  # as read: names from data are escaped
-
-
 def centrum(at: AppTest) -> list[str]:
     prefix = "**Centrumgemeente:** "
     return [m.value.removeprefix(prefix) for m in at.markdown if m.value.startswith(prefix)]
 
 
 def test_default_is_zhc_and_holland_rijnland(at):
-    text = texts(at)
+    text = page_text(at)
     assert "Regio's vergelijken" in text
     assert "Zuid-Holland Centraal (AM34)" in text and "Holland Rijnland (AM19)" in text
     assert centrum(at) == ["Zoetermeer", "Leiden"]
@@ -83,7 +75,7 @@ def test_amounts_from_the_memo_are_shown_with_source(at):
 
 
 def test_every_chart_has_a_text_alternative_and_source(at):
-    text = texts(at)
+    text = page_text(at)
     assert text.count("Tekstversie") >= 4
     assert "Bron: CBS" in text
 
@@ -112,7 +104,7 @@ def test_choosing_kennemerland_shows_the_2013_composition(at):
     at.selectbox(key="regios_b").set_value("AM37").run()
     assert not at.exception
     assert at.session_state[COMPARE_KEY] == ["AM34", "AM37"]
-    text = texts(at)
+    text = page_text(at)
     assert "Zuid- en Midden-Kennemerland" in text
     comp = next(d.value for d in at.dataframe if "In de bron" in d.value.columns)
     uitgeest = comp[comp["Gemeente"] == "Uitgeest"].iloc[0]
@@ -135,7 +127,7 @@ def test_region_without_seed_facts_says_niet_vastgelegd(at):
 
 
 def test_arbeidsmarkt_block_shows_regions_nederland_and_method(at):
-    text = texts(at)
+    text = page_text(at)
     assert "Arbeidsmarkt, inkomen en bedrijven" in text
     assert "Hoe de regiowaarden zijn berekend" in text
     assert "herberekend" in text  # the page says how participation/income are made

@@ -7,17 +7,10 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from dashboard.criteria import load_matrix
+from tests.app.page_text import page_text
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "robuustheid.py")
 SMALL = {"samples": 2_000, "seed": 1, "mode": "all", "near_pct": 20.0, "group_ranking": []}
-
-
-def texts(at: AppTest) -> str:
-    parts = [e.value for e in at.title] + [e.value for e in at.markdown]
-    parts += [e.value for e in at.header] + [e.value for e in at.subheader]
-    parts += [e.value for e in at.caption] + [e.value for e in at.info]
-    parts += [e.value for e in at.error]
-    return "\n".join(str(p) for p in parts)
 
 
 def run_page(config: dict | None = None, settings: dict | None = None) -> AppTest:
@@ -32,7 +25,7 @@ def run_page(config: dict | None = None, settings: dict | None = None) -> AppTes
 
 def test_smoke_verdict_first_with_sources_and_assumption() -> None:
     at = run_page()
-    shown = texts(at)
+    shown = page_text(at)
     assert at.title[0].value == "Robuustheid"
     assert at.subheader[0].value == "Hoe stevig is de uitkomst?"
     assert "De uitkomst is stevig. Variant 1 is de beste in" in shown
@@ -52,7 +45,7 @@ def test_smoke_verdict_first_with_sources_and_assumption() -> None:
 
 def test_uses_the_weighting_of_the_varianten_page() -> None:
     at = run_page({"criteria": {"wz04": 10}})
-    shown = texts(at)
+    shown = page_text(at)
     assert (
         "dan blijft Variant 1 het hoogst zolang werkzoekenden tussen 0% en 53% van het gewicht "
         "krijgen (nu 33%)." in shown
@@ -64,7 +57,7 @@ def test_rating_overrides_are_followed() -> None:
     """Local judgements of the Varianten page: V3 '++' everywhere makes V3 win every sample."""
     config = {"ratings": {c: {"V3": "++"} for c in load_matrix().criterion_ids}}
     at = run_page(config)
-    shown = texts(at)
+    shown = page_text(at)
     assert "Variant 3 is de beste in 100% van alle denkbare wegingen" in shown
     assert "Met 21 eigen oordelen die afwijken van de handreiking." in shown
 
@@ -75,7 +68,7 @@ def test_form_near_current_weights() -> None:
     at.slider[0].set_value(10)
     at.button[0].click().run()
     assert not at.exception, at.exception
-    shown = texts(at)
+    shown = page_text(at)
     assert "van de wegingen rond de huidige (elk gewicht hoogstens 10% hoger of lager)" in shown
     assert at.session_state["robustness_settings"]["mode"] == "near"
 
@@ -90,7 +83,7 @@ def test_form_bad_group_order_keeps_previous_settings() -> None:
     assert not at.exception, at.exception
     assert any("niet gebruikt" in e.value for e in at.error)
     assert at.session_state["robustness_settings"]["mode"] == "all"
-    assert "van alle denkbare wegingen" in texts(at)
+    assert "van alle denkbare wegingen" in page_text(at)
 
 
 def test_form_group_order() -> None:
@@ -101,7 +94,7 @@ def test_form_group_order() -> None:
         box.set_value(group)
     at.button[0].click().run()
     assert not at.exception, at.exception
-    assert "met de volgorde werkzoekenden, werkgevers, gemeenten en UWV" in texts(at)
+    assert "met de volgorde werkzoekenden, werkgevers, gemeenten en UWV" in page_text(at)
 
 
 def test_choosing_another_weight_for_the_score_lines() -> None:
@@ -114,7 +107,7 @@ def test_choosing_another_weight_for_the_score_lines() -> None:
     assert not at.exception, at.exception
     assert (
         "Variant 3 wint alleen als concurrerend aanbod (bij inzet regelingen/voorzieningen) "
-        "meer dan 47% weegt binnen werkzoekenden." in texts(at)
+        "meer dan 47% weegt binnen werkzoekenden." in page_text(at)
     )
 
 
@@ -122,4 +115,4 @@ def test_invalid_stored_settings_are_reset_with_a_notice() -> None:
     at = run_page(settings={"samples": -5, "seed": 1, "mode": "ranking", "group_ranking": ["x"]})
     assert any("teruggezet" in n.value for n in at.info)
     assert at.session_state["robustness_settings"]["samples"] == 100_000
-    assert "van alle denkbare wegingen" in texts(at)
+    assert "van alle denkbare wegingen" in page_text(at)

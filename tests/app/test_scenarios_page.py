@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.scenarios import Scenario, ScenarioStore
+from tests.app.page_text import page_sources
 from tests.app.scenario_page import page, seed
 
 HOSTILE = "<script>alert(1)</script> **vet** [klik](http://evil.example)"
@@ -21,15 +22,8 @@ def names(url: str) -> list[str]:
         return store.names()
 
 
-def texts(at: AppTest) -> list[str]:
-    out: list[str] = []
-    for kind in ("markdown", "caption", "info", "success", "error", "warning"):
-        out += [str(e.value) for e in getattr(at, kind)]
-    return out
-
-
 def assert_no_raw_markup(at: AppTest) -> None:
-    for text in texts(at):
+    for text in page_sources(at):
         assert "<script>" not in text, text
         assert "](http" not in text, text
     for element in at.markdown:
@@ -79,7 +73,7 @@ def test_save_current_weighting_with_hostile_text(db_url: str) -> None:
     # the list shows the name as plain text in a table; everything else escaped
     assert at.dataframe[0].value["Naam"].tolist() == [HOSTILE]
     assert_no_raw_markup(at)
-    assert any("\\<script\\>" in t for t in texts(at))
+    assert any("\\<script\\>" in t for t in page_sources(at))
 
 
 def test_existing_name_needs_overwrite(db_url: str) -> None:
@@ -147,7 +141,7 @@ def test_compare_and_group_weighting(db_url: str) -> None:
     )
     at = page().run()
     assert not at.exception
-    body = " ".join(texts(at))
+    body = " ".join(page_sources(at))
     assert "scoort" in body  # the comparison's summary sentence
     assert "Met de gemiddelde weging scoort" in body
     assert "Het meest oneens is men over" in body

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.ui.state import PROBLEM_KEY
-from tests.app.page_text import plain
+from tests.app.page_text import page_text, plain
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "varianten.py")
 
@@ -19,21 +19,13 @@ def run_page() -> AppTest:
     return at
 
 
-def all_text(at: AppTest) -> str:
-    parts = [e.value for e in at.title] + [e.value for e in at.markdown]
-    parts += [e.value for e in at.subheader] + [e.value for e in at.caption]
-    parts += [e.value for e in at.success] + [e.value for e in at.info]
-    parts += [e.value for e in at.warning] + [e.value for e in at.error]
-    return "\n".join(str(p) for p in parts)
-
-
 def summary(at: AppTest) -> str:
     return at.success[0].value
 
 
 def test_page_shows_key_dutch_texts() -> None:
     at = run_page()
-    text = all_text(at)
+    text = page_text(at)
     assert "Varianten voor de dienstverlening aan werkgevers" in text
     assert summary(at).startswith("Met deze weging scoort Variant 1 het hoogst (86 van 100)")
     assert "Gewicht per perspectief: gemeenten & UWV 33%" in text
@@ -88,12 +80,12 @@ def test_presets_and_reset() -> None:
     at = run_page()
     at.selectbox(key="var_preset").set_value("criteria_gelijk").run()
     assert not at.exception
-    text = all_text(at)
+    text = page_text(at)
     assert "gemeenten & UWV 10/21 (48%)" in text
     assert "Gewicht per perspectief: gemeenten & UWV 48%" in text
     assert at.slider(key="var_g_gemeenten_uwv").value == 10.0
     at.selectbox(key="var_preset").set_value("alleen_werkgevers").run()
-    assert "Gewicht per perspectief: gemeenten & UWV 0%, werkgevers 100%" in all_text(at)
+    assert "Gewicht per perspectief: gemeenten & UWV 0%, werkgevers 100%" in page_text(at)
     at.button(key="var_reset").click().run()
     assert at.selectbox(key="var_preset").value == "perspectieven_gelijk"
     assert at.slider(key="var_g_werkgevers").value == 1.0
@@ -107,7 +99,7 @@ def test_rank_order_of_groups() -> None:
     ).run()
     at.button(key="var_rank_groups_apply").click().run()
     assert not at.exception
-    assert "werkzoekenden 61%" in all_text(at)
+    assert "werkzoekenden 61%" in page_text(at)
     assert at.slider(key="var_g_werkzoekenden").value == pytest.approx(10.0)
 
 
@@ -133,7 +125,7 @@ def test_scale_change_is_applied() -> None:
     at.button[[b.label for b in at.button].index("Schaal toepassen")].click().run()
     assert not at.exception and not at.error
     assert at.session_state[PROBLEM_KEY]["scale"]["-/-"] == -1.0
-    assert "U gebruikt een eigen schaal" in all_text(at)
+    assert "U gebruikt een eigen schaal" in page_text(at)
 
 
 def test_own_rating_needs_reason_is_marked_and_can_be_reset() -> None:
@@ -148,7 +140,7 @@ def test_own_rating_needs_reason_is_marked_and_can_be_reset() -> None:
     at.button(key="var_ov_save").click().run()
     assert not at.exception
     assert at.session_state[PROBLEM_KEY]["ratings"] == {"gu08": {"V3": "+"}}
-    text = all_text(at)
+    text = page_text(at)
     assert "1 eigen oordeel verwerkt dat afwijkt van de handreiking" in text
     # one own rating: "dat afwijkt", not "die afwijken"
     assert any("1 eigen oordeel dat afwijkt van de handreiking" in w.value for w in at.warning)
@@ -165,7 +157,7 @@ def test_each_chart_choice_runs_and_has_text() -> None:
     ):
         at.button_group(key="var_chart").set_value(choice).run()
         assert not at.exception, choice
-        assert words in all_text(at), choice
+        assert words in page_text(at), choice
     at.button_group(key="var_chart").set_value("rangorde").run()
     labels = [bar.proto.text for bar in at.get("progress")]
     assert labels == [
@@ -182,7 +174,7 @@ def test_weighting_from_elsewhere_fills_the_sliders() -> None:
     at.run()
     assert not at.exception
     assert at.slider(key="var_g_werkgevers").value == 4.0
-    assert "werkgevers 67%" in all_text(at)
+    assert "werkgevers 67%" in page_text(at)
     at.selectbox(key="var_criteria_group").set_value("werkzoekenden").run()
     assert at.slider(key="var_c_wz04").value == 0.5
 
@@ -248,7 +240,7 @@ def test_a_weight_above_the_slider_from_a_link_is_shown_unchanged(
     assert at.slider(key=key).max >= weight
     stored = at.session_state[PROBLEM_KEY][section]
     assert stored[key.removeprefix("var_g_").removeprefix("var_c_")] == weight
-    assert "groter dan 10" in all_text(at)
+    assert "groter dan 10" in page_text(at)
     # moving another slider keeps the large weight as it is
     at.slider(key="var_g_werkzoekenden").set_value(2.0).run()
     assert not at.exception and not at.error
@@ -271,7 +263,7 @@ def test_a_weight_above_the_slider_from_a_saved_scenario_is_shown_unchanged(db_u
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.slider(key="var_g_werkgevers").value == 12.0
     assert at.session_state[PROBLEM_KEY] == {"groups": {"werkgevers": 12}}
-    assert "groter dan 10" in all_text(at)
+    assert "groter dan 10" in page_text(at)
     # lowering it below 10 gives the usual slider back
     at.slider(key="var_g_werkgevers").set_value(3.0).run()
     assert not at.exception and not at.error
