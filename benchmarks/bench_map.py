@@ -48,7 +48,7 @@ from benchmarks.harness import (  # noqa: E402
     machine,
     ratio_interval,
 )
-from tests.e2e.browser import PAGES  # noqa: E402
+from support.browser import PAGES  # noqa: E402
 
 #: The Kaart map, drawn: the server's SVG as a picture (decoded), or the clickable map if that
 #: is on screen first (``dashboard.ui.svg_map``).

@@ -119,7 +119,7 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, running_app
+    from support.server import CHROMIUM, CHROMIUM_ARGS, running_app
 
     print(f"machine: {machine()}; belasting {os.getloadavg()[0]:.1f} (1 min)")
     checkouts = {"nu": (ROOT, {})}

@@ -8,7 +8,7 @@ Prints, for an embedded SQLite file in a temporary folder (WAL, synchronous=FULL
 * the baseline measured in the same run: a bare ``sqlite3`` INSERT + COMMIT with the same
   pragmas, and the ratio save / baseline (the cost of validation, JSON and SQLAlchemy);
 * 10 forked processes × 50 saves at once: wall time, saves per second, and how many were lost.
-With ``--postgres`` the same against a throw-away PostgreSQL server (tests/postgres.py).
+With ``--postgres`` the same against a throw-away PostgreSQL server (support/postgres.py).
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def main() -> None:
         folder = Path(tmp)
         measure(f"sqlite:///{folder / 'bench.sqlite'}", "sqlite", args.saves, folder)
     if args.postgres:
-        from tests.postgres import PostgresServer
+        from support.postgres import PostgresServer
 
         server = PostgresServer()
         try:

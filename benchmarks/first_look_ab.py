@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from playwright.sync_api import sync_playwright
 
 from benchmarks.harness import FirstLook, ratio_interval, visit
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS
+from support.server import CHROMIUM, CHROMIUM_ARGS
 
 
 def main() -> None:

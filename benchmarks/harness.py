@@ -3,7 +3,7 @@
 Reusable for any page (map, Varianten, load tests). Two ways to measure, same API:
 
 ``browser`` (preferred)
-    A real ``streamlit run`` server on 127.0.0.1 (``tests/e2e/server.running_app``) and headless
+    A real ``streamlit run`` server on 127.0.0.1 (``support/server.running_app``) and headless
     Debian chromium driven by Playwright. A script installed before the page loads logs, with the
     browser's own clock (``performance.now()``), each message the page sends over the websocket,
     each message it receives, and the paint after each DOM change; Playwright's round trips do
@@ -248,8 +248,8 @@ class BrowserApp:
         self.page: Any = None
 
     def __enter__(self) -> BrowserApp:
-        from tests.e2e.browser import open_page, wait_idle
-        from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, running_app
+        from support.browser import open_page, wait_idle
+        from support.server import CHROMIUM, CHROMIUM_ARGS, running_app
 
         stack = ExitStack()
         self._stack = stack
@@ -497,7 +497,7 @@ def first_look(
     """
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, running_app
+    from support.server import CHROMIUM, CHROMIUM_ARGS, running_app
 
     everything = [baseline, *specs]
     out = {s.name: Measurement(s.name, "eerste blik") for s in everything}
@@ -549,7 +549,7 @@ def cold_start(
 
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, free_port, stop
+    from support.server import CHROMIUM, CHROMIUM_ARGS, free_port, stop
 
     everything = [baseline, *specs]
     out = {s.name: Measurement(s.name, "koude start") for s in everything}
@@ -680,7 +680,7 @@ def bytes_report(spec: FirstLook) -> list[str]:
 
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, free_port, running_app, stop
+    from support.server import CHROMIUM, CHROMIUM_ARGS, free_port, running_app, stop
 
     lines = []
     with sync_playwright() as pw, ExitStack() as stack:

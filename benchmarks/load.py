@@ -48,7 +48,7 @@ from streamlit_client import StreamlitSession  # benchmarks/streamlit_client.py,
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from tests.e2e.server import AppServer, rss_bytes_tree, running_app  # noqa: E402
+from support.server import AppServer, rss_bytes_tree, running_app  # noqa: E402
 
 MAX_SESSIONS = 50
 MAX_DURATION = 600.0

@@ -31,7 +31,7 @@ sys.path.insert(0, str(PROJECT_ROOT))
 from playwright.async_api import async_playwright  # noqa: E402
 
 from benchmarks.load import cpu_seconds_tree  # noqa: E402
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, rss_bytes_tree, running_app  # noqa: E402
+from support.server import CHROMIUM, CHROMIUM_ARGS, rss_bytes_tree, running_app  # noqa: E402
 
 SENTENCE_BOX = '[data-testid="stAlertContentSuccess"]'
 SLIDER = '[data-testid="stSlider"] input[type="range"][aria-label="Werkgevers"]'

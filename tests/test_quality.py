@@ -188,8 +188,21 @@ def test_the_websocket_client_stands_on_its_own() -> None:
         assert "tests.e2e.protocol" not in text, script.name
 
 
+def test_benchmarks_and_the_shared_helpers_never_import_the_tests() -> None:
+    """What the benchmarks share with the tests lives in ``support/``; ``python benchmarks/x.py``
+    must not depend on the test suite's modules."""
+    files = [*(ROOT / "benchmarks").glob("*.py"), *(ROOT / "support").glob("*.py")]
+    found = [_rel(path) for path in files if "tests" in _imports(path)]
+    assert not found, f"import from support/ instead of tests/: {found}"
+
+
 CODE_FILES = sorted(
-    {*APP_FILES, *(ROOT / "tests").rglob("*.py"), *(ROOT / "benchmarks").glob("*.py")}
+    {
+        *APP_FILES,
+        *(ROOT / "tests").rglob("*.py"),
+        *(ROOT / "benchmarks").glob("*.py"),
+        *(ROOT / "support").glob("*.py"),
+    }
 )
 
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from tests.e2e.browser import tall_viewport
-from tests.e2e.server import PROJECT_ROOT
+from support.browser import tall_viewport
+from support.server import PROJECT_ROOT
 
 AXE_JS = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from benchmarks.streamlit_client import run_once
-from tests.e2e.browser import PageWatch, open_page, reveal_all, screenshot, watch
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, AppServer, running_app
+from support.browser import PageWatch, open_page, reveal_all, screenshot, watch
+from support.server import CHROMIUM, CHROMIUM_ARGS, AppServer, running_app
 
 HERE = Path(__file__).resolve().parent
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from support.browser import PAGES, open_page, reveal_all, screenshot, wait_idle
+from support.server import ARTIFACTS
 from tests.e2e.a11y import blocking, describe, run_axe
-from tests.e2e.browser import PAGES, open_page, reveal_all, screenshot, wait_idle
-from tests.e2e.server import ARTIFACTS
 
 pytestmark = pytest.mark.e2e
 

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pptx import Presentation
 
-from tests.e2e.browser import (
+from support.browser import (
     assert_no_error_box,
     choose,
     go_via_sidebar,

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import (
+from support.browser import (
     choose,
     open_page,
     open_tab,
@@ -29,7 +29,7 @@ from tests.e2e.browser import (
     wait_idle,
     watch,
 )
-from tests.e2e.server import PROJECT_ROOT
+from support.server import PROJECT_ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -333,7 +333,7 @@ def browser_behind_proxy(browser):  # type: ignore[no-untyped-def]
     public internet and then blocks its websocket to the loopback address (local network access
     checks); a real proxy on the same host would not be blocked.
     """
-    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS
+    from support.server import CHROMIUM, CHROMIUM_ARGS
 
     args = [*CHROMIUM_ARGS, "--disable-features=LocalNetworkAccessChecks"]
     chromium = browser.browser_type.launch(executable_path=str(CHROMIUM), args=args, headless=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.browser import choose, open_page, wait_idle
-from tests.e2e.server import running_app
+from support.browser import choose, open_page, wait_idle
+from support.server import running_app
 
 pytestmark = pytest.mark.e2e
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.streamlit_client import run_once
-from tests.e2e.server import running_app
+from support.server import running_app
 
 _SYS_PIDFD_GETFD = 438  # the same number on every Linux architecture
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import assert_no_error_box, expect_title, open_page
-from tests.e2e.server import running_app
+from support.browser import assert_no_error_box, expect_title, open_page
+from support.server import running_app
 
 pytestmark = pytest.mark.e2e
 

@@ -17,7 +17,7 @@ import urllib.parse
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.browser import (
+from support.browser import (
     assert_no_error_box,
     go_via_sidebar,
     main_text,

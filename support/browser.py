@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.e2e.server import ARTIFACTS
+from support.server import ARTIFACTS
 
 SCREENSHOTS = ARTIFACTS / "screenshots"
 

@@ -1,6 +1,6 @@
 """Start and stop the Streamlit app as a real server process for browser tests and benchmarks.
 
-Kept free of pytest so ``benchmarks/load.py`` can use it too.
+Kept free of pytest so the benchmarks can use it too.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 
 #: Debian's chromium; never a downloaded browser build.
