@@ -222,9 +222,10 @@ def test_image_in_a_share_link_makes_the_browser_contact_nobody(page, base_url: 
     """``?gw=![a](//e.vil/p.png)`` once made Chromium fetch http://e.vil/p.png."""
     outside = _outside_requests(page)
     open_page(page, base_url, "", "gw=!%5Ba%5D(%2F%2Fe.vil%2Fp.png)")
-    page.wait_for_timeout(1_000)  # an image request would start as soon as the notice is drawn
+    assert "![a](//e.vil/p.png)" in _literal(page)  # the notice is drawn ...
+    # ... and every picture on the page has loaded or failed: a request would have been made
+    page.wait_for_function("() => [...document.images].every(i => i.complete)")
     assert outside == []
-    assert "![a](//e.vil/p.png)" in _literal(page)
     _no_outside_links(page)
 
 

@@ -112,7 +112,7 @@ def test_no_english_instruction_under_a_text_field(page: Page, app_server) -> No
     field.click()
     field.type("12")
     instructions = page.locator('[data-testid="InputInstructions"]')
-    page.wait_for_timeout(300)
+    instructions.first.wait_for(state="attached")  # drawn once the field has unsent input
     visible = [t for t in instructions.all_inner_texts() if t.strip()]
     assert not any(re.search(r"Press|Enter to", t) for t in visible), visible
 
@@ -394,6 +394,16 @@ WORD_SPLIT = """() => {
 }"""
 
 
+#: True once the sidebar stands still: the same place in two animation frames in a row.
+SIDEBAR_STILL = """async () => {
+    const bar = document.querySelector('[data-testid="stSidebar"]');
+    if (!bar) return true;
+    const place = () => JSON.stringify(bar.getBoundingClientRect());
+    const before = place();
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return place() === before;
+}"""
+
 PHONE = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
     "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
@@ -417,8 +427,12 @@ def test_phone_sidebar_closed_and_titles_whole(browser, app_server) -> None:  # 
             box = sidebar.bounding_box()
             return bool(box and box["x"] + box["width"] > 10 and sidebar.is_visible())
 
+        def sidebar_settled() -> None:
+            """Wait until the sidebar has stopped moving (it slides open or shut)."""
+            page.wait_for_function(SIDEBAR_STILL)
+
         page.evaluate("() => document.fonts.ready")  # measure with the real font
-        page.wait_for_timeout(500)
+        sidebar_settled()
         assert not sidebar_covers(), "de zijbalk bedekt de pagina na het openen"
         assert not page.evaluate(WORD_SPLIT), page.evaluate(WORD_SPLIT)
         # navigate as a phone user: open the menu, pick a page; the menu closes again
@@ -426,7 +440,7 @@ def test_phone_sidebar_closed_and_titles_whole(browser, app_server) -> None:  # 
         page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Overstap").first.click()
         page.wait_for_url(re.compile(r"/overstap"))
         wait_idle(page, after_action=True)
-        page.wait_for_timeout(600)  # the closing animation
+        sidebar_settled()  # the closing animation has ended
         page.evaluate("() => document.fonts.ready")
         assert not sidebar_covers(), "de zijbalk bedekt de pagina na het navigeren"
         assert not page.evaluate(WORD_SPLIT), page.evaluate(WORD_SPLIT)
