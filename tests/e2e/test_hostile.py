@@ -383,7 +383,7 @@ VIEWPORTS = [("bureau", 1280, 720), ("telefoon", 390, 844)]
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory: pytest.TempPathFactory, cbs_dir):  # type: ignore[no-untyped-def]
     """A server of its own that reads a data folder with hostile region and gemeente names."""
-    from tests.e2e.server import running_app
+    from support.server import running_app
     from tests.hostile_data import make_hostile_data
 
     data = make_hostile_data(cbs_dir, tmp_path_factory.mktemp("cbs-hostile"))
