@@ -127,3 +127,24 @@ def test_page_down_after_clicking_a_step(page: Page, base_url: str) -> None:
     page.keyboard.press("PageDown")
     wait_idle(page, after_action=True)
     expect(steps.get_by_role("radio", checked=True)).to_have_accessible_name(re.compile(r"^3\. "))
+
+
+CUT_METRICS = """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')]
+    .filter(e => e.offsetParent !== null)
+    .map(e => [e.innerText, e.scrollWidth > e.clientWidth + 1
+        || [...e.querySelectorAll('*')].some(c => c.scrollWidth > c.clientWidth + 1)])
+    .filter(([, cut]) => cut).map(([text]) => text)"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (390, 844)])
+def test_overstap_key_figures_are_not_cut(browser, base_url: str, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    """At 1280×720 the inhabitants read "357.…" and "590.…": three figures side by side in half
+    the width. They now wrap onto a new row instead."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        open_page(page, base_url, "overstap")
+        reveal_all(page)
+        assert not page.evaluate(CUT_METRICS), page.evaluate(CUT_METRICS)
+    finally:
+        context.close()
