@@ -372,7 +372,7 @@ else:
         )
     )
     pendel_block.pendel_caption(pendel_shares.source)
-    with st.expander("Alle 35 regio's: aandeel banen binnen de eigen regio"):
+    with expander("Alle 35 regio's: aandeel banen binnen de eigen regio", key="kaart_pendel"):
         ranked = sorted(pendel_shares.regions, key=lambda r: -(r.share or 0))
         st.markdown(
             markdown_table(
@@ -390,5 +390,5 @@ else:
         pendel_block.pendel_caption(pendel_shares.source)
     st.subheader("Gemeenten die meer in een andere regio werken")
     pendel_block.outward_list(pendel_outward, pendel_shares.source)
-    with st.expander("Hoe de gemeenten van 2014 zijn omgerekend naar 2025"):
+    with expander("Hoe de gemeenten van 2014 zijn omgerekend naar 2025", key="kaart_omrekening"):
         pendel_block.method_note(split_placements(cache.pendel_data()), gemeente_names)

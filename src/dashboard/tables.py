@@ -496,8 +496,8 @@ def labour_before_after_figures(before: LabourComparison, after: LabourCompariso
 
 
 # --- robustness ----------------------------------------------------------------------------------
-def _share(fraction: float | None, decimals: int = 1) -> Figure:
-    """A share given as a fraction, shown and stored in percent."""
+def share(fraction: float | None, decimals: int = 1) -> Figure:
+    """A share given as a fraction, shown and stored in percent (``0.343`` → ``34,3%``)."""
     return percent(None if fraction is None else fraction * 100, decimals)
 
 
@@ -531,9 +531,9 @@ def tornado_figures(one_way: Sequence[OneWay], problem: DecisionProblem) -> Figu
     rows: list[dict[str, Cell]] = [
         {
             "Gewicht": weight_label(problem, ow),
-            "Nu": _share(ow.baseline_share),
-            "Van": _share(ow.low),
-            "Tot": _share(ow.high),
+            "Nu": share(ow.baseline_share),
+            "Van": share(ow.low),
+            "Tot": share(ow.high),
             "Daaronder wint": name(ow.below),
             "Daarboven wint": name(ow.above),
             "Telt mee": "ja" if ow.has_effect else "nee (geen effect)",
@@ -551,7 +551,7 @@ def acceptability_figures(result: SmaaResult, problem: DecisionProblem) -> Figur
     for v in result.variant_ids:
         row: dict[str, Cell] = {"Variant": m.variant(v).name}
         for r in range(n_ranks):
-            row[f"{r + 1}e plaats"] = _share(result.acceptability[v][r])
+            row[f"{r + 1}e plaats"] = share(result.acceptability[v][r])
         spread = 2 * result.standard_error(v) * 100
         row["Onzekerheid 1e plaats (±2 st.fout, procentpunt)"] = Figure(
             spread, f"± {fmt_number(spread, 1)} procentpunt", "0.0"
@@ -571,13 +571,13 @@ def central_weights_figures(result: SmaaResult, problem: DecisionProblem) -> Fig
         row: dict[str, Cell] = {"Gewicht": f"Groep: {g.label}"}
         for v, column in columns.items():
             cw = result.central_weights[v]
-            row[column] = _share(cw["groups"][g.id] if cw else None)
+            row[column] = share(cw["groups"][g.id] if cw else None)
         rows.append(row)
     for c in m.criteria:
         row = {"Gewicht": f"{short_label(c.label)} ({m.group(c.group).short}, binnen de groep)"}
         for v, column in columns.items():
             cw = result.central_weights[v]
-            row[column] = _share(cw["criteria"][c.id] if cw else None)
+            row[column] = share(cw["criteria"][c.id] if cw else None)
         rows.append(row)
     return figure_table("Gemiddelde weging waarbij elke variant wint", rows)
 
