@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard.indicators import INDICATORS, grouped, indicator_period
 from dashboard.settings import CASE
 from dashboard.ui import first_look
-from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui.layout import expander, page_guard, source_caption
 from dashboard.ui.svg_map import map_picture, svg_map
 
 page_guard()
@@ -118,7 +118,9 @@ from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number  # noqa: 
 from dashboard.maps import map_text_alternative, region_deck  # noqa: E402
 from dashboard.markup import escape_markdown  # noqa: E402
 from dashboard.sources import source_line  # noqa: E402
+from dashboard.tables import count, figure_table, number  # noqa: E402
 from dashboard.ui import cache  # noqa: E402
+from dashboard.ui.figures import download_figures  # noqa: E402
 from dashboard.ui.text import md_name_code  # noqa: E402
 
 kc = cache.kerncijfers()
@@ -197,7 +199,7 @@ with controls:
     # the box would have a height the map-only run's placeholder cannot know.
     c3.radio("Weergave", ["Vaste kaart", "Vrij zoomen"], key="kaart_weergave")
     # The less used settings fold away, so the map itself is in view on a 1280x720 screen.
-    with st.expander("Uitlichten, inzoomen en gemeentegrenzen"):
+    with expander("Uitlichten, inzoomen en gemeentegrenzen", key="kaart_uitlichten"):
         c4, c5, c6 = st.columns([3, 3, 2])
         c4.toggle("Gemeentegrenzen tonen", value=False, key="kaart_gemeenten")
         c4.toggle(
@@ -282,7 +284,7 @@ with detail_column:
     st.markdown(markdown_table(pd.DataFrame(rows)))
     source_caption(*sources, "indeling_afgeleid_2025", extra=period_text)
 
-with st.expander("Alle 35 regio's als tabel"):
+with expander("Alle 35 regio's als tabel", key="kaart_tabel"):
     order = values.reindex(figures.index).sort_values(ascending=False, na_position="last").index
     table = pd.DataFrame(
         {
@@ -301,6 +303,23 @@ with st.expander("Alle 35 regio's als tabel"):
     source_caption(*sources, "indeling_afgeleid_2025", extra=period_text)
     if values.isna().any():
         st.caption(f"Een lege waarde betekent: {NIET_BESCHIKBAAR} voor {year}.")
+    download_figures(
+        figure_table(
+            f"Arbeidsmarktregio's: {indicator.label.lower()} ({period})",
+            [
+                {
+                    "Regio": region_names[c],
+                    "Code": c,
+                    "Gemeenten": count(figures.at[c, "n_gemeenten"]),
+                    "Inwoners": count(figures.at[c, "inwoners"]),
+                    f"{indicator.label} ({period})": number(v, indicator.decimals),
+                }
+                for c, v in values.reindex(order).items()
+            ],
+            source=source_line(*sources, "indeling_afgeleid_2025", extra=period_text),
+        ),
+        key="kaart_tabel",
+    )
 
 # --- commuting (pendel): how well each region matches its labour market -------------------------
 from dashboard.errors import DashboardError  # noqa: E402
@@ -353,7 +372,7 @@ else:
         )
     )
     pendel_block.pendel_caption(pendel_shares.source)
-    with st.expander("Alle 35 regio's: aandeel banen binnen de eigen regio"):
+    with expander("Alle 35 regio's: aandeel banen binnen de eigen regio", key="kaart_pendel"):
         ranked = sorted(pendel_shares.regions, key=lambda r: -(r.share or 0))
         st.markdown(
             markdown_table(
@@ -371,5 +390,5 @@ else:
         pendel_block.pendel_caption(pendel_shares.source)
     st.subheader("Gemeenten die meer in een andere regio werken")
     pendel_block.outward_list(pendel_outward, pendel_shares.source)
-    with st.expander("Hoe de gemeenten van 2014 zijn omgerekend naar 2025"):
+    with expander("Hoe de gemeenten van 2014 zijn omgerekend naar 2025", key="kaart_omrekening"):
         pendel_block.method_note(split_placements(cache.pendel_data()), gemeente_names)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.charts import profiles as charts
@@ -25,10 +24,11 @@ from dashboard.overstap import (
 from dashboard.overstap_summary import overstap_summary
 from dashboard.pendel_text import overstap_sentence
 from dashboard.sources import source_line
-from dashboard.tables import cost_table
+from dashboard.tables import amounts_figures, cost_figures, count, figure_table, number
 from dashboard.ui import cache, context, labour_block, pendel_block
+from dashboard.ui.figures import show_chart, show_table
 from dashboard.ui.inputs import amount_input
-from dashboard.ui.layout import page_guard, show_notices, source_caption
+from dashboard.ui.layout import expander, page_guard, show_notices, source_caption
 from dashboard.ui.picture import svg_picture
 from dashboard.ui.state import (
     add_notice,
@@ -130,12 +130,14 @@ for col, code in zip(cols, (van, naar), strict=True):
     before, after = result.before[code], result.after[code]
     with col, st.container(border=True):
         st.subheader(md_rlabel(code))
-        m1, m2, m3 = st.columns(3)
+        # a row that wraps: each figure keeps its full width instead of being cut ("357.…")
+        m1 = m2 = m3 = st.container(horizontal=True, gap="medium")
         m1.metric(
             "Gemeenten",
             len(after.members),
             delta=len(after.members) - len(before.members),
             delta_color="off",
+            width="content",
         )
         delta = (
             None
@@ -147,6 +149,7 @@ for col, code in zip(cols, (van, naar), strict=True):
             fmt_int(after.inwoners),
             delta=delta,
             delta_color="off",
+            width="content",
         )
         m3.metric(
             "Land (km²)",
@@ -157,6 +160,7 @@ for col, code in zip(cols, (van, naar), strict=True):
                 else fmt_number(after.oppervlakte_land_km2 - before.oppervlakte_land_km2, 1)
             ),
             delta_color="off",
+            width="content",
         )
         st.caption(
             md(
@@ -170,7 +174,12 @@ st.markdown(
     if result.national_before == result.national_after
     else "Het landelijk totaal is niet beschikbaar (een gemeente mist cijfers)."
 )
-st.plotly_chart(charts.before_after_figure(result), width="stretch", config={"displaylogo": False})
+show_chart(
+    charts.before_after_figure(result),
+    key="overstap_voor_na",
+    sources=figure_sources,
+    extra=f"Inwoners op {inwoners_period}.",
+)
 st.caption("Tekstversie: " + md(charts.before_after_text(result)))
 source_caption(*figure_sources, extra=f"Inwoners op {inwoners_period}.")
 
@@ -317,18 +326,21 @@ if refused:
         icon=":material/warning:",
     )
 rise_eur, rise_pct = model.overhead_rise_eur, model.overhead_rise_pct
-o1, o2, o3 = st.columns(3)
+o1 = o2 = o3 = st.container(horizontal=True, gap="large")
 o1.metric(
     "Extra voor de blijvers, samen",
     fmt_eur(rise_eur) if rise_eur is not None else "vul een budget in",
+    width="content",
 )
 o2.metric(
     "Stijging per blijvende gemeente",
     fmt_pct(rise_pct, 1) if rise_pct is not None else NIET_BESCHIKBAAR,
+    width="content",
 )
 o3.metric(
     "Frictiekosten (eigen invoer)",
     fmt_eur(model.frictiekosten) if model.frictiekosten is not None else "niet ingevuld",
+    width="content",
 )
 st.caption(
     md(
@@ -341,12 +353,13 @@ st.caption(
 )
 
 
-cost_rows = cost_table(model, region_names).records()
-st.dataframe(
-    pd.DataFrame(cost_rows),
-    hide_index=True,
-    width="stretch",
-    height=35 * (len(cost_rows) + 1) + 3,
+cost_note = f"Budget en verdeelsleutel: uw eigen invoer (geen bron). Inwonertal: {inwoners_period}."
+show_table(
+    cost_figures(model, region_names),
+    key="overstap_kosten",
+    sources=figure_sources,
+    extra=cost_note,
+    caption=False,
 )
 st.caption(
     md(
@@ -356,35 +369,28 @@ st.caption(
         "daarvoor beide budgetten in)."
     )
 )
-source_caption(
-    *figure_sources,
-    extra=f"Budget en verdeelsleutel: uw eigen invoer (geen bron). Inwonertal: {inwoners_period}.",
-)
+source_caption(*figure_sources, extra=cost_note)
 cc1, cc2 = st.columns(2)
 for col, code in ((cc1, van), (cc2, naar)):
     with col:
-        st.plotly_chart(
+        show_chart(
             charts.cost_figure(model, code, region_names[code]),
-            width="stretch",
-            config={"displaylogo": False},
+            key=f"overstap_kosten_{code}",
+            sources=figure_sources,
+            extra="Budget: uw eigen invoer.",
         )
         st.caption("Tekstversie: " + md(charts.cost_text(model, code, region_names[code])))
 source_caption(*figure_sources, extra="Budget: uw eigen invoer.")
 
 amounts = facts.amounts_for(van) + tuple(a for a in facts.amounts_for(naar) if naar != van)
 if amounts:
-    with st.expander("Bedragen die de notitie noemt (ter vergelijking)"):
-        table = pd.DataFrame(
-            {
-                "Wat": [a.label for a in amounts],
-                "Bedrag": [
-                    ("ongeveer " if a.approx else "") + fmt_eur(a.amount_eur) for a in amounts
-                ],
-                "Periode": [a.period for a in amounts],
-                "Bron": [a.citation.document() for a in amounts],
-            }
+    with expander("Bedragen die de notitie noemt (ter vergelijking)", key="overstap_bedragen"):
+        show_table(
+            amounts_figures(amounts, "Bedragen die de notitie noemt"),
+            key="overstap_bedragen",
+            sources=tuple(dict.fromkeys(a.citation.source for a in amounts)),
+            caption=False,
         )
-        st.dataframe(table, hide_index=True, width="stretch")
         by_id = {a.id: a for a in amounts}
         parts = ("pow_leidschendam_voorburg", "pow_wassenaar", "pow_voorschoten")
         if "pow_regio_b_totaal" in by_id and all(p in by_id for p in parts):
@@ -502,26 +508,29 @@ problem = current_problem()
 links = variant_links(
     [(van, region_names[van]), (naar, region_names[naar])], new_chosen, problem, facts
 )
-st.dataframe(
-    pd.DataFrame(
-        {
-            "Regio": [rlabel(link.region) for link in links],
-            "Lijkt op": [
-                matrix_variants.variant(link.variant).name if link.variant else "niet vastgelegd"
-                for link in links
-            ],
-            "Herkomst": [
-                {"aanname": "aanname (bronbeschrijving)", "gekozen": "uw keuze", "geen": "—"}[
-                    link.origin
-                ]
-                for link in links
-            ],
-            "Score (0–100)": [fmt_number(link.score_0_100, 0) for link in links],
-            "Rang van 3": [fmt_int(link.rank) if link.rank else NIET_BESCHIKBAAR for link in links],
-        }
+show_table(
+    figure_table(
+        "Welke variant lijkt op elk WSP",
+        [
+            {
+                "Regio": rlabel(link.region),
+                "Lijkt op": (
+                    matrix_variants.variant(link.variant).name
+                    if link.variant
+                    else "niet vastgelegd"
+                ),
+                "Herkomst": {
+                    "aanname": "aanname (bronbeschrijving)",
+                    "gekozen": "uw keuze",
+                    "geen": "—",
+                }[link.origin],
+                "Score (0–100)": number(link.score_0_100, 0),
+                "Rang van 3": count(link.rank or None),
+            }
+            for link in links
+        ],
     ),
-    hide_index=True,
-    width="stretch",
+    key="overstap_varianten",
 )
 if all(link.variant for link in links) and links[0].variant == links[1].variant:
     st.caption(

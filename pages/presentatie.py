@@ -25,8 +25,9 @@ from dashboard.reports.content import (
     Table,
 )
 from dashboard.reports.images import shared_renderer, svg_size
+from dashboard.tables import file_stem
 from dashboard.ui import cache
-from dashboard.ui.layout import page_guard
+from dashboard.ui.layout import expander, page_guard
 from dashboard.ui.state import (
     current_problem,
     overstap_settings,
@@ -37,6 +38,7 @@ from dashboard.ui.state import (
 page_guard()
 
 STEP_KEY = "presentatie_stap"
+STEP_CLICKED_KEY = "presentatie_stap_gekozen"
 
 # Only Streamlit's own chrome is hidden and the type sized for a projector; no user text is
 # ever put in HTML. Every step must fit one screen (1280×720 up to 1920×1080) without scrolling:
@@ -93,6 +95,10 @@ BULLETS_ALONE = 8
 TABLE_ROWS = 6
 
 
+def step_clicked() -> None:
+    st.session_state[STEP_CLICKED_KEY] = True
+
+
 def step_by(delta: int) -> None:
     """Callback of the previous/next buttons: move the step selector."""
     current = st.session_state.get(STEP_KEY, PRESENTATION_STEPS[0])
@@ -112,7 +118,9 @@ def show_chart(chart: Chart) -> None:
         width=max(200, int(svg_width * min(1.0, CHART_HEIGHT / svg_height))),
         alt=chart.alt_text,
     )
-    with st.expander(f"Tekstversie: {escape_markdown(chart.title)}"):
+    with expander(
+        f"Tekstversie: {escape_markdown(chart.title)}", key="pres_tekst_" + file_stem(chart.title)
+    ):
         st.markdown(escape_markdown(chart.alt_text))
     st.caption(escape_markdown(chart.source))
 
@@ -131,7 +139,10 @@ def show_table(table: Table) -> None:
     st.markdown(f"**{escape_markdown(table.caption)}**")
     st.table(table_frame(table, TABLE_ROWS))
     if len(table.rows) > TABLE_ROWS:
-        with st.expander(f"Alle {len(table.rows)} rijen van de tabel"):
+        with expander(
+            f"Alle {len(table.rows)} rijen van de tabel",
+            key="pres_rijen_" + file_stem(table.caption),
+        ):
             st.table(table_frame(table))
     st.caption(escape_markdown(table.source))
 
@@ -160,7 +171,9 @@ def show_section(section: Section) -> None:
             show_table(shown_table)
         rest = points[room:]
         if rest:
-            with st.expander(f"Meer toelichting ({len(rest)})"):
+            with expander(
+                f"Meer toelichting ({len(rest)})", key="pres_meer_" + file_stem(section.title)
+            ):
                 st.markdown("\n".join(f"- {escape_markdown(p)}" for p in rest))
     if chart_col is not None:
         with chart_col:
@@ -268,7 +281,18 @@ step = steps_col.radio(
     horizontal=True,
     key=STEP_KEY,
     label_visibility="collapsed",
+    on_change=step_clicked,
 )
+if st.session_state.pop(STEP_CLICKED_KEY, False):
+    # A clicked step keeps the keyboard focus on its radio button, and Streamlit ignores key
+    # shortcuts (Page Down) while a form field has the focus: hand the focus back to the page.
+    # Fixed text, no user data; the step name only makes each script new, so it runs again.
+    st.html(
+        f"<script>/* {PRESENTATION_STEPS.index(step)} */ const a = document.activeElement;"
+        "if (a && a.closest('.st-key-presentatie_stap')) a.blur();</script>",
+        unsafe_allow_javascript=True,
+        width=1,
+    )
 
 prev_col.button(
     "Vorige",

@@ -7,15 +7,16 @@ import streamlit as st
 
 from dashboard.charts import profiles as charts
 from dashboard.errors import DashboardError
-from dashboard.formatting import fmt_eur, fmt_int, fmt_number
+from dashboard.formatting import fmt_int
 from dashboard.indicators import indicator_period
 from dashboard.markup import escape_markdown
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
 from dashboard.settings import CASE
 from dashboard.sources import source_line
-from dashboard.tables import kerncijfers_table
+from dashboard.tables import Cell, amounts_figures, figure_table, kerncijfers_figures, number
 from dashboard.ui import cache, labour_block, pendel_block
-from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui.figures import show_chart, show_table
+from dashboard.ui.layout import expander, page_guard, source_caption
 from dashboard.ui.picture import svg_picture
 from dashboard.ui.state import DEFAULT_COMPARE, compare_regions, set_compare_regions
 from dashboard.ui.text import literal_table, md_name_code, name_code, show_error
@@ -89,9 +90,9 @@ for col, profile in zip(cols, profiles, strict=True):
     with col, st.container(border=True):
         st.subheader(md_label(profile.code))
         inw = profile.indicator("inwoners")
-        m1, m2 = st.columns(2)
-        m1.metric("Gemeenten", profile.n_gemeenten)
-        m2.metric(f"Inwoners ({inw.period})", fmt_int(inw.value))
+        m1 = m2 = st.container(horizontal=True, gap="medium")  # wraps instead of cutting
+        m1.metric("Gemeenten", profile.n_gemeenten, width="content")
+        m2.metric(f"Inwoners ({inw.period})", fmt_int(inw.value), width="content")
         name, source_id = profile.centrumgemeente
         st.markdown(f"**Centrumgemeente:** {escape_markdown(name or 'niet vastgelegd')}")
         if name and source_id:
@@ -101,18 +102,21 @@ for col, profile in zip(cols, profiles, strict=True):
 
 # --- kerncijfers table ----------------------------------------------------------------------
 st.subheader("Kerncijfers")
-figures = kerncijfers_table(profiles)
+figures = kerncijfers_figures(profiles)
 headers = {p.name: label(p.code) for p in profiles}
-rows = [
-    {headers.get(k, k): v for k, v in record.items()}
-    | {"Bron": source_line(*ids).removeprefix("Bron: ").rstrip(".")}
-    for record, ids in zip(figures.records(), figures.row_sources, strict=True)
-]
+kerncijfers = figure_table(
+    figures.caption,
+    [
+        {headers.get(k, k): v for k, v in zip(figures.header, row, strict=True)}
+        | {"Bron": source_line(*ids).removeprefix("Bron: ").rstrip(".")}
+        for row, ids in zip(figures.cells, figures.row_sources, strict=True)
+    ],
+)
 sources = [i for ids in figures.row_sources for i in ids]
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=35 * (len(rows) + 1) + 3)
-source_caption(
-    *dict.fromkeys(sources),
-    "indeling_afgeleid_2025",
+show_table(
+    kerncijfers,
+    key="regios_kerncijfers",
+    sources=(*dict.fromkeys(sources), "indeling_afgeleid_2025"),
     extra=(
         "Regiocijfers zijn sommen van de gemeenten; de dichtheid is totaal inwoners gedeeld door "
         "totale landoppervlakte, de leeftijdsopbouw is berekend uit de afgeronde percentages per "
@@ -122,9 +126,10 @@ source_caption(
 
 # --- charts ---------------------------------------------------------------------------------
 st.subheader("In grafieken")
-st.plotly_chart(charts.totals_figure(profiles), width="stretch", config={"displaylogo": False})
+totals_sources = (*profiles[0].indicator("inwoners").source_ids, "indeling_afgeleid_2025")
+show_chart(charts.totals_figure(profiles), key="regios_totalen", sources=totals_sources)
 st.caption("Tekstversie: " + escape_markdown(charts.totals_text(profiles)))
-source_caption(*profiles[0].indicator("inwoners").source_ids, "indeling_afgeleid_2025")
+source_caption(*totals_sources)
 
 member_choice = st.radio(
     "Gemeenten vergelijken op",
@@ -133,18 +138,22 @@ member_choice = st.radio(
     horizontal=True,
     key="regios_member_indicator",
 )
-st.plotly_chart(
-    charts.members_figure(profiles, member_choice), width="stretch", config={"displaylogo": False}
+member_sources = (*profiles[0].indicator(member_choice).source_ids, "indeling_afgeleid_2025")
+show_chart(
+    charts.members_figure(profiles, member_choice), key="regios_gemeenten", sources=member_sources
 )
 st.caption("Tekstversie: " + escape_markdown(charts.members_text(profiles, member_choice)))
-source_caption(*profiles[0].indicator(member_choice).source_ids, "indeling_afgeleid_2025")
+source_caption(*member_sources)
 
-st.plotly_chart(charts.age_figure(profiles), width="stretch", config={"displaylogo": False})
-st.caption("Tekstversie: " + escape_markdown(charts.age_text(profiles)))
-source_caption(
-    *profiles[0].age[0].source_ids,
-    extra="Berekend uit de afgeronde percentages per gemeente; telt daardoor niet altijd tot 100.",
+age_note = "Berekend uit de afgeronde percentages per gemeente; telt daardoor niet altijd tot 100."
+show_chart(
+    charts.age_figure(profiles),
+    key="regios_leeftijd",
+    sources=profiles[0].age[0].source_ids,
+    extra=age_note,
 )
+st.caption("Tekstversie: " + escape_markdown(charts.age_text(profiles)))
+source_caption(*profiles[0].age[0].source_ids, extra=age_note)
 
 # --- member tables --------------------------------------------------------------------------
 st.subheader("Gemeenten met hun cijfers")
@@ -156,25 +165,29 @@ member_labels = {
     "huishoudens": "Huishoudens",
     "pct_65_plus": "65+ (%)",
 }
+member_sources = ("cbs_kerncijfers_2024", "cbs_wijkbuurtkaart_2023", "indeling_afgeleid_2025")
 for col, profile in zip(cols, profiles, strict=True):
     with col:
         st.markdown(f"**{md_label(profile.code)}**")
-        table = pd.DataFrame({"Gemeente": profile.members["gemeente_naam"]})
-        for indicator_id in MEMBER_INDICATORS:
-            year = profile.member_years.get(indicator_id)
-            decimals = 1 if indicator_id == "oppervlakte_land_km2" else 0
-            period = indicator_period(indicator_id, year).text
-            table[f"{member_labels[indicator_id]} ({period})"] = [
-                fmt_number(v, decimals) if decimals else fmt_int(v)
-                for v in profile.members[indicator_id]
-            ]
-        st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
-source_caption(
-    "cbs_kerncijfers_2024",
-    "cbs_wijkbuurtkaart_2023",
-    "indeling_afgeleid_2025",
-    extra="De peildatum staat in de kolomkop.",
-)
+        member_rows: list[dict[str, Cell]] = []
+        for _, member in profile.members.iterrows():
+            row: dict[str, Cell] = {"Gemeente": str(member["gemeente_naam"])}
+            for indicator_id in MEMBER_INDICATORS:
+                year = profile.member_years.get(indicator_id)
+                decimals = 1 if indicator_id == "oppervlakte_land_km2" else 0
+                period = indicator_period(indicator_id, year).text
+                row[f"{member_labels[indicator_id]} ({period})"] = number(
+                    member[indicator_id], decimals
+                )
+            member_rows.append(row)
+        show_table(
+            figure_table(f"Gemeenten van {label(profile.code)}", member_rows),
+            key=f"regios_leden_{profile.code}",
+            sources=member_sources,
+            extra="De peildatum staat in de kolomkop.",
+            caption=False,
+        )
+source_caption(*member_sources, extra="De peildatum staat in de kolomkop.")
 
 # --- labour market -----------------------------------------------------------------------------
 st.subheader("Arbeidsmarkt, inkomen en bedrijven")
@@ -254,28 +267,19 @@ if cited:
     source_caption(*dict.fromkeys(cited))
 amount_profiles = [p for p in profiles if p.amounts]
 if amount_profiles:
-    with st.expander("Bedragen die de documenten noemen"):
+    with expander("Bedragen die de documenten noemen", key="regios_bedragen"):
         for profile in amount_profiles:
             st.markdown(f"**{md_label(profile.code)}**")
-            st.table(
-                literal_table(
-                    pd.DataFrame(
-                        {
-                            "Wat": [a.label for a in profile.amounts],
-                            "Bedrag": [
-                                ("ongeveer " if a.approx else "") + fmt_eur(a.amount_eur)
-                                for a in profile.amounts
-                            ],
-                            "Periode": [a.period for a in profile.amounts],
-                            "Bron": [a.citation.document() for a in profile.amounts],
-                        }
-                    ).set_index("Wat")
-                )
+            show_table(
+                amounts_figures(profile.amounts, f"Bedragen voor {label(profile.code)}"),
+                key=f"regios_bedragen_{profile.code}",
+                sources=tuple(dict.fromkeys(a.citation.source for a in profile.amounts)),
+                caption=False,
             )
         source_caption(
             *dict.fromkeys(a.citation.source for p in amount_profiles for a in p.amounts)
         )
-with st.expander("Letterlijke citaten uit de documenten"):
+with expander("Letterlijke citaten uit de documenten", key="regios_citaten"):
     for profile in profiles:
         if not profile.facts:
             st.markdown(f"**{md_label(profile.code)}**: geen feiten in de brondocumenten.")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.charts import robustness as charts
@@ -18,8 +17,17 @@ from dashboard.formatting import fmt_int, fmt_number, fmt_pct
 from dashboard.limits import SAMPLES, SEED
 from dashboard.narrative import FIRMNESS_NOTE, own_ratings, scale_assumption, verdict, why_sentence
 from dashboard.sensitivity import analyse
+from dashboard.tables import (
+    acceptability_figures,
+    central_weights_figures,
+    figure_table,
+    number,
+    score_lines_figures,
+    tornado_figures,
+)
 from dashboard.ui.cache import smaa_result
-from dashboard.ui.layout import page_guard, show_notices, source_caption
+from dashboard.ui.figures import show_chart, show_table
+from dashboard.ui.layout import expander, page_guard, show_notices, source_caption
 from dashboard.ui.state import (
     current_problem,
     pop_notices,
@@ -52,7 +60,7 @@ show_notices(pop_notices())  # e.g. invalid stored settings that were reset
 verdict_box = st.container()
 
 # --- sampling options (a form: nothing recomputes until the analyst presses the button) ------
-with st.expander("Instellingen van de steekproef (voor analisten)", expanded=False):
+with expander("Instellingen van de steekproef (voor analisten)", key="robuust_instellingen"):
     with st.form("robuustheid_steekproef"):
         samples = st.number_input(
             "Aantal willekeurige wegingen",
@@ -171,17 +179,37 @@ with tab_one:
         placeholder="Kies…",
     )
     ow = choices[picked]
-    st.plotly_chart(charts.score_lines_figure(ow, problem), width="stretch")
+    show_chart(
+        charts.score_lines_figure(ow, problem),
+        key="robuust_lijnen",
+        download=False,
+    )
     st.markdown(charts.score_lines_text(ow, problem))
-    with st.expander("Tabel bij deze grafiek"):
-        st.dataframe(charts.score_lines_table(ow, problem), hide_index=True, width="stretch")
+    with expander("Tabel bij deze grafiek", key="robuust_lijnen"):
+        show_table(
+            score_lines_figures(ow, problem),
+            key="robuust_lijnen_tabel",
+            sources=("seed_004",),
+            extra=SOURCE_EXTRA,
+            caption=False,
+        )
     source_caption("seed_004", extra=SOURCE_EXTRA)
 
 with tab_all:
-    st.plotly_chart(charts.tornado_figure(rob.one_way, problem), width="stretch")
+    show_chart(
+        charts.tornado_figure(rob.one_way, problem),
+        key="robuust_tornado",
+        download=False,
+    )
     st.markdown(charts.tornado_text(rob.one_way, problem))
-    with st.expander("Tabel bij deze grafiek: alle gewichten"):
-        st.dataframe(charts.tornado_table(rob.one_way, problem), hide_index=True, width="stretch")
+    with expander("Tabel bij deze grafiek: alle gewichten", key="robuust_tornado"):
+        show_table(
+            tornado_figures(rob.one_way, problem),
+            key="robuust_tornado_tabel",
+            sources=("seed_004",),
+            extra=SOURCE_EXTRA,
+            caption=False,
+        )
     st.caption(
         "Gewichten die nu niets kunnen veranderen (bijvoorbeeld criteria van een groep met "
         "gewicht 0) staan alleen in de tabel."
@@ -194,14 +222,28 @@ with tab_smaa:
         f"({MODES[options.mode]}; startwaarde {rob.smaa.seed}) en telde hoe vaak elke variant "
         "op welke plaats eindigt. Bij gelijke scores telt de eerste variant (laagste nummer)."
     )
-    st.plotly_chart(charts.acceptability_figure(rob.smaa, problem), width="stretch")
+    show_chart(
+        charts.acceptability_figure(rob.smaa, problem),
+        key="robuust_plaatsen",
+        download=False,
+    )
     st.markdown(charts.acceptability_text(rob.smaa, problem))
-    with st.expander("Tabel bij deze grafiek"):
-        st.dataframe(
-            charts.acceptability_table(rob.smaa, problem), hide_index=True, width="stretch"
+    with expander("Tabel bij deze grafiek", key="robuust_plaatsen"):
+        show_table(
+            acceptability_figures(rob.smaa, problem),
+            key="robuust_plaatsen_tabel",
+            sources=("seed_004",),
+            extra=SOURCE_EXTRA,
+            caption=False,
         )
     st.markdown("**Gemiddelde weging waarbij elke variant wint** (de ‘centrale weging’):")
-    st.dataframe(charts.central_weights_table(rob.smaa, problem), hide_index=True, width="stretch")
+    show_table(
+        central_weights_figures(rob.smaa, problem),
+        key="robuust_centraal",
+        sources=("seed_004",),
+        extra=SOURCE_EXTRA,
+        caption=False,
+    )
     source_caption("seed_004", extra=SOURCE_EXTRA)
 
 with tab_scale:
@@ -210,21 +252,26 @@ with tab_scale:
         "coderingen die de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- aanhouden, met de huidige weging "
         "en eigen oordelen."
     )
-    table = pd.DataFrame(
-        {
-            "Codering": [s.name for s in rob.scales.variants],
-            "++ / + / +/- / - / -/-": [
-                " / ".join(fmt_number(v, 0) for v in s.scale.as_symbols().values())
+    show_table(
+        figure_table(
+            "Winnaar bij andere coderingen",
+            [
+                {
+                    "Codering": s.name,
+                    "++ / + / +/- / - / -/-": " / ".join(
+                        fmt_number(v, 0) for v in s.scale.as_symbols().values()
+                    ),
+                    "Winnaar": " en ".join(m.variant(v).name for v in s.tied)
+                    + (" (gelijk)" if len(s.tied) > 1 else ""),
+                }
                 for s in rob.scales.variants
             ],
-            "Winnaar": [
-                " en ".join(m.variant(v).name for v in s.tied)
-                + (" (gelijk)" if len(s.tied) > 1 else "")
-                for s in rob.scales.variants
-            ],
-        }
+        ),
+        key="robuust_schaal",
+        sources=("seed_004",),
+        extra=SOURCE_EXTRA,
+        caption=False,
     )
-    st.dataframe(table, hide_index=True, width="stretch")
     st.markdown(
         "Willekeurige coderingen: "
         + "; ".join(
@@ -243,24 +290,28 @@ with tab_scale:
 with tab_why:
     st.markdown(why_sentence(problem, rob.reason))
     runner = m.variant(rob.reason.runner_up).name
-    rows = [
-        (m.criterion(c).label, fmt_number(d, 3), f"{winner_name} beter")
-        for c, d in rob.reason.for_winner
-    ] + [
-        (m.criterion(c).label, fmt_number(d, 3), f"{runner} beter")
-        for c, d in rob.reason.for_runner_up
-    ]
-    st.dataframe(
-        pd.DataFrame(
-            rows,
-            columns=[
-                "Criterium",
-                f"Verschil in bijdrage ({winner_name} − {runner})",
-                "Wie scoort beter",
+    gap_column = f"Verschil in bijdrage ({winner_name} − {runner})"
+    show_table(
+        figure_table(
+            f"Waarom {winner_name} voor {runner} staat",
+            [
+                {
+                    "Criterium": m.criterion(c).label,
+                    gap_column: number(d, 3),
+                    "Wie scoort beter": f"{name} beter",
+                }
+                for items, name in (
+                    (rob.reason.for_winner, winner_name),
+                    (rob.reason.for_runner_up, runner),
+                )
+                for c, d in items
             ],
+            columns=("Criterium", gap_column, "Wie scoort beter"),
         ),
-        hide_index=True,
-        width="stretch",
+        key="robuust_waarom",
+        sources=("seed_004",),
+        extra=SOURCE_EXTRA,
+        caption=False,
     )
     st.caption(
         f"Bijdrage = effectief gewicht × waarde van het oordeel. Totale voorsprong van "

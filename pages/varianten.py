@@ -37,7 +37,8 @@ from dashboard.narrative import (
 )
 from dashboard.scoring import DEFAULT_SCALE, DecisionProblem, score
 from dashboard.ui import cache, context
-from dashboard.ui.layout import page_guard, source_caption
+from dashboard.ui.figures import show_chart
+from dashboard.ui.layout import expander, page_guard, source_caption
 from dashboard.ui.state import (
     RESET_SCOPE,
     current_problem,
@@ -310,12 +311,17 @@ def weights_and_results() -> None:
                         f"{fmt_number(result.scores_0_100[v], 0)} van 100",
                     )
             if fig is not None:
-                st.plotly_chart(
-                    fig, theme=None, config={"displaylogo": False}, alt=text, key="var_fig"
+                show_chart(
+                    fig,
+                    key="var_fig",
+                    sources=("seed_004",),
+                    extra=SOURCE_EXTRA,
+                    theme=None,
+                    alt=text,
                 )
                 st.markdown(text)  # the text alternative beside the chart
             if table is not None:
-                with st.expander("Tabel bij de grafiek"):
+                with expander("Tabel bij de grafiek", key="var_tabel"):
                     st.markdown(charts.markdown_table(table))
             if fig is not None:
                 source_caption("seed_004", extra=SOURCE_EXTRA)
@@ -336,7 +342,7 @@ def refine_section() -> None:
     """Criterion weights and rank-order weighting. Kept out of the fragment so that moving a
     perspective slider redraws less; their changes rerun the whole page."""
     c1, c2 = st.columns(2, gap="large")
-    with c1.expander("Verfijnen: gewicht per criterium binnen een perspectief"):
+    with c1, expander("Verfijnen: gewicht per criterium binnen een perspectief", key="var_fijn"):
         st.caption(
             "Binnen een perspectief worden de gewichten omgerekend naar aandelen; "
             "1 voor alle criteria betekent: elk criterium telt even zwaar."
@@ -351,7 +357,7 @@ def refine_section() -> None:
         for g in (MATRIX.group(shown),):
             for crit in MATRIX.criteria_in(g.id):
                 _weight_slider(crit.label, c_key(crit.id))
-    with c2.expander("Snel wegen met een rangorde"):
+    with c2, expander("Snel wegen met een rangorde", key="var_rangorde"):
         st.caption(
             "Kies de onderdelen in volgorde van belang, het belangrijkste eerst. Het "
             "dashboard rekent dat om naar gewichten (rank-order-centroid: bij drie "
@@ -563,9 +569,9 @@ st.markdown(
 weights_and_results()
 refine_section()
 PROBLEM = current_problem()
-with st.expander("Schaal aanpassen (aanname)"):
+with expander("Schaal aanpassen (aanname)", key="var_schaal"):
     scale_section(PROBLEM)
-with st.expander("Eigen oordelen", expanded=bool(PROBLEM.overrides)):
+with expander("Eigen oordelen", key="var_oordelen", expanded=bool(PROBLEM.overrides)):
     overrides_section(PROBLEM)
 st.divider()
 variants_section()

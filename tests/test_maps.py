@@ -89,7 +89,15 @@ def test_deck_has_choropleth_and_highlight_outlines(layers, index) -> None:
     deck = region_deck(layers, values_for(index), indicator_label="Inwoners")
     kinds = [layer.type for layer in deck.layers]
     assert kinds[0] == "GeoJsonLayer" and "PathLayer" in kinds
-    assert deck.map_style is None or deck.map_style == ""
+
+
+def test_deck_asks_for_no_background_map(layers, index) -> None:
+    """Streamlit draws a CARTO basemap (from basemaps.cartocdn.com) for a deck without a style or
+    with a map provider; pydeck's own "no style" marker and no provider give none."""
+    spec = json.loads(region_deck(layers, values_for(index), indicator_label="Inwoners").to_json())
+    assert "mapProvider" not in spec
+    assert spec.get("mapStyle") == "__MAP_STYLE__"
+    assert "cartocdn" not in json.dumps(spec) and "mapbox" not in json.dumps(spec)
 
 
 def test_text_alternative_names_extremes_and_highlights(layers, index) -> None:

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+import io
+
+import plotly.graph_objects as go
+import pytest
+from openpyxl import load_workbook
+
 from dashboard.profiles import IndicatorValue
-from dashboard.tables import Table, change_text, indicator_label, indicator_text
+from dashboard.tables import (
+    FigureTable,
+    Table,
+    change_text,
+    chart_figures,
+    count,
+    figure_table,
+    file_stem,
+    indicator_label,
+    indicator_text,
+    number,
+    percent,
+)
 
 
 def _value(value: float | None, unit: str, decimals: int = 0, label: str = "X") -> IndicatorValue:
@@ -34,3 +52,88 @@ def test_columns_and_records() -> None:
     table = Table("t", ("a", "b", "c"), (("1", "2", "3"),))
     assert table.columns("c", "a").rows == (("3", "1"),)
     assert table.records() == [{"a": "1", "b": "2", "c": "3"}]
+
+
+# --- tables of figures: numbers as numbers, Dutch text, a download Dutch Excel opens -----------
+def _figures() -> FigureTable:
+    return figure_table(
+        "Arbeidsmarkt (2024)",
+        [
+            {"Gemeente": "Zoetermeer", "Bijstand": count(2950), "Armoede": percent(2.6)},
+            {"Gemeente": "Voorschoten", "Bijstand": count(340), "Armoede": percent(None)},
+            {"Gemeente": "Leidschendam-Voorburg", "Bijstand": count(1790), "Armoede": percent(3)},
+        ],
+        source="Bron: CBS.",
+        period="stand eind december 2024",
+    )
+
+
+def test_number_columns_hold_numbers_and_sort_as_numbers() -> None:
+    table = _figures()
+    frame = table.frame()
+    assert table.number_columns() == ("Bijstand", "Armoede")
+    assert frame["Bijstand"].dtype == "float64" and frame["Armoede"].dtype == "float64"
+    # as text "1.790" < "2.950" < "340"; as numbers 340 < 1790 < 2950
+    assert frame.sort_values("Bijstand")["Gemeente"].tolist() == [
+        "Voorschoten",
+        "Leidschendam-Voorburg",
+        "Zoetermeer",
+    ]
+    assert table.texts()[0] == ("Zoetermeer", "2.950", "2,6%")
+    assert table.texts()[1][2] == "niet beschikbaar"
+    assert table.as_table().rows == table.texts()
+
+
+def test_styled_shows_the_dutch_text_of_each_number() -> None:
+    html = _figures().styled().to_html()
+    for text in ("2.950", "1.790", "2,6%", "niet beschikbaar"):
+        assert text in html
+
+
+def test_excel_download_holds_numbers_source_and_period() -> None:
+    table = _figures()
+    assert table.file_name() == "arbeidsmarkt-2024.xlsx"
+    sheet = load_workbook(io.BytesIO(table.xlsx_bytes())).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Gemeente", "Bijstand", "Armoede")
+    assert rows[1] == ("Zoetermeer", 2950, 2.6)
+    assert rows[2][2] == "niet beschikbaar"
+    assert sheet["B2"].number_format == "#,##0"
+    assert sheet["C2"].number_format == '0.0"%"'
+    lines = [r[0] for r in rows[4:] if r and r[0]]
+    assert lines[0] == "Tabel: Arbeidsmarkt (2024)"
+    assert "Bron: CBS." in lines and "Periode: stand eind december 2024" in lines
+
+
+def test_excel_keeps_text_that_looks_like_a_formula_as_text() -> None:
+    table = figure_table("x", [{"Naam": "=1+1", "Getal": number(1.5, 1)}])
+    cell = load_workbook(io.BytesIO(table.xlsx_bytes())).active["A2"]
+    assert cell.value == "=1+1" and cell.data_type == "s"
+
+
+@pytest.mark.parametrize(
+    ("caption", "stem"),
+    [
+        ("Kerncijfers per regio (sommen)", "kerncijfers-per-regio-sommen"),
+        ("Één €", "een"),
+        ("", "cijfers"),
+    ],
+)
+def test_file_stem(caption: str, stem: str) -> None:
+    assert file_stem(caption) == stem
+
+
+def test_chart_figures_reads_each_panel_of_small_multiples() -> None:
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(rows=1, cols=2, subplot_titles=["Inwoners (2024)", "Land (2024)"])
+    for col, (a, b) in enumerate(((382914, 564598), (219.5, 469.4)), start=1):
+        fig.add_trace(go.Bar(x=["AM34"], y=[a], name="ZHC"), row=1, col=col)
+        fig.add_trace(go.Bar(x=["AM19"], y=[b], name="HR"), row=1, col=col)
+    fig.update_layout(title="Regio's naast elkaar")
+    table = chart_figures(fig)
+    assert table.caption == "Regio's naast elkaar"
+    assert table.texts() == (
+        ("Inwoners (2024)", "382.914", "564.598"),
+        ("Land (2024)", "219,5", "469,4"),
+    )

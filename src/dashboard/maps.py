@@ -648,7 +648,11 @@ def region_deck(
             zoom=max(view["zoom"] - 0.6, 5),
             pitch=0,
         ),
-        map_style=None,
+        # No background map: nothing may be fetched from outside the server. With
+        # ``map_style=None`` Streamlit's deck.gl chart falls back to a CARTO basemap from
+        # basemaps.cartocdn.com; without a map provider pydeck keeps its own "no style" marker,
+        # which Streamlit drops without a replacement.
+        map_provider=None,
         tooltip={"text": "{label}\n" + indicator_label + ": {waarde}"},
     )
 

@@ -11,6 +11,7 @@ from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.ui.state import OVERSTAP_KEY
 from tests.app.page_text import page_text, plain
 from tests.app.pictures import fills, pictures, plotly_maps
+from tests.app.tables import shown
 from tests.census import dutch_int
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "overstap.py")
@@ -57,8 +58,10 @@ def test_budget_gives_euros_and_is_kept_in_state(at, census):
     voorschoten, zoetermeer = census.gemeente("GM0626"), census.gemeente("GM0637")
     assert m["Extra voor de blijvers, samen"] == f"€ {dutch_int(100_000 * voorschoten / before)}"
     assert at.session_state[OVERSTAP_KEY]["budgets"] == {"AM34": 100_000.0}
-    table = next(d.value for d in at.dataframe if "Aandeel voor" in d.value.columns)
-    row = table[table["Gemeente"] == "Zoetermeer"].iloc[0]
+    element = next(d for d in at.dataframe if "Aandeel voor" in d.value.columns)
+    i = element.value.index[element.value["Gemeente"] == "Zoetermeer"][0]
+    assert element.value.loc[i, "Bedrag voor"] == pytest.approx(100_000 * zoetermeer / before)
+    row = shown(element).loc[i]
     assert row["Bedrag voor"] == f"€ {dutch_int(100_000 * zoetermeer / before)}"
     assert row["Bedrag na"] == f"€ {dutch_int(100_000 * zoetermeer / after)}"
 
@@ -163,8 +166,9 @@ def test_bad_settings_from_a_share_link_fall_back(cbs_dir):
 def test_arbeidsmarkt_before_and_after_for_both_regions(at):
     """Voorschoten has 340 persons with bijstand: ZHC 6.750 → 6.410, HR 8.690 → 9.030."""
     assert "Arbeidsmarkt, inkomen en bedrijven: voor en na" in page_text(at)
-    block = next(d.value for d in at.dataframe if "Indicator" in d.value.columns)
-    row = block.set_index("Indicator").loc["Personen met bijstand"]
+    element = next(d for d in at.dataframe if "Indicator" in d.value.columns)
+    assert element.value.set_index("Indicator").loc["Personen met bijstand", "Nederland"] == 405770
+    row = shown(element).set_index("Indicator").loc["Personen met bijstand"]
     assert row["Zuid-Holland Centraal: nu"] == "6.750"
     assert row["Zuid-Holland Centraal: na overstap"] == "6.410"
     assert row["Holland Rijnland: nu"] == "8.690"

@@ -11,6 +11,7 @@ from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.ui.state import COMPARE_KEY
 from tests.app.page_text import page_text, plain, plain_table
 from tests.app.pictures import fills, pictures, plotly_maps
+from tests.app.tables import shown
 from tests.census import dutch_int
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "regios.py")
@@ -46,14 +47,20 @@ def test_kerncijfers_table_has_year_and_source_per_row(at, census):
         "Peildatum",
         "Bron",
     ]
-    inwoners = table[table["Kerncijfer"] == "Inwoners"].iloc[0]
-    assert inwoners["Zuid-Holland Centraal (AM34)"] == dutch_int(census.region("AM34"))
+    row = table.index[table["Kerncijfer"] == "Inwoners"][0]
+    inwoners = table.loc[row]
+    assert inwoners["Zuid-Holland Centraal (AM34)"] == census.region("AM34")
+    assert shown(at.dataframe[0]).loc[row, "Zuid-Holland Centraal (AM34)"] == dutch_int(
+        census.region("AM34")
+    )
     assert inwoners["Peildatum"] == "1 januari 2024" and "85984NED" in inwoners["Bron"]
     assert (table["Bron"].str.len() > 0).all()
 
 
 def test_qualitative_table_has_a_source_per_cell(at):
-    table = plain_table(at.table[0].value).reset_index()
+    table = plain_table(
+        next(t.value for t in at.table if t.value.index.name == "Onderwerp")
+    ).reset_index()
     for _, row in table.iterrows():
         for code in ("AM34", "AM19"):
             cell = row[next(c for c in table.columns if c.endswith(f"({code})"))]
@@ -67,9 +74,11 @@ def test_qualitative_table_has_a_source_per_cell(at):
 
 
 def test_amounts_from_the_memo_are_shown_with_source(at):
-    amounts = next(plain_table(t.value) for t in at.table if "Bedrag" in t.value.columns)
-    assert "ongeveer € 15.000" in list(amounts["Bedrag"])
-    assert "€ 22.136" in list(amounts["Bedrag"])
+    element = next(d for d in at.dataframe if "Bedrag" in d.value.columns)
+    amounts = element.value
+    assert 15_000 in list(amounts["Bedrag"])  # a number, shown as text:
+    assert "ongeveer € 15.000" in list(shown(element)["Bedrag"])
+    assert "€ 22.136" in list(shown(element)["Bedrag"])
     assert amounts["Bron"].str.contains("Notitie Voorschoten").all()
     assert not amounts["Bron"].str.contains("seed_").any()
 
@@ -132,9 +141,13 @@ def test_arbeidsmarkt_block_shows_regions_nederland_and_method(at):
     assert "Hoe de regiowaarden zijn berekend" in text
     assert "herberekend" in text  # the page says how participation/income are made
     tables = [d.value for d in at.dataframe]
-    block = next(t for t in tables if "Indicator" in t.columns and "Nederland" in t.columns)
-    row = block.set_index("Indicator").loc["Personen met bijstand"]
-    assert row["Zuid-Holland Centraal"] == "6.750"
+    element = next(
+        d for d in at.dataframe if "Indicator" in d.value.columns and "Nederland" in d.value.columns
+    )
+    row = element.value.set_index("Indicator").loc["Personen met bijstand"]
+    assert row["Zuid-Holland Centraal"] == 6750
+    text = shown(element).set_index("Indicator").loc["Personen met bijstand"]
+    assert text["Zuid-Holland Centraal"] == "6.750"
     assert any("Tekstversie: Personen met bijstand per 1.000" in plain(c.value) for c in at.caption)
     # the gemeenten behind it, each column with its period
     assert any("Personen met bijstand (31 december 2024, voorlopig)" in t.columns for t in tables)

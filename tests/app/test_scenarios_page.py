@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.scenarios import Scenario, ScenarioStore
 from tests.app.page_text import page_sources
 from tests.app.scenario_page import page, seed
+from tests.app.tables import number_columns_as_text
 
 HOSTILE = "<script>alert(1)</script> **vet** [klik](http://evil.example)"
 
@@ -146,6 +147,10 @@ def test_compare_and_group_weighting(db_url: str) -> None:
     assert "Met de gemiddelde weging scoort" in body
     assert "Het meest oneens is men over" in body
     assert len(at.dataframe) >= 6
+    # the comparison's numbers are numbers (they sort as numbers), shown the Dutch way
+    assert not [
+        number_columns_as_text(d.value) for d in at.dataframe if number_columns_as_text(d.value)
+    ]
     button(at, "De gemiddelde weging gebruiken").click().run()
     mean = at.session_state["problem_config"]
     assert set(mean) >= {"groups", "criteria"}

@@ -312,7 +312,8 @@ def test_server_listens_on_this_computer_only_by_default() -> None:
     config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
     assert config["server"].get("address") in ("127.0.0.1", "localhost", "::1")
     client = config.get("client", {})
-    assert client.get("toolbarMode") == "viewer" and client.get("showErrorDetails") == "none"
+    assert client.get("toolbarMode") in ("viewer", "minimal")
+    assert client.get("showErrorDetails") == "none"
     readme = (PROJECT_ROOT / "README.md").read_text("utf-8")
     assert "frame-ancestors 'none'" in _readme_header("Content-Security-Policy")
     assert _readme_header("X-Frame-Options") == "DENY"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -13,6 +13,9 @@ from dashboard.formatting import fmt_datetime, fmt_pct
 from dashboard.narrative.words import count
 from dashboard.scenarios.store import ScenarioInfo
 from dashboard.scoring import DEFAULT_SCALE, problem_from_mapping
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
 
 
 def scenario_table(infos: Sequence[ScenarioInfo]) -> pd.DataFrame:
@@ -60,15 +63,12 @@ def config_summary(config: Mapping[str, Any], matrix: Matrix | None = None) -> s
     return f"Aandeel per perspectief: {parts}{crit}; {scale}; {own}."
 
 
-def formatted(table: pd.DataFrame, decimals: int = 1) -> pd.DataFrame:
-    """A copy for the screen: floats as Dutch text (comma decimals); ints and text unchanged."""
-    from dashboard.formatting import fmt_number
+def formatted(table: pd.DataFrame, decimals: int = 1) -> Styler:
+    """The table for the screen: numbers stay numbers (a column sorts 9 before 10) and are shown
+    the Dutch way (comma decimals, dots between thousands)."""
+    from dashboard.tables import frame_figures
 
-    out = table.copy()
-    for column in out.columns:
-        if pd.api.types.is_float_dtype(out[column]):
-            out[column] = out[column].map(lambda v: fmt_number(v, decimals))
-    return out
+    return frame_figures(table, decimals=decimals).styled()
 
 
 def file_slug(name: str) -> str:

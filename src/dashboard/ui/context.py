@@ -8,14 +8,15 @@ import streamlit as st
 
 from dashboard.facts import ContextNote
 from dashboard.markup import escape_markdown
-from dashboard.ui.layout import source_caption
+from dashboard.tables import file_stem
+from dashboard.ui.layout import expander, source_caption
 
 
 def show_notes(notes: Sequence[ContextNote], title: str, *, expanded: bool = False) -> None:
     """The notes in an expander, each with its source and section."""
     if not notes:
         return
-    with st.expander(title, expanded=expanded):
+    with expander(title, key="notities_" + file_stem(title), expanded=expanded):
         for note in notes:
             st.markdown(f"**{escape_markdown(note.title)}.** {escape_markdown(note.text)}")
             source_caption(note.citation.source, extra=note.citation.section + ".")

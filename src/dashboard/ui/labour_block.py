@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.charts import profiles as charts
-from dashboard.labour import (
-    METHOD_NOTE,
-    PERIOD_NOTE,
-    LabourComparison,
-    before_after_table,
-    rates_text,
-)
+from dashboard.labour import METHOD_NOTE, PERIOD_NOTE, LabourComparison, rates_text
 from dashboard.markup import escape_markdown
-from dashboard.ui.layout import source_caption
+from dashboard.tables import (
+    labour_before_after_figures,
+    labour_figures,
+    labour_member_figures,
+    labour_sector_figures,
+)
+from dashboard.ui.figures import show_chart, show_table
+from dashboard.ui.layout import expander, source_caption
 from dashboard.ui.text import md_name_code
-
-
-def _table(frame: pd.DataFrame) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch", height=35 * (len(frame) + 1) + 3)
 
 
 def _no_figures() -> None:
@@ -36,31 +32,38 @@ def comparison_block(comparison: LabourComparison, key: str) -> None:
     if not comparison.available:
         _no_figures()
         return
-    _table(comparison.table())
-    source_caption(*comparison.source_ids(), "indeling_afgeleid_2025", extra=PERIOD_NOTE)
-    st.markdown("**Hoe de regiowaarden zijn berekend.** " + METHOD_NOTE)
-    st.plotly_chart(
-        charts.labour_rates_figure(comparison),
-        width="stretch",
-        config={"displaylogo": False},
-        key=f"{key}_rates",
+    show_table(
+        labour_figures(comparison),
+        key=f"{key}_tabel",
+        sources=(*comparison.source_ids(), "indeling_afgeleid_2025"),
+        extra=PERIOD_NOTE,
     )
+    st.markdown("**Hoe de regiowaarden zijn berekend.** " + METHOD_NOTE)
+    rate_sources = ("cbs_kwb_2024_bijstand", "cbs_kwb_2024_ww", "cbs_kwb_2024_ao")
+    show_chart(charts.labour_rates_figure(comparison), key=f"{key}_rates", sources=rate_sources)
     st.caption("Tekstversie: " + escape_markdown(rates_text(comparison)))  # names from data
-    source_caption("cbs_kwb_2024_bijstand", "cbs_kwb_2024_ww", "cbs_kwb_2024_ao")
-    with st.expander("Bedrijfsvestigingen per sector"):
-        _table(comparison.sector_table())
-        source_caption("cbs_kwb_2024_bedrijfsvestigingen_sector")
+    source_caption(*rate_sources)
+    with expander("Bedrijfsvestigingen per sector", key=f"{key}_sectoren"):
+        show_table(
+            labour_sector_figures(comparison),
+            key=f"{key}_sectoren",
+            sources=("cbs_kwb_2024_bedrijfsvestigingen_sector",),
+        )
     st.markdown("**De gemeenten achter de regiowaarden**")
     cols = st.columns(len(comparison.members))
     names = dict(comparison.areas)
+    member_note = "Gemeentecijfers zoals CBS ze publiceert; niet beschikbaar = niet gepubliceerd."
     for col, code in zip(cols, comparison.members, strict=True):
         with col:
             st.markdown(md_name_code(names[code], code))
-            _table(comparison.member_table(code))
-    source_caption(
-        *comparison.source_ids(),
-        extra="Gemeentecijfers zoals CBS ze publiceert; niet beschikbaar = niet gepubliceerd.",
-    )
+            show_table(
+                labour_member_figures(comparison, code),
+                key=f"{key}_gemeenten_{code}",
+                sources=comparison.source_ids(),
+                extra=member_note,
+                caption=False,
+            )
+    source_caption(*comparison.source_ids(), extra=member_note)
 
 
 def overstap_block(before: LabourComparison, after: LabourComparison) -> None:
@@ -68,6 +71,10 @@ def overstap_block(before: LabourComparison, after: LabourComparison) -> None:
     if not before.available:
         _no_figures()
         return
-    _table(before_after_table(before, after))
-    source_caption(*before.source_ids(), "indeling_afgeleid_2025", extra=PERIOD_NOTE)
+    show_table(
+        labour_before_after_figures(before, after),
+        key="overstap_arbeidsmarkt",
+        sources=(*before.source_ids(), "indeling_afgeleid_2025"),
+        extra=PERIOD_NOTE,
+    )
     st.markdown("**Hoe de regiowaarden zijn berekend.** " + METHOD_NOTE)

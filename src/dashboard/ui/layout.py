@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -48,6 +49,11 @@ def page_guard() -> None:
 #   is the view choice, a label and two options), so the map, on screen before them, does not
 #   move down when they appear (in a new tab's first run, before this style applies,
 #   ``first_look.hold_the_controls_place`` holds their place).
+# - A table's toolbar ("Show/hide columns", "Search", "Fullscreen": English, and Streamlit has
+#   no setting for its language) is left off; sorting by a column header stays.
+# - Printing: a table's interactive grid is a canvas that prints empty; its plain twin
+#   (``ui.figures.show_table``) is shown instead, and download buttons and the sidebar are left
+#   off the paper.
 GLOBAL_CSS = """
 <style>
 [data-testid="InputInstructions"] > span:first-child { display: none; }
@@ -72,6 +78,13 @@ GLOBAL_CSS = """
   + [data-testid="stElementContainer"]:not(:has(.kaart-svg svg)) {
   position: absolute; visibility: hidden; }
 h1, h2, h3 { word-break: normal; overflow-wrap: break-word; }
+[class*="st-key-druk_"] { display: none; }
+[class*="st-key-scherm_"] [data-testid="stElementToolbar"] { display: none; }
+@media print {
+  [class*="st-key-druk_"] { display: block; }
+  [class*="st-key-scherm_"], [data-testid="stDownloadButton"], [data-testid="stSidebar"],
+  [data-testid="stSidebarCollapsedControl"] { display: none; }
+}
 </style>
 """
 
@@ -96,6 +109,17 @@ def reset_control() -> None:
         st.markdown(
             ":small[Weging, schaal, eigen oordelen en overstap gaan terug naar de standaard.]"
         )
+
+
+def expander(label: str, *, key: str, expanded: bool = False) -> Any:
+    """An expander that keeps its state: open stays open through every rerun, also when the
+    elements above it change (a share link's notices go, the reset appears), which remounted
+    a plain expander closed. ``expanded`` is the state on first showing in this session; later
+    runs keep what the reader chose."""
+    state_key = f"open_{key}"
+    if state_key not in st.session_state:
+        st.session_state[state_key] = expanded
+    return st.expander(label, key=state_key, on_change="rerun")
 
 
 def source_caption(*source_ids: str, extra: str = "") -> None:

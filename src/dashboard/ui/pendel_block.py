@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.charts import pendel as charts
@@ -36,9 +35,12 @@ from dashboard.pendel_text import (
     shares_sentence,
     trend_sentence,
 )
-from dashboard.ui.layout import source_caption
+from dashboard.tables import Cell, figure_table, number, share
+from dashboard.ui.figures import PLOTLY_CONFIG, show_table
+from dashboard.ui.layout import expander, source_caption
 
-_PLOT_CONFIG = {"displaylogo": False}
+#: without Plotly's English toolbar, like every chart (ui.figures)
+_PLOT_CONFIG = PLOTLY_CONFIG
 
 
 def pendel_caption(source: PendelSource, extra: str = "") -> None:
@@ -50,8 +52,11 @@ def trend_source_ids(trend: GemeenteTrend) -> list[str]:
     return list(dict.fromkeys(SOURCE_IDS[p.table_id] for p in trend.points))
 
 
-def _table(frame: pd.DataFrame) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch", height=35 * (len(frame) + 1) + 3)
+def _table(columns: Mapping[str, Sequence[Cell]], *, key: str, caption: str) -> None:
+    """Columns of figures and text as a page table (numbers sort as numbers; a download)."""
+    names = list(columns)
+    rows = [dict(zip(names, cells, strict=True)) for cells in zip(*columns.values(), strict=True)]
+    show_table(figure_table(caption, rows, columns=names), key=key)
 
 
 def gemeente_section(
@@ -67,16 +72,19 @@ def gemeente_section(
     )
     st.caption("Tekstversie: " + escape_markdown(shares_sentence(result)))
     pendel_caption(result.source)
-    with st.expander(f"Per arbeidsmarktregio en per werkgemeente ({result.source.period})"):
+    with expander(
+        f"Per arbeidsmarktregio en per werkgemeente ({result.source.period})",
+        key=f"{key}_per_regio",
+    ):
         _table(
-            pd.DataFrame(
-                {
-                    "Regio": [r.name for r in result.regions],
-                    "Rol": [ROLE_LABELS[r.role] for r in result.regions],
-                    "Banen (× 1.000)": [jobs(r.jobs) for r in result.regions],
-                    "Aandeel": [pct(r.share) for r in result.regions],
-                }
-            )
+            {
+                "Regio": [r.name for r in result.regions],
+                "Rol": [ROLE_LABELS[r.role] for r in result.regions],
+                "Banen (× 1.000)": [number(r.jobs, 1) for r in result.regions],
+                "Aandeel": [share(r.share) for r in result.regions],
+            },
+            key=f"{key}_regiotabel",
+            caption=f"Waar de inwoners van {result.name} werken: per regio",
         )
         st.plotly_chart(
             charts.destinations_figure(result),
@@ -92,30 +100,33 @@ def gemeente_section(
             + "."
         )
         _table(
-            pd.DataFrame(
-                {
-                    "Werkgemeente": [p.name for p in result.destinations],
-                    "Regio": [p.region_name for p in result.destinations],
-                    "Banen (× 1.000)": [jobs(p.jobs) for p in result.destinations],
-                    "Aandeel": [pct(p.share) for p in result.destinations],
-                }
-            )
+            {
+                "Werkgemeente": [p.name for p in result.destinations],
+                "Regio": [p.region_name for p in result.destinations],
+                "Banen (× 1.000)": [number(p.jobs, 1) for p in result.destinations],
+                "Aandeel": [share(p.share) for p in result.destinations],
+            },
+            key=f"{key}_werkgemeenten",
+            caption=f"Waar de inwoners van {result.name} werken: per gemeente",
         )
         pendel_caption(result.source)
-    with st.expander(f"Waar wonen de mensen die in {escape_markdown(result.name)} werken?"):
+    with expander(
+        f"Waar wonen de mensen die in {escape_markdown(result.name)} werken?",
+        key=f"{key}_herkomst",
+    ):
         st.markdown(escape_markdown(origins_sentence(result)))
         _table(
-            pd.DataFrame(
-                {
-                    "Woongemeente": [p.name for p in result.origins],
-                    "Regio": [p.region_name for p in result.origins],
-                    "Banen (× 1.000)": [jobs(p.jobs) for p in result.origins],
-                    "Aandeel": [pct(p.share) for p in result.origins],
-                }
-            )
+            {
+                "Woongemeente": [p.name for p in result.origins],
+                "Regio": [p.region_name for p in result.origins],
+                "Banen (× 1.000)": [number(p.jobs, 1) for p in result.origins],
+                "Aandeel": [share(p.share) for p in result.origins],
+            },
+            key=f"{key}_woongemeenten",
+            caption=f"Waar de mensen wonen die in {result.name} werken",
         )
         pendel_caption(result.source)
-    with st.expander(f"Verschuift het? {trend.period.capitalize()}"):
+    with expander(f"Verschuift het? {trend.period.capitalize()}", key=f"{key}_verschuiving"):
         trend_block(trend, region_names, key=key)
 
 
@@ -127,17 +138,19 @@ def trend_block(trend: GemeenteTrend, region_names: Mapping[str, str], *, key: s
         key=f"{key}_trend",
     )
     st.caption("Tekstversie: " + escape_markdown(trend_sentence(trend, region_names)))
-    columns: dict[str, list[str]] = {
+    columns: dict[str, list[Cell]] = {
         "December": [str(p.year) for p in trend.points],
-        "Banen van inwoners (× 1.000)": [jobs(p.total_jobs) for p in trend.points],
+        "Banen van inwoners (× 1.000)": [number(p.total_jobs, 1) for p in trend.points],
         f"Eigen regio ({region_names[trend.region_code]})": [
-            pct(p.own_share) for p in trend.points
+            share(p.own_share) for p in trend.points
         ],
     }
     if trend.candidate_code:
-        columns[region_names[trend.candidate_code]] = [pct(p.candidate_share) for p in trend.points]
-    columns["Overige regio's"] = [pct(p.rest_share) for p in trend.points]
-    _table(pd.DataFrame(columns))
+        columns[region_names[trend.candidate_code]] = [
+            share(p.candidate_share) for p in trend.points
+        ]
+    columns["Overige regio's"] = [share(p.rest_share) for p in trend.points]
+    _table(columns, key=f"{key}_trendtabel", caption=f"Pendel {trend.period}")
     source_caption(*trend_source_ids(trend), extra=f"{trend.source_text} {CAVEAT}")
 
 
@@ -161,13 +174,13 @@ def inside_block(
     )
     pendel_caption(shares.source)
     _table(
-        pd.DataFrame(
-            {"December": [str(y) for y in trend.years]}
-            | {
-                f"{shares.get(c).name} binnen de regio": [pct(s) for s in trend.shares[c]]
-                for c in codes
-            }
-        )
+        {"December": [str(y) for y in trend.years]}
+        | {
+            f"{shares.get(c).name} binnen de regio": [share(s) for s in trend.shares[c]]
+            for c in codes
+        },
+        key=f"{key}_binnen_tabel",
+        caption="Aandeel banen binnen de eigen regio per jaar",
     )
     source_caption(
         *dict.fromkeys(SOURCE_IDS[t] for t in trend.table_ids),
@@ -206,17 +219,19 @@ def move_block(move: OverstapPendel, *, key: str) -> None:
         )
     )
     _table(
-        pd.DataFrame(
-            {
-                "Regio": [move.before[c].name for c in codes],
-                "Binnen de regio, voor": [pct(move.before[c].share) for c in codes],
-                "Binnen de regio, na": [pct(move.after[c].share) for c in codes],
-                "Banen van inwoners (× 1.000), voor": [
-                    jobs(move.before[c].total_jobs) for c in codes
-                ],
-                "Banen van inwoners (× 1.000), na": [jobs(move.after[c].total_jobs) for c in codes],
-            }
-        )
+        {
+            "Regio": [move.before[c].name for c in codes],
+            "Binnen de regio, voor": [share(move.before[c].share) for c in codes],
+            "Binnen de regio, na": [share(move.after[c].share) for c in codes],
+            "Banen van inwoners (× 1.000), voor": [
+                number(move.before[c].total_jobs, 1) for c in codes
+            ],
+            "Banen van inwoners (× 1.000), na": [
+                number(move.after[c].total_jobs, 1) for c in codes
+            ],
+        },
+        key=f"{key}_tabel",
+        caption=f"Banen binnen de regio voor en na de overstap van {move.gemeente_name}",
     )
     pendel_caption(
         move.source,
@@ -230,17 +245,17 @@ def method_note(placements: Sequence[Placement2014], gemeente_names: Mapping[str
     st.markdown(escape_markdown(PLACEMENT_RULE))
     if placements:
         _table(
-            pd.DataFrame(
-                {
-                    "Gemeente in 2014": [p.name_2014 for p in placements],
-                    "Geteld bij (2025)": [
-                        gemeente_names.get(p.code_2025, p.code_2025) for p in placements
-                    ],
-                    "Deel van de oppervlakte": [pct(p.share) for p in placements],
-                    "Tweede deel in": [
-                        gemeente_names.get(p.second_code, p.second_code) for p in placements
-                    ],
-                    "Tweede deel": [pct(p.second_share) for p in placements],
-                }
-            )
+            {
+                "Gemeente in 2014": [p.name_2014 for p in placements],
+                "Geteld bij (2025)": [
+                    gemeente_names.get(p.code_2025, p.code_2025) for p in placements
+                ],
+                "Deel van de oppervlakte": [share(p.share) for p in placements],
+                "Tweede deel in": [
+                    gemeente_names.get(p.second_code, p.second_code) for p in placements
+                ],
+                "Tweede deel": [share(p.second_share) for p in placements],
+            },
+            key="pendel_omrekening",
+            caption="Gemeenten van 2014 omgerekend naar 2025",
         )

@@ -1,0 +1,159 @@
+"""Tables and charts on a page: numbers that sort as numbers, shown in Dutch, and their figures
+as a download Dutch Excel opens.
+
+Every page shows a :class:`~dashboard.tables.FigureTable` through :func:`show_table` and a
+Plotly figure through :func:`show_chart`, so sorting, column widths, the download and the
+chart's toolbar are the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any, Literal
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.formatting import NIET_BESCHIKBAAR
+from dashboard.sources import source_line
+from dashboard.tables import FigureTable, chart_figures
+from dashboard.ui.text import literal_table
+
+#: Key prefixes of a table on screen and of its twin for the printer (see ui/layout.GLOBAL_CSS).
+SCREEN_TABLE = "scherm_"
+PRINT_TABLE = "druk_"
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+#: Plotly's own toolbar speaks English ("Download plot as a png", "Zoom in") and offers an
+#: English file name: it is switched off. The figures behind each chart are a download below it.
+PLOTLY_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "displayModeBar": False,
+    "scrollZoom": False,
+}
+
+#: Text columns (names of gemeenten, regions, indicators) get a fixed share of the width and
+#: wrap long text onto more lines, so the numbers beside them stay on screen; the first column
+#: stays in view while the numbers scroll beside it on a phone.
+TEXT_COLUMN_WIDTH: Literal["small", "medium", "large"] = "medium"
+#: Streamlit wraps text in a cell only when a row is higher than 4rem (64 px); three lines fit.
+WRAPPING_ROW_HEIGHT = 66
+#: A number shown with more characters than this is given a medium column.
+LONG_NUMBER_CHARS = 12
+#: Text longer than this does not fit a medium column on one line.
+ONE_LINE_CHARS = 26
+
+
+def show_table(
+    table: FigureTable,
+    *,
+    key: str,
+    sources: Sequence[str] = (),
+    extra: str = "",
+    period: str = "",
+    caption: bool = True,
+) -> None:
+    """The table with sortable numbers in Dutch notation, its source line (``sources`` and
+    ``extra``, as :func:`~dashboard.ui.layout.source_caption`; ``caption=False`` when one line
+    under several tables says it) and a download of its figures with that line."""
+    line = source_line(*sources, extra=extra) if sources or extra else ""
+    if line or period:
+        table = replace(table, source=line or table.source, period=period or table.period)
+    numbers = set(table.number_columns())
+    texts = table.texts()
+    config: dict[str, Any] = {}
+    long_text = False
+    for i, name in enumerate(table.header):
+        if name in numbers:
+            if any(len(row[i]) > LONG_NUMBER_CHARS for row in texts):
+                # sized to its numbers, the column would cut "niet beschikbaar" or a number
+                # with words ("6,7% van het budget voor")
+                config[name] = st.column_config.NumberColumn(name, width=TEXT_COLUMN_WIDTH)
+            continue
+        config[name] = st.column_config.TextColumn(name, pinned=i == 0, width=TEXT_COLUMN_WIDTH)
+        long_text = long_text or any(len(row[i]) > ONE_LINE_CHARS for row in texts)
+    # the numbers right after the names (on a phone they are the first thing beside the names),
+    # other text after them
+    first = table.header[:1]
+    order = [
+        *first,
+        *(h for h in table.header[1:] if h in numbers),
+        *(h for h in table.header[1:] if h not in numbers),
+    ]
+    with st.container(key=f"{SCREEN_TABLE}{key}"):
+        st.dataframe(
+            table.styled(),
+            hide_index=True,
+            width="stretch",
+            height="content",
+            column_config=config,
+            column_order=order,
+            row_height=WRAPPING_ROW_HEIGHT if long_text else None,
+            placeholder=NIET_BESCHIKBAAR,
+        )
+    # The interactive table is drawn on a canvas, which a browser prints empty: the same text as
+    # a plain table, shown only when printing (style in ui/layout.py).
+    with st.container(key=f"{PRINT_TABLE}{key}"):
+        st.table(literal_table(pd.DataFrame(texts, columns=list(table.header))), hide_index=True)
+    if line and caption:
+        st.caption(line)
+    download_figures(table, key=key)
+
+
+def download_figures(table: FigureTable, *, key: str, label: str = "") -> None:
+    """One button: the figures as an Excel file (numbers as numbers, with source and period)."""
+    st.download_button(
+        label or "Cijfers downloaden (Excel)",
+        data=table.xlsx_bytes,  # built only when clicked
+        file_name=table.file_name(),
+        mime=XLSX_MIME,
+        key=f"{key}_download",
+        icon=":material/download:",
+        on_click="ignore",
+        type="tertiary",
+    )
+
+
+def show_chart(
+    figure: go.Figure,
+    *,
+    key: str,
+    sources: Sequence[str] = (),
+    extra: str = "",
+    figures: FigureTable | None = None,
+    download: bool = True,
+    **kwargs: Any,
+) -> None:
+    """A Plotly chart without Plotly's English toolbar, and the numbers it draws as a download
+    (``figures``, by default read from the chart) with the chart's source line;
+    ``download=False`` where the chart's table, with its own download, follows."""
+    st.plotly_chart(
+        wrapped_panel_titles(figure), width="stretch", config=PLOTLY_CONFIG, key=key, **kwargs
+    )
+    if not download:
+        return
+    data = figures if figures is not None else chart_figures(figure)
+    line = source_line(*sources, extra=extra) if sources or extra else ""
+    if line:
+        data = replace(data, source=line)
+    download_figures(data, key=key, label="Cijfers van de grafiek downloaden (Excel)")
+
+
+def wrapped_panel_titles(figure: go.Figure) -> go.Figure:
+    """The figure with each panel title of a small-multiples chart over two lines
+    (``Inwoners<br>(2024)``): on a phone three panels side by side are narrower than one line
+    of title, and the titles printed over each other."""
+    if len(figure.layout.annotations or ()) < 2:
+        return figure
+    out = go.Figure(figure)
+    out.for_each_annotation(
+        lambda a: (
+            a.update(text=a.text.replace(" (", "<br>(", 1))
+            if a.text and "<br>" not in a.text
+            else None
+        )
+    )
+    return out

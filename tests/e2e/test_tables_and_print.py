@@ -1,0 +1,150 @@
+"""Tables, charts and the map in a real browser: no request leaves the server, numbers sort as
+numbers, a section stays open after a share link, Page Down after a clicked step, and a printed
+page shows the figures of its tables."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, Request, expect
+
+from tests.e2e.browser import open_page, reveal_all, wait_idle
+
+pytestmark = pytest.mark.e2e
+
+
+def _outside(requests: list[Request]) -> list[str]:
+    return [
+        r.url
+        for r in requests
+        if urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
+        and urlsplit(r.url).hostname not in ("127.0.0.1", "localhost")
+    ]
+
+
+def test_free_zoom_fetches_nothing_from_elsewhere(page: Page, base_url: str) -> None:
+    """Bronnen says the map uses no background map: deck.gl must not fetch a basemap."""
+    seen: list[Request] = []
+    page.on("request", lambda r: seen.append(r))
+    open_page(page, base_url, "")
+    page.get_by_role("radiogroup", name="Weergave").get_by_text("Vrij zoomen").click()
+    wait_idle(page, after_action=True)
+    deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
+    expect(deck).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(2_000)  # a basemap's style and tiles load after the first frames
+    box = deck.bounding_box()
+    assert box
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -600)
+    page.wait_for_timeout(1_500)
+    assert not _outside(seen), f"verzoeken buiten deze server: {_outside(seen)[:5]}"
+
+
+@pytest.mark.parametrize("path", ["regios", "overstap", "robuustheid"])
+def test_no_page_fetches_from_elsewhere(page: Page, base_url: str, path: str) -> None:
+    seen: list[Request] = []
+    page.on("request", lambda r: seen.append(r))
+    open_page(page, base_url, path)
+    reveal_all(page)
+    assert not _outside(seen), f"verzoeken buiten deze server: {_outside(seen)[:5]}"
+
+
+def test_printed_regios_shows_the_labour_figures(page: Page, base_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The interactive table is a canvas that prints empty: the printed page holds its figures."""
+    open_page(page, base_url, "regios")
+    reveal_all(page)
+    page.emulate_media(media="print")
+    printed = page.locator('[class*="st-key-druk_regios_labour_tabel"]')
+    expect(printed).to_be_visible()
+    assert "6.750" in printed.inner_text()
+    screen = page.locator('[class*="st-key-scherm_regios_labour_tabel"]')
+    expect(screen).to_have_count(1)
+    expect(screen).to_be_hidden()
+    pdf = tmp_path / "regios.pdf"
+    page.pdf(path=str(pdf))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert re.search(r"Personen met bijstand\s.*6\.750", text), text[:2000]
+
+
+def test_no_english_toolbar_menu_or_file_names(page: Page, base_url: str) -> None:
+    """No "Download as CSV", "Copy to clipboard", Plotly's "Download plot as a png" or the
+    main menu's "Print"/"Record screen"; the download offered is Dutch, with a Dutch file name."""
+    open_page(page, base_url, "regios")
+    reveal_all(page)
+    expect(page.locator('[data-testid="stMainMenu"]')).to_have_count(0)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.hover()
+    page.wait_for_timeout(500)
+    shown = [
+        (b.get_attribute("aria-label") or "") + b.inner_text()
+        for b in page.locator('[data-testid="stElementToolbar"] button').all()
+        if b.is_visible()
+    ]
+    assert not shown, f"Engelse knoppen bij een tabel: {shown}"
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    chart.hover()
+    page.wait_for_timeout(500)
+    expect(chart.locator(".modebar-btn")).to_have_count(0)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Cijfers downloaden (Excel)").first.click()
+    name = info.value.suggested_filename
+    assert name.endswith(".xlsx") and "export" not in name, name
+    assert re.fullmatch(r"[a-z0-9-]+\.xlsx", name), name
+
+
+def _open(page: Page, label: str) -> bool:
+    box = page.locator('[data-testid="stExpander"]').filter(has_text=label).first
+    return bool(box.locator("details").evaluate("d => d.open"))
+
+
+def test_an_open_section_stays_open_after_a_share_link(page: Page, base_url: str) -> None:
+    """Opened from a share link, an open section closed again on the first change."""
+    open_page(page, base_url, "overstap", "ok=gelijk")
+    label = "Bedragen die de notitie noemt"
+    page.locator('[data-testid="stExpander"]').filter(has_text=label).first.locator(
+        "summary"
+    ).click()
+    wait_idle(page, after_action=True)
+    assert _open(page, label)
+    page.get_by_text("Naar inwonertal (standaard)").click()
+    wait_idle(page, after_action=True)
+    page.wait_for_timeout(500)
+    assert _open(page, label), "het geopende blok klapte dicht na de eerste wijziging"
+
+
+def test_page_down_after_clicking_a_step(page: Page, base_url: str) -> None:
+    """A clicked step kept the keyboard focus on its radio button: Page Down did nothing."""
+    open_page(page, base_url, "presentatie")
+    steps = page.get_by_role("radiogroup").first
+    steps.get_by_text(re.compile(r"^2\. ")).click()
+    wait_idle(page, after_action=True)
+    page.wait_for_timeout(300)
+    page.keyboard.press("PageDown")
+    wait_idle(page, after_action=True)
+    expect(steps.get_by_role("radio", checked=True)).to_have_accessible_name(re.compile(r"^3\. "))
+
+
+CUT_METRICS = """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')]
+    .filter(e => e.offsetParent !== null)
+    .map(e => [e.innerText, e.scrollWidth > e.clientWidth + 1
+        || [...e.querySelectorAll('*')].some(c => c.scrollWidth > c.clientWidth + 1)])
+    .filter(([, cut]) => cut).map(([text]) => text)"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (390, 844)])
+def test_overstap_key_figures_are_not_cut(browser, base_url: str, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    """At 1280×720 the inhabitants read "357.…" and "590.…": three figures side by side in half
+    the width. They now wrap onto a new row instead."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        open_page(page, base_url, "overstap")
+        reveal_all(page)
+        assert not page.evaluate(CUT_METRICS), page.evaluate(CUT_METRICS)
+    finally:
+        context.close()
