@@ -225,6 +225,7 @@ else:
         sorted(member_names, key=member_names.__getitem__),
         format_func=lambda g: f"{member_names[g]} ({region_names[index.region_of(g)]})",
         key="regios_pendel_gemeente",
+        placeholder="Kies een gemeente",
     )
     own_region = index.region_of(pendel_gemeente)
     other_region = codes[1] if own_region == codes[0] else codes[0]

@@ -271,8 +271,10 @@ def test_robustness_chart_speaks_names_not_ids(page: Page, app_server) -> None: 
     assert not ids, f"interne codes in de grafiek: {ids}"
     small = sorted({round(s, 1) for s in seen["sizes"] if s and s < 15})
     assert not small, f"tekst kleiner dan 15 px op het scherm: {small}"
-    # every interval is printed whole, beside its bar (not "%◆ 21%" under the diamond)
-    assert any(re.fullmatch(r"\d+% – \d+%", t) for t in texts), texts
+    # every interval is printed whole, beside its bar (not "%◆ 21%" under the diamond); a weight
+    # that no share can change is said in words, not as "0% – 100%"
+    assert any(re.fullmatch(r"\d+% – \d+%|elk aandeel", t) for t in texts), texts
+    assert "0% – 100%" not in texts
 
 
 # --- smaller things an alderman notices ---------------------------------------------------------
@@ -349,7 +351,7 @@ def test_weights_show_a_decimal_comma(page: Page, app_server) -> None:  # type: 
     assert "." not in slider.locator('[data-testid="stSliderTickBar"]').inner_text()
     page.get_by_text("Schaal aanpassen", exact=False).first.click()
     field = page.get_by_label("Waarde van +", exact=True).first
-    expect(field).to_have_value("1,00")
+    expect(field).to_have_value("1")  # the coding as the CLI and report write it
     field.fill("1,5")
     page.get_by_role("button", name="Schaal toepassen").click()
     wait_idle(page, after_action=True)

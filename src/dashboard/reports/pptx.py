@@ -96,25 +96,34 @@ def source_footer(lines: list[str], limit: int = FOOTER_CHARS) -> tuple[str, lis
             if j != i
         )
     ]
-    tail = " ".join(remarks)
 
-    def text(kept: list[tuple[str, list[str]]], cut: bool) -> str:
+    def text(kept: list[tuple[str, list[str]]], said: list[str], cut: bool) -> str:
+        tail = " ".join(said)
         if not kept:
-            return tail
+            return f"{tail} Meer in de notities.".strip() if cut else tail
         named = "; ".join(f"{s}: {'; '.join(d)}" if d else s for s, d in kept)
         more = "; meer in de notities" if cut else ""
         return f"Bron: {named}{more}. {tail}".strip()
 
     full = [(s, list(d)) for s, d in items.items()]
     kept = [(s, list(d)) for s, d in full]
-    while len(text(kept, kept != full)) > limit:
-        if len(kept[-1][1]) > 1:
-            kept[-1][1].pop()
+    said = list(remarks)
+
+    def shortened() -> bool:
+        return kept != full or said != remarks
+
+    while len(text(kept, said, shortened())) > limit:
+        detailed = [d for _, d in kept if d]
+        if detailed:  # topics first (the table's name stays), from the last source back
+            detailed[-1].pop()
+        elif said:
+            said.pop()  # a long remark (a caveat) goes to the notes whole, not cut mid-sentence
         elif len(kept) > 1:
             kept.pop()
         else:
             break
-    return text(kept, kept != full), ([text(full, False)] if kept != full else [])
+    full_text = text(full, remarks, False)
+    return text(kept, said, shortened()), ([full_text] if shortened() else [])
 
 
 def _style_run(run: Any, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
