@@ -44,7 +44,8 @@ def test_default_voorschoten_to_holland_rijnland(at, census):
 def test_no_budget_no_euros_but_percent_rise(at):
     m = dict(metrics(at))
     assert m["Extra voor de blijvers, samen"] == "vul een budget in"
-    assert m["Stijging per blijvende gemeente"] == "7,2%"
+    # a relative rise, said as one (a bare "7,2%" beside 17,1% → 18,4% read as points)
+    assert m["Deel van elke blijvende gemeente"] == "7,2% groter dan nu"
     assert m["Frictiekosten (eigen invoer)"] == "niet ingevuld"
     assert "Over frictiekosten bij uittreding staat niets" in page_text(at)
 
@@ -68,7 +69,7 @@ def test_budget_gives_euros_and_is_kept_in_state(at, census):
 
 def test_equal_shares(at):
     at.radio(key="overstap_sleutel").set_value("gelijk").run()
-    assert dict(metrics(at))["Stijging per blijvende gemeente"] == "20,0%"
+    assert dict(metrics(at))["Deel van elke blijvende gemeente"] == "20,0% groter dan nu"
     assert at.session_state[OVERSTAP_KEY]["key"] == "gelijk"
 
 
