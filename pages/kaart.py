@@ -244,17 +244,17 @@ with detail_column:
     rows = []
     for g in members:
         fig_row = gem.loc[g.code] if g.code in gem.index else pd.Series(dtype=float)
-        rows.append(
-            {
-                "Gemeente": g.name,
-                "Inwoners": fmt_int(fig_row.get("inwoners")),
-                f"{indicator.label} ({period})": (
-                    fmt_number(fig_row.get(indicator_id), indicator.decimals)
-                    if indicator.decimals
-                    else fmt_int(fig_row.get(indicator_id))
-                ),
-            }
-        )
+        row = {
+            "Gemeente": g.name,
+            f"Inwoners ({inwoners_period})": fmt_int(fig_row.get("inwoners")),
+        }
+        if indicator_id != "inwoners":  # else the same column twice
+            row[f"{indicator.label} ({period})"] = (
+                fmt_number(fig_row.get(indicator_id), indicator.decimals)
+                if indicator.decimals
+                else fmt_int(fig_row.get(indicator_id))
+            )
+        rows.append(row)
     total = figures.loc[region_code]
     st.markdown(
         f"**Gemeenten:** {len(members)}  \n"
@@ -276,9 +276,9 @@ with detail_column:
     centrum, centrum_source = centrumgemeente(region_code)
     st.markdown(f"**Centrumgemeente:** {escape_markdown(centrum or 'niet vastgelegd')}")
     st.caption(
-        "Centrumgemeente: " + source_line(centrum_source)
+        source_line(centrum_source)
         if centrum_source
-        else "Centrumgemeente: geen van de brondocumenten noemt die voor deze regio."
+        else "Geen van de brondocumenten noemt de centrumgemeente van deze regio."
     )
     # Markdown tables: drawn with the text, no table grid to download on the first visit
     st.markdown(markdown_table(pd.DataFrame(rows)))
