@@ -8,7 +8,7 @@ from dashboard.charts import profiles as charts
 from dashboard.errors import DashboardError
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
 from dashboard.indicators import indicator_period
-from dashboard.markup import escape_markdown
+from dashboard.markup import escape_label, escape_markdown
 from dashboard.overstap import (
     FRICTIEKOSTEN_CAVEAT,
     KEY_CAVEAT,
@@ -266,7 +266,7 @@ with st.container(border=True):
         stored_value = budgets_stored.get(code)  # validated by OverstapSettings
         field = amount_input(
             col,
-            f"Regiobudget {md(region_names[code])} (euro per jaar)",
+            f"Regiobudget {escape_label(region_names[code])} (euro per jaar)",
             key=f"overstap_budget_{code}",
             stored=stored_value,
             what=f"Regiobudget {region_names[code]}",
@@ -475,7 +475,7 @@ for col, code in zip(v_cols, (van, naar), strict=True):
     options = ["", *matrix_variants.variant_ids]
     default = chosen.get(code) or (assumption.variant if assumption else "")
     picked = col.selectbox(
-        f"WSP van {md(region_names[code])} lijkt het meest op",
+        f"WSP van {escape_label(region_names[code])} lijkt het meest op",
         options,
         index=options.index(default),
         format_func=lambda v: (

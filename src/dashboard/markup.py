@@ -42,6 +42,20 @@ def escape_markdown(text: Any) -> str:
     return value.replace("\n", "  \n")
 
 
+#: What makes Markdown in a widget label (Streamlit renders bold, italics, strikethrough, code,
+#: links, images, colour directives, icon shortcodes and formulas there).
+_LABEL_SYNTAX = re.compile(r"([\\`*_~\[\]!<>:$])")
+
+
+def escape_label(text: Any) -> str:
+    """``text`` for a widget label: it renders literally, like :func:`escape_markdown`, but
+    only the characters that make Markdown in a label are escaped. Streamlit also uses the raw
+    label as the field's accessible name, so "Zuid-Holland" must not become "Zuid\\-Holland"
+    for a screen reader."""
+    value = " ".join(str(text).split())  # a label is one line
+    return _LABEL_SYNTAX.sub(r"\\\1", _break_autolinks(value))
+
+
 def terminal_text(text: Any) -> str:
     """``text`` as it may reach a terminal: one line, every control, format and direction
     character shown as a visible ``\\x1b``/``\\u202e`` escape instead of acting on the screen.
@@ -89,4 +103,4 @@ def chart_text(text: Any) -> str:
     )
 
 
-__all__ = ["chart_text", "escape_markdown", "terminal_json", "terminal_text"]
+__all__ = ["chart_text", "escape_label", "escape_markdown", "terminal_json", "terminal_text"]

@@ -158,9 +158,20 @@ def _text_box(
     return box
 
 
+#: Average glyph width in em: Calibri is about 0.5, but a viewer without Calibri (LibreOffice,
+#: Keynote) substitutes a wider sans such as DejaVu; estimating for the wider one keeps text from
+#: running into the next box on every viewer.
+GLYPH_EM = 0.58
+
+
+def _lines(text: str, width: int, size: float) -> int:
+    chars_per_line = max(int(width / Pt(size * GLYPH_EM)), 4)
+    return max(math.ceil(len(text) / chars_per_line), 1)
+
+
 def _text_height(texts: list[str], width: int, size: float) -> int:
-    """Estimated height of wrapped text (average glyph about 0.5 em wide in Calibri/DejaVu)."""
-    chars_per_line = max(int(width / Pt(size * 0.5)), 10)
+    """Estimated height of wrapped text (see :data:`GLYPH_EM`)."""
+    chars_per_line = max(int(width / Pt(size * GLYPH_EM)), 10)
     lines = sum(max(math.ceil(len(t) / chars_per_line), 1) for t in texts)
     return int(lines * Pt(size * 1.2) + len(texts) * Pt(size * 0.45) + Pt(8))
 
@@ -242,26 +253,33 @@ class _DeckWriter:
     ) -> tuple[list[str], int]:
         """Draw at most :data:`MAX_TABLE_ROWS` rows that fit; return the rest and the height."""
         n_cols = len(table.header)
+        first = 0.4 if n_cols > 2 else 0.55
+        widths = [int(width * first)] + [int(width * (1 - first) / (n_cols - 1))] * (n_cols - 1)
+
+        def row_height(values: tuple[str, ...], size: float) -> int:
+            # a viewer grows a row whose text wraps: count the wrapped lines of its widest cell
+            lines = max(_lines(v, w - Pt(10), size) for v, w in zip(values, widths, strict=False))
+            return int(Pt(size * 1.25) * lines + Pt(size * 0.75))
+
+        def needed(rows: tuple[tuple[str, ...], ...], size: float) -> int:
+            return sum(row_height(r, size) for r in (table.header, *rows))
+
         size = 18.0
         max_rows = min(MAX_TABLE_ROWS, len(table.rows))
-        # Row height about twice the type size; shrink type (not below 14 pt), then rows.
-        while size > 14 and Pt(size * 2.0) * (max_rows + 1) > height:
+        # shrink type (not below 14 pt), then rows
+        while size > 14 and needed(table.rows[:max_rows], size) > height:
             size -= 1
-        while max_rows > 1 and Pt(size * 2.0) * (max_rows + 1) > height:
+        while max_rows > 1 and needed(table.rows[:max_rows], size) > height:
             max_rows -= 1
         rows, rest = table.rows[:max_rows], table.rows[max_rows:]
-        row_h = Pt(size * 2.0)
-        shape = slide.shapes.add_table(
-            len(rows) + 1, n_cols, left, top, width, row_h * (len(rows) + 1)
-        )
+        heights = [row_height(r, size) for r in (table.header, *rows)]
+        shape = slide.shapes.add_table(len(rows) + 1, n_cols, left, top, width, sum(heights))
         shape.name = table.caption[:60]
         grid = shape.table
-        first = 0.4 if n_cols > 2 else 0.55
-        grid.columns[0].width = int(width * first)
-        for i in range(1, n_cols):
-            grid.columns[i].width = int(width * (1 - first) / (n_cols - 1))
+        for i, w in enumerate(widths):
+            grid.columns[i].width = w
         for r, values in enumerate([table.header, *rows]):
-            grid.rows[r].height = row_h
+            grid.rows[r].height = heights[r]
             for c in range(n_cols):
                 cell = grid.cell(r, c)
                 cell.text = ""
@@ -269,7 +287,7 @@ class _DeckWriter:
                 run = cell.text_frame.paragraphs[0].add_run()
                 run.text = values[c] if c < len(values) else ""
                 _style_run(run, size, bold=(r == 0), colour=INK)
-        return [" · ".join(row) for row in rest], row_h * (len(rows) + 1)
+        return [" · ".join(row) for row in rest], sum(heights)
 
     # --- slides --------------------------------------------------------------------------
     def title_slide(self) -> None:
@@ -312,7 +330,7 @@ class _DeckWriter:
         """Lead (bold) and items in one column, as large as fits; returns items left out."""
         kept = list(items)
         while True:
-            size = _fit_size([*lead, *kept], width, height, sizes=(24, 20, 18, 16))
+            size = _fit_size([*lead, *kept], width, height, sizes=(24, 20, 18, 16, 14))
             if size is not None or not kept:
                 break
             kept.pop()
@@ -363,7 +381,7 @@ class _DeckWriter:
         left_out = bullets[MAX_BULLETS:] if bullets else list(section.paragraphs[3:])
         if chart is not None:
             # Text left, picture right (the map gets more room).
-            pic_w = int(full_w * (0.55 if section.key in ("kaart", "overstap") else 0.58))
+            pic_w = int(full_w * {"kaart": 0.55, "overstap": 0.4}.get(section.key, 0.58))
             text_w = full_w - pic_w - Inches(0.3)
             self.picture(slide, chart, MARGIN + text_w + Inches(0.3), body_top, pic_w, body_h)
             left_out = (
