@@ -80,9 +80,15 @@ class Figure:
     excel_format: str = "General"
 
 
+def _shown(value: float | None, decimals: int) -> float | None:
+    """The value as precise as its text: the grid's cells for screen readers and the Excel
+    file then read ``28.3`` where the page shows ``28,3``, not ``28.33705563298685``."""
+    return None if is_missing(value) else round(float(value), decimals) + 0.0  # type: ignore[arg-type]
+
+
 def count(value: float | None) -> Figure:
     """A whole number: ``1.790``."""
-    return Figure(None if is_missing(value) else float(value), fmt_int(value), "#,##0")  # type: ignore[arg-type]
+    return Figure(_shown(value, 0), fmt_int(value), "#,##0")
 
 
 def number(value: float | None, decimals: int = 1) -> Figure:
@@ -90,7 +96,7 @@ def number(value: float | None, decimals: int = 1) -> Figure:
     if not decimals:
         return count(value)
     code = "#,##0." + "0" * decimals
-    return Figure(None if is_missing(value) else float(value), fmt_number(value, decimals), code)  # type: ignore[arg-type]
+    return Figure(_shown(value, decimals), fmt_number(value, decimals), code)
 
 
 def percent(value: float | None, decimals: int = 1) -> Figure:
@@ -98,16 +104,12 @@ def percent(value: float | None, decimals: int = 1) -> Figure:
     missing = is_missing(value)
     text = NIET_BESCHIKBAAR if missing else fmt_pct(float(value) / 100.0, decimals)  # type: ignore[arg-type]
     code = "0" + ("." + "0" * decimals if decimals else "") + '"%"'
-    return Figure(None if missing else float(value), text, code)  # type: ignore[arg-type]
+    return Figure(_shown(value, decimals), text, code)
 
 
 def euro(value: float | None, text: str = "") -> Figure:
     """An amount in euro: ``€ 15.000``; ``text`` replaces the shown text (e.g. ``ongeveer``)."""
-    return Figure(
-        None if is_missing(value) else float(value),  # type: ignore[arg-type]
-        text or fmt_eur(value),
-        '"€" #,##0',
-    )
+    return Figure(_shown(value, 0), text or fmt_eur(value), '"€" #,##0')
 
 
 Cell = Figure | str

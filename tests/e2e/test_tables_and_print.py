@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, Request, expect
 
-from tests.e2e.browser import open_page, reveal_all, wait_idle
+from support.browser import open_page, reveal_all, wait_idle
 
 pytestmark = pytest.mark.e2e
 
