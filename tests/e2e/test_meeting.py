@@ -563,7 +563,8 @@ def test_field_names_read_aloud_have_no_markdown_escapes(page: Page, app_server,
     'Regiobudget Zuid\\-Holland Centraal' to a screen reader."""
     open_page(page, app_server.url, path)
     names = page.evaluate(
-        "() => [...document.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label'))"
+        "() => [...document.querySelectorAll('[aria-label]')]"
+        ".map(e => e.getAttribute('aria-label'))"
     )
     assert names
     assert not [n for n in names if "\\" in n], names
