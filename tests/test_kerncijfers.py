@@ -169,3 +169,29 @@ def test_aggregate_equals_the_loop_on_edge_cases() -> None:
             check_exact=True,
         )
     assert aggregate(kc, {}, 2024).empty
+
+
+def test_gemeente_figures_are_derived_once_per_table_and_year(monkeypatch) -> None:
+    """A report asks for one year's figures a score of times; the table is derived once, and
+    every caller still gets a frame of its own."""
+    import dashboard.kerncijfers as kc_mod
+
+    derived: list[int] = []
+    original = kc_mod.with_derived_columns
+
+    def counting(rows: pd.DataFrame) -> pd.DataFrame:
+        derived.append(len(rows))
+        return original(rows)
+
+    monkeypatch.setattr(kc_mod, "with_derived_columns", counting)
+    kc = synthetic()
+    first = gemeente_figures(kc, 2024)
+    first.loc["GM0001", "inwoners"] = -1.0  # a caller's own frame
+    second = gemeente_figures(kc, 2024)
+    assert len(derived) == 1
+    assert second.loc["GM0001", "inwoners"] == 1000.0
+    assert aggregate(kc, {"GM0001": "AM01"}, 2024).loc["AM01", "inwoners"] == 1000.0
+    assert len(derived) == 1
+    other = synthetic()  # another table (a reloaded data folder) is derived anew
+    assert gemeente_figures(other, 2024).loc["GM0001", "inwoners"] == 1000.0
+    assert len(derived) == 2

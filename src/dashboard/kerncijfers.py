@@ -7,9 +7,12 @@ missing (a partial sum would look complete but is not).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+import weakref
+from collections.abc import Callable, Hashable, Mapping
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -23,6 +26,36 @@ BRON_TO_SOURCE = {
     "CBS 85984NED": "cbs_kerncijfers_2024",
     "CBS Wijk- en buurtkaart 2023": "cbs_wijkbuurtkaart_2023",
 }
+
+
+_T = TypeVar("_T")
+_derived_lock = threading.Lock()
+#: Tables derived from one kerncijfers table, per table object (``id``) while it lives: a
+#: report asks for the same year's gemeente figures a score of times (every section, every
+#: profile, Nederland), and each derivation costs tens of milliseconds. The loaded table is
+#: never changed in place (every function here reads it), so what was derived from it holds.
+_derived: dict[int, tuple[weakref.ref[pd.DataFrame], dict[Hashable, Any]]] = {}
+
+
+def _derived_from(kc: pd.DataFrame, key: Hashable, make: Callable[[], _T]) -> _T:
+    """``make()``, once per table object and ``key``; forgotten when the table is."""
+    ident = id(kc)
+    with _derived_lock:
+        entry = _derived.get(ident)
+        if entry is None or entry[0]() is not kc:
+            entry = _derived[ident] = (weakref.ref(kc, partial(_forget, ident)), {})
+        store = entry[1]
+        if key in store:
+            return cast(_T, store[key])
+    value = make()
+    with _derived_lock:
+        return cast(_T, store.setdefault(key, value))
+
+
+def _forget(ident: int, ref: weakref.ref[pd.DataFrame]) -> None:
+    with _derived_lock:
+        if ident in _derived and _derived[ident][0] is ref:
+            del _derived[ident]
 
 
 def load_kerncijfers(folder: Path | str | None = None) -> pd.DataFrame:
@@ -56,8 +89,13 @@ def indicator_years(kc: pd.DataFrame, indicator_id: str) -> tuple[int, ...]:
 def years_per_indicator(kc: pd.DataFrame) -> dict[str, tuple[int, ...]]:
     """Per indicator (``INDICATORS`` order) the years with at least one gemeente value.
 
-    One pass over the table, grouped by year (asking per indicator and year repeated the work).
+    One pass over the table, grouped by year (asking per indicator and year repeated the work),
+    made once per table.
     """
+    return dict(_derived_from(kc, "years_per_indicator", lambda: _years_per_indicator(kc)))
+
+
+def _years_per_indicator(kc: pd.DataFrame) -> dict[str, tuple[int, ...]]:
     derived = with_derived_columns(kc)
     filled_per_year = derived.notna().groupby(derived["jaar"]).any()
     filled = {
@@ -115,7 +153,15 @@ def with_derived_columns(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def gemeente_figures(kc: pd.DataFrame, year: int) -> pd.DataFrame:
-    """One row per gemeente for ``year``, indexed by gemeente code, with every indicator."""
+    """One row per gemeente for ``year``, indexed by gemeente code, with every indicator.
+
+    Made once per table and year; each caller gets its own frame (copy-on-write: changing it
+    changes nobody else's)."""
+    figures = _derived_from(kc, ("gemeente_figures", year), lambda: _gemeente_figures(kc, year))
+    return figures.copy(deep=False)
+
+
+def _gemeente_figures(kc: pd.DataFrame, year: int) -> pd.DataFrame:
     rows = kc[kc["jaar"] == year].set_index("gemeente_code")
     if rows.empty:
         raise ValidationError(f"geen kerncijfers voor {year}; beschikbaar: {years(kc)}")

@@ -45,7 +45,7 @@ from dashboard.errors import DashboardError
 from dashboard.formatting import NIET_BESCHIKBAAR
 from dashboard.reports.content import Chart, ReportContent, Section
 from dashboard.reports.content import Table as ContentTable
-from dashboard.reports.images import ImageRenderer, shared_renderer
+from dashboard.reports.images import ChartFonts, ImageRenderer, shared_renderer
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,7 @@ class _Styles:
             spaceAfter=10,
         )
         self.regular, self.bold = regular, bold
+        self.chart_fonts = ChartFonts(regular, bold, italic)
 
     def text(self, value: str) -> str:
         """Escape for reportlab markup; without DejaVu, replace what Helvetica cannot print."""
@@ -474,7 +475,9 @@ class _PdfWriter:
         self.figure_no += 1
         caption = self.para(f"Figuur {self.figure_no}. {chart.title}", self.st.caption)
         # vector graphics: sharp at any zoom and in print
-        drawing = self.renderer.drawing(chart.spec, chart.width, chart.height)
+        drawing = self.renderer.drawing(
+            chart.spec, chart.width, chart.height, fonts=self.st.chart_fonts
+        )
         width = self.frame_width if chart.width >= chart.height else self.frame_width * 0.8
         height = width * drawing.height / drawing.width
         max_height = 15 * cm
