@@ -73,14 +73,12 @@ def _kind(mode: int) -> str:
     return "geen gewoon bestand"
 
 
-def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
-    """Refuse a target this module would not write; returns it as a :class:`Path`.
-
-    Cheap (no file is created): call it before slow work so a bad ``--out`` fails at once.
-    """
+def _looked_up(path: str | os.PathLike[str], what: str) -> tuple[Path, os.stat_result | None]:
+    """``path`` as a :class:`Path` and what is there now (never following a link; None when
+    nothing is); a Dutch error for an empty name or a path that cannot be checked."""
     text = os.fspath(path)
     if not text.strip():
-        raise ValidationError("geef een bestandsnaam op; een lege naam kan niet")
+        raise ValidationError(f"geef {what} op; een lege naam kan niet")
     target = Path(text)
     try:
         info = target.lstat()
@@ -88,6 +86,15 @@ def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
         info = None
     except OSError as err:
         raise ValidationError(f"{target} kan niet worden gecontroleerd: {os_reason(err)}") from err
+    return target, info
+
+
+def check_target(path: str | os.PathLike[str], *, force: bool = False) -> Path:
+    """Refuse a target this module would not write; returns it as a :class:`Path`.
+
+    Cheap (no file is created): call it before slow work so a bad ``--out`` fails at once.
+    """
+    target, info = _looked_up(path, "een bestandsnaam")
     if info is not None:
         if not stat.S_ISREG(info.st_mode):
             raise ValidationError(
@@ -194,16 +201,7 @@ def check_output_folder(
         The file names that will be written; an existing entry with such a name must be a
         regular file (never a symbolic link, a folder or a device).
     """
-    text = os.fspath(path)
-    if not text.strip():
-        raise ValidationError("geef een map op; een lege naam kan niet")
-    target = Path(text)
-    try:
-        info = target.lstat()
-    except FileNotFoundError:
-        info = None
-    except OSError as err:
-        raise ValidationError(f"{target} kan niet worden gecontroleerd: {os_reason(err)}") from err
+    target, info = _looked_up(path, "een map")
     if info is not None and not stat.S_ISDIR(info.st_mode):
         raise ValidationError(
             f"{target} is {_kind(info.st_mode)}, geen gewone map; er is niets geschreven. "
