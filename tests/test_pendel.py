@@ -392,8 +392,22 @@ def test_damaged_snapshot_is_a_dutch_error(tmp_path: Path, line: str, words: str
         shutil.copy(path, tmp_path / path.name)
     flows = tmp_path / "banen_woon_werk_2025.csv"
     flows.write_text(flows.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    _list_again(tmp_path)  # a folder whose contents list agrees: the reader itself must refuse
     with pytest.raises(DataMissingError, match=words):
         load_pendel(tmp_path)
+
+
+def _list_again(folder: Path) -> None:
+    """Rewrite PENDEL.json's sums for the files as they are now."""
+    import json
+
+    from dashboard.manifest import with_manifest
+    from dashboard.pendel_source import META_FILE
+
+    meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+    files = {name: (folder / name).read_bytes() for name in meta.pop("files")}
+    for name, data in with_manifest(files, meta, META_FILE).items():
+        (folder / name).write_bytes(data)
 
 
 def test_pendel_snapshot_refuses_a_foreign_folder(raw_dir: Path, cbs_dir: Path, tmp_path: Path):
@@ -407,3 +421,18 @@ def test_pendel_snapshot_refuses_a_foreign_folder(raw_dir: Path, cbs_dir: Path, 
         write_pendel_snapshot(raw_dir, cbs_dir, target)
     with pytest.raises(ValidationError, match="bronmap"):
         write_pendel_snapshot(raw_dir, cbs_dir, raw_dir / "uit")
+
+
+def test_an_edited_pendel_figure_is_refused_not_shown(tmp_path):
+    """PENDEL.json lists a sha256 per file; nothing checked it, so an edited flow was shown."""
+    import shutil
+
+    from dashboard.errors import DataMissingError
+
+    folder = tmp_path / "pendel"
+    shutil.copytree(PENDEL_DIR, folder)
+    assert load_pendel(folder).years  # an intact copy loads
+    flows = folder / "banen_woon_werk_2025.csv"
+    flows.write_text(flows.read_text(encoding="utf-8").replace(",1", ",9", 1), encoding="utf-8")
+    with pytest.raises(DataMissingError, match="controlesom klopt niet"):
+        load_pendel(folder)

@@ -27,6 +27,7 @@ from types import MappingProxyType
 from dashboard.codes import is_gemeente_code
 from dashboard.config import SNAPSHOT_DIR, data_dir
 from dashboard.errors import DataMissingError, ValidationError
+from dashboard.manifest import verify_manifest
 from dashboard.pendel_source import (
     CURRENT_FILE,
     CURRENT_TABLE,
@@ -224,6 +225,14 @@ def load_pendel(
                 "snapshot --uit ../shared/data/cbs'",
                 str(path),
             )
+    # the folder lists a sha256 per file (PENDEL.json): an edited figure is refused, not shown
+    verify_manifest(
+        base,
+        META_FILE,
+        what="de map met pendelcijfers",
+        fix="Installeer het dashboard opnieuw, of maak de pendelcijfers opnieuw met "
+        "'python -m dashboard data snapshot --uit ../shared/data/cbs'.",
+    )
     current = (
         sorted(Path(current_folder).glob(CURRENT_FILE.format(year="[0-9][0-9][0-9][0-9]")))
         if current_folder is not None and Path(current_folder).is_dir()

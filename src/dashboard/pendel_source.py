@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from dashboard.codes import is_gemeente_code
 from dashboard.errors import DataMissingError
+from dashboard.manifest import with_manifest
 from dashboard.safe_files import check_output_folder, write_folder
 
 if TYPE_CHECKING:
@@ -372,12 +372,8 @@ def build_pendel_files(pendel_folder: Path, cbs_folder: Path) -> dict[str, bytes
             "gesplitste gemeente wordt niet naar rato verdeeld."
         ),
         "inputs": inputs,
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
     }
-    files[META_FILE] = (
-        json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    ).encode("utf-8")
-    return files
+    return with_manifest(files, meta, META_FILE)
 
 
 def is_pendel_folder(folder: Path) -> bool:

@@ -18,7 +18,6 @@ rebuild is byte for byte identical.
 from __future__ import annotations
 
 import csv
-import functools
 import hashlib
 import io
 import json
@@ -30,6 +29,7 @@ from typing import Any
 from dashboard.cbs import KERNCIJFERS_FILE, KWB_COLUMNS, KWB_FILE, base_name
 from dashboard.config import SNAPSHOT_DIR
 from dashboard.errors import DataMissingError
+from dashboard.manifest import read_manifest, verify_manifest, with_manifest
 from dashboard.safe_files import check_output_folder, write_folder
 
 SNAPSHOT_META = "SNAPSHOT.json"
@@ -199,11 +199,8 @@ def build_files(source: Path) -> dict[str, bytes]:
             "gebruikt, coördinaten afgerond op 4 decimalen."
         ),
         "inputs": inputs,
-        "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())},
     }
-    files[SNAPSHOT_META] = (
-        json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    ).encode("utf-8")
+    files = with_manifest(files, meta, SNAPSHOT_META)
     return files
 
 
@@ -253,57 +250,16 @@ def write_snapshot(source: Path, target: Path = SNAPSHOT_DIR) -> dict[str, int]:
 
 
 def verify_snapshot(folder: Path = SNAPSHOT_DIR) -> None:
-    """Check the snapshot's files against the sha256 sums in its ``SNAPSHOT.json``.
-
-    Cheap after the first call: the result is kept per process for the files' sizes and times.
-
-    Raises
-    ------
-    DataMissingError
-        A listed file is missing or differs from its sum, or ``SNAPSHOT.json`` is unreadable.
-    """
-    names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-    stamps = []
-    for name in names:
-        info = (folder / name).stat()
-        stamps.append((name, info.st_size, info.st_mtime_ns))
-    _verify(str(folder), tuple(stamps))
-
-
-@functools.lru_cache(maxsize=4)
-def _verify(folder: str, stamps: tuple) -> None:
-    base = Path(folder)
-    fix = (
-        "Installeer het dashboard opnieuw, of maak de momentopname opnieuw met "
-        "'python -m dashboard data snapshot --uit MAP'."
+    """Check the snapshot's files against the sha256 sums in its ``SNAPSHOT.json``."""
+    verify_manifest(
+        folder,
+        SNAPSHOT_META,
+        what="de ingebouwde momentopname",
+        fix="Installeer het dashboard opnieuw, of maak de momentopname opnieuw met "
+        "'python -m dashboard data snapshot --uit MAP'.",
     )
-    listed = snapshot_info(base).get("files")
-    if not isinstance(listed, dict) or not listed:
-        raise DataMissingError(
-            f"de ingebouwde momentopname in {base} mist haar inhoudsopgave "
-            f"({SNAPSHOT_META}). {fix}",
-            str(base / SNAPSHOT_META),
-        )
-    for name, expected in sorted(listed.items()):
-        path = base / str(name)
-        try:
-            actual = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            actual = None
-        if actual != expected:
-            what = "ontbreekt" if actual is None else "is veranderd (de controlesom klopt niet)"
-            raise DataMissingError(
-                f"de ingebouwde momentopname is beschadigd: {name} {what}. {fix}", str(path)
-            )
 
 
 def snapshot_info(folder: Path = SNAPSHOT_DIR) -> dict[str, Any]:
     """The snapshot's SNAPSHOT.json (empty when there is none)."""
-    path = folder / SNAPSHOT_META
-    if not path.is_file():
-        return {}
-    try:
-        info = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return info if isinstance(info, dict) else {}
+    return read_manifest(folder, SNAPSHOT_META)
