@@ -439,8 +439,8 @@ def _times(share: float | None, budget: float | None) -> float | None:
 
 FRICTIEKOSTEN_CAVEAT = (
     "Over frictiekosten bij uittreding staat niets in de governance-afspraken (notitie "
-    "Voorschoten). Een bedrag hier is uw eigen invoer, geen uitkomst van de bronnen; wie het "
-    "betaalt, is niet vastgelegd."
+    "Voorschoten). Een bedrag voor frictiekosten is eigen invoer, geen uitkomst van de "
+    "bronnen; wie het betaalt, is niet vastgelegd."
 )
 KEY_CAVEAT = (
     "De echte verdeelsleutels staan in de bijlage governance ZHC, die niet bij de bronnen zit. "
