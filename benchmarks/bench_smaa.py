@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import numpy as np
 
-from dashboard.scoring import DecisionProblem, default_problem
-from dashboard.sensitivity import CHUNK, smaa, tolerance
+from dashboard.scoring import DecisionProblem, default_problem, tolerance
+from dashboard.sensitivity import CHUNK, smaa
 
 TARGETS = {100_000: 0.050, 1_000_000: 0.500}
 

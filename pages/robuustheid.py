@@ -123,9 +123,8 @@ with expander("Instellingen van de steekproef (voor analisten)", key="robuust_in
                 "staan."
             )
 
-options = settings.options
 smaa = smaa_result(problem, settings)
-rob = analyse(problem, seed=settings.seed, options=options, smaa_result=smaa)
+rob = analyse(problem, settings, smaa_result=smaa)
 winner_name = m.variant(rob.winner).name
 
 # --- the verdict, for an alderman ------------------------------------------------------------
@@ -219,7 +218,7 @@ with tab_all:
 with tab_smaa:
     st.markdown(
         f"Het dashboard trok {fmt_int(rob.smaa.samples)} willekeurige wegingen "
-        f"({MODES[options.mode]}; startwaarde {rob.smaa.seed}) en telde hoe vaak elke variant "
+        f"({MODES[settings.mode]}; startwaarde {rob.smaa.seed}) en telde hoe vaak elke variant "
         "op welke plaats eindigt. Bij gelijke scores telt de eerste variant (laagste nummer)."
     )
     show_chart(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from dashboard.errors import UnknownCodeError, ValidationError
-from dashboard.scoring import DecisionProblem
-from dashboard.sensitivity import Kind, tolerance
+from dashboard.scoring import DecisionProblem, tolerance
+from dashboard.sensitivity import Kind
 
 
 def problem_at_share(

@@ -11,9 +11,10 @@ import pytest
 from dashboard.errors import ValidationError
 from dashboard.limits import LIMITS, MONEY, SAMPLES, SEED, WEIGHT, read_amount
 from dashboard.overstap import check_amount
+from dashboard.sampling import SamplingSettings
 from dashboard.scenarios.schema import OverstapModel, WeightsModel
 from dashboard.scoring import problem_from_mapping
-from dashboard.settings import OverstapSettings, SamplingSettings
+from dashboard.settings import OverstapSettings
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "dashboard"
 PAGES = Path(__file__).resolve().parents[1] / "pages"

@@ -384,9 +384,9 @@ def test_labour_figures_in_the_handout_carry_their_period(content) -> None:
 
 def test_report_uses_the_sampling_it_is_given(cbs_dir) -> None:
     """The Robuustheid page's sampling reaches the report: same samples, seed and mode."""
+    from dashboard.sampling import SamplingSettings
     from dashboard.scoring import problem_from_mapping
     from dashboard.sensitivity import smaa
-    from dashboard.settings import SamplingSettings
 
     sampling = SamplingSettings(samples=2_000, seed=7, mode="near", near_pct=10.0)
     content = build_report_content(ReportInput(sampling=sampling), skip=("kaart", "overstap"))

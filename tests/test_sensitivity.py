@@ -20,21 +20,21 @@ from dashboard.narrative import (
     why_sentence,
     wins_only_if_sentences,
 )
+from dashboard.sampling import SamplingSettings
 from dashboard.scoring import (
     DecisionProblem,
     default_problem,
     problem_from_mapping,
     score,
+    tolerance,
 )
 from dashboard.sensitivity import (
     CHUNK,
-    SamplingOptions,
     analyse,
     one_way,
     sample_weights,
     scale_sensitivity,
     smaa,
-    tolerance,
     why_it_wins,
 )
 from tests.reference import problem_at_share, smaa_loop
@@ -331,7 +331,7 @@ def test_generator_and_int_seed_and_chunks() -> None:
 
 def test_near_mode_stays_near_and_keeps_zero_weights() -> None:
     problem = problem_from_mapping({"groups": {"werkgevers": 2, "werkzoekenden": 0}})
-    options = SamplingOptions(mode="near", near_pct=10)
+    options = SamplingSettings(mode="near", near_pct=10)
     gshares, _ = sample_weights(problem, 4_000, seed=1, options=options)
     assert (gshares[:, 2] == 0).all()
     ratio = gshares[:, 1] / gshares[:, 0]
@@ -342,7 +342,7 @@ def test_near_mode_stays_near_and_keeps_zero_weights() -> None:
 
 def test_ranking_mode_respects_order() -> None:
     order = ("werkzoekenden", "gemeenten_uwv", "werkgevers")
-    options = SamplingOptions(mode="ranking", group_ranking=order)
+    options = SamplingSettings(mode="ranking", group_ranking=order)
     problem = default_problem()
     gshares, _ = sample_weights(problem, 4_000, seed=1, options=options)
     idx = [MATRIX.group_ids.index(g) for g in order]
@@ -357,15 +357,15 @@ def test_ranking_mode_respects_order() -> None:
 @pytest.mark.parametrize(
     ("options", "error"),
     [
-        (SamplingOptions(mode="near", near_pct=0), ValidationError),
-        (SamplingOptions(mode="near", near_pct=float("nan")), ValidationError),
-        (SamplingOptions(mode="near", near_pct=101), ValidationError),
-        (SamplingOptions(mode="ranking", group_ranking=("werkgevers",)), ValidationError),
-        (SamplingOptions(mode="ranking", group_ranking=("a", "b", "c")), UnknownCodeError),
-        (SamplingOptions(mode="bogus"), ValidationError),  # type: ignore[arg-type]
+        (SamplingSettings(mode="near", near_pct=0), ValidationError),
+        (SamplingSettings(mode="near", near_pct=float("nan")), ValidationError),
+        (SamplingSettings(mode="near", near_pct=101), ValidationError),
+        (SamplingSettings(mode="ranking", group_ranking=("werkgevers",)), ValidationError),
+        (SamplingSettings(mode="ranking", group_ranking=("a", "b", "c")), UnknownCodeError),
+        (SamplingSettings(mode="bogus"), ValidationError),  # type: ignore[arg-type]
     ],
 )
-def test_bad_options_are_rejected(options: SamplingOptions, error: type[Exception]) -> None:
+def test_bad_options_are_rejected(options: SamplingSettings, error: type[Exception]) -> None:
     with pytest.raises(error):
         smaa(default_problem(), samples=10, options=options)
 
@@ -520,14 +520,14 @@ def test_challenger_sentence_from_central_weights() -> None:
 
 def test_verdict_for_default_and_tie() -> None:
     problem = default_problem()
-    rob = analyse(problem, samples=5_000, seed=1)
+    rob = analyse(problem, SamplingSettings(samples=5_000, seed=1))
     lines = verdict(problem, rob)
     assert lines[0].startswith("De uitkomst is stevig. Variant 1 is de beste in")
     # dominance in the same words as on the Varianten page
     assert any("Daarom scoort Variant 1 nooit lager dan Variant 2" in s for s in lines)
     assert any("coderingen" in s for s in lines)
     tie = problem_from_mapping({"groups": {"gemeenten_uwv": 0, "werkgevers": 0}})
-    lines = verdict(tie, analyse(tie, samples=2_000, seed=1))
+    lines = verdict(tie, analyse(tie, SamplingSettings(samples=2_000, seed=1)))
     assert "precies gelijk" in lines[0]
 
 
@@ -535,7 +535,7 @@ def test_analyse_uses_rating_overrides_and_scale() -> None:
     """Everything takes the problem: an override that makes V3 best everywhere flips it all."""
     ratings = {c: {"V3": "++"} for c in MATRIX.criterion_ids}
     problem = problem_from_mapping({"ratings": ratings, "scale": {"-/-": -1}})
-    rob = analyse(problem, samples=2_000, seed=1)
+    rob = analyse(problem, SamplingSettings(samples=2_000, seed=1))
     assert rob.winner == "V3"
     assert rob.smaa.acceptability["V3"][0] == pytest.approx(1.0)
     assert all(ow.winner == "V3" for ow in rob.one_way)

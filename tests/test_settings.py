@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from dashboard.errors import ValidationError
-from dashboard.settings import CASE, OverstapSettings, SamplingSettings
+from dashboard.sampling import SamplingSettings
+from dashboard.scoring import default_problem
+from dashboard.settings import CASE, OverstapSettings
 
 GROUPS = ("gemeenten_uwv", "werkgevers", "werkzoekenden")
 
@@ -63,7 +65,7 @@ def test_sampling_settings_name_what_is_invalid(data: dict, words: str) -> None:
     settings, notices = SamplingSettings.from_mapping(data, GROUPS)
     assert any(words in n for n in notices), notices
     assert settings.mode in ("all", "near", "ranking")
-    settings.options.checked  # noqa: B018 - building the options never fails
+    settings.checked(default_problem())  # what from_mapping keeps, the analysis accepts
 
 
 def test_sampling_settings_give_the_options() -> None:
@@ -72,5 +74,5 @@ def test_sampling_settings_give_the_options() -> None:
         {"samples": 5000, "seed": 3, "mode": "ranking", "group_ranking": ranking}, GROUPS
     )
     assert notices == []
-    assert settings.options.group_ranking == tuple(ranking)
+    assert settings.group_ranking == tuple(ranking)
     assert SamplingSettings.from_mapping(settings.as_dict(), GROUPS) == (settings, [])

@@ -33,6 +33,12 @@ def is_missing(value: Any) -> bool:
         return False
 
 
+def fmt_given(value: Any, width: int = 30) -> str:
+    """A value as it was given, for a message that refuses it: its repr, cut to ``width``."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def fmt_int(value: Any) -> str:
     """``17942942`` → ``17.942.942``."""
     if is_missing(value):

@@ -341,6 +341,12 @@ def scores_equal(a: float, b: float) -> bool:
     return abs(a - b) <= TIE_TOLERANCE * max(1.0, abs(a), abs(b))
 
 
+def tolerance(problem: DecisionProblem) -> float:
+    """Absolute score tolerance consistent with :func:`scores_equal` on the problem's scale."""
+    biggest = max(abs(v) for v in problem.scale.values.values())
+    return TIE_TOLERANCE * max(1.0, biggest)
+
+
 def competition_ranks(scores: Mapping[str, float]) -> dict[str, int]:
     """Rank highest first; equal scores (within tolerance) share the lowest rank number."""
     ranks: dict[str, int] = {}

@@ -9,24 +9,15 @@ The case this dashboard was built for is one constant, :data:`CASE`.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from dashboard.codes import is_gemeente_code, is_region_code, is_variant_id
 from dashboard.errors import ValidationError
-from dashboard.limits import MONEY, SAMPLES, SEED
-
-if TYPE_CHECKING:
-    from dashboard.sensitivity import SamplingOptions
-
-#: Default number of SMAA samples (page, CLI and report; ``dashboard.sensitivity`` uses it).
-DEFAULT_SAMPLES = 100_000
-#: Default seed, so the page and the CLI give the same figures every time (the handreiking's year).
-DEFAULT_SEED = 2012
-
+from dashboard.formatting import fmt_given
+from dashboard.limits import MONEY
 
 DistributionKeyName = Literal["per_inwoner", "gelijk"]
 DISTRIBUTION_KEYS: tuple[DistributionKeyName, ...] = ("per_inwoner", "gelijk")
@@ -47,11 +38,6 @@ class Case:
 
 
 CASE = Case()
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 30 else text[:29] + "…"
 
 
 def _money(value: Any) -> float | int | None:
@@ -114,19 +100,19 @@ class OverstapSettings:
         out: dict[str, Any] = {}
         known = set(cls.__dataclass_fields__)
         for key in sorted(set(data) - known):
-            notices.append(f"onbekende overstapinstelling {_short(key)} is genegeerd")
+            notices.append(f"onbekende overstapinstelling {fmt_given(key)} is genegeerd")
         if "gemeente" in data:
             value = data["gemeente"]
             if isinstance(value, str) and is_gemeente_code(value.upper()):
                 out["gemeente"] = value.upper()
             else:
-                notices.append(f"gemeentecode {_short(value)} (verwacht bijvoorbeeld GM0626)")
+                notices.append(f"gemeentecode {fmt_given(value)} (verwacht bijvoorbeeld GM0626)")
         if "naar" in data:
             value = data["naar"]
             if isinstance(value, str) and is_region_code(value.upper()):
                 out["naar"] = value.upper()
             else:
-                notices.append(f"regiocode {_short(value)} (verwacht bijvoorbeeld AM19)")
+                notices.append(f"regiocode {fmt_given(value)} (verwacht bijvoorbeeld AM19)")
         if "budgets" in data:
             raw = data["budgets"]
             budgets: dict[str, float | int] = {}
@@ -136,7 +122,7 @@ class OverstapSettings:
             for region, amount in raw.items():
                 number = _money(amount)
                 if not is_region_code(region):
-                    notices.append(f"budget voor onbekende regiocode {_short(region)}")
+                    notices.append(f"budget voor onbekende regiocode {fmt_given(region)}")
                 elif number is None:
                     notices.append(MONEY.refusal(amount, f"budget voor {region}"))
                 else:
@@ -147,7 +133,7 @@ class OverstapSettings:
                 out["key"] = data["key"]
             else:
                 notices.append(
-                    f"verdeelsleutel {_short(data['key'])} (toegestaan: per_inwoner, gelijk)"
+                    f"verdeelsleutel {fmt_given(data['key'])} (toegestaan: per_inwoner, gelijk)"
                 )
         if "frictiekosten" in data:
             number = _money(data["frictiekosten"])
@@ -165,7 +151,7 @@ class OverstapSettings:
                 if is_region_code(region) and is_variant_id(variant):
                     chosen[region] = variant
                 else:
-                    notices.append(f"variantkeuze {_short(region)}: {_short(variant)}")
+                    notices.append(f"variantkeuze {fmt_given(region)}: {fmt_given(variant)}")
             out["variant_for_region"] = chosen
         return cls(**out), notices
 
@@ -179,94 +165,3 @@ class OverstapSettings:
             "frictiekosten": self.frictiekosten,
             "variant_for_region": dict(self.variant_for_region),
         }
-
-
-SamplingModeName = Literal["all", "near", "ranking"]
-SAMPLING_MODES: tuple[SamplingModeName, ...] = ("all", "near", "ranking")
-
-
-@dataclass(frozen=True)
-class SamplingSettings:
-    """Which random weightings the robustness analysis draws, and how many.
-
-    The same defaults as the CLI and the report (``dashboard.sensitivity``): 100.000 samples,
-    seed 2012, every conceivable weighting.
-    """
-
-    samples: int = DEFAULT_SAMPLES
-    seed: int = DEFAULT_SEED
-    mode: SamplingModeName = "all"
-    #: for mode "near": each raw weight within ± this percentage of its current value
-    near_pct: float = 20.0
-    #: for mode "ranking": group ids, most important first
-    group_ranking: tuple[str, ...] = ()
-
-    @classmethod
-    def from_mapping(
-        cls, data: Mapping[str, Any] | None, group_ids: tuple[str, ...]
-    ) -> tuple[SamplingSettings, list[str]]:
-        """Settings from a mapping (keys of :meth:`as_dict`, each optional), with a Dutch notice
-        for every part that was invalid and replaced by its default."""
-        data = {k: v for k, v in dict(data or {}).items() if v is not None}
-        notices: list[str] = []
-        out: dict[str, Any] = {}
-        if "samples" in data:
-            if SAMPLES.contains(data["samples"]):
-                out["samples"] = int(data["samples"])
-            else:
-                notices.append(SAMPLES.refusal(data["samples"], "aantal wegingen"))
-        if "seed" in data:
-            if SEED.contains(data["seed"]):
-                out["seed"] = int(data["seed"])
-            else:
-                notices.append(SEED.refusal(data["seed"], "startwaarde"))
-        mode = data.get("mode", "all")
-        if mode not in SAMPLING_MODES:
-            notices.append(f"steekproefsoort {_short(mode)} (toegestaan: all, near, ranking)")
-            mode = "all"
-        if "near_pct" in data:
-            pct = data["near_pct"]
-            if (
-                isinstance(pct, bool)
-                or not isinstance(pct, int | float)
-                or not (math.isfinite(pct) and 0 < pct <= 100)
-            ):
-                notices.append(
-                    f"bandbreedte {_short(pct)}: kies een percentage groter dan 0 en hoogstens 100"
-                )
-                mode = "all" if mode == "near" else mode
-            else:
-                out["near_pct"] = float(pct)
-        if mode == "ranking":
-            ranking = data.get("group_ranking")
-            if (
-                not isinstance(ranking, list | tuple)
-                or sorted(str(g) for g in ranking) != sorted(group_ids)
-                or len(set(ranking)) != len(ranking)
-            ):
-                notices.append(
-                    "volgorde van de groepen: noem elke groep precies één keer "
-                    f"({', '.join(group_ids)})"
-                )
-                mode = "all"
-            else:
-                out["group_ranking"] = tuple(str(g) for g in ranking)
-        out["mode"] = mode
-        return cls(**out), notices
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "samples": self.samples,
-            "seed": self.seed,
-            "mode": self.mode,
-            "near_pct": self.near_pct,
-            "group_ranking": list(self.group_ranking),
-        }
-
-    @property
-    def options(self) -> SamplingOptions:
-        """The options of :func:`dashboard.sensitivity.smaa` (already valid)."""
-        from dashboard.sensitivity import SamplingOptions  # numpy: only when sampling
-
-        ranking = self.group_ranking if self.mode == "ranking" else ()
-        return SamplingOptions(self.mode, self.near_pct, ranking)

@@ -24,7 +24,7 @@ from dashboard.errors import ValidationError
 from dashboard.safe_files import check_target, os_reason, write_bytes
 
 if TYPE_CHECKING:
-    from dashboard.settings import SamplingSettings
+    from dashboard.sampling import SamplingSettings
 
 FORMATS = (".pdf", ".pptx")
 

@@ -8,17 +8,17 @@ and ``report``, read as text and checked here, so a bad value gives one Dutch li
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
 from typing import TYPE_CHECKING
 
 from dashboard.errors import ValidationError
 from dashboard.formatting import fmt_int
 from dashboard.limits import SAMPLES, SEED
-from dashboard.settings import DEFAULT_SAMPLES, DEFAULT_SEED, SamplingSettings
+from dashboard.sampling import DEFAULT_SAMPLES, DEFAULT_SEED, SamplingSettings
 
 if TYPE_CHECKING:
     from dashboard.scoring import DecisionProblem
-    from dashboard.sensitivity import SamplingOptions
 
 
 def add_sampling_arguments(parser: argparse.ArgumentParser) -> None:
@@ -60,14 +60,8 @@ def add_sampling_arguments(parser: argparse.ArgumentParser) -> None:
 
 def sampling_settings(args: argparse.Namespace, problem: DecisionProblem) -> SamplingSettings:
     """The flags of :func:`add_sampling_arguments` as checked settings (Dutch errors)."""
-    options = parse_options(args.near, args.group_order, problem)
-    return SamplingSettings(
-        samples=parse_samples(args.samples),
-        seed=parse_seed(args.seed),
-        mode=options.mode,
-        near_pct=options.near_pct,
-        group_ranking=tuple(options.group_ranking),
-    )
+    drawn = SamplingSettings(samples=parse_samples(args.samples), seed=parse_seed(args.seed))
+    return _with_mode(drawn, args.near, args.group_order).checked(problem)
 
 
 def parse_samples(text: str) -> int:
@@ -90,11 +84,10 @@ def parse_seed(text: str) -> int:
     return SEED.check_whole(number, "--startwaarde")
 
 
-def parse_options(
-    near: str | None, group_order: str | None, problem: DecisionProblem
-) -> SamplingOptions:
-    from dashboard.sensitivity import SamplingOptions  # numpy: only once the flags are read
-
+def _with_mode(
+    settings: SamplingSettings, near: str | None, group_order: str | None
+) -> SamplingSettings:
+    """``settings`` with the mode of ``--rond`` or ``--groepsvolgorde`` (all when neither)."""
     if near is not None and group_order is not None:
         raise ValidationError("kies --rond of --groepsvolgorde, niet allebei")
     if near is not None:
@@ -108,8 +101,8 @@ def parse_options(
             raise ValidationError(
                 f"--rond {near}: kies een percentage groter dan 0 en hoogstens 100"
             )
-        return SamplingOptions(mode="near", near_pct=pct).checked(problem)
+        return dataclasses.replace(settings, mode="near", near_pct=pct)
     if group_order is not None:
         ranking = tuple(part.strip() for part in group_order.split(",") if part.strip())
-        return SamplingOptions(mode="ranking", group_ranking=ranking).checked(problem)
-    return SamplingOptions()
+        return dataclasses.replace(settings, mode="ranking", group_ranking=ranking)
+    return settings

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     parse_seed(args.seed)
     problem = load_problem(args.weights)
     settings = sampling_settings(args, problem)
-    rob = analyse(problem, samples=settings.samples, seed=settings.seed, options=settings.options)
+    rob = analyse(problem, settings)
     if args.format == "json":
         print(json.dumps(to_json(rob), ensure_ascii=False, indent=2))
     else:

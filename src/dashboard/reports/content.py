@@ -50,6 +50,7 @@ from dashboard.narrative.costs import cost_sentence, frictiekosten_sentence, rem
 from dashboard.overstap_summary import OverstapSummary, overstap_summary
 from dashboard.regions import RegionIndex, load_region_index
 from dashboard.reports.images import shared_renderer
+from dashboard.sampling import SamplingSettings
 from dashboard.scoring import (
     DEFAULT_SCALE,
     DecisionProblem,
@@ -58,7 +59,7 @@ from dashboard.scoring import (
     score,
 )
 from dashboard.sensitivity import Robustness, analyse
-from dashboard.settings import CASE, OverstapSettings, SamplingSettings
+from dashboard.settings import CASE, OverstapSettings
 from dashboard.sources import Period, load_sources, source_line
 from dashboard.tables import Table, cost_table, kerncijfers_table
 
@@ -795,9 +796,7 @@ def _section_varianten(ctx: _Context) -> Section:
 def _section_robuustheid(ctx: _Context) -> Section:
     # the sampling of the Robuustheid page (or scenario, or CLI): the same figures as there
     sampling = ctx.spec.sampling
-    rob = analyse(
-        ctx.problem, samples=sampling.samples, seed=sampling.seed, options=sampling.options
-    )
+    rob = analyse(ctx.problem, sampling)
     sentences = verdict(ctx.problem, rob)
     m = ctx.problem.matrix
     acceptability = Table(

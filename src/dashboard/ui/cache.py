@@ -52,9 +52,10 @@ from dashboard.pendel import (
     work_elsewhere,
 )
 from dashboard.regions import RegionIndex, load_region_index
+from dashboard.sampling import SamplingSettings
 from dashboard.scoring import DecisionProblem, problem_from_mapping, problem_to_mapping
 from dashboard.sensitivity import SmaaResult, smaa
-from dashboard.settings import CASE, SamplingSettings
+from dashboard.settings import CASE
 
 if TYPE_CHECKING:
     from dashboard.labour import LabourComparison
@@ -308,7 +309,7 @@ def labour_overstap(gemeente: str, naar: str) -> tuple[LabourComparison, LabourC
 def _smaa(config_json: str, settings_json: str) -> SmaaResult:
     problem = problem_from_mapping(json.loads(config_json))
     settings, _ = SamplingSettings.from_mapping(json.loads(settings_json), problem.matrix.group_ids)
-    return smaa(problem, samples=settings.samples, seed=settings.seed, options=settings.options)
+    return smaa(problem, settings.samples, settings.seed, settings)
 
 
 def smaa_result(problem: DecisionProblem, settings: SamplingSettings) -> SmaaResult:

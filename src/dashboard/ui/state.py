@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from dashboard.errors import DashboardError, ValidationError
-from dashboard.settings import CASE, OverstapSettings, SamplingSettings
+from dashboard.sampling import SamplingSettings
+from dashboard.settings import CASE, OverstapSettings
 
 if TYPE_CHECKING:
     from dashboard.scoring import DecisionProblem
