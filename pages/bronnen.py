@@ -7,11 +7,11 @@ import streamlit as st
 
 from dashboard import __version__
 from dashboard.config import cbs_cache_dir, data_source
+from dashboard.embedded import snapshot_info
 from dashboard.formatting import fmt_date
 from dashboard.labour import METHOD_NOTE
 from dashboard.markup import escape_markdown
 from dashboard.narrative import scale_assumption
-from dashboard.snapshot import snapshot_info
 from dashboard.sources import Period, load_sources
 from dashboard.ui.layout import page_guard
 

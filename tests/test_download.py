@@ -29,14 +29,9 @@ import pytest
 from dashboard.cbs import read_kerncijfers, read_kwb, read_layer
 from dashboard.cli import main
 from dashboard.config import SNAPSHOT_DIR
-from dashboard.download import (
-    CELL_LIMIT,
-    DownloadLimits,
-    download_all,
-    kerncijfers_rows,
-    redirect_allowed,
-)
+from dashboard.download import CELL_LIMIT, download_all, kerncijfers_rows
 from dashboard.errors import DownloadError, ValidationError
+from dashboard.fetcher import DownloadLimits, redirect_allowed
 
 PAGE_SIZE = 100
 #: Limits for the tests: a generous deadline for a normal download on a busy machine, a size cap

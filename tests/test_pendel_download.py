@@ -19,8 +19,8 @@ from typing import Any, ClassVar
 
 import pytest
 
-from dashboard.download import DownloadLimits, Fetcher
 from dashboard.errors import DownloadError
+from dashboard.fetcher import DownloadLimits, Fetcher
 from dashboard.pendel import load_pendel
 from dashboard.pendel_download import fetch_pendel
 from dashboard.pendel_source import CURRENT_FILE

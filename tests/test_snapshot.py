@@ -13,7 +13,8 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.config import CACHE_COMPLETE_FILE, SNAPSHOT_DIR, data_source
-from dashboard.snapshot import build_files, snapshot_info
+from dashboard.embedded import snapshot_info
+from dashboard.snapshot import build_files
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_CBS = PROJECT_ROOT.parent / "shared" / "data" / "cbs"

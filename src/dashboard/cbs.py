@@ -16,6 +16,7 @@ import pandas as pd
 from dashboard import config
 from dashboard.codes import GEMEENTE_PATTERN
 from dashboard.config import DATA_DIR_ENV, data_dir
+from dashboard.embedded import verify_snapshot
 from dashboard.errors import DataMissingError
 
 if TYPE_CHECKING:
@@ -78,8 +79,6 @@ def _folder(folder: Path | str | None) -> Path:
         raise DataMissingError(f"de gegevensmap {path} bestaat niet. {_FIX}", str(path))
     if path == config.SNAPSHOT_DIR:
         # the embedded snapshot lists a sha256 per file: checked once per process and version
-        from dashboard.snapshot import verify_snapshot  # snapshot imports this module
-
         verify_snapshot(path)
     return path
 

@@ -3,7 +3,7 @@
 The standard OData API refuses answers of more than 10,000 cells, and one December holds about
 342 × 356 rows. The bulk feed (no cell limit, paged with ``odata.nextLink``) is asked first;
 when it fails, the standard API is asked one woongemeente at a time (about 360 rows of four
-columns each). Everything goes through the download's :class:`~dashboard.download.Fetcher`
+columns each). Everything goes through the download's :class:`~dashboard.fetcher.Fetcher`
 (size cap, deadline, only the configured services) and lands in the download's staging folder,
 so it is replaced together with the rest or not at all.
 """
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.codes import is_gemeente_code
-from dashboard.download import Fetcher, Progress
 from dashboard.errors import DataMissingError, DownloadError
+from dashboard.fetcher import Fetcher, Progress
 from dashboard.pendel_source import CURRENT_FILE, CURRENT_TABLE, current_csv, odata_flows
 
 COLUMNS = ("WoonregioS", "WerkregioS", "Perioden", "BanenVanWerknemers_1")

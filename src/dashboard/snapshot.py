@@ -28,11 +28,11 @@ from typing import Any
 
 from dashboard.cbs import KERNCIJFERS_FILE, KWB_COLUMNS, KWB_FILE, base_name
 from dashboard.config import SNAPSHOT_DIR
+from dashboard.embedded import SNAPSHOT_META, snapshot_info
 from dashboard.errors import DataMissingError
-from dashboard.manifest import read_manifest, verify_manifest, with_manifest
+from dashboard.manifest import with_manifest
 from dashboard.safe_files import check_output_folder, write_folder
 
-SNAPSHOT_META = "SNAPSHOT.json"
 SNAPSHOT_YEAR = 2025
 SNAPSHOT_KWB_YEAR = 2024
 LAYERS = ("arbeidsmarktregio", "gemeente")
@@ -247,19 +247,3 @@ def write_snapshot(source: Path, target: Path = SNAPSHOT_DIR) -> dict[str, int]:
         target, files, is_ours=is_snapshot_folder, source=source, remove=stale, prefix=".snapshot-"
     )
     return {name: len(data) for name, data in files.items()}
-
-
-def verify_snapshot(folder: Path = SNAPSHOT_DIR) -> None:
-    """Check the snapshot's files against the sha256 sums in its ``SNAPSHOT.json``."""
-    verify_manifest(
-        folder,
-        SNAPSHOT_META,
-        what="de ingebouwde momentopname",
-        fix="Installeer het dashboard opnieuw, of maak de momentopname opnieuw met "
-        "'python -m dashboard data snapshot --uit MAP'.",
-    )
-
-
-def snapshot_info(folder: Path = SNAPSHOT_DIR) -> dict[str, Any]:
-    """The snapshot's SNAPSHOT.json (empty when there is none)."""
-    return read_manifest(folder, SNAPSHOT_META)
