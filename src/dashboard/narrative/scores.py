@@ -214,19 +214,19 @@ def scale_coding(scale: Scale | None = None) -> str:
     return ", ".join(f"{symbol} = {fmt_plain(value, 2)}" for symbol, value in symbols.items())
 
 
+#: What the handreiking gives: the start of every statement of the scale assumption.
+_SIGNS_ONLY = "Aanname: de handreiking geeft alleen tekens (++ tot -/-), geen getallen."
+
+
 def scale_assumption(scale: Scale | None = None) -> str:
     """The one sentence that says the coding of ++ … -/- is the dashboard's assumption."""
-    return (
-        "Aanname: de handreiking geeft alleen tekens (++ tot -/-), geen getallen. Dat "
-        f"{scale_coding(scale)} telt, is een keuze van dit dashboard."
-    )
+    return f"{_SIGNS_ONLY} Dat {scale_coding(scale)} telt, is een keuze van dit dashboard."
 
 
 def scale_note() -> str:
     return (
-        "Aanname: de handreiking geeft alleen tekens (++ tot -/-), geen getallen. De omzetting "
-        "naar getallen hieronder is een keuze van dit dashboard; u kunt haar aanpassen, zolang "
-        "de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- blijft en elke waarde "
+        f"{_SIGNS_ONLY} De omzetting naar getallen hieronder is een keuze van dit dashboard; "
+        "u kunt haar aanpassen, zolang de volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/- blijft en elke waarde "
         f"{SCALE.allowed()} is. Alleen de verhoudingen tussen de waarden tellen: "
         "met getallen in dat bereik is elke codering te maken."
     )
