@@ -8,8 +8,9 @@ reruns only that part of the page. Widget keys start with ``var_``.
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -35,17 +36,16 @@ from dashboard.narrative import (
     summary_sentence,
     tie_sentence,
 )
-from dashboard.scoring import DEFAULT_SCALE, DecisionProblem, score
+from dashboard.scoring import DEFAULT_SCALE, DecisionProblem, Weights, score
 from dashboard.ui import cache, context
 from dashboard.ui.figures import show_chart
 from dashboard.ui.layout import expander, page_guard, source_caption
 from dashboard.ui.state import (
     RESET_SCOPE,
     current_problem,
-    problem_config,
+    edit_problem,
     reset_all,
     reset_was_requested,
-    set_problem_config,
     sync_url,
 )
 from dashboard.ui.text import show_error
@@ -92,65 +92,68 @@ def c_key(criterion_id: str) -> str:
 
 
 # --- state <-> widgets ----------------------------------------------------------------------
-def _weights_json(config: dict[str, Any]) -> str:
-    return json.dumps({k: config.get(k, {}) for k in ("groups", "criteria")}, sort_keys=True)
+def _weights_json(weights: Weights) -> str:
+    return json.dumps(
+        {"groups": dict(weights.groups), "criteria": dict(weights.criteria)}, sort_keys=True
+    )
 
 
-def _fill_sliders(config: dict[str, Any]) -> None:
+def _fill_sliders(weights: Weights) -> None:
     """Put the stored weights into the sliders (before they are drawn)."""
     ss = st.session_state
     for g in MATRIX.group_ids:
-        ss[g_key(g)] = float(config.get("groups", {}).get(g, 1.0))
+        ss[g_key(g)] = weights.group(g)
     for c in MATRIX.criterion_ids:
-        ss[c_key(c)] = float(config.get("criteria", {}).get(c, 1.0))
-    ss[SYNCED_KEY] = _weights_json(config)
+        ss[c_key(c)] = weights.criterion(c)
+    ss[SYNCED_KEY] = _weights_json(weights)
 
 
-def _sync_sliders(config: dict[str, Any]) -> None:
+def _sync_sliders(weights: Weights) -> None:
     """Refill the sliders when the weighting changed elsewhere (scenario, share link, preset);
     fill sliders Streamlit forgot (not drawn in the last run) from the stored weighting."""
     ss = st.session_state
-    if ss.get(SYNCED_KEY) != _weights_json(config):
-        _fill_sliders(config)
+    if ss.get(SYNCED_KEY) != _weights_json(weights):
+        _fill_sliders(weights)
         return
     for g in MATRIX.group_ids:
-        ss.setdefault(g_key(g), float(config.get("groups", {}).get(g, 1.0)))
+        ss.setdefault(g_key(g), weights.group(g))
     for c in MATRIX.criterion_ids:
-        ss.setdefault(c_key(c), float(config.get("criteria", {}).get(c, 1.0)))
+        ss.setdefault(c_key(c), weights.criterion(c))
 
 
-def _store(config: dict[str, Any], *, refill: bool = False) -> None:
-    """Validate and store; on a Dutch error keep the previous valid weighting."""
+def _store(change: Callable[[DecisionProblem], DecisionProblem], *, refill: bool = False) -> None:
+    """Change the weighting; on a Dutch error keep the previous valid one."""
     try:
-        set_problem_config(config)
+        problem = edit_problem(change)
     except DashboardError as err:
         st.session_state[ERROR_KEY] = f"Deze wijziging is niet overgenomen: {err}."
-        _fill_sliders(problem_config())  # the sliders show the weighting still in use
+        _fill_sliders(current_problem().weights)  # the sliders show the weighting still in use
         return
     st.session_state.pop(ERROR_KEY, None)
     if refill:
-        _fill_sliders(config)
+        _fill_sliders(problem.weights)
     else:
-        st.session_state[SYNCED_KEY] = _weights_json(config)
+        st.session_state[SYNCED_KEY] = _weights_json(problem.weights)
+
+
+def _slider_weights(problem: DecisionProblem) -> DecisionProblem:
+    ss, weights = st.session_state, problem.weights
+    # sliders not drawn in this run (another perspective chosen) keep their stored weight
+    return with_weights(
+        problem,
+        {g: ss.get(g_key(g), weights.group(g)) for g in MATRIX.group_ids},
+        {c: ss.get(c_key(c), weights.criterion(c)) for c in MATRIX.criterion_ids},
+    )
 
 
 def _on_slider() -> None:
-    ss = st.session_state
-    config = problem_config()
-    groups, criteria = config.get("groups", {}), config.get("criteria", {})
-    # sliders not drawn in this run (another perspective chosen) keep their stored weight
-    config = with_weights(
-        config,
-        {g: ss.get(g_key(g), groups.get(g, 1.0)) for g in MATRIX.group_ids},
-        {c: ss.get(c_key(c), criteria.get(c, 1.0)) for c in MATRIX.criterion_ids},
-    )
-    _store(config)
+    _store(_slider_weights)
 
 
 def _on_preset() -> None:
     chosen = st.session_state.get("var_preset")
     if chosen and chosen != OWN:
-        _store(apply_preset(problem_config(), MATRIX, chosen), refill=True)
+        _store(lambda problem: apply_preset(problem, chosen), refill=True)
 
 
 def _scaled(weights: dict[str, float]) -> dict[str, float]:
@@ -165,8 +168,7 @@ def _on_rank_groups() -> None:
     except DashboardError as err:
         st.session_state[ERROR_KEY] = f"Deze rangorde is niet overgenomen: {err}."
         return
-    config = problem_config()
-    _store(with_weights(config, _scaled(groups), config.get("criteria", {})), refill=True)
+    _store(lambda problem: with_weights(problem, _scaled(groups)), refill=True)
 
 
 def _on_rank_criteria() -> None:
@@ -177,7 +179,7 @@ def _on_rank_criteria() -> None:
     except DashboardError as err:
         st.session_state[ERROR_KEY] = f"Deze rangorde is niet overgenomen: {err}."
         return
-    _store(with_weights(problem_config(), _scaled(groups), _scaled(criteria)), refill=True)
+    _store(lambda problem: with_weights(problem, _scaled(groups), _scaled(criteria)), refill=True)
 
 
 def _group_label(group_id: str) -> str:
@@ -219,9 +221,8 @@ def _weight_slider(label: str, key: str) -> None:
 def weights_and_results() -> None:
     if reset_was_requested():
         st.rerun(scope="app")  # the reset also changed the scale, own ratings and overstap
-    config = problem_config()
-    _sync_sliders(config)
     problem = current_problem()
+    _sync_sliders(problem.weights)
     result = score(problem)
     matched = matching_preset(problem)
     st.session_state["var_preset"] = matched or OWN
@@ -422,7 +423,7 @@ def scale_section(problem: DecisionProblem) -> None:
             )
     if values is not None:
         try:
-            set_problem_config(with_scale(problem_config(), values))
+            edit_problem(lambda problem: with_scale(problem, values))
         except DashboardError as err:
             show_error(f"Deze schaal is niet overgenomen: {err}. De vorige schaal blijft gelden.")
         else:
@@ -431,7 +432,7 @@ def scale_section(problem: DecisionProblem) -> None:
     if problem.scale.as_symbols() != default:
         st.caption("U gebruikt een eigen schaal: " + scale_coding(problem.scale))
         if st.button("Standaardschaal terugzetten (++ = 2 … -/- = -2)", key="var_scale_reset"):
-            set_problem_config(with_scale(problem_config(), None))
+            edit_problem(lambda problem: with_scale(problem, None))
             for i in range(len(RATINGS)):
                 st.session_state.pop(f"var_scale_{i}", None)
             st.rerun()
@@ -479,7 +480,7 @@ def overrides_section(problem: DecisionProblem) -> None:
     )
     if st.button("Eigen oordeel opslaan", key="var_ov_save"):
         try:
-            set_problem_config(set_override(problem_config(), MATRIX, cid, vid, rating, reason))
+            edit_problem(lambda problem: set_override(problem, cid, vid, rating, reason))
         except DashboardError as err:
             show_error(f"Dit eigen oordeel is niet opgeslagen: {err}.")
         else:
@@ -503,10 +504,14 @@ def overrides_section(problem: DecisionProblem) -> None:
                 f"{MATRIX.variant(o.variant).name}"
             )
             if st.button(label, key=f"var_ov_del_{o.criterion}_{o.variant}"):
-                set_problem_config(remove_override(problem_config(), o.criterion, o.variant))
+                edit_problem(
+                    functools.partial(
+                        remove_override, criterion_id=o.criterion, variant_id=o.variant
+                    )
+                )
                 st.rerun()
         if st.button("Alle eigen oordelen terugzetten", key="var_ov_clear"):
-            set_problem_config(clear_overrides(problem_config()))
+            edit_problem(clear_overrides)
             st.rerun()
     else:
         st.caption("U gebruikt nu alleen de oordelen van de handreiking.")

@@ -23,7 +23,7 @@ from dashboard.charts.scoring import (
     results_table,
 )
 from dashboard.criteria import load_matrix
-from dashboard.scoring import default_problem, problem_from_mapping, score
+from dashboard.scoring import default_problem, score
 from dashboard.weighting import set_override
 
 MATRIX = load_matrix()
@@ -31,7 +31,7 @@ MATRIX = load_matrix()
 
 @pytest.fixture(scope="module")
 def overridden():
-    problem = problem_from_mapping(set_override({}, MATRIX, "gu08", "V3", "+", "eigen ervaring"))
+    problem = set_override(default_problem(), "gu08", "V3", "+", "eigen ervaring")
     return problem, score(problem)
 
 

@@ -14,6 +14,7 @@ from dashboard.errors import DashboardError
 from dashboard.markup import escape_markdown
 from dashboard.scenarios.sharelink import decode, encode, query_string
 from dashboard.scoring import problem_from_mapping
+from tests.session import set_weighting, weighting
 
 DEFAULT_OVERSTAP = {
     "gemeente": "GM0626",
@@ -220,15 +221,15 @@ def test_app_applies_a_share_link_once_with_notices() -> None:
     at.query_params["ob"] = "AM19:1000"
     at.run()
     assert not at.exception
-    assert at.session_state["problem_config"] == {"groups": {"werkgevers": 2}}
+    assert weighting(at) == {"groups": {"werkgevers": 2}}
     assert at.session_state["overstap"]["budgets"] == {"AM19": 1000}
     infos = [i.value for i in at.info]
     assert any(escape_markdown("gu01 'abc' is geen getal") in i for i in infos)
     assert any(escape_markdown("uit de link (het webadres) zijn overgenomen") in i for i in infos)
     # a later change in the session is not undone by the (unchanged) URL on the next run
-    at.session_state["problem_config"] = {"groups": {"werkgevers": 5}}
+    set_weighting(at, {"groups": {"werkgevers": 5}})
     at.run()
-    assert at.session_state["problem_config"] == {"groups": {"werkgevers": 5}}
+    assert weighting(at) == {"groups": {"werkgevers": 5}}
 
 
 def test_a_huge_link_is_refused_before_any_per_item_work(monkeypatch) -> None:
@@ -285,4 +286,4 @@ def test_app_refuses_a_very_long_link_with_one_notice() -> None:
     assert not at.exception
     infos = [i.value for i in at.info]
     assert len(infos) == 1 and "niet worden gelezen" in infos[0], infos[:5]
-    assert at.session_state["problem_config"] == {}
+    assert weighting(at) == {}

@@ -15,7 +15,13 @@ from dashboard.narrative import (
     summary_sentence,
     tie_sentence,
 )
-from dashboard.scoring import Weights, default_problem, problem_from_mapping, score
+from dashboard.scoring import (
+    Weights,
+    default_problem,
+    problem_from_mapping,
+    problem_to_mapping,
+    score,
+)
 from dashboard.weighting import (
     CRITERIA_EQUAL,
     DEFAULT_PRESET,
@@ -33,6 +39,7 @@ from dashboard.weighting import (
 )
 
 MATRIX = load_matrix()
+DEFAULT = default_problem()
 
 
 @pytest.mark.parametrize(
@@ -53,14 +60,13 @@ def test_presets_default_first_and_single_perspectives() -> None:
         "alleen_werkgevers",
         "alleen_werkzoekenden",
     ]
-    assert apply_preset({}, MATRIX, DEFAULT_PRESET) == {}
+    assert problem_to_mapping(apply_preset(DEFAULT, DEFAULT_PRESET)) == {}
 
 
 def test_all_criteria_equal_says_gemeenten_uwv_gets_10_of_21() -> None:
-    config = apply_preset({"scale": {"-/-": -1}}, MATRIX, CRITERIA_EQUAL)
-    problem = problem_from_mapping(config)
+    problem = apply_preset(problem_from_mapping({"scale": {"-/-": -1}}), CRITERIA_EQUAL)
     assert problem.group_shares()["gemeenten_uwv"] == pytest.approx(10 / 21)
-    assert config["scale"] == {"-/-": -1}  # scale is kept
+    assert problem.scale.as_symbols()["-/-"] == -1  # scale is kept
     note = preset_note(MATRIX, CRITERIA_EQUAL)
     assert "gemeenten & UWV 10/21 (48%)" in note
     assert "werkzoekenden 4/21 (19%)" in note
@@ -68,11 +74,11 @@ def test_all_criteria_equal_says_gemeenten_uwv_gets_10_of_21() -> None:
 
 
 def test_single_perspective_preset() -> None:
-    problem = problem_from_mapping(apply_preset({}, MATRIX, "alleen_werkgevers"))
+    problem = apply_preset(DEFAULT, "alleen_werkgevers")
     assert problem.group_shares() == {"gemeenten_uwv": 0, "werkgevers": 1, "werkzoekenden": 0}
     assert "werkgevers" in preset_note(MATRIX, "alleen_werkgevers")
     with pytest.raises(UnknownCodeError):
-        apply_preset({}, MATRIX, "alleen_burgers")
+        apply_preset(DEFAULT, "alleen_burgers")
 
 
 def test_matching_preset_ignores_scale_of_weights() -> None:
@@ -113,36 +119,71 @@ def test_rank_order_rejects_bad_rankings(ranking: list[str]) -> None:
 def test_rank_order_criteria_gives_roc_as_effective_weights() -> None:
     ranking = ["wz04", "gu01", "wg03"]
     groups, criteria = rank_order_criteria(MATRIX, ranking)
-    problem = problem_from_mapping(with_weights({}, groups, criteria))
+    problem = with_weights(DEFAULT, groups, criteria)
     eff = score(problem).effective_weights
     assert [eff[c] for c in ranking] == pytest.approx(roc_weights(3))
     assert sum(v for c, v in eff.items() if c not in ranking) == 0
 
 
 def test_with_weights_drops_defaults() -> None:
-    config = with_weights({"scale": {"+": 1}}, {"werkgevers": 1, "werkzoekenden": 2}, {"gu01": 1})
-    assert config == {"scale": {"+": 1}, "groups": {"werkzoekenden": 2.0}}
+    start = problem_from_mapping({"scale": {"-/-": -1}, "criteria": {"wz04": 3}})
+    problem = with_weights(start, {"werkgevers": 1, "werkzoekenden": 2}, {"gu01": 1})
+    assert problem_to_mapping(problem) == {
+        "scale": problem.scale.as_symbols(),
+        "groups": {"werkzoekenden": 2.0},
+    }
+    assert problem.scale == start.scale  # only the weights change
+    assert with_weights(start, {"werkgevers": 2}).weights.criteria == {"wz04": 3}  # None: kept
 
 
 def test_overrides_set_reset_and_reason_required() -> None:
-    config = set_override({}, MATRIX, "gu08", "V3", "+/-", "  eigen   ervaring ")
-    assert config == {
+    problem = set_override(DEFAULT, "gu08", "V3", "+/-", "  eigen   ervaring ")
+    assert problem_to_mapping(problem) == {
         "ratings": {"gu08": {"V3": "+/-"}},
         "reasons": {"gu08": {"V3": "eigen ervaring"}},
     }
     # the handreiking's own rating is no deviation: the override disappears
-    assert set_override(config, MATRIX, "gu08", "V3", "-", "") == {}
-    assert remove_override(config, "gu08", "V3") == {}
-    assert clear_overrides({**config, "groups": {"werkgevers": 2}}) == {"groups": {"werkgevers": 2}}
+    assert set_override(problem, "gu08", "V3", "-", "").overrides == ()
+    assert remove_override(problem, "gu08", "V3").overrides == ()
+    weighted = with_weights(problem, {"werkgevers": 2})
+    assert problem_to_mapping(clear_overrides(weighted)) == {"groups": {"werkgevers": 2}}
     with pytest.raises(ValidationError, match="reden"):
-        set_override({}, MATRIX, "gu08", "V3", "+", " ")
+        set_override(DEFAULT, "gu08", "V3", "+", " ")
     with pytest.raises(ValidationError, match="onbekend oordeel"):
-        set_override({}, MATRIX, "gu08", "V3", "+++", "x")
+        set_override(DEFAULT, "gu08", "V3", "+++", "x")
+
+
+def test_own_ratings_stand_in_table_order_and_a_second_one_replaces_the_first() -> None:
+    problem = set_override(DEFAULT, "wz01", "V1", "-/-", "eerst")
+    problem = set_override(problem, "gu08", "V3", "+", "tweede")
+    problem = set_override(problem, "wz01", "V1", "-", "vervangen")
+    assert [(o.criterion, o.variant, o.reason) for o in problem.overrides] == [
+        ("gu08", "V3", "tweede"),
+        ("wz01", "V1", "vervangen"),
+    ]
+
+
+def test_an_edit_that_would_make_the_weighting_invalid_changes_nothing() -> None:
+    only_werkgevers = apply_preset(DEFAULT, "alleen_werkgevers")
+    with pytest.raises(ValidationError):
+        with_weights(only_werkgevers, criteria={c: 0 for c in MATRIX.criterion_ids})
+    assert only_werkgevers.group_shares()["werkgevers"] == 1
+
+
+def test_equal_weightings_share_one_key_whichever_way_they_came_in() -> None:
+    by_hand = with_weights(DEFAULT, {"werkgevers": 2})
+    from_a_file = problem_from_mapping({"groups": {"werkgevers": 2.0, "werkzoekenden": 1}})
+    assert by_hand.key == problem_from_mapping({"groups": {"werkgevers": 2}}).key
+    assert by_hand.key != DEFAULT.key
+    # a reason alone does not change what the scores depend on
+    with_reason = set_override(DEFAULT, "gu08", "V3", "+", "a")
+    assert with_reason.key == set_override(DEFAULT, "gu08", "V3", "+", "b").key
+    assert from_a_file.group_shares() == by_hand.group_shares()
 
 
 def test_with_scale() -> None:
-    assert with_scale({"scale": {"+": 1}}, None) == {}
-    assert with_scale({}, {"-/-": -1})["scale"] == {"-/-": -1.0}
+    assert problem_to_mapping(with_scale(problem_from_mapping({"scale": {"+": 1}}), None)) == {}
+    assert with_scale(DEFAULT, {"-/-": -1}).scale.as_symbols()["-/-"] == -1.0
 
 
 # --- sentences ---------------------------------------------------------------------------------
@@ -155,7 +196,7 @@ def test_summary_sentence_default() -> None:
 
 
 def test_summary_and_tie_sentence_when_variants_tie() -> None:
-    problem = problem_from_mapping(apply_preset({}, MATRIX, "alleen_werkzoekenden"))
+    problem = apply_preset(DEFAULT, "alleen_werkzoekenden")
     result = score(problem)
     text = summary_sentence(result, problem)
     assert text.startswith("Met deze weging scoren Variant 1 en Variant 2 gelijk het hoogst")
@@ -167,15 +208,15 @@ def test_summary_and_tie_sentence_when_variants_tie() -> None:
 
 def test_summary_sentence_all_equal() -> None:
     # werkzoekenden, criterion wz03 only: '+' for all three variants
-    config = apply_preset({}, MATRIX, "alleen_werkzoekenden")
-    config["criteria"] = {"wz01": 0, "wz02": 0, "wz04": 0}
-    problem = problem_from_mapping(config)
+    problem = with_weights(
+        apply_preset(DEFAULT, "alleen_werkzoekenden"), criteria={"wz01": 0, "wz02": 0, "wz04": 0}
+    )
     text = summary_sentence(score(problem), problem)
     assert "precies gelijk" in text and "geen verschil" in text
 
 
 def test_summary_sentence_mentions_overrides() -> None:
-    problem = problem_from_mapping(set_override({}, MATRIX, "gu08", "V3", "+", "eigen ervaring"))
+    problem = set_override(DEFAULT, "gu08", "V3", "+", "eigen ervaring")
     assert "1 eigen oordeel verwerkt" in summary_sentence(score(problem), problem)
 
 
@@ -187,7 +228,7 @@ def test_dominance_sentence_says_no_weighting_changes_it() -> None:
 
 
 def test_dominance_sentence_without_dominance() -> None:
-    problem = problem_from_mapping(set_override({}, MATRIX, "gu10", "V2", "++", "eigen ervaring"))
+    problem = set_override(DEFAULT, "gu10", "V2", "++", "eigen ervaring")
     (sentence,) = dominance_sentences(score(problem), problem)
     assert sentence.startswith("Geen variant is op alle criteria")
     assert "eigen oordelen" in sentence
@@ -204,5 +245,5 @@ def test_explanation_names_reasons_unless_the_top_ties() -> None:
     why, dominance = explanation(score(problem), problem)
     assert why.startswith("Variant 1 wint vooral doordat het")
     assert dominance.startswith("Variant 1 krijgt in de beoordeling")
-    tie = problem_from_mapping(apply_preset({}, MATRIX, "alleen_werkzoekenden"))
+    tie = apply_preset(DEFAULT, "alleen_werkzoekenden")
     assert explanation(score(tie), tie) == dominance_sentences(score(tie), tie)

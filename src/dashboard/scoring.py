@@ -16,10 +16,13 @@ Definitions
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -284,6 +287,22 @@ class DecisionProblem:
     def effective_weights(self) -> np.ndarray:
         gw = self.group_weight_vector()
         return (gw / gw.sum())[self.group_index()] * self.within_group_shares()
+
+    @cached_property
+    def key(self) -> str:
+        """A stable hash of what the scores depend on (weights, scale, ratings; not the
+        reasons), so equal weightings share cached results whichever way they came in."""
+        # a weight of 1 is the default whether it is written or not; 2 and 2.0 are one weight
+        groups = {g: self.weights.group(g) for g in self.weights.groups}
+        criteria = {c: self.weights.criterion(c) for c in self.weights.criteria}
+        content = {
+            "groups": {k: v for k, v in groups.items() if v != 1.0},
+            "criteria": {k: v for k, v in criteria.items() if v != 1.0},
+            "scale": {r.value: float(v) for r, v in self.scale.values.items()},
+            "ratings": sorted((o.criterion, o.variant, o.rating.value) for o in self.overrides),
+        }
+        text = json.dumps(content, sort_keys=True, allow_nan=False)
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def with_changes(
         self,

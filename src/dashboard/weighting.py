@@ -1,9 +1,9 @@
 """Weightings: presets, rank-order-centroid weights, rating overrides and scale edits.
 
-Everything here works on the weights-file mapping of :mod:`dashboard.scoring`
-(``{"groups": {}, "criteria": {}, "scale": {}, "ratings": {}, "reasons": {}}``) and on
-:class:`~dashboard.scoring.ScoreResult`; nothing imports Streamlit. Their wording lives in
-:mod:`dashboard.narrative`.
+Every edit takes a validated :class:`~dashboard.scoring.DecisionProblem` and returns a new one
+through :meth:`~dashboard.scoring.DecisionProblem.with_changes`, so an edit that would make the
+weighting invalid raises a Dutch error and changes nothing; nothing imports Streamlit. Their
+wording lives in :mod:`dashboard.narrative`.
 
 Presets
 -------
@@ -22,7 +22,6 @@ For *n* ranked items the item in place *i* (1 = most important) gets
 
 from __future__ import annotations
 
-import copy
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -30,7 +29,8 @@ from typing import Any
 
 from dashboard.criteria import Matrix, Rating
 from dashboard.errors import UnknownCodeError, ValidationError
-from dashboard.scoring import DecisionProblem
+from dashboard.limits import REASON
+from dashboard.scoring import DecisionProblem, RatingOverride, Scale, Weights
 
 DEFAULT_PRESET = "perspectieven_gelijk"
 CRITERIA_EQUAL = "criteria_gelijk"
@@ -84,28 +84,29 @@ def preset(matrix: Matrix, preset_id: str) -> Preset:
     raise UnknownCodeError(f"onbekende voorinstelling {preset_id!r}; bekend zijn {known}")
 
 
-def apply_preset(config: Mapping[str, Any], matrix: Matrix, preset_id: str) -> dict[str, Any]:
-    """A copy of ``config`` with the preset's weights; scale and rating overrides are kept."""
-    chosen = preset(matrix, preset_id)
-    return with_weights(config, chosen.groups, chosen.criteria)
+def apply_preset(problem: DecisionProblem, preset_id: str) -> DecisionProblem:
+    """``problem`` with the preset's weights; scale and own ratings are kept."""
+    chosen = preset(problem.matrix, preset_id)
+    return with_weights(problem, chosen.groups, chosen.criteria)
 
 
 def with_weights(
-    config: Mapping[str, Any],
+    problem: DecisionProblem,
     groups: Mapping[str, float] | None = None,
     criteria: Mapping[str, float] | None = None,
-) -> dict[str, Any]:
-    """A copy of ``config`` with new raw weights; weights equal to the default 1 are left out."""
-    out = copy.deepcopy(dict(config))
-    for key, weights in (("groups", groups), ("criteria", criteria)):
-        if weights is None:
-            continue
-        kept = {k: float(v) for k, v in weights.items() if not _is_one(v)}
-        if kept:
-            out[key] = kept
-        else:
-            out.pop(key, None)
-    return out
+) -> DecisionProblem:
+    """``problem`` with new raw weights (``None``: those stay); weights equal to the default 1
+    are left out, so a weighting is written the same way however it was reached."""
+
+    def kept(new: Mapping[str, float] | None, old: Mapping[str, float]) -> dict[str, float]:
+        if new is None:
+            return dict(old)
+        return {k: float(v) for k, v in new.items() if not _is_one(v)}
+
+    weights = Weights(
+        kept(groups, problem.weights.groups), kept(criteria, problem.weights.criteria)
+    )
+    return problem.with_changes(weights=weights)
 
 
 def _is_one(value: Any) -> bool:
@@ -120,7 +121,7 @@ def matching_preset(problem: DecisionProblem) -> str | None:
     current = problem.effective_weights()
     for item in presets(problem.matrix):
         candidate = problem.with_changes(
-            weights=type(problem.weights)(dict(item.groups), dict(item.criteria))
+            weights=Weights(dict(item.groups), dict(item.criteria))
         ).effective_weights()
         if all(math.isclose(a, b, abs_tol=1e-12) for a, b in zip(current, candidate, strict=True)):
             return item.id
@@ -176,57 +177,56 @@ def rank_order_criteria(
 
 # --- rating overrides (local judgements) ----------------------------------------------------
 def set_override(
-    config: Mapping[str, Any],
-    matrix: Matrix,
-    criterion_id: str,
-    variant_id: str,
-    symbol: str,
-    reason: str,
-) -> dict[str, Any]:
-    """A copy of ``config`` with one local rating; equal to the handreiking's = removed."""
+    problem: DecisionProblem, criterion_id: str, variant_id: str, symbol: str, reason: str
+) -> DecisionProblem:
+    """``problem`` with one local rating; a rating equal to the handreiking's removes it."""
+    matrix = problem.matrix
     matrix.criterion(criterion_id)
     matrix.variant(variant_id)
     rating = Rating.parse(symbol)
     reason = " ".join(str(reason).split())
     if rating == matrix.rating(criterion_id, variant_id):
-        return remove_override(config, criterion_id, variant_id)
+        return remove_override(problem, criterion_id, variant_id)
     if not reason:
         raise ValidationError(
             "geef een korte reden voor het eigen oordeel (bijvoorbeeld de ervaring in uw regio)"
         )
-    out = copy.deepcopy(dict(config))
-    out.setdefault("ratings", {}).setdefault(criterion_id, {})[variant_id] = rating.value
-    out.setdefault("reasons", {}).setdefault(criterion_id, {})[variant_id] = reason[:500]
-    return out
+    own = RatingOverride(criterion_id, variant_id, rating, reason[: int(REASON.high)])
+    others = tuple(
+        o for o in problem.overrides if (o.criterion, o.variant) != (criterion_id, variant_id)
+    )
+    return problem.with_changes(overrides=_in_table_order(matrix, (*others, own)))
+
+
+def _in_table_order(matrix: Matrix, overrides: tuple[RatingOverride, ...]) -> tuple:
+    """Own ratings in the order of the table: criteria as listed, variants as listed."""
+    return tuple(
+        sorted(
+            overrides,
+            key=lambda o: (
+                matrix.criterion_ids.index(o.criterion),
+                matrix.variant_ids.index(o.variant),
+            ),
+        )
+    )
 
 
 def remove_override(
-    config: Mapping[str, Any], criterion_id: str, variant_id: str
-) -> dict[str, Any]:
-    out = copy.deepcopy(dict(config))
-    for key in ("ratings", "reasons"):
-        section = out.get(key)
-        if isinstance(section, dict) and isinstance(section.get(criterion_id), dict):
-            section[criterion_id].pop(variant_id, None)
-            if not section[criterion_id]:
-                del section[criterion_id]
-            if not section:
-                del out[key]
-    return out
+    problem: DecisionProblem, criterion_id: str, variant_id: str
+) -> DecisionProblem:
+    """``problem`` without the local rating of this criterion and variant (if it had one)."""
+    kept = tuple(
+        o for o in problem.overrides if (o.criterion, o.variant) != (criterion_id, variant_id)
+    )
+    return problem.with_changes(overrides=kept)
 
 
-def clear_overrides(config: Mapping[str, Any]) -> dict[str, Any]:
-    out = copy.deepcopy(dict(config))
-    out.pop("ratings", None)
-    out.pop("reasons", None)
-    return out
+def clear_overrides(problem: DecisionProblem) -> DecisionProblem:
+    """``problem`` with the handreiking's ratings only."""
+    return problem.with_changes(overrides=())
 
 
-def with_scale(config: Mapping[str, Any], values: Mapping[str, float] | None) -> dict[str, Any]:
-    """A copy of ``config`` with a new scale (``None`` = back to the default)."""
-    out = copy.deepcopy(dict(config))
-    if values is None:
-        out.pop("scale", None)
-    else:
-        out["scale"] = {str(k): float(v) for k, v in values.items()}
-    return out
+def with_scale(problem: DecisionProblem, values: Mapping[str, float] | None) -> DecisionProblem:
+    """``problem`` with a new scale (``None`` = back to the default)."""
+    scale = Scale() if values is None else Scale.from_symbols(values)
+    return problem.with_changes(scale=scale)

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.errors import ValidationError
 from dashboard.markup import escape_markdown
 from dashboard.reports.content import PRESENTATION_STEPS
 from tests.app.page_text import plain
+from tests.session import set_weighting
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "presentatie.py")
 TITLES = [
@@ -31,7 +33,7 @@ TITLES = [
 def run_page(config: dict | None = None) -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=120)
     if config is not None:
-        at.session_state["problem_config"] = config
+        set_weighting(at, config)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -111,9 +113,10 @@ def test_scores_follow_the_session_weighting(cbs_dir) -> None:
     assert "Variant 3 het hoogst" in lead
 
 
-def test_invalid_stored_weighting_falls_back_with_notice(cbs_dir) -> None:
-    at = run_page({"groups": {"werkgevers": -3}})
-    assert any("teruggezet" in n for n in at.session_state["notices"])
+def test_an_invalid_weighting_never_reaches_the_session() -> None:
+    # the session holds validated problems only: a bad mapping is refused where it comes in
+    with pytest.raises(ValidationError, match="negatief"):
+        set_weighting(AppTest.from_string(""), {"groups": {"werkgevers": -3}})
 
 
 def test_export_buttons_present(walk) -> None:

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.criteria import load_matrix
 from tests.app.page_text import page_text
+from tests.session import set_weighting
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "robuustheid.py")
 SMALL = {"samples": 2_000, "seed": 1, "mode": "all", "near_pct": 20.0, "group_ranking": []}
@@ -17,7 +18,7 @@ def run_page(config: dict | None = None, settings: dict | None = None) -> AppTes
     at = AppTest.from_file(PAGE, default_timeout=90)
     at.session_state["robustness_settings"] = dict(settings or SMALL)
     if config is not None:
-        at.session_state["problem_config"] = config
+        set_weighting(at, config)
     at.run()
     assert not at.exception, at.exception
     return at

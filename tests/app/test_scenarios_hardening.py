@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.scenarios import Scenario, ScenarioStore
 from tests.app.scenario_page import page, seed
+from tests.session import set_weighting
 
 
 def plain(value: str) -> str:
@@ -78,11 +79,11 @@ def test_two_sessions_the_second_save_is_refused_and_kept_as_a_copy(db_url: str)
     alice, bob = page().run(), page().run()
     _open(alice)
     _open(bob)
-    bob.session_state["problem_config"] = {"groups": {"werkgevers": 5}}
+    set_weighting(bob, {"groups": {"werkgevers": 5}})
     _save_over(bob, "Raad")
     with ScenarioStore(db_url) as store:
         assert store.get("Raad").revision == 2
-    alice.session_state["problem_config"] = {"groups": {"werkgevers": 9}}
+    set_weighting(alice, {"groups": {"werkgevers": 9}})
     _save_over(alice, "Raad")
     refusal = [plain(e.value) for e in alice.error]
     assert any("intussen door iemand anders" in e and "kopie" in e for e in refusal), refusal
@@ -95,7 +96,7 @@ def test_two_sessions_the_second_save_is_refused_and_kept_as_a_copy(db_url: str)
         assert store.get("Raad (kopie)").problem_config == {"groups": {"werkgevers": 9}}
         assert store.get("Raad").problem_config == {"groups": {"werkgevers": 5}}
     # a session that saved last may save again: its revision is the newest
-    bob.session_state["problem_config"] = {"groups": {"werkgevers": 6}}
+    set_weighting(bob, {"groups": {"werkgevers": 6}})
     _save_over(bob, "Raad")
     assert not bob.error
     with ScenarioStore(db_url) as store:

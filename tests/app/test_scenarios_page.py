@@ -14,6 +14,7 @@ from dashboard.scenarios import Scenario, ScenarioStore
 from tests.app.page_text import page_sources
 from tests.app.scenario_page import page, seed
 from tests.app.tables import number_columns_as_text
+from tests.session import set_weighting, weighting
 
 HOSTILE = "<script>alert(1)</script> **vet** [klik](http://evil.example)"
 
@@ -58,7 +59,7 @@ def test_empty_store(db_url: str) -> None:
 
 def test_save_current_weighting_with_hostile_text(db_url: str) -> None:
     at = page()
-    at.session_state["problem_config"] = {"groups": {"werkgevers": 2}}
+    set_weighting(at, {"groups": {"werkgevers": 2}})
     at.run()
     at.text_input(key="scn_name").input(HOSTILE)
     at.text_input(key="scn_author").input("Wethouder <b>X</b>")
@@ -99,7 +100,7 @@ def test_open_applies_weighting_and_overstap(db_url: str) -> None:
     at = page().run()
     button(at, "Dit scenario openen").click().run()
     assert not at.exception
-    assert at.session_state["problem_config"] == {"criteria": {"wz04": 3}}
+    assert weighting(at) == {"criteria": {"wz04": 3}}
     assert at.session_state["overstap"]["budgets"] == {"AM19": 1000}
     assert at.session_state["overstap"]["naar"] == "AM19"  # defaults filled in
 
@@ -152,14 +153,14 @@ def test_compare_and_group_weighting(db_url: str) -> None:
         number_columns_as_text(d.value) for d in at.dataframe if number_columns_as_text(d.value)
     ]
     button(at, "De gemiddelde weging gebruiken").click().run()
-    mean = at.session_state["problem_config"]
+    mean = weighting(at)
     assert set(mean) >= {"groups", "criteria"}
     assert sum(mean["groups"].values()) == pytest.approx(1.0)
 
 
 def test_share_link_shows_current_weighting(db_url: str) -> None:
     at = page()
-    at.session_state["problem_config"] = {"groups": {"werkgevers": 2}}
+    set_weighting(at, {"groups": {"werkgevers": 2}})
     at.run()
     (code,) = at.code
     assert "gw=wg:2" in code.value
@@ -203,7 +204,7 @@ def test_valid_upload_can_be_saved_and_opened(db_url: str) -> None:
     button(at, "Opslaan bij de scenario's").click().run()
     assert names(db_url) == [HOSTILE]
     button(at, "Alleen openen (niet opslaan)").click().run()
-    assert at.session_state["problem_config"] == {"groups": {"werkgevers": 3}}
+    assert weighting(at) == {"groups": {"werkgevers": 3}}
 
 
 def test_export_button_gives_the_json(db_url: str) -> None:
@@ -222,7 +223,7 @@ def test_unusable_database_keeps_the_page_working(
     before = broken.read_bytes()
     monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"sqlite:///{broken}")
     at = page()
-    at.session_state["problem_config"] = {"groups": {"werkgevers": 2}}
+    set_weighting(at, {"groups": {"werkgevers": 2}})
     at.run()
     assert not at.exception
     assert any("beschadigd" in e.value for e in at.error)
@@ -234,5 +235,5 @@ def test_unusable_database_keeps_the_page_working(
     )
     at.run()
     button(at, "Alleen openen (niet opslaan)").click().run()
-    assert at.session_state["problem_config"] == {"criteria": {"gu01": 2}}
+    assert weighting(at) == {"criteria": {"gu01": 2}}
     assert broken.read_bytes() == before

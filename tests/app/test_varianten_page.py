@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.ui.state import PROBLEM_KEY
 from tests.app.page_text import page_text, plain
+from tests.session import set_weighting, weighting
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "varianten.py")
 
@@ -48,7 +48,7 @@ def test_slider_changes_sentence_and_ranking_and_shared_state() -> None:
     assert not at.exception
     after = summary(at)
     assert after != before and after.startswith("Met deze weging scoort Variant 1")
-    assert at.session_state[PROBLEM_KEY]["groups"] == {"werkzoekenden": 10.0}
+    assert weighting(at)["groups"] == {"werkzoekenden": 10.0}
     assert at.selectbox(key="var_preset").value == "eigen"
     # werkzoekenden only: V1 and V2 tie
     at.slider(key="var_g_gemeenten_uwv").set_value(0.0).run()
@@ -70,7 +70,7 @@ def test_all_zero_weights_show_dutch_error_and_keep_previous_weighting() -> None
     assert at.error and "alle groepsgewichten zijn 0" in at.error[0].value
     assert "vorige geldige weging" in at.error[0].value
     assert summary(at) == kept
-    assert at.session_state[PROBLEM_KEY]["groups"].get("werkzoekenden", 1.0) == 1.0
+    assert weighting(at)["groups"].get("werkzoekenden", 1.0) == 1.0
     # a valid change clears the error
     at.slider(key="var_g_werkgevers").set_value(2.0).run()
     assert not at.error
@@ -89,7 +89,7 @@ def test_presets_and_reset() -> None:
     at.button(key="var_reset").click().run()
     assert at.selectbox(key="var_preset").value == "perspectieven_gelijk"
     assert at.slider(key="var_g_werkgevers").value == 1.0
-    assert at.session_state[PROBLEM_KEY] == {}
+    assert weighting(at) == {}
 
 
 def test_rank_order_of_groups() -> None:
@@ -116,7 +116,7 @@ def test_non_monotone_scale_is_rejected_in_dutch() -> None:
     at.button[[b.label for b in at.button].index("Schaal toepassen")].click().run()
     assert not at.exception
     assert any("volgorde ++ ≥ + ≥ +/- ≥ - ≥ -/-" in plain(e.value) for e in at.error)
-    assert "scale" not in at.session_state[PROBLEM_KEY]
+    assert "scale" not in weighting(at)
 
 
 def test_scale_change_is_applied() -> None:
@@ -124,7 +124,7 @@ def test_scale_change_is_applied() -> None:
     at.text_input(key="var_scale_4").input("-1,0")  # read the Dutch way
     at.button[[b.label for b in at.button].index("Schaal toepassen")].click().run()
     assert not at.exception and not at.error
-    assert at.session_state[PROBLEM_KEY]["scale"]["-/-"] == -1.0
+    assert weighting(at)["scale"]["-/-"] == -1.0
     assert "U gebruikt een eigen schaal" in page_text(at)
 
 
@@ -135,17 +135,17 @@ def test_own_rating_needs_reason_is_marked_and_can_be_reset() -> None:
     at.selectbox(key="var_ov_rating_gu08_V3").set_value("+").run()
     at.button(key="var_ov_save").click().run()
     assert any("reden" in e.value for e in at.error)
-    assert "ratings" not in at.session_state[PROBLEM_KEY]
+    assert "ratings" not in weighting(at)
     at.text_input(key="var_ov_reason").input("eigen ervaring in de regio").run()
     at.button(key="var_ov_save").click().run()
     assert not at.exception
-    assert at.session_state[PROBLEM_KEY]["ratings"] == {"gu08": {"V3": "+"}}
+    assert weighting(at)["ratings"] == {"gu08": {"V3": "+"}}
     text = page_text(at)
     assert "1 eigen oordeel verwerkt dat afwijkt van de handreiking" in text
     # one own rating: "dat afwijkt", not "die afwijken"
     assert any("1 eigen oordeel dat afwijkt van de handreiking" in w.value for w in at.warning)
     at.button(key="var_ov_del_gu08_V3").click().run()
-    assert "ratings" not in at.session_state[PROBLEM_KEY]
+    assert "ratings" not in weighting(at)
 
 
 def test_each_chart_choice_runs_and_has_text() -> None:
@@ -170,7 +170,7 @@ def test_each_chart_choice_runs_and_has_text() -> None:
 def test_weighting_from_elsewhere_fills_the_sliders() -> None:
     """A scenario or share link sets problem_config; the sliders follow on the next run."""
     at = AppTest.from_file(PAGE, default_timeout=60)
-    at.session_state[PROBLEM_KEY] = {"groups": {"werkgevers": 4.0}, "criteria": {"wz04": 0.5}}
+    set_weighting(at, {"groups": {"werkgevers": 4.0}, "criteria": {"wz04": 0.5}})
     at.run()
     assert not at.exception
     assert at.slider(key="var_g_werkgevers").value == 4.0
@@ -185,24 +185,27 @@ def test_criterion_slider_of_another_perspective_keeps_hidden_weights() -> None:
     at.selectbox(key="var_criteria_group").set_value("werkzoekenden").run()
     at.slider(key="var_c_wz04").set_value(0.0).run()
     assert not at.exception
-    assert at.session_state[PROBLEM_KEY]["criteria"] == {"gu01": 5.0, "wz04": 0.0}
+    assert weighting(at)["criteria"] == {"gu01": 5.0, "wz04": 0.0}
     at.selectbox(key="var_criteria_group").set_value("gemeenten_uwv").run()
     assert at.slider(key="var_c_gu01").value == 5.0
 
 
 def test_one_reset_returns_scale_ratings_and_overstap_too() -> None:
     at = run_page()
-    at.session_state[PROBLEM_KEY] = {
-        "groups": {"werkgevers": 3.0},
-        "scale": {"++": 4, "+": 1, "+/-": 0, "-": -1, "-/-": -2},
-        "ratings": {"gu01": {"V3": "++"}},
-        "reasons": {"gu01": {"V3": "eigen oordeel"}},
-    }
+    set_weighting(
+        at,
+        {
+            "groups": {"werkgevers": 3.0},
+            "scale": {"++": 4, "+": 1, "+/-": 0, "-": -1, "-/-": -2},
+            "ratings": {"gu01": {"V3": "++"}},
+            "reasons": {"gu01": {"V3": "eigen oordeel"}},
+        },
+    )
     at.session_state["overstap"] = {**at.session_state["overstap"], "budgets": {"AM34": 5.0}}
     at.run()
     at.button(key="var_reset").click().run()
     assert not at.exception
-    assert at.session_state[PROBLEM_KEY] == {}
+    assert weighting(at) == {}
     assert at.session_state["overstap"]["budgets"] == {}
     # app.py shows the notice (this page runs here without it)
     assert any("Alles staat weer op de standaard" in n for n in at.session_state["notices"])
@@ -238,13 +241,13 @@ def test_a_weight_above_the_slider_from_a_link_is_shown_unchanged(
     open_varianten(at)
     assert at.slider(key=key).value == weight
     assert at.slider(key=key).max >= weight
-    stored = at.session_state[PROBLEM_KEY][section]
+    stored = weighting(at)[section]
     assert stored[key.removeprefix("var_g_").removeprefix("var_c_")] == weight
     assert "groter dan 10" in page_text(at)
     # moving another slider keeps the large weight as it is
     at.slider(key="var_g_werkzoekenden").set_value(2.0).run()
     assert not at.exception and not at.error
-    assert at.session_state[PROBLEM_KEY][section] == stored | (
+    assert weighting(at)[section] == stored | (
         {"werkzoekenden": 2.0} if section == "groups" else {}
     )
     assert at.slider(key=key).value == weight
@@ -258,17 +261,17 @@ def test_a_weight_above_the_slider_from_a_saved_scenario_is_shown_unchanged(db_u
         store.save(Scenario("Groot gewicht", {"groups": {"werkgevers": 12}}))
         opened = store.get("Groot gewicht").problem_config
     at = AppTest.from_file(PAGE, default_timeout=60)
-    at.session_state[PROBLEM_KEY] = opened
+    set_weighting(at, opened)
     at.run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.slider(key="var_g_werkgevers").value == 12.0
-    assert at.session_state[PROBLEM_KEY] == {"groups": {"werkgevers": 12}}
+    assert weighting(at) == {"groups": {"werkgevers": 12}}
     assert "groter dan 10" in page_text(at)
     # lowering it below 10 gives the usual slider back
     at.slider(key="var_g_werkgevers").set_value(3.0).run()
     assert not at.exception and not at.error
     assert at.slider(key="var_g_werkgevers").max == 10.0
-    assert at.session_state[PROBLEM_KEY]["groups"]["werkgevers"] == 3.0
+    assert weighting(at)["groups"]["werkgevers"] == 3.0
 
 
 def test_typed_markup_in_the_scale_form_is_shown_as_text() -> None:
@@ -281,4 +284,4 @@ def test_typed_markup_in_the_scale_form_is_shown_as_text() -> None:
         assert "![x](" not in error.value and "[a](" not in error.value, error.value
         assert "](//" not in error.value and "](https" not in error.value, error.value
     assert "‘![x](//e.vil/p.png) [a](https://e.vil)’" in plain(at.error[0].value)
-    assert "scale" not in at.session_state[PROBLEM_KEY]
+    assert "scale" not in weighting(at)

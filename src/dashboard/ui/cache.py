@@ -53,7 +53,7 @@ from dashboard.pendel import (
 )
 from dashboard.regions import RegionIndex, load_region_index
 from dashboard.sampling import SamplingSettings
-from dashboard.scoring import DecisionProblem, problem_from_mapping, problem_to_mapping
+from dashboard.scoring import DecisionProblem
 from dashboard.sensitivity import SmaaResult, smaa
 from dashboard.settings import CASE
 
@@ -303,20 +303,19 @@ def labour_overstap(gemeente: str, naar: str) -> tuple[LabourComparison, LabourC
 
 
 # --- robustness ---------------------------------------------------------------------------------
-# Keyed on JSON strings of the weighting (without the free-text reasons) and the sampling
-# settings, so every session with the same weighting and settings shares one result.
+# Keyed on the problem's stable hash (without the free-text reasons) and the sampling settings,
+# so every session with the same weighting and settings shares one result.
 @st.cache_data(show_spinner="Wegingen doorrekenen…", max_entries=64)
-def _smaa(config_json: str, settings_json: str) -> SmaaResult:
-    problem = problem_from_mapping(json.loads(config_json))
-    settings, _ = SamplingSettings.from_mapping(json.loads(settings_json), problem.matrix.group_ids)
-    return smaa(problem, settings.samples, settings.seed, settings)
+def _smaa(
+    key: str, settings_json: str, _problem: DecisionProblem, _settings: SamplingSettings
+) -> SmaaResult:
+    return smaa(_problem, _settings.samples, _settings.seed, _settings)
 
 
 def smaa_result(problem: DecisionProblem, settings: SamplingSettings) -> SmaaResult:
     """Cached :func:`dashboard.sensitivity.smaa` for a problem and sampling settings."""
-    config = problem_to_mapping(problem)
-    config.pop("reasons", None)
-    return _smaa(json.dumps(config, sort_keys=True), json.dumps(settings.as_dict(), sort_keys=True))
+    key = json.dumps(settings.as_dict(), sort_keys=True)
+    return _smaa(problem.key, key, problem, settings)
 
 
 # --- reports and presentation -------------------------------------------------------------------

@@ -7,7 +7,7 @@ Keys, defaults and validation live here; pages call these functions instead of t
 from __future__ import annotations
 
 import copy
-import json
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from dashboard.scoring import DecisionProblem
 
 # --- keys -----------------------------------------------------------------------------------
-PROBLEM_KEY = "problem_config"  # weights-file mapping: groups, criteria, scale, ratings, reasons
+PROBLEM_KEY = "problem"  # the validated DecisionProblem (None: the defaults)
 OVERSTAP_KEY = "overstap"  # dict, see DEFAULT_OVERSTAP
 COMPARE_KEY = "compare_regions"  # [code_a, code_b]
 YEAR_KEY = "data_year"
@@ -32,45 +32,47 @@ DEFAULT_COMPARE = list(CASE.regions)
 
 def _init() -> None:
     ss = st.session_state
-    ss.setdefault(PROBLEM_KEY, {})
+    ss.setdefault(PROBLEM_KEY, None)
     ss.setdefault(OVERSTAP_KEY, copy.deepcopy(DEFAULT_OVERSTAP))
     ss.setdefault(COMPARE_KEY, list(DEFAULT_COMPARE))
     ss.setdefault(NOTICES_KEY, [])
 
 
 # --- scoring problem -----------------------------------------------------------------------
-def problem_config() -> dict[str, Any]:
-    """A copy of the current weights/scale/overrides mapping."""
+# The session holds the validated problem itself (None until the weighting is first changed or
+# asked for: a first look needs no numpy). Every change goes through edit_problem.
+def current_problem() -> DecisionProblem:
+    """The validated weighting, scale and own ratings of this session."""
     _init()
-    return copy.deepcopy(st.session_state[PROBLEM_KEY])
+    problem = st.session_state[PROBLEM_KEY]
+    if problem is None:
+        from dashboard.scoring import default_problem  # numpy: not needed for a first look
 
-
-def set_problem_config(config: dict[str, Any]) -> DecisionProblem:
-    """Validate and store; raises :class:`DashboardError` and keeps the old config on failure."""
-    _init()
-    from dashboard.scoring import problem_from_mapping  # numpy: not needed for a first look
-
-    problem = problem_from_mapping(config)
-    st.session_state[PROBLEM_KEY] = copy.deepcopy(config)
+        problem = st.session_state[PROBLEM_KEY] = default_problem()
     return problem
 
 
-def current_problem() -> DecisionProblem:
-    """The validated problem of this session (falls back to the defaults if stored config fails)."""
-    _init()
-    try:
-        return _problem_cached(json.dumps(st.session_state[PROBLEM_KEY], sort_keys=True))
-    except DashboardError as err:
-        add_notice(f"De opgeslagen weging was ongeldig en is teruggezet: {err}")
-        st.session_state[PROBLEM_KEY] = {}
-        return _problem_cached("{}")
+def edit_problem(change: Callable[[DecisionProblem], DecisionProblem]) -> DecisionProblem:
+    """The one way the weighting changes: ``change`` gets the current problem and returns the
+    new one (validated when it is built). On a :class:`DashboardError` nothing is stored."""
+    problem = change(current_problem())
+    st.session_state[PROBLEM_KEY] = problem
+    return problem
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _problem_cached(config_json: str) -> DecisionProblem:
+def set_problem_config(config: Mapping[str, Any]) -> DecisionProblem:
+    """Take a weights-file mapping (a scenario, a share link); raises :class:`DashboardError`
+    and keeps the current weighting when it is not valid."""
     from dashboard.scoring import problem_from_mapping
 
-    return problem_from_mapping(json.loads(config_json))
+    return edit_problem(lambda _current: problem_from_mapping(config))
+
+
+def problem_config() -> dict[str, Any]:
+    """The current weighting as a weights-file mapping (for a scenario file or a share link)."""
+    from dashboard.scoring import problem_to_mapping
+
+    return problem_to_mapping(current_problem())
 
 
 # --- overstap and comparison -----------------------------------------------------------------
@@ -228,7 +230,7 @@ def reset_all() -> None:
     """Everything a scenario holds back to the defaults (a button callback)."""
     _init()
     ss = st.session_state
-    ss[PROBLEM_KEY] = {}
+    ss[PROBLEM_KEY] = None
     ss[OVERSTAP_KEY] = copy.deepcopy(DEFAULT_OVERSTAP)
     for key in list(ss.keys()):
         if isinstance(key, str) and key.startswith(_SETTING_WIDGET_PREFIXES):
