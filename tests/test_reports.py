@@ -316,14 +316,14 @@ PRESENTATION_CHART_WIDTH = 672
 
 
 def test_every_chart_is_readable_where_the_presentation_shows_it(content, renderer) -> None:
-    """The Presentatie page shows a chart at most CHART_HEIGHT px high and a column wide. The maps
+    """The Presentatie page shows a chart at most STEP_HEIGHT px high and a column wide. The maps
     were drawn at 700x780 and 900x620 with their legends on the map, so their legend type came out
     at 5-7 px at 1280x720, the bar charts at 9-10 px (and as small on a slide and on paper, which
     scale the same drawing)."""
     from dashboard.reports.images import svg_size
+    from dashboard.reports.sections.sizes import STEP_HEIGHT
 
-    page = (Path(__file__).resolve().parents[1] / "pages" / "presentatie.py").read_text("utf-8")
-    shown_height = int(re.search(r"^CHART_HEIGHT = (\d+)", page, re.M).group(1))
+    shown_height = STEP_HEIGHT
     for chart in content.charts:
         svg = renderer.svg(chart.spec, chart.width, chart.height)
         width, height = svg_size(svg)
