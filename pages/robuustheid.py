@@ -15,7 +15,14 @@ from dashboard.charts import robustness as charts
 from dashboard.errors import DashboardError
 from dashboard.formatting import fmt_int, fmt_number, fmt_pct
 from dashboard.limits import SAMPLES, SEED
-from dashboard.narrative import FIRMNESS_NOTE, own_ratings, scale_assumption, verdict, why_sentence
+from dashboard.narrative import (
+    FIRMNESS_NOTE,
+    FIRST_ON_TIES,
+    own_ratings,
+    scale_assumption,
+    verdict,
+    why_sentence,
+)
 from dashboard.sensitivity import analyse
 from dashboard.tables import (
     acceptability_figures,
@@ -219,7 +226,7 @@ with tab_smaa:
     st.markdown(
         f"Het dashboard trok {fmt_int(rob.smaa.samples)} willekeurige wegingen "
         f"({MODES[settings.mode]}; startwaarde {rob.smaa.seed}) en telde hoe vaak elke variant "
-        "op welke plaats eindigt. Bij gelijke scores telt de eerste variant (laagste nummer)."
+        f"op welke plaats eindigt; {FIRST_ON_TIES}."
     )
     show_chart(
         charts.acceptability_figure(rob.smaa, problem),

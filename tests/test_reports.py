@@ -534,3 +534,26 @@ def test_robustness_chart_names_every_bar_in_full(content) -> None:
     assert any(row["label"] != "elk aandeel" for row in values)  # a limit is shown as such
     chart = content.section("robuustheid").charts[0]
     assert "0% – 100%" not in {row["label"] for row in chart.spec["data"]["values"]}
+
+
+def test_the_mover_pays_in_the_same_words_in_the_overstap_section_and_the_conclusie(
+    content,
+) -> None:
+    """The report said "Kosten (naar inwoners): Voorschoten betaalt nu …" where the Overstap
+    page and the Conclusie say "Voorschoten betaalt aan de regionale kosten nu …"."""
+    overstap = content.section("overstap")
+    (mover,) = [p for p in overstap.paragraphs if "betaalt" in p and "regionale kosten" in p]
+    assert mover.startswith("Voorschoten betaalt aan de regionale kosten nu ")
+    assert mover in overstap.slide_bullets
+    assert any(mover in bullet for bullet in content.section("conclusie").bullets)
+
+
+def test_the_distribution_key_is_named_as_on_the_overstap_page(content) -> None:
+    """It was "naar inwoners", "naar rato van het aantal inwoners" and "gelijke delen per
+    gemeente" in one report; the report now uses the key's own label."""
+    from dashboard.overstap import DistributionKey
+
+    assert "Kostenverdeling: naar inwonertal." in content.section("aannames").paragraphs
+    methods = " ".join(content.section("methoden").paragraphs)
+    assert f"De verdeling is {DistributionKey.PER_INWONER.label} of in gelijke delen." in methods
+    assert "Gelijke scores delen de hoogste rang (1, 1, 3)." in methods

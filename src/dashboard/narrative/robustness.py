@@ -29,6 +29,10 @@ FIRMNESS_NOTE = (
 )
 
 
+#: Which variant the random weightings count when scores are equal.
+FIRST_ON_TIES = "bij gelijke scores telt de eerste variant, die met het laagste nummer"
+
+
 def variant_name(problem: DecisionProblem, variant_id: str) -> str:
     return problem.matrix.variant(variant_id).name
 
@@ -185,6 +189,29 @@ def scale_sentence(problem: DecisionProblem, result: ScaleSensitivity) -> str:
     return text + "."
 
 
+def acceptability_caption(samples: int) -> str:
+    """The heading of the table of how often each variant takes each place."""
+    return (
+        f"Hoe vaak staat elke variant op welke plaats, over {fmt_int(samples)} willekeurige "
+        "wegingen"
+    )
+
+
+def tornado_title(winner: str, counted: int, shown: int, limited: bool) -> str:
+    """The title of the tornado overview: between which shares the winner stays the best, for
+    the ``shown`` most sensitive of ``counted`` weights; or, when no weight can cost the winner
+    its place (``limited`` false), that it stays the best whatever share any weight gets."""
+    if not limited:
+        return (
+            f"{winner} blijft de beste bij elk aandeel van elk van de {counted} gewichten; "
+            "hier de perspectieven"
+        )
+    title = f"Tussen welke aandelen blijft {winner} de beste?"
+    if counted > shown:
+        title += f" (de {shown} gevoeligste van {counted} gewichten)"
+    return title
+
+
 def verdict(problem: DecisionProblem, rob: Robustness, max_challenges: int = 3) -> list[str]:
     """The sentences for an alderman, most important first."""
     name = variant_name(problem, rob.winner)
@@ -193,7 +220,7 @@ def verdict(problem: DecisionProblem, rob: Robustness, max_challenges: int = 3) 
         names = join_nl([variant_name(problem, v) for v in rob.tied_winners])
         out.append(
             f"Met deze weging scoren {names} precies gelijk. Hieronder is {name} als "
-            "uitgangspunt genomen (bij gelijke scores telt de eerste variant)."
+            f"uitgangspunt genomen ({FIRST_ON_TIES})."
         )
     lead = {
         "stevig": "De uitkomst is stevig",

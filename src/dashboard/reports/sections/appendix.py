@@ -7,6 +7,14 @@ from typing import Any
 from dashboard.criteria import RATINGS
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_number, fmt_pct, fmt_plain
 from dashboard.narrative import scale_assumption
+from dashboard.narrative.scores import (
+    CHOICES_NOT_FACTS,
+    EQUAL_CRITERIA,
+    NO_OWN_RATINGS,
+    NO_REASON,
+    tie_policy_sentence,
+)
+from dashboard.overstap import DistributionKey
 from dashboard.reports.sections.context import ReportContext
 from dashboard.reports.sections.model import SECTION_TITLES, Section
 from dashboard.scoring import DEFAULT_SCALE
@@ -59,7 +67,7 @@ def section_aannames(ctx: ReportContext) -> Section:
             )
         )
     else:
-        paragraphs.append("Alle criteria wegen binnen hun perspectief even zwaar (gewicht 1).")
+        paragraphs.append(EQUAL_CRITERIA)
     if problem.overrides:
         tables.append(
             Table(
@@ -71,7 +79,7 @@ def section_aannames(ctx: ReportContext) -> Section:
                         m.variant(o.variant).name,
                         m.rating(o.criterion, o.variant).value,
                         o.rating.value,
-                        o.reason or "(geen reden opgegeven)",
+                        o.reason or NO_REASON,
                     )
                     for o in problem.overrides
                 ),
@@ -80,22 +88,12 @@ def section_aannames(ctx: ReportContext) -> Section:
             )
         )
     else:
-        paragraphs.append("Alle oordelen zijn die van de handreiking; er zijn geen eigen oordelen.")
-    paragraphs.append(
-        "Kostenverdeling: "
-        + (
-            "gelijke delen per gemeente."
-            if ctx.overstap.key == "gelijk"
-            else "naar rato van het aantal inwoners."
-        )
-    )
+        paragraphs.append(NO_OWN_RATINGS)
+    paragraphs.append(f"Kostenverdeling: {DistributionKey.parse(ctx.overstap.key).label}.")
     return Section(
         key="aannames",
         title=SECTION_TITLES["aannames"],
-        lead=(
-            "De codering ++ … -/- in getallen, de weging en eigen oordelen zijn keuzes, "
-            "geen feiten."
-        ),
+        lead=CHOICES_NOT_FACTS,
         paragraphs=tuple(paragraphs),
         tables=tuple(tables),
         sources=(source_line("seed_004"),),
@@ -115,8 +113,8 @@ def section_methoden(ctx: ReportContext) -> Section:
             "Gewogen som. Elk oordeel krijgt een getal volgens de codering. Het effectieve gewicht "
             "van een criterium is het aandeel van zijn perspectief maal zijn aandeel binnen het "
             "perspectief. De score van een variant is de som van effectief gewicht maal waarde; "
-            "op 0–100 omgerekend met de laagste en hoogste waarde van de codering. Gelijke scores "
-            "delen een rang.",
+            "op 0–100 omgerekend met de laagste en hoogste waarde van de codering. "
+            + tie_policy_sentence(),
             "Dominantie. Een variant domineert een andere als hij op elk criterium minstens even "
             "goed en op één beter scoort; dat hangt niet af van de weging of de codering.",
             "Robuustheid. Per gewicht wordt exact berekend tussen welke aandelen de huidige "
@@ -129,7 +127,8 @@ def section_methoden(ctx: ReportContext) -> Section:
             "worden uit die sommen berekend. Ontbreekt een cijfer van een gemeente, dan is het "
             f"regiocijfer {NIET_BESCHIKBAAR}.",
             "Kosten. Budgetten en frictiekosten zijn invoer van de gebruiker; het dashboard "
-            "verzint geen bedragen. De verdeling is naar inwoners of in gelijke delen.",
+            "verzint geen bedragen. De verdeling is "
+            f"{DistributionKey.PER_INWONER.label} of in {DistributionKey.GELIJK.label}.",
         ),
         sources=(source_line("seed_004", "cbs_gebiedsindelingen_2025", "indeling_afgeleid_2025"),),
     )

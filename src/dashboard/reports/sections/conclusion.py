@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from dashboard.errors import DashboardError
-from dashboard.narrative import scale_assumption
+from dashboard.narrative.scores import basis_sentence
 from dashboard.reports.sections.context import ReportContext, known_sources
 from dashboard.reports.sections.model import SECTION_TITLES, Section
 from dashboard.reports.sections.overstap import what_changes
@@ -34,11 +34,6 @@ def section_conclusie(ctx: ReportContext, sections: Mapping[str, Section]) -> Se
         title=SECTION_TITLES["conclusie"],
         lead=lead,
         bullets=tuple(first),
-        paragraphs=(
-            "De scores volgen uit de oordelen van de handreiking (2012) en de gekozen weging. "
-            + scale_assumption(ctx.problem.scale)
-            + " Cijfers over regio's zijn CBS-cijfers; budgetten en frictiekosten zijn eigen "
-            "invoer.",
-        ),
+        paragraphs=(basis_sentence(ctx.problem.scale),),
         sources=tuple(sources),
     )

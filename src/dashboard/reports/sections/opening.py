@@ -5,6 +5,7 @@ from __future__ import annotations
 from dashboard import maps
 from dashboard.errors import DashboardError
 from dashboard.indicators import indicator_period
+from dashboard.narrative.regions import membership_sentence, regions_count_sentence
 from dashboard.reports.sections import sizes
 from dashboard.reports.sections.context import ReportContext
 from dashboard.reports.sections.model import SECTION_TITLES, Chart, Section
@@ -88,13 +89,13 @@ def section_kaart(ctx: ReportContext) -> Section:
     return Section(
         key="kaart",
         title=SECTION_TITLES["kaart"],
-        lead=(
-            f"Nederland telt {n_regions} arbeidsmarktregio's met samen {n_gemeenten} gemeenten "
-            f"(indeling {ctx.index.year})."
-        ),
+        lead=regions_count_sentence(n_regions, n_gemeenten, ctx.index.year),
         paragraphs=(
-            f"{ctx.gemeente_name(ctx.gemeente_code)} hoort nu bij {ctx.region_name(ctx.van)}; "
-            f"de overstap gaat naar {ctx.region_name(ctx.naar)}.",
+            membership_sentence(
+                ctx.gemeente_name(ctx.gemeente_code),
+                ctx.region_name(ctx.van),
+                ctx.region_name(ctx.naar),
+            ),
         ),
         charts=(chart,),
         sources=(chart.source,),

@@ -9,7 +9,16 @@ from dashboard import maps, overstap, pendel_report
 from dashboard.errors import DashboardError
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number, fmt_pct, is_missing
 from dashboard.indicators import indicator_period
-from dashboard.narrative.costs import cost_sentence, frictiekosten_sentence, remaining_sentence
+from dashboard.narrative.costs import (
+    frictiekosten_sentence,
+    mover_cost_sentence,
+    remaining_sentence,
+)
+from dashboard.narrative.overstap import (
+    after_count_sentence,
+    national_total_sentence,
+    variant_link_sentence,
+)
 from dashboard.overstap_summary import OverstapSummary, overstap_summary
 from dashboard.reports.sections import sizes
 from dashboard.reports.sections.context import ReportContext, known_sources
@@ -62,16 +71,12 @@ def section_overstap(ctx: ReportContext) -> Section:
     ]
     paragraphs: list[str] = []
     if res.national_before is not None and res.national_before == res.national_after:
-        paragraphs.append(
-            f"Het landelijke totaal blijft {fmt_int(res.national_before)} inwoners: er verschuift "
-            "alleen een gemeente tussen twee regio's."
-        )
+        paragraphs.append(national_total_sentence(res.national_before))
     settings = ctx.overstap
     cm = ov.cost_model(res, dict(settings.budgets), settings.key, settings.frictiekosten)
-    key_text = "gelijke delen" if cm.key is ov.DistributionKey.GELIJK else "naar inwoners"
     names = {r.code: r.name for r in ctx.index.regions}
     cost_lines = [
-        f"Kosten ({key_text}): {res.gemeente_naam} betaalt {cost_sentence(cm, names)}",
+        mover_cost_sentence(cm, names, res.gemeente_naam),
         remaining_sentence(cm, names),
         frictiekosten_sentence(cm),
     ]
@@ -83,7 +88,7 @@ def section_overstap(ctx: ReportContext) -> Section:
             cm,
             name,
             (*cm.remaining, *mover),
-            caption=f"Bijdrage per gemeente aan het regionale budget ({key_text})",
+            caption=f"Bijdrage per gemeente aan het regionale budget ({cm.key.label})",
         )
         # the columns that fit a printed page; the Overstap page shows all of them
         costs = costs.columns("Gemeente", "Regio na", "Bedrag voor", "Bedrag na", "Verschil")
@@ -129,12 +134,7 @@ def section_overstap(ctx: ReportContext) -> Section:
     for link in links:
         if link.variant is None:
             continue
-        origin = "aanname" if link.origin == "aanname" else "keuze van de gebruiker"
-        paragraphs.append(
-            f"Het WSP van {link.region_name} lijkt het meest op "
-            f"{ctx.variant_label(link.variant)} ({origin}); met deze weging scoort die "
-            f"variant {fmt_number(link.score_0_100, 0)} van 100 (plaats {link.rank})."
-        )
+        paragraphs.append(variant_link_sentence(link, ctx.variant_label(link.variant)))
         if link.citation is not None:
             cite_ids.append(link.citation.source)
     charts: tuple[Chart, ...] = ()
@@ -143,9 +143,8 @@ def section_overstap(ctx: ReportContext) -> Section:
     except DashboardError as err:
         paragraphs.append(f"De kaart van de overstap is {NIET_BESCHIKBAAR}: {err}")
     after_van, now_van = len(res.after[van].members), len(res.before[van].members)
-    lead = (
-        f"Na de overstap telt {name[van]} {after_van} gemeenten (nu {now_van}) "
-        f"en {name[naar]} {len(res.after[naar].members)}."
+    lead = after_count_sentence(
+        name[van], after_van, now_van, name[naar], len(res.after[naar].members)
     )
     return Section(
         key="overstap",

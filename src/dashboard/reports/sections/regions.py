@@ -9,6 +9,7 @@ from dashboard.charts import profiles as profile_charts
 from dashboard.charts import specs as chart_specs
 from dashboard.errors import DataMissingError
 from dashboard.formatting import fmt_int
+from dashboard.narrative.regions import rate_sentence, two_regions_sentence
 from dashboard.reports.sections import sizes
 from dashboard.reports.sections.context import ReportContext, known_sources
 from dashboard.reports.sections.model import SECTION_TITLES, Chart, Section
@@ -57,13 +58,7 @@ def section_regios(ctx: ReportContext) -> Section:
         + ", ".join(str(n) for n in p.members["gemeente_naam"])
         for p in region_profiles
     ]
-    inw = [p.indicator("inwoners").value for p in region_profiles]
-    one, other = region_profiles
-    lead = (
-        f"{one.name} telt {fmt_int(inw[0])} inwoners in {one.n_gemeenten} "
-        f"gemeenten, {other.name} {fmt_int(inw[1])} in {other.n_gemeenten} "
-        f"({one.indicator('inwoners').period})."
-    )
+    lead = two_regions_sentence(*region_profiles)
     return Section(
         key="regios",
         title=SECTION_TITLES["regios"],
@@ -120,9 +115,6 @@ def section_arbeidsmarkt(ctx: ReportContext) -> Section:
         )
     rates = [comparison.row(i) for i in labour.RATE_INDICATORS]
     bijstand = rates[0]
-    lead = f"{bijstand.label} ({bijstand.period_short}): " + ", ".join(
-        f"{name} {bijstand.text(code)}" for code, name in comparison.areas
-    )
     chart = Chart(
         key="arbeidsmarkt_rates",
         title=f"Uitkeringen per 1.000 inwoners van 15 tot 65 jaar ({bijstand.period_short})",
@@ -135,7 +127,7 @@ def section_arbeidsmarkt(ctx: ReportContext) -> Section:
     return Section(
         key="arbeidsmarkt",
         title=SECTION_TITLES["arbeidsmarkt"],
-        lead=lead + ".",
+        lead=rate_sentence(bijstand, comparison.areas),
         paragraphs=(
             "Hoe de regiowaarden zijn berekend: " + labour.METHOD_NOTE,
             labour.PERIOD_NOTE,

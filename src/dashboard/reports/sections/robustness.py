@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dashboard.charts import robustness as robustness_charts
 from dashboard.charts import specs as chart_specs
-from dashboard.formatting import fmt_int, fmt_pct
+from dashboard.formatting import fmt_pct
 from dashboard.narrative import verdict
+from dashboard.narrative.robustness import acceptability_caption, tornado_title
 from dashboard.reports.sections import sizes
 from dashboard.reports.sections.context import ReportContext
 from dashboard.reports.sections.model import SECTION_TITLES, Chart, Section
@@ -21,10 +22,7 @@ def section_robuustheid(ctx: ReportContext) -> Section:
     sentences = verdict(ctx.problem, rob)
     m = ctx.problem.matrix
     acceptability = Table(
-        caption=(
-            f"Hoe vaak staat elke variant op welke plaats, over {fmt_int(rob.smaa.samples)} "
-            "willekeurige wegingen"
-        ),
+        caption=acceptability_caption(rob.smaa.samples),
         header=("Variant", "1e plaats", "2e plaats", "3e plaats"),
         rows=tuple(
             (m.variant(v).name, *(fmt_pct(p, 0) for p in rob.smaa.acceptability[v]))
@@ -50,19 +48,10 @@ def _robustness_chart(rob: Robustness, ctx: ReportContext) -> Chart:
     counted = [ow for ow in rob.one_way if ow.has_effect]
     limited = [ow for ow in counted if not (ow.low <= 0 and ow.high >= 1)]
     winner = ctx.variant_label(rob.winner)
-    if limited:
-        # the most sensitive weights: readable on a slide; the text covers all of them
-        limit = min(len(counted), 6)
-        title = f"Tussen welke aandelen blijft {winner} de beste?"
-        if len(counted) > limit:
-            title += f" (de {limit} gevoeligste van {len(counted)} gewichten)"
-    else:
-        # no weight can cost the winner its place: the perspectives say it, 24 equal bars do not
-        limit = len(ctx.problem.matrix.group_ids)
-        title = (
-            f"{winner} blijft de beste bij elk aandeel van elk van de {len(counted)} gewichten; "
-            "hier de perspectieven"
-        )
+    # the most sensitive weights: readable on a slide; the text covers all of them. When no
+    # weight can cost the winner its place, the perspectives say it: 24 equal bars do not
+    limit = min(len(counted), 6) if limited else len(ctx.problem.matrix.group_ids)
+    title = tornado_title(winner, len(counted), limit, bool(limited))
     spec, height = chart_specs.tornado_spec(
         rob.one_way, ctx.problem, width=sizes.TORNADO_PLOT_WIDTH, limit=limit
     )

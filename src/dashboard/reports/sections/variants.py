@@ -11,10 +11,10 @@ from dashboard.narrative import (
     overrides_sentence,
     summary_sentence,
 )
+from dashboard.narrative.scores import override_line, tie_policy_sentence
 from dashboard.reports.sections import sizes
 from dashboard.reports.sections.context import ReportContext
 from dashboard.reports.sections.model import SECTION_TITLES, Chart, Section
-from dashboard.scoring import DecisionProblem
 from dashboard.sources import source_line
 from dashboard.tables import Table
 
@@ -46,20 +46,6 @@ def _scores_charts(ctx: ReportContext) -> tuple[Chart, ...]:
     return out
 
 
-def _override_lines(problem: DecisionProblem, reason_chars: int = 120) -> list[str]:
-    """One line per own rating: criterion, variant, the handreiking's and the own rating, why."""
-    m = problem.matrix
-    lines = []
-    for o in problem.overrides:
-        reason = o.reason if len(o.reason) <= reason_chars else o.reason[: reason_chars - 1] + "…"
-        lines.append(
-            f"Eigen oordeel (*): {m.criterion(o.criterion).label}, {m.variant(o.variant).name}: "
-            f"{o.rating.value} in plaats van {m.rating(o.criterion, o.variant).value} "
-            f"(handreiking). Reden: {reason}"
-        )
-    return lines
-
-
 def section_varianten(ctx: ReportContext) -> Section:
     m = ctx.problem.matrix
     result = ctx.result
@@ -83,14 +69,18 @@ def section_varianten(ctx: ReportContext) -> Section:
         source=source_line("seed_004"),
     )
     if result.ties():
-        paragraphs.append("Gelijke scores delen dezelfde rang.")
+        paragraphs.append(tie_policy_sentence())
     slide_bullets: tuple[str, ...] = ()
     if ctx.problem.overrides:
         paragraphs.append(
             f"{overrides_sentence(ctx.problem).removesuffix('.')}; die staan bij Aannames."
         )
         # the slide and the presentation step that show the result show what changed it
-        slide_bullets = (*_override_lines(ctx.problem), *paragraphs[:2])
+        overrides = (
+            override_line(ctx.problem, o, mark=" (*)", reason_chars=120)
+            for o in ctx.problem.overrides
+        )
+        slide_bullets = (*overrides, *paragraphs[:2])
     return Section(
         key="varianten",
         title=SECTION_TITLES["varianten"],
