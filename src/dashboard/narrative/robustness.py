@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from dashboard.formatting import fmt_int
+from dashboard.formatting import fmt_int, fmt_pct
 from dashboard.narrative.scores import dominance_sentence, why_sentence
-from dashboard.narrative.words import join_nl, lower_first, pct_bound, pct_interval
+from dashboard.narrative.words import join_nl, lower_first, own_ratings, pct_bound, pct_interval
 from dashboard.scoring import DecisionProblem
 from dashboard.sensitivity import OneWay, Robustness, ScaleSensitivity, SmaaResult
 
@@ -210,6 +210,26 @@ def tornado_title(winner: str, counted: int, shown: int, limited: bool) -> str:
     if counted > shown:
         title += f" (de {shown} gevoeligste van {counted} gewichten)"
     return title
+
+
+def random_codings_sentence(problem: DecisionProblem, result: ScaleSensitivity) -> str:
+    """How often each variant wins over the random order-preserving codings, per variant."""
+    shares = "; ".join(
+        f"{variant_name(problem, v)} wint in {fmt_pct(p, 1)}"
+        for v, p in result.random_winner_shares.items()
+    )
+    return f"Willekeurige coderingen: {shares} van {fmt_int(result.random_samples)} coderingen."
+
+
+def basis_of_verdict(problem: DecisionProblem) -> str:
+    """The weighting the verdict starts from: the shares of the perspectives, own ratings."""
+    shares = ", ".join(
+        f"{g.label} {fmt_pct(problem.group_shares()[g.id], 0)}" for g in problem.matrix.groups
+    )
+    text = f"Uitgangspunt is de weging van de pagina Varianten: {shares}."
+    if problem.overrides:
+        text += f" Met {own_ratings(len(problem.overrides))}."
+    return text
 
 
 def verdict(problem: DecisionProblem, rob: Robustness, max_challenges: int = 3) -> list[str]:
