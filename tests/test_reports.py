@@ -395,7 +395,7 @@ def test_report_uses_the_sampling_it_is_given(cbs_dir) -> None:
     table = section.tables[0]
     assert "over 2.000 willekeurige wegingen" in table.caption
     assert "startwaarde 7" in table.source
-    expected = smaa(problem_from_mapping({}), 2_000, 7, sampling.options)
+    expected = smaa(problem_from_mapping({}), 2_000, 7, sampling)
     from dashboard.formatting import fmt_pct
 
     assert [row[1] for row in table.rows] == [
