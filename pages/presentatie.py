@@ -25,6 +25,7 @@ from dashboard.reports.content import (
     Table,
 )
 from dashboard.reports.images import shared_renderer, svg_size
+from dashboard.reports.sections.sizes import STEP_HEIGHT
 from dashboard.tables import file_stem
 from dashboard.ui import cache
 from dashboard.ui.layout import expander, page_guard
@@ -87,8 +88,6 @@ STEP_NAMES = {
     "robuustheid": "Robuustheid",
     "conclusie": "Conclusie",
 }
-#: A chart's height on screen: fits a 720 px screen below the title, selector and heading.
-CHART_HEIGHT = 340
 #: Bullets beside a chart and on a text-only step; the rest under "Meer toelichting".
 BULLETS_BESIDE_CHART = 3
 BULLETS_ALONE = 8
@@ -110,12 +109,12 @@ def step_by(delta: int) -> None:
 
 def show_chart(chart: Chart) -> None:
     # the picture of the slide and the PDF, drawn by the server: no chart library to load.
-    # At most CHART_HEIGHT pixels high on screen (a map keeps its whole area in view).
+    # At most STEP_HEIGHT pixels high on screen (a map keeps its whole area in view).
     svg = shared_renderer().svg(chart.spec, chart.width, chart.height)
     svg_width, svg_height = svg_size(svg)
     st.image(
         svg,
-        width=max(200, int(svg_width * min(1.0, CHART_HEIGHT / svg_height))),
+        width=max(200, int(svg_width * min(1.0, STEP_HEIGHT / svg_height))),
         alt=chart.alt_text,
     )
     with expander(

@@ -13,9 +13,17 @@ import streamlit as st
 
 from dashboard.charts import robustness as charts
 from dashboard.errors import DashboardError
-from dashboard.formatting import fmt_int, fmt_number, fmt_pct
+from dashboard.formatting import fmt_int, fmt_number
 from dashboard.limits import SAMPLES, SEED
-from dashboard.narrative import FIRMNESS_NOTE, own_ratings, scale_assumption, verdict, why_sentence
+from dashboard.narrative import (
+    FIRMNESS_NOTE,
+    FIRST_ON_TIES,
+    basis_of_verdict,
+    random_codings_sentence,
+    scale_assumption,
+    verdict,
+    why_sentence,
+)
 from dashboard.sensitivity import analyse
 from dashboard.tables import (
     acceptability_figures,
@@ -133,11 +141,7 @@ with verdict_box:
     sentences = verdict(problem, rob)
     st.markdown(f"**{sentences[0]}**")
     st.markdown("\n".join(f"- {s}" for s in sentences[1:]))
-    shares = ", ".join(f"{g.label} {fmt_pct(problem.group_shares()[g.id], 0)}" for g in m.groups)
-    basis = f"Uitgangspunt is de weging van de pagina Varianten: {shares}."
-    if problem.overrides:
-        basis += f" Met {own_ratings(len(problem.overrides))}."
-    st.caption(basis)
+    st.caption(basis_of_verdict(problem))
     st.info(
         scale_assumption(problem.scale)
         + " Het tabblad ‘Andere codering’ laat zien of een andere keuze de winnaar verandert. "
@@ -219,7 +223,7 @@ with tab_smaa:
     st.markdown(
         f"Het dashboard trok {fmt_int(rob.smaa.samples)} willekeurige wegingen "
         f"({MODES[settings.mode]}; startwaarde {rob.smaa.seed}) en telde hoe vaak elke variant "
-        "op welke plaats eindigt. Bij gelijke scores telt de eerste variant (laagste nummer)."
+        f"op welke plaats eindigt; {FIRST_ON_TIES}."
     )
     show_chart(
         charts.acceptability_figure(rob.smaa, problem),
@@ -271,14 +275,7 @@ with tab_scale:
         extra=SOURCE_EXTRA,
         caption=False,
     )
-    st.markdown(
-        "Willekeurige coderingen: "
-        + "; ".join(
-            f"{m.variant(v).name} wint in {fmt_pct(p, 1)}"
-            for v, p in rob.scales.random_winner_shares.items()
-        )
-        + f" van {fmt_int(rob.scales.random_samples)} coderingen."
-    )
+    st.markdown(random_codings_sentence(problem, rob.scales))
     st.caption(
         "‘1 tot en met 5’ is de standaardcodering plus 3: dat verandert nooit de volgorde. "
         "Willekeurige coderingen: -/- = 0, ++ = 1 en de drie tekens ertussen willekeurig, "

@@ -19,6 +19,12 @@ from dashboard.config import DEFAULT_YEAR
 from dashboard.criteria import load_matrix
 from dashboard.errors import DashboardError, ScenarioChangedError, StorageError, ValidationError
 from dashboard.markup import escape_markdown
+from dashboard.narrative.scenarios import (
+    NO_OWN_RATINGS_IN_EITHER,
+    SAME_WEIGHTS,
+    comparison_summary,
+    group_summary,
+)
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
 from dashboard.scenarios.compare import compare, group_weighting
 from dashboard.scenarios.display import config_summary, file_slug, formatted, scenario_table
@@ -297,7 +303,7 @@ with tab_compare:
         elif a is not None and b is not None:
             result = attempt(partial(compare, a, b), "Vergelijken lukt niet")
             if result is not None:
-                st.markdown(escape_markdown(result.summary()))
+                st.markdown(escape_markdown(comparison_summary(result)))
                 tables = result.tables()
                 st.markdown("**Uitkomst per variant** (score en rang; 1 is het hoogst)")
                 st.dataframe(formatted(tables["Uitkomst"], 2), hide_index=True, width="stretch")
@@ -305,7 +311,7 @@ with tab_compare:
                 st.markdown(
                     "**Gewichten** (aandeel in het totale gewicht, in procenten)"
                     if changed
-                    else "**Gewichten**: beide scenario's wegen alles even zwaar."
+                    else f"**Gewichten**: {SAME_WEIGHTS}"
                 )
                 weights = tables["Gewichten"]
                 if changed and not st.toggle("Ook gelijke gewichten tonen", key="scn_cmp_all"):
@@ -318,7 +324,7 @@ with tab_compare:
                         width="stretch",
                     )
                 if tables["Oordelen"].empty:
-                    st.markdown("**Oordelen**: geen van beide wijkt af van de handreiking.")
+                    st.markdown(f"**Oordelen**: {NO_OWN_RATINGS_IN_EITHER}")
                 else:
                     st.markdown("**Eigen oordelen** (afwijkingen van de handreiking)")
                     variant_names = {v.id: v.name for v in load_matrix().variants}
@@ -361,7 +367,7 @@ with tab_group:
         else:
             group = attempt(lambda: group_weighting(loaded), "De groepsweging lukt niet")
             if group is not None:
-                for sentence in group.summary():
+                for sentence in group_summary(group):
                     st.markdown(escape_markdown(sentence))
                 tables = group.tables()
                 st.markdown("**Rangorde per deelnemer en met de gemiddelde weging**")

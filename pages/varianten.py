@@ -34,6 +34,7 @@ from dashboard.narrative import (
     scale_coding,
     scale_note,
     summary_sentence,
+    tie_policy_sentence,
     tie_sentence,
 )
 from dashboard.scoring import DEFAULT_SCALE, DecisionProblem, Weights, score
@@ -267,7 +268,7 @@ def weights_and_results() -> None:
         st.success(summary_sentence(result, problem), icon=":material/emoji_events:")
         ties = tie_sentence(result, MATRIX)
         if ties:
-            st.info(ties + " Ze krijgen dezelfde plaats.", icon=":material/drag_handle:")
+            st.info(ties, icon=":material/drag_handle:")
         # one element for all explanations: fewer elements to redraw per slider move
         st.markdown("\n\n".join(explanation(result, problem)))
         if problem.overrides:
@@ -333,7 +334,7 @@ def weights_and_results() -> None:
         extra=SOURCE_EXTRA
         + " Score (schaalpunten): gewogen gemiddelde van de oordelen op de schaal; 0–100: "
         "dezelfde score, waarbij 0 = overal -/- en 100 = overal ++; per perspectief: de score "
-        f"binnen dat perspectief. Gelijke scores: {result.tie_policy}.",
+        f"binnen dat perspectief. {tie_policy_sentence()}",
     )
     sync_url()  # a slider move reruns only this fragment: keep the address in step here too
 

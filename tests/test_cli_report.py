@@ -189,3 +189,46 @@ def test_a_scenario_with_a_long_unbroken_reason_gives_a_pdf(
     code, _, err = run(["report", "--scenario", "Lange reden", "--uitvoer", str(target)], capsys)
     assert code == 0, err
     assert "availWidth" not in err and target.read_bytes().startswith(b"%PDF")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_text_on_the_screen_has_the_pdfs_section_titles_and_leads(tmp_path, capsys, cbs_dir):
+    """``--formaat tekst`` renders the same sections as the PDF (and the page and the slides):
+    every title and lead of the one content is in both."""
+    from dashboard.reports.content import ReportInput, build_report_content
+
+    code, text, err = run(["report", "--formaat", "tekst"], capsys)
+    assert code == 0, err
+    target = tmp_path / "rapport.pdf"
+    code, _, err = run(["report", "--uitvoer", str(target)], capsys)
+    assert code == 0, err
+    pdf = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    content = build_report_content(ReportInput(scenario_name="standaardweging"))
+    assert text.startswith(f"{content.title}\nScenario: standaardweging\n")
+    for section in content.sections:
+        for part in (section.title, section.lead):
+            assert _words(part) in _words(text), part
+            assert _words(part) in _words(pdf), part
+
+
+def test_text_goes_to_the_screen_and_refuses_a_file(tmp_path, capsys) -> None:
+    code, out, err = run(
+        ["report", "--formaat", "tekst", "--uitvoer", str(tmp_path / "r.pdf")], capsys
+    )
+    assert code == 2 and not out
+    assert "laat --uitvoer weg" in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_text_of_a_scenario_cannot_drive_the_terminal(capsys, database, cbs_dir) -> None:
+    with open_store(database) as store:
+        store.save(Scenario(name="Raad", problem_config={}, note="regel\nNep: regel"))
+    code, out, err = run(["report", "--formaat", "tekst", "--scenario", "Raad"], capsys)
+    assert code == 0, err
+    assert "\nNep: regel" not in out  # a line break in a note cannot forge a line
+    assert "regel\\x0aNep: regel" in out

@@ -81,3 +81,64 @@ def test_the_scale_assumption_is_worded_once_and_used_by_cli_pages_and_method_te
             continue
         text = path.read_text(encoding="utf-8")
         assert not any(w in text for w in own_words), path
+
+
+def _code_files():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    return [*root.joinpath("pages").glob("*.py"), *root.joinpath("src").rglob("*.py")]
+
+
+def test_ties_are_worded_once_for_scores_and_once_for_random_weightings() -> None:
+    """The rank of equal scores was said four ways ("delen een rang", "delen dezelfde rang", "de
+    hoogste rang (1, 1, 3)" in ScoreResult, "Ze krijgen dezelfde plaats"), the random weightings'
+    rule twice; each now lives in narrative, and the CLI's JSON carries the same words."""
+    import json
+
+    from dashboard.commands.score import result_to_json
+    from dashboard.narrative import FIRST_ON_TIES, TIE_POLICY, tie_policy_sentence
+    from dashboard.scoring import default_problem, score
+
+    problem = default_problem()
+    result = score(problem)
+    assert result_to_json(result, problem)["tie_policy"] == TIE_POLICY
+    assert json.dumps(result_to_json(result, problem))  # still plain JSON
+    assert tie_policy_sentence() == "Gelijke scores delen de hoogste rang (1, 1, 3)."
+    assert not hasattr(result, "tie_policy")  # Dutch words do not live in the result object
+    own_words = ["delen een rang", "delen dezelfde rang", "dezelfde plaats.", "delen de hoogste"]
+    for path in _code_files():
+        text = path.read_text(encoding="utf-8")
+        if path.parent.name == "narrative":
+            continue
+        assert not any(w in text for w in own_words), path
+        assert "telt de eerste variant" not in text, path
+    assert "laagste nummer" in FIRST_ON_TIES
+
+
+def test_cli_score_table_says_shares_and_own_ratings_as_page_and_report() -> None:
+    """The CLI wrote "Gewicht per perspectief: Gemeenten & UWV 33%, …" and its own line per own
+    rating; the page and the report say both in the narrative's words."""
+    from dashboard.commands.score import result_to_table
+    from dashboard.narrative import NO_REASON, group_shares_sentence, override_line
+    from dashboard.scoring import problem_from_mapping, score
+
+    problem = problem_from_mapping({"groups": {"werkgevers": 2}, "ratings": {"gu08": {"V3": "++"}}})
+    table = result_to_table(score(problem), problem)
+    assert group_shares_sentence(problem) in table.splitlines()
+    (override,) = problem.overrides
+    line = override_line(problem, override)
+    assert line in table.splitlines()
+    assert line.startswith("Eigen oordeel: ") and line.endswith(f"Reden: {NO_REASON}")
+    assert override_line(problem, override, mark=" (*)").startswith("Eigen oordeel (*): ")
+
+
+def test_a_long_reason_is_shortened_with_an_ellipsis() -> None:
+    from dashboard.narrative import override_line
+    from dashboard.scoring import problem_from_mapping
+
+    problem = problem_from_mapping(
+        {"ratings": {"gu08": {"V3": "++"}}, "reasons": {"gu08": {"V3": "x" * 200}}}
+    )
+    line = override_line(problem, problem.overrides[0], reason_chars=120)
+    assert line.endswith("Reden: " + "x" * 119 + "…")

@@ -316,14 +316,14 @@ PRESENTATION_CHART_WIDTH = 672
 
 
 def test_every_chart_is_readable_where_the_presentation_shows_it(content, renderer) -> None:
-    """The Presentatie page shows a chart at most CHART_HEIGHT px high and a column wide. The maps
+    """The Presentatie page shows a chart at most STEP_HEIGHT px high and a column wide. The maps
     were drawn at 700x780 and 900x620 with their legends on the map, so their legend type came out
     at 5-7 px at 1280x720, the bar charts at 9-10 px (and as small on a slide and on paper, which
     scale the same drawing)."""
     from dashboard.reports.images import svg_size
+    from dashboard.reports.sections.sizes import STEP_HEIGHT
 
-    page = (Path(__file__).resolve().parents[1] / "pages" / "presentatie.py").read_text("utf-8")
-    shown_height = int(re.search(r"^CHART_HEIGHT = (\d+)", page, re.M).group(1))
+    shown_height = STEP_HEIGHT
     for chart in content.charts:
         svg = renderer.svg(chart.spec, chart.width, chart.height)
         width, height = svg_size(svg)
@@ -395,7 +395,7 @@ def test_report_uses_the_sampling_it_is_given(cbs_dir) -> None:
     table = section.tables[0]
     assert "over 2.000 willekeurige wegingen" in table.caption
     assert "startwaarde 7" in table.source
-    expected = smaa(problem_from_mapping({}), 2_000, 7, sampling.options)
+    expected = smaa(problem_from_mapping({}), 2_000, 7, sampling)
     from dashboard.formatting import fmt_pct
 
     assert [row[1] for row in table.rows] == [
@@ -534,3 +534,26 @@ def test_robustness_chart_names_every_bar_in_full(content) -> None:
     assert any(row["label"] != "elk aandeel" for row in values)  # a limit is shown as such
     chart = content.section("robuustheid").charts[0]
     assert "0% – 100%" not in {row["label"] for row in chart.spec["data"]["values"]}
+
+
+def test_the_mover_pays_in_the_same_words_in_the_overstap_section_and_the_conclusie(
+    content,
+) -> None:
+    """The report said "Kosten (naar inwoners): Voorschoten betaalt nu …" where the Overstap
+    page and the Conclusie say "Voorschoten betaalt aan de regionale kosten nu …"."""
+    overstap = content.section("overstap")
+    (mover,) = [p for p in overstap.paragraphs if "betaalt" in p and "regionale kosten" in p]
+    assert mover.startswith("Voorschoten betaalt aan de regionale kosten nu ")
+    assert mover in overstap.slide_bullets
+    assert any(mover in bullet for bullet in content.section("conclusie").bullets)
+
+
+def test_the_distribution_key_is_named_as_on_the_overstap_page(content) -> None:
+    """It was "naar inwoners", "naar rato van het aantal inwoners" and "gelijke delen per
+    gemeente" in one report; the report now uses the key's own label."""
+    from dashboard.overstap import DistributionKey
+
+    assert "Kostenverdeling: naar inwonertal." in content.section("aannames").paragraphs
+    methods = " ".join(content.section("methoden").paragraphs)
+    assert f"De verdeling is {DistributionKey.PER_INWONER.label} of in gelijke delen." in methods
+    assert "Gelijke scores delen de hoogste rang (1, 1, 3)." in methods

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard.errors import ValidationError
+from dashboard.narrative.scenarios import comparison_summary, group_summary
 from dashboard.scenarios import Scenario
 from dashboard.scenarios.compare import compare, group_weighting
 from dashboard.scenarios.tables import sheet_title, to_csv_bytes, to_excel_bytes
@@ -24,7 +25,7 @@ def test_compare_with_itself_changes_nothing() -> None:
     assert result.changed_weights() == ()
     assert result.ratings == ()
     assert result.same_ranking
-    assert "dezelfde volgorde" in result.summary()
+    assert "dezelfde volgorde" in comparison_summary(result)
 
 
 def test_compare_weights_and_results() -> None:
@@ -56,7 +57,7 @@ def test_mean_weighting_has_the_mean_effective_weights() -> None:
         expected = sum(r.effective_weights[cid] for r in results) / 3
         assert mean_share == pytest.approx(expected)
     assert group.mixed_judgements  # B has an own rating, C its own scale
-    assert any("Let op" in s for s in group.summary())
+    assert any("Let op" in s for s in group_summary(group))
     spreads = [s.range for s in group.criteria]
     assert spreads == sorted(spreads, reverse=True)
     assert set(group.tables()) == {"Rangorde", "Onenigheid"}

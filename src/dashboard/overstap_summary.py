@@ -12,7 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dashboard.facts import Consequence
-from dashboard.narrative.costs import cost_sentence, frictiekosten_sentence, remaining_sentence
+from dashboard.narrative.costs import (
+    frictiekosten_sentence,
+    mover_cost_sentence,
+    remaining_sentence,
+)
 from dashboard.overstap import CostModel, OverstapResult, TimelineStep
 
 
@@ -67,7 +71,7 @@ def overstap_summary(
                 "welk UWV-kantoor na deze overstap geldt, is niet vastgelegd in de bronnen.",
             )
         )
-    cost = f"{name} betaalt aan de regionale kosten {cost_sentence(model, region_names)}"
+    cost = mover_cost_sentence(model, region_names, name)
     for extra in (remaining_sentence(model, region_names), frictiekosten_sentence(model)):
         if extra:
             cost += " " + extra

@@ -337,7 +337,6 @@ class ScoreResult:
     group_shares: Mapping[str, float]
     #: (a, b) pairs: a dominates b
     dominance: tuple[tuple[str, str], ...]
-    tie_policy: str = "gelijke scores delen de hoogste rang (1, 1, 3)"
 
     @property
     def ranking(self) -> tuple[str, ...]:

@@ -158,6 +158,21 @@ def test_compare_and_group_weighting(db_url: str) -> None:
     assert sum(mean["groups"].values()) == pytest.approx(1.0)
 
 
+def test_two_scenarios_with_the_same_unequal_weighting_are_not_called_equal(db_url: str) -> None:
+    """Both give werkgevers 4: the same weighting, but not "alles even zwaar" (the page said so
+    whenever the two weightings agreed)."""
+    seed(
+        db_url,
+        Scenario("A", {"groups": {"werkgevers": 4}}),
+        Scenario("B", {"groups": {"werkgevers": 4}}),
+    )
+    at = page().run()
+    assert not at.exception
+    body = plain(" ".join(page_sources(at)))
+    assert "wegen alles even zwaar" not in body
+    assert "beide scenario's geven elk criterium hetzelfde gewicht" in body
+
+
 def test_share_link_shows_current_weighting(db_url: str) -> None:
     at = page()
     set_weighting(at, {"groups": {"werkgevers": 2}})

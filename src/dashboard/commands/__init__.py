@@ -15,9 +15,13 @@ FORMAT_NAMES = {"json": "json", "tabel": "table", "tekst": "text", "table": "tab
 
 
 def add_format_option(
-    parser: argparse.ArgumentParser, values: Sequence[str], default: str, help: str | None = None
+    parser: argparse.ArgumentParser,
+    values: Sequence[str],
+    default: str | None,
+    help: str | None = None,
 ) -> None:
-    """``--formaat`` with Dutch value names (``tabel``, ``tekst``); old English names work too."""
+    """``--formaat`` with Dutch value names (``tabel``, ``tekst``); old English names work too.
+    ``default`` None: the flag is optional and absent means the command's own output."""
     dutch = {"json": "json", "table": "tabel", "text": "tekst"}
     shown = [dutch[value] for value in values]
 

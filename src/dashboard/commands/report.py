@@ -1,6 +1,7 @@
-"""CLI command ``report``: the college report as PDF or PowerPoint.
+"""CLI command ``report``: the college report as PDF or PowerPoint, or as text on the screen.
 
-``python -m dashboard report [--scenario NAAM] --uitvoer BESTAND.pdf|BESTAND.pptx``. Without
+``python -m dashboard report [--scenario NAAM] --uitvoer BESTAND.pdf|BESTAND.pptx``, or
+``--formaat tekst`` (without ``--uitvoer``): the same sections as plain text. Without
 ``--scenario`` the report uses the default weighting (three perspectives equal, the
 handreiking's ratings) and the default overstap (Voorschoten → Holland Rijnland). The robustness
 section draws its random weightings as ``sensitivity`` does: ``--aantal``, ``--startwaarde``,
@@ -19,11 +20,13 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dashboard.commands import add_format_option
 from dashboard.commands.sampling import add_sampling_arguments
 from dashboard.errors import ValidationError
 from dashboard.safe_files import check_target, os_reason, write_bytes
 
 if TYPE_CHECKING:
+    from dashboard.reports.content import ReportInput
     from dashboard.sampling import SamplingSettings
 
 FORMATS = (".pdf", ".pptx")
@@ -38,9 +41,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--uitvoer",
         dest="out",
-        required=True,
         metavar="BESTAND",
         help="uitvoerbestand, eindigend op .pdf of .pptx",
+    )
+    add_format_option(
+        parser,
+        ("text",),
+        None,
+        help="tekst: het rapport als platte tekst op het scherm, in plaats van een bestand",
     )
     add_sampling_arguments(parser)  # as `sensitivity`: the robustness section's sampling
     parser.add_argument(
@@ -80,6 +88,12 @@ def sampling_settings(args: argparse.Namespace) -> SamplingSettings:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format == "text":
+        return _print_text(args)
+    if args.out is None:
+        raise ValidationError(
+            "geef --uitvoer op (een bestand .pdf of .pptx) of kies --formaat tekst"
+        )
     if not args.out.strip():
         raise ValidationError(
             "--uitvoer is leeg; geef een bestandsnaam op, bijvoorbeeld rapport.pdf"
@@ -99,8 +113,20 @@ def run(args: argparse.Namespace) -> int:
         render.stop_background_engine()
 
 
-def _run(args: argparse.Namespace, out: Path, suffix: str, sampling: SamplingSettings) -> int:
-    from dashboard.reports.content import ReportInput, build_report_content
+def _print_text(args: argparse.Namespace) -> int:
+    """The report's sections as plain text on standard output: no file, no charts drawn."""
+    if args.out is not None:
+        raise ValidationError("--formaat tekst zet het rapport op het scherm; laat --uitvoer weg")
+    sampling = sampling_settings(args)
+    from dashboard.reports.content import build_report_content
+    from dashboard.reports.text import report_text
+
+    print(report_text(build_report_content(_report_input(args, sampling))), end="")
+    return 0
+
+
+def _report_input(args: argparse.Namespace, sampling: SamplingSettings) -> ReportInput:
+    from dashboard.reports.content import ReportInput
 
     if args.scenario:
         from dashboard.scenarios import open_store
@@ -116,9 +142,14 @@ def _run(args: argparse.Namespace, out: Path, suffix: str, sampling: SamplingSet
             author=scenario.author,
             note=scenario.note,
         )
-    else:
-        spec = ReportInput(scenario_name="standaardweging", sampling=sampling)
-    content = build_report_content(spec)
+        return spec
+    return ReportInput(scenario_name="standaardweging", sampling=sampling)
+
+
+def _run(args: argparse.Namespace, out: Path, suffix: str, sampling: SamplingSettings) -> int:
+    from dashboard.reports.content import build_report_content
+
+    content = build_report_content(_report_input(args, sampling))
 
     # charts are drawn without a browser (vl-convert), so every report has its images
     data = _render(content, suffix)

@@ -21,9 +21,12 @@ from typing import Any
 
 from dashboard.commands import add_format_option
 from dashboard.errors import ValidationError
-from dashboard.formatting import fmt_number, fmt_pct
+from dashboard.formatting import fmt_number
 from dashboard.narrative import (
+    TIE_POLICY,
     dominance_sentences,
+    group_shares_sentence,
+    override_line,
     scale_assumption,
     summary_sentence,
     tie_sentence,
@@ -132,7 +135,7 @@ def result_to_json(result: ScoreResult, problem: DecisionProblem) -> dict[str, A
             }
             for o in problem.overrides
         ],
-        "tie_policy": result.tie_policy,
+        "tie_policy": TIE_POLICY,
     }
 
 
@@ -159,19 +162,13 @@ def result_to_table(result: ScoreResult, problem: DecisionProblem) -> str:
         ).rstrip()
 
     out = [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows), ""]
-    shares = ", ".join(f"{g.short} {fmt_pct(result.group_shares[g.id])}" for g in m.groups)
-    out.append(f"Gewicht per perspectief: {shares}")
+    out.append(group_shares_sentence(problem))
     out.append(summary_sentence(result, problem))
     ties = tie_sentence(result, m)
     if ties:
         out.append(ties)
     out.extend(dominance_sentences(result, problem))
-    for o in problem.overrides:
-        reason = f" ({o.reason})" if o.reason else ""
-        out.append(
-            f"Eigen oordeel: {m.criterion(o.criterion).label} / {m.variant(o.variant).name}: "
-            f"{o.rating.value} in plaats van {m.rating(o.criterion, o.variant).value}{reason}"
-        )
+    out.extend(override_line(problem, o) for o in problem.overrides)
     out.append(scale_assumption(problem.scale))
     return "\n".join(out)
 

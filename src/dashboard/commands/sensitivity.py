@@ -29,8 +29,8 @@ from dashboard.commands.sampling import (
     sampling_settings,
 )
 from dashboard.commands.score import load_problem
-from dashboard.formatting import fmt_int, fmt_pct
-from dashboard.narrative import interval_text, scale_assumption, verdict
+from dashboard.formatting import fmt_pct
+from dashboard.narrative import acceptability_caption, interval_text, scale_assumption, verdict
 from dashboard.scoring import DecisionProblem
 from dashboard.sensitivity import Robustness, analyse, to_json
 
@@ -63,7 +63,7 @@ def as_text(problem: DecisionProblem, rob: Robustness) -> str:
         span = interval_text(ow)
         lines.append(f"  {name[:60]:<62} nu {fmt_pct(ow.baseline_share, 1):>7}  {span}")
     lines.append("")
-    lines.append(f"Hoe vaak op welke plaats ({fmt_int(rob.smaa.samples)} wegingen):")
+    lines.append(acceptability_caption(rob.smaa.samples) + ":")
     for vid in m.variant_ids:
         shares = "  ".join(f"{fmt_pct(p, 1):>7}" for p in rob.smaa.acceptability[vid])
         lines.append(f"  {m.variant(vid).name:<10} {shares}")

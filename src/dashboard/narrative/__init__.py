@@ -9,38 +9,66 @@ own ratings, how firm the outcome is).
 * :mod:`dashboard.narrative.scores`: the scores of the Varianten page.
 * :mod:`dashboard.narrative.robustness`: the verdict of the Robuustheid page.
 * :mod:`dashboard.narrative.costs`: what an overstap costs the gemeente and those who stay.
+* :mod:`dashboard.narrative.overstap`: what the overstap does to the two regions.
+* :mod:`dashboard.narrative.regions`: the regions' counts, members and rates in the report.
+* :mod:`dashboard.narrative.scenarios`: a comparison of two scenarios and a group weighting.
+
+The last four are imported by their module path (they read the overstap, labour and scenario
+types, which this package's own imports do not need).
 """
 
 from dashboard.narrative.robustness import (
     FIRMNESS_NOTE,
+    FIRST_ON_TIES,
+    acceptability_caption,
     acceptability_sentence,
+    basis_of_verdict,
     challenger_sentence,
     firmness,
     interval_text,
+    random_codings_sentence,
     scale_sentence,
     stays_highest_sentence,
+    tornado_title,
     verdict,
     wins_only_if_sentences,
 )
 from dashboard.narrative.scores import (
+    CHOICES_NOT_FACTS,
+    EQUAL_CRITERIA,
+    NO_OWN_RATINGS,
+    NO_REASON,
+    TIE_POLICY,
+    basis_sentence,
     dominance_sentence,
     dominance_sentences,
     explanation,
     group_shares_sentence,
+    override_line,
     overrides_sentence,
     preset_note,
     scale_assumption,
     scale_coding,
     scale_note,
     summary_sentence,
+    tie_policy_sentence,
     tie_sentence,
     why_sentence,
 )
 from dashboard.narrative.words import count, join_nl, lower_first, own_ratings, pct_interval
 
 __all__ = [
+    "CHOICES_NOT_FACTS",
+    "EQUAL_CRITERIA",
     "FIRMNESS_NOTE",
+    "FIRST_ON_TIES",
+    "NO_OWN_RATINGS",
+    "NO_REASON",
+    "TIE_POLICY",
+    "acceptability_caption",
     "acceptability_sentence",
+    "basis_of_verdict",
+    "basis_sentence",
     "challenger_sentence",
     "count",
     "dominance_sentence",
@@ -51,17 +79,21 @@ __all__ = [
     "interval_text",
     "join_nl",
     "lower_first",
+    "override_line",
     "overrides_sentence",
     "own_ratings",
     "pct_interval",
     "preset_note",
+    "random_codings_sentence",
     "scale_assumption",
     "scale_coding",
     "scale_note",
     "scale_sentence",
     "stays_highest_sentence",
     "summary_sentence",
+    "tie_policy_sentence",
     "tie_sentence",
+    "tornado_title",
     "verdict",
     "why_sentence",
     "wins_only_if_sentences",

@@ -84,6 +84,12 @@ def cost_sentence(model: CostModel, region_names: Mapping[str, str]) -> str:
     return text + f": {fmt_eur(abs(change))} per jaar {direction}{relative}."
 
 
+def mover_cost_sentence(model: CostModel, region_names: Mapping[str, str], gemeente: str) -> str:
+    """“Voorschoten betaalt aan de regionale kosten nu …”: the mover's costs, as the Overstap
+    page's summary, the report's Overstap section and the Conclusie say them."""
+    return f"{gemeente} betaalt aan de regionale kosten {cost_sentence(model, region_names)}"
+
+
 def remaining_sentence(model: CostModel, region_names: Mapping[str, str]) -> str:
     """What the gemeenten that stay in the region the mover leaves pay: together in euro (with a
     budget), each as its share before and after."""

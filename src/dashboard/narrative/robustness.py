@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from dashboard.formatting import fmt_int
+from dashboard.formatting import fmt_int, fmt_pct
 from dashboard.narrative.scores import dominance_sentence, why_sentence
-from dashboard.narrative.words import join_nl, lower_first, pct_bound, pct_interval
+from dashboard.narrative.words import join_nl, lower_first, own_ratings, pct_bound, pct_interval
 from dashboard.scoring import DecisionProblem
 from dashboard.sensitivity import OneWay, Robustness, ScaleSensitivity, SmaaResult
 
@@ -27,6 +27,10 @@ FIRMNESS_NOTE = (
     f"({round(FAIR * 100)}–{pct_bound(FIRM, 'nearest', 0)}) en ‘wankel’ zijn een "
     "vuistregel van dit dashboard."
 )
+
+
+#: Which variant the random weightings count when scores are equal.
+FIRST_ON_TIES = "bij gelijke scores telt de eerste variant, die met het laagste nummer"
 
 
 def variant_name(problem: DecisionProblem, variant_id: str) -> str:
@@ -185,6 +189,49 @@ def scale_sentence(problem: DecisionProblem, result: ScaleSensitivity) -> str:
     return text + "."
 
 
+def acceptability_caption(samples: int) -> str:
+    """The heading of the table of how often each variant takes each place."""
+    return (
+        f"Hoe vaak staat elke variant op welke plaats, over {fmt_int(samples)} willekeurige "
+        "wegingen"
+    )
+
+
+def tornado_title(winner: str, counted: int, shown: int, limited: bool) -> str:
+    """The title of the tornado overview: between which shares the winner stays the best, for
+    the ``shown`` most sensitive of ``counted`` weights; or, when no weight can cost the winner
+    its place (``limited`` false), that it stays the best whatever share any weight gets."""
+    if not limited:
+        return (
+            f"{winner} blijft de beste bij elk aandeel van elk van de {counted} gewichten; "
+            "hier de perspectieven"
+        )
+    title = f"Tussen welke aandelen blijft {winner} de beste?"
+    if counted > shown:
+        title += f" (de {shown} gevoeligste van {counted} gewichten)"
+    return title
+
+
+def random_codings_sentence(problem: DecisionProblem, result: ScaleSensitivity) -> str:
+    """How often each variant wins over the random order-preserving codings, per variant."""
+    shares = "; ".join(
+        f"{variant_name(problem, v)} wint in {fmt_pct(p, 1)}"
+        for v, p in result.random_winner_shares.items()
+    )
+    return f"Willekeurige coderingen: {shares} van {fmt_int(result.random_samples)} coderingen."
+
+
+def basis_of_verdict(problem: DecisionProblem) -> str:
+    """The weighting the verdict starts from: the shares of the perspectives, own ratings."""
+    shares = ", ".join(
+        f"{g.label} {fmt_pct(problem.group_shares()[g.id], 0)}" for g in problem.matrix.groups
+    )
+    text = f"Uitgangspunt is de weging van de pagina Varianten: {shares}."
+    if problem.overrides:
+        text += f" Met {own_ratings(len(problem.overrides))}."
+    return text
+
+
 def verdict(problem: DecisionProblem, rob: Robustness, max_challenges: int = 3) -> list[str]:
     """The sentences for an alderman, most important first."""
     name = variant_name(problem, rob.winner)
@@ -193,7 +240,7 @@ def verdict(problem: DecisionProblem, rob: Robustness, max_challenges: int = 3) 
         names = join_nl([variant_name(problem, v) for v in rob.tied_winners])
         out.append(
             f"Met deze weging scoren {names} precies gelijk. Hieronder is {name} als "
-            "uitgangspunt genomen (bij gelijke scores telt de eerste variant)."
+            f"uitgangspunt genomen ({FIRST_ON_TIES})."
         )
     lead = {
         "stevig": "De uitkomst is stevig",

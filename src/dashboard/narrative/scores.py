@@ -12,9 +12,32 @@ from dashboard.criteria import Matrix
 from dashboard.formatting import fmt_number, fmt_pct, fmt_plain
 from dashboard.limits import SCALE
 from dashboard.narrative.words import count, join_nl, lower_first, own_ratings, quoted
-from dashboard.scoring import TIE_TOLERANCE, DecisionProblem, Scale, ScoreResult
+from dashboard.scoring import TIE_TOLERANCE, DecisionProblem, RatingOverride, Scale, ScoreResult
 from dashboard.sensitivity import WinReason, why_it_wins
 from dashboard.weighting import CRITERIA_EQUAL, DEFAULT_PRESET, SINGLE_PREFIX, preset
+
+#: How ranks are given when scores are equal (standard competition ranking), the one wording of
+#: the Varianten page, the CLI's ``score`` and the report.
+TIE_POLICY = "gelijke scores delen de hoogste rang (1, 1, 3)"
+
+#: What the report's assumptions are, before it lists them.
+CHOICES_NOT_FACTS = (
+    "De codering ++ … -/- in getallen, de weging en eigen oordelen zijn keuzes, geen feiten."
+)
+
+#: Said when every criterion weighs 1 within its perspective.
+EQUAL_CRITERIA = "Alle criteria wegen binnen hun perspectief even zwaar (gewicht 1)."
+
+#: Stands where the reason for an own rating would stand, when none was given.
+NO_REASON = "(geen reden opgegeven)"
+
+#: Said when the handreiking's ratings are used as they are.
+NO_OWN_RATINGS = "Alle oordelen zijn die van de handreiking; er zijn geen eigen oordelen."
+
+
+def tie_policy_sentence() -> str:
+    """“Gelijke scores delen de hoogste rang (1, 1, 3).”"""
+    return TIE_POLICY[:1].upper() + TIE_POLICY[1:] + "."
 
 
 def variant_name(matrix: Matrix, variant_id: str) -> str:
@@ -172,6 +195,25 @@ def explanation(result: ScoreResult, problem: DecisionProblem) -> list[str]:
     return out
 
 
+def override_line(
+    problem: DecisionProblem, override: RatingOverride, *, mark: str = "", reason_chars: int = 0
+) -> str:
+    """One own rating: criterion, variant, the handreiking's and the own rating, and why.
+
+    ``mark`` follows “Eigen oordeel” where the charts mark own ratings (``" (*)"``);
+    ``reason_chars`` > 0 shortens a long reason to that many characters.
+    """
+    m = problem.matrix
+    reason = override.reason or NO_REASON
+    if reason_chars and len(reason) > reason_chars:
+        reason = reason[: reason_chars - 1] + "…"
+    return (
+        f"Eigen oordeel{mark}: {m.criterion(override.criterion).label}, "
+        f"{m.variant(override.variant).name}: {override.rating.value} in plaats van "
+        f"{m.rating(override.criterion, override.variant).value} (handreiking). Reden: {reason}"
+    )
+
+
 def overrides_sentence(problem: DecisionProblem) -> str:
     """'Deze uitkomst gebruikt 1 eigen oordeel dat afwijkt van de handreiking.' ('' without)."""
     if not problem.overrides:
@@ -221,6 +263,16 @@ _SIGNS_ONLY = "Aanname: de handreiking geeft alleen tekens (++ tot -/-), geen ge
 def scale_assumption(scale: Scale | None = None) -> str:
     """The one sentence that says the coding of ++ … -/- is the dashboard's assumption."""
     return f"{_SIGNS_ONLY} Dat {scale_coding(scale)} telt, is een keuze van dit dashboard."
+
+
+def basis_sentence(scale: Scale | None = None) -> str:
+    """Where the scores and figures of a conclusion come from, and which are assumptions."""
+    return (
+        "De scores volgen uit de oordelen van de handreiking (2012) en de gekozen weging. "
+        + scale_assumption(scale)
+        + " Cijfers over regio's zijn CBS-cijfers; budgetten en frictiekosten zijn eigen "
+        "invoer."
+    )
 
 
 def scale_note() -> str:

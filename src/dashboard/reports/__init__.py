@@ -2,7 +2,7 @@
 
 * :mod:`dashboard.reports.content` assembles everything a report says (sections with text,
   tables, Vega-Lite chart specifications with text alternatives and source lines) from a
-  scenario-like input.
+  scenario-like input; each section is built in its own module of :mod:`dashboard.reports.sections`.
   Sections whose data or module is missing are kept, marked "niet beschikbaar".
 * :mod:`dashboard.reports.images` draws the charts without a browser: SVG (vector graphics in
   the PDF, pictures on the Presentatie page) and PNG for the slides (vl-convert).

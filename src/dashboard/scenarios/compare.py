@@ -5,6 +5,9 @@ see :mod:`dashboard.scoring`), because raw slider values of two people are not c
 ``werkgevers: 2`` with everything else 1 is the same weighting as ``werkgevers: 4`` with
 everything else 2.
 
+The sentences that say what a comparison or a group weighting shows are in
+:mod:`dashboard.narrative.scenarios`.
+
 The mean weighting of a group is the mean of the members' effective weights, written back as a
 weights-file mapping (group weight = the group's summed mean share, criterion weight = its
 mean share) so that its effective weights are exactly those means.
@@ -20,7 +23,6 @@ import pandas as pd
 
 from dashboard.criteria import RATINGS, Matrix, load_matrix
 from dashboard.errors import ValidationError
-from dashboard.formatting import fmt_pct
 from dashboard.scenarios.model import Scenario
 from dashboard.scoring import DecisionProblem, ScoreResult, Weights, score
 
@@ -86,18 +88,6 @@ class ScenarioComparison:
 
     def changed_weights(self, tolerance: float = 1e-9) -> tuple[WeightRow, ...]:
         return tuple(r for r in self.weights if abs(r.difference) > tolerance)
-
-    def summary(self) -> str:
-        """One Dutch sentence for an alderman."""
-        win_a = " en ".join(r.name for r in self.results if r.rank_a == 1)
-        win_b = " en ".join(r.name for r in self.results if r.rank_b == 1)
-        if self.same_ranking:
-            return f"Beide scenario's geven dezelfde volgorde; {win_a} scoort in beide het hoogst."
-        if win_a == win_b:
-            return (
-                f"In beide scenario's scoort {win_a} het hoogst, maar de volgorde daarna verschilt."
-            )
-        return f"In ‘{self.name_a}’ scoort {win_a} het hoogst, in ‘{self.name_b}’ {win_b}."
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Dutch tables for the page and the CSV/Excel downloads."""
@@ -258,38 +248,6 @@ class GroupWeighting:
 
     def disagreements(self, n: int = 3) -> tuple[Spread, ...]:
         return self.criteria[:n]
-
-    def summary(self) -> list[str]:
-        """Dutch sentences: who puts what first, the mean result, the biggest disagreement."""
-        out = []
-        winners = {
-            name: " en ".join(self.variant_names[v] for v in r.winners)
-            for name, r in zip(self.names, self.results, strict=True)
-        }
-        if len(set(winners.values())) == 1:
-            out.append(
-                f"Alle {len(self.names)} wegingen geven {next(iter(winners.values()))} "
-                "de hoogste score."
-            )
-        else:
-            parts = "; ".join(f"{name}: {win}" for name, win in winners.items())
-            out.append(f"De wegingen geven niet dezelfde winnaar ({parts}).")
-        mean_win = " en ".join(self.variant_names[v] for v in self.mean_result.winners)
-        out.append(f"Met de gemiddelde weging scoort {mean_win} het hoogst.")
-        if self.criteria and self.criteria[0].range > 1e-12:
-            top = self.criteria[0]
-            lo_name = self.names[top.shares.index(top.low)]
-            hi_name = self.names[top.shares.index(top.high)]
-            out.append(
-                f"Het meest oneens is men over ‘{top.label}’: van {fmt_pct(top.low, 1)} "
-                f"van het totale gewicht ({lo_name}) tot {fmt_pct(top.high, 1)} ({hi_name})."
-            )
-        if self.mixed_judgements:
-            out.append(
-                "Let op: de deelnemers gebruiken verschillende schalen of eigen oordelen; de "
-                "gemiddelde weging rekent met de oordelen van de handreiking en de standaardschaal."
-            )
-        return out
 
     def tables(self) -> dict[str, pd.DataFrame]:
         ranks = pd.DataFrame(

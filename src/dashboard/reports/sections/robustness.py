@@ -1,0 +1,66 @@
+"""How firm the outcome is (robuustheid)."""
+
+from __future__ import annotations
+
+from dashboard.charts import robustness as robustness_charts
+from dashboard.charts import specs as chart_specs
+from dashboard.formatting import fmt_pct
+from dashboard.narrative import verdict
+from dashboard.narrative.robustness import acceptability_caption, tornado_title
+from dashboard.reports.sections import sizes
+from dashboard.reports.sections.context import ReportContext
+from dashboard.reports.sections.model import SECTION_TITLES, Chart, Section
+from dashboard.sensitivity import Robustness, analyse
+from dashboard.sources import source_line
+from dashboard.tables import Table
+
+
+def section_robuustheid(ctx: ReportContext) -> Section:
+    # the sampling of the Robuustheid page (or scenario, or CLI): the same figures as there
+    sampling = ctx.spec.sampling
+    rob = analyse(ctx.problem, sampling)
+    sentences = verdict(ctx.problem, rob)
+    m = ctx.problem.matrix
+    acceptability = Table(
+        caption=acceptability_caption(rob.smaa.samples),
+        header=("Variant", "1e plaats", "2e plaats", "3e plaats"),
+        rows=tuple(
+            (m.variant(v).name, *(fmt_pct(p, 0) for p in rob.smaa.acceptability[v]))
+            for v in m.variant_ids
+        ),
+        source=source_line(
+            "seed_004", extra=f"Eigen berekening (SMAA, startwaarde {sampling.seed})."
+        ),
+    )
+    return Section(
+        key="robuustheid",
+        title=SECTION_TITLES["robuustheid"],
+        lead=sentences[0],
+        bullets=tuple(sentences[1:]),
+        tables=(acceptability,),
+        charts=(_robustness_chart(rob, ctx),),
+        sources=(source_line("seed_004", extra="Gevoeligheid: eigen berekening."),),
+    )
+
+
+def _robustness_chart(rob: Robustness, ctx: ReportContext) -> Chart:
+    """The Robuustheid page's tornado overview with its own text alternative."""
+    counted = [ow for ow in rob.one_way if ow.has_effect]
+    limited = [ow for ow in counted if not (ow.low <= 0 and ow.high >= 1)]
+    winner = ctx.variant_label(rob.winner)
+    # the most sensitive weights: readable on a slide; the text covers all of them. When no
+    # weight can cost the winner its place, the perspectives say it: 24 equal bars do not
+    limit = min(len(counted), 6) if limited else len(ctx.problem.matrix.group_ids)
+    title = tornado_title(winner, len(counted), limit, bool(limited))
+    spec, height = chart_specs.tornado_spec(
+        rob.one_way, ctx.problem, width=sizes.TORNADO_PLOT_WIDTH, limit=limit
+    )
+    return Chart(
+        key="robuustheid",
+        title=title,
+        spec=spec,
+        alt_text=robustness_charts.tornado_text(rob.one_way, ctx.problem),
+        source=source_line("seed_004", extra="Eigen berekening."),
+        width=sizes.TORNADO_WIDTH,
+        height=height,
+    )
