@@ -92,7 +92,9 @@ def run(args: argparse.Namespace) -> int:
 
     # the chart engine starts in a helper process while this one imports and computes; for
     # slides it makes the pictures too (PNG), so that work is not left for the end
-    render.start_background_engine(png_scale=SLIDE_SCALE if suffix == ".pptx" else None)
+    render.start_background_engine(
+        png_scale=SLIDE_SCALE if suffix == ".pptx" else None, drawings=suffix == ".pdf"
+    )
     try:
         return _run(args, out, suffix, sampling)
     finally:
