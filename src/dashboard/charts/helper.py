@@ -147,7 +147,7 @@ def _made_drawing(svg: str) -> MadeDrawing | None:
 
     try:
         return pdf_drawing(svg)
-    except (DashboardError, KeyError, OSError, pickle.PicklingError):
+    except (DashboardError, KeyError, OSError, TypeError, pickle.PicklingError):
         return None
 
 
