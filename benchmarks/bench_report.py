@@ -64,7 +64,9 @@ def child(kind: str, helper: bool = True) -> None:
     from dashboard.charts import render
 
     if helper:  # as the report command does
-        render.start_background_engine(png_scale=2.0 if kind == "pptx" else None)
+        render.start_background_engine(
+            png_scale=2.0 if kind == "pptx" else None, drawings=kind == "pdf"
+        )
     from dashboard.reports.content import ReportInput, build_report_content
 
     if kind == "pdf":

@@ -66,7 +66,7 @@ def test_no_helper_once_this_process_has_drawn(fresh) -> None:
 class _Broken:
     """A helper process that died."""
 
-    def draw(self, spec: dict, png_scale: float | None = None) -> Future:
+    def draw(self, spec: dict, png_scale: float | None = None, drawing: bool = False) -> Future:
         future: Future = Future()
         future.set_exception(RuntimeError("de tekenhulp draait niet"))
         return future
@@ -116,8 +116,8 @@ def test_a_report_command_leaves_no_helper_behind(tmp_path, monkeypatch, cbs_dir
     started: list[object] = []
     real = render.start_background_engine
 
-    def spy(png_scale: float | None = None) -> bool:
-        ok = real(png_scale)
+    def spy(png_scale: float | None = None, drawings: bool = False) -> bool:
+        ok = real(png_scale, drawings)
         started.append(render._background)
         return ok
 
@@ -142,7 +142,7 @@ def test_the_helper_makes_the_slides_pictures_too(fresh) -> None:
 class _Stuck:
     """A helper process that never answers."""
 
-    def draw(self, spec: dict, png_scale: float | None = None) -> Future:
+    def draw(self, spec: dict, png_scale: float | None = None, drawing: bool = False) -> Future:
         return Future()
 
     def stop(self) -> None:
@@ -153,3 +153,46 @@ def test_a_stuck_helper_means_drawing_here(fresh, monkeypatch) -> None:
     monkeypatch.setattr(render, "_background", _Stuck())
     monkeypatch.setattr(render, "HELPER_TIMEOUT", 0.1)
     assert render.svg(SPEC).startswith("<svg")
+
+
+def test_the_helper_makes_the_pdf_drawings_too(fresh) -> None:
+    """A PDF's charts are turned into vector drawings by the helper process: the same drawing
+    as made here, in the PDF's fonts, a new object each time (the PDF scales it in place)."""
+    import pickle
+
+    from dashboard.reports.images import ChartFonts, ImageRenderer, pdf_fonts, svg_drawing
+
+    fonts = ChartFonts(*pdf_fonts())
+    here = svg_drawing(render._convert("svg", SPEC, 1.0), fonts)
+    render._engine_started = False
+    render._memory.clear()
+    assert render.start_background_engine(drawings=True)
+    render.prefetch([SPEC])
+    made = render.made_ahead_drawing(SPEC)
+    assert made is not None and made[0] == fonts.names
+    renderer = ImageRenderer()
+    first = renderer.drawing(SPEC, 300, 80, fonts=fonts)
+    second = renderer.drawing(SPEC, 300, 80, fonts=fonts)
+    assert first is not second
+    assert pickle.dumps(first) == pickle.dumps(pickle.loads(made[1]))
+    assert [s.text for s in strings(first)] == [s.text for s in strings(here)]
+    assert first.getBounds() == here.getBounds()
+
+
+def test_no_drawing_from_the_helper_unless_asked(fresh) -> None:
+    assert render.start_background_engine()
+    render.prefetch([SPEC])
+    assert render.made_ahead_drawing(SPEC) is None
+    render.stop_background_engine()
+    assert render.made_ahead_drawing({**SPEC, "width": 301}) is None  # no helper: not drawn
+
+
+def strings(node: object) -> list:
+    """Every text of a reportlab drawing, in order."""
+    from reportlab.graphics.shapes import Group, String
+
+    if isinstance(node, String):
+        return [node]
+    if isinstance(node, Group):
+        return [s for child in node.contents for s in strings(child)]
+    return []

@@ -2,12 +2,15 @@
 
 vl-convert holds Python's GIL for much of its work (see :mod:`dashboard.charts.render`), so a
 thread gains little while the process computes something else. This helper process starts the
-engine as soon as it runs and then draws
-the Vega-Lite specifications it is sent, in order. Protocol: the parent writes one pickled
-``(spec, png_scale)`` after another to the helper's stdin; the helper answers each with one
-pickled ``("svg", text, png)`` (``png`` None unless a scale was given) or ``("error", message,
-None)`` on stdout. Closing stdin, or killing the helper, ends it; it holds nothing worth
-keeping.
+engine as soon as it runs and then draws the Vega-Lite specifications it is sent, in order.
+Protocol: the parent writes one pickled ``(spec, png_scale, drawing)`` after another to the
+helper's stdin; the helper answers each with one pickled ``("svg", text, png, made)`` on stdout
+(``png`` None unless a scale was given; ``made`` None unless ``drawing`` was asked: then the
+PDF's font names and the chart as a pickled reportlab drawing, see
+:func:`dashboard.reports.images.pdf_drawing`) or ``("error", message, None, None)``. Closing
+stdin, or killing the helper, ends it; it holds nothing worth keeping. Started with
+``drawings``, it loads svglib and the PDF's fonts right after the engine, while the parent is
+still computing the report.
 
 :class:`HelperProcess` is the parent's side; :mod:`dashboard.charts.render` uses it and falls back
 to drawing in its own process whenever the helper is not there or fails.
@@ -26,8 +29,12 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import BinaryIO
 
-#: What the helper sends back for one chart: its SVG and, when asked, its PNG.
-Drawn = tuple[str, bytes | None]
+#: The PDF's (regular, bold, italic) font names and a pickled reportlab drawing in them.
+MadeDrawing = tuple[tuple[str, str, str], bytes]
+#: What the helper sends back for one chart: its SVG and, when asked, its PNG and drawing.
+Drawn = tuple[str, bytes | None, MadeDrawing | None]
+#: The helper's command-line word for "make the PDF's drawings too".
+DRAWINGS = "drawings"
 #: A one-point chart: drawing it starts the engine (about half a second).
 WARM_UP = {"data": {"values": [{"a": 1}]}, "mark": "point"}
 
@@ -40,7 +47,7 @@ def _stopped() -> RuntimeError:
 class HelperProcess:
     """The parent's side: starts the helper, sends specs, hands out each answer as a Future."""
 
-    def __init__(self) -> None:
+    def __init__(self, drawings: bool = False) -> None:
         # this very copy of the package, wherever it was imported from
         package_root = str(Path(__file__).resolve().parents[2])
         code = (
@@ -48,7 +55,7 @@ class HelperProcess:
             "from dashboard.charts.helper import main; raise SystemExit(main())"
         )
         self._process = subprocess.Popen(
-            [sys.executable, "-c", code],
+            [sys.executable, "-c", code, *([DRAWINGS] if drawings else [])],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -66,15 +73,18 @@ class HelperProcess:
         for thread in self._threads:
             thread.start()
 
-    def draw(self, spec: dict, png_scale: float | None = None) -> Future[Drawn]:
-        """The SVG of ``spec`` and, with ``png_scale``, its PNG, drawn by the helper; answers
-        come in the order asked."""
+    def draw(
+        self, spec: dict, png_scale: float | None = None, drawing: bool = False
+    ) -> Future[Drawn]:
+        """The SVG of ``spec``, with ``png_scale`` its PNG, with ``drawing`` its drawing for
+        the PDF, made by the helper; answers come in the order asked."""
         future: Future[Drawn] = Future()
         with self._lock:
             if self._stopped:
                 raise _stopped()
             self._waiting.append(future)
-        self._outbox.put(pickle.dumps((spec, png_scale), protocol=pickle.HIGHEST_PROTOCOL))
+        request = (spec, png_scale, drawing)
+        self._outbox.put(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
         return future
 
     def stop(self) -> None:
@@ -107,7 +117,7 @@ class HelperProcess:
         assert pipe is not None
         while True:
             try:
-                kind, value, png = pickle.load(pipe)
+                kind, value, png, made = pickle.load(pipe)
             except Exception:  # end of the pipe: the helper stopped or died
                 self._fail_waiting()
                 return
@@ -116,7 +126,7 @@ class HelperProcess:
             if future is None:
                 continue
             if kind == "svg":
-                future.set_result((str(value), png))
+                future.set_result((str(value), png, made))
             else:
                 future.set_exception(ValueError(str(value)))
 
@@ -129,25 +139,44 @@ class HelperProcess:
                 future.set_exception(_stopped())
 
 
-def serve(source: BinaryIO, sink: BinaryIO) -> None:
-    """Draw every spec read from ``source``; write each answer to ``sink``."""
+def _made_drawing(svg: str) -> MadeDrawing | None:
+    """The PDF's drawing of ``svg``; None when it cannot be made here (the parent then makes
+    it itself and reports the error in its own words)."""
+    from dashboard.errors import DashboardError
+    from dashboard.reports.images import pdf_drawing
+
+    try:
+        return pdf_drawing(svg)
+    except (DashboardError, KeyError, OSError, TypeError, pickle.PicklingError):
+        return None
+
+
+def serve(source: BinaryIO, sink: BinaryIO, drawings: bool = False) -> None:
+    """Draw every spec read from ``source``; write each answer to ``sink``. With
+    ``drawings``, load what the PDF's drawings need before the first spec arrives."""
     import vl_convert as vlc
 
     from dashboard.charts.render import LOCALE
 
     vlc.vegalite_to_svg(WARM_UP, format_locale=LOCALE)
+    if drawings:
+        import svglib.svglib  # noqa: F401  (loaded while the parent computes the report)
+
+        from dashboard.reports.images import pdf_fonts
+
+        pdf_fonts()
     while True:
         try:
-            spec, png_scale = pickle.load(source)
+            spec, png_scale, drawing = pickle.load(source)
         except EOFError:
             return
-        answer: tuple[str, str, bytes | None]
+        answer: tuple[str, str, bytes | None, MadeDrawing | None]
         try:
             svg = str(vlc.vegalite_to_svg(spec, format_locale=LOCALE))
             png = None if png_scale is None else bytes(vlc.svg_to_png(svg, scale=png_scale))
-            answer = ("svg", svg, png)
+            answer = ("svg", svg, png, _made_drawing(svg) if drawing else None)
         except Exception as err:  # vl-convert says what is wrong with the spec
-            answer = ("error", str(err), None)
+            answer = ("error", str(err), None, None)
         pickle.dump(answer, sink, protocol=pickle.HIGHEST_PROTOCOL)
         sink.flush()
 
@@ -156,7 +185,7 @@ def main() -> int:
     # answers go to the original stdout; anything else printed lands on stderr
     sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    serve(sys.stdin.buffer, sink)
+    serve(sys.stdin.buffer, sink, drawings=DRAWINGS in sys.argv[1:])
     return 0
 
 

@@ -13,7 +13,8 @@ CLI) can instead start the engine in a helper process (:func:`start_background_e
 :mod:`dashboard.charts.helper`): it starts there while this process imports and computes, and
 draws the SVGs asked for with :func:`prefetch` (and, for slides, their PNGs) while this process
 lays out the pages. The helper draws with the same library and settings, so it gives the same
-drawing and the same PNG bytes; without a helper the PNG is made here from the SVG.
+drawing and the same PNG bytes; without a helper the PNG is made here from the SVG. For a PDF
+the helper also turns each SVG into the PDF's vector drawing (:func:`made_ahead_drawing`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from dashboard import derived_cache
 from dashboard.errors import DashboardError
 
 if TYPE_CHECKING:
-    from dashboard.charts.helper import Drawn, HelperProcess
+    from dashboard.charts.helper import Drawn, HelperProcess, MadeDrawing
 
 #: Dutch number formatting inside every chart (legends, axes, labels).
 LOCALE = {
@@ -51,6 +52,8 @@ _background: HelperProcess | None = None
 _pending: dict[str, Future[Drawn]] = {}
 #: Scale of the PNGs the helper makes along with each SVG (None: SVG only).
 _png_scale: float | None = None
+#: True when the helper makes each chart's PDF drawing along with its SVG.
+_drawings = False
 #: True once this process's own engine has drawn a chart (then a helper would only cost).
 _engine_started = False
 
@@ -61,17 +64,18 @@ def spec_key(spec: dict) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def start_background_engine(png_scale: float | None = None) -> bool:
+def start_background_engine(png_scale: float | None = None, drawings: bool = False) -> bool:
     """Start the chart engine in a helper process now; True when it runs.
 
     Worth it only for a process that will draw several charts soon and has other work to do
     first (the ``report`` command). With ``png_scale`` the helper also makes each chart's PNG
-    at that scale (slides). Without a helper everything is drawn in this process, as before;
-    a helper that cannot start or breaks is simply not used.
+    at that scale (slides); with ``drawings`` each chart's vector drawing for the PDF
+    (:func:`made_ahead_drawing`). Without a helper everything is drawn in this process, as
+    before; a helper that cannot start or breaks is simply not used.
     """
-    global _background, _png_scale
+    global _background, _png_scale, _drawings
     with _lock:
-        _png_scale = png_scale
+        _png_scale, _drawings = png_scale, drawings
         if _background is not None:
             return True
         if _engine_started:
@@ -79,7 +83,7 @@ def start_background_engine(png_scale: float | None = None) -> bool:
         from dashboard.charts.helper import HelperProcess
 
         try:
-            _background = HelperProcess()
+            _background = HelperProcess(drawings=drawings)
         except OSError:  # no process can be started here: draw in this process
             return False
         return True
@@ -117,7 +121,7 @@ def prefetch(specs: Iterable[dict]) -> None:
             if _background is None:
                 return
             try:
-                _pending[key] = _background.draw(spec, _png_scale)
+                _pending[key] = _background.draw(spec, _png_scale, _drawings)
             except RuntimeError:  # the helper stopped meanwhile
                 return
 
@@ -128,19 +132,21 @@ def _from_background(key: str, spec: dict) -> str | None:
         future = _pending.pop(key, None)
         if future is None and _background is not None:
             try:
-                future = _background.draw(spec, _png_scale)
+                future = _background.draw(spec, _png_scale, _drawings)
             except RuntimeError:
                 future = None
         scale = _png_scale
     if future is None:
         return None
     try:
-        svg, png = future.result(timeout=HELPER_TIMEOUT)
+        svg, png, made = future.result(timeout=HELPER_TIMEOUT)
     except Exception:  # a broken or stuck helper, a bad spec: drawn here, with our own errors
         return None
-    if png is not None and scale is not None:
-        with _lock:
+    with _lock:
+        if png is not None and scale is not None:
             _remember(("png", key, scale), png)
+        if made is not None:
+            _remember(("drawing", key, 1.0), made)
     return svg
 
 
@@ -202,6 +208,21 @@ def svg(spec: dict) -> str:
 def png(spec: dict, scale: float = 2.0) -> bytes:
     """The chart as PNG bytes; ``scale`` 2 gives about 150 dpi on a 16:9 slide."""
     return bytes(_cached("png", spec, scale))
+
+
+def made_ahead_drawing(spec: dict) -> MadeDrawing | None:
+    """The chart's PDF drawing as the helper process made it (font names, pickled reportlab
+    drawing), or None when there is none: no helper, not asked, or the SVG came from a cache.
+    The caller then converts the SVG itself (:func:`dashboard.reports.images.svg_drawing`)."""
+    key = ("drawing", spec_key(spec), 1.0)
+    with _lock:
+        if key in _memory:
+            return _memory[key]
+        if _background is None and key[1] not in _pending:
+            return None
+    svg(spec)  # from the helper, which may have made the drawing along with it
+    with _lock:
+        return _memory.get(key)
 
 
 def pdf(spec: dict) -> bytes:

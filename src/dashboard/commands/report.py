@@ -100,14 +100,17 @@ def run(args: argparse.Namespace) -> int:
         )
     out = Path(args.out).expanduser()
     suffix = _check_target(out, args.force)
-    sampling = sampling_settings(args)  # a bad flag fails before any work starts
     from dashboard.charts import render
     from dashboard.reports.images import SLIDE_SCALE
 
-    # the chart engine starts in a helper process while this one imports and computes; for
-    # slides it makes the pictures too (PNG), so that work is not left for the end
-    render.start_background_engine(png_scale=SLIDE_SCALE if suffix == ".pptx" else None)
+    # The chart engine starts in a helper process first thing, while this one imports and
+    # computes; it also makes each chart's picture for slides (PNG) or vector drawing for a
+    # PDF, so that work is not left for the end.
+    render.start_background_engine(
+        png_scale=SLIDE_SCALE if suffix == ".pptx" else None, drawings=suffix == ".pdf"
+    )
     try:
+        sampling = sampling_settings(args)  # a bad flag fails before the report is computed
         return _run(args, out, suffix, sampling)
     finally:
         render.stop_background_engine()

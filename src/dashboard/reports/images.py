@@ -4,12 +4,19 @@ Drawing is done by :mod:`dashboard.charts.render` (vl-convert: Vega in an embedd
 engine; no Chromium, no WebGL). The PDF embeds the SVG as vector graphics (svglib turns it into
 reportlab drawing commands), so maps and charts stay sharp when printed or projected; the slides
 get a PNG at twice the size (about 190 dpi on a 16:9 slide), which every PowerPoint version shows.
+A ``report`` command's helper process makes the PDF's drawings too (:func:`svg_drawing` over
+there, the drawing sent back pickled), so svglib's conversion does not run in the process that
+lays out the pages.
 """
 
 from __future__ import annotations
 
 import io
+import logging
+import pickle
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from dashboard.charts import render
@@ -17,6 +24,44 @@ from dashboard.errors import DashboardError
 
 #: PNGs for the slides at twice their size in pixels.
 SLIDE_SCALE = 2.0
+#: Where Debian's ``fonts-dejavu-core`` puts DejaVu Sans.
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def pdf_fonts() -> tuple[str, str, str]:
+    """The PDF's (regular, bold, italic) reportlab font names, registered in this process:
+    DejaVu when available, else Helvetica. The page text and the charts' texts use them, in
+    the process that lays out the PDF and in the helper process that converts its charts."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    try:
+        pdfmetrics.getFont("DejaVuSans")
+        return "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
+    except KeyError:
+        pass
+    for folder in FONT_DIRS:
+        files = {
+            "DejaVuSans": folder / "DejaVuSans.ttf",
+            "DejaVuSans-Bold": folder / "DejaVuSans-Bold.ttf",
+            "DejaVuSans-Oblique": folder / "DejaVuSans-Oblique.ttf",
+        }
+        if all(p.exists() for p in files.values()):
+            for name, path in files.items():
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+            pdfmetrics.registerFontFamily(
+                "DejaVuSans",
+                normal="DejaVuSans",
+                bold="DejaVuSans-Bold",
+                italic="DejaVuSans-Oblique",
+                boldItalic="DejaVuSans-Bold",
+            )
+            return "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
+    log.warning("DejaVu-lettertype niet gevonden; PDF gebruikt Helvetica (Latin-1)")
+    return "Helvetica", "Helvetica-Bold", "Helvetica-Oblique"
 
 
 def sized(spec: dict, width: int, height: int) -> dict:
@@ -48,6 +93,11 @@ class ChartFonts:
     def __init__(self, regular: str, bold: str, italic: str) -> None:
         self.regular, self.bold, self.italic = regular, bold, italic
 
+    @property
+    def names(self) -> tuple[str, str, str]:
+        """(regular, bold, italic)."""
+        return self.regular, self.bold, self.italic
+
     def find_font(
         self, font_name: str, weight: str = "normal", style: str = "normal"
     ) -> tuple[str, bool]:
@@ -58,6 +108,30 @@ class ChartFonts:
         if style.strip().lower() in {"italic", "oblique"}:
             return self.italic, True
         return self.regular, True
+
+
+def svg_drawing(svg: str, fonts: ChartFonts | None = None) -> Any:
+    """The SVG as a reportlab ``Drawing``, its texts in ``fonts`` (default: the type svglib
+    finds for the chart's font family)."""
+    from svglib.svglib import svg2rlg
+
+    try:
+        drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")), font_map=fonts)
+    except Exception as err:  # svglib raises lxml and ValueErrors on odd input
+        raise DashboardError(
+            f"een grafiek kon niet in het PDF-rapport worden gezet: {err}"
+        ) from err
+    if drawing is None:
+        raise DashboardError("een grafiek kon niet in het PDF-rapport worden gezet")
+    return drawing
+
+
+def pdf_drawing(svg: str) -> tuple[tuple[str, str, str], bytes]:
+    """What the helper process sends back for the PDF: the font names and the pickled
+    :func:`svg_drawing` of ``svg`` in the PDF's fonts (registered over there by the same
+    :func:`pdf_fonts`)."""
+    fonts = ChartFonts(*pdf_fonts())
+    return fonts.names, pickle.dumps(svg_drawing(svg, fonts), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def png_size(png: bytes) -> tuple[int, int]:
@@ -95,19 +169,14 @@ class ImageRenderer:
         fonts: ChartFonts | None = None,
     ) -> Any:
         """The chart as a reportlab ``Drawing`` (vector graphics for the PDF); its texts in
-        ``fonts`` (default: the type svglib finds for the chart's font family)."""
-        from svglib.svglib import svg2rlg
-
-        svg = self.svg(spec, width, height)
-        try:
-            drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")), font_map=fonts)
-        except Exception as err:  # svglib raises lxml and ValueErrors on odd input
-            raise DashboardError(
-                f"een grafiek kon niet in het PDF-rapport worden gezet: {err}"
-            ) from err
-        if drawing is None:
-            raise DashboardError("een grafiek kon niet in het PDF-rapport worden gezet")
-        return drawing
+        ``fonts`` (default: the type svglib finds for the chart's font family). A new object
+        each time: the PDF scales it in place."""
+        chart = sized(spec, width, height)
+        if fonts is not None:
+            made = render.made_ahead_drawing(chart)  # by the helper process, in the PDF's fonts
+            if made is not None and made[0] == fonts.names:
+                return pickle.loads(made[1])
+        return svg_drawing(render.svg(chart), fonts)
 
     def close(self) -> None:
         """Nothing to stop (kept for callers written for a renderer with a browser)."""

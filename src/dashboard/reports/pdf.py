@@ -13,7 +13,6 @@ import logging
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -23,7 +22,6 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -45,11 +43,10 @@ from dashboard.errors import DashboardError
 from dashboard.formatting import NIET_BESCHIKBAAR
 from dashboard.reports.content import Chart, ReportContent, Section
 from dashboard.reports.content import Table as ContentTable
-from dashboard.reports.images import ChartFonts, ImageRenderer, shared_renderer
+from dashboard.reports.images import ChartFonts, ImageRenderer, pdf_fonts, shared_renderer
 
 log = logging.getLogger(__name__)
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 INK = colors.HexColor("#1a1a1a")
 ACCENT = colors.HexColor("#1f4e79")
 MUTED = colors.HexColor("#555555")
@@ -60,37 +57,9 @@ HEADER_BG = colors.HexColor("#e8eef4")
 NEW_PAGE = {"aannames"}
 
 
-def _register_fonts() -> tuple[str, str, str]:
-    """(regular, bold, italic) font names; DejaVu when available."""
-    try:
-        pdfmetrics.getFont("DejaVuSans")
-        return "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
-    except KeyError:
-        pass
-    for folder in FONT_DIRS:
-        files = {
-            "DejaVuSans": folder / "DejaVuSans.ttf",
-            "DejaVuSans-Bold": folder / "DejaVuSans-Bold.ttf",
-            "DejaVuSans-Oblique": folder / "DejaVuSans-Oblique.ttf",
-        }
-        if all(p.exists() for p in files.values()):
-            for name, path in files.items():
-                pdfmetrics.registerFont(TTFont(name, str(path)))
-            pdfmetrics.registerFontFamily(
-                "DejaVuSans",
-                normal="DejaVuSans",
-                bold="DejaVuSans-Bold",
-                italic="DejaVuSans-Oblique",
-                boldItalic="DejaVuSans-Bold",
-            )
-            return "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
-    log.warning("DejaVu-lettertype niet gevonden; PDF gebruikt Helvetica (Latin-1)")
-    return "Helvetica", "Helvetica-Bold", "Helvetica-Oblique"
-
-
 class _Styles:
     def __init__(self) -> None:
-        regular, bold, italic = _register_fonts()
+        regular, bold, italic = pdf_fonts()
         self.latin1_only = regular == "Helvetica"
 
         def style(
