@@ -1,4 +1,4 @@
-"""A helper process with its own chart engine (:func:`main`, started by :class:`HelperProcess`).
+"""A helper process with its own chart engine: :class:`HelperProcess` starts it and talks to it.
 
 vl-convert holds Python's GIL for much of its work (see :mod:`dashboard.charts.render`), so a
 thread gains little while the process computes something else. This helper process starts the
@@ -13,12 +13,13 @@ stdin, or killing the helper, ends it; it holds nothing worth keeping. Started w
 still computing the report.
 
 :class:`HelperProcess` is the parent's side; :mod:`dashboard.charts.render` uses it and falls back
-to drawing in its own process whenever the helper is not there or fails.
+to drawing in its own process whenever the helper is not there or fails. The helper's own side
+is :mod:`dashboard.charts.helper_child` (it draws with :mod:`dashboard.charts.render`'s settings,
+so it lives apart from this module, which the renderer imports).
 """
 
 from __future__ import annotations
 
-import os
 import pickle
 import queue
 import subprocess
@@ -27,7 +28,6 @@ import threading
 from collections import deque
 from concurrent.futures import Future
 from pathlib import Path
-from typing import BinaryIO
 
 #: The PDF's (regular, bold, italic) font names and a pickled reportlab drawing in them.
 MadeDrawing = tuple[tuple[str, str, str], bytes]
@@ -52,7 +52,7 @@ class HelperProcess:
         package_root = str(Path(__file__).resolve().parents[2])
         code = (
             f"import sys; sys.path.insert(0, {package_root!r}); "
-            "from dashboard.charts.helper import main; raise SystemExit(main())"
+            "from dashboard.charts.helper_child import main; raise SystemExit(main())"
         )
         self._process = subprocess.Popen(
             [sys.executable, "-c", code, *([DRAWINGS] if drawings else [])],
@@ -137,57 +137,3 @@ class HelperProcess:
         for future in waiting:
             if not future.done():
                 future.set_exception(_stopped())
-
-
-def _made_drawing(svg: str) -> MadeDrawing | None:
-    """The PDF's drawing of ``svg``; None when it cannot be made here (the parent then makes
-    it itself and reports the error in its own words)."""
-    from dashboard.errors import DashboardError
-    from dashboard.reports.images import pdf_drawing
-
-    try:
-        return pdf_drawing(svg)
-    except (DashboardError, KeyError, OSError, TypeError, pickle.PicklingError):
-        return None
-
-
-def serve(source: BinaryIO, sink: BinaryIO, drawings: bool = False) -> None:
-    """Draw every spec read from ``source``; write each answer to ``sink``. With
-    ``drawings``, load what the PDF's drawings need before the first spec arrives."""
-    import vl_convert as vlc
-
-    from dashboard.charts.render import LOCALE
-
-    vlc.vegalite_to_svg(WARM_UP, format_locale=LOCALE)
-    if drawings:
-        import svglib.svglib  # noqa: F401  (loaded while the parent computes the report)
-
-        from dashboard.reports.images import pdf_fonts
-
-        pdf_fonts()
-    while True:
-        try:
-            spec, png_scale, drawing = pickle.load(source)
-        except EOFError:
-            return
-        answer: tuple[str, str, bytes | None, MadeDrawing | None]
-        try:
-            svg = str(vlc.vegalite_to_svg(spec, format_locale=LOCALE))
-            png = None if png_scale is None else bytes(vlc.svg_to_png(svg, scale=png_scale))
-            answer = ("svg", svg, png, _made_drawing(svg) if drawing else None)
-        except Exception as err:  # vl-convert says what is wrong with the spec
-            answer = ("error", str(err), None, None)
-        pickle.dump(answer, sink, protocol=pickle.HIGHEST_PROTOCOL)
-        sink.flush()
-
-
-def main() -> int:
-    # answers go to the original stdout; anything else printed lands on stderr
-    sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    serve(sys.stdin.buffer, sink, drawings=DRAWINGS in sys.argv[1:])
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
