@@ -9,6 +9,7 @@ from dashboard.errors import DashboardError
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
 from dashboard.indicators import indicator_period
 from dashboard.markup import escape_label, escape_markdown
+from dashboard.narrative import chart_texts
 from dashboard.overstap import (
     FRICTIEKOSTEN_CAVEAT,
     KEY_CAVEAT,
@@ -174,13 +175,15 @@ st.markdown(
     if result.national_before == result.national_after
     else "Het landelijk totaal is niet beschikbaar (een gemeente mist cijfers)."
 )
+before_after_text = chart_texts.before_after_text(result)
 show_chart(
-    charts.before_after_figure(result),
+    charts.before_after_spec(result),
     key="overstap_voor_na",
+    alt=before_after_text,
     sources=figure_sources,
     extra=f"Inwoners op {inwoners_period}.",
 )
-st.caption("Tekstversie: " + md(charts.before_after_text(result)))
+st.caption("Tekstversie: " + md(before_after_text))
 source_caption(*figure_sources, extra=f"Inwoners op {inwoners_period}.")
 
 st.subheader("Arbeidsmarkt, inkomen en bedrijven: voor en na")
@@ -375,13 +378,15 @@ source_caption(*figure_sources, extra=cost_note)
 cc1, cc2 = st.columns(2)
 for col, code in ((cc1, van), (cc2, naar)):
     with col:
+        cost_text = chart_texts.cost_text(model, code, region_names[code])
         show_chart(
-            charts.cost_figure(model, code, region_names[code]),
+            charts.cost_spec(model, code, region_names[code]),
             key=f"overstap_kosten_{code}",
+            alt=cost_text,
             sources=figure_sources,
             extra="Budget: uw eigen invoer.",
         )
-        st.caption("Tekstversie: " + md(charts.cost_text(model, code, region_names[code])))
+        st.caption("Tekstversie: " + md(cost_text))
 source_caption(*figure_sources, extra="Budget: uw eigen invoer.")
 
 amounts = facts.amounts_for(van) + tuple(a for a in facts.amounts_for(naar) if naar != van)

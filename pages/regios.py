@@ -10,6 +10,7 @@ from dashboard.errors import DashboardError
 from dashboard.formatting import fmt_int
 from dashboard.indicators import indicator_period
 from dashboard.markup import escape_markdown
+from dashboard.narrative import chart_texts
 from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
 from dashboard.settings import CASE
 from dashboard.sources import source_line
@@ -127,8 +128,11 @@ show_table(
 # --- charts ---------------------------------------------------------------------------------
 st.subheader("In grafieken")
 totals_sources = (*profiles[0].indicator("inwoners").source_ids, "indeling_afgeleid_2025")
-show_chart(charts.totals_figure(profiles), key="regios_totalen", sources=totals_sources)
-st.caption("Tekstversie: " + escape_markdown(charts.totals_text(profiles)))
+totals_text = chart_texts.totals_text(profiles)
+show_chart(
+    charts.totals_spec(profiles), key="regios_totalen", alt=totals_text, sources=totals_sources
+)
+st.caption("Tekstversie: " + escape_markdown(totals_text))
 source_caption(*totals_sources)
 
 member_choice = st.radio(
@@ -139,20 +143,26 @@ member_choice = st.radio(
     key="regios_member_indicator",
 )
 member_sources = (*profiles[0].indicator(member_choice).source_ids, "indeling_afgeleid_2025")
+members_text = chart_texts.members_text(profiles, member_choice)
 show_chart(
-    charts.members_figure(profiles, member_choice), key="regios_gemeenten", sources=member_sources
+    charts.members_spec(profiles, member_choice),
+    key="regios_gemeenten",
+    alt=members_text,
+    sources=member_sources,
 )
-st.caption("Tekstversie: " + escape_markdown(charts.members_text(profiles, member_choice)))
+st.caption("Tekstversie: " + escape_markdown(members_text))
 source_caption(*member_sources)
 
 age_note = "Berekend uit de afgeronde percentages per gemeente; telt daardoor niet altijd tot 100."
+age_text = chart_texts.age_text(profiles)
 show_chart(
-    charts.age_figure(profiles),
+    charts.age_spec(profiles),
     key="regios_leeftijd",
+    alt=age_text,
     sources=profiles[0].age[0].source_ids,
     extra=age_note,
 )
-st.caption("Tekstversie: " + escape_markdown(charts.age_text(profiles)))
+st.caption("Tekstversie: " + escape_markdown(age_text))
 source_caption(*profiles[0].age[0].source_ids, extra=age_note)
 
 # --- member tables --------------------------------------------------------------------------

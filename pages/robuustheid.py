@@ -19,6 +19,7 @@ from dashboard.narrative import (
     FIRMNESS_NOTE,
     FIRST_ON_TIES,
     basis_of_verdict,
+    chart_texts,
     random_codings_sentence,
     scale_assumption,
     verdict,
@@ -182,12 +183,11 @@ with tab_one:
         placeholder="Kies…",
     )
     ow = choices[picked]
+    lines_text = chart_texts.score_lines_text(ow, problem)
     show_chart(
-        charts.score_lines_figure(ow, problem),
-        key="robuust_lijnen",
-        download=False,
+        charts.score_lines_spec(ow, problem), key="robuust_lijnen", alt=lines_text, download=False
     )
-    st.markdown(charts.score_lines_text(ow, problem))
+    st.markdown(lines_text)
     with expander("Tabel bij deze grafiek", key="robuust_lijnen"):
         show_table(
             score_lines_figures(ow, problem),
@@ -199,12 +199,11 @@ with tab_one:
     source_caption("seed_004", extra=SOURCE_EXTRA)
 
 with tab_all:
-    show_chart(
-        charts.tornado_figure(rob.one_way, problem),
-        key="robuust_tornado",
-        download=False,
-    )
-    st.markdown(charts.tornado_text(rob.one_way, problem))
+    tornado_text = chart_texts.tornado_text(rob.one_way, problem)
+    # page type: the chart is shown at its own size here, not shrunk as on a slide
+    tornado, _ = charts.tornado_spec(rob.one_way, problem, font=14, label_chars=26)
+    show_chart(tornado, key="robuust_tornado", alt=tornado_text, download=False)
+    st.markdown(tornado_text)
     with expander("Tabel bij deze grafiek: alle gewichten", key="robuust_tornado"):
         show_table(
             tornado_figures(rob.one_way, problem),
@@ -225,12 +224,14 @@ with tab_smaa:
         f"({MODES[settings.mode]}; startwaarde {rob.smaa.seed}) en telde hoe vaak elke variant "
         f"op welke plaats eindigt; {FIRST_ON_TIES}."
     )
+    places_text = chart_texts.acceptability_text(rob.smaa, problem)
     show_chart(
-        charts.acceptability_figure(rob.smaa, problem),
+        charts.acceptability_spec(rob.smaa, problem),
         key="robuust_plaatsen",
+        alt=places_text,
         download=False,
     )
-    st.markdown(charts.acceptability_text(rob.smaa, problem))
+    st.markdown(places_text)
     with expander("Tabel bij deze grafiek", key="robuust_plaatsen"):
         show_table(
             acceptability_figures(rob.smaa, problem),

@@ -27,6 +27,7 @@ from dashboard.errors import DashboardError, ValidationError
 from dashboard.formatting import fmt_number, fmt_plain, parse_number
 from dashboard.limits import SCALE, WEIGHT
 from dashboard.narrative import (
+    chart_texts,
     explanation,
     group_shares_sentence,
     overrides_sentence,
@@ -287,23 +288,23 @@ def weights_and_results() -> None:
         )
         with st.container():
             if chart == "bijdragen":
-                fig = charts.contributions_figure(result, MATRIX)
-                text = charts.contributions_text(result, MATRIX)
+                spec = charts.contributions_spec(result, MATRIX)
+                text = chart_texts.contributions_text(result, MATRIX)
                 table = charts.contributions_table(result, MATRIX)
             elif chart == "perspectief":
-                fig = charts.group_scores_figure(result, problem)
-                text = charts.group_scores_text(result, MATRIX)
+                spec = charts.group_scores_spec(result, problem)
+                text = chart_texts.group_scores_text(result, MATRIX)
                 table = None  # the results table below has the same numbers
             elif chart == "matrix":
-                fig = charts.matrix_figure(problem)
-                text = charts.matrix_text(problem)
+                spec = charts.matrix_spec(problem)
+                text = chart_texts.matrix_text(problem)
                 table = charts.matrix_table(problem)
             else:
-                # The ranking as native bars (each with its number in the label): far lighter
-                # to redraw after every slider move than a plotly chart. The same ranking as a
-                # plotly figure (charts.ranking_figure) serves the PDF/PowerPoint export.
-                fig = None
-                text = charts.ranking_text(result, MATRIX)
+                # The ranking as native bars (each with its number in the label): lighter to
+                # redraw after every slider move than a chart. The same ranking as a chart
+                # (charts.ranking_spec) serves the Presentatie page, the PDF and the slides.
+                spec = None
+                text = chart_texts.ranking_text(result, MATRIX)
                 table = None
                 st.markdown("**Rangorde van de varianten** (score van 0 tot 100)")
                 for v in result.ranking:
@@ -312,20 +313,19 @@ def weights_and_results() -> None:
                         text=f"{MATRIX.variant(v).name}: plaats {result.ranks[v]}, "
                         f"{fmt_number(result.scores_0_100[v], 0)} van 100",
                     )
-            if fig is not None:
+            if spec is not None:
                 show_chart(
-                    fig,
+                    spec,
                     key="var_fig",
                     sources=("seed_004",),
                     extra=SOURCE_EXTRA,
-                    theme=None,
                     alt=text,
                 )
                 st.markdown(text)  # the text alternative beside the chart
             if table is not None:
                 with expander("Tabel bij de grafiek", key="var_tabel"):
                     st.markdown(charts.markdown_table(table))
-            if fig is not None:
+            if spec is not None:
                 source_caption("seed_004", extra=SOURCE_EXTRA)
 
     st.markdown("**Resultaten**\n\n" + charts.markdown_table(charts.results_table(result, MATRIX)))

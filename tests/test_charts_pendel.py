@@ -1,10 +1,11 @@
-"""Pendel chart builders: pure plotly figures with their numbers on the marks."""
+"""Pendel chart builders: Vega-Lite specifications with their numbers on the marks."""
 
 from __future__ import annotations
 
 import pytest
 
 from dashboard.charts import pendel as charts
+from dashboard.charts.specs import title_of
 from dashboard.pendel import (
     gemeente_pendel,
     gemeente_trend,
@@ -22,33 +23,44 @@ def setup(cbs_dir):
     return data, index, {r.code: r.name for r in index.regions}
 
 
-def test_regions_figure_by_role(setup) -> None:
+def _rows(spec: dict) -> list[dict]:
+    return spec["data"]["values"]
+
+
+def test_regions_spec_by_role(setup) -> None:
     data, index, _ = setup
-    fig = charts.regions_figure(gemeente_pendel(data, index, "GM0626", candidate="AM19"))
-    by_name = {t.name: t for t in fig.data}
-    assert set(by_name) == {"eigen regio", "kandidaat", "overig"}
-    assert list(by_name["kandidaat"].y) == ["Holland Rijnland"]
-    assert by_name["kandidaat"].text[0].startswith("34,3%")
-    assert "december 2014" in fig.layout.title.text
+    spec = charts.regions_spec(gemeente_pendel(data, index, "GM0626", candidate="AM19"))
+    rows = _rows(spec)
+    assert {r["reeks"] for r in rows} == {"eigen regio", "kandidaat", "overig"}
+    candidate = [r for r in rows if r["reeks"] == "kandidaat"]
+    assert [r["categorie"] for r in candidate] == ["Holland Rijnland"]
+    assert candidate[0]["label"].startswith("34,3%")
+    assert "december 2014" in title_of(spec)
 
 
-def test_destinations_and_trend_figures(setup) -> None:
+def test_destinations_and_trend_specs(setup) -> None:
     data, index, names = setup
     result = gemeente_pendel(data, index, "GM0626", candidate="AM19")
-    fig = charts.destinations_figure(result, top=3)
-    assert sorted(y for t in fig.data for y in t.y) == ["'s-Gravenhage", "Leiden", "Voorschoten"]
-    trend = charts.trend_figure(gemeente_trend(data, index, "GM0626", candidate="AM19"), names)
-    assert [len(t.x) for t in trend.data] == [9, 9, 9]
-    assert "2006–2014" in trend.layout.title.text
+    spec = charts.destinations_spec(result, top=3)
+    assert sorted(r["categorie"] for r in _rows(spec)) == ["'s-Gravenhage", "Leiden", "Voorschoten"]
+    trend = charts.trend_spec(gemeente_trend(data, index, "GM0626", candidate="AM19"), names)
+    per_series: dict[str, int] = {}
+    for r in _rows(trend):
+        per_series[r["reeks"]] = per_series.get(r["reeks"], 0) + 1
+    assert list(per_series.values()) == [9, 9, 9]
+    assert "2006–2014" in title_of(trend)
 
 
-def test_inside_figure_before_after(setup) -> None:
+def test_inside_spec_before_after(setup) -> None:
     data, index, _ = setup
     shares = inside_shares(data, index)
-    fig = charts.inside_figure(shares, ["AM34", "AM19"])
-    assert len(fig.data) == 1 and fig.data[0].text[0] == "42,0%"
+    spec = charts.inside_spec(shares, ["AM34", "AM19"])
+    assert len(_rows(spec)) == 2 and _rows(spec)[0]["label"] == "42,0%"
     move = overstap_pendel(data, index, "GM0626", "AM19")
     after = inside_shares(data, index, membership=index.membership() | {"GM0626": "AM19"})
-    fig = charts.inside_figure(shares, ["AM34", "AM19"], after=after)
-    assert [t.name for t in fig.data] == ["Voor de overstap", "Na de overstap"]
-    assert fig.data[1].text[0] == f"{100 * move.after['AM34'].share:.1f}%".replace(".", ",")
+    spec = charts.inside_spec(shares, ["AM34", "AM19"], after=after)
+    colour = spec["layer"][0]["encoding"]["color"]
+    assert colour["scale"]["domain"] == ["Voor de overstap", "Na de overstap"]
+    after_rows = [r for r in _rows(spec) if r["reeks"] == "Na de overstap"]
+    assert after_rows[0]["label"] == f"{100 * move.after['AM34'].share:.1f}%".replace(".", ",")
+    assert after_rows[0]["omlijnd"]  # told apart from "before" by its outline, not colour alone

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-import plotly.graph_objects as go
 import pytest
 
 from dashboard.charts import robustness as charts
+from dashboard.charts.specs import title_of
+from dashboard.narrative import chart_texts
 from dashboard.scoring import default_problem, problem_from_mapping
 from dashboard.sensitivity import one_way, smaa
 
@@ -16,23 +17,27 @@ ONE_WAY = one_way(PROBLEM)
 WZ04 = next(ow for ow in ONE_WAY if ow.id == "wz04")
 
 
-def test_score_lines_figure() -> None:
-    fig = charts.score_lines_figure(WZ04, PROBLEM)
-    assert isinstance(fig, go.Figure)
-    lines = [t for t in fig.data if t.mode == "lines"]
-    assert [t.name for t in lines] == ["Variant 1", "Variant 2", "Variant 3"]
-    assert lines[0].y[0] == pytest.approx(WZ04.score_at("V1", 0.0))
-    assert lines[0].y[1] == pytest.approx(WZ04.score_at("V1", 1.0))
-    dots = next(t for t in fig.data if t.mode == "markers")
-    assert any(x == pytest.approx(743 / 1568 * 100) for x in dots.x)
+def _rows(spec: dict, layer: int | None = None) -> list[dict]:
+    part = spec["layer"][layer] if layer is not None and "data" in spec["layer"][layer] else spec
+    return part["data"]["values"]
+
+
+def test_score_lines_spec() -> None:
+    spec = charts.score_lines_spec(WZ04, PROBLEM)
+    lines = _rows(spec, 1)
+    assert [r["variant"] for r in lines[::2]] == ["Variant 1", "Variant 2", "Variant 3"]
+    assert lines[0]["score"] == pytest.approx(WZ04.score_at("V1", 0.0), abs=1e-4)
+    assert lines[1]["score"] == pytest.approx(WZ04.score_at("V1", 1.0), abs=1e-4)
+    dots = _rows(spec, 4)
+    assert any(d["aandeel"] == pytest.approx(743 / 1568 * 100) for d in dots)
     # the winner's interval is shaded and the current share marked
-    shapes = fig.layout.shapes
-    assert any(s.x0 == 0 and s.x1 == pytest.approx(WZ04.high * 100) for s in shapes)
-    assert any(s.x0 == pytest.approx(25.0) == s.x1 for s in shapes)
+    shade = _rows(spec, 0)[0]
+    assert shade["van"] == 0 and shade["tot"] == pytest.approx(WZ04.high * 100)
+    assert _rows(spec, 2)[0]["aandeel"] == pytest.approx(25.0)
 
 
 def test_score_lines_text_and_table() -> None:
-    text = charts.score_lines_text(WZ04, PROBLEM)
+    text = chart_texts.score_lines_text(WZ04, PROBLEM)
     assert "Variant 3 wint alleen als concurrerend aanbod" in text
     assert "snijden elkaar bij" in text and "47,4%" in text
     table = charts.score_lines_table(WZ04, PROBLEM)
@@ -41,13 +46,13 @@ def test_score_lines_text_and_table() -> None:
 
 
 def test_tornado_narrowest_on_top_and_text() -> None:
-    fig = charts.tornado_figure(ONE_WAY, PROBLEM)
-    bars = fig.data[0]
-    # plotly draws the first category at the bottom, so the last label is the top row
-    assert bars.y[-1].startswith("Concurrerend aanbod") and bars.y[-1].endswith("(werkzoekenden)")
-    assert not any(re.match(r"^[a-z]{2}\d\d", label) for label in bars.y)  # no internal ids
-    assert bars.base[-1] == 0 and bars.x[-1] == pytest.approx(WZ04.high * 100)
-    text = charts.tornado_text(ONE_WAY, PROBLEM)
+    spec, _ = charts.tornado_spec(ONE_WAY, PROBLEM)
+    rows = _rows(spec)
+    top = rows[0]["gewicht"].replace("\n", " ")
+    assert top.startswith("Concurrerend aanbod") and top.endswith("(werkzoekenden)")
+    assert not any(re.match(r"^[a-z]{2}\d\d", r["gewicht"]) for r in rows)  # no internal ids
+    assert rows[0]["van"] == 0 and rows[0]["tot"] == pytest.approx(WZ04.high * 100, abs=1e-3)
+    text = chart_texts.tornado_text(ONE_WAY, PROBLEM)
     assert text.startswith("Van de 24 gewichten die meetellen")
     assert "Concurrerend aanbod" in text
     table = charts.tornado_table(ONE_WAY, PROBLEM)
@@ -57,20 +62,22 @@ def test_tornado_narrowest_on_top_and_text() -> None:
 def test_tornado_leaves_out_weights_without_effect() -> None:
     problem = problem_from_mapping({"groups": {"werkzoekenden": 0}})
     results = one_way(problem)
-    fig = charts.tornado_figure(results, problem)
-    assert not any(label.startswith("wz") for label in fig.data[0].y)
+    spec, _ = charts.tornado_spec(results, problem)
+    assert not any(r["gewicht"].startswith("wz") for r in _rows(spec))
     assert "nee (geen effect)" in set(charts.tornado_table(results, problem)["Telt mee"])
 
 
-def test_acceptability_figure_text_tables() -> None:
+def test_acceptability_spec_text_tables() -> None:
     problem = default_problem()
     result = smaa(problem, samples=5_000, seed=1)
-    fig = charts.acceptability_figure(result, problem)
-    assert [t.name for t in fig.data] == ["1e plaats", "2e plaats", "3e plaats"]
-    first = fig.data[0]
-    v1 = list(first.y).index("Variant 1")
-    assert first.x[v1] == pytest.approx(result.acceptability["V1"][0] * 100)
-    assert charts.acceptability_text(result, problem).startswith("Over 5.000 willekeurige")
+    spec = charts.acceptability_spec(result, problem)
+    colour = spec["layer"][0]["encoding"]["color"]
+    assert colour["scale"]["domain"] == ["1e plaats", "2e plaats", "3e plaats"]
+    first = next(
+        r for r in _rows(spec) if r["variant"] == "Variant 1" and r["plaats"] == "1e plaats"
+    )
+    assert first["aandeel"] == pytest.approx(result.acceptability["V1"][0] * 100, abs=1e-3)
+    assert chart_texts.acceptability_text(result, problem).startswith("Over 5.000 willekeurige")
     table = charts.acceptability_table(result, problem)
     assert list(table["Variant"]) == ["Variant 1", "Variant 2", "Variant 3"]
     central = charts.central_weights_table(result, problem)
@@ -79,8 +86,9 @@ def test_acceptability_figure_text_tables() -> None:
 
 
 def test_tornado_limit_keeps_the_most_sensitive_and_says_so() -> None:
-    fig = charts.tornado_figure(ONE_WAY, PROBLEM, limit=8)
-    assert len(fig.data[0].y) == 8
-    assert "(de 8 gevoeligste van 24 gewichten)" in fig.layout.title.text
-    assert fig.data[0].textposition == "outside" and fig.data[0].cliponaxis is False
-    assert fig.layout.xaxis.tickfont.size >= 15 and fig.layout.yaxis.tickfont.size >= 15
+    spec, _ = charts.tornado_spec(ONE_WAY, PROBLEM, limit=8)
+    assert len(_rows(spec)) == 8
+    assert "(de 8 gevoeligste van 24 gewichten)" in title_of(spec)
+    # the interval is printed right of its bar, with room for it beyond 100 %
+    assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1] > 100
+    assert spec["config"]["axis"]["labelFontSize"] >= 15

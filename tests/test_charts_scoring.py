@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import pytest
 
 from dashboard.charts.scoring import (
-    MATRIX_COLOURSCALE,
+    MATRIX_COLOURS,
     OVERRIDE_MARK,
-    contributions_figure,
+    contributions_spec,
     contributions_table,
-    contributions_text,
     group_contributions,
-    group_scores_figure,
-    group_scores_text,
+    group_scores_spec,
     markdown_table,
-    matrix_figure,
+    matrix_spec,
     matrix_table,
-    matrix_text,
-    ranking_figure,
-    ranking_text,
+    ranking_spec,
     results_table,
 )
+from dashboard.charts.specs import title_of
 from dashboard.criteria import load_matrix
+from dashboard.narrative.chart_texts import (
+    contributions_text,
+    group_scores_text,
+    matrix_text,
+    ranking_text,
+)
 from dashboard.scoring import default_problem, score
 from dashboard.weighting import set_override
 
@@ -35,14 +37,20 @@ def overridden():
     return problem, score(problem)
 
 
-def test_ranking_figure_and_text() -> None:
+def _values(spec: dict, layer: int | None = None) -> list[dict]:
+    """The rows a spec (or one of its layers) draws."""
+    part = spec["layer"][layer] if layer is not None and "data" in spec["layer"][layer] else spec
+    return part["data"]["values"]
+
+
+def test_ranking_spec_and_text() -> None:
     problem = default_problem()
     result = score(problem)
-    fig = ranking_figure(result, MATRIX)
-    assert isinstance(fig, go.Figure)
-    bar = fig.data[0]
-    assert list(bar.y)[-1] == "Variant 1 (plaats 1)"  # best on top (plotly draws bottom-up)
-    assert list(bar.text) == ["45", "74", "86"]
+    spec = ranking_spec(result, MATRIX)
+    rows = _values(spec)
+    assert rows[0]["variant"] == "Variant 1 (plaats 1)"  # best on top
+    assert [r["label"] for r in rows] == ["86", "74", "45"]
+    assert spec["encoding"]["y"]["sort"] == [r["variant"] for r in rows]
     assert ranking_text(result, MATRIX) == (
         "Rangorde: Variant 1: plaats 1, 86 van 100; Variant 2: plaats 2, 74 van 100; "
         "Variant 3: plaats 3, 45 van 100."
@@ -55,14 +63,16 @@ def test_contributions_stack_to_the_score() -> None:
     parts = group_contributions(result, MATRIX)
     for v in MATRIX.variant_ids:
         assert sum(parts[g][v] for g in MATRIX.group_ids) == pytest.approx(result.scores[v])
-    fig = contributions_figure(result, MATRIX)
-    assert fig.layout.barmode == "relative"
-    assert [t.name for t in fig.data] == [
+    spec = contributions_spec(result, MATRIX)
+    bars = spec["layer"][0]
+    assert bars["encoding"]["y"]["stack"] == "zero"  # negative parts below zero
+    assert bars["encoding"]["color"]["scale"]["domain"] == [
         "Gemeenten & UWV",
         "Werkgevers",
         "Werkzoekenden",
-        "Totaal",
     ]
+    totals = _values(spec, 2)
+    assert totals[0]["label"] == "1,43"
     assert "Variant 1: totaal 1,43" in contributions_text(result, MATRIX)
     table = contributions_table(result, MATRIX)
     assert len(table) == 21 and table.iloc[0]["Gewicht"] == "3,3%"
@@ -70,19 +80,20 @@ def test_contributions_stack_to_the_score() -> None:
 
 def test_matrix_heatmap_prints_ratings_and_marks_own_judgements(overridden) -> None:
     problem, _ = overridden
-    fig = matrix_figure(problem)
-    heat = fig.data[0]
-    assert heat.zmin == 0 and heat.zmax == 4
-    assert [c[1] for c in MATRIX_COLOURSCALE] == [c[1] for c in heat.colorscale]
-    text = [list(row) for row in heat.text]
+    spec = matrix_spec(problem)
+    colour = spec["layer"][0]["encoding"]["color"]
+    assert colour["scale"] == {"domain": [0, 1, 2, 3, 4], "range": list(MATRIX_COLOURS)}
+    cells = _values(spec)
     row = MATRIX.criterion_ids.index("gu08")
-    assert text[row] == ["++", "+", f"+ {OVERRIDE_MARK}"]
-    assert "handreiking: -" in heat.customdata[row][2]
-    assert OVERRIDE_MARK in fig.layout.title.text
+    crit = spec["encoding"]["y"]["sort"][row]
+    signs = [c["teken"] for c in cells if c["criterium"] == crit]
+    assert signs == ["++", "+", f"+ {OVERRIDE_MARK}"]
+    assert "handreiking: -" in [c["oordeel"] for c in cells if c["criterium"] == crit][2]
+    assert OVERRIDE_MARK in title_of(spec)
     assert matrix_table(problem).iloc[row]["Variant 3"] == "+ * (handreiking: -)"
     assert "1 oordeel is een eigen oordeel" in matrix_text(problem)
-    clean = matrix_figure(default_problem())
-    assert not any(OVERRIDE_MARK in cell for row in clean.data[0].text for cell in row)
+    clean = matrix_spec(default_problem())
+    assert not any(OVERRIDE_MARK in c["teken"] for c in _values(clean))
 
 
 def test_matrix_colours_go_from_orange_to_blue() -> None:
@@ -93,15 +104,19 @@ def test_matrix_colours_go_from_orange_to_blue() -> None:
         lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
-    for _, colour in MATRIX_COLOURSCALE:
+    for colour in MATRIX_COLOURS:
         assert (luminance(colour) + 0.05) / 0.05 >= 4.5, colour
 
 
 def test_group_scores(overridden) -> None:
     problem, result = overridden
-    fig = group_scores_figure(result, problem)
-    assert [t.name for t in fig.data] == ["Variant 1", "Variant 2", "Variant 3"]
-    assert fig.layout.barmode == "group"
+    spec = group_scores_spec(result, problem)
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == [
+        "Variant 1",
+        "Variant 2",
+        "Variant 3",
+    ]
+    assert "xOffset" in spec["encoding"]  # grouped, side by side
     text = group_scores_text(result, MATRIX)
     assert "Werkzoekenden: Variant 1 0,50, Variant 2 0,50 en Variant 3 0,00" in text
     assert "(hoogst: Variant 1 en Variant 2, gelijk)" in text
@@ -131,7 +146,6 @@ def test_contribution_labels_do_not_cover_each_other() -> None:
     import re
 
     from dashboard.charts import render
-    from dashboard.charts.specs import contributions_spec
 
     problem = default_problem()
     svg = render.svg(contributions_spec(score(problem), problem.matrix, width=610, height=272))

@@ -140,7 +140,7 @@ def test_comparison_block_has_both_regions_and_nederland() -> None:
 
 @needs_shared
 def test_rates_chart_has_a_bar_per_area_with_numbers_and_a_text_alternative() -> None:
-    from dashboard.charts.profiles import labour_rates_figure
+    from dashboard.charts.profiles import labour_rates_spec
     from dashboard.labour import rates_text
 
     kc = read_kerncijfers(SHARED)
@@ -148,10 +148,13 @@ def test_rates_chart_has_a_bar_per_area_with_numbers_and_a_text_alternative() ->
     comp = labour_comparison(
         kc, index.membership(), [("AM34", "Zuid-Holland Centraal"), ("AM19", "Holland Rijnland")]
     )
-    fig = labour_rates_figure(comp)
-    assert [t.name for t in fig.data] == ["Zuid-Holland Centraal", "Holland Rijnland", "Nederland"]
-    assert list(fig.data[0].text) == ["28,3", "11,4", "55,8"]
-    assert fig.data[2].marker.pattern.shape == "/"  # Nederland not told apart by colour alone
+    spec = labour_rates_spec(comp)
+    rows = spec["data"]["values"]
+    names = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
+    assert names == ["Zuid-Holland Centraal", "Holland Rijnland", "Nederland"]
+    assert [r["label"] for r in rows if r["reeks"] == names[0]] == ["28,3", "11,4", "55,8"]
+    # Nederland not told apart by colour alone: a dashed outline
+    assert all(r["omlijnd"] == (r["reeks"] == "Nederland") for r in rows)
     text = rates_text(comp)
     assert "Zuid-Holland Centraal 28,3" in text and "Nederland 35,1" in text
 

@@ -146,21 +146,26 @@ def test_every_fact_shown_has_a_source_entry(zhc_hr):
 # --- chart builders -------------------------------------------------------------------------
 def test_chart_builders_and_text_alternatives(zhc_hr, data, census):
     from dashboard.charts import profiles as charts
+    from dashboard.narrative import chart_texts
     from dashboard.overstap import cost_model, simulate
 
-    fig = charts.members_figure(zhc_hr)
-    assert len(fig.data) == 2 and len(fig.data[0].y) == 6 and len(fig.data[1].y) == 12
-    assert f"Zoetermeer ({dutch_int(census.gemeente('GM0637'))})" in charts.members_text(zhc_hr)
-    assert len(charts.totals_figure(zhc_hr).data) == 6
-    assert dutch_int(census.region("AM34")) in charts.totals_text(zhc_hr)
-    assert len(charts.age_figure(zhc_hr).data) == 2
-    assert "65 jaar en ouder" in charts.age_text(zhc_hr)
+    def series(spec: dict) -> list[str]:
+        return [r["reeks"] for r in spec["data"]["values"]]
+
+    members = series(charts.members_spec(zhc_hr))
+    assert members.count(members[0]) == 6 and len(members) == 18
+    text = chart_texts.members_text(zhc_hr)
+    assert f"Zoetermeer ({dutch_int(census.gemeente('GM0637'))})" in text
+    assert len(series(charts.totals_spec(zhc_hr))) == 6
+    assert dutch_int(census.region("AM34")) in chart_texts.totals_text(zhc_hr)
+    assert len(set(series(charts.age_spec(zhc_hr)))) == 2
+    assert "65 jaar en ouder" in chart_texts.age_text(zhc_hr)
     index, kc = data
     result = simulate(index, kc, "GM0626", "AM19")
-    assert "van 6 naar 5 gemeenten" in charts.before_after_text(result)
-    assert len(charts.before_after_figure(result).data) == 2
+    assert "van 6 naar 5 gemeenten" in chart_texts.before_after_text(result)
+    assert len(set(series(charts.before_after_spec(result)))) == 2
     model = cost_model(result, {"AM34": 100_000})
-    fig = charts.cost_figure(model, "AM34", "Zuid-Holland Centraal")
-    assert len(fig.data[0].y) == 6
-    assert "€ 100.000" in charts.cost_text(model, "AM34", "Zuid-Holland Centraal")
-    assert "procent" in charts.cost_text(model, "AM19", "Holland Rijnland")
+    spec = charts.cost_spec(model, "AM34", "Zuid-Holland Centraal")
+    assert len(spec["encoding"]["y"]["sort"]) == 6
+    assert "€ 100.000" in chart_texts.cost_text(model, "AM34", "Zuid-Holland Centraal")
+    assert "procent" in chart_texts.cost_text(model, "AM19", "Holland Rijnland")

@@ -517,8 +517,7 @@ def test_overstap_slide_shows_the_entered_amounts(renderer, cbs_dir) -> None:
 def test_robustness_chart_names_every_bar_in_full(content) -> None:
     """The chart showed "0% – 100%" on every bar and cut its names ("Regionaal
     arbeidsmarktove…")."""
-    from dashboard.charts.robustness import weight_label
-    from dashboard.charts.specs import tornado_spec
+    from dashboard.charts.robustness import tornado_spec, weight_label
     from dashboard.scoring import problem_from_mapping
     from dashboard.sensitivity import one_way
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-import plotly.graph_objects as go
 import pytest
 from openpyxl import load_workbook
 
@@ -123,16 +122,24 @@ def test_file_stem(caption: str, stem: str) -> None:
     assert file_stem(caption) == stem
 
 
-def test_chart_figures_reads_each_panel_of_small_multiples() -> None:
-    from plotly.subplots import make_subplots
+def test_chart_figures_reads_the_figures_a_spec_carries() -> None:
+    """The download of a chart holds the numbers the chart draws, one column per series."""
+    from dashboard.charts.specs import base
 
-    fig = make_subplots(rows=1, cols=2, subplot_titles=["Inwoners (2024)", "Land (2024)"])
-    for col, (a, b) in enumerate(((382914, 564598), (219.5, 469.4)), start=1):
-        fig.add_trace(go.Bar(x=["AM34"], y=[a], name="ZHC"), row=1, col=col)
-        fig.add_trace(go.Bar(x=["AM19"], y=[b], name="HR"), row=1, col=col)
-    fig.update_layout(title="Regio's naast elkaar")
-    table = chart_figures(fig)
+    spec = base(
+        760,
+        300,
+        title="Regio's naast elkaar",
+        figures=[
+            ("Inwoners (2024)", "ZHC", 382914),
+            ("Inwoners (2024)", "HR", 564598),
+            ("Land (2024)", "ZHC", 219.5),
+            ("Land (2024)", "HR", 469.4),
+        ],
+    )
+    table = chart_figures(spec)
     assert table.caption == "Regio's naast elkaar"
+    assert table.header == ("Categorie", "ZHC", "HR")
     assert table.texts() == (
         ("Inwoners (2024)", "382.914", "564.598"),
         ("Land (2024)", "219,5", "469,4"),

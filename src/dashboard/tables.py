@@ -32,7 +32,6 @@ from dashboard.labour import MEMBER_COLUMNS, LabourComparison, LabourRow
 from dashboard.profiles import IndicatorValue, RegionProfile
 
 if TYPE_CHECKING:  # types only: the Kaart, the first page, imports this module too
-    import plotly.graph_objects as go
     from pandas.io.formats.style import Styler
 
     from dashboard.facts import Amount
@@ -585,56 +584,28 @@ def central_weights_figures(result: SmaaResult, problem: DecisionProblem) -> Fig
 
 
 # --- the figures behind a chart ------------------------------------------------------------------
-def chart_figures(figure: go.Figure, caption: str = "") -> FigureTable:
-    """The numbers a Plotly chart draws: one row per category, one column per series.
+def chart_figures(spec: dict, caption: str = "") -> FigureTable:
+    """The numbers a chart draws: one row per category, one column per series.
 
-    Read from the figure itself, so the download holds exactly what the chart shows.
+    Read from the chart's specification (:func:`dashboard.charts.specs.figures_of`), so the
+    download holds exactly what the chart shows.
     """
-    series: list[tuple[str, dict[str, float | None]]] = []
+    from dashboard.charts.specs import figures_of, title_of  # the Kaart imports this module
+
     categories: list[str] = []
-    # small multiples (make_subplots): a category is named with its panel's title
-    axes = list(dict.fromkeys(getattr(t, "xaxis", None) or "x" for t in figure.data))
-    titles = [_plain(a.text) for a in figure.layout.annotations or ()]
-    panel = dict(zip(axes, titles, strict=False)) if len(axes) > 1 else {}
-    for n, trace in enumerate(figure.data, start=1):
-        x, y = getattr(trace, "x", None), getattr(trace, "y", None)
-        if x is None or y is None:
-            continue
-        horizontal = getattr(trace, "orientation", None) == "h"
-        keys, values = (y, x) if horizontal else (x, y)
-        name = str(getattr(trace, "name", None) or f"Reeks {n}")
-        prefix = panel.get(getattr(trace, "xaxis", None) or "x", "")
-        points: dict[str, float | None] = {}
-        for key, value in zip(keys, values, strict=False):
-            if prefix and len(keys) == 1:  # one bar per series in each panel
-                label = prefix
-            else:
-                label = f"{prefix}: {key}" if prefix else str(key)
-            if label not in categories:
-                categories.append(label)
-            points[label] = None if is_missing(value) or isinstance(value, str) else float(value)
-        series.append((name, points))
-    names = list(dict.fromkeys(name for name, _ in series))
-    merged = {
-        name: {k: v for n, points in series if n == name for k, v in points.items()}
-        for name in names
-    }
+    names: list[str] = []
+    values: dict[tuple[str, str], float | None] = {}
+    for category, name, value in figures_of(spec):
+        categories += [category] if category not in categories else []
+        names += [name] if name not in names else []
+        values[category, name] = None if is_missing(value) else float(value)  # type: ignore[arg-type]
     rows: list[dict[str, Cell]] = []
     for category in categories:
-        values = [merged[name].get(category) for name in names]
-        whole = all(v is None or float(v).is_integer() for v in values)
+        row_values = [values.get((category, name)) for name in names]
+        whole = all(v is None or float(v).is_integer() for v in row_values)
         row: dict[str, Cell] = {"Categorie": category}
-        for name, value in zip(names, values, strict=True):
+        for name, value in zip(names, row_values, strict=True):
             row[name] = number(value, 0 if whole else 1)
         rows.append(row)
-    title = caption or _title_text(figure) or "Cijfers van de grafiek"
+    title = caption or title_of(spec) or "Cijfers van de grafiek"
     return figure_table(title, rows, columns=("Categorie", *names))
-
-
-def _title_text(figure: go.Figure) -> str:
-    return _plain(figure.layout.title.text if figure.layout.title else None)
-
-
-def _plain(text: str | None) -> str:
-    """Chart text without its markup (``<br>``, ``<b>``)."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text or "")).strip()

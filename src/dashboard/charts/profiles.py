@@ -1,37 +1,32 @@
-"""Charts for the region comparison and the overstap, each with a text alternative.
+"""Charts for the region comparison, the overstap and the labour market, as Vega-Lite
+specifications (:mod:`dashboard.charts.specs`); their sentences are in
+:mod:`dashboard.narrative.chart_texts`.
 
-Pure builders returning ``plotly.graph_objects.Figure``; the ``*_text`` functions return the
-sentence shown next to the chart (screen readers, print). Region colours match the map
-(:data:`dashboard.maps.HIGHLIGHT_COLOURS`, Okabe–Ito, colour-blind safe) and every bar carries its
-number, so colour is never the only carrier.
+Region colours match the map (:data:`dashboard.maps.HIGHLIGHT_COLOURS`, Okabe–Ito, colour-blind
+safe) and every bar carries its number, so colour is never the only carrier.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-import plotly.graph_objects as go
-
-from dashboard.charts.style import apply_layout
-from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
+from dashboard.charts.specs import bars_spec, headroom
+from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number
 from dashboard.indicators import indicator_period
 from dashboard.kerncijfers import NATIONAL_CODE
 from dashboard.labour import RATE_INDICATORS, LabourComparison
 from dashboard.maps import HIGHLIGHT_COLOURS
-from dashboard.markup import chart_text
 from dashboard.overstap import CostModel, OverstapResult
 from dashboard.profiles import RegionProfile
 
-#: lighter tone for "before" bars (with a pattern, so the difference is not colour alone)
+#: lighter tone for "before" bars (with a dashed outline, so the difference is not colour alone)
 BEFORE_COLOUR = "#BBBBBB"
+BEFORE, AFTER = "Voor de overstap", "Na de overstap"
 
 
 def _colour(i: int) -> str:
     return HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)]
-
-
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    return apply_layout(fig, title, height, margin_top=90, margin_right=30, legend_y=1.02)
 
 
 def _fmt(value: float | None, decimals: int) -> str:
@@ -46,303 +41,227 @@ def _nan_to_none(value: object) -> float | None:
     return None if number != number else number
 
 
+def _region(profile: RegionProfile) -> str:
+    return f"{profile.name} ({profile.code})"
+
+
 # --- region comparison ---------------------------------------------------------------------------
-def members_figure(profiles: Sequence[RegionProfile], indicator_id: str = "inwoners") -> go.Figure:
+def members_spec(profiles: Sequence[RegionProfile], indicator_id: str = "inwoners") -> dict:
     """Horizontal bars: every member gemeente of the regions, coloured by region."""
-    fig = go.Figure()
-    label = ""
-    year = None
-    for i, profile in enumerate(profiles):
+    rows: list[dict[str, Any]] = []
+    label, year = "", None
+    for profile in profiles:
         ind = profile.indicator(indicator_id)
         label, year = ind.label, profile.member_years.get(indicator_id, ind.year)
-        rows = profile.members.sort_values(indicator_id, na_position="first")
-        values = [_nan_to_none(v) for v in rows[indicator_id]]
-        fig.add_trace(
-            go.Bar(
-                y=[chart_text(f"{n} ({profile.code})") for n in rows["gemeente_naam"]],
-                x=[v if v is not None else 0 for v in values],
-                orientation="h",
-                name=chart_text(f"{profile.name} ({profile.code})"),
-                marker={"color": _colour(i)},
-                text=[_fmt(v, ind.decimals) for v in values],
-                textposition="outside",
-                cliponaxis=False,
-                hovertemplate="%{y}: %{text}<extra></extra>",
-            )
+        members = profile.members.sort_values(
+            indicator_id, ascending=False, na_position="last", kind="stable"
         )
-    n = sum(len(p.members) for p in profiles)
+        for name, raw in zip(members["gemeente_naam"], members[indicator_id], strict=True):
+            value = _nan_to_none(raw)
+            rows.append(
+                {
+                    "categorie": f"{name} ({profile.code})",
+                    "reeks": _region(profile),
+                    "waarde": value,
+                    "label": _fmt(value, ind.decimals),
+                }
+            )
     period = indicator_period(indicator_id, year).text
-    _layout(fig, f"{label} per gemeente ({period})", height=max(300, 26 * n + 120))
-    fig.update_yaxes(categoryorder="trace")
-    fig.update_xaxes(tickformat=",d")
-    return fig
+    return bars_spec(
+        rows,
+        categories=[r["categorie"] for r in rows],
+        series=[_region(p) for p in profiles],
+        colours=[_colour(i) for i in range(len(profiles))],
+        value_title=label,
+        horizontal=True,
+        grouped=False,
+        domain=headroom([r["waarde"] for r in rows]),
+        category_title="gemeente",
+        height=max(200, 22 * len(rows)),
+        title=f"{label} per gemeente ({period})",
+    )
 
 
-def members_text(profiles: Sequence[RegionProfile], indicator_id: str = "inwoners") -> str:
-    parts = []
-    for profile in profiles:
-        ind = profile.indicator(indicator_id)
-        rows = profile.members.sort_values(indicator_id, ascending=False, na_position="last")
-        if rows.empty:
-            continue
-        top = rows.iloc[0]
-        parts.append(
-            f"{profile.name} telt {len(rows)} gemeenten; de grootste naar "
-            f"{ind.label.lower()} is {top['gemeente_naam']} "
-            f"({_fmt(_nan_to_none(top[indicator_id]), ind.decimals)}), de kleinste "
-            f"{rows.iloc[-1]['gemeente_naam']} "
-            f"({_fmt(_nan_to_none(rows.iloc[-1][indicator_id]), ind.decimals)})."
-        )
-    return " ".join(parts)
-
-
-def totals_figure(
+def totals_spec(
     profiles: Sequence[RegionProfile],
     indicator_ids: Sequence[str] = ("inwoners", "oppervlakte_land_km2", "bevolkingsdichtheid"),
-) -> go.Figure:
-    """One small bar chart per indicator (each its own scale), regions side by side."""
-    titles = []
+) -> dict:
+    """Per indicator the regions side by side. Each indicator has its own scale: a bar's length
+    is its share of the largest region's value, and the value itself is printed beside it."""
+    rows: list[dict[str, Any]] = []
+    categories = []
     for indicator_id in indicator_ids:
-        ind = profiles[0].indicator(indicator_id)
-        titles.append(f"{ind.label} ({ind.period or NIET_BESCHIKBAAR})")
-    from plotly.subplots import make_subplots  # local: ~40 ms to import, rarely used
-
-    fig = make_subplots(rows=1, cols=len(indicator_ids), subplot_titles=titles)
-    for col, indicator_id in enumerate(indicator_ids, start=1):
-        for i, profile in enumerate(profiles):
+        first = profiles[0].indicator(indicator_id)
+        category = f"{first.label} ({first.period or NIET_BESCHIKBAAR})"
+        categories.append(category)
+        values = [p.indicator(indicator_id).value for p in profiles]
+        top = max((v for v in values if v is not None), default=0) or 1
+        for profile in profiles:
             ind = profile.indicator(indicator_id)
-            fig.add_trace(
-                go.Bar(
-                    x=[profile.code],
-                    y=[ind.value or 0],
-                    name=chart_text(f"{profile.name} ({profile.code})"),
-                    marker={"color": _colour(i)},
-                    text=[_fmt(ind.value, ind.decimals)],
-                    textposition="outside",
-                    cliponaxis=False,
-                    showlegend=col == 1,
-                    legendgroup=profile.code,
-                    hovertemplate=f"{chart_text(profile.name)}: %{{text}} {ind.unit}"
-                    "<extra></extra>",
-                ),
-                row=1,
-                col=col,
+            unit = "" if ind.unit == ind.label.lower() else f" {ind.unit}"
+            rows.append(
+                {
+                    "categorie": category,
+                    "reeks": _region(profile),
+                    "waarde": ind.value,
+                    "lengte": None if ind.value is None else 100 * ind.value / top,
+                    "label": _fmt(ind.value, ind.decimals)
+                    + (unit if ind.value is not None else ""),
+                }
             )
-    _layout(fig, "Regio's naast elkaar", height=400)
-    fig.update_annotations(font={"size": 14})
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0})
-    fig.update_yaxes(tickformat=",d")
-    return fig
+    spec = bars_spec(
+        [{**r, "waarde": r["lengte"]} for r in rows],
+        categories=categories,
+        series=[_region(p) for p in profiles],
+        colours=[_colour(i) for i in range(len(profiles))],
+        value_title="",
+        horizontal=True,
+        domain=(0, 150),
+        value_axis={"labels": False, "ticks": False, "grid": False, "title": None},
+        height=34 * len(rows),
+        title="Regio's naast elkaar",
+    )
+    # the figures are the values, not the bars' lengths
+    spec["usermeta"]["figures"] = [[r["categorie"], r["reeks"], r["waarde"]] for r in rows]
+    return spec
 
 
-def totals_text(
-    profiles: Sequence[RegionProfile],
-    indicator_ids: Sequence[str] = ("inwoners", "oppervlakte_land_km2", "bevolkingsdichtheid"),
-) -> str:
-    parts = []
-    for profile in profiles:
-        values = []
-        for indicator_id in indicator_ids:
-            ind = profile.indicator(indicator_id)
-            values.append(
-                f"{ind.label.lower()} {_fmt(ind.value, ind.decimals)}"
-                + ("" if ind.unit == ind.label.lower() else f" {ind.unit}")
-                + f" ({ind.period or NIET_BESCHIKBAAR})"
-            )
-        parts.append(f"{profile.name}: " + ", ".join(values) + ".")
-    return " ".join(parts)
-
-
-def age_figure(profiles: Sequence[RegionProfile]) -> go.Figure:
+def age_spec(profiles: Sequence[RegionProfile]) -> dict:
     """Age structure (share of inwoners per age group) of the regions side by side."""
-    fig = go.Figure()
-    period = None
-    for i, profile in enumerate(profiles):
-        period = profile.age[0].period if profile.age else None
-        fig.add_trace(
-            go.Bar(
-                x=[a.label.replace("Aandeel ", "") for a in profile.age],
-                y=[a.value or 0 for a in profile.age],
-                name=chart_text(f"{profile.name} ({profile.code})"),
-                marker={"color": _colour(i)},
-                text=[
-                    fmt_number(a.value, 1) + " %" if a.value is not None else NIET_BESCHIKBAAR
-                    for a in profile.age
-                ],
-                textposition="outside",
-                cliponaxis=False,
-                hovertemplate="%{x}: %{text}<extra></extra>",
-            )
-        )
-    _layout(fig, f"Leeftijdsopbouw, % van de inwoners ({period or NIET_BESCHIKBAAR})", height=380)
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title={"text": "% van de inwoners"})
-    return fig
-
-
-def age_text(profiles: Sequence[RegionProfile]) -> str:
-    parts = []
-    for profile in profiles:
-        values = ", ".join(
-            f"{a.label.replace('Aandeel ', '')} {fmt_number(a.value, 1)} %" for a in profile.age
-        )
-        parts.append(f"{profile.name}: {values}.")
-    return "Leeftijdsopbouw. " + " ".join(parts)
+    period = profiles[0].age[0].period if profiles and profiles[0].age else None
+    groups = [a.label.replace("Aandeel ", "") for a in profiles[0].age] if profiles else []
+    rows = [
+        {
+            "categorie": a.label.replace("Aandeel ", ""),
+            "reeks": _region(profile),
+            "waarde": a.value,
+            "label": fmt_number(a.value, 1) + " %" if a.value is not None else NIET_BESCHIKBAAR,
+        }
+        for profile in profiles
+        for a in profile.age
+    ]
+    return bars_spec(
+        rows,
+        categories=groups,
+        series=[_region(p) for p in profiles],
+        colours=[_colour(i) for i in range(len(profiles))],
+        value_title="% van de inwoners",
+        category_title="leeftijd",
+        domain=headroom([r["waarde"] for r in rows], 1.2),
+        height=280,
+        title=f"Leeftijdsopbouw, % van de inwoners ({period or NIET_BESCHIKBAAR})",
+    )
 
 
 # --- overstap ---------------------------------------------------------------------------------
-def before_after_figure(result: OverstapResult) -> go.Figure:
+def before_after_spec(result: OverstapResult) -> dict:
     """Inwoners of both regions before and after the move."""
-    fig = go.Figure()
     codes = [result.van, result.naar]
-    names = [chart_text(f"{result.before[c].name} ({c})") for c in codes]
-    for when, states, colour, pattern in (
-        ("Voor de overstap", result.before, BEFORE_COLOUR, "/"),
-        ("Na de overstap", result.after, _colour(0), ""),
-    ):
-        values = [states[c].inwoners for c in codes]
-        fig.add_trace(
-            go.Bar(
-                x=names,
-                y=[v or 0 for v in values],
-                name=when,
-                marker={"color": colour, "pattern": {"shape": pattern}},
-                text=[fmt_int(v) for v in values],
-                textposition="outside",
-                cliponaxis=False,
-                hovertemplate="%{x}: %{text} inwoners<extra>" + when + "</extra>",
-            )
-        )
-    title = f"Inwoners voor en na de overstap van {chart_text(result.gemeente_naam)}"
-    _layout(fig, f"{title} ({result.year})", 380)
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(tickformat=",d")
-    return fig
+    names = [f"{result.before[c].name} ({c})" for c in codes]
+    rows = [
+        {
+            "categorie": name,
+            "reeks": when,
+            "waarde": states[code].inwoners,
+            "label": fmt_int(states[code].inwoners),
+        }
+        for code, name in zip(codes, names, strict=True)
+        for when, states in ((BEFORE, result.before), (AFTER, result.after))
+    ]
+    return bars_spec(
+        rows,
+        categories=names,
+        series=[BEFORE, AFTER],
+        colours=[BEFORE_COLOUR, _colour(0)],
+        outlined=[BEFORE],
+        value_title="inwoners",
+        category_title="regio",
+        domain=headroom([r["waarde"] for r in rows], 1.15),
+        height=280,
+        title=f"Inwoners voor en na de overstap van {result.gemeente_naam} ({result.year})",
+    )
 
 
-def before_after_text(result: OverstapResult) -> str:
-    parts = [f"Overstap van {result.gemeente_naam}."]
-    for code in (result.van, result.naar):
-        b, a = result.before[code], result.after[code]
-        parts.append(
-            f"{b.name}: van {len(b.members)} naar {len(a.members)} gemeenten en van "
-            f"{fmt_int(b.inwoners)} naar {fmt_int(a.inwoners)} inwoners."
-        )
-    parts.append(f"Nederland totaal blijft {fmt_int(result.national_after)} inwoners.")
-    return " ".join(parts)
-
-
-def cost_figure(model: CostModel, region: str, region_name: str) -> go.Figure:
+def cost_spec(model: CostModel, region: str, region_name: str) -> dict:
     """Each member's share of the region's budget before and after (euros, or % without budget)."""
-    rows = [r for r in model.rows if region in (r.region_before, r.region_after)]
+    members = [r for r in model.rows if region in (r.region_before, r.region_after)]
     in_euros = model.budgets.get(region) is not None
-    labels = [chart_text(r.gemeente_naam) for r in rows]
 
     def value(r, when: str) -> float | None:
-        mine = (r.region_before if when == "before" else r.region_after) == region
+        mine = (r.region_before if when == BEFORE else r.region_after) == region
         if not mine:
             return None
         if in_euros:
-            return r.eur_before if when == "before" else r.eur_after
-        share = r.share_before if when == "before" else r.share_after
+            return r.eur_before if when == BEFORE else r.eur_after
+        share = r.share_before if when == BEFORE else r.share_after
         return None if share is None else share * 100
 
-    fig = go.Figure()
-    for when, title, colour, pattern in (
-        ("before", "Voor de overstap", BEFORE_COLOUR, "/"),
-        ("after", "Na de overstap", _colour(1), ""),
-    ):
-        values = [value(r, when) for r in rows]
-        fig.add_trace(
-            go.Bar(
-                y=labels,
-                x=[v or 0 for v in values],
-                orientation="h",
-                name=title,
-                marker={"color": colour, "pattern": {"shape": pattern}},
-                text=[
-                    "—" if v is None else (fmt_eur(v) if in_euros else fmt_number(v, 1) + " %")
-                    for v in values
-                ],
-                textposition="outside",
-                cliponaxis=False,
-                hovertemplate="%{y}: %{text}<extra>" + title + "</extra>",
+    rows: list[dict[str, Any]] = []
+    for r in members:
+        for when in (BEFORE, AFTER):
+            v = value(r, when)
+            rows.append(
+                {
+                    "categorie": r.gemeente_naam,
+                    "reeks": when,
+                    "waarde": v,
+                    "label": "—"
+                    if v is None
+                    else (fmt_eur(v) if in_euros else fmt_number(v, 1) + " %"),
+                }
             )
-        )
     unit = "euro per jaar" if in_euros else "% van het regiobudget"
-    _layout(fig, chart_text(region_name), height=max(300, 48 * len(rows) + 120))
-    fig.update_xaxes(
-        title={"text": f"{unit}, verdeeld {model.key.label}"},
-        tickformat=",d" if in_euros else None,
+    return bars_spec(
+        rows,
+        categories=[r.gemeente_naam for r in members],
+        series=[BEFORE, AFTER],
+        colours=[BEFORE_COLOUR, _colour(1)],
+        outlined=[BEFORE],
+        value_title=f"{unit}, verdeeld {model.key.label}",
+        horizontal=True,
+        domain=headroom([r["waarde"] for r in rows], 1.5),
+        category_title="gemeente",
+        height=max(120, 44 * len(members)),
+        title=region_name,
     )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(autorange="reversed")
-    return fig
-
-
-def cost_text(model: CostModel, region: str, region_name: str) -> str:
-    budget = model.budgets.get(region)
-    head = (
-        f"Budget {region_name}: {fmt_eur(budget)}, verdeeld {model.key.label}."
-        if budget is not None
-        else f"Geen budget ingevuld voor {region_name}: aandelen in procenten, {model.key.label}."
-    )
-    parts = [head]
-    for r in model.rows:
-        if region not in (r.region_before, r.region_after):
-            continue
-        before = (
-            (fmt_eur(r.eur_before) if budget is not None else fmt_pct(r.share_before, 1))
-            if r.region_before == region
-            else "geen deelnemer"
-        )
-        after = (
-            (fmt_eur(r.eur_after) if budget is not None else fmt_pct(r.share_after, 1))
-            if r.region_after == region
-            else "geen deelnemer"
-        )
-        parts.append(f"{r.gemeente_naam}: {before} → {after}.")
-    return " ".join(parts)
 
 
 # --- labour market -------------------------------------------------------------------------------
-#: Nederland as reference: neutral grey, and a pattern so it is not told apart by colour alone.
+#: Nederland as reference: neutral grey, with a dashed outline so it is not told apart by colour
+#: alone.
 NEDERLAND_COLOUR = "#6B6B6B"
+_RATE_SHORT = {"bijstand_per_1000": "Bijstand", "ww_per_1000": "WW", "ao_per_1000": "AO"}
 
 
-def labour_rates_figure(comparison: LabourComparison) -> go.Figure:
+def labour_rates_spec(comparison: LabourComparison) -> dict:
     """Grouped bars: bijstand, WW and AO per 1.000 inwoners of 15–65, per area."""
-    fig = go.Figure()
-    if comparison.available:
-        short = {"bijstand_per_1000": "Bijstand", "ww_per_1000": "WW", "ao_per_1000": "AO"}
-        rows = [comparison.row(i) for i in RATE_INDICATORS]
-        for i, (code, name) in enumerate(comparison.areas):
-            national_area = code == NATIONAL_CODE
-            values = [row.values.get(code) for row in rows]
-            fig.add_trace(
-                go.Bar(
-                    x=[short[row.id] for row in rows],
-                    y=[v if v is not None else 0 for v in values],
-                    name=chart_text(name),
-                    marker={
-                        "color": NEDERLAND_COLOUR if national_area else _colour(i),
-                        "pattern": {"shape": "/" if national_area else ""},
-                    },
-                    text=[row.text(code) for row in rows],
-                    textposition="outside",
-                    cliponaxis=False,
-                    hovertemplate=f"{chart_text(name)} – %{{x}}: %{{text}} per 1.000"
-                    "<extra></extra>",
-                )
-            )
-    _layout(
-        fig,
-        # the period says who is counted when: benefits to the AOW age on 31 December, the
-        # population 15 to 65 on 1 January
-        "Uitkeringen per 1.000 inwoners van 15 tot 65 jaar"
-        f"<br><sup>{comparison.row(RATE_INDICATORS[0]).period}</sup>",
-        height=380,
+    rates = [comparison.row(i) for i in RATE_INDICATORS] if comparison.available else []
+    areas = list(comparison.areas)
+    rows = [
+        {
+            "categorie": _RATE_SHORT.get(row.id, row.label),
+            "reeks": name,
+            "waarde": row.values.get(code),
+            "label": row.text(code),
+        }
+        for row in rates
+        for code, name in areas
+    ]
+    colours = [
+        NEDERLAND_COLOUR if code == NATIONAL_CODE else _colour(i)
+        for i, (code, _) in enumerate(areas)
+    ]
+    # the period says who is counted when: benefits to the AOW age on 31 December, the
+    # population 15 to 65 on 1 January
+    period = comparison.row(RATE_INDICATORS[0]).period if comparison.available else ""
+    return bars_spec(
+        rows,
+        categories=[_RATE_SHORT.get(r.id, r.label) for r in rates],
+        series=[name for _, name in areas],
+        colours=colours,
+        outlined=[name for code, name in areas if code == NATIONAL_CODE],
+        value_title="per 1.000 inwoners van 15 tot 65 jaar",
+        category_title="uitkering",
+        domain=headroom([r["waarde"] for r in rows], 1.15),
+        title=f"Uitkeringen per 1.000 inwoners van 15 tot 65 jaar ({period})".replace(" ()", ""),
     )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title_text="per 1.000 inwoners van 15 tot 65 jaar", rangemode="tozero")
-    return fig

@@ -1,5 +1,6 @@
 """Charts of the robustness analysis: score lines against one weight, the tornado overview of all
-intervals, and rank acceptability; each with a text alternative (a sentence and a table).
+intervals, and rank acceptability, as Vega-Lite specifications (:mod:`dashboard.charts.specs`),
+with their tables; the sentences are in :mod:`dashboard.narrative.chart_texts`.
 
 Colours are the Okabe–Ito palette of :mod:`dashboard.charts.scoring` (one per variant, table
 order); lines also differ in dash style and every bar prints its number, so colour is never the
@@ -8,33 +9,26 @@ only carrier of meaning.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from dashboard.charts.style import apply_layout
+from dashboard.charts.specs import TEXT, base, tooltip
 from dashboard.formatting import fmt_number, fmt_pct
-from dashboard.narrative import (
-    interval_text,
-    lower_first,
-    stays_highest_sentence,
-    wins_only_if_sentences,
-)
+from dashboard.narrative import interval_text, lower_first
+from dashboard.narrative.chart_texts import tornado_rows
 from dashboard.scoring import DecisionProblem
 from dashboard.sensitivity import OneWay, SmaaResult
 
 #: Okabe–Ito, as in dashboard.charts.scoring (variants in table order).
 VARIANT_COLOURS = ("#0072B2", "#D55E00", "#009E73")
-DASHES = ("solid", "dash", "dot")
+DASHES = ([1, 0], [8, 4], [2, 3])
 #: Rank 1, 2, 3: dark blue (white text, contrast 5.4:1), light blue and light grey (black text).
 RANK_COLOURS = ("#0072B2", "#9ECAE9", "#E0E0E0")
 RANK_TEXT = ("#FFFFFF", "#000000", "#000000")
 INTERVAL_COLOUR = "#56B4E9"
-
-
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
-    return apply_layout(fig, title, height)
 
 
 def _short(label: str, width: int = 44) -> str:
@@ -65,82 +59,132 @@ def _colour(problem: DecisionProblem, variant: str) -> str:
 
 
 # --- score lines -------------------------------------------------------------------------------
-def score_lines_figure(ow: OneWay, problem: DecisionProblem) -> go.Figure:
+def score_lines_spec(ow: OneWay, problem: DecisionProblem, width: int = 760) -> dict:
     """Score of every variant against the share of one weight (straight lines), with the
-    current share marked, the winner's interval shaded and the crossing points as dots."""
+    current share marked, the winner's interval shaded and the crossing points as circles."""
     m = problem.matrix
-    fig = go.Figure()
-    fig.add_vrect(
-        x0=ow.low * 100,
-        x1=ow.high * 100,
-        fillcolor=INTERVAL_COLOUR,
-        opacity=0.15,
-        line_width=0,
-        layer="below",
-    )
-    for k, vid in enumerate(m.variant_ids):
-        ys = [ow.score_at(vid, 0.0), ow.score_at(vid, 1.0)]
-        fig.add_trace(
-            go.Scatter(
-                x=[0, 100],
-                y=ys,
-                mode="lines",
-                name=m.variant(vid).name,
-                line={"color": _colour(problem, vid), "dash": DASHES[k % 3], "width": 3},
-                hovertemplate=f"{m.variant(vid).name}: score %{{y:.3f}} bij %{{x:.1f}}%"
-                "<extra></extra>",
-            )
-        )
-    if ow.crossings:
-        fig.add_trace(
-            go.Scatter(
-                x=[t * 100 for t, _, _ in ow.crossings],
-                y=[ow.score_at(a, t) for t, a, _ in ow.crossings],
-                mode="markers",
-                name="snijpunt",
-                marker={
-                    "color": "#000000",
-                    "size": 9,
-                    "symbol": "circle-open",
-                    "line": {"width": 2},
-                },
-                text=[
-                    f"{m.variant(a).name} = {m.variant(b).name} bij {fmt_pct(t, 1)}"
-                    for t, a, b in ow.crossings
-                ],
-                hovertemplate="%{text}<extra></extra>",
-            )
-        )
-    fig.add_vline(
-        x=ow.baseline_share * 100,
-        line={"color": "#000000", "dash": "dash", "width": 2},
-        annotation_text=f"nu {fmt_pct(ow.baseline_share, 0)}",
-        annotation_position="bottom right",
-    )
+    names = [m.variant(v).name for v in m.variant_ids]
+    lines: list[dict[str, Any]] = [
+        {
+            "variant": m.variant(v).name,
+            "aandeel": share * 100,
+            "score": round(ow.score_at(v, share), 4),
+            "label": fmt_number(ow.score_at(v, share), 3),
+            "bij": fmt_pct(share, 0),
+        }
+        for v in m.variant_ids
+        for share in (0.0, 1.0)
+    ]
+    crossings = [
+        {
+            "aandeel": t * 100,
+            "score": round(ow.score_at(a, t), 4),
+            "tekst": f"{m.variant(a).name} = {m.variant(b).name} bij {fmt_pct(t, 1)}",
+        }
+        for t, a, b in ow.crossings
+    ]
+    now = [{"aandeel": ow.baseline_share * 100, "label": f"nu {fmt_pct(ow.baseline_share, 0)}"}]
     if ow.kind == "group":
-        axis = f"aandeel van {ow.label} in het gewicht van alle groepen (%)"
+        axis_title = f"aandeel van {ow.label} in het gewicht van alle groepen"
     else:
-        axis = f"aandeel binnen de groep {m.group(ow.group).label} (%)"
-    fig.update_xaxes(range=[-1, 101], dtick=20, title=axis, ticksuffix="%")
-    fig.update_yaxes(title="score")
-    return _layout(fig, f"Scores bij een ander gewicht voor {_short(ow.label, 60)}", 420)
-
-
-def score_lines_text(ow: OneWay, problem: DecisionProblem) -> str:
-    """The same as the figure, in sentences."""
-    m = problem.matrix
-    parts = [stays_highest_sentence(problem, ow), *wins_only_if_sentences(problem, ow)]
-    inside = [c for c in ow.crossings if 0 < c[0] < 1]
-    if inside:
-        parts.append(
-            "De lijnen snijden elkaar bij "
-            + "; ".join(
-                f"{fmt_pct(t, 1)} ({m.variant(a).name} en {m.variant(b).name})"
-                for t, a, b in inside
-            )
-            + "."
+        axis_title = f"aandeel binnen de groep {m.group(ow.group).label}"
+    x_scale = {"domain": [0, 100]}
+    x_axis = {"values": [0, 20, 40, 60, 80, 100], "labelExpr": "datum.label + '%'"}
+    x = {"field": "aandeel", "type": "quantitative", "scale": x_scale}
+    layers: list[dict] = [
+        {
+            "data": {"values": [{"van": ow.low * 100, "tot": ow.high * 100}]},
+            "mark": {"type": "rect", "color": INTERVAL_COLOUR, "opacity": 0.2},
+            "encoding": {
+                "x": {
+                    "field": "van",
+                    "type": "quantitative",
+                    "scale": x_scale,
+                    "title": axis_title,
+                    "axis": x_axis,
+                },
+                "x2": {"field": "tot"},
+            },
+        },
+        {
+            "data": {"values": lines},
+            "mark": {"type": "line", "strokeWidth": 3},
+            "encoding": {
+                "x": x,
+                "y": {
+                    "field": "score",
+                    "type": "quantitative",
+                    "title": "score",
+                    "scale": {"zero": False},
+                },
+                "color": {
+                    "field": "variant",
+                    "type": "nominal",
+                    "sort": names,
+                    "scale": {
+                        "domain": names,
+                        "range": [_colour(problem, v) for v in m.variant_ids],
+                    },
+                    "legend": {"orient": "bottom", "title": None},
+                },
+                "strokeDash": {
+                    "field": "variant",
+                    "type": "nominal",
+                    "sort": names,
+                    "scale": {
+                        "domain": names,
+                        "range": [DASHES[k % len(DASHES)] for k in range(len(names))],
+                    },
+                    "legend": None,
+                },
+                "tooltip": tooltip(("variant", "variant"), ("bij", "bij"), ("label", "score")),
+            },
+        },
+        {
+            "data": {"values": now},
+            "mark": {"type": "rule", "color": "#000000", "strokeWidth": 2, "strokeDash": [6, 4]},
+            "encoding": {"x": x},
+        },
+        {
+            "data": {"values": now},
+            "mark": {
+                "type": "text",
+                "align": "left",
+                "dx": 4,
+                "y": "height",
+                "dy": -8,
+                "fontSize": 13,
+                "color": TEXT,
+            },
+            "encoding": {"x": x, "text": {"field": "label"}},
+        },
+    ]
+    if crossings:
+        layers.append(
+            {
+                "data": {"values": crossings},
+                "mark": {
+                    "type": "point",
+                    "shape": "circle",
+                    "filled": False,
+                    "size": 90,
+                    "strokeWidth": 2,
+                    "color": "#000000",
+                },
+                "encoding": {
+                    "x": x,
+                    "y": {"field": "score", "type": "quantitative"},
+                    "tooltip": tooltip(("tekst", "snijpunt")),
+                },
+            }
         )
-    return " ".join(parts)
+    return base(
+        width,
+        300,
+        title=f"Scores bij een ander gewicht voor {_short(ow.label, 60)}",
+        figures=[(r["bij"], r["variant"], r["score"]) for r in lines],
+        layer=layers,
+    )
 
 
 def score_lines_table(ow: OneWay, problem: DecisionProblem) -> pd.DataFrame:
@@ -163,103 +207,144 @@ def score_lines_table(ow: OneWay, problem: DecisionProblem) -> pd.DataFrame:
 
 
 # --- tornado -----------------------------------------------------------------------------------
-def _tornado_rows(one_way: Sequence[OneWay]) -> list[OneWay]:
-    """Weights that can change a score, narrowest interval first."""
-    rows = [ow for ow in one_way if ow.has_effect]
-    return sorted(rows, key=lambda ow: (ow.width, ow.kind != "group", ow.id))
+#: Type size of the tornado's labels in the PDF and the slides: the chart is shown shrunk, in a
+#: slide or a presentation column of about 700 px, and must stay readable there (15 px or more).
+TORNADO_FONT = 22
 
 
-TICK_FONT = {"size": 16}
+def tornado_label(problem: DecisionProblem, ow: OneWay, width: int = 30) -> str:
+    """What a bar of the tornado is (``Groep: Werkgevers``, a criterion with its group), in
+    full over lines of about ``width`` letters, never cut off."""
+    text = weight_label(problem, ow, width=10_000)
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
 
 
-def tornado_figure(
-    one_way: Sequence[OneWay], problem: DecisionProblem, limit: int | None = None
-) -> go.Figure:
-    """For every weight the interval of shares in which the winner stays on top (bar) and the
-    current share (diamond); the narrowest intervals, the most sensitive weights, on top.
+def tornado_value_text(ow: OneWay) -> str:
+    """The bar's value: ``"7% – 100%"``, or ``"elk aandeel"`` when the winner stays on top
+    whatever share the weight gets."""
+    return "elk aandeel" if ow.low <= 0 and ow.high >= 1 else interval_text(ow)
 
-    ``limit`` keeps only that many of the most sensitive weights (a slide has room for about
-    eight readable rows); the title then says how many of how many are shown. The interval is
-    printed right of its bar, so it never collides with the diamond or gets clipped.
-    """
+
+def tornado_spec(
+    one_way: Sequence[OneWay],
+    problem: DecisionProblem,
+    width: int = 760,
+    limit: int | None = None,
+    *,
+    font: int = TORNADO_FONT,
+    label_chars: int = 30,
+) -> tuple[dict, int]:
+    """For every weight the shares between which the winner stays on top (bar) and the current
+    share (diamond), narrowest on top; ``limit`` keeps that many of the most sensitive. Each
+    bar is named in full (over lines of about ``label_chars`` letters) and its interval printed
+    right of it ("elk aandeel" when no share changes the winner); ``font`` is the type size
+    (large for a chart shown shrunk). Returns spec and height."""
     m = problem.matrix
-    all_rows = _tornado_rows(one_way)
-    shown = all_rows[:limit] if limit else all_rows
-    rows = shown[::-1]  # plotly draws the first category at the bottom
-    labels = [weight_label(problem, ow) for ow in rows]
+    all_rows = tornado_rows(one_way)
+    rows = all_rows[:limit] if limit else all_rows
+    labels = [tornado_label(problem, ow, label_chars) for ow in rows]
+    data: list[dict[str, Any]] = [
+        {
+            "gewicht": label,
+            "van": round(ow.low * 100, 3),
+            "tot": round(ow.high * 100, 3),
+            "nu": round(ow.baseline_share * 100, 3),
+            "label": tornado_value_text(ow),
+            "nu_tekst": fmt_pct(ow.baseline_share, 1),
+            "daaronder": m.variant(ow.below).name if ow.below else "geen",
+            "daarboven": m.variant(ow.above).name if ow.above else "geen",
+        }
+        for ow, label in zip(rows, labels, strict=True)
+    ]
+    order = labels
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    step = max(36, 14 + round(26 * font / TORNADO_FONT) * lines)  # room for every line
+    height = 40 + step * max(len(rows), 1)
+    y = {
+        "field": "gewicht",
+        "type": "nominal",
+        "sort": order,
+        "title": None,
+        "axis": {"labelExpr": "split(datum.label, '\\n')", "labelLineHeight": font},
+    }
+    x_scale = {"domain": [0, 132], "clamp": True}  # room right of 100 % for the interval text
     winner = rows[0].winner if rows else (one_way[0].winner if one_way else m.variant_ids[0])
-    fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            y=labels,
-            x=[(ow.high - ow.low) * 100 for ow in rows],
-            base=[ow.low * 100 for ow in rows],
-            orientation="h",
-            marker={"color": INTERVAL_COLOUR, "line": {"color": "#1F4E79", "width": 1}},
-            name=f"{m.variant(winner).name} blijft het hoogst",
-            text=[interval_text(ow) for ow in rows],
-            textposition="outside",
-            cliponaxis=False,
-            textfont={"color": "#000000", "size": 15},
-            customdata=[
-                [
-                    m.variant(ow.below).name if ow.below else "geen",
-                    m.variant(ow.above).name if ow.above else "geen",
-                ]
-                for ow in rows
-            ],
-            hovertemplate="%{y}<br>van %{base:.1f}% tot %{x:.1f}% breed"
-            "<br>daaronder wint: %{customdata[0]}<br>daarboven wint: %{customdata[1]}"
-            "<extra></extra>",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            y=labels,
-            x=[ow.baseline_share * 100 for ow in rows],
-            mode="markers",
-            name="huidig aandeel",
-            marker={"symbol": "diamond", "size": 12, "color": "#000000"},
-            hovertemplate="%{y}: nu %{x:.1f}%<extra></extra>",
-        )
-    )
-    fig.update_xaxes(
-        range=[0, 101],
-        tickvals=[0, 20, 40, 60, 80, 100],
-        title="aandeel van het gewicht (%)",
-        ticksuffix="%",
-        tickfont=TICK_FONT,
-    )
-    fig.update_yaxes(tickfont=TICK_FONT)
-    fig.update_layout(barmode="overlay", bargap=0.25)
-    height = 150 + 30 * max(len(rows), 1)
     title = f"Tussen welke aandelen blijft {m.variant(winner).name} het hoogst?"
-    if limit and len(all_rows) > len(shown):
-        title += f" (de {len(shown)} gevoeligste van {len(all_rows)} gewichten)"
-    # room right of the plot for the interval text of a bar that reaches 100 %
-    return apply_layout(fig, title, height, margin_right=85)
-
-
-def tornado_text(one_way: Sequence[OneWay], problem: DecisionProblem) -> str:
-    """A short text alternative for the tornado overview."""
-    m = problem.matrix
-    rows = _tornado_rows(one_way)
-    if not rows:
-        return "Geen enkel gewicht kan nu de scores veranderen."
-    winner = m.variant(rows[0].winner).name
-    full = [ow for ow in rows if ow.low <= 0 and ow.high >= 1]
-    limited = [ow for ow in rows if not (ow.low <= 0 and ow.high >= 1)]
-    text = (
-        f"Van de {len(rows)} gewichten die meetellen, kunnen er {len(full)} elk aandeel van 0% tot "
-        f"100% krijgen zonder dat {winner} zijn eerste plaats verliest."
+    if limit and len(all_rows) > len(rows):
+        title += f" (de {len(rows)} gevoeligste van {len(all_rows)} gewichten)"
+    spec = base(
+        width,
+        height,
+        title=title,
+        figures=[
+            (ow_row["gewicht"].replace("\n", " "), key, ow_row[field])
+            for ow_row in data
+            for key, field in (("van (%)", "van"), ("tot (%)", "tot"), ("nu (%)", "nu"))
+        ],
+        data={"values": data},
+        encoding={"y": y},
+        layer=[
+            {
+                "mark": {
+                    "type": "bar",
+                    "color": INTERVAL_COLOUR,
+                    "stroke": "#1F4E79",
+                    "strokeWidth": 1,
+                    "height": {"band": 0.6},
+                },
+                "encoding": {
+                    "x": {
+                        "field": "van",
+                        "type": "quantitative",
+                        "scale": x_scale,
+                        # short: it is drawn in large type; the chart's title says the rest
+                        "title": "aandeel van het gewicht (ruit: nu)",
+                        "axis": {
+                            "values": [0, 20, 40, 60, 80, 100],
+                            "labelExpr": "datum.label + '%'",
+                        },
+                    },
+                    "x2": {"field": "tot"},
+                    "tooltip": tooltip(
+                        ("label", f"{m.variant(winner).name} blijft het hoogst"),
+                        ("nu_tekst", "nu"),
+                        ("daaronder", "daaronder wint"),
+                        ("daarboven", "daarboven wint"),
+                    ),
+                },
+            },
+            {
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dx": 5,
+                    "fontSize": font,
+                    "color": "#000000",
+                },
+                "encoding": {
+                    "x": {"field": "tot", "type": "quantitative", "scale": x_scale},
+                    "text": {"field": "label"},
+                },
+            },
+            {
+                "mark": {
+                    "type": "point",
+                    "shape": "diamond",
+                    "filled": True,
+                    "size": 110,
+                    "color": "#000000",
+                },
+                "encoding": {
+                    "x": {"field": "nu", "type": "quantitative", "scale": x_scale},
+                    "tooltip": tooltip(("nu_tekst", "huidig aandeel")),
+                },
+            },
+        ],
     )
-    if limited:
-        text += " Grenzen gelden voor: " + "; ".join(
-            f"{ow.label} ({interval_text(ow)}, nu {fmt_pct(ow.baseline_share, 0)})"
-            for ow in limited[:5]
-        )
-        text += " en meer (zie de tabel)." if len(limited) > 5 else "."
-    return text
+    # shown shrunk to a slide or a presentation column: large type stays readable there
+    spec["config"]["axis"] = {**spec["config"]["axis"], "labelFontSize": font,
+                              "titleFontSize": font}  # fmt: skip
+    return spec, height + 70
 
 
 def tornado_table(one_way: Sequence[OneWay], problem: DecisionProblem) -> pd.DataFrame:
@@ -283,46 +368,82 @@ def tornado_table(one_way: Sequence[OneWay], problem: DecisionProblem) -> pd.Dat
 
 
 # --- acceptability -----------------------------------------------------------------------------
-def acceptability_figure(result: SmaaResult, problem: DecisionProblem) -> go.Figure:
+def acceptability_spec(result: SmaaResult, problem: DecisionProblem, width: int = 760) -> dict:
     """Stacked bars: per variant the share of sampled weightings in which it is 1st, 2nd, 3rd."""
     m = problem.matrix
-    order = list(result.variant_ids)[::-1]
-    fig = go.Figure()
-    n_ranks = len(result.variant_ids)
-    for r in range(n_ranks):
-        shares = [result.acceptability[v][r] * 100 for v in order]
-        fig.add_trace(
-            go.Bar(
-                y=[m.variant(v).name for v in order],
-                x=shares,
-                orientation="h",
-                name=f"{r + 1}e plaats",
-                marker={
-                    "color": RANK_COLOURS[min(r, len(RANK_COLOURS) - 1)],
-                    "line": {"color": "#404040", "width": 1},
-                },
-                text=[fmt_pct(s / 100, 0) if s >= 4 else "" for s in shares],
-                textposition="inside",
-                insidetextanchor="middle",
-                textfont={"color": RANK_TEXT[min(r, len(RANK_TEXT) - 1)]},
-                hovertemplate=f"%{{y}}: {r + 1}e plaats in %{{x:.1f}}% van de wegingen"
-                "<extra></extra>",
-            )
-        )
-    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
-    fig.update_xaxes(range=[0, 101], dtick=20, title="aandeel van de wegingen (%)", ticksuffix="%")
-    return _layout(fig, "Hoe vaak staat elke variant op welke plaats?", 280)
-
-
-def acceptability_text(result: SmaaResult, problem: DecisionProblem) -> str:
-    m = problem.matrix
-    parts = []
+    names = [m.variant(v).name for v in result.variant_ids]
+    ranks = [f"{r + 1}e plaats" for r in range(len(result.variant_ids))]
+    rows: list[dict[str, Any]] = []
     for v in result.variant_ids:
-        shares = ", ".join(
-            f"{fmt_pct(p, 1)} {r + 1}e" for r, p in enumerate(result.acceptability[v])
-        )
-        parts.append(f"{m.variant(v).name}: {shares}")
-    return f"Over {fmt_number(result.samples, 0)} willekeurige wegingen: " + "; ".join(parts) + "."
+        start = 0.0
+        for r, p in enumerate(result.acceptability[v]):
+            share = float(p) * 100
+            rows.append(
+                {
+                    "variant": m.variant(v).name,
+                    "plaats": ranks[r],
+                    "van": round(start, 4),
+                    "tot": round(start + share, 4),
+                    "midden": round(start + share / 2, 4),
+                    "aandeel": round(share, 4),
+                    "label": fmt_pct(p, 0) if share >= 4 else "",
+                    "tekst": fmt_pct(p, 1),
+                    "kleur": RANK_TEXT[min(r, len(RANK_TEXT) - 1)],
+                }
+            )
+            start += share
+    y = {"field": "variant", "type": "nominal", "sort": names, "title": None}
+    x_scale = {"domain": [0, 100]}
+    return base(
+        width,
+        40 * len(names) + 20,
+        title="Hoe vaak staat elke variant op welke plaats?",
+        figures=[(r["variant"], r["plaats"], r["aandeel"]) for r in rows],
+        data={"values": rows},
+        encoding={"y": y},
+        layer=[
+            {
+                "mark": {"type": "bar", "stroke": "#404040", "strokeWidth": 1},
+                "encoding": {
+                    "x": {
+                        "field": "van",
+                        "type": "quantitative",
+                        "scale": x_scale,
+                        "title": "aandeel van de wegingen",
+                        "axis": {
+                            "values": [0, 20, 40, 60, 80, 100],
+                            "labelExpr": "datum.label + '%'",
+                        },
+                    },
+                    "x2": {"field": "tot"},
+                    "color": {
+                        "field": "plaats",
+                        "type": "nominal",
+                        "sort": ranks,
+                        "scale": {
+                            "domain": ranks,
+                            "range": [
+                                RANK_COLOURS[min(r, len(RANK_COLOURS) - 1)]
+                                for r in range(len(ranks))
+                            ],
+                        },
+                        "legend": {"orient": "bottom", "title": None},
+                    },
+                    "tooltip": tooltip(
+                        ("variant", "variant"), ("plaats", "plaats"), ("tekst", "van de wegingen")
+                    ),
+                },
+            },
+            {
+                "mark": {"type": "text", "fontSize": 13},
+                "encoding": {
+                    "x": {"field": "midden", "type": "quantitative", "scale": x_scale},
+                    "text": {"field": "label"},
+                    "color": {"field": "kleur", "type": "nominal", "scale": None},
+                },
+            },
+        ],
+    )
 
 
 def acceptability_table(result: SmaaResult, problem: DecisionProblem) -> pd.DataFrame:

@@ -1,5 +1,8 @@
 """Charts of the variant scoring: ranking, contributions by group, the matrix, group scores.
 
+Vega-Lite builders (:mod:`dashboard.charts.specs`); their text alternatives are in
+:mod:`dashboard.narrative.chart_texts`.
+
 Colours are colour-blind safe (Okabe–Ito palette; a blue–orange diverging scale for the matrix)
 and every figure also prints its numbers or symbols, so colour is never the only carrier.
 Local judgements that deviate from the handreiking are marked with ``*`` wherever a rating shows.
@@ -10,14 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from dashboard.charts.style import FONT
-from dashboard.criteria import RATINGS, Matrix
+from dashboard.charts.specs import TEXT, bars_spec, base, tooltip
+from dashboard.criteria import Matrix
 from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.markup import escape_markdown
-from dashboard.narrative.words import join_nl, lower_first
-from dashboard.scoring import DecisionProblem, ScoreResult, scores_equal
+from dashboard.scoring import DecisionProblem, ScoreResult
 
 #: Okabe–Ito colours: one per variant (table order) and one per group (table order).
 VARIANT_COLOURS = ("#0072B2", "#D55E00", "#009E73")
@@ -25,45 +26,8 @@ GROUP_COLOURS = ("#56B4E9", "#E69F00", "#CC79A7")
 #: Rating order 0 (-/-) … 4 (++): orange via white to blue (safe for red-green colour
 #: blindness). All five colours are light enough for black text (contrast ≥ 6:1), so the
 #: symbol printed in every cell stays readable.
-MATRIX_COLOURSCALE = [
-    [0.0, "#E66101"],
-    [0.25, "#FDB863"],
-    [0.5, "#F7F7F7"],
-    [0.75, "#92C5DE"],
-    [1.0, "#4393C3"],
-]
+MATRIX_COLOURS = ("#E66101", "#FDB863", "#F7F7F7", "#92C5DE", "#4393C3")
 OVERRIDE_MARK = "*"
-
-
-_AXIS = {"gridcolor": "#E5E5E5", "zerolinecolor": "#737373", "automargin": True}
-
-
-def _figure(
-    traces: list[Any],
-    title: str,
-    height: int,
-    *,
-    xaxis: dict[str, Any] | None = None,
-    yaxis: dict[str, Any] | None = None,
-    **layout: Any,
-) -> go.Figure:
-    """One constructor call: plotly's ``update_*`` helpers cost ~20 ms per figure, and the
-    Varianten page rebuilds a figure on every slider change."""
-    base: dict[str, Any] = {
-        "title": {"text": title, "x": 0, "xanchor": "left"},
-        "template": "none",  # a named template costs ~12 ms per figure (deep copy)
-        "plot_bgcolor": "#FFFFFF",
-        "paper_bgcolor": "#FFFFFF",
-        "font": FONT,
-        "height": height,
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
-        "separators": ",.",  # Dutch decimal comma
-        "hoverlabel": {"font": {"size": 14}},
-        "xaxis": {**_AXIS, **(xaxis or {})},
-        "yaxis": {**_AXIS, **(yaxis or {})},
-    }
-    base.update(layout)
-    return go.Figure(data=traces, layout=base)
 
 
 def _variant_colour(matrix: Matrix, variant_id: str) -> str:
@@ -75,35 +39,49 @@ def _short(label: str, width: int = 48) -> str:
 
 
 # --- ranking ---------------------------------------------------------------------------------
-def ranking_figure(result: ScoreResult, matrix: Matrix) -> go.Figure:
-    """Horizontal bars of the 0–100 scores, best on top, rank and score printed on each bar."""
-    order = list(result.ranking)[::-1]  # plotly draws the first category at the bottom
-    names = [f"{matrix.variant(v).name} (plaats {result.ranks[v]})" for v in order]
-    values = [result.scores_0_100[v] for v in order]
-    bar = go.Bar(
-        x=values,
-        y=names,
-        orientation="h",
-        marker_color=[_variant_colour(matrix, v) for v in order],
-        text=[fmt_number(x, 0) for x in values],
-        textposition="outside",
-        hovertemplate="%{y}: %{x:.1f} van 100<extra></extra>",
-    )
-    return _figure(
-        [bar],
-        "Rangorde van de varianten",
-        240,
-        xaxis={"range": [0, 105], "title": {"text": "score (0–100)"}},
-    )
-
-
-def ranking_text(result: ScoreResult, matrix: Matrix) -> str:
-    parts = [
-        f"{matrix.variant(v).name}: plaats {result.ranks[v]}, "
-        f"{fmt_number(result.scores_0_100[v], 0)} van 100"
+def ranking_spec(result: ScoreResult, matrix: Matrix, width: int = 760, height: int = 220) -> dict:
+    """Horizontal bars of the 0–100 scores, best on top, the score printed next to each bar."""
+    rows: list[dict[str, Any]] = [
+        {
+            "variant": f"{matrix.variant(v).name} (plaats {result.ranks[v]})",
+            "score": round(float(result.scores_0_100[v]), 3),
+            "label": fmt_number(result.scores_0_100[v], 0),
+            "colour": _variant_colour(matrix, v),
+        }
         for v in result.ranking
     ]
-    return "Rangorde: " + "; ".join(parts) + "."
+    order = [r["variant"] for r in rows]
+    y = {"field": "variant", "type": "nominal", "sort": order, "title": None}
+    return base(
+        width,
+        height,
+        title="Rangorde van de varianten",
+        figures=[(r["variant"], "score (0–100)", r["score"]) for r in rows],
+        data={"values": rows},
+        encoding={"y": y},
+        layer=[
+            {
+                "mark": {"type": "bar", "height": {"band": 0.7}},
+                "encoding": {
+                    "x": {
+                        "field": "score",
+                        "type": "quantitative",
+                        "scale": {"domain": [0, 105]},
+                        "title": "score (0–100)",
+                    },
+                    "color": {"field": "colour", "type": "nominal", "scale": None},
+                    "tooltip": tooltip(("variant", "variant"), ("label", "score van 100")),
+                },
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 14, "color": TEXT},
+                "encoding": {
+                    "x": {"field": "score", "type": "quantitative"},
+                    "text": {"field": "label"},
+                },
+            },
+        ],
+    )
 
 
 # --- contributions by group ------------------------------------------------------------------
@@ -118,57 +96,126 @@ def group_contributions(result: ScoreResult, matrix: Matrix) -> dict[str, dict[s
     }
 
 
-def contributions_figure(result: ScoreResult, matrix: Matrix) -> go.Figure:
-    """Per variant a bar stacked by group; negative parts go below zero; total as a marker."""
+def contributions_spec(
+    result: ScoreResult, matrix: Matrix, width: int = 760, height: int = 330
+) -> dict:
+    """Per variant a bar stacked by group (negative parts below zero); the total as a diamond."""
     by_group = group_contributions(result, matrix)
     names = [matrix.variant(v).name for v in result.variant_ids]
-    traces: list[Any] = []
-    for k, group in enumerate(matrix.groups):
-        values = [by_group[group.id][v] for v in result.variant_ids]
-        traces.append(
-            go.Bar(
-                x=names,
-                y=values,
-                name=group.short,
-                marker_color=GROUP_COLOURS[k % len(GROUP_COLOURS)],
-                text=[fmt_number(x, 2) for x in values],
-                textposition="inside",
-                hovertemplate=f"{group.short}: %{{y:.3f}}<extra>%{{x}}</extra>",
-            )
-        )
-    traces.append(
-        go.Scatter(
-            x=names,
-            y=[result.scores[v] for v in result.variant_ids],
-            mode="markers+text",
-            name="Totaal",
-            marker={"symbol": "diamond", "size": 12, "color": "#000000"},
-            text=[fmt_number(result.scores[v], 2) for v in result.variant_ids],
-            textposition="middle right",
-            hovertemplate="Totaal: %{y:.3f}<extra>%{x}</extra>",
-        )
+    parts: list[dict[str, Any]] = [
+        {
+            "variant": matrix.variant(v).name,
+            "perspectief": g.short,
+            "bijdrage": round(float(by_group[g.id][v]), 4),
+            "label": fmt_number(by_group[g.id][v], 2),
+        }
+        for g in matrix.groups
+        for v in result.variant_ids
+    ]
+    totals: list[dict[str, Any]] = [
+        {
+            "variant": matrix.variant(v).name,
+            "totaal": round(float(result.scores[v]), 4),
+            "label": fmt_number(result.scores[v], 2),
+        }
+        for v in result.variant_ids
+    ]
+    groups = [g.short for g in matrix.groups]
+    x = {"field": "variant", "type": "nominal", "sort": names, "title": None,
+         "axis": {"labelAngle": 0}}  # fmt: skip
+    y_title = "bijdrage aan de score (schaalpunten)"
+    return base(
+        width,
+        height,
+        title="Waar de score vandaan komt, per perspectief",
+        figures=[(p["variant"], p["perspectief"], p["bijdrage"]) for p in parts]
+        + [(t["variant"], "Totaal", t["totaal"]) for t in totals],
+        layer=[
+            {
+                "data": {"values": parts},
+                "mark": {"type": "bar", "width": {"band": 0.6}},
+                "encoding": {
+                    "x": x,
+                    "y": {
+                        "field": "bijdrage",
+                        "type": "quantitative",
+                        "stack": "zero",
+                        "title": y_title,
+                    },
+                    "color": {
+                        "field": "perspectief",
+                        "type": "nominal",
+                        "sort": groups,
+                        "scale": {"domain": groups, "range": list(GROUP_COLOURS[: len(groups)])},
+                        "legend": {"orient": "bottom", "title": None},
+                    },
+                    "order": {"field": "perspectief", "sort": "ascending"},
+                    "tooltip": tooltip(
+                        ("variant", "variant"),
+                        ("perspectief", "perspectief"),
+                        ("label", "bijdrage"),
+                    ),
+                },
+            },
+            {
+                "data": {"values": parts},
+                "transform": [{"filter": "abs(datum.bijdrage) >= 0.08"}],
+                # left of the bar's middle, where the total's diamond stands
+                "mark": {
+                    "type": "text",
+                    "fontSize": 12,
+                    "color": "#000000",
+                    "align": "right",
+                    "dx": -12,
+                },
+                "encoding": {
+                    "x": x,
+                    "y": {
+                        "field": "bijdrage",
+                        "type": "quantitative",
+                        "stack": "zero",
+                        "bandPosition": 0.5,
+                    },
+                    "detail": {"field": "perspectief"},
+                    "text": {"field": "label"},
+                    "order": {"field": "perspectief", "sort": "ascending"},
+                },
+            },
+            {
+                "data": {"values": totals},
+                "mark": {
+                    "type": "point",
+                    "shape": "diamond",
+                    "filled": True,
+                    "size": 140,
+                    "color": "#000000",
+                },
+                "encoding": {
+                    "x": x,
+                    "y": {"field": "totaal", "type": "quantitative"},
+                    "tooltip": tooltip(("variant", "variant"), ("label", "totaal")),
+                },
+            },
+            {
+                "data": {"values": totals},
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "dx": 6,
+                    "fontSize": 13,
+                    "fontWeight": "bold",
+                    "color": "#000000",
+                },
+                "encoding": {
+                    # beside the bar, not inside it: a total near a part's middle would cover
+                    # that part's label (the bar spans 0.2-0.8 of its band)
+                    "x": {**x, "bandPosition": 0.8},
+                    "y": {"field": "totaal", "type": "quantitative"},
+                    "text": {"field": "label"},
+                },
+            },
+        ],
     )
-    return _figure(
-        traces,
-        "Waar de score vandaan komt, per perspectief",
-        380,
-        yaxis={"title": {"text": "bijdrage aan de score (schaalpunten)"}, "zeroline": True},
-        barmode="relative",
-        legend={"orientation": "h", "y": -0.15},
-    )
-
-
-def contributions_text(result: ScoreResult, matrix: Matrix) -> str:
-    by_group = group_contributions(result, matrix)
-    out = []
-    for v in result.ranking:
-        parts = [
-            f"{lower_first(g.short)} {fmt_number(by_group[g.id][v], 2)}" for g in matrix.groups
-        ]
-        out.append(
-            f"{matrix.variant(v).name}: totaal {fmt_number(result.scores[v], 2)} = {join_nl(parts)}"
-        )
-    return "Bijdrage per perspectief aan de score: " + "; ".join(out) + "."
 
 
 def contributions_table(result: ScoreResult, matrix: Matrix) -> pd.DataFrame:
@@ -187,53 +234,65 @@ def contributions_table(result: ScoreResult, matrix: Matrix) -> pd.DataFrame:
 
 
 # --- the matrix as a heatmap -------------------------------------------------------------------
-def matrix_figure(problem: DecisionProblem) -> go.Figure:
+def matrix_spec(problem: DecisionProblem, width: int = 760) -> dict:
     """The criteria matrix: colour by rating, the symbol printed in each cell, ``*`` = own view."""
     m = problem.matrix
     orders = problem.rating_orders()
-    y = [f"{m.group(c.group).short} · {_short(c.label)}" for c in m.criteria]
-    x = [v.name for v in m.variants]
-    text = []
-    hover = []
-    for crit in m.criteria:
-        text_row, hover_row = [], []
-        for v in m.variant_ids:
+    names = [v.name for v in m.variants]
+    criteria = [f"{m.group(c.group).short} · {_short(c.label)}" for c in m.criteria]
+    cells: list[dict[str, Any]] = []
+    for i, crit in enumerate(m.criteria):
+        for j, v in enumerate(m.variant_ids):
             rating = problem.rating(crit.id, v)
-            if problem.is_overridden(crit.id, v):
-                original = m.rating(crit.id, v).value
-                text_row.append(f"{rating.value} {OVERRIDE_MARK}")
-                hover_row.append(f"eigen oordeel {rating.value} (handreiking: {original})")
-            else:
-                text_row.append(rating.value)
-                hover_row.append(f"handreiking: {rating.value}")
-        text.append(text_row)
-        hover.append(hover_row)
-    heatmap = go.Heatmap(
-        z=orders.tolist(),
-        x=x,
-        y=y,
-        zmin=0,
-        zmax=4,
-        colorscale=MATRIX_COLOURSCALE,
-        showscale=False,
-        xgap=2,
-        ygap=2,
-        text=text,
-        texttemplate="<b>%{text}</b>",
-        textfont={"color": "#000000", "size": 14},
-        customdata=hover,
-        hovertemplate="%{y}<br>%{x}: %{customdata}<extra></extra>",
-    )
+            own = problem.is_overridden(crit.id, v)
+            cells.append(
+                {
+                    "criterium": criteria[i],
+                    "variant": names[j],
+                    "orde": int(orders[i][j]),
+                    "teken": f"{rating.value} {OVERRIDE_MARK}" if own else rating.value,
+                    "oordeel": (
+                        f"eigen oordeel {rating.value} (handreiking: {m.rating(crit.id, v).value})"
+                        if own
+                        else f"handreiking: {rating.value}"
+                    ),
+                }
+            )
     title = "Beoordeling per criterium (handreiking §8)"
     if problem.overrides:
         title += f" ({OVERRIDE_MARK} = eigen oordeel)"
-    return _figure(
-        [heatmap],
-        title,
-        90 + 26 * len(m.criteria),
-        xaxis={"side": "top"},
-        yaxis={"autorange": "reversed"},
-        margin={"l": 10, "r": 10, "t": 80, "b": 10},
+    x = {"field": "variant", "type": "nominal", "sort": names, "title": None,
+         "axis": {"orient": "top", "labelAngle": 0, "domain": False, "ticks": False}}  # fmt: skip
+    y = {"field": "criterium", "type": "nominal", "sort": criteria, "title": None,
+         "axis": {"domain": False, "ticks": False}}  # fmt: skip
+    return base(
+        width,
+        26 * len(m.criteria),
+        title=title,
+        # the figures of a matrix are its symbols: the table beside the chart has them
+        figures=[(c["criterium"], c["variant"], float(c["orde"])) for c in cells],
+        data={"values": cells},
+        encoding={"x": x, "y": y},
+        layer=[
+            {
+                "mark": {"type": "rect", "stroke": "#FFFFFF", "strokeWidth": 2},
+                "encoding": {
+                    "color": {
+                        "field": "orde",
+                        "type": "ordinal",
+                        "scale": {"domain": [0, 1, 2, 3, 4], "range": list(MATRIX_COLOURS)},
+                        "legend": None,
+                    },
+                    "tooltip": tooltip(
+                        ("criterium", "criterium"), ("variant", "variant"), ("oordeel", "oordeel")
+                    ),
+                },
+            },
+            {
+                "mark": {"type": "text", "fontSize": 14, "fontWeight": "bold", "color": "#000000"},
+                "encoding": {"text": {"field": "teken"}},
+            },
+        ],
     )
 
 
@@ -255,74 +314,36 @@ def matrix_table(problem: DecisionProblem) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def matrix_text(problem: DecisionProblem) -> str:
-    m = problem.matrix
-    counts = []
-    for v in m.variants:
-        n_top = sum(1 for c in m.criteria if problem.rating(c.id, v.id) == RATINGS[0])
-        counts.append(f"{v.name} {n_top} keer")
-    text = (
-        f"De matrix beoordeelt {len(m.criteria)} criteria met ++ (beste) tot -/- (slechtste). "
-        f"Het oordeel ++ krijgt {join_nl(counts)}."
-    )
-    n = len(problem.overrides)
-    if n:
-        what = "1 oordeel is een eigen oordeel" if n == 1 else f"{n} oordelen zijn eigen oordelen"
-        text += f" {what} (gemarkeerd met {OVERRIDE_MARK}) en wijkt af van de handreiking."
-        if n > 1:
-            text = text.replace("en wijkt af", "en wijken af")
-    return text
-
-
 # --- group scores ----------------------------------------------------------------------------
-def group_scores_figure(result: ScoreResult, problem: DecisionProblem) -> go.Figure:
+def group_scores_spec(result: ScoreResult, problem: DecisionProblem, width: int = 760) -> dict:
     """Grouped bars: the score of each variant within each perspective (scale points)."""
     m = problem.matrix
-    traces: list[Any] = []
     groups = [g.short for g in m.groups]
-    for v in m.variant_ids:
-        values = [result.group_scores[v][g.id] for g in m.groups]
-        traces.append(
-            go.Bar(
-                x=groups,
-                y=values,
-                name=m.variant(v).name,
-                marker_color=_variant_colour(m, v),
-                text=[fmt_number(x, 2) for x in values],
-                textposition="outside",
-                hovertemplate=f"{m.variant(v).name}: %{{y:.2f}}<extra>%{{x}}</extra>",
-            )
-        )
+    names = [m.variant(v).name for v in m.variant_ids]
+    rows = [
+        {
+            "categorie": g.short,
+            "reeks": m.variant(v).name,
+            "waarde": round(float(result.group_scores[v][g.id]), 4),
+            "label": fmt_number(result.group_scores[v][g.id], 2),
+        }
+        for g in m.groups
+        for v in m.variant_ids
+    ]
     lo, hi = problem.scale.minimum, problem.scale.maximum
     pad = (hi - lo) * 0.12
-    return _figure(
-        traces,
-        "Score per perspectief",
-        360,
-        yaxis={"range": [lo - pad, hi + pad], "title": {"text": "score binnen het perspectief"}},
-        barmode="group",
-        legend={"orientation": "h", "y": -0.15},
+    return bars_spec(
+        rows,
+        categories=groups,
+        series=names,
+        colours=[_variant_colour(m, v) for v in m.variant_ids],
+        value_title="score binnen het perspectief",
+        domain=(lo - pad, hi + pad),
+        category_title="perspectief",
+        width=width,
+        height=280,
+        title="Score per perspectief",
     )
-
-
-def group_scores_text(result: ScoreResult, matrix: Matrix) -> str:
-    out = []
-    for g in matrix.groups:
-        top = max(result.group_scores[v][g.id] for v in result.variant_ids)
-        best = [
-            matrix.variant(v).name
-            for v in result.variant_ids
-            if scores_equal(result.group_scores[v][g.id], top)
-        ]
-        parts = [
-            f"{matrix.variant(v).name} {fmt_number(result.group_scores[v][g.id], 2)}"
-            for v in result.variant_ids
-        ]
-        out.append(
-            f"{g.short}: {join_nl(parts)} "
-            f"(hoogst: {join_nl(best)}{', gelijk' if len(best) > 1 else ''})"
-        )
-    return "Score per perspectief: " + "; ".join(out) + "."
 
 
 # --- results table ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """What a report says: one function, :func:`build_report_content`, from a scenario-like input.
 
 The result is a plain, renderer-neutral structure (:class:`ReportContent`): sections with a title,
-a one-sentence lead, paragraphs, bullets, tables, plotly figures (each with a text alternative and
+a one-sentence lead, paragraphs, bullets, tables, charts (each with a text alternative and
 a source line) and source lines. The PDF, the PowerPoint deck and the Presentatie page all render
 this same structure, so they never disagree.
 

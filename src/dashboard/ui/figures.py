@@ -2,8 +2,8 @@
 as a download Dutch Excel opens.
 
 Every page shows a :class:`~dashboard.tables.FigureTable` through :func:`show_table` and a
-Plotly figure through :func:`show_chart`, so sorting, column widths, the download and the
-chart's toolbar are the same everywhere.
+chart (a Vega-Lite specification of :mod:`dashboard.charts`) through :func:`show_chart`, so
+sorting, column widths, the download and the chart's size are the same everywhere.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from dataclasses import replace
 from typing import Any, Literal
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard.charts.specs import title_of
 from dashboard.formatting import NIET_BESCHIKBAAR
+from dashboard.markup import escape_markdown
 from dashboard.sources import source_line
 from dashboard.tables import FigureTable, chart_figures
 from dashboard.ui.text import literal_table
@@ -26,14 +27,6 @@ SCREEN_TABLE = "scherm_"
 PRINT_TABLE = "druk_"
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-#: Plotly's own toolbar speaks English ("Download plot as a png", "Zoom in") and offers an
-#: English file name: it is switched off. The figures behind each chart are a download below it.
-PLOTLY_CONFIG: dict[str, Any] = {
-    "displaylogo": False,
-    "displayModeBar": False,
-    "scrollZoom": False,
-}
 
 #: Text columns (names of gemeenten, regions, indicators) get a fixed share of the width and
 #: wrap long text onto more lines, so the numbers beside them stay on screen; the first column
@@ -118,42 +111,29 @@ def download_figures(table: FigureTable, *, key: str, label: str = "") -> None:
 
 
 def show_chart(
-    figure: go.Figure,
+    spec: dict,
     *,
     key: str,
+    alt: str,
     sources: Sequence[str] = (),
     extra: str = "",
     figures: FigureTable | None = None,
     download: bool = True,
-    **kwargs: Any,
 ) -> None:
-    """A Plotly chart without Plotly's English toolbar, and the numbers it draws as a download
-    (``figures``, by default read from the chart) with the chart's source line;
-    ``download=False`` where the chart's table, with its own download, follows."""
-    st.plotly_chart(
-        wrapped_panel_titles(figure), width="stretch", config=PLOTLY_CONFIG, key=key, **kwargs
-    )
+    """A chart from its Vega-Lite specification (the one the PDF and the slides draw), as wide
+    as the column, its title above it (it wraps on a phone), ``alt`` as its accessible name, and
+    the numbers it draws as a download (``figures``, by default read from the spec) with the
+    chart's source line; ``download=False`` where the chart's table, with its own download,
+    follows."""
+    title = title_of(spec)
+    if title:
+        st.markdown(f"**{escape_markdown(title)}**")
+    # theme=None: the spec's own font, colours and Dutch number notation, as in the PDF
+    st.vega_lite_chart(spec, width="stretch", theme=None, key=key, alt=alt)
     if not download:
         return
-    data = figures if figures is not None else chart_figures(figure)
+    data = figures if figures is not None else chart_figures(spec)
     line = source_line(*sources, extra=extra) if sources or extra else ""
     if line:
         data = replace(data, source=line)
     download_figures(data, key=key, label="Cijfers van de grafiek downloaden (Excel)")
-
-
-def wrapped_panel_titles(figure: go.Figure) -> go.Figure:
-    """The figure with each panel title of a small-multiples chart over two lines
-    (``Inwoners<br>(2024)``): on a phone three panels side by side are narrower than one line
-    of title, and the titles printed over each other."""
-    if len(figure.layout.annotations or ()) < 2:
-        return figure
-    out = go.Figure(figure)
-    out.for_each_annotation(
-        lambda a: (
-            a.update(text=a.text.replace(" (", "<br>(", 1))
-            if a.text and "<br>" not in a.text
-            else None
-        )
-    )
-    return out

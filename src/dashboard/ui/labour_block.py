@@ -40,8 +40,11 @@ def comparison_block(comparison: LabourComparison, key: str) -> None:
     )
     st.markdown("**Hoe de regiowaarden zijn berekend.** " + METHOD_NOTE)
     rate_sources = ("cbs_kwb_2024_bijstand", "cbs_kwb_2024_ww", "cbs_kwb_2024_ao")
-    show_chart(charts.labour_rates_figure(comparison), key=f"{key}_rates", sources=rate_sources)
-    st.caption("Tekstversie: " + escape_markdown(rates_text(comparison)))  # names from data
+    text = rates_text(comparison)
+    show_chart(
+        charts.labour_rates_spec(comparison), key=f"{key}_rates", alt=text, sources=rate_sources
+    )
+    st.caption("Tekstversie: " + escape_markdown(text))  # names from data
     source_caption(*rate_sources)
     with expander("Bedrijfsvestigingen per sector", key=f"{key}_sectoren"):
         show_table(

@@ -36,11 +36,8 @@ from dashboard.pendel_text import (
     trend_sentence,
 )
 from dashboard.tables import Cell, figure_table, number, share
-from dashboard.ui.figures import PLOTLY_CONFIG, show_table
+from dashboard.ui.figures import show_chart, show_table
 from dashboard.ui.layout import expander, source_caption
-
-#: without Plotly's English toolbar, like every chart (ui.figures)
-_PLOT_CONFIG = PLOTLY_CONFIG
 
 
 def pendel_caption(source: PendelSource, extra: str = "") -> None:
@@ -67,10 +64,9 @@ def gemeente_section(
     if result.total_jobs == 0:
         pendel_caption(result.source)
         return
-    st.plotly_chart(
-        charts.regions_figure(result), width="stretch", config=_PLOT_CONFIG, key=f"{key}_regios"
-    )
-    st.caption("Tekstversie: " + escape_markdown(shares_sentence(result)))
+    text = shares_sentence(result)
+    show_chart(charts.regions_spec(result), key=f"{key}_regios", alt=text, download=False)
+    st.caption("Tekstversie: " + escape_markdown(text))
     pendel_caption(result.source)
     with expander(
         f"Per arbeidsmarktregio en per werkgemeente ({result.source.period})",
@@ -86,19 +82,14 @@ def gemeente_section(
             key=f"{key}_regiotabel",
             caption=f"Waar de inwoners van {result.name} werken: per regio",
         )
-        st.plotly_chart(
-            charts.destinations_figure(result),
-            width="stretch",
-            config=_PLOT_CONFIG,
-            key=f"{key}_gemeenten",
-        )
-        st.caption(
-            "Tekstversie: "
-            + escape_markdown(
-                "; ".join(f"{p.name} {jobs(p.jobs)} duizend ({pct(p.share)})" for p in result.top())
-            )
+        text = (
+            "; ".join(f"{p.name} {jobs(p.jobs)} duizend ({pct(p.share)})" for p in result.top())
             + "."
         )
+        show_chart(
+            charts.destinations_spec(result), key=f"{key}_gemeenten", alt=text, download=False
+        )
+        st.caption("Tekstversie: " + escape_markdown(text))
         _table(
             {
                 "Werkgemeente": [p.name for p in result.destinations],
@@ -131,13 +122,9 @@ def gemeente_section(
 
 
 def trend_block(trend: GemeenteTrend, region_names: Mapping[str, str], *, key: str) -> None:
-    st.plotly_chart(
-        charts.trend_figure(trend, region_names),
-        width="stretch",
-        config=_PLOT_CONFIG,
-        key=f"{key}_trend",
-    )
-    st.caption("Tekstversie: " + escape_markdown(trend_sentence(trend, region_names)))
+    text = trend_sentence(trend, region_names)
+    show_chart(charts.trend_spec(trend, region_names), key=f"{key}_trend", alt=text, download=False)
+    st.caption("Tekstversie: " + escape_markdown(text))
     columns: dict[str, list[Cell]] = {
         "December": [str(p.year) for p in trend.points],
         "Banen van inwoners (× 1.000)": [number(p.total_jobs, 1) for p in trend.points],
@@ -158,20 +145,14 @@ def inside_block(
     shares: InsideShares, codes: Sequence[str], trend: RegionTrend, *, key: str
 ) -> None:
     """The inside share of a few regions, with its trend as a table."""
-    st.plotly_chart(
-        charts.inside_figure(shares, codes), width="stretch", config=_PLOT_CONFIG, key=key
+    text = " ".join(
+        f"{shares.get(c).name}: {pct(shares.get(c).share)} van de banen van inwoners "
+        f"ligt binnen de regio ({jobs(shares.get(c).inside_jobs)} van "
+        f"{jobs(shares.get(c).total_jobs)} duizend)."
+        for c in codes
     )
-    st.caption(
-        "Tekstversie: "
-        + escape_markdown(
-            " ".join(
-                f"{shares.get(c).name}: {pct(shares.get(c).share)} van de banen van inwoners "
-                f"ligt binnen de regio ({jobs(shares.get(c).inside_jobs)} van "
-                f"{jobs(shares.get(c).total_jobs)} duizend)."
-                for c in codes
-            )
-        )
-    )
+    show_chart(charts.inside_spec(shares, codes), key=key, alt=text, download=False)
+    st.caption("Tekstversie: " + escape_markdown(text))
     pendel_caption(shares.source)
     _table(
         {"December": [str(y) for y in trend.years]}
@@ -202,22 +183,13 @@ def move_block(move: OverstapPendel, *, key: str) -> None:
     codes = (move.van, move.naar)
     before = InsideShares(source=move.source, regions=tuple(move.before[c] for c in codes))
     after = InsideShares(source=move.source, regions=tuple(move.after[c] for c in codes))
-    st.plotly_chart(
-        charts.inside_figure(before, codes, after=after),
-        width="stretch",
-        config=_PLOT_CONFIG,
-        key=key,
+    text = " ".join(
+        f"{move.before[c].name}: {pct(move.before[c].share)} voor, "
+        f"{pct(move.after[c].share)} na de overstap."
+        for c in codes
     )
-    st.caption(
-        "Tekstversie: "
-        + escape_markdown(
-            " ".join(
-                f"{move.before[c].name}: {pct(move.before[c].share)} voor, "
-                f"{pct(move.after[c].share)} na de overstap."
-                for c in codes
-            )
-        )
-    )
+    show_chart(charts.inside_spec(before, codes, after=after), key=key, alt=text, download=False)
+    st.caption("Tekstversie: " + escape_markdown(text))
     _table(
         {
             "Regio": [move.before[c].name for c in codes],

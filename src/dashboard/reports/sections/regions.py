@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import kerncijfers, labour, maps, overstap, profiles
+from dashboard import labour, overstap, profiles
 from dashboard.charts import profiles as profile_charts
-from dashboard.charts import specs as chart_specs
 from dashboard.errors import DataMissingError
 from dashboard.formatting import fmt_int
 from dashboard.narrative.regions import rate_sentence, two_regions_sentence
@@ -118,7 +117,7 @@ def section_arbeidsmarkt(ctx: ReportContext) -> Section:
     chart = Chart(
         key="arbeidsmarkt_rates",
         title=f"Uitkeringen per 1.000 inwoners van 15 tot 65 jaar ({bijstand.period_short})",
-        spec=_labour_rates_spec(comparison),
+        spec=profile_charts.labour_rates_spec(comparison),
         width=sizes.LABOUR_RATES.width,
         height=sizes.LABOUR_RATES.height,
         alt_text=labour.rates_text(comparison),
@@ -139,33 +138,4 @@ def section_arbeidsmarkt(ctx: ReportContext) -> Section:
             "Nederland: alle 342 gemeenten, volgens dezelfde regels.",
             "Participatie en inkomen: per regio herberekend, bij benadering.",
         ),
-    )
-
-
-def _labour_rates_spec(comparison: labour.LabourComparison) -> dict:
-    """Bijstand, WW and AO per 1.000 inwoners of 15–65 per area: the Arbeidsmarkt chart."""
-    short = {"bijstand_per_1000": "Bijstand", "ww_per_1000": "WW", "ao_per_1000": "AO"}
-    rows = [comparison.row(i) for i in labour.RATE_INDICATORS] if comparison.available else []
-    areas = list(comparison.areas)
-    values = [
-        {
-            "categorie": short.get(row.id, row.label),
-            "reeks": name,
-            "waarde": row.values.get(code),
-            "label": row.text(code),
-        }
-        for row in rows
-        for code, name in areas
-    ]
-    colours = [
-        profile_charts.NEDERLAND_COLOUR if code == kerncijfers.NATIONAL_CODE
-        else maps.HIGHLIGHT_COLOURS[i % len(maps.HIGHLIGHT_COLOURS)]
-        for i, (code, _) in enumerate(areas)
-    ]  # fmt: skip
-    return chart_specs.grouped_bars_spec(
-        values,
-        categories=[short.get(r.id, r.label) for r in rows],
-        series=[name for _, name in areas],
-        colours=colours,
-        y_title="per 1.000 inwoners van 15 tot 65 jaar",
     )

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dashboard.charts import robustness as robustness_charts
-from dashboard.charts import specs as chart_specs
 from dashboard.formatting import fmt_pct
-from dashboard.narrative import verdict
+from dashboard.narrative import chart_texts, verdict
 from dashboard.narrative.robustness import acceptability_caption, tornado_title
 from dashboard.reports.sections import sizes
 from dashboard.reports.sections.context import ReportContext
@@ -52,14 +51,14 @@ def _robustness_chart(rob: Robustness, ctx: ReportContext) -> Chart:
     # weight can cost the winner its place, the perspectives say it: 24 equal bars do not
     limit = min(len(counted), 6) if limited else len(ctx.problem.matrix.group_ids)
     title = tornado_title(winner, len(counted), limit, bool(limited))
-    spec, height = chart_specs.tornado_spec(
+    spec, height = robustness_charts.tornado_spec(
         rob.one_way, ctx.problem, width=sizes.TORNADO_PLOT_WIDTH, limit=limit
     )
     return Chart(
         key="robuustheid",
         title=title,
         spec=spec,
-        alt_text=robustness_charts.tornado_text(rob.one_way, ctx.problem),
+        alt_text=chart_texts.tornado_text(rob.one_way, ctx.problem),
         source=source_line("seed_004", extra="Eigen berekening."),
         width=sizes.TORNADO_WIDTH,
         height=height,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dashboard.charts import scoring as scoring_charts
-from dashboard.charts import specs as chart_specs
 from dashboard.formatting import fmt_number
 from dashboard.narrative import (
+    chart_texts,
     explanation,
     group_shares_sentence,
     overrides_sentence,
@@ -27,8 +27,8 @@ def _scores_charts(ctx: ReportContext) -> tuple[Chart, ...]:
         Chart(
             key="varianten",
             title="Score per ontwikkelvariant (0–100)",
-            spec=chart_specs.ranking_spec(ctx.result, m),
-            alt_text=scoring_charts.ranking_text(ctx.result, m),
+            spec=scoring_charts.ranking_spec(ctx.result, m),
+            alt_text=chart_texts.ranking_text(ctx.result, m),
             source=source,
             width=sizes.RANKING.width,
             height=sizes.RANKING.height,
@@ -36,8 +36,8 @@ def _scores_charts(ctx: ReportContext) -> tuple[Chart, ...]:
         Chart(
             key="varianten_bijdragen",
             title="Waar de score vandaan komt: bijdrage per perspectief",
-            spec=chart_specs.contributions_spec(ctx.result, m),
-            alt_text=scoring_charts.contributions_text(ctx.result, m),
+            spec=scoring_charts.contributions_spec(ctx.result, m),
+            alt_text=chart_texts.contributions_text(ctx.result, m),
             source=source,
             width=sizes.CONTRIBUTIONS.width,
             height=sizes.CONTRIBUTIONS.height,
