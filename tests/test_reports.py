@@ -556,3 +556,30 @@ def test_the_distribution_key_is_named_as_on_the_overstap_page(content) -> None:
     methods = " ".join(content.section("methoden").paragraphs)
     assert f"De verdeling is {DistributionKey.PER_INWONER.label} of in gelijke delen." in methods
     assert "Gelijke scores delen de hoogste rang (1, 1, 3)." in methods
+
+
+def test_report_charts_are_the_page_charts(content) -> None:
+    """One specification per chart: the report's charts are the dicts the pages' builders
+    return for the same inputs (tests/app/test_varianten_page.py checks the page side)."""
+    from dashboard.charts import profiles as profile_charts
+    from dashboard.charts import scoring as scoring_charts
+    from dashboard.kerncijfers import load_kerncijfers
+    from dashboard.labour import labour_comparison
+    from dashboard.regions import load_region_index
+    from dashboard.scoring import problem_from_mapping, score
+
+    problem = problem_from_mapping(SCENARIO.problem_config)
+    result = score(problem)
+    ranking, contributions = content.section("varianten").charts[:2]
+    assert ranking.spec == scoring_charts.ranking_spec(result, problem.matrix)
+    assert contributions.spec == scoring_charts.contributions_spec(result, problem.matrix)
+    rates = content.section("arbeidsmarkt").charts[0].spec
+    assert rates["usermeta"]["title"].startswith("Uitkeringen per 1.000 inwoners")
+    index, kc = load_region_index(), load_kerncijfers()
+    comparison = labour_comparison(
+        kc,
+        index.membership(),
+        [(code, index.region(code).name) for code in ("AM34", "AM19")],
+        names={g.code: g.name for g in index.gemeenten},
+    )
+    assert rates == profile_charts.labour_rates_spec(comparison)

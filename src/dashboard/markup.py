@@ -87,20 +87,4 @@ def terminal_json(text: str) -> str:
     )
 
 
-def chart_text(text: Any) -> str:
-    """``text`` for a plotly label, legend, title or hover template, shown literally.
-
-    Plotly reads a little HTML in every text (``<b>``, ``<br>``, ``<a href>``, which becomes a
-    clickable link) and ``%{…}`` in hover templates; a name from data is neither. Entities
-    (``&lt;``, ``&#37;``) are what plotly shows as the characters themselves.
-    """
-    return (
-        str(text)
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("%", "&#37;")
-    )
-
-
-__all__ = ["chart_text", "escape_label", "escape_markdown", "terminal_json", "terminal_text"]
+__all__ = ["escape_label", "escape_markdown", "terminal_json", "terminal_text"]

@@ -29,7 +29,11 @@ def fills(svg: str) -> dict[str, str]:
     return dict(shapes)
 
 
-def plotly_maps(at: AppTest) -> int:
-    """How many plotly charts in the page are maps (WebGL map traces)."""
-    specs = [e.proto.spec for e in at.get("plotly_chart")]
-    return sum("choroplethmap" in s.lower() or "scattermap" in s.lower() for s in specs)
+def chart_maps(at: AppTest) -> int:
+    """How many charts in the page are maps drawn in the browser (the map is a server-drawn
+    picture): plotly map traces (WebGL) or Vega-Lite shapes."""
+    plotly = [e.proto.spec.lower() for e in at.get("plotly_chart")]
+    vega = [e.proto.spec for e in at.get("vega_lite_chart")]
+    return sum("choroplethmap" in s or "scattermap" in s for s in plotly) + sum(
+        '"geoshape"' in s for s in vega
+    )

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.ui.state import OVERSTAP_KEY
 from tests.app.page_text import page_text, plain
-from tests.app.pictures import fills, pictures, plotly_maps
+from tests.app.pictures import chart_maps, fills, pictures
 from tests.app.tables import shown
 from tests.census import dutch_int
 
@@ -108,7 +108,7 @@ def map_caption(at: AppTest) -> str:
 
 def test_map_before_and_after_is_a_server_drawn_picture(at):
     """After (default) and before the overstap: SVG pictures, Voorschoten outlined, no WebGL."""
-    assert plotly_maps(at) == 0
+    assert chart_maps(at) == 0
     [(alt, svg)] = pictures(at)
     assert "na de overstap" in alt and "Voorschoten is zwart omlijnd" in alt
     assert fills(svg)["Voorschoten"] == HIGHLIGHT_COLOURS[1]  # in Holland Rijnland's colour

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.ui.state import COMPARE_KEY
 from tests.app.page_text import page_text, plain, plain_table
-from tests.app.pictures import fills, pictures, plotly_maps
+from tests.app.pictures import chart_maps, fills, pictures
 from tests.app.tables import shown
 from tests.census import dutch_int
 
@@ -90,8 +90,9 @@ def test_every_chart_has_a_text_alternative_and_source(at):
 
 
 def test_map_is_a_server_drawn_picture_beside_its_text(at):
-    """The map arrives as SVG in the text (no plotly map, no WebGL), named for screen readers."""
-    assert plotly_maps(at) == 0
+    """The map arrives as SVG in the text (no map drawn in the browser, no WebGL), named for
+    screen readers."""
+    assert chart_maps(at) == 0
     [(alt, svg)] = pictures(at)
     assert alt.startswith("Kaart van de gemeenten van Zuid-Holland Centraal (AM34) en Holland")
     colour = fills(svg)

@@ -285,3 +285,41 @@ def test_typed_markup_in_the_scale_form_is_shown_as_text() -> None:
         assert "](//" not in error.value and "](https" not in error.value, error.value
     assert "‘![x](//e.vil/p.png) [a](https://e.vil)’" in plain(at.error[0].value)
     assert "scale" not in weighting(at)
+
+
+def _without_data(spec: dict) -> dict:
+    """A spec without its inline data (Streamlit sends that beside the spec) and the sizing
+    Streamlit adds."""
+    out = {k: v for k, v in spec.items() if k not in ("data", "autosize", "datasets")}
+    if "layer" in out:
+        out["layer"] = [_without_data(layer) for layer in out["layer"]]
+    return out
+
+
+def test_the_page_shows_the_spec_the_report_draws(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One specification per chart: the page shows the dict the builder returns, the one the
+    Presentatie page, the PDF and the slides draw (tests/test_reports.py checks that side)."""
+    import json
+
+    from dashboard.charts import scoring
+
+    built: list[dict] = []
+    builder = scoring.contributions_spec
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(builder(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(scoring, "contributions_spec", recording)
+    at = run_page()
+    at.button_group(key="var_chart").set_value("bijdragen").run()
+    assert not at.exception
+    assert len(built) == 1
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1 and not at.get("plotly_chart")
+    shown = json.loads(charts[0].proto.spec)
+    assert _without_data(shown) == json.loads(json.dumps(_without_data(built[0])))
+    assert charts[0].proto.alt.startswith("Bijdrage per perspectief aan de score")
+    # the title above the chart, where it wraps on a phone
+    title = "**Waar de score vandaan komt, per perspectief**"
+    assert title in [plain(m.value) for m in at.markdown]

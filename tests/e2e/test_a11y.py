@@ -28,7 +28,7 @@ CHARTS = (
 
 #: For every chart: a text alternative right beside it (the element before it or one of the
 #: three after it): an expander (table or sentences), a table, or a sentence that is not the
-#: source line; or an accessible name on the chart itself (``st.plotly_chart(alt=...)``).
+#: source line; or an accessible name on the chart itself (``st.vega_lite_chart(alt=...)``).
 ALT_CHECK = """(selector) => {
     const TEXT = '[data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"]';
     const BLOCK = ['stExpander', 'stTable', 'stDataFrame']

@@ -1,6 +1,8 @@
-"""Pure chart builders (plotly figures) and their text alternatives; no Streamlit here.
+"""Pure chart builders: one Vega-Lite specification per chart (a plain dict); no Streamlit here.
 
-Each builder returns a :class:`plotly.graph_objects.Figure` so the page, the PDF and the
-PowerPoint export share one picture; each has a ``*_text`` companion that says the same in words
-or as a table (WCAG 2.1 AA: a text alternative next to every chart).
+The page shows a spec with ``st.vega_lite_chart`` (:func:`dashboard.ui.figures.show_chart`);
+the Presentatie page, the PDF and the slides draw the same spec without a browser
+(:mod:`dashboard.charts.render`). The shared frame and the bar chart are in
+:mod:`dashboard.charts.specs`; each chart's text alternative is in
+:mod:`dashboard.narrative.chart_texts` (WCAG 2.1 AA: a text alternative next to every chart).
 """

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dashboard.charts.specs import TEXT, bars_spec, base, headroom, tooltip
+from dashboard.charts.specs import LEGEND, TEXT, bars_spec, base, headroom, tooltip
 from dashboard.maps import HIGHLIGHT_COLOURS
 from dashboard.pendel import GemeentePendel, GemeenteTrend, InsideShares, Role
 from dashboard.pendel_text import ROLE_LABELS, jobs, pct
@@ -119,7 +119,7 @@ def trend_spec(trend: GemeenteTrend, names: Mapping[str, str]) -> dict:
         "type": "nominal",
         "sort": labels,
         "scale": {"domain": labels, "range": [ROLE_COLOURS[role] for role, _, _ in series]},
-        "legend": {"orient": "bottom", "title": None, "direction": "vertical"},
+        "legend": LEGEND,
     }
     dash = {
         "field": "reeks",

@@ -8,6 +8,7 @@ safe) and every bar carries its number, so colour is never the only carrier.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -92,21 +93,23 @@ def totals_spec(
     categories = []
     for indicator_id in indicator_ids:
         first = profiles[0].indicator(indicator_id)
-        category = f"{first.label} ({first.period or NIET_BESCHIKBAAR})"
+        unit = "" if first.unit == first.label.lower() else f"{first.unit}, "
+        # over lines: on a phone a name beside the bars gets a third of the width
+        category = "\n".join(
+            textwrap.wrap(f"{first.label} ({unit}{first.period or NIET_BESCHIKBAAR})", 24)
+        )
         categories.append(category)
         values = [p.indicator(indicator_id).value for p in profiles]
         top = max((v for v in values if v is not None), default=0) or 1
         for profile in profiles:
             ind = profile.indicator(indicator_id)
-            unit = "" if ind.unit == ind.label.lower() else f" {ind.unit}"
             rows.append(
                 {
                     "categorie": category,
                     "reeks": _region(profile),
                     "waarde": ind.value,
                     "lengte": None if ind.value is None else 100 * ind.value / top,
-                    "label": _fmt(ind.value, ind.decimals)
-                    + (unit if ind.value is not None else ""),
+                    "label": _fmt(ind.value, ind.decimals),
                 }
             )
     spec = bars_spec(
@@ -122,7 +125,9 @@ def totals_spec(
         title="Regio's naast elkaar",
     )
     # the figures are the values, not the bars' lengths
-    spec["usermeta"]["figures"] = [[r["categorie"], r["reeks"], r["waarde"]] for r in rows]
+    spec["usermeta"]["figures"] = [
+        [r["categorie"].replace("\n", " "), r["reeks"], r["waarde"]] for r in rows
+    ]
     return spec
 
 
@@ -260,7 +265,7 @@ def labour_rates_spec(comparison: LabourComparison) -> dict:
         series=[name for _, name in areas],
         colours=colours,
         outlined=[name for code, name in areas if code == NATIONAL_CODE],
-        value_title="per 1.000 inwoners van 15 tot 65 jaar",
+        value_title="per 1.000 inwoners van 15–65 jaar",
         category_title="uitkering",
         domain=headroom([r["waarde"] for r in rows], 1.15),
         title=f"Uitkeringen per 1.000 inwoners van 15 tot 65 jaar ({period})".replace(" ()", ""),

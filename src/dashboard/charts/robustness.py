@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.charts.specs import TEXT, base, tooltip
+from dashboard.charts.specs import LEGEND, TEXT, base, tooltip
 from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.narrative import interval_text, lower_first
 from dashboard.narrative.chart_texts import tornado_rows
@@ -125,7 +125,7 @@ def score_lines_spec(ow: OneWay, problem: DecisionProblem, width: int = 760) -> 
                         "domain": names,
                         "range": [_colour(problem, v) for v in m.variant_ids],
                     },
-                    "legend": {"orient": "bottom", "title": None},
+                    "legend": LEGEND,
                 },
                 "strokeDash": {
                     "field": "variant",
@@ -427,7 +427,7 @@ def acceptability_spec(result: SmaaResult, problem: DecisionProblem, width: int 
                                 for r in range(len(ranks))
                             ],
                         },
-                        "legend": {"orient": "bottom", "title": None},
+                        "legend": LEGEND,
                     },
                     "tooltip": tooltip(
                         ("variant", "variant"), ("plaats", "plaats"), ("tekst", "van de wegingen")

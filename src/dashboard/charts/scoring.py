@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.charts.specs import TEXT, bars_spec, base, tooltip
+from dashboard.charts.specs import LEGEND, TEXT, bars_spec, base, tooltip
 from dashboard.criteria import Matrix
 from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.markup import escape_markdown
@@ -147,7 +147,7 @@ def contributions_spec(
                         "type": "nominal",
                         "sort": groups,
                         "scale": {"domain": groups, "range": list(GROUP_COLOURS[: len(groups)])},
-                        "legend": {"orient": "bottom", "title": None},
+                        "legend": LEGEND,
                     },
                     "order": {"field": "perspectief", "sort": "ascending"},
                     "tooltip": tooltip(

@@ -27,6 +27,19 @@ TEXT = "#262730"
 #: The outline of a "before" bar: with the lighter fill it tells before from after without colour.
 BEFORE_DASH = [4, 2]
 
+#: True in a browser column narrower than a tablet (a phone); vl-convert has no container (0).
+NARROW = "(containerSize()[0] > 0 && containerSize()[0] < 560)"
+#: On a phone, a name left of its bar takes at most this share of the width (then "…"; the
+#: tooltip, the text version and the table have it in full); elsewhere names are never cut.
+NAME_SHARE = 0.42
+
+#: A legend under the chart: its entries in a row, on a phone one under the other.
+LEGEND: dict[str, Any] = {
+    "orient": "bottom",
+    "title": None,
+    "columns": {"expr": f"{NARROW} ? 1 : 0"},
+}
+
 #: One figure a chart draws: (category, series, value); value None = niet beschikbaar.
 FigureRow = tuple[str, str, float | None]
 
@@ -92,7 +105,7 @@ def bars_spec(
     horizontal: bool = False,
     grouped: bool = True,
     outlined: Sequence[str] = (),
-    domain: tuple[float, float] | None = None,
+    domain: tuple[float, float] | dict[str, Any] | None = None,
     value_axis: dict[str, Any] | None = None,
     category_title: str = "",
     width: int = 760,
@@ -110,7 +123,15 @@ def bars_spec(
     apart without colour alone).
     """
     cat, val = ("y", "x") if horizontal else ("x", "y")
-    cat_axis: dict[str, Any] = {} if horizontal else {"labelAngle": 0}
+    cat_axis: dict[str, Any] = (
+        {
+            "labelLimit": {"expr": f"{NARROW} ? containerSize()[0] * {NAME_SHARE} : 0"},
+            "labelExpr": "split(datum.label, '\\n')",  # a name wrapped in Python
+        }
+        if horizontal
+        # on a phone each word on a line of its own, so neighbouring names do not run together
+        else {"labelAngle": 0, "labelExpr": f"{NARROW} ? split(datum.label, ' ') : datum.label"}
+    )
     category = {
         "field": "categorie",
         "type": "nominal",
@@ -118,7 +139,9 @@ def bars_spec(
         "title": None,  # the ticks name themselves; the tooltip names the axis
         "axis": cat_axis,
     }
-    scale: dict[str, Any] = {"domain": list(domain)} if domain else {}
+    scale: dict[str, Any] = (
+        domain if isinstance(domain, dict) else {"domain": list(domain)} if domain else {}
+    )
     value = {
         "field": "waarde",
         "type": "quantitative",
@@ -134,7 +157,7 @@ def bars_spec(
         "type": "nominal",
         "sort": list(series),
         "scale": {"domain": list(series), "range": list(colours)},
-        "legend": {"orient": "bottom", "title": None, "direction": "vertical"} if legend else None,
+        "legend": LEGEND if legend else None,
     }
     bar: dict[str, Any] = {
         "mark": {"type": "bar", "stroke": "#404040", "strokeWidth": 0},
@@ -154,10 +177,11 @@ def bars_spec(
             "condition": {"test": outline, "value": BEFORE_DASH},
             "value": [1, 0],
         }
+    size = {"expr": f"{NARROW} ? {font_size - 1} : {font_size}"}
     text_mark: dict[str, Any] = (
-        {"type": "text", "align": "left", "dx": 4, "fontSize": font_size, "color": TEXT}
+        {"type": "text", "align": "left", "dx": 4, "fontSize": size, "color": TEXT}
         if horizontal
-        else {"type": "text", "dy": -7, "fontSize": font_size, "color": TEXT}
+        else {"type": "text", "dy": -7, "fontSize": size, "color": TEXT}
     )
     label = {
         "mark": text_mark,
@@ -186,7 +210,12 @@ def bars_spec(
     )
 
 
-def headroom(values: Iterable[Any], factor: float = 1.35) -> tuple[float, float]:
-    """A value axis from zero with room beyond the largest bar for its printed label."""
+def headroom(values: Iterable[Any], factor: float = 1.35) -> dict[str, Any]:
+    """A value scale from zero with room beyond the largest bar for its printed label; more
+    room on a phone, where the plot is narrow and the label is not."""
     top = max((v for v in values if v is not None), default=0.0)
-    return (0.0, top * factor if top > 0 else 1.0)
+    top = float(top) if top > 0 else 1.0
+    return {
+        "domainMin": 0,
+        "domainMax": {"expr": f"{top!r} * ({NARROW} ? {factor + 1:g} : {factor:g})"},
+    }

@@ -9,8 +9,8 @@ helpers below are the page's way to do that:
 
 - :func:`name_code` is the plain "Naam (code)" for places that show text as it is (the options of
   a selectbox or multiselect, dataframe cells); :func:`md_name_code` is the same label for every
-  place that renders Markdown (headers, labels, captions, sentences); plotly charts take
-  :func:`dashboard.markup.chart_text`;
+  place that renders Markdown (headers, labels, captions, sentences); a chart takes a name as a
+  value of its data (:mod:`dashboard.charts`), never inside one of its expressions;
 - :func:`show_error` and :func:`show_warning` show a whole message as text, for messages that
   quote user or data text (a refusal naming the typed value, a warning naming a gemeente);
   notices go through ``layout.show_notices``. Messages with Markdown of their own do not;
