@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.charts.specs import LEGEND, TEXT, base, tooltip
+from dashboard.charts.specs import LEGEND, TEXT, base, title_lines, tooltip
 from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.narrative import interval_text, lower_first
 from dashboard.narrative.chart_texts import tornado_rows
@@ -100,7 +100,7 @@ def score_lines_spec(ow: OneWay, problem: DecisionProblem, width: int = 760) -> 
                     "field": "van",
                     "type": "quantitative",
                     "scale": x_scale,
-                    "title": axis_title,
+                    "title": title_lines(axis_title),
                     "axis": x_axis,
                 },
                 "x2": {"field": "tot"},

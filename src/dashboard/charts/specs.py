@@ -16,6 +16,7 @@ page offers them as an Excel download, :func:`dashboard.tables.chart_figures`).
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -90,6 +91,13 @@ def figures_of(spec: dict) -> list[FigureRow]:
     return [(str(c), str(s), v) for c, s, v in spec.get("usermeta", {}).get("figures", [])]
 
 
+def title_lines(text: str, width: int = 38) -> str | list[str]:
+    """An axis title over lines of about ``width`` letters: Vega cuts a title longer than its
+    axis, and a phone's axis is short."""
+    parts = textwrap.wrap(text, width, break_on_hyphens=False)
+    return parts if len(parts) > 1 else text
+
+
 def tooltip(*fields: tuple[str, str]) -> list[dict[str, str]]:
     """A Dutch tooltip: (field, title) pairs, each field already formatted text."""
     return [{"field": field, "type": "nominal", "title": title} for field, title in fields]
@@ -145,7 +153,7 @@ def bars_spec(
     value = {
         "field": "waarde",
         "type": "quantitative",
-        "title": value_title,
+        "title": title_lines(value_title),
         "scale": scale,
         **({"axis": value_axis} if value_axis else {}),
     }
@@ -181,7 +189,17 @@ def bars_spec(
     text_mark: dict[str, Any] = (
         {"type": "text", "align": "left", "dx": 4, "fontSize": size, "color": TEXT}
         if horizontal
-        else {"type": "text", "dy": -7, "fontSize": size, "color": TEXT}
+        # on a phone the bars are narrower than their labels: the labels stand upright
+        else {
+            "type": "text",
+            "fontSize": size,
+            "color": TEXT,
+            "angle": {"expr": f"{NARROW} ? 270 : 0"},
+            "align": {"expr": f"{NARROW} ? 'left' : 'center'"},
+            "baseline": {"expr": f"{NARROW} ? 'middle' : 'bottom'"},
+            "dx": {"expr": f"{NARROW} ? 4 : 0"},
+            "dy": {"expr": f"{NARROW} ? 0 : -3"},
+        }
     )
     label = {
         "mark": text_mark,
