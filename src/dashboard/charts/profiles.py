@@ -226,7 +226,7 @@ def cost_spec(model: CostModel, region: str, region_name: str) -> dict:
         horizontal=True,
         domain=headroom([r["waarde"] for r in rows], 1.5),
         category_title="gemeente",
-        height=max(120, 44 * len(members)),
+        height=max(120, 52 * len(members)),
         title=region_name,
     )
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.charts.specs import LEGEND, NARROW, TEXT, bars_spec, base, tooltip
+from dashboard.charts.specs import LEGEND, TEXT, bars_spec, base, tooltip
 from dashboard.criteria import Matrix
 from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.markup import escape_markdown
@@ -263,7 +263,7 @@ def matrix_spec(problem: DecisionProblem, width: int = 760) -> dict:
         title += f" ({OVERRIDE_MARK} = eigen oordeel)"
     x = {"field": "variant", "type": "nominal", "sort": names, "title": None,
          "axis": {"orient": "top", "labelAngle": 0, "domain": False, "ticks": False,
-                  "labelExpr": f"{NARROW} ? split(datum.label, ' ') : datum.label"}}  # fmt: skip
+                  "labelFontSize": 12}}  # fmt: skip
     # in a browser the names take at most half the column, so the cells stay readable in the
     # page's narrow chart column and on a phone ("…"; the table has them in full)
     limit = "containerSize()[0] > 0 ? containerSize()[0] * 0.5 : 0"
