@@ -1,9 +1,9 @@
 """The text alternative of every chart: the same figures in a sentence, next to the chart on
 the page and embedded with it in the PDF and the slides (WCAG 2.1 AA).
 
-The charts themselves are Vega-Lite specifications in :mod:`dashboard.charts`; the pendel
-charts' sentences are in :mod:`dashboard.pendel_text`, the labour rates' in
-:func:`dashboard.labour.rates_text`.
+The charts themselves are Vega-Lite specifications in :mod:`dashboard.charts`. The pendel
+sentences that also stand outside a chart (shares, trend) are in :mod:`dashboard.pendel_text`,
+the labour rates' in :func:`dashboard.labour.rates_text`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from dashboard.narrative.robustness import (
 )
 from dashboard.narrative.words import join_nl, lower_first
 from dashboard.overstap import CostModel, OverstapResult
+from dashboard.pendel import GemeentePendel, InsideShares, OverstapPendel
+from dashboard.pendel_text import jobs, pct
 from dashboard.profiles import RegionProfile
 from dashboard.scoring import DecisionProblem, ScoreResult, scores_equal
 from dashboard.sensitivity import OneWay, SmaaResult
@@ -238,3 +240,30 @@ def cost_text(model: CostModel, region: str, region_name: str) -> str:
         )
         parts.append(f"{r.gemeente_naam}: {before} → {after}.")
     return " ".join(parts)
+
+
+# --- pendel ----------------------------------------------------------------------------------
+def destinations_text(result: GemeentePendel) -> str:
+    """The werkgemeenten of the destinations chart, with jobs and share."""
+    return (
+        "; ".join(f"{p.name} {jobs(p.jobs)} duizend ({pct(p.share)})" for p in result.top()) + "."
+    )
+
+
+def inside_text(shares: InsideShares, codes: Sequence[str]) -> str:
+    """The inside share of each region of the inside chart."""
+    return " ".join(
+        f"{shares.get(c).name}: {pct(shares.get(c).share)} van de banen van inwoners "
+        f"ligt binnen de regio ({jobs(shares.get(c).inside_jobs)} van "
+        f"{jobs(shares.get(c).total_jobs)} duizend)."
+        for c in codes
+    )
+
+
+def move_inside_text(move: OverstapPendel) -> str:
+    """Both regions' inside share before and after the move."""
+    return " ".join(
+        f"{move.before[c].name}: {pct(move.before[c].share)} voor, "
+        f"{pct(move.after[c].share)} na de overstap."
+        for c in (move.van, move.naar)
+    )

@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard.charts import pendel as charts
 from dashboard.markup import escape_markdown
+from dashboard.narrative import chart_texts
 from dashboard.pendel import (
     CAVEAT,
     PLACEMENT_RULE,
@@ -28,7 +29,6 @@ from dashboard.pendel import (
 from dashboard.pendel_text import (
     ROLE_LABELS,
     gemeente_sentence,
-    jobs,
     origins_sentence,
     outward_sentence,
     pct,
@@ -82,10 +82,7 @@ def gemeente_section(
             key=f"{key}_regiotabel",
             caption=f"Waar de inwoners van {result.name} werken: per regio",
         )
-        text = (
-            "; ".join(f"{p.name} {jobs(p.jobs)} duizend ({pct(p.share)})" for p in result.top())
-            + "."
-        )
+        text = chart_texts.destinations_text(result)
         show_chart(
             charts.destinations_spec(result), key=f"{key}_gemeenten", alt=text, download=False
         )
@@ -145,12 +142,7 @@ def inside_block(
     shares: InsideShares, codes: Sequence[str], trend: RegionTrend, *, key: str
 ) -> None:
     """The inside share of a few regions, with its trend as a table."""
-    text = " ".join(
-        f"{shares.get(c).name}: {pct(shares.get(c).share)} van de banen van inwoners "
-        f"ligt binnen de regio ({jobs(shares.get(c).inside_jobs)} van "
-        f"{jobs(shares.get(c).total_jobs)} duizend)."
-        for c in codes
-    )
+    text = chart_texts.inside_text(shares, codes)
     show_chart(charts.inside_spec(shares, codes), key=key, alt=text, download=False)
     st.caption("Tekstversie: " + escape_markdown(text))
     pendel_caption(shares.source)
@@ -183,11 +175,7 @@ def move_block(move: OverstapPendel, *, key: str) -> None:
     codes = (move.van, move.naar)
     before = InsideShares(source=move.source, regions=tuple(move.before[c] for c in codes))
     after = InsideShares(source=move.source, regions=tuple(move.after[c] for c in codes))
-    text = " ".join(
-        f"{move.before[c].name}: {pct(move.before[c].share)} voor, "
-        f"{pct(move.after[c].share)} na de overstap."
-        for c in codes
-    )
+    text = chart_texts.move_inside_text(move)
     show_chart(charts.inside_spec(before, codes, after=after), key=key, alt=text, download=False)
     st.caption("Tekstversie: " + escape_markdown(text))
     _table(
