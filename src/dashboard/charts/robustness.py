@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.charts.specs import LEGEND, TEXT, base, title_lines, tooltip
+from dashboard.charts.specs import LEGEND, NARROW, TEXT, base, title_lines, tooltip
 from dashboard.formatting import fmt_number, fmt_pct
 from dashboard.narrative import interval_text, lower_first
 from dashboard.narrative.chart_texts import tornado_rows
@@ -267,7 +267,9 @@ def tornado_spec(
         "title": None,
         "axis": {"labelExpr": "split(datum.label, '\\n')", "labelLineHeight": font},
     }
-    x_scale = {"domain": [0, 132], "clamp": True}  # room right of 100 % for the interval text
+    # room right of 100 % for the interval text (more on a phone, where the names take more of
+    # the width than the text needs)
+    x_scale = {"domainMin": 0, "domainMax": {"expr": f"{NARROW} ? 240 : 132"}, "clamp": True}
     winner = rows[0].winner if rows else (one_way[0].winner if one_way else m.variant_ids[0])
     title = f"Tussen welke aandelen blijft {m.variant(winner).name} het hoogst?"
     if limit and len(all_rows) > len(rows):

@@ -26,6 +26,9 @@ from dashboard.ui.text import literal_table
 SCREEN_TABLE = "scherm_"
 PRINT_TABLE = "druk_"
 
+#: How a chart takes the page's width (see :func:`show_chart`).
+PAGE_SIZING = {"type": "fit-x", "contains": "padding"}
+
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 #: Text columns (names of gemeenten, regions, indicators) get a fixed share of the width and
@@ -128,8 +131,12 @@ def show_chart(
     title = title_of(spec)
     if title:
         st.markdown(f"**{escape_markdown(title)}**")
-    # theme=None: the spec's own font, colours and Dutch number notation, as in the PDF
-    st.vega_lite_chart(spec, width="stretch", theme=None, key=key, alt=alt)
+    # theme=None: the spec's own font, colours and Dutch number notation, as in the PDF.
+    # fit-x: as wide as the column; the spec's height is the plot's, with the axes and the
+    # legend below it (Streamlit's default "fit" squeezes the plot under a phone's legend)
+    st.vega_lite_chart(
+        {**spec, "autosize": PAGE_SIZING}, width="stretch", theme=None, key=key, alt=alt
+    )
     if not download:
         return
     data = figures if figures is not None else chart_figures(spec)
