@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.ui import first_look
 from dashboard.ui.hardening import protect_shared_caches
 from dashboard.ui.layout import global_style, reset_control, run_guarded, show_notices
 from dashboard.ui.network import server_sends_without_delay
 from dashboard.ui.state import (
     apply_query_params,
-    has_notices,
     pop_notices,
     reset_was_requested,
     sync_url,
@@ -23,9 +21,8 @@ st.set_page_config(
     initial_sidebar_state="auto",  # open on a wide screen, closed on a phone
 )
 
-DEFAULT_PAGE = st.Page("pages/kaart.py", title="Kaart", icon=":material/map:", default=True)
 PAGES = [
-    DEFAULT_PAGE,
+    st.Page("pages/kaart.py", title="Kaart", icon=":material/map:", default=True),
     st.Page("pages/regios.py", title="Regio's vergelijken", icon=":material/compare:"),
     st.Page("pages/overstap.py", title="Overstap", icon=":material/move_down:"),
     st.Page("pages/varianten.py", title="Varianten", icon=":material/tune:"),
@@ -39,15 +36,9 @@ protect_shared_caches()  # no browser may empty the caches every user shares
 server_sends_without_delay()  # once per process: no 40 ms wait on small messages (ui/network)
 page = st.navigation(PAGES)
 global_style()
-first_run = apply_query_params()  # a share link in the URL sets the view once per session
-# a new tab on the Kaart: this run sends the map only, the next one the whole page; not with a
-# share link's notices, which stand above the title and would push the map down when they came
-map_only = first_look.begin_run(first_run and page is DEFAULT_PAGE and not has_notices())
-if not map_only:
-    show_notices(pop_notices())
-    reset_was_requested()  # a full run: every part of the page shows the reset
-    reset_control()
+apply_query_params()  # a share link in the URL sets the view once per session
+show_notices(pop_notices())
+reset_was_requested()  # a whole run: every part of the page shows the reset
+reset_control()
 run_guarded(page.run)
-if map_only:  # the page ended before its map (a data problem): the whole page now
-    first_look.send_the_rest(pause=False)
 sync_url()  # the address bar shows the view this run ended with

@@ -11,7 +11,7 @@ from dashboard.indicators import INDICATORS, grouped, indicator_period
 from dashboard.settings import CASE
 from dashboard.ui import first_look
 from dashboard.ui.layout import expander, page_guard, source_caption
-from dashboard.ui.svg_map import map_picture, svg_map
+from dashboard.ui.svg_map import map_picture
 
 page_guard()
 
@@ -36,17 +36,13 @@ indicator_ids = [
 region_names = dict(choices.region_names)
 gemeente_names = dict(choices.gemeente_names)
 
-# The map is sent before the controls are filled in (they stand above it): a first visit then
-# draws the map while the browser still loads the widgets' code. The map reads the controls'
-# values from the session (the defaults on a first visit); the widgets below keep them.
-# A new tab's first run sends the map only (``first_look.begin_run``): the box of the controls then
-# holds their place, so the map does not move when they come.
-map_only = first_look.picture_first()
-controls = st.container(border=True, key="kaart_keuzes")
-if map_only:
-    with controls:
-        first_look.hold_the_controls_place()
-map_column, detail_column = st.columns([3, 2], gap="medium")
+# The map stands at the top of its column, with nothing above it but the title and the
+# introduction: the controls, whose code the browser loads later, stand beside it (below it on a
+# phone), so they cannot push it down when they come. It is one element, a picture the server
+# drew (``ui/svg_map``): on screen as fast as text. Only "Vrij zoomen" replaces it, with pydeck.
+# The map reads the controls' values from the session (the defaults on a first visit); the
+# widgets further down keep them.
+map_column, side_column = st.columns([3, 2], gap="medium")
 
 
 T = TypeVar("T")
@@ -77,35 +73,18 @@ st.session_state.setdefault("kaart_regio", CASE.van)
 
 if view == "Vaste kaart":
     with map_column:
-        svg, details = first_look.region_map(
-            year,
-            indicator_id,
-            show_gemeenten=show_gemeenten,
-            highlight_regions=tuple(highlight_regions),
-            highlight_gemeenten=tuple(highlight_gemeenten),
-            zoom_to=zoom_to,
-        )
-
-        label = f"Kaart van de arbeidsmarktregio's: {indicator.label.lower()}, {period}"
-        if map_only:
-            map_picture(
-                svg, label=label, selected=st.session_state.get("kaart_regio"), key="kaart_map"
-            )
-            first_look.send_the_rest()
-
-        def choose_region(code: str) -> None:
-            if code in region_names:
-                st.session_state["kaart_regio"] = code
-
-        svg_map(
-            svg,
-            label=label,
-            details=details,
+        map_picture(
+            first_look.region_map(
+                year,
+                indicator_id,
+                show_gemeenten=show_gemeenten,
+                highlight_regions=tuple(highlight_regions),
+                highlight_gemeenten=tuple(highlight_gemeenten),
+                zoom_to=zoom_to,
+            ),
+            label=f"Kaart van de arbeidsmarktregio's: {indicator.label.lower()}, {period}",
             selected=st.session_state.get("kaart_regio"),
-            key="kaart_map",
-            on_click=choose_region,
         )
-        st.caption("Wijs een regio aan voor de cijfers; klik erop om de gemeenten te zien.")
 
 # Everything below needs the figures; on a new server process these imports load pandas and the
 # CBS files while the browser already draws the map sent above.
@@ -115,7 +94,7 @@ from dashboard import kerncijfers as kc_mod  # noqa: E402
 from dashboard.charts.scoring import markdown_table  # noqa: E402
 from dashboard.facts import centrumgemeente  # noqa: E402
 from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number  # noqa: E402
-from dashboard.maps import map_text_alternative, region_deck  # noqa: E402
+from dashboard.maps import REGION_LAYER_ID, map_text_alternative, region_deck  # noqa: E402
 from dashboard.markup import escape_markdown  # noqa: E402
 from dashboard.sources import source_line  # noqa: E402
 from dashboard.tables import count, figure_table, number  # noqa: E402
@@ -134,20 +113,40 @@ inwoners_period = indicator_period("inwoners", year).text
 if indicator.source_id:
     sources = (indicator.source_id, *sources)
 
+
+def choose_region_from_deck() -> None:
+    """A region clicked on the free-zoom map becomes the region shown beside it."""
+    state = st.session_state.get("kaart_vrij_zoomen") or {}
+    objects = (state.get("selection") or {}).get("objects") or {}
+    for picked in objects.get(REGION_LAYER_ID) or []:
+        code = picked.get("id") if isinstance(picked, dict) else None
+        if code in region_names:
+            st.session_state["kaart_regio"] = code
+
+
 with map_column:
-    if view != "Vaste kaart":
+    if view == "Vaste kaart":
+        st.caption(
+            "Zwart omrand: de gekozen regio, met haar cijfers bij de kaart. In ‘Vrij zoomen’ "
+            "ziet u de cijfers van een regio als u haar aanwijst, en kiest u haar door te klikken."
+        )
+    else:
         st.pydeck_chart(
             region_deck(
                 cache.map_layers(),
                 values,
                 indicator_label=indicator.label,
                 decimals=indicator.decimals,
+                details=cache.map_details(year, indicator_id),
                 show_gemeenten=show_gemeenten,
                 highlight_regions=tuple(highlight_regions),
                 highlight_gemeenten=tuple(highlight_gemeenten),
                 zoom_to=zoom_to,
             ),
             height=620,
+            selection_mode="single-object",
+            on_select=choose_region_from_deck,
+            key="kaart_vrij_zoomen",
         )
         st.image(
             cache.map_legend(
@@ -179,40 +178,34 @@ with map_column:
         )
     )
 
-with controls:
+# --- beside the map: the controls, then one region in detail ----------------------------------
+with side_column, st.container(border=True, key="kaart_keuzes"):
     # the same keys and defaults as read above; the values were taken from the session
-    c1, c2, c3 = st.columns([3, 2, 2])
-    c1.selectbox(
+    st.selectbox(
         "Wat wilt u op de kaart zien?",
         indicator_ids,
         format_func=lambda i: f"{INDICATORS[i].group}: {INDICATORS[i].label}",
         key="kaart_indicator",
         placeholder="Kies…",
     )
-    c2.selectbox(
+    c1, c2 = st.columns(2)
+    c1.selectbox(
         "Tabeljaar (CBS)" if INDICATORS[indicator_id].source_id else "Peiljaar (1 januari)",
         list(reversed(years)),
         key=f"kaart_jaar_{indicator_id}",
         placeholder="Kies…",
     )
-    # One option under the other at every width: side by side they wrap below about 1200 px, so
-    # the box would have a height the map-only run's placeholder cannot know.
-    c3.radio("Weergave", ["Vaste kaart", "Vrij zoomen"], key="kaart_weergave")
-    # The less used settings fold away, so the map itself is in view on a 1280x720 screen.
+    c2.radio("Weergave", ["Vaste kaart", "Vrij zoomen"], key="kaart_weergave")
+    # The less used settings fold away, so the region's figures stand in view beside the map.
     with expander("Uitlichten, inzoomen en gemeentegrenzen", key="kaart_uitlichten"):
-        c4, c5, c6 = st.columns([3, 3, 2])
-        c4.toggle("Gemeentegrenzen tonen", value=False, key="kaart_gemeenten")
-        c4.toggle(
-            "Inzoomen op de uitgelichte gebieden",
-            value=False,
-            key="kaart_inzoomen",
-        )
+        st.toggle("Gemeentegrenzen tonen", value=False, key="kaart_gemeenten")
+        st.toggle("Inzoomen op de uitgelichte gebieden", value=False, key="kaart_inzoomen")
         # an explanation as text: a help icon would be read out as English "Help for …"
-        c4.caption(
+        st.caption(
             "Inzoomen toont alleen de omgeving van de uitgelichte regio's en gemeente. "
             "‘Vrij zoomen’ is een kaartweergave waarin u zelf kunt in- en uitzoomen."
         )
-        c5.multiselect(
+        st.multiselect(
             "Uitgelichte regio's",
             list(region_names),
             default=list(CASE.regions),
@@ -220,7 +213,7 @@ with controls:
             key="kaart_uitgelicht",
             placeholder="Kies een of meer regio's",
         )
-        c6.multiselect(
+        st.multiselect(
             "Uitgelichte gemeente",
             sorted(gemeente_names, key=gemeente_names.__getitem__),
             default=[CASE.gemeente],
@@ -229,10 +222,9 @@ with controls:
             placeholder="Kies een gemeente",
         )
 
-# --- one region in detail, next to the map ----------------------------------------------------
-with detail_column:
+with side_column:
     region_code = st.selectbox(
-        "Kies een regio (of klik op de kaart)",
+        "Kies een regio",
         list(region_names),
         format_func=lambda c: f"{region_names[c]} ({c})",
         key="kaart_regio",

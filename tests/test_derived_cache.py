@@ -59,27 +59,24 @@ def test_an_edited_entry_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     """Regression: an edited entry (an ``<img onerror>`` appended to the map's SVG) was served
     as it was; now its content sum no longer matches and the value is derived again."""
     monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path))
-    derived_cache.store("kaart-tekening", [1], {"svg": "<svg></svg>", "details": {}})
+    derived_cache.store("kaart-tekening", [1], {"svg": "<svg></svg>"})
     (path,) = (tmp_path / "derived").glob("kaart-tekening-*.json")
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("</svg>", "</svg><img src=x onerror=alert(1)>"), "utf-8")
     assert derived_cache.load("kaart-tekening", [1]) is None
 
 
-def test_the_map_component_gets_only_the_clean_drawing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Whatever reaches ``svg_map`` (from the cache on disk too) is rebuilt from the allowlist
-    before it goes to the browser, as the component and as the still picture."""
+def test_the_map_picture_gets_only_the_clean_drawing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever reaches ``map_picture`` (from the cache on disk too) is rebuilt from the
+    allowlist before it goes to the browser."""
     import base64
 
     from dashboard.ui import svg_map
 
-    sent: dict = {}
-    monkeypatch.setattr(svg_map, "_component", lambda **kw: sent.update(kw))
     pictures: list[str] = []
     monkeypatch.setattr(svg_map.st, "markdown", lambda text, **_: pictures.append(text))
     svg = '<svg width="1" height="1"><g data-code="AM34"><path d="M0,0"/></g></svg>'
     hostile = svg + '<img src=x onerror="alert(1)">'
-    svg_map.svg_map(hostile, label="Kaart", details={}, selected=None, key="k")
-    assert sent["data"]["svg"] == svg
+    svg_map.map_picture(hostile, label="Kaart", selected=None)
     (picture,) = pictures
     assert "onerror" not in base64.b64decode(picture.split(",", 1)[1][:-1]).decode()

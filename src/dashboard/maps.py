@@ -39,6 +39,8 @@ GEMEENTE_HIGHLIGHT = "#000000"
 RAMP = ("#DEEBF7", "#6BAED6", "#08306B")
 #: Grey for regions without a figure ("niet beschikbaar").
 MISSING_COLOUR = "#C8C8C8"
+#: The free-zoom map's layer of regions: a click on it names the region (its feature's ``id``).
+REGION_LAYER_ID = "regios"
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,7 @@ def region_map_spec(
     unit: str,
     decimals: int = 0,
     hover: pd.DataFrame | None = None,
+    details: Mapping[str, Sequence[str]] | None = None,
     show_gemeenten: bool = False,
     highlight_regions: Sequence[str] = CASE.regions,
     highlight_gemeenten: Sequence[str] = (CASE.gemeente,),
@@ -257,6 +260,8 @@ def region_map_spec(
     hover
         Optional frame indexed by region code with columns ``name``, ``centrumgemeente``,
         ``n_gemeenten``, ``inwoners``: the lines shown when hovering (:func:`region_details`).
+    details
+        Those lines when the caller has them already (``hover`` is then not read).
     zoom_to
         Region or gemeente codes the view is fitted to (all of the Netherlands when empty).
     clickable
@@ -265,8 +270,9 @@ def region_map_spec(
     codes = list(layers.region_outlines)
     finite = values.replace([np.inf, -np.inf], np.nan)
     value_of = {c: (None if pd.isna(finite.get(c)) else float(finite[c])) for c in codes}
-    details = region_details(layers, values, indicator_label=indicator_label, unit=unit,
-                             decimals=decimals, hover=hover)  # fmt: skip
+    if details is None:
+        details = region_details(layers, values, indicator_label=indicator_label, unit=unit,
+                                 decimals=decimals, hover=hover)  # fmt: skip
     regions = _features(
         layers.regions_geojson,
         codes,
@@ -574,13 +580,18 @@ def region_deck(
     *,
     indicator_label: str,
     decimals: int = 0,
+    details: Mapping[str, Sequence[str]] | None = None,
     show_gemeenten: bool = False,
     highlight_regions: Sequence[str] = CASE.regions,
     highlight_gemeenten: Sequence[str] = (CASE.gemeente,),
     zoom_to: Sequence[str] = (),
 ) -> pdk.Deck:
     """A pydeck view of the same choropleth for free zooming (no base map: works offline),
-    with the same highlighted outlines as :func:`region_map_spec`."""
+    with the same highlighted outlines as :func:`region_map_spec`.
+
+    ``details``: per region the lines shown on hover (:func:`region_details`, as the SVG map's
+    regions are named); without them the region's name and its figure.
+    """
     import pydeck as pdk
 
     finite = values.replace([np.inf, -np.inf], np.nan).dropna()
@@ -589,15 +600,17 @@ def region_deck(
     for feature in regions["features"]:
         code = feature["id"]
         value = values.get(code, np.nan)
-        feature["properties"].update(
-            fill=_rgb(value, lo, hi),
-            label=f"{feature['properties']['name']} ({code})",
-            waarde=_format_value(value, decimals) if not pd.isna(value) else NIET_BESCHIKBAAR,
-        )
+        shown = _format_value(value, decimals) if not pd.isna(value) else NIET_BESCHIKBAAR
+        lines = (details or {}).get(code) or [
+            f"{feature['properties']['name']} ({code})",
+            f"{indicator_label}: {shown}",
+        ]
+        feature["properties"].update(fill=_rgb(value, lo, hi), tekst="\n".join(lines))
     deck_layers = [
         pdk.Layer(
             "GeoJsonLayer",
             regions,
+            id=REGION_LAYER_ID,
             pickable=True,
             stroked=True,
             filled=True,
@@ -653,7 +666,7 @@ def region_deck(
         # basemaps.cartocdn.com; without a map provider pydeck keeps its own "no style" marker,
         # which Streamlit drops without a replacement.
         map_provider=None,
-        tooltip={"text": "{label}\n" + indicator_label + ": {waarde}"},
+        tooltip={"text": "{tekst}"},
     )
 
 

@@ -23,12 +23,11 @@ PROBE = textwrap.dedent(
     from dashboard.ui import first_look
     from dashboard.settings import CASE
     choices = first_look.choices()
-    svg, details = first_look.region_map(
+    svg = first_look.region_map(
         choices.years["inwoners"][-1], "inwoners", show_gemeenten=False,
         highlight_regions=CASE.regions, highlight_gemeenten=(CASE.gemeente,), zoom_to=(),
     )
     assert svg.startswith("<svg") and 'data-code="AM34"' in svg, svg[:200]
-    assert details["AM34"][0] == "Zuid-Holland Centraal (AM34)", details["AM34"]
     assert choices.region_names["AM19"] == "Holland Rijnland"
     print(" ".join(m for m in ("pandas", "geopandas", "vl_convert") if m in sys.modules))
     """
@@ -115,63 +114,54 @@ def test_what_app_py_and_the_kaart_load_before_the_map_needs_neither_numpy_nor_p
 APP = str(ROOT / "app.py")
 
 
-def test_a_new_tabs_first_run_sends_the_map_and_nothing_after_it(
-    cbs_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The map-only run: title, introduction, the controls' place and the picture;
-    not the controls, the clickable map, the details or the reset button."""
-    from streamlit.testing.v1 import AppTest
-
-    from dashboard.ui import first_look
-
-    ended: list[bool] = []
-
-    def stop_here(*, pause: bool = True) -> None:
-        ended.append(pause)
-        st.stop()
-
-    monkeypatch.setattr(first_look, "send_the_rest", stop_here)
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
-    assert ended == [True]  # ended by the Kaart after its map, with the pause
-    assert at.title[0].value == "Kaart van de arbeidsmarktregio's"
-    pictures = [m.value for m in at.markdown if "data:image/svg+xml;base64," in m.value]
-    assert len(pictures) == 1 and plain(pictures[0]).startswith(
-        "![Kaart van de arbeidsmarktregio's"
-    )
-    assert not at.selectbox and not at.button and not at.info and not at.caption
+def _kaart_pictures(at) -> list[str]:  # type: ignore[no-untyped-def]
+    """The Markdown pictures of the Kaart's own map (not the pendel map further down)."""
+    return [
+        m.value
+        for m in at.markdown
+        if "data:image/svg+xml;base64," in m.value
+        and plain(m.value).startswith("![Kaart van de arbeidsmarktregio's: inwoners")
+    ]
 
 
-def test_a_share_links_notices_come_with_the_whole_page_in_the_first_run(
-    cbs_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Notices stand above the title: sent after the map, they would push it down."""
-    from streamlit.testing.v1 import AppTest
-
-    from dashboard.ui import first_look
-
-    ended: list[bool] = []
-    monkeypatch.setattr(first_look, "send_the_rest", lambda **kw: ended.append(True))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["gw"] = "wg:abc"
-    at.run()
-    assert not at.exception
-    assert ended == []
-    assert any("Werkgevers 'abc' is geen getal" in i.value.replace("\\", "") for i in at.info)
-    assert at.selectbox(key="kaart_indicator") and at.button(key="reset_all")
-
-
-def test_the_map_only_run_is_followed_by_the_whole_page_once_per_tab(cbs_dir: Path) -> None:
+def test_a_new_tabs_first_run_is_the_whole_page_with_the_map_once(cbs_dir: Path) -> None:
+    """One run, no pause and no second run: the map (one picture, no interactive copy of it),
+    the controls, the region's details and the reset, all at once."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
-    # the same first load ends with the whole Kaart and the reset
+    assert len(_kaart_pictures(at)) == 1
+    assert not at.get("bidi_component")  # no component that draws the same map again
     assert at.selectbox(key="kaart_indicator").value == "inwoners"
     assert at.selectbox(key="kaart_regio").value == "AM34"
     assert at.button(key="reset_all")
     assert "Tekstversie van de kaart" in " ".join(c.value for c in at.caption)
-    # later runs of the tab are whole runs (no second map-only run)
+    # later runs are the same whole runs
     at.selectbox(key="kaart_regio").set_value("AM19").run()
     assert not at.exception
+    assert len(_kaart_pictures(at)) == 1
     assert plain(at.subheader[0].value) == "Holland Rijnland (AM19)"  # names are escaped
+
+
+def test_the_hover_lines_are_worked_out_once_per_map(
+    cbs_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SVG's region names and the free-zoom map's hover text are the same lines, worked out
+    once per year and indicator (they were worked out twice for every drawing)."""
+    from dashboard import maps
+    from dashboard.ui import cache
+
+    calls: list[str] = []
+    real = maps.region_details
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(kwargs.get("indicator_label", ""))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(maps, "region_details", counted)
+    monkeypatch.setattr(cache, "region_details", counted)
+    st.cache_data.clear()
+    cache.region_map(2024, "inwoners")
+    cache.region_map(2024, "inwoners", show_gemeenten=True)
+    assert calls == ["Inwoners"], calls

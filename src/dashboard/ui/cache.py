@@ -129,20 +129,8 @@ def map_layers(year: int = DEFAULT_YEAR) -> MapLayers:
     return _map_layers(data_dir_key(), year)
 
 
-def region_map(
-    year: int,
-    indicator_id: str,
-    *,
-    show_gemeenten: bool = False,
-    highlight_regions: tuple[str, ...] = CASE.regions,
-    highlight_gemeenten: tuple[str, ...] = (CASE.gemeente,),
-    zoom_to: tuple[str, ...] = (),
-) -> tuple[str, dict[str, list[str]]]:
-    """The map page's map as SVG (regions marked for clicks) and the hover lines per region.
-
-    Drawn anew on every call: ``ui/first_look`` keeps the result, in memory and on disk.
-    """
-    folder = data_dir_key()
+@st.cache_data(show_spinner=False, max_entries=32)
+def _map_details(folder: str, year: int, indicator_id: str) -> dict[str, list[str]]:
     index = _region_index(folder, DEFAULT_YEAR)
     figures = _aggregates(folder, tuple(sorted(index.membership().items())), year)
     indicator = INDICATORS[indicator_id]
@@ -155,25 +143,54 @@ def region_map(
             "inwoners": figures["inwoners"],
         }
     )
-    layers = _map_layers(folder, DEFAULT_YEAR)
-    options = {
-        "indicator_label": indicator.label,
-        "unit": indicator.unit,
-        "decimals": indicator.decimals,
-        "hover": hover,
-    }
-    spec = region_map_spec(
-        layers,
+    return region_details(
+        _map_layers(folder, DEFAULT_YEAR),
         figures[indicator_id],
+        indicator_label=indicator.label,
+        unit=indicator.unit,
+        decimals=indicator.decimals,
+        hover=hover,
+    )
+
+
+def map_details(year: int, indicator_id: str) -> Mapping[str, list[str]]:
+    """Per region the lines that describe it on the Kaart's maps (name, centrumgemeente,
+    gemeenten, inwoners, the figure): each region's name in the SVG and the free-zoom map's
+    hover text. Worked out once per year and indicator."""
+    return _map_details(data_dir_key(), year, indicator_id)
+
+
+def region_map(
+    year: int,
+    indicator_id: str,
+    *,
+    show_gemeenten: bool = False,
+    highlight_regions: tuple[str, ...] = CASE.regions,
+    highlight_gemeenten: tuple[str, ...] = (CASE.gemeente,),
+    zoom_to: tuple[str, ...] = (),
+) -> str:
+    """The map page's map as SVG, each region marked with its code (``maps.mark_regions``).
+
+    Drawn anew on every call: ``ui/first_look`` keeps the result, in memory and on disk.
+    """
+    folder = data_dir_key()
+    index = _region_index(folder, DEFAULT_YEAR)
+    figures = _aggregates(folder, tuple(sorted(index.membership().items())), year)
+    indicator = INDICATORS[indicator_id]
+    spec = region_map_spec(
+        _map_layers(folder, DEFAULT_YEAR),
+        figures[indicator_id],
+        indicator_label=indicator.label,
+        unit=indicator.unit,
+        decimals=indicator.decimals,
+        details=map_details(year, indicator_id),
         show_gemeenten=show_gemeenten,
         highlight_regions=highlight_regions,
         highlight_gemeenten=highlight_gemeenten,
         zoom_to=zoom_to,
         clickable=True,
-        **options,
     )
-    svg = mark_regions(render.svg(spec))
-    return svg, region_details(layers, figures[indicator_id], **options)
+    return mark_regions(render.svg(spec))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -43,12 +43,9 @@ def page_guard() -> None:
 # - A clearly visible focus ring on slider handles (WCAG 2.4.7 and 1.4.11: 3 px, 10:1 contrast).
 # - Headings break between words, and inside a word only when it is wider than the screen (their
 #   sizes are theme settings, `headingFontSizes`, the same on a phone as on a wide screen).
-# - The server-drawn map (``ui/svg_map``): its picture shows until the interactive map, drawn in
-#   the element right after it, holds the same SVG; the interactive one takes no space before.
-#   The Kaart's controls above it keep their final height while their code loads (the tallest
-#   is the view choice, a label and two options), so the map, on screen before them, does not
-#   move down when they appear (in a new tab's first run, before this style applies,
-#   ``first_look.hold_the_controls_place`` holds their place).
+# - The Kaart's map picture (``ui/svg_map``) as a block: no line gap under it. Its place does not
+#   depend on this style (which applies after the map is on screen): the picture fills its
+#   column by its own size, and nothing stands above it that loads later.
 # - A table's toolbar ("Show/hide columns", "Search", "Fullscreen": English, and Streamlit has
 #   no setting for its language) is left off; sorting by a column header stays.
 # - Printing: a table's interactive grid is a canvas that prints empty; its plain twin
@@ -71,12 +68,6 @@ GLOBAL_CSS = """
 [data-testid="stSlider"] div[data-rac][data-focus-visible] {
   outline: 3px solid #154273; outline-offset: 3px; border-radius: 50%; }
 [class*="st-key-kaartbeeld_"] img { display: block; width: 100%; height: auto; }
-.st-key-kaart_keuzes [data-testid="stColumn"] { min-height: 4.55rem; }
-[data-testid="stLayoutWrapper"]:has(> [class*="st-key-kaartbeeld_"]):has(
-  + [data-testid="stElementContainer"] .kaart-svg svg) { display: none; }
-[data-testid="stLayoutWrapper"]:has(> [class*="st-key-kaartbeeld_"])
-  + [data-testid="stElementContainer"]:not(:has(.kaart-svg svg)) {
-  position: absolute; visibility: hidden; }
 h1, h2, h3 { word-break: normal; overflow-wrap: break-word; }
 [class*="st-key-druk_"] { display: none; }
 [class*="st-key-scherm_"] [data-testid="stElementToolbar"] { display: none; }
