@@ -23,7 +23,7 @@ def picture() -> None:
     years = first_look.choices().years
     shown = grouped(i for i in INDICATORS if years.get(i))  # the Kaart's first indicator
     indicator_id = next(i for members in shown.values() for i in members)
-    svg, _ = first_look.region_map(
+    svg = first_look.region_map(
         years[indicator_id][-1],
         indicator_id,
         show_gemeenten=False,
