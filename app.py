@@ -39,6 +39,8 @@ global_style()
 apply_query_params()  # a share link in the URL sets the view once per session
 show_notices(pop_notices())
 reset_was_requested()  # a whole run: every part of the page shows the reset
-reset_control()
 run_guarded(page.run)
+# The sidebar's reset after the page: where it stands does not depend on when it is sent, and
+# its button's code then does not come in the same batch as the page's first elements (the map).
+reset_control()
 sync_url()  # the address bar shows the view this run ended with
