@@ -13,6 +13,7 @@ import pytest
 from dashboard.charts import render
 from dashboard.maps import (
     HIGHLIGHT_COLOURS,
+    REGION_LAYER_ID,
     build_map_layers,
     legend_spec,
     map_text_alternative,
@@ -89,6 +90,23 @@ def test_deck_has_choropleth_and_highlight_outlines(layers, index) -> None:
     deck = region_deck(layers, values_for(index), indicator_label="Inwoners")
     kinds = [layer.type for layer in deck.layers]
     assert kinds[0] == "GeoJsonLayer" and "PathLayer" in kinds
+
+
+def test_deck_hover_shows_the_same_lines_as_the_svg_map(layers, index) -> None:
+    """The free-zoom map's hover text is the lines the SVG map names its regions with
+    (``region_details``), handed in once; without them the region's name and its figure."""
+    values = values_for(index)
+    details = region_details(layers, values, indicator_label="Inwoners", unit="inw")
+    built = region_deck(layers, values, indicator_label="Inwoners", details=details)
+    assert built._tooltip == {"text": "{tekst}"}  # what st.pydeck_chart reads
+    deck = json.loads(built.to_json())
+    regions = next(layer for layer in deck["layers"] if layer["id"] == REGION_LAYER_ID)
+    shown = {f["id"]: f["properties"]["tekst"] for f in regions["data"]["features"]}
+    assert shown["AM34"] == "\n".join(details["AM34"])
+    plain = json.loads(region_deck(layers, values, indicator_label="Inwoners").to_json())
+    features = next(layer for layer in plain["layers"] if layer["id"] == REGION_LAYER_ID)["data"]
+    first = {f["id"]: f["properties"]["tekst"] for f in features["features"]}["AM34"]
+    assert first.startswith("Zuid-Holland Centraal (AM34)\nInwoners: "), first
 
 
 def test_deck_asks_for_no_background_map(layers, index) -> None:
