@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.streamlit_client import run_once
+from dashboard.markup import escape_markdown
 from support.browser import IDLE, STALE, open_page, screenshot, wait_idle
 
 pytestmark = pytest.mark.e2e
@@ -17,8 +18,9 @@ pytestmark = pytest.mark.e2e
 PICTURE = '[class*="st-key-kaartbeeld_"] img'
 DECK = '[data-testid="stDeckGlJsonChart"]'
 REGION = "Kies een regio"
-#: How the Kaart's own map picture starts in Markdown (the pendel map further down has its own).
-KAART_PICTURE = "![Kaart van de arbeidsmarktregio's: inwoners"
+#: How the Kaart's own map picture starts in Markdown, its text escaped (the pendel map further
+#: down has its own).
+KAART_PICTURE = "![" + escape_markdown("Kaart van de arbeidsmarktregio's: inwoners")
 
 #: The map's top and width in every animation frame from the first frame that shows it, until
 #: the test says the page is complete (``window.__stop``).
