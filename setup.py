@@ -2,7 +2,7 @@
 
 Everything else about the build is in ``pyproject.toml``. The checkout keeps ``data/`` at the top
 (where reviewers look for the transcribed facts); an installed package finds the copy through
-:func:`dashboard.config.project_data_dir`, so ``pip install .`` works outside the checkout.
+:func:`dashboard.core.config.project_data_dir`, so ``pip install .`` works outside the checkout.
 """
 
 from pathlib import Path

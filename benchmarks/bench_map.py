@@ -77,10 +77,10 @@ TITLE = '[data-testid="stMain"] h1'
 
 def map_sizes() -> dict[str, int]:
     """Bytes of the map as the page sends it (SVG), default and with gemeente borders."""
-    from dashboard.charts import render
-    from dashboard.kerncijfers import aggregate, load_kerncijfers
-    from dashboard.maps import build_map_layers, mark_regions, region_map_spec
-    from dashboard.regions import load_region_index
+    from dashboard.data.kerncijfers import aggregate, load_kerncijfers
+    from dashboard.data.regions import load_region_index
+    from dashboard.presentation.charts import render
+    from dashboard.presentation.maps import build_map_layers, mark_regions, region_map_spec
 
     layers = build_map_layers()
     index = load_region_index()

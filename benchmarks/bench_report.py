@@ -61,18 +61,18 @@ def child(kind: str, helper: bool = True) -> None:
     """Run in a fresh process: build one document as the CLI does (``helper``) or as the app
     does (no helper process), print the phases as JSON."""
     t0, c0 = time.perf_counter(), time.process_time()
-    from dashboard.charts import render
+    from dashboard.presentation.charts import render
 
     if helper:  # as the report command does
         render.start_background_engine(
             png_scale=2.0 if kind == "pptx" else None, drawings=kind == "pdf"
         )
-    from dashboard.reports.content import ReportInput, build_report_content
+    from dashboard.presentation.reports.content import ReportInput, build_report_content
 
     if kind == "pdf":
-        from dashboard.reports.pdf import build_pdf as build
+        from dashboard.presentation.reports.pdf import build_pdf as build
     else:
-        from dashboard.reports.pptx import build_pptx as build
+        from dashboard.presentation.reports.pptx import build_pptx as build
 
     t1, c1 = time.perf_counter(), time.process_time()
     content = build_report_content(ReportInput(**SPEC))  # type: ignore[arg-type]
@@ -144,7 +144,7 @@ def main() -> int:
     med = statistics.median
     load_before = os.getloadavg()
 
-    from dashboard.config import cache_dir
+    from dashboard.core.config import cache_dir
 
     whole: dict[str, list[tuple[float, float]]] = {
         "pass": [], "pandas": [], "regions": [], "pdf": [], "pptx": []
@@ -258,11 +258,11 @@ def main() -> int:
     )
 
     # --- in this process -------------------------------------------------------------------
-    from dashboard.charts import render
-    from dashboard.reports.content import ReportInput, build_report_content
-    from dashboard.reports.images import ImageRenderer
-    from dashboard.reports.pdf import build_pdf
-    from dashboard.reports.pptx import build_pptx
+    from dashboard.presentation.charts import render
+    from dashboard.presentation.reports.content import ReportInput, build_report_content
+    from dashboard.presentation.reports.images import ImageRenderer
+    from dashboard.presentation.reports.pdf import build_pdf
+    from dashboard.presentation.reports.pptx import build_pptx
 
     content = build_report_content(ReportInput(**SPEC))  # type: ignore[arg-type]
     renderer = ImageRenderer()

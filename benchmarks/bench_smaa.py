@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import numpy as np
 
-from dashboard.scoring import DecisionProblem, default_problem, tolerance
-from dashboard.sensitivity import CHUNK, smaa
+from dashboard.mcda.scoring import DecisionProblem, default_problem, tolerance
+from dashboard.mcda.sensitivity import CHUNK, smaa
 
 TARGETS = {100_000: 0.050, 1_000_000: 0.500}
 
@@ -69,7 +69,7 @@ def machine() -> str:
 
 
 def plain_python_smaa(problem: DecisionProblem, samples: int, seed: int) -> list[list[int]]:
-    """The same work as :func:`dashboard.sensitivity.smaa`, one sample at a time."""
+    """The same work as :func:`dashboard.mcda.sensitivity.smaa`, one sample at a time."""
     rng = random.Random(seed)
     m = problem.matrix
     values = problem.value_matrix().tolist()

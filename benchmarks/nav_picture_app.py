@@ -13,8 +13,8 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.nav_pages import run_with_navigation
-from dashboard.indicators import INDICATORS, grouped
-from dashboard.settings import CASE
+from dashboard.data.indicators import INDICATORS, grouped
+from dashboard.region.settings import CASE
 from dashboard.ui import first_look
 from dashboard.ui.svg_map import still_picture
 

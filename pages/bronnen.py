@@ -6,13 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import __version__
-from dashboard.config import cbs_cache_dir, data_source
-from dashboard.embedded import snapshot_info
-from dashboard.formatting import fmt_date
-from dashboard.labour import METHOD_NOTE
-from dashboard.markup import escape_markdown
-from dashboard.narrative import scale_assumption
-from dashboard.sources import Period, load_sources
+from dashboard.core.config import cbs_cache_dir, data_source
+from dashboard.core.formatting import fmt_date
+from dashboard.core.markup import escape_markdown
+from dashboard.data.embedded import snapshot_info
+from dashboard.data.labour import METHOD_NOTE
+from dashboard.data.sources import Period, load_sources
+from dashboard.presentation.narrative import scale_assumption
 from dashboard.ui.layout import page_guard
 
 page_guard()

@@ -7,8 +7,8 @@ from typing import TypeVar
 
 import streamlit as st
 
-from dashboard.indicators import INDICATORS, grouped, indicator_period
-from dashboard.settings import CASE
+from dashboard.data.indicators import INDICATORS, grouped, indicator_period
+from dashboard.region.settings import CASE
 from dashboard.ui import first_look
 from dashboard.ui.layout import expander, page_guard, source_caption
 from dashboard.ui.svg_map import map_picture
@@ -90,14 +90,14 @@ if view == "Vaste kaart":
 # CBS files while the browser already draws the map sent above.
 import pandas as pd  # noqa: E402
 
-from dashboard import kerncijfers as kc_mod  # noqa: E402
-from dashboard.charts.scoring import markdown_table  # noqa: E402
-from dashboard.facts import centrumgemeente  # noqa: E402
-from dashboard.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number  # noqa: E402
-from dashboard.maps import REGION_LAYER_ID, map_text_alternative, region_deck  # noqa: E402
-from dashboard.markup import escape_markdown  # noqa: E402
-from dashboard.sources import source_line  # noqa: E402
-from dashboard.tables import count, figure_table, number  # noqa: E402
+from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number  # noqa: E402
+from dashboard.core.markup import escape_markdown  # noqa: E402
+from dashboard.data import kerncijfers as kc_mod  # noqa: E402
+from dashboard.data.facts import centrumgemeente  # noqa: E402
+from dashboard.data.sources import source_line  # noqa: E402
+from dashboard.presentation.charts.scoring import markdown_table  # noqa: E402
+from dashboard.presentation.maps import REGION_LAYER_ID, map_text_alternative, region_deck  # noqa: E402
+from dashboard.presentation.tables import count, figure_table, number  # noqa: E402
 from dashboard.ui import cache  # noqa: E402
 from dashboard.ui.figures import download_figures  # noqa: E402
 from dashboard.ui.text import md_name_code  # noqa: E402
@@ -314,10 +314,10 @@ with expander("Alle 35 regio's als tabel", key="kaart_tabel"):
     )
 
 # --- commuting (pendel): how well each region matches its labour market -------------------------
-from dashboard.errors import DashboardError  # noqa: E402
-from dashboard.markup import escape_markdown  # noqa: E402
-from dashboard.pendel import split_placements  # noqa: E402
-from dashboard.pendel_text import jobs, pct  # noqa: E402
+from dashboard.core.errors import DashboardError  # noqa: E402
+from dashboard.core.markup import escape_markdown  # noqa: E402
+from dashboard.presentation.narrative.pendel import jobs, pct  # noqa: E402
+from dashboard.region.pendel import split_placements  # noqa: E402
 from dashboard.ui import pendel_block  # noqa: E402
 from dashboard.ui.picture import svg_picture  # noqa: E402
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.charts import profiles as charts
-from dashboard.errors import DashboardError
-from dashboard.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
-from dashboard.indicators import indicator_period
-from dashboard.markup import escape_label, escape_markdown
-from dashboard.narrative import chart_texts
-from dashboard.overstap import (
+from dashboard.core.errors import DashboardError
+from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
+from dashboard.core.markup import escape_label, escape_markdown
+from dashboard.data.indicators import indicator_period
+from dashboard.data.sources import source_line
+from dashboard.presentation.charts import profiles as charts
+from dashboard.presentation.narrative import chart_texts
+from dashboard.presentation.narrative.pendel import overstap_sentence
+from dashboard.presentation.overstap_summary import overstap_summary
+from dashboard.presentation.tables import amounts_figures, cost_figures, count, figure_table, number
+from dashboard.region.overstap import (
     FRICTIEKOSTEN_CAVEAT,
     KEY_CAVEAT,
     DistributionKey,
@@ -22,10 +26,6 @@ from dashboard.overstap import (
     procedure_timeline,
     variant_links,
 )
-from dashboard.overstap_summary import overstap_summary
-from dashboard.pendel_text import overstap_sentence
-from dashboard.sources import source_line
-from dashboard.tables import amounts_figures, cost_figures, count, figure_table, number
 from dashboard.ui import cache, context, labour_block, pendel_block
 from dashboard.ui.figures import show_chart, show_table
 from dashboard.ui.inputs import amount_input

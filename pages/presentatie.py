@@ -15,18 +15,18 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from dashboard.errors import DashboardError
-from dashboard.markup import escape_markdown
-from dashboard.reports.content import (
+from dashboard.core.errors import DashboardError
+from dashboard.core.markup import escape_markdown
+from dashboard.presentation.reports.content import (
     PRESENTATION_STEPS,
     Chart,
     ReportContent,
     Section,
     Table,
 )
-from dashboard.reports.images import shared_renderer, svg_size
-from dashboard.reports.sections.sizes import STEP_HEIGHT
-from dashboard.tables import file_stem
+from dashboard.presentation.reports.images import shared_renderer, svg_size
+from dashboard.presentation.reports.sections.sizes import STEP_HEIGHT
+from dashboard.presentation.tables import file_stem
 from dashboard.ui import cache
 from dashboard.ui.layout import expander, page_guard
 from dashboard.ui.state import (
@@ -186,13 +186,13 @@ def show_section(section: Section) -> None:
 
 def pdf_download(content: ReportContent) -> bytes:
     """The PDF of what is on screen."""
-    from dashboard.reports.pdf import build_pdf
+    from dashboard.presentation.reports.pdf import build_pdf
 
     return build_pdf(content, shared_renderer())
 
 
 def pptx_download(content: ReportContent) -> bytes:
-    from dashboard.reports.pptx import build_pptx
+    from dashboard.presentation.reports.pptx import build_pptx
 
     return build_pptx(content, shared_renderer())
 

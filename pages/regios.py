@@ -5,16 +5,22 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.charts import profiles as charts
-from dashboard.errors import DashboardError
-from dashboard.formatting import fmt_int
-from dashboard.indicators import indicator_period
-from dashboard.markup import escape_markdown
-from dashboard.narrative import chart_texts
-from dashboard.profiles import MEMBER_INDICATORS, qualitative_table
-from dashboard.settings import CASE
-from dashboard.sources import source_line
-from dashboard.tables import Cell, amounts_figures, figure_table, kerncijfers_figures, number
+from dashboard.core.errors import DashboardError
+from dashboard.core.formatting import fmt_int
+from dashboard.core.markup import escape_markdown
+from dashboard.data.indicators import indicator_period
+from dashboard.data.sources import source_line
+from dashboard.presentation.charts import profiles as charts
+from dashboard.presentation.narrative import chart_texts
+from dashboard.presentation.tables import (
+    Cell,
+    amounts_figures,
+    figure_table,
+    kerncijfers_figures,
+    number,
+)
+from dashboard.region.profiles import MEMBER_INDICATORS, qualitative_table
+from dashboard.region.settings import CASE
 from dashboard.ui import cache, labour_block, pendel_block
 from dashboard.ui.figures import show_chart, show_table
 from dashboard.ui.layout import expander, page_guard, source_caption

@@ -1,8 +1,8 @@
 """Page: Robuustheid — how firm is the outcome of the weighting on the Varianten page?
 
 Verdict sentences first (for an alderman), the plots behind them for analysts. Wiring only: the
-computations live in :mod:`dashboard.sensitivity`, the figures in
-:mod:`dashboard.charts.robustness`, the cached SMAA in :mod:`dashboard.ui.cache`.
+computations live in :mod:`dashboard.mcda.sensitivity`, the figures in
+:mod:`dashboard.presentation.charts.robustness`, the cached SMAA in :mod:`dashboard.ui.cache`.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.charts import robustness as charts
-from dashboard.errors import DashboardError
-from dashboard.formatting import fmt_int, fmt_number
-from dashboard.limits import SAMPLES, SEED
-from dashboard.narrative import (
+from dashboard.core.errors import DashboardError
+from dashboard.core.formatting import fmt_int, fmt_number
+from dashboard.core.limits import SAMPLES, SEED
+from dashboard.mcda.sensitivity import analyse
+from dashboard.presentation.charts import robustness as charts
+from dashboard.presentation.narrative import (
     FIRMNESS_NOTE,
     FIRST_ON_TIES,
     basis_of_verdict,
@@ -25,8 +26,7 @@ from dashboard.narrative import (
     verdict,
     why_sentence,
 )
-from dashboard.sensitivity import analyse
-from dashboard.tables import (
+from dashboard.presentation.tables import (
     acceptability_figures,
     central_weights_figures,
     figure_table,

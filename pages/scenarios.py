@@ -15,19 +15,30 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.config import DEFAULT_YEAR
-from dashboard.criteria import load_matrix
-from dashboard.errors import DashboardError, ScenarioChangedError, StorageError, ValidationError
-from dashboard.markup import escape_markdown
-from dashboard.narrative.scenarios import (
+from dashboard.core.config import DEFAULT_YEAR
+from dashboard.core.errors import (
+    DashboardError,
+    ScenarioChangedError,
+    StorageError,
+    ValidationError,
+)
+from dashboard.core.markup import escape_markdown
+from dashboard.core.usertext import name_key
+from dashboard.mcda.criteria import load_matrix
+from dashboard.presentation.narrative.scenarios import (
     NO_OWN_RATINGS_IN_EITHER,
     SAME_WEIGHTS,
     comparison_summary,
     group_summary,
 )
+from dashboard.presentation.scenario_display import (
+    config_summary,
+    file_slug,
+    formatted,
+    scenario_table,
+)
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
 from dashboard.scenarios.compare import compare, group_weighting
-from dashboard.scenarios.display import config_summary, file_slug, formatted, scenario_table
 from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE
 from dashboard.scenarios.schema import MAX_BYTES, scenario_from_json, scenario_to_json
 from dashboard.scenarios.tables import CSV_MIME, EXCEL_MIME, to_csv_bytes, to_excel_bytes
@@ -41,7 +52,6 @@ from dashboard.ui.state import (
     set_problem_config,
     share_url,
 )
-from dashboard.usertext import name_key
 
 page_guard()
 

@@ -15,43 +15,18 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from dashboard.charts import scoring as charts
-from dashboard.criteria import (
+from dashboard.core.errors import DashboardError, ValidationError
+from dashboard.core.formatting import fmt_number, fmt_plain, parse_number
+from dashboard.core.limits import SCALE, WEIGHT
+from dashboard.mcda.criteria import (
     RATINGS,
     load_building_blocks,
     load_examples,
     load_matrix,
     load_variant_descriptions,
 )
-from dashboard.errors import DashboardError, ValidationError
-from dashboard.formatting import fmt_number, fmt_plain, parse_number
-from dashboard.limits import SCALE, WEIGHT
-from dashboard.narrative import (
-    chart_texts,
-    explanation,
-    group_shares_sentence,
-    overrides_sentence,
-    preset_note,
-    scale_coding,
-    scale_note,
-    summary_sentence,
-    tie_policy_sentence,
-    tie_sentence,
-)
-from dashboard.scoring import DEFAULT_SCALE, DecisionProblem, Weights, score
-from dashboard.ui import cache, context
-from dashboard.ui.figures import show_chart
-from dashboard.ui.layout import expander, page_guard, source_caption
-from dashboard.ui.state import (
-    RESET_SCOPE,
-    current_problem,
-    edit_problem,
-    reset_all,
-    reset_was_requested,
-    sync_url,
-)
-from dashboard.ui.text import show_error
-from dashboard.weighting import (
+from dashboard.mcda.scoring import DEFAULT_SCALE, DecisionProblem, Weights, score
+from dashboard.mcda.weighting import (
     DEFAULT_PRESET,
     apply_preset,
     clear_overrides,
@@ -64,6 +39,31 @@ from dashboard.weighting import (
     with_scale,
     with_weights,
 )
+from dashboard.presentation.charts import scoring as charts
+from dashboard.presentation.narrative import (
+    chart_texts,
+    explanation,
+    group_shares_sentence,
+    overrides_sentence,
+    preset_note,
+    scale_coding,
+    scale_note,
+    summary_sentence,
+    tie_policy_sentence,
+    tie_sentence,
+)
+from dashboard.ui import cache, context
+from dashboard.ui.figures import show_chart
+from dashboard.ui.layout import expander, page_guard, source_caption
+from dashboard.ui.state import (
+    RESET_SCOPE,
+    current_problem,
+    edit_problem,
+    reset_all,
+    reset_was_requested,
+    sync_url,
+)
+from dashboard.ui.text import show_error
 
 page_guard()
 

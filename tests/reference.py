@@ -1,6 +1,6 @@
 """Independent reference implementations the tests check the sensitivity engine against.
 
-They follow the same conventions as :mod:`dashboard.sensitivity` but compute naively (set one
+They follow the same conventions as :mod:`dashboard.mcda.sensitivity` but compute naively (set one
 weight's share and rebuild the problem; count ranks in a plain loop), so an error in the fast
 code shows up as a disagreement.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from dashboard.errors import UnknownCodeError, ValidationError
-from dashboard.scoring import DecisionProblem, tolerance
-from dashboard.sensitivity import Kind
+from dashboard.core.errors import UnknownCodeError, ValidationError
+from dashboard.mcda.scoring import DecisionProblem, tolerance
+from dashboard.mcda.sensitivity import Kind
 
 
 def problem_at_share(
@@ -19,7 +19,7 @@ def problem_at_share(
 ) -> DecisionProblem:
     """The problem with one weight's share set to ``share`` and its peers rescaled (for checks).
 
-    Follows the same conventions as :func:`dashboard.sensitivity.one_way` (peers that all
+    Follows the same conventions as :func:`dashboard.mcda.sensitivity.one_way` (peers that all
     weigh 0 share equally).
     """
     m = problem.matrix
@@ -84,11 +84,12 @@ def smaa_loop(
 
 
 def aggregate_loop(kc, membership, year):  # type: ignore[no-untyped-def]
-    """Plain-pandas reference for :func:`dashboard.kerncijfers.aggregate`: one region at a time,
+    """Plain-pandas reference for :func:`dashboard.data.kerncijfers.aggregate`: one region at a
+    time,
     one indicator at a time (the implementation before the vectorised one)."""
     import pandas as pd
 
-    from dashboard.kerncijfers import INDICATORS, gemeente_figures
+    from dashboard.data.kerncijfers import INDICATORS, gemeente_figures
 
     def sum_strict(values: pd.Series) -> float:
         return float(values.sum()) if values.notna().all() and len(values) else np.nan
@@ -125,9 +126,10 @@ def aggregate_loop(kc, membership, year):  # type: ignore[no-untyped-def]
 
 
 def available(kc, indicator_id, year):  # type: ignore[no-untyped-def]
-    """Reference for :func:`dashboard.kerncijfers.years_per_indicator`, one year at a time: True
+    """Reference for :func:`dashboard.data.kerncijfers.years_per_indicator`, one year at a time:
+    True
     when the indicator has at least one gemeente value in ``year``."""
-    from dashboard.kerncijfers import _needed, with_derived_columns
+    from dashboard.data.kerncijfers import _needed, with_derived_columns
 
     rows = with_derived_columns(kc[kc["jaar"] == year])
     return all(c in rows.columns and rows[c].notna().any() for c in _needed(indicator_id))

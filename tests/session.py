@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dashboard.scoring import problem_from_mapping, problem_to_mapping
+from dashboard.mcda.scoring import problem_from_mapping, problem_to_mapping
 from dashboard.ui.state import PROBLEM_KEY
 
 

@@ -8,8 +8,8 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
-from dashboard.cbs import find_layer_file, read_kerncijfers, read_layer
-from dashboard.errors import DataMissingError
+from dashboard.core.errors import DataMissingError
+from dashboard.data.cbs import find_layer_file, read_kerncijfers, read_layer
 
 
 def write_layer(folder: Path, layer: str, ext: str, driver: str) -> Path:

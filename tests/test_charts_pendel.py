@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.charts import pendel as charts
-from dashboard.charts.specs import title_of
-from dashboard.pendel import (
+from dashboard.data.regions import load_region_index
+from dashboard.presentation.charts import pendel as charts
+from dashboard.presentation.charts.specs import title_of
+from dashboard.region.pendel import (
     gemeente_pendel,
     gemeente_trend,
     inside_shares,
     load_pendel,
     overstap_pendel,
 )
-from dashboard.regions import load_region_index
 
 
 @pytest.fixture(scope="module")

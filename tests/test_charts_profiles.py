@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.charts import profiles as charts
-from dashboard.charts.specs import title_of
+from dashboard.presentation.charts import profiles as charts
+from dashboard.presentation.charts.specs import title_of
 from tests.hostile_data import make_hostile_data
 
 LINK = "Holland Rijnland <a href='https://e.vil.example'>klik</a> <b>vet</b> %{x}"
@@ -49,12 +49,12 @@ def in_expressions(spec: object) -> list[str]:
 
 
 def test_overstap_and_region_charts_carry_no_markup_from_names(hostile: Path) -> None:
-    from dashboard.facts import load_facts
-    from dashboard.kerncijfers import load_kerncijfers
-    from dashboard.labour import labour_comparison
-    from dashboard.overstap import DistributionKey, cost_model, simulate
-    from dashboard.profiles import build_profile
-    from dashboard.regions import load_region_index
+    from dashboard.data.facts import load_facts
+    from dashboard.data.kerncijfers import load_kerncijfers
+    from dashboard.data.labour import labour_comparison
+    from dashboard.data.regions import load_region_index
+    from dashboard.region.overstap import DistributionKey, cost_model, simulate
+    from dashboard.region.profiles import build_profile
 
     index = load_region_index(folder=str(hostile))
     kc = load_kerncijfers(str(hostile))
@@ -82,14 +82,14 @@ def test_overstap_and_region_charts_carry_no_markup_from_names(hostile: Path) ->
 
 
 def test_pendel_charts_carry_no_markup_from_names(hostile: Path) -> None:
-    from dashboard.charts import pendel as pendel_charts
-    from dashboard.pendel import (
+    from dashboard.data.regions import load_region_index
+    from dashboard.presentation.charts import pendel as pendel_charts
+    from dashboard.region.pendel import (
         gemeente_pendel,
         gemeente_trend,
         inside_shares,
         load_pendel,
     )
-    from dashboard.regions import load_region_index
 
     index = load_region_index(2025, hostile)
     data = load_pendel()

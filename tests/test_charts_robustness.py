@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from dashboard.charts import robustness as charts
-from dashboard.charts.specs import title_of
-from dashboard.narrative import chart_texts
-from dashboard.scoring import default_problem, problem_from_mapping
-from dashboard.sensitivity import one_way, smaa
+from dashboard.mcda.scoring import default_problem, problem_from_mapping
+from dashboard.mcda.sensitivity import one_way, smaa
+from dashboard.presentation.charts import robustness as charts
+from dashboard.presentation.charts.specs import title_of
+from dashboard.presentation.narrative import chart_texts
 
 PROBLEM = problem_from_mapping({"groups": {"werkzoekenden": 8}})
 ONE_WAY = one_way(PROBLEM)

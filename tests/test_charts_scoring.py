@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.charts.scoring import (
+from dashboard.mcda.criteria import load_matrix
+from dashboard.mcda.scoring import default_problem, score
+from dashboard.mcda.weighting import set_override
+from dashboard.presentation.charts.scoring import (
     MATRIX_COLOURS,
     OVERRIDE_MARK,
     contributions_spec,
@@ -17,16 +20,13 @@ from dashboard.charts.scoring import (
     ranking_spec,
     results_table,
 )
-from dashboard.charts.specs import title_of
-from dashboard.criteria import load_matrix
-from dashboard.narrative.chart_texts import (
+from dashboard.presentation.charts.specs import title_of
+from dashboard.presentation.narrative.chart_texts import (
     contributions_text,
     group_scores_text,
     matrix_text,
     ranking_text,
 )
-from dashboard.scoring import default_problem, score
-from dashboard.weighting import set_override
 
 MATRIX = load_matrix()
 
@@ -145,7 +145,7 @@ def test_contribution_labels_do_not_cover_each_other() -> None:
     beside the bar and the parts' labels left of the bar's middle, where the diamond stands."""
     import re
 
-    from dashboard.charts import render
+    from dashboard.presentation.charts import render
 
     problem = default_problem()
     svg = render.svg(contributions_spec(score(problem), problem.matrix, width=610, height=272))

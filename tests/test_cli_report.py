@@ -198,7 +198,7 @@ def _words(text: str) -> str:
 def test_text_on_the_screen_has_the_pdfs_section_titles_and_leads(tmp_path, capsys, cbs_dir):
     """``--formaat tekst`` renders the same sections as the PDF (and the page and the slides):
     every title and lead of the one content is in both."""
-    from dashboard.reports.content import ReportInput, build_report_content
+    from dashboard.presentation.reports.content import ReportInput, build_report_content
 
     code, text, err = run(["report", "--formaat", "tekst"], capsys)
     assert code == 0, err

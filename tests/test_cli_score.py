@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from dashboard.cli import main
 from dashboard.commands.score import load_problem, parse_weights
-from dashboard.errors import DashboardError
+from dashboard.core.errors import DashboardError
 
 ISSUE_EXAMPLE = {
     "groups": {"werkgevers": 2},
@@ -192,7 +192,7 @@ def _check(text: str) -> None:
 
 
 def load_problem_from_text(text: str):  # type: ignore[no-untyped-def]
-    from dashboard.scoring import problem_from_mapping
+    from dashboard.mcda.scoring import problem_from_mapping
 
     return problem_from_mapping(parse_weights(text))
 

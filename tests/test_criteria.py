@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.criteria import (
+from dashboard.core.errors import DataMissingError, ValidationError
+from dashboard.mcda.criteria import (
     RATINGS,
     Rating,
     load_building_blocks,
@@ -15,7 +16,6 @@ from dashboard.criteria import (
     load_matrix,
     load_variant_descriptions,
 )
-from dashboard.errors import DataMissingError, ValidationError
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "004_7f3be578662b4e98.txt"
 

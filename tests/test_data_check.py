@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from dashboard.cli import main
-from dashboard.config import SNAPSHOT_DIR
-from dashboard.errors import DataMissingError
-from dashboard.regions import load_region_index
+from dashboard.core.config import SNAPSHOT_DIR
+from dashboard.core.errors import DataMissingError
+from dashboard.data.regions import load_region_index
 
 
 def _folder(tmp_path: Path, edit: Callable[[dict], None], layer: str) -> Path:
@@ -65,14 +65,14 @@ def test_a_damaged_data_folder_is_refused_in_dutch(
 
 
 def test_the_shared_folder_and_the_snapshot_pass(cbs_dir: Path) -> None:
-    from dashboard.data_check import check_folder
+    from dashboard.data.data_check import check_folder
 
     assert dict(check_folder(cbs_dir, 2025).counts) == {"arbeidsmarktregio": 35, "gemeente": 342}
     assert len(check_folder(SNAPSHOT_DIR, 2025).membership) == 342
 
 
 def test_a_gemeente_missing_from_the_figures_is_refused(tmp_path: Path) -> None:
-    from dashboard.data_check import check_folder
+    from dashboard.data.data_check import check_folder
 
     folder = tmp_path / "data"
     shutil.copytree(SNAPSHOT_DIR, folder)
@@ -100,7 +100,7 @@ def test_figures_that_are_not_numbers_are_named_without_pandas_words(
     tmp_path: Path, content: str, hidden: str
 ) -> None:
     """Regression: ``invalid literal for int()`` (and pandas' parser text) reached the user."""
-    from dashboard.cbs import read_kerncijfers
+    from dashboard.data.cbs import read_kerncijfers
 
     (tmp_path / "gemeente_kerncijfers.csv").write_text(content, encoding="utf-8")
     with pytest.raises(DataMissingError, match="regel 2") as info:
@@ -110,7 +110,7 @@ def test_figures_that_are_not_numbers_are_named_without_pandas_words(
 
 def test_an_unreadable_layer_is_named_without_the_drivers_words(tmp_path: Path) -> None:
     """Regression: GDAL's own (English) text was part of the message."""
-    from dashboard.cbs import read_layer
+    from dashboard.data.cbs import read_layer
 
     (tmp_path / "gemeente_2025.geojson").write_text("{ dit is geen json", encoding="utf-8")
     with pytest.raises(DataMissingError, match="kan niet worden gelezen als kaartlaag") as info:

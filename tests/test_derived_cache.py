@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import derived_cache
-from dashboard.maps import build_map_layers
-from dashboard.regions import load_region_index
+from dashboard.data import derived_cache
+from dashboard.data.regions import load_region_index
+from dashboard.presentation.maps import build_map_layers
 
 
 def test_round_trip_and_misses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

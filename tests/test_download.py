@@ -26,12 +26,12 @@ from typing import Any, ClassVar
 
 import pytest
 
-from dashboard.cbs import read_kerncijfers, read_kwb, read_layer
 from dashboard.cli import main
-from dashboard.config import SNAPSHOT_DIR
-from dashboard.download import CELL_LIMIT, download_all, kerncijfers_rows
-from dashboard.errors import DownloadError, ValidationError
-from dashboard.fetcher import DownloadLimits, redirect_allowed
+from dashboard.core.config import SNAPSHOT_DIR
+from dashboard.core.errors import DownloadError, ValidationError
+from dashboard.data.cbs import read_kerncijfers, read_kwb, read_layer
+from dashboard.data.download import CELL_LIMIT, download_all, kerncijfers_rows
+from dashboard.data.fetcher import DownloadLimits, redirect_allowed
 
 PAGE_SIZE = 100
 #: Limits for the tests: a generous deadline for a normal download on a busy machine, a size cap

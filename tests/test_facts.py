@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard.errors import DataMissingError
-from dashboard.facts import (
+from dashboard.core.errors import DataMissingError
+from dashboard.data.facts import (
     NIET_VASTGELEGD,
     centrumgemeente,
     centrumgemeente_label,
     load_facts,
     verify_quotes,
 )
-from dashboard.sources import load_sources
+from dashboard.data.sources import load_sources
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
@@ -47,7 +47,7 @@ def test_verify_quotes_catches_an_invented_quote(fb, tmp_path):
         pytest.skip(f"seed folder {SEEDS} not present")
     from dataclasses import replace
 
-    from dashboard.facts import Citation
+    from dashboard.data.facts import Citation
 
     bad = replace(
         fb,
@@ -181,7 +181,7 @@ def test_procedure_steps_in_order(fb):
 
 
 def test_variant_assumptions_point_at_known_variants(fb):
-    from dashboard.criteria import load_matrix
+    from dashboard.mcda.criteria import load_matrix
 
     variants = set(load_matrix().variant_ids)
     assert {v.region for v in fb.variant_assumptions} == {"AM34", "AM19", "AM37"}

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from dashboard.errors import ValidationError
-from dashboard.formatting import fmt_eur_input, fmt_number, parse_number
-from dashboard.limits import read_amount
+from dashboard.core.errors import ValidationError
+from dashboard.core.formatting import fmt_eur_input, fmt_number, parse_number
+from dashboard.core.limits import read_amount
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Polygon, box
 
-from dashboard.errors import DataMissingError
-from dashboard.geo import RD_NEW, derive_membership, make_valid, simplify_for_map, to_geojson
+from dashboard.core.errors import DataMissingError
+from dashboard.data.geo import RD_NEW, derive_membership, make_valid, simplify_for_map, to_geojson
 
 
 def frame(rows: list[tuple[str, str, object]]) -> gpd.GeoDataFrame:

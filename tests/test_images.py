@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from reportlab.graphics.shapes import Group, String
 
-from dashboard.reports import pdf
-from dashboard.reports.images import ChartFonts, ImageRenderer
+from dashboard.presentation.reports import pdf
+from dashboard.presentation.reports.images import ChartFonts, ImageRenderer
 
 SPEC = {
     "data": {"values": [{"regio": "Holland Rijnland", "inwoners": 575_000}]},

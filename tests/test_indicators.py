@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.indicators import INDICATORS, SECTOR_PREFIX, SECTORS, indicator_period
-from dashboard.labour import LABOUR_INDICATORS, SECTOR_INDICATORS
-from dashboard.sources import load_sources
+from dashboard.data.indicators import INDICATORS, SECTOR_PREFIX, SECTORS, indicator_period
+from dashboard.data.labour import LABOUR_INDICATORS, SECTOR_INDICATORS
+from dashboard.data.sources import load_sources
 
 #: The periods of the 2024 edition of 85984NED, and how each is known (see data/SOURCES.yaml):
 #: uitkeringen: CBS states "standcijfers op de laatste dag van verslagmaand december"; the year

@@ -9,14 +9,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.kerncijfers import (
+from dashboard.data.kerncijfers import (
     aggregate,
     gemeente_figures,
     latest_year,
     load_kerncijfers,
     source_ids,
 )
-from dashboard.regions import load_region_index
+from dashboard.data.regions import load_region_index
 from tests.census import Census
 
 
@@ -90,7 +90,7 @@ def test_region_equals_sum_of_members(cbs_dir: Path, census: Census) -> None:
 
 
 def test_every_indicator_has_a_known_group() -> None:
-    from dashboard.indicators import GROUPS, INDICATORS, grouped
+    from dashboard.data.indicators import GROUPS, INDICATORS, grouped
 
     assert all(ind.group in GROUPS for ind in INDICATORS.values())
     groups = grouped(INDICATORS)
@@ -99,8 +99,8 @@ def test_every_indicator_has_a_known_group() -> None:
 
 
 def test_years_per_indicator_agrees_with_asking_per_year(cbs_dir: Path) -> None:
-    from dashboard.indicators import INDICATORS
-    from dashboard.kerncijfers import load_kerncijfers, years, years_per_indicator
+    from dashboard.data.indicators import INDICATORS
+    from dashboard.data.kerncijfers import load_kerncijfers, years, years_per_indicator
     from tests.reference import available
 
     kc = load_kerncijfers(cbs_dir)
@@ -140,7 +140,7 @@ MEMBERSHIPS = (
 def test_aggregate_equals_the_region_by_region_loop_on_real_data(cbs_dir: Path, name: str) -> None:
     """The vectorised aggregation gives exactly (bit for bit) what summing each region's members
     one indicator at a time gives, for every year of the real data."""
-    from dashboard.kerncijfers import years
+    from dashboard.data.kerncijfers import years
     from tests.reference import aggregate_loop
 
     kc = load_kerncijfers(cbs_dir)
@@ -174,7 +174,7 @@ def test_aggregate_equals_the_loop_on_edge_cases() -> None:
 def test_gemeente_figures_are_derived_once_per_table_and_year(monkeypatch) -> None:
     """A report asks for one year's figures a score of times; the table is derived once, and
     every caller still gets a frame of its own."""
-    import dashboard.kerncijfers as kc_mod
+    import dashboard.data.kerncijfers as kc_mod
 
     derived: list[int] = []
     original = kc_mod.with_derived_columns

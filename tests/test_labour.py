@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.cbs import kwb_frame, read_kerncijfers
-from dashboard.indicators import GROUPS, INDICATORS
-from dashboard.kerncijfers import aggregate, load_kerncijfers, national
-from dashboard.labour import LABOUR_INDICATORS, SECTOR_INDICATORS, labour_comparison
-from dashboard.regions import load_region_index
-from dashboard.sources import load_sources
+from dashboard.data.cbs import kwb_frame, read_kerncijfers
+from dashboard.data.indicators import GROUPS, INDICATORS
+from dashboard.data.kerncijfers import aggregate, load_kerncijfers, national
+from dashboard.data.labour import LABOUR_INDICATORS, SECTOR_INDICATORS, labour_comparison
+from dashboard.data.regions import load_region_index
+from dashboard.data.sources import load_sources
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "cbs"
 needs_shared = pytest.mark.skipif(
@@ -140,8 +140,8 @@ def test_comparison_block_has_both_regions_and_nederland() -> None:
 
 @needs_shared
 def test_rates_chart_has_a_bar_per_area_with_numbers_and_a_text_alternative() -> None:
-    from dashboard.charts.profiles import labour_rates_spec
-    from dashboard.labour import rates_text
+    from dashboard.data.labour import rates_text
+    from dashboard.presentation.charts.profiles import labour_rates_spec
 
     kc = read_kerncijfers(SHARED)
     index = load_region_index(2025, SHARED)
@@ -161,8 +161,8 @@ def test_rates_chart_has_a_bar_per_area_with_numbers_and_a_text_alternative() ->
 
 @needs_shared
 def test_overstap_moves_voorschoten_counts() -> None:
-    from dashboard.labour import before_after_table
-    from dashboard.overstap import labour_before_after
+    from dashboard.data.labour import before_after_table
+    from dashboard.region.overstap import labour_before_after
 
     kc = read_kerncijfers(SHARED)
     index = load_region_index(2025, SHARED)
@@ -266,7 +266,7 @@ def test_every_row_of_the_block_carries_its_period_and_cbs_sector_titles() -> No
 
 
 def test_method_note_says_which_denominators_are_used() -> None:
-    from dashboard.labour import METHOD_NOTE
+    from dashboard.data.labour import METHOD_NOTE
 
     assert "86258NED" in METHOD_NOTE  # CBS publishes the participation denominator there
     assert "werkzame beroepsbevolking ÷ participatie" in METHOD_NOTE  # ... this one is used

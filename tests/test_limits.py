@@ -8,13 +8,13 @@ from pathlib import Path
 import pydantic
 import pytest
 
-from dashboard.errors import ValidationError
-from dashboard.limits import LIMITS, MONEY, SAMPLES, SEED, WEIGHT, read_amount
-from dashboard.overstap import check_amount
-from dashboard.sampling import SamplingSettings
+from dashboard.core.errors import ValidationError
+from dashboard.core.limits import LIMITS, MONEY, SAMPLES, SEED, WEIGHT, read_amount
+from dashboard.mcda.sampling import SamplingSettings
+from dashboard.mcda.scoring import problem_from_mapping
+from dashboard.region.overstap import check_amount
+from dashboard.region.settings import OverstapSettings
 from dashboard.scenarios.schema import OverstapModel, WeightsModel
-from dashboard.scoring import problem_from_mapping
-from dashboard.settings import OverstapSettings
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "dashboard"
 PAGES = Path(__file__).resolve().parents[1] / "pages"
@@ -80,7 +80,7 @@ def test_amounts_are_whole_cents_and_never_minus_zero():
 
 
 def test_no_module_writes_a_limit_of_its_own():
-    """The numbers live in dashboard.limits; a second MAX_MONEY is how drift started."""
+    """The numbers live in dashboard.core.limits; a second MAX_MONEY is how drift started."""
     pattern = re.compile(
         r"^(MAX_(MONEY|EUR|SEED|SAMPLES|WEIGHT|SCALE|REASON)|MIN_SAMPLES)\s*=", re.M
     )

@@ -10,8 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.charts import render
-from dashboard.maps import (
+from dashboard.data.regions import load_region_index
+from dashboard.presentation.charts import render
+from dashboard.presentation.maps import (
     HIGHLIGHT_COLOURS,
     REGION_LAYER_ID,
     build_map_layers,
@@ -24,7 +25,6 @@ from dashboard.maps import (
     region_map_spec,
     view_for,
 )
-from dashboard.regions import load_region_index
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +187,7 @@ def test_legend_for_the_free_zoom_map(layers, index) -> None:
 def test_the_still_picture_is_a_markdown_image_of_the_same_map_with_the_choice_outlined() -> None:
     import base64
 
-    from dashboard.markup import escape_markdown
+    from dashboard.core.markup import escape_markdown
     from dashboard.ui.svg_map import still_picture
 
     svg = '<svg xmlns="http://www.w3.org/2000/svg"><g data-code="AM34"><path d="M0,0"/></g></svg>'

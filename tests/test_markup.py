@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.markup import escape_markdown
+from dashboard.core.markup import escape_markdown
 
 HOSTILE = [
     "![a](//e.vil/p.png)",
@@ -94,7 +94,7 @@ def test_any_text_is_escaped_and_reads_the_same(text: str) -> None:
     ],
 )
 def test_terminal_text_shows_control_characters_instead_of_obeying_them(raw, shown):
-    from dashboard.markup import terminal_text
+    from dashboard.core.markup import terminal_text
 
     assert terminal_text(raw) == shown
 
@@ -110,7 +110,7 @@ def test_terminal_text_shows_control_characters_instead_of_obeying_them(raw, sho
 def test_terminal_json_means_the_same_and_cannot_drive_the_terminal(doc: dict) -> None:
     import json
 
-    from dashboard.markup import terminal_json, terminal_text
+    from dashboard.core.markup import terminal_json, terminal_text
 
     text = terminal_json(json.dumps(doc, ensure_ascii=False, indent=2))
     assert json.loads(text) == doc

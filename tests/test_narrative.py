@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.narrative import count, lower_first, own_ratings
+from dashboard.presentation.narrative import count, lower_first, own_ratings
 
 
 @pytest.mark.parametrize(
@@ -32,10 +32,10 @@ def test_counts_agree_in_number() -> None:
 def test_chart_and_sentence_round_an_interval_the_same_way() -> None:
     """11.22 % is "12%" in the sentence (rounded inwards, so it stays true); the chart's bar
     label used to say "11%"."""
-    from dashboard.charts.robustness import tornado_spec
-    from dashboard.narrative import interval_text, stays_highest_sentence
-    from dashboard.scoring import problem_from_mapping
-    from dashboard.sensitivity import one_way
+    from dashboard.mcda.scoring import problem_from_mapping
+    from dashboard.mcda.sensitivity import one_way
+    from dashboard.presentation.charts.robustness import tornado_spec
+    from dashboard.presentation.narrative import interval_text, stays_highest_sentence
 
     problem = problem_from_mapping({"criteria": {"wz04": 15}})
     results = one_way(problem)
@@ -49,7 +49,7 @@ def test_chart_and_sentence_round_an_interval_the_same_way() -> None:
 
 
 def test_scenario_summary_says_1_criterium() -> None:
-    from dashboard.scenarios.display import config_summary
+    from dashboard.presentation.scenario_display import config_summary
 
     assert "; 1 criterium met een eigen gewicht;" in config_summary({"criteria": {"wz04": 2}})
     assert "; 2 criteria met een eigen gewicht;" in config_summary(
@@ -62,8 +62,8 @@ def test_the_scale_assumption_is_worded_once_and_used_by_cli_pages_and_method_te
     now writes it, and nobody else spells out the coding."""
     from pathlib import Path
 
-    from dashboard.narrative import scale_assumption
-    from dashboard.scoring import Scale
+    from dashboard.mcda.scoring import Scale
+    from dashboard.presentation.narrative import scale_assumption
 
     assert scale_assumption() == (
         "Aanname: de handreiking geeft alleen tekens (++ tot -/-), geen getallen. Dat ++ = 2, "
@@ -94,8 +94,8 @@ def test_ties_are_worded_once_for_scores_and_once_for_random_weightings() -> Non
     import json
 
     from dashboard.commands.score import result_to_json
-    from dashboard.narrative import FIRST_ON_TIES, TIE_POLICY, tie_policy_sentence
-    from dashboard.scoring import default_problem, score
+    from dashboard.mcda.scoring import default_problem, score
+    from dashboard.presentation.narrative import FIRST_ON_TIES, TIE_POLICY, tie_policy_sentence
 
     problem = default_problem()
     result = score(problem)
@@ -117,8 +117,8 @@ def test_cli_score_table_says_shares_and_own_ratings_as_page_and_report() -> Non
     """The CLI wrote "Gewicht per perspectief: Gemeenten & UWV 33%, …" and its own line per own
     rating; the page and the report say both in the narrative's words."""
     from dashboard.commands.score import result_to_table
-    from dashboard.narrative import NO_REASON, group_shares_sentence, override_line
-    from dashboard.scoring import problem_from_mapping, score
+    from dashboard.mcda.scoring import problem_from_mapping, score
+    from dashboard.presentation.narrative import NO_REASON, group_shares_sentence, override_line
 
     problem = problem_from_mapping({"groups": {"werkgevers": 2}, "ratings": {"gu08": {"V3": "++"}}})
     table = result_to_table(score(problem), problem)
@@ -131,8 +131,8 @@ def test_cli_score_table_says_shares_and_own_ratings_as_page_and_report() -> Non
 
 
 def test_a_long_reason_is_shortened_with_an_ellipsis() -> None:
-    from dashboard.narrative import override_line
-    from dashboard.scoring import problem_from_mapping
+    from dashboard.mcda.scoring import problem_from_mapping
+    from dashboard.presentation.narrative import override_line
 
     problem = problem_from_mapping(
         {"ratings": {"gu08": {"V3": "++"}}, "reasons": {"gu08": {"V3": "x" * 200}}}

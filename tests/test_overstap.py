@@ -9,8 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.errors import UnknownCodeError, ValidationError
-from dashboard.overstap import (
+from dashboard.core.errors import UnknownCodeError, ValidationError
+from dashboard.data.regions import Gemeente, Region, RegionIndex
+from dashboard.mcda.scoring import Weights, default_problem
+from dashboard.region.overstap import (
     DistributionKey,
     check_amount,
     consequences,
@@ -22,8 +24,6 @@ from dashboard.overstap import (
     simulate,
     variant_links,
 )
-from dashboard.regions import Gemeente, Region, RegionIndex
-from dashboard.scoring import Weights, default_problem
 
 
 # --- tiny synthetic country: two regions A (3 gemeenten) and B (2), one region C ---------------
@@ -279,7 +279,7 @@ def test_variant_links_default_assumption_and_user_choice():
 
 
 def test_centrumgemeente_note():
-    from dashboard.overstap import centrumgemeente_note
+    from dashboard.region.overstap import centrumgemeente_note
 
     assert "centrumgemeente" in centrumgemeente_note("Zoetermeer", "AM34")
     assert centrumgemeente_note("Voorschoten", "AM34") is None
@@ -293,8 +293,8 @@ def test_default_variants():
 # --- the real data: Voorschoten → Holland Rijnland ------------------------------------------------
 @pytest.fixture(scope="module")
 def real(cbs_dir):
-    from dashboard.kerncijfers import load_kerncijfers
-    from dashboard.regions import load_region_index
+    from dashboard.data.kerncijfers import load_kerncijfers
+    from dashboard.data.regions import load_region_index
 
     return load_region_index(folder=cbs_dir), load_kerncijfers(cbs_dir)
 
@@ -316,8 +316,8 @@ def test_voorschoten_to_holland_rijnland(real, census):
 
 
 def test_possible_move_falls_back_to_the_case_with_a_notice(tiny):
-    from dashboard.overstap import possible_move
-    from dashboard.settings import CASE, OverstapSettings
+    from dashboard.region.overstap import possible_move
+    from dashboard.region.settings import CASE, OverstapSettings
 
     index, _ = tiny
     fine = OverstapSettings(gemeente="GM0001", naar="AM02", key="gelijk")

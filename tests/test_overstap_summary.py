@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.facts import load_facts
-from dashboard.formatting import fmt_number, fmt_pct
-from dashboard.kerncijfers import load_kerncijfers
-from dashboard.narrative.costs import cost_sentence
-from dashboard.overstap import consequences, cost_model, procedure_timeline, simulate
-from dashboard.overstap_summary import overstap_summary
-from dashboard.regions import load_region_index
+from dashboard.core.formatting import fmt_number, fmt_pct
+from dashboard.data.facts import load_facts
+from dashboard.data.kerncijfers import load_kerncijfers
+from dashboard.data.regions import load_region_index
+from dashboard.presentation.narrative.costs import cost_sentence
+from dashboard.presentation.overstap_summary import overstap_summary
+from dashboard.region.overstap import consequences, cost_model, procedure_timeline, simulate
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def test_shares_of_those_who_stay_are_said_in_points(voorschoten, key) -> None: 
     result, names = voorschoten
     model = cost_model(result, {}, key)
     text = " ".join(summary_for(voorschoten, {}).as_bullets()) if key == "per_inwoner" else ""
-    from dashboard.narrative.costs import remaining_sentence
+    from dashboard.presentation.narrative.costs import remaining_sentence
 
     sentence = remaining_sentence(model, names)
     assert "stijgt met" not in sentence and "stijgt met" not in text

@@ -2,7 +2,8 @@
 
 Hand-derived figures read the raw StatLine exports with the ``csv`` module and the region of
 each gemeente from ``gemeente_arbeidsmarktregio_2025.csv``, independently of
-:mod:`dashboard.pendel_source`. The worked example is the one in the task: "Voorschoten's residents
+:mod:`dashboard.data.pendel_source`. The worked example is the one in the task: "Voorschoten's
+residents
 held 9.9 thousand jobs in published cells in December 2014: Leiden 2.4, Voorschoten 1.9,
 's-Gravenhage 1.8 … By today's regions: Holland Rijnland 34.3 %, Zuid-Holland Centraal 30.3 %,
 Haaglanden 22.2 %." (shared/data/pendel/PROVENANCE.md, "Checks run").
@@ -20,8 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import box
 
-from dashboard.errors import DataMissingError, UnknownCodeError, ValidationError
-from dashboard.pendel import (
+from dashboard.core.errors import DataMissingError, UnknownCodeError, ValidationError
+from dashboard.data.pendel_source import build_pendel_files, place_by_overlap, read_raw_table
+from dashboard.data.regions import load_region_index
+from dashboard.region.pendel import (
     PENDEL_DIR,
     Role,
     gemeente_pendel,
@@ -33,8 +36,6 @@ from dashboard.pendel import (
     split_placements,
     work_elsewhere,
 )
-from dashboard.pendel_source import build_pendel_files, place_by_overlap, read_raw_table
-from dashboard.regions import load_region_index
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_PENDEL = PROJECT_ROOT.parent / "shared" / "data" / "pendel"
@@ -316,7 +317,7 @@ def test_core_does_not_import_streamlit() -> None:
     import subprocess
     import sys
 
-    code = "import sys, dashboard.pendel; print('streamlit' in sys.modules)"
+    code = "import sys, dashboard.region.pendel; print('streamlit' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT / "src")}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.stdout.strip() == "False"
@@ -401,8 +402,8 @@ def _list_again(folder: Path) -> None:
     """Rewrite PENDEL.json's sums for the files as they are now."""
     import json
 
-    from dashboard.manifest import with_manifest
-    from dashboard.pendel_source import META_FILE
+    from dashboard.core.manifest import with_manifest
+    from dashboard.data.pendel_source import META_FILE
 
     meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
     files = {name: (folder / name).read_bytes() for name in meta.pop("files")}
@@ -411,8 +412,8 @@ def _list_again(folder: Path) -> None:
 
 
 def test_pendel_snapshot_refuses_a_foreign_folder(raw_dir: Path, cbs_dir: Path, tmp_path: Path):
-    from dashboard.errors import ValidationError
-    from dashboard.pendel_source import write_pendel_snapshot
+    from dashboard.core.errors import ValidationError
+    from dashboard.data.pendel_source import write_pendel_snapshot
 
     target = tmp_path / "pendel"
     target.mkdir()
@@ -427,7 +428,7 @@ def test_an_edited_pendel_figure_is_refused_not_shown(tmp_path):
     """PENDEL.json lists a sha256 per file; nothing checked it, so an edited flow was shown."""
     import shutil
 
-    from dashboard.errors import DataMissingError
+    from dashboard.core.errors import DataMissingError
 
     folder = tmp_path / "pendel"
     shutil.copytree(PENDEL_DIR, folder)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.errors import DataMissingError
-from dashboard.pendel import PENDEL_DIR, gemeente_pendel, load_pendel, trend_source_text
-from dashboard.pendel_source import CURRENT_FILE, current_csv, odata_flows
-from dashboard.regions import load_region_index
+from dashboard.core.errors import DataMissingError
+from dashboard.data.pendel_source import CURRENT_FILE, current_csv, odata_flows
+from dashboard.data.regions import load_region_index
+from dashboard.region.pendel import PENDEL_DIR, gemeente_pendel, load_pendel, trend_source_text
 
 SAMPLE = (
     Path(__file__).resolve().parents[2]

@@ -19,11 +19,11 @@ from typing import Any, ClassVar
 
 import pytest
 
-from dashboard.errors import DownloadError
-from dashboard.fetcher import DownloadLimits, Fetcher
-from dashboard.pendel import load_pendel
-from dashboard.pendel_download import fetch_pendel
-from dashboard.pendel_source import CURRENT_FILE
+from dashboard.core.errors import DownloadError
+from dashboard.data.fetcher import DownloadLimits, Fetcher
+from dashboard.data.pendel_download import fetch_pendel
+from dashboard.data.pendel_source import CURRENT_FILE
+from dashboard.region.pendel import load_pendel
 
 SAMPLE = (
     Path(__file__).resolve().parents[2]
@@ -184,7 +184,7 @@ def test_too_few_gemeenten_is_refused(service, tmp_path, monkeypatch) -> None:
 
 def test_download_goes_on_without_the_pendel(service, tmp_path) -> None:
     """``data download`` keeps the rest when the pendel service fails (here: HTTP 404)."""
-    from dashboard.download import _fetch_pendel
+    from dashboard.data.download import _fetch_pendel
 
     said: list[str] = []
     api = f"{service}/elders"

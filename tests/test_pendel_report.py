@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dashboard.pendel_report import overstap_part
-from dashboard.regions import load_region_index
-from dashboard.reports.content import ReportInput, build_report_content
+from dashboard.data.regions import load_region_index
+from dashboard.presentation.pendel_report import overstap_part
+from dashboard.presentation.reports.content import ReportInput, build_report_content
 
 
 def test_overstap_part_voorschoten(cbs_dir) -> None:

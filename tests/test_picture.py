@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from dashboard.markup import escape_markdown
+from dashboard.core.markup import escape_markdown
 from dashboard.ui.picture import svg_markdown
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect/></svg>'

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.facts import NIET_VASTGELEGD, load_facts
-from dashboard.profiles import (
+from dashboard.data.facts import NIET_VASTGELEGD, load_facts
+from dashboard.data.sources import load_sources
+from dashboard.region.profiles import (
     AGE_INDICATORS,
     build_profile,
     profile_json,
     qualitative_table,
 )
-from dashboard.sources import load_sources
 from tests.census import dutch_int
 
 
 @pytest.fixture(scope="module")
 def data(cbs_dir):
-    from dashboard.kerncijfers import load_kerncijfers
-    from dashboard.regions import load_region_index
+    from dashboard.data.kerncijfers import load_kerncijfers
+    from dashboard.data.regions import load_region_index
 
     return load_region_index(folder=cbs_dir), load_kerncijfers(cbs_dir)
 
@@ -145,9 +145,9 @@ def test_every_fact_shown_has_a_source_entry(zhc_hr):
 
 # --- chart builders -------------------------------------------------------------------------
 def test_chart_builders_and_text_alternatives(zhc_hr, data, census):
-    from dashboard.charts import profiles as charts
-    from dashboard.narrative import chart_texts
-    from dashboard.overstap import cost_model, simulate
+    from dashboard.presentation.charts import profiles as charts
+    from dashboard.presentation.narrative import chart_texts
+    from dashboard.region.overstap import cost_model, simulate
 
     def series(spec: dict) -> list[str]:
         return [r["reeks"] for r in spec["data"]["values"]]

@@ -47,24 +47,29 @@ def _imports(path: Path) -> set[str]:
 
 
 #: What the lint settings forbid where (pyproject.toml, src/dashboard/ruff.toml and
-#: src/dashboard/ui/ruff.toml): the core never imports streamlit, and only dashboard/config.py
+#: src/dashboard/ui/ruff.toml): the core never imports streamlit, and only dashboard/core/config.py
 #: reads the environment. ``test_ruff_lint_and_format`` runs the rules on the tree; this table
 #: shows that the settings are in force for each kind of file.
 BANNED_API = [
-    pytest.param("src/dashboard/scoring.py", "import streamlit\n", True, id="core-streamlit"),
+    pytest.param("src/dashboard/mcda/scoring.py", "import streamlit\n", True, id="core-streamlit"),
     pytest.param(
-        "src/dashboard/maps.py",
+        "src/dashboard/presentation/maps.py",
         "def f():\n    from streamlit import session_state\n",
         True,
         id="core-streamlit-in-function",
     ),
     pytest.param(
-        "src/dashboard/charts/x.py", "import streamlit.components.v1\n", True, id="core-submodule"
+        "src/dashboard/presentation/charts/x.py",
+        "import streamlit.components.v1\n",
+        True,
+        id="core-submodule",
     ),
     pytest.param("src/dashboard/ui/layout.py", "import streamlit\n", False, id="ui-streamlit"),
     pytest.param("pages/kaart.py", "import streamlit\n", False, id="page-streamlit"),
     pytest.param("app.py", "import streamlit\n", False, id="app-streamlit"),
-    pytest.param("src/dashboard/scoring.py", "import os\nos.environ\n", True, id="core-environ"),
+    pytest.param(
+        "src/dashboard/mcda/scoring.py", "import os\nos.environ\n", True, id="core-environ"
+    ),
     pytest.param("src/dashboard/ui/layout.py", "import os\nos.getenv\n", True, id="ui-getenv"),
     pytest.param("pages/kaart.py", "from os import environ\n", True, id="page-environ"),
     pytest.param("app.py", "import os\nos.putenv\n", True, id="app-putenv"),
@@ -140,7 +145,7 @@ def test_exceptions_defined_only_in_errors() -> None:
     found = {
         _rel(path): classes
         for path in APP_FILES
-        if path != CORE / "errors.py" and (classes := _exception_classes(path))
+        if path != CORE / "core" / "errors.py" and (classes := _exception_classes(path))
     }
     assert not found, f"exceptions belong in errors.py: {found}"
 

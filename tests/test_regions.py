@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.errors import UnknownCodeError
-from dashboard.regions import load_region_index
+from dashboard.core.errors import UnknownCodeError
+from dashboard.data.regions import load_region_index
 
 ZHC = {
     "Lansingerland",

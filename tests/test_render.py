@@ -10,8 +10,8 @@ from concurrent.futures import Future
 import pytest
 import vl_convert as vlc
 
-from dashboard.charts import render
-from dashboard.reports.images import svg_size
+from dashboard.presentation.charts import render
+from dashboard.presentation.reports.images import svg_size
 
 SPEC = {
     "data": {"values": [{"regio": "Holland Rijnland", "inwoners": 575_000.5}]},
@@ -89,7 +89,7 @@ def test_a_bad_chart_still_gives_a_dutch_error_with_a_helper(fresh) -> None:
 
 
 def test_the_helper_answers_in_order_and_reports_bad_specs(fresh) -> None:
-    from dashboard.charts.helper import HelperProcess
+    from dashboard.presentation.charts.helper import HelperProcess
 
     helper = HelperProcess()
     try:
@@ -160,7 +160,12 @@ def test_the_helper_makes_the_pdf_drawings_too(fresh) -> None:
     as made here, in the PDF's fonts, a new object each time (the PDF scales it in place)."""
     import pickle
 
-    from dashboard.reports.images import ChartFonts, ImageRenderer, pdf_fonts, svg_drawing
+    from dashboard.presentation.reports.images import (
+        ChartFonts,
+        ImageRenderer,
+        pdf_fonts,
+        svg_drawing,
+    )
 
     fonts = ChartFonts(*pdf_fonts())
     here = svg_drawing(render._convert("svg", SPEC, 1.0), fonts)

@@ -17,17 +17,17 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from dashboard.errors import DashboardError
-from dashboard.reports.content import (
+from dashboard.core.errors import DashboardError
+from dashboard.data.sources import load_sources
+from dashboard.presentation.reports.content import (
     PRESENTATION_STEPS,
     SECTION_KEYS,
     ReportInput,
     build_report_content,
 )
-from dashboard.reports.images import ImageRenderer, png_size
-from dashboard.reports.pdf import build_pdf
-from dashboard.reports.pptx import SLIDE_SECTIONS, build_pptx
-from dashboard.sources import load_sources
+from dashboard.presentation.reports.images import ImageRenderer, png_size
+from dashboard.presentation.reports.pdf import build_pdf
+from dashboard.presentation.reports.pptx import SLIDE_SECTIONS, build_pptx
 
 SCENARIO = ReportInput(
     problem_config={
@@ -137,7 +137,8 @@ def test_overstap_costs_use_only_entered_budgets(content) -> None:
     assert "procentpunt" in text and "stijgt met" not in text
     assert "Voor Holland Rijnland is geen budget ingevoerd" in text
     cost = next(t for t in section.tables if t.caption.startswith("Bijdrage"))
-    # the same columns and formatting as the Overstap page (dashboard.tables.cost_table)
+    # the same columns and formatting as the Overstap page
+    # (dashboard.presentation.tables.cost_table)
     assert cost.header == ("Gemeente", "Regio na", "Bedrag voor", "Bedrag na", "Verschil")
     row = next(r for r in cost.rows if r[0] == "Voorschoten")
     mover = dict(zip(cost.header, row, strict=True))
@@ -320,8 +321,8 @@ def test_every_chart_is_readable_where_the_presentation_shows_it(content, render
     were drawn at 700x780 and 900x620 with their legends on the map, so their legend type came out
     at 5-7 px at 1280x720, the bar charts at 9-10 px (and as small on a slide and on paper, which
     scale the same drawing)."""
-    from dashboard.reports.images import svg_size
-    from dashboard.reports.sections.sizes import STEP_HEIGHT
+    from dashboard.presentation.reports.images import svg_size
+    from dashboard.presentation.reports.sections.sizes import STEP_HEIGHT
 
     shown_height = STEP_HEIGHT
     for chart in content.charts:
@@ -335,7 +336,7 @@ def test_every_chart_is_readable_where_the_presentation_shows_it(content, render
 @pytest.mark.parametrize("key", ["kaart", "overstap"])
 def test_a_map_has_its_legends_beside_it_in_the_presentation(content, key) -> None:
     """Beside the map, not on it: the small drawing's legends cover nothing of the map."""
-    from dashboard.reports.images import sized
+    from dashboard.presentation.reports.images import sized
 
     chart = next(c for c in content.charts if c.key == key)
     legends = [
@@ -363,7 +364,7 @@ def _report_texts(content) -> list[str]:
 
 def test_no_internal_path_or_id_reaches_the_handout(content) -> None:
     """Sources name publisher, table and document ("Notitie Voorschoten …, § …"), never a
-    repository path ("shared/data/cbs/…", "src/dashboard/geo.py") or an id ("seed_000")."""
+    repository path ("shared/data/cbs/…", "src/dashboard/data/geo.py") or an id ("seed_000")."""
     from tests.test_sources import INTERNAL
 
     for text in _report_texts(content):
@@ -384,9 +385,9 @@ def test_labour_figures_in_the_handout_carry_their_period(content) -> None:
 
 def test_report_uses_the_sampling_it_is_given(cbs_dir) -> None:
     """The Robuustheid page's sampling reaches the report: same samples, seed and mode."""
-    from dashboard.sampling import SamplingSettings
-    from dashboard.scoring import problem_from_mapping
-    from dashboard.sensitivity import smaa
+    from dashboard.mcda.sampling import SamplingSettings
+    from dashboard.mcda.scoring import problem_from_mapping
+    from dashboard.mcda.sensitivity import smaa
 
     sampling = SamplingSettings(samples=2_000, seed=7, mode="near", near_pct=10.0)
     content = build_report_content(ReportInput(sampling=sampling), skip=("kaart", "overstap"))
@@ -396,7 +397,7 @@ def test_report_uses_the_sampling_it_is_given(cbs_dir) -> None:
     assert "over 2.000 willekeurige wegingen" in table.caption
     assert "startwaarde 7" in table.source
     expected = smaa(problem_from_mapping({}), 2_000, 7, sampling)
-    from dashboard.formatting import fmt_pct
+    from dashboard.core.formatting import fmt_pct
 
     assert [row[1] for row in table.rows] == [
         fmt_pct(expected.acceptability[v][0], 0) for v in ("V1", "V2", "V3")
@@ -425,7 +426,7 @@ def test_pdf_tables_keep_every_figure_and_word_whole(content, pdf_bytes, tmp_pat
     """Tabel 5 printed Zoetermeer's bijstand as "2.95" over "0", headers letter by letter
     ("Pers / one / n"): every figure of a row stands whole on one line, in column order, and
     every word (broken only after a hyphen) stands whole in its table."""
-    from dashboard.reports.pdf import break_units, is_figure
+    from dashboard.presentation.reports.pdf import break_units, is_figure
 
     text = pdf_text(pdf_bytes, tmp_path).replace("\xa0", " ")
     tables = [t for s in content.sections if s.available for t in s.tables]
@@ -477,7 +478,7 @@ def _slide_texts(slide) -> dict[str, str]:  # type: ignore[no-untyped-def]
 def test_every_slide_has_one_source_line_that_fits(pptx_bytes) -> None:
     """Slide 5 listed eleven sources (three twice) and ran off the slide; slides 7–8 read
     "Bron: … · Bron: …"."""
-    from dashboard.reports.pptx import FOOTER_CHARS
+    from dashboard.presentation.reports.pptx import FOOTER_CHARS
 
     deck = Presentation(io.BytesIO(pptx_bytes))
     for number, slide in enumerate(deck.slides, start=1):
@@ -517,9 +518,9 @@ def test_overstap_slide_shows_the_entered_amounts(renderer, cbs_dir) -> None:
 def test_robustness_chart_names_every_bar_in_full(content) -> None:
     """The chart showed "0% – 100%" on every bar and cut its names ("Regionaal
     arbeidsmarktove…")."""
-    from dashboard.charts.robustness import tornado_spec, weight_label
-    from dashboard.scoring import problem_from_mapping
-    from dashboard.sensitivity import one_way
+    from dashboard.mcda.scoring import problem_from_mapping
+    from dashboard.mcda.sensitivity import one_way
+    from dashboard.presentation.charts.robustness import tornado_spec, weight_label
 
     problem = problem_from_mapping({"groups": {"werkzoekenden": 6}})
     results = one_way(problem)
@@ -550,7 +551,7 @@ def test_the_mover_pays_in_the_same_words_in_the_overstap_section_and_the_conclu
 def test_the_distribution_key_is_named_as_on_the_overstap_page(content) -> None:
     """It was "naar inwoners", "naar rato van het aantal inwoners" and "gelijke delen per
     gemeente" in one report; the report now uses the key's own label."""
-    from dashboard.overstap import DistributionKey
+    from dashboard.region.overstap import DistributionKey
 
     assert "Kostenverdeling: naar inwonertal." in content.section("aannames").paragraphs
     methods = " ".join(content.section("methoden").paragraphs)
@@ -561,12 +562,12 @@ def test_the_distribution_key_is_named_as_on_the_overstap_page(content) -> None:
 def test_report_charts_are_the_page_charts(content) -> None:
     """One specification per chart: the report's charts are the dicts the pages' builders
     return for the same inputs (tests/app/test_varianten_page.py checks the page side)."""
-    from dashboard.charts import profiles as profile_charts
-    from dashboard.charts import scoring as scoring_charts
-    from dashboard.kerncijfers import load_kerncijfers
-    from dashboard.labour import labour_comparison
-    from dashboard.regions import load_region_index
-    from dashboard.scoring import problem_from_mapping, score
+    from dashboard.data.kerncijfers import load_kerncijfers
+    from dashboard.data.labour import labour_comparison
+    from dashboard.data.regions import load_region_index
+    from dashboard.mcda.scoring import problem_from_mapping, score
+    from dashboard.presentation.charts import profiles as profile_charts
+    from dashboard.presentation.charts import scoring as scoring_charts
 
     problem = problem_from_mapping(SCENARIO.problem_config)
     result = score(problem)

@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 
 from dashboard import cli
 from dashboard.commands.score import parse_weights
-from dashboard.errors import DashboardError, ValidationError
-from dashboard.narrative import group_shares_sentence
+from dashboard.core.errors import DashboardError, ValidationError
+from dashboard.mcda.scoring import problem_from_mapping
+from dashboard.presentation.narrative import group_shares_sentence
 from dashboard.scenarios import Scenario
 from dashboard.scenarios.schema import scenario_from_json, scenario_to_json
 from dashboard.scenarios.sharelink import decode
-from dashboard.scoring import problem_from_mapping
 
 #: Weightings that one way in used to accept while another refused.
 REFUSED = {

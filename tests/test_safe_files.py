@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import cli
-from dashboard.errors import DashboardError, ValidationError
+from dashboard.core.errors import DashboardError, ValidationError
 
 ENGLISH = ("Permission denied", "No such file", "Is a directory", "Errno", "Read-only")
 
@@ -135,7 +135,7 @@ def test_a_missing_folder_is_named_in_dutch(db, tmp_path, capsys) -> None:  # ty
 
 
 def test_a_failing_writer_leaves_the_old_file_and_no_temporary_file(out_dir) -> None:  # type: ignore[no-untyped-def]
-    from dashboard.safe_files import write_with
+    from dashboard.core.safe_files import write_with
 
     target = out_dir / "a.bin"
     target.write_bytes(b"oud")
@@ -151,7 +151,7 @@ def test_a_failing_writer_leaves_the_old_file_and_no_temporary_file(out_dir) -> 
 
 
 def test_write_bytes_refuses_without_force(out_dir) -> None:  # type: ignore[no-untyped-def]
-    from dashboard.safe_files import write_bytes
+    from dashboard.core.safe_files import write_bytes
 
     target = out_dir / "a.bin"
     write_bytes(target, b"1")

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.errors import ValidationError
-from dashboard.safe_svg import ATTRIBUTES, ELEMENTS, clean_svg
+from dashboard.core.errors import ValidationError
+from dashboard.presentation.safe_svg import ATTRIBUTES, ELEMENTS, clean_svg
 
 MAP = (
     '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '

@@ -8,12 +8,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard.errors import ValidationError
-from dashboard.narrative.scenarios import comparison_summary, group_summary
+from dashboard.core.errors import ValidationError
+from dashboard.mcda.scoring import score
+from dashboard.presentation.narrative.scenarios import comparison_summary, group_summary
 from dashboard.scenarios import Scenario
 from dashboard.scenarios.compare import compare, group_weighting
 from dashboard.scenarios.tables import sheet_title, to_csv_bytes, to_excel_bytes
-from dashboard.scoring import score
 
 A = Scenario("A", {"groups": {"werkgevers": 4}})
 B = Scenario("B", {"groups": {"werkzoekenden": 4}, "ratings": {"gu08": {"V3": "++"}}})

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from dashboard import cli
-from dashboard.errors import StorageError, ValidationError
+from dashboard.core.errors import StorageError, ValidationError
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
 from dashboard.scenarios.schema import scenario_from_json, scenario_to_json
 
@@ -126,7 +126,7 @@ def test_a_note_may_not_reorder_text_but_keeps_line_breaks() -> None:
 # --- two editors -----------------------------------------------------------------------------
 def test_a_save_based_on_an_older_revision_is_refused(store_url: str) -> None:
     """Two people (two stores, as two server processes would have) edit the same scenario."""
-    from dashboard.errors import ScenarioChangedError
+    from dashboard.core.errors import ScenarioChangedError
 
     with ScenarioStore(store_url) as first, ScenarioStore(store_url) as second:
         first.save(Scenario("Raad", {"groups": {"werkgevers": 1}}))
@@ -274,7 +274,7 @@ def _exported_then_changed(store: ScenarioStore, tmp_path: Path) -> Path:
 def test_import_replace_of_an_older_file_is_refused_then_copy_or_restore(
     store: ScenarioStore, tmp_path: Path
 ) -> None:
-    from dashboard.errors import ScenarioChangedError
+    from dashboard.core.errors import ScenarioChangedError
 
     old = scenario_from_json(_exported_then_changed(store, tmp_path).read_text("utf-8"))
     with pytest.raises(ScenarioChangedError, match=r"intussen gewijzigd .*versie 2.*versie 1"):
@@ -315,7 +315,7 @@ def test_import_without_replace_can_go_to_a_copy(store: ScenarioStore) -> None:
 
 
 def test_delete_of_a_version_that_changed_since_is_refused(store: ScenarioStore) -> None:
-    from dashboard.errors import ScenarioChangedError
+    from dashboard.core.errors import ScenarioChangedError
 
     store.save(Scenario("Raad"))
     chosen = store.get("Raad").revision

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.errors import StorageError
+from dashboard.core.errors import StorageError
 from dashboard.scenarios import Scenario, ScenarioStore
 from dashboard.scenarios.store import SCENARIOS
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.errors import ValidationError
+from dashboard.core.errors import ValidationError
 from dashboard.scenarios import Scenario
 from dashboard.scenarios.schema import (
     MAX_BYTES,

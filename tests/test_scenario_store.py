@@ -10,7 +10,7 @@ import json
 import pytest
 from sqlalchemy import create_engine, text, update
 
-from dashboard.errors import StorageError, ValidationError
+from dashboard.core.errors import StorageError, ValidationError
 from dashboard.scenarios import (
     SCHEMA_VERSION,
     Scenario,

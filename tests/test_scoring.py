@@ -10,9 +10,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from dashboard.criteria import RATINGS, Rating, load_matrix
-from dashboard.errors import UnknownCodeError, ValidationError
-from dashboard.scoring import (
+from dashboard.core.errors import UnknownCodeError, ValidationError
+from dashboard.mcda.criteria import RATINGS, Rating, load_matrix
+from dashboard.mcda.scoring import (
     DecisionProblem,
     RatingOverride,
     Scale,

@@ -10,25 +10,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.criteria import RATINGS, load_matrix
-from dashboard.errors import UnknownCodeError, ValidationError
-from dashboard.narrative import (
-    acceptability_sentence,
-    challenger_sentence,
-    stays_highest_sentence,
-    verdict,
-    why_sentence,
-    wins_only_if_sentences,
-)
-from dashboard.sampling import SamplingSettings
-from dashboard.scoring import (
+from dashboard.core.errors import UnknownCodeError, ValidationError
+from dashboard.mcda.criteria import RATINGS, load_matrix
+from dashboard.mcda.sampling import SamplingSettings
+from dashboard.mcda.scoring import (
     DecisionProblem,
     default_problem,
     problem_from_mapping,
     score,
     tolerance,
 )
-from dashboard.sensitivity import (
+from dashboard.mcda.sensitivity import (
     CHUNK,
     analyse,
     one_way,
@@ -36,6 +28,14 @@ from dashboard.sensitivity import (
     scale_sensitivity,
     smaa,
     why_it_wins,
+)
+from dashboard.presentation.narrative import (
+    acceptability_sentence,
+    challenger_sentence,
+    stays_highest_sentence,
+    verdict,
+    why_sentence,
+    wins_only_if_sentences,
 )
 from tests.reference import problem_at_share, smaa_loop
 
@@ -500,7 +500,7 @@ def test_sentences_have_the_issue_forms() -> None:
 
 
 def test_percentages_use_dutch_decimal_comma_when_needed() -> None:
-    from dashboard.narrative import pct_interval
+    from dashboard.presentation.narrative import pct_interval
 
     assert pct_interval(0.3321, 0.3349) == ("33,3%", "33,4%")
     assert pct_interval(0.1, 0.9) == ("10%", "90%")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.errors import ValidationError
-from dashboard.sampling import SamplingSettings
-from dashboard.scoring import default_problem
-from dashboard.settings import CASE, OverstapSettings
+from dashboard.core.errors import ValidationError
+from dashboard.mcda.sampling import SamplingSettings
+from dashboard.mcda.scoring import default_problem
+from dashboard.region.settings import CASE, OverstapSettings
 
 GROUPS = ("gemeenten_uwv", "werkgevers", "werkzoekenden")
 

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
-from dashboard.criteria import load_matrix
-from dashboard.errors import DashboardError
-from dashboard.markup import escape_markdown
+from dashboard.core.errors import DashboardError
+from dashboard.core.markup import escape_markdown
+from dashboard.mcda.criteria import load_matrix
+from dashboard.mcda.scoring import problem_from_mapping
 from dashboard.scenarios.sharelink import decode, encode, query_string
-from dashboard.scoring import problem_from_mapping
 from tests.session import set_weighting, weighting
 
 DEFAULT_OVERSTAP = {

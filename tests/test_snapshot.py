@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from dashboard.cli import main
-from dashboard.config import CACHE_COMPLETE_FILE, SNAPSHOT_DIR, data_source
-from dashboard.embedded import snapshot_info
-from dashboard.snapshot import build_files
+from dashboard.core.config import CACHE_COMPLETE_FILE, SNAPSHOT_DIR, data_source
+from dashboard.data.embedded import snapshot_info
+from dashboard.data.snapshot import build_files
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_CBS = PROJECT_ROOT.parent / "shared" / "data" / "cbs"
@@ -74,7 +74,8 @@ def test_without_any_data_folder_the_snapshot_serves_map_and_profile(tmp_path: P
     work = tmp_path / "ergens" / "diep"
     work.mkdir(parents=True)
     script = (
-        "from dashboard.config import data_source; from dashboard.maps import build_map_layers;"
+        "from dashboard.core.config import data_source; "
+        "from dashboard.presentation.maps import build_map_layers; "
         "print(data_source().kind, len(build_map_layers().regions_geojson['features']))"
     )
     out = subprocess.run(
@@ -217,7 +218,7 @@ def test_an_edited_snapshot_file_is_reported(
     inwoners figure in the embedded snapshot went unnoticed."""
     copy = tmp_path / "snapshot"
     shutil.copytree(SNAPSHOT_DIR, copy)
-    monkeypatch.setattr("dashboard.config.SNAPSHOT_DIR", copy)
+    monkeypatch.setattr("dashboard.core.config.SNAPSHOT_DIR", copy)
     monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
     monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
     assert data_source().path == copy

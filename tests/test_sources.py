@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from dashboard.facts import load_facts
-from dashboard.overstap import centrumgemeente_note
-from dashboard.sources import citation_text, load_sources, source_line, source_name
+from dashboard.data.facts import load_facts
+from dashboard.data.sources import citation_text, load_sources, source_line, source_name
+from dashboard.region.overstap import centrumgemeente_note
 
 #: What must never reach a reader in a source: repository paths, file names, internal ids.
 INTERNAL = re.compile(

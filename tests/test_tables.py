@@ -7,8 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from dashboard.profiles import IndicatorValue
-from dashboard.tables import (
+from dashboard.presentation.tables import (
     FigureTable,
     Table,
     change_text,
@@ -21,6 +20,7 @@ from dashboard.tables import (
     number,
     percent,
 )
+from dashboard.region.profiles import IndicatorValue
 
 
 def _value(value: float | None, unit: str, decimals: int = 0, label: str = "X") -> IndicatorValue:
@@ -124,7 +124,7 @@ def test_file_stem(caption: str, stem: str) -> None:
 
 def test_chart_figures_reads_the_figures_a_spec_carries() -> None:
     """The download of a chart holds the numbers the chart draws, one column per series."""
-    from dashboard.charts.specs import base
+    from dashboard.presentation.charts.specs import base
 
     spec = base(
         760,

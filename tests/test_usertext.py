@@ -11,11 +11,11 @@ from hypothesis import given, reject
 from hypothesis import strategies as st
 
 from dashboard import cli
-from dashboard.errors import ValidationError
+from dashboard.core.errors import ValidationError
+from dashboard.mcda.scoring import check_reason, problem_from_mapping
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
 from dashboard.scenarios.schema import scenario_from_json
 from dashboard.scenarios.sharelink import decode
-from dashboard.scoring import check_reason, problem_from_mapping
 
 # --- names -----------------------------------------------------------------------------------
 INVISIBLE_NAMES = {

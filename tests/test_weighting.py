@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.criteria import load_matrix
-from dashboard.errors import UnknownCodeError, ValidationError
-from dashboard.narrative import (
-    dominance_sentences,
-    explanation,
-    group_shares_sentence,
-    join_nl,
-    preset_note,
-    summary_sentence,
-    tie_sentence,
-)
-from dashboard.scoring import (
+from dashboard.core.errors import UnknownCodeError, ValidationError
+from dashboard.mcda.criteria import load_matrix
+from dashboard.mcda.scoring import (
     Weights,
     default_problem,
     problem_from_mapping,
     problem_to_mapping,
     score,
 )
-from dashboard.weighting import (
+from dashboard.mcda.weighting import (
     CRITERIA_EQUAL,
     DEFAULT_PRESET,
     apply_preset,
@@ -36,6 +27,15 @@ from dashboard.weighting import (
     set_override,
     with_scale,
     with_weights,
+)
+from dashboard.presentation.narrative import (
+    dominance_sentences,
+    explanation,
+    group_shares_sentence,
+    join_nl,
+    preset_note,
+    summary_sentence,
+    tie_sentence,
 )
 
 MATRIX = load_matrix()

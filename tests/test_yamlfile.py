@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard import yamlfile
-from dashboard.config import project_data_dir
+from dashboard.core import yamlfile
+from dashboard.core.config import project_data_dir
 
 DATA_FILES = sorted(project_data_dir().rglob("*.yaml"))
 

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from dashboard import __version__
-from dashboard.errors import DashboardError
-from dashboard.markup import terminal_text
-from dashboard.safe_files import os_reason
+from dashboard.core.errors import DashboardError
+from dashboard.core.markup import terminal_text
+from dashboard.core.safe_files import os_reason
 
 #: argparse's own messages in Dutch (argparse looks them up through its module-level ``_``).
 _DUTCH = {

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.config import SNAPSHOT_DIR
+from dashboard.core.config import SNAPSHOT_DIR
 from tests.app.page_text import page_sources, page_text
 from tests.app.test_all_pages import ROOT
 

@@ -21,7 +21,7 @@ PROBE = textwrap.dedent(
     """
     import sys
     from dashboard.ui import first_look
-    from dashboard.settings import CASE
+    from dashboard.region.settings import CASE
     choices = first_look.choices()
     svg = first_look.region_map(
         choices.years["inwoners"][-1], "inwoners", show_gemeenten=False,
@@ -94,7 +94,7 @@ def test_what_app_py_and_the_kaart_load_before_the_map_needs_neither_numpy_nor_p
         import sys
         import streamlit
         import dashboard.ui.hardening, dashboard.ui.layout, dashboard.ui.state
-        import dashboard.indicators, dashboard.settings, dashboard.ui.first_look
+        import dashboard.data.indicators, dashboard.region.settings, dashboard.ui.first_look
         import dashboard.ui.svg_map
         heavy = ("numpy", "pandas", "geopandas", "sqlalchemy")
         print(" ".join(m for m in heavy if m in sys.modules))
@@ -149,7 +149,7 @@ def test_the_hover_lines_are_worked_out_once_per_map(
 ) -> None:
     """The SVG's region names and the free-zoom map's hover text are the same lines, worked out
     once per year and indicator (they were worked out twice for every drawing)."""
-    from dashboard import maps
+    from dashboard.presentation import maps
     from dashboard.ui import cache
 
     calls: list[str] = []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.markup import escape_markdown
+from dashboard.core.markup import escape_markdown
 from tests.app.tables import DUTCH_NUMBER_TEXT, number_columns_as_text, shown
 from tests.app.test_all_pages import PAGES, open_page
 

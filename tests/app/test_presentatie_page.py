@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.errors import ValidationError
-from dashboard.markup import escape_markdown
-from dashboard.reports.content import PRESENTATION_STEPS
+from dashboard.core.errors import ValidationError
+from dashboard.core.markup import escape_markdown
+from dashboard.presentation.reports.content import PRESENTATION_STEPS
 from tests.app.page_text import plain
 from tests.session import set_weighting
 
@@ -136,8 +136,8 @@ def test_pdf_is_made_then_saved(cbs_dir) -> None:
 
 def test_an_export_that_fails_says_so_in_dutch(cbs_dir, monkeypatch) -> None:
     """A PDF that cannot be laid out gave no file and no word; now one Dutch line."""
-    from dashboard.errors import DashboardError
-    from dashboard.reports import pdf
+    from dashboard.core.errors import DashboardError
+    from dashboard.presentation.reports import pdf
 
     def broken(*args: object, **kwargs: object) -> bytes:
         raise DashboardError("het PDF-rapport kon niet worden opgemaakt")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.maps import HIGHLIGHT_COLOURS
+from dashboard.presentation.maps import HIGHLIGHT_COLOURS
 from dashboard.ui.state import COMPARE_KEY
 from tests.app.page_text import page_text, plain, plain_table
 from tests.app.pictures import chart_maps, fills, pictures

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard.criteria import load_matrix
+from dashboard.mcda.criteria import load_matrix
 from tests.app.page_text import page_text
 from tests.session import set_weighting
 

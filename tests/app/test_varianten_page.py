@@ -301,7 +301,7 @@ def test_the_page_shows_the_spec_the_report_draws(monkeypatch: pytest.MonkeyPatc
     Presentatie page, the PDF and the slides draw (tests/test_reports.py checks that side)."""
     import json
 
-    from dashboard.charts import scoring
+    from dashboard.presentation.charts import scoring
 
     built: list[dict] = []
     builder = scoring.contributions_spec

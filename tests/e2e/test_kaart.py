@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.streamlit_client import run_once
-from dashboard.markup import escape_markdown
+from dashboard.core.markup import escape_markdown
 from support.browser import IDLE, STALE, open_page, screenshot, wait_idle
 
 pytestmark = pytest.mark.e2e

@@ -7,13 +7,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.cbs import LAYERS, find_layer_file, read_kerncijfers, read_layer
-from dashboard.config import DEFAULT_YEAR, SNAPSHOT_DIR, cbs_cache_dir, data_source
-from dashboard.download import download_all
-from dashboard.errors import DataMissingError, DownloadError, ValidationError
-from dashboard.markup import terminal_text
-from dashboard.regions import load_region_index
-from dashboard.safe_files import os_reason
+from dashboard.core.config import DEFAULT_YEAR, SNAPSHOT_DIR, cbs_cache_dir, data_source
+from dashboard.core.errors import DataMissingError, DownloadError, ValidationError
+from dashboard.core.markup import terminal_text
+from dashboard.core.safe_files import os_reason
+from dashboard.data.cbs import LAYERS, find_layer_file, read_kerncijfers, read_layer
+from dashboard.data.download import download_all
+from dashboard.data.regions import load_region_index
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,7 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def pendel_snapshot(args: argparse.Namespace, *, check_only: bool = False) -> dict[str, int]:
     """The pendel part of the snapshot, in its own folder (``pendel/``) next to the rest."""
-    from dashboard.pendel_source import check_pendel_target, write_pendel_snapshot
+    from dashboard.data.pendel_source import check_pendel_target, write_pendel_snapshot
 
     folder = args.pendel or args.source.parent / "pendel"
     if check_only:
@@ -81,7 +81,7 @@ def pendel_snapshot(args: argparse.Namespace, *, check_only: bool = False) -> di
 
 def run(args: argparse.Namespace) -> int:
     if args.action == "snapshot":
-        from dashboard.snapshot import check_snapshot_target, write_snapshot
+        from dashboard.data.snapshot import check_snapshot_target, write_snapshot
 
         if not args.source.is_dir():
             raise DataMissingError(f"de map {args.source} bestaat niet", str(args.source))

@@ -11,21 +11,21 @@ import argparse
 import json
 
 from dashboard.commands import add_format_option
-from dashboard.errors import ValidationError
-from dashboard.formatting import fmt_eur, fmt_int, fmt_pct
-from dashboard.indicators import indicator_period
-from dashboard.kerncijfers import NATIONAL_CODE, load_kerncijfers
-from dashboard.markup import terminal_json, terminal_text
-from dashboard.overstap import (
+from dashboard.core.errors import ValidationError
+from dashboard.core.formatting import fmt_eur, fmt_int, fmt_pct
+from dashboard.core.markup import terminal_json, terminal_text
+from dashboard.data.indicators import indicator_period
+from dashboard.data.kerncijfers import NATIONAL_CODE, load_kerncijfers
+from dashboard.data.regions import load_region_index
+from dashboard.presentation.narrative.pendel import overstap_sentence
+from dashboard.region.overstap import (
     DistributionKey,
     cost_model,
     labour_before_after,
     procedure_timeline,
     simulate,
 )
-from dashboard.pendel import CAVEAT, load_pendel_in_use, overstap_pendel, source_text
-from dashboard.pendel_text import overstap_sentence
-from dashboard.regions import load_region_index
+from dashboard.region.pendel import CAVEAT, load_pendel_in_use, overstap_pendel, source_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,10 +9,10 @@ import argparse
 import json
 
 from dashboard.commands import add_format_option
-from dashboard.markup import terminal_json, terminal_text
-from dashboard.pendel import CAVEAT, gemeente_pendel, gemeente_trend, load_pendel_in_use
-from dashboard.pendel_text import ROLE_LABELS, jobs, pct, shares_sentence
-from dashboard.regions import load_region_index
+from dashboard.core.markup import terminal_json, terminal_text
+from dashboard.data.regions import load_region_index
+from dashboard.presentation.narrative.pendel import ROLE_LABELS, jobs, pct, shares_sentence
+from dashboard.region.pendel import CAVEAT, gemeente_pendel, gemeente_trend, load_pendel_in_use
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,14 +6,14 @@ import argparse
 import json
 
 from dashboard.commands import add_format_option
-from dashboard.facts import load_facts
-from dashboard.formatting import fmt_int, fmt_number
-from dashboard.kerncijfers import NATIONAL_CODE, load_kerncijfers
-from dashboard.labour import METHOD_NOTE, labour_comparison
-from dashboard.markup import terminal_json, terminal_text
-from dashboard.profiles import build_profile, profile_json
-from dashboard.regions import load_region_index
-from dashboard.sources import source_line, source_name
+from dashboard.core.formatting import fmt_int, fmt_number
+from dashboard.core.markup import terminal_json, terminal_text
+from dashboard.data.facts import load_facts
+from dashboard.data.kerncijfers import NATIONAL_CODE, load_kerncijfers
+from dashboard.data.labour import METHOD_NOTE, labour_comparison
+from dashboard.data.regions import load_region_index
+from dashboard.data.sources import source_line, source_name
+from dashboard.region.profiles import build_profile, profile_json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,10 +7,10 @@ import json
 import math
 
 from dashboard.commands import add_format_option
-from dashboard.config import DEFAULT_YEAR
-from dashboard.kerncijfers import aggregate, latest_year, load_kerncijfers
-from dashboard.markup import terminal_json, terminal_text
-from dashboard.regions import load_region_index
+from dashboard.core.config import DEFAULT_YEAR
+from dashboard.core.markup import terminal_json, terminal_text
+from dashboard.data.kerncijfers import aggregate, latest_year, load_kerncijfers
+from dashboard.data.regions import load_region_index
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

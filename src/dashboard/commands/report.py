@@ -7,7 +7,7 @@ handreiking's ratings) and the default overstap (Voorschoten → Holland Rijnlan
 section draws its random weightings as ``sensitivity`` does: ``--aantal``, ``--startwaarde``,
 ``--rond`` and ``--groepsvolgorde``, with the same checks and defaults. Unknown
 extension, unknown scenario or an unwritable path: exit 2 with one Dutch line. The file is
-written by :mod:`dashboard.safe_files`: an existing file is replaced only with
+written by :mod:`dashboard.core.safe_files`: an existing file is replaced only with
 ``--overschrijven`` (keeping its permissions), and never a folder, link or device.
 """
 
@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from dashboard.commands import add_format_option
 from dashboard.commands.sampling import add_sampling_arguments
-from dashboard.errors import ValidationError
-from dashboard.safe_files import check_target, os_reason, write_bytes
+from dashboard.core.errors import ValidationError
+from dashboard.core.safe_files import check_target, os_reason, write_bytes
 
 if TYPE_CHECKING:
-    from dashboard.reports.content import ReportInput
-    from dashboard.sampling import SamplingSettings
+    from dashboard.mcda.sampling import SamplingSettings
+    from dashboard.presentation.reports.content import ReportInput
 
 FORMATS = (".pdf", ".pptx")
 
@@ -82,7 +82,7 @@ def sampling_settings(args: argparse.Namespace) -> SamplingSettings:
     """The robustness sampling from the flags, checked as ``sensitivity`` checks them (the
     groups are those of the handreiking's criteria, the same in every scenario)."""
     from dashboard.commands import sampling
-    from dashboard.scoring import problem_from_mapping
+    from dashboard.mcda.scoring import problem_from_mapping
 
     return sampling.sampling_settings(args, problem_from_mapping({}))
 
@@ -100,8 +100,8 @@ def run(args: argparse.Namespace) -> int:
         )
     out = Path(args.out).expanduser()
     suffix = _check_target(out, args.force)
-    from dashboard.charts import render
-    from dashboard.reports.images import SLIDE_SCALE
+    from dashboard.presentation.charts import render
+    from dashboard.presentation.reports.images import SLIDE_SCALE
 
     # The chart engine starts in a helper process first thing, while this one imports and
     # computes; it also makes each chart's picture for slides (PNG) or vector drawing for a
@@ -121,15 +121,15 @@ def _print_text(args: argparse.Namespace) -> int:
     if args.out is not None:
         raise ValidationError("--formaat tekst zet het rapport op het scherm; laat --uitvoer weg")
     sampling = sampling_settings(args)
-    from dashboard.reports.content import build_report_content
-    from dashboard.reports.text import report_text
+    from dashboard.presentation.reports.content import build_report_content
+    from dashboard.presentation.reports.text import report_text
 
     print(report_text(build_report_content(_report_input(args, sampling))), end="")
     return 0
 
 
 def _report_input(args: argparse.Namespace, sampling: SamplingSettings) -> ReportInput:
-    from dashboard.reports.content import ReportInput
+    from dashboard.presentation.reports.content import ReportInput
 
     if args.scenario:
         from dashboard.scenarios import open_store
@@ -150,7 +150,7 @@ def _report_input(args: argparse.Namespace, sampling: SamplingSettings) -> Repor
 
 
 def _run(args: argparse.Namespace, out: Path, suffix: str, sampling: SamplingSettings) -> int:
-    from dashboard.reports.content import build_report_content
+    from dashboard.presentation.reports.content import build_report_content
 
     content = build_report_content(_report_input(args, sampling))
 
@@ -166,9 +166,9 @@ def _run(args: argparse.Namespace, out: Path, suffix: str, sampling: SamplingSet
 
 def _render(content: Any, suffix: str) -> bytes:
     if suffix == ".pdf":
-        from dashboard.reports.pdf import build_pdf
+        from dashboard.presentation.reports.pdf import build_pdf
 
         return build_pdf(content)
-    from dashboard.reports.pptx import build_pptx
+    from dashboard.presentation.reports.pptx import build_pptx
 
     return build_pptx(content)

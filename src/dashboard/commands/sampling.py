@@ -12,13 +12,13 @@ import dataclasses
 import math
 from typing import TYPE_CHECKING
 
-from dashboard.errors import ValidationError
-from dashboard.formatting import fmt_int
-from dashboard.limits import SAMPLES, SEED
-from dashboard.sampling import DEFAULT_SAMPLES, DEFAULT_SEED, SamplingSettings
+from dashboard.core.errors import ValidationError
+from dashboard.core.formatting import fmt_int
+from dashboard.core.limits import SAMPLES, SEED
+from dashboard.mcda.sampling import DEFAULT_SAMPLES, DEFAULT_SEED, SamplingSettings
 
 if TYPE_CHECKING:
-    from dashboard.scoring import DecisionProblem
+    from dashboard.mcda.scoring import DecisionProblem
 
 
 def add_sampling_arguments(parser: argparse.ArgumentParser) -> None:

@@ -5,9 +5,9 @@ Bad input exits with code 2 and one Dutch line; a rejected import leaves the dat
 A save, import or delete that starts from an older version of a scenario (``--versie``, or the
 ``revision`` in an exported file) is refused when someone saved since; ``--als-kopie`` then keeps
 it as a copy, and ``import --herstel`` puts an older version back on purpose (the version it
-replaces is kept as a copy). Files are written by :mod:`dashboard.safe_files` (never over a
+replaces is kept as a copy). Files are written by :mod:`dashboard.core.safe_files` (never over a
 folder, link or device; an existing file only with ``--overschrijven``). Everything printed goes
-through :func:`dashboard.markup.terminal_text`: a name from a shared database cannot drive the
+through :func:`dashboard.core.markup.terminal_text`: a name from a shared database cannot drive the
 terminal.
 """
 
@@ -19,14 +19,14 @@ import sys
 from pathlib import Path
 
 from dashboard.commands import add_format_option
-from dashboard.errors import (
+from dashboard.core.errors import (
     ScenarioChangedError,
     ScenarioExistsError,
     ValidationError,
 )
-from dashboard.formatting import fmt_datetime
-from dashboard.markup import terminal_json, terminal_text
-from dashboard.safe_files import os_reason, write_bytes, write_with
+from dashboard.core.formatting import fmt_datetime
+from dashboard.core.markup import terminal_json, terminal_text
+from dashboard.core.safe_files import os_reason, write_bytes, write_with
 from dashboard.scenarios.model import Scenario
 from dashboard.scenarios.schema import MAX_BYTES, load_json, scenario_from_json, scenario_to_json
 from dashboard.scenarios.store import ScenarioStore, open_store

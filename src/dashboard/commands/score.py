@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.commands import add_format_option
-from dashboard.errors import ValidationError
-from dashboard.formatting import fmt_number
-from dashboard.narrative import (
+from dashboard.core.errors import ValidationError
+from dashboard.core.formatting import fmt_number
+from dashboard.core.safejson import load_json
+from dashboard.mcda.scoring import DecisionProblem, ScoreResult, problem_from_mapping, score
+from dashboard.presentation.narrative import (
     TIE_POLICY,
     dominance_sentences,
     group_shares_sentence,
@@ -31,8 +33,6 @@ from dashboard.narrative import (
     summary_sentence,
     tie_sentence,
 )
-from dashboard.safejson import load_json
-from dashboard.scoring import DecisionProblem, ScoreResult, problem_from_mapping, score
 
 #: Refuse absurdly large weights files before parsing them (a weighting is a few hundred bytes).
 MAX_FILE_BYTES = 1_000_000

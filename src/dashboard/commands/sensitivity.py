@@ -29,10 +29,15 @@ from dashboard.commands.sampling import (
     sampling_settings,
 )
 from dashboard.commands.score import load_problem
-from dashboard.formatting import fmt_pct
-from dashboard.narrative import acceptability_caption, interval_text, scale_assumption, verdict
-from dashboard.scoring import DecisionProblem
-from dashboard.sensitivity import Robustness, analyse, to_json
+from dashboard.core.formatting import fmt_pct
+from dashboard.mcda.scoring import DecisionProblem
+from dashboard.mcda.sensitivity import Robustness, analyse, to_json
+from dashboard.presentation.narrative import (
+    acceptability_caption,
+    interval_text,
+    scale_assumption,
+    verdict,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

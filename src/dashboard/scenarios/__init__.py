@@ -27,12 +27,12 @@ Load a scenario by name::
     ``close()``; usable as a context manager. Stores on the same SQLite file in one process
     share one engine.
 
-Errors (all :class:`dashboard.errors.DashboardError`, with a Dutch message)
+Errors (all :class:`dashboard.core.errors.DashboardError`, with a Dutch message)
     ``StorageError`` (database unusable: damaged, unreadable, unreachable, newer schema, busy;
     nothing was written), ``ScenarioNotFoundError``, ``ScenarioExistsError`` and
     ``ScenarioChangedError`` (all ``ValidationError``), ``ValidationError`` for a bad name,
     weighting or import. The rules for names, notes and reasons are in
-    :mod:`dashboard.usertext`.
+    :mod:`dashboard.core.usertext`.
 
 JSON files (:mod:`.schema`)
     ``scenario_to_json(scenario) -> str``, ``scenario_from_json(data: bytes | str) -> Scenario``
@@ -40,7 +40,7 @@ JSON files (:mod:`.schema`)
 
 In a page, use the cached store of the server process: ``dashboard.ui.cache.scenario_store()``
 (raises ``StorageError`` when the database is unusable; show the error and carry on). Show user
-text (names, authors, notes, errors quoting them) through ``dashboard.markup.escape_markdown``
+text (names, authors, notes, errors quoting them) through ``dashboard.core.markup.escape_markdown``
 in Markdown, or in ``st.dataframe``.
 ``overstap_settings()`` may be ``{}`` or partial: merge it over ``ui.state.DEFAULT_OVERSTAP``
 (``ui.state.set_overstap_settings`` does that).

@@ -1,12 +1,12 @@
 """Two scenarios side by side, and the group weighting of several stakeholders.
 
 Weights are compared as *effective* weights (the share of the total weight a criterion gets,
-see :mod:`dashboard.scoring`), because raw slider values of two people are not comparable:
+see :mod:`dashboard.mcda.scoring`), because raw slider values of two people are not comparable:
 ``werkgevers: 2`` with everything else 1 is the same weighting as ``werkgevers: 4`` with
 everything else 2.
 
 The sentences that say what a comparison or a group weighting shows are in
-:mod:`dashboard.narrative.scenarios`.
+:mod:`dashboard.presentation.narrative.scenarios`.
 
 The mean weighting of a group is the mean of the members' effective weights, written back as a
 weights-file mapping (group weight = the group's summed mean share, criterion weight = its
@@ -21,10 +21,10 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.criteria import RATINGS, Matrix, load_matrix
-from dashboard.errors import ValidationError
+from dashboard.core.errors import ValidationError
+from dashboard.mcda.criteria import RATINGS, Matrix, load_matrix
+from dashboard.mcda.scoring import DecisionProblem, ScoreResult, Weights, score
 from dashboard.scenarios.model import Scenario
-from dashboard.scoring import DecisionProblem, ScoreResult, Weights, score
 
 
 @dataclass(frozen=True)

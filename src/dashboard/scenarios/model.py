@@ -11,13 +11,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dashboard import __version__
-from dashboard.config import DEFAULT_YEAR
-from dashboard.criteria import Matrix
-from dashboard.errors import ValidationError
-from dashboard.limits import AUTHOR, NAME, NOTE
-from dashboard.scoring import DecisionProblem, problem_from_mapping
-from dashboard.settings import OverstapSettings
-from dashboard.usertext import clean_text, name_key
+from dashboard.core.config import DEFAULT_YEAR
+from dashboard.core.errors import ValidationError
+from dashboard.core.limits import AUTHOR, NAME, NOTE
+from dashboard.core.usertext import clean_text, name_key
+from dashboard.mcda.criteria import Matrix
+from dashboard.mcda.scoring import DecisionProblem, problem_from_mapping
+from dashboard.region.settings import OverstapSettings
 
 #: Lengths shared by the store, the JSON schema and the page (from the one table of limits).
 MAX_NAME = int(NAME.high)
@@ -72,7 +72,7 @@ class Scenario:
     name
         Unique (case-insensitively) in a store; 1–100 characters.
     problem_config
-        The weights-file mapping of :func:`dashboard.scoring.problem_from_mapping`
+        The weights-file mapping of :func:`dashboard.mcda.scoring.problem_from_mapping`
         (``groups``, ``criteria``, ``scale``, ``ratings``, ``reasons``; every key optional).
     overstap
         Overstap settings as in ``ui.state.DEFAULT_OVERSTAP``; ``{}`` means the defaults.

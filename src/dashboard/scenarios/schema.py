@@ -13,7 +13,7 @@ A file looks like::
 Only ``format``, ``schema_version`` and ``scenario.name`` are required. Unknown fields,
 non-finite or out-of-range numbers, timestamps outside 1900–2200, text that is too long,
 nesting deeper than :data:`MAX_DEPTH`, duplicate keys and files over :data:`MAX_BYTES` are
-rejected with one Dutch :class:`~dashboard.errors.ValidationError` naming the field. Nothing
+rejected with one Dutch :class:`~dashboard.core.errors.ValidationError` naming the field. Nothing
 else escapes.
 """
 
@@ -26,15 +26,16 @@ from typing import Annotated, Any, Literal
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from dashboard.codes import GEMEENTE_PATTERN, REGION_PATTERN, VARIANT_PATTERN
-from dashboard.errors import DashboardError, ValidationError
-from dashboard.formatting import fmt_number
-from dashboard.limits import MONEY, REASON, SCALE, WEIGHT
+from dashboard.core.codes import GEMEENTE_PATTERN, REGION_PATTERN, VARIANT_PATTERN
+from dashboard.core.errors import DashboardError, ValidationError
+from dashboard.core.formatting import fmt_number
+from dashboard.core.limits import MONEY, REASON, SCALE, WEIGHT
 
 # re-exported: callers read uploads through this module
-from dashboard.safejson import MAX_BYTES as MAX_BYTES
-from dashboard.safejson import MAX_DEPTH as MAX_DEPTH
-from dashboard.safejson import load_json as load_json
+from dashboard.core.safejson import MAX_BYTES as MAX_BYTES
+from dashboard.core.safejson import MAX_DEPTH as MAX_DEPTH
+from dashboard.core.safejson import load_json as load_json
+from dashboard.mcda.scoring import key_text, problem_from_mapping
 from dashboard.scenarios.model import (
     MAX_AUTHOR,
     MAX_NAME,
@@ -43,7 +44,6 @@ from dashboard.scenarios.model import (
     Scenario,
     check_timestamp,
 )
-from dashboard.scoring import key_text, problem_from_mapping
 
 FORMAT = "dashboard-scenario"
 FILE_SCHEMA_VERSION = 1
@@ -54,7 +54,7 @@ Key = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 RegionCode = Annotated[str, StringConstraints(pattern=f"^{REGION_PATTERN}$")]
 GemeenteCode = Annotated[str, StringConstraints(pattern=f"^{GEMEENTE_PATTERN}$")]
 VariantId = Annotated[str, StringConstraints(pattern=f"^{VARIANT_PATTERN}$")]
-# The limits of dashboard.limits, which every way in shares (CLI, share links, pages), so a
+# The limits of dashboard.core.limits, which every way in shares (CLI, share links, pages), so a
 # file names the field; problem_from_mapping checks the rest (order of the scale, reasons).
 Weight = Annotated[float, Field(ge=WEIGHT.low, le=WEIGHT.high, allow_inf_nan=False)]
 ScaleValue = Annotated[float, Field(ge=SCALE.low, le=SCALE.high, allow_inf_nan=False)]
@@ -64,7 +64,7 @@ Reason = Annotated[str, StringConstraints(max_length=int(REASON.high))]
 
 
 class WeightsModel(BaseModel):
-    """The weights-file mapping of :func:`dashboard.scoring.problem_from_mapping`."""
+    """The weights-file mapping of :func:`dashboard.mcda.scoring.problem_from_mapping`."""
 
     model_config = _STRICT
 

@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from dashboard.criteria import Matrix, Rating, load_matrix
-from dashboard.errors import DashboardError
-from dashboard.scoring import check_reason, check_weight, problem_from_mapping
-from dashboard.settings import OverstapSettings
+from dashboard.core.errors import DashboardError
+from dashboard.mcda.criteria import Matrix, Rating, load_matrix
+from dashboard.mcda.scoring import check_reason, check_weight, problem_from_mapping
+from dashboard.region.settings import OverstapSettings
 
 #: Parameter names this module owns.
 PARAMS = ("gw", "cw", "sc", "ov", "og", "on", "ob", "ok", "of", "ovr")
@@ -157,7 +157,7 @@ def _parse_number(text: str) -> int | float:
     if _FLOAT.match(text):
         value = float(text)
         if math.isfinite(value):
-            return value  # each value's own limit (dashboard.limits) says whether it fits
+            return value  # each value's own limit (dashboard.core.limits) says whether it fits
         raise ValueError("is te groot")
     raise ValueError("is geen getal")
 
@@ -316,7 +316,8 @@ def _valid_config(sections: dict[str, dict[str, Any]], note: Any) -> dict[str, A
 
 def _decode_overstap(p: Mapping[str, str], matrix: Matrix, note: Any) -> dict[str, Any]:
     """The overstap keys the link set: text parsed here, values checked by
-    :class:`~dashboard.settings.OverstapSettings` (as for session state and scenario files)."""
+    :class:`~dashboard.region.settings.OverstapSettings` (as for session state and scenario
+    files)."""
     raw: dict[str, Any] = {}
     if "og" in p:
         raw["gemeente"] = p["og"]

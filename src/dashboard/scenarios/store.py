@@ -15,13 +15,13 @@ Reliability rules
   be the stored one. :meth:`ScenarioStore.import_scenario` with ``restore`` is the explicit way
   back to an older version: the version it replaces is kept as a copy.
 * Rows are validated when read, as when saved: the JSON columns through the bounded parser of
-  :mod:`dashboard.safejson` (size, depth), then the rules of :class:`Scenario`. A row that
+  :mod:`dashboard.core.safejson` (size, depth), then the rules of :class:`Scenario`. A row that
   fails is skipped by :meth:`ScenarioStore.list_checked` with a Dutch description, and
   :meth:`ScenarioStore.get` raises :class:`StorageError` for it; the other rows stay usable.
 * Names are unique case-insensitively through a ``UNIQUE`` column (``name_key``); two processes
   saving the same new name at once end with one row (the loser retries as an update).
 * A SQLite file that is unreadable or not a (healthy) SQLite database raises
-  :class:`~dashboard.errors.StorageError` *before* anything is written: SQLite itself reads it
+  :class:`~dashboard.core.errors.StorageError` *before* anything is written: SQLite itself reads it
   (``PRAGMA quick_check``), and only then may the store write (WAL mode, schema).
 * One engine per SQLite file per process: every store on the same file shares it (counted,
   disposed with the last store), and nothing in this module opens the file with a plain
@@ -71,17 +71,17 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 
-from dashboard.config import database_url
-from dashboard.errors import (
+from dashboard.core.config import database_url
+from dashboard.core.errors import (
     ScenarioChangedError,
     ScenarioExistsError,
     ScenarioNotFoundError,
     StorageError,
     ValidationError,
 )
-from dashboard.safejson import load_json
+from dashboard.core.safejson import load_json
+from dashboard.core.usertext import clean_text, name_key
 from dashboard.scenarios.model import MAX_NAME, Scenario, check_timestamp, utc_now
-from dashboard.usertext import clean_text, name_key
 
 T = TypeVar("T")
 
@@ -231,7 +231,7 @@ class ScenarioStore:
     Parameters
     ----------
     url
-        A SQLAlchemy URL; default :func:`dashboard.config.database_url` (env
+        A SQLAlchemy URL; default :func:`dashboard.core.config.database_url` (env
         ``DASHBOARD_DATABASE_URL``, else ``var/scenarios.sqlite`` in the project).
     busy_timeout
         Seconds a SQLite writer waits for the lock before retrying.

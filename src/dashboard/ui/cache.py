@@ -21,12 +21,16 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from dashboard.charts import render
-from dashboard.config import DEFAULT_YEAR, data_dir, database_url
-from dashboard.facts import FactBase, centrumgemeente_label, load_facts
-from dashboard.indicators import INDICATORS
-from dashboard.kerncijfers import aggregate, load_kerncijfers, years_per_indicator
-from dashboard.maps import (
+from dashboard.core.config import DEFAULT_YEAR, data_dir, database_url
+from dashboard.data.facts import FactBase, centrumgemeente_label, load_facts
+from dashboard.data.indicators import INDICATORS
+from dashboard.data.kerncijfers import aggregate, load_kerncijfers, years_per_indicator
+from dashboard.data.regions import RegionIndex, load_region_index
+from dashboard.mcda.sampling import SamplingSettings
+from dashboard.mcda.scoring import DecisionProblem
+from dashboard.mcda.sensitivity import SmaaResult, smaa
+from dashboard.presentation.charts import render
+from dashboard.presentation.maps import (
     MapLayers,
     build_map_layers,
     legend_spec,
@@ -35,7 +39,7 @@ from dashboard.maps import (
     region_details,
     region_map_spec,
 )
-from dashboard.pendel import (
+from dashboard.region.pendel import (
     GemeentePendel,
     GemeenteTrend,
     InsideShares,
@@ -51,17 +55,13 @@ from dashboard.pendel import (
     region_trend,
     work_elsewhere,
 )
-from dashboard.regions import RegionIndex, load_region_index
-from dashboard.sampling import SamplingSettings
-from dashboard.scoring import DecisionProblem
-from dashboard.sensitivity import SmaaResult, smaa
-from dashboard.settings import CASE
+from dashboard.region.settings import CASE
 
 if TYPE_CHECKING:
-    from dashboard.labour import LabourComparison
-    from dashboard.overstap import OverstapResult
-    from dashboard.profiles import RegionProfile
-    from dashboard.reports.content import ReportContent
+    from dashboard.data.labour import LabourComparison
+    from dashboard.presentation.reports.content import ReportContent
+    from dashboard.region.overstap import OverstapResult
+    from dashboard.region.profiles import RegionProfile
     from dashboard.scenarios import ScenarioStore
 
 
@@ -254,7 +254,7 @@ def membership_map(
     """The gemeenten of ``region_codes`` coloured by their region, as SVG.
 
     ``moves`` are (gemeente, new region) pairs applied to the CBS indeling (an overstap).
-    Cached per setting here, and on disk by :func:`dashboard.charts.render.svg`, so a
+    Cached per setting here, and on disk by :func:`dashboard.presentation.charts.render.svg`, so a
     restarted server does not start the drawing engine for a map it drew before.
     """
     return _membership_map(
@@ -265,7 +265,7 @@ def membership_map(
 # --- region profiles, overstap and the labour market ---------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=128)
 def _region_profile(folder: str, code: str) -> RegionProfile:
-    from dashboard.profiles import build_profile
+    from dashboard.region.profiles import build_profile
 
     return build_profile(code, region_index(), load_kerncijfers(folder), region_facts())
 
@@ -277,7 +277,7 @@ def region_profile(code: str) -> RegionProfile:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _overstap(folder: str, gemeente: str, naar: str) -> OverstapResult:
-    from dashboard.overstap import simulate
+    from dashboard.region.overstap import simulate
 
     return simulate(region_index(), load_kerncijfers(folder), gemeente, naar)
 
@@ -289,7 +289,7 @@ def overstap_result(gemeente: str, naar: str) -> OverstapResult:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _labour(folder: str, regions: tuple[tuple[str, str], ...]) -> LabourComparison:
-    from dashboard.labour import labour_comparison
+    from dashboard.data.labour import labour_comparison
 
     index = region_index()
     return labour_comparison(
@@ -309,7 +309,7 @@ def labour_comparison(regions: tuple[tuple[str, str], ...]) -> LabourComparison:
 def _labour_overstap(
     folder: str, gemeente: str, naar: str
 ) -> tuple[LabourComparison, LabourComparison]:
-    from dashboard.overstap import labour_before_after
+    from dashboard.region.overstap import labour_before_after
 
     return labour_before_after(region_index(), load_kerncijfers(folder), gemeente, naar)
 
@@ -330,7 +330,7 @@ def _smaa(
 
 
 def smaa_result(problem: DecisionProblem, settings: SamplingSettings) -> SmaaResult:
-    """Cached :func:`dashboard.sensitivity.smaa` for a problem and sampling settings."""
+    """Cached :func:`dashboard.mcda.sensitivity.smaa` for a problem and sampling settings."""
     key = json.dumps(settings.as_dict(), sort_keys=True)
     return _smaa(problem.key, key, problem, settings)
 
@@ -340,7 +340,7 @@ def smaa_result(problem: DecisionProblem, settings: SamplingSettings) -> SmaaRes
 # settings, data folder and day; the Presentatie page and its PDF/PowerPoint downloads share it.
 @st.cache_data(show_spinner="Presentatie voorbereiden…", max_entries=16)
 def _report_content(folder: str, day: str, spec_json: str) -> ReportContent:
-    from dashboard.reports.content import ReportInput, build_report_content
+    from dashboard.presentation.reports.content import ReportInput, build_report_content
 
     spec = json.loads(spec_json)
     sampling = spec.pop("sampling")  # validated before it was encoded
@@ -387,7 +387,7 @@ def _scenario_store(url: str) -> ScenarioStore:
 def scenario_store() -> ScenarioStore:
     """The shared scenario store of this server process (one engine and pool per database URL).
 
-    Raises :class:`~dashboard.errors.StorageError` when the database is unusable; that is not
+    Raises :class:`~dashboard.core.errors.StorageError` when the database is unusable; that is not
     cached, so the next run tries again (for example after the administrator fixed the file).
     """
     return _scenario_store(database_url())

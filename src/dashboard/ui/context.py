@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from dashboard.facts import ContextNote
-from dashboard.markup import escape_markdown
-from dashboard.tables import file_stem
+from dashboard.core.markup import escape_markdown
+from dashboard.data.facts import ContextNote
+from dashboard.presentation.tables import file_stem
 from dashboard.ui.layout import expander, source_caption
 
 

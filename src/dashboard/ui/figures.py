@@ -1,8 +1,10 @@
 """Tables and charts on a page: numbers that sort as numbers, shown in Dutch, and their figures
 as a download Dutch Excel opens.
 
-Every page shows a :class:`~dashboard.tables.FigureTable` through :func:`show_table` and a
-chart (a Vega-Lite specification of :mod:`dashboard.charts`) through :func:`show_chart`, so
+Every page shows a :class:`~dashboard.presentation.tables.FigureTable` through :func:`show_table`
+and a
+chart (a Vega-Lite specification of :mod:`dashboard.presentation.charts`) through
+:func:`show_chart`, so
 sorting, column widths, the download and the chart's size are the same everywhere.
 """
 
@@ -15,11 +17,11 @@ from typing import Any, Literal
 import pandas as pd
 import streamlit as st
 
-from dashboard.charts.specs import title_of
-from dashboard.formatting import NIET_BESCHIKBAAR
-from dashboard.markup import escape_markdown
-from dashboard.sources import source_line
-from dashboard.tables import FigureTable, chart_figures
+from dashboard.core.formatting import NIET_BESCHIKBAAR
+from dashboard.core.markup import escape_markdown
+from dashboard.data.sources import source_line
+from dashboard.presentation.charts.specs import title_of
+from dashboard.presentation.tables import FigureTable, chart_figures
 from dashboard.ui.text import literal_table
 
 #: Key prefixes of a table on screen and of its twin for the printer (see ui/layout.GLOBAL_CSS).

@@ -3,7 +3,8 @@
 A new server process would otherwise import pandas and read the CBS files (about a second on this
 machine) before it can send the first map. The drawing (SVG and hover lines) and the lists the
 controls need (years per indicator, region and gemeente names) are small, so they are kept on disk
-(:mod:`dashboard.derived_cache`) keyed on the data files *and* on the code and project data that
+(:mod:`dashboard.data.derived_cache`) keyed on the data files *and* on the code and project data
+that
 made them: a changed CBS file, map style or fact never shows a stale map. On a miss they are
 computed through :mod:`dashboard.ui.cache` (imported only then) and stored for the next process.
 """
@@ -19,8 +20,8 @@ from pathlib import Path
 import streamlit as st
 
 import dashboard
-from dashboard import derived_cache
-from dashboard.config import data_dir, project_data_dir
+from dashboard.core.config import data_dir, project_data_dir
+from dashboard.data import derived_cache
 
 
 def _stamps(folder: Path, pattern: str) -> list[tuple[str, int, int]]:

@@ -1,7 +1,7 @@
 """Input fields that read Dutch notation: amounts as ``€ 1.000.000`` or ``2,5``.
 
 Streamlit's ``number_input`` reads ``1.000.000`` as 1 and shows ``1.00``; these fields are text
-fields whose text is read by :func:`dashboard.limits.read_amount` and shown back in Dutch.
+fields whose text is read by :func:`dashboard.core.limits.read_amount` and shown back in Dutch.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.errors import ValidationError
-from dashboard.formatting import fmt_eur_input
-from dashboard.limits import read_amount
-from dashboard.markup import escape_markdown
+from dashboard.core.errors import ValidationError
+from dashboard.core.formatting import fmt_eur_input
+from dashboard.core.limits import read_amount
+from dashboard.core.markup import escape_markdown
 
 
 @dataclass(frozen=True)

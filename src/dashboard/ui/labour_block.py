@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.charts import profiles as charts
-from dashboard.labour import METHOD_NOTE, PERIOD_NOTE, LabourComparison, rates_text
-from dashboard.markup import escape_markdown
-from dashboard.tables import (
+from dashboard.core.markup import escape_markdown
+from dashboard.data.labour import METHOD_NOTE, PERIOD_NOTE, LabourComparison, rates_text
+from dashboard.presentation.charts import profiles as charts
+from dashboard.presentation.tables import (
     labour_before_after_figures,
     labour_figures,
     labour_member_figures,

@@ -9,11 +9,11 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from dashboard.config import DATA_DIR_ENV, data_dir
-from dashboard.errors import DashboardError, DataMissingError
-from dashboard.formatting import fmt_int
-from dashboard.markup import escape_markdown
-from dashboard.sources import source_line
+from dashboard.core.config import DATA_DIR_ENV, data_dir
+from dashboard.core.errors import DashboardError, DataMissingError
+from dashboard.core.formatting import fmt_int
+from dashboard.core.markup import escape_markdown
+from dashboard.data.sources import source_line
 from dashboard.ui.state import reset_all
 
 log = logging.getLogger("dashboard")

@@ -1,7 +1,8 @@
 """The pendel sections of the pages: a chart, its text version, a table and the source line.
 
 Pages call these with result objects from :mod:`dashboard.ui.cache`; the wording is in
-:mod:`dashboard.pendel_text`, the charts in :mod:`dashboard.charts.pendel`.
+:mod:`dashboard.presentation.narrative.pendel`, the charts in
+:mod:`dashboard.presentation.charts.pendel`.
 """
 
 from __future__ import annotations
@@ -10,10 +11,20 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from dashboard.charts import pendel as charts
-from dashboard.markup import escape_markdown
-from dashboard.narrative import chart_texts
-from dashboard.pendel import (
+from dashboard.core.markup import escape_markdown
+from dashboard.presentation.charts import pendel as charts
+from dashboard.presentation.narrative import chart_texts
+from dashboard.presentation.narrative.pendel import (
+    ROLE_LABELS,
+    gemeente_sentence,
+    origins_sentence,
+    outward_sentence,
+    pct,
+    shares_sentence,
+    trend_sentence,
+)
+from dashboard.presentation.tables import Cell, figure_table, number, share
+from dashboard.region.pendel import (
     CAVEAT,
     PLACEMENT_RULE,
     SOURCE_IDS,
@@ -26,16 +37,6 @@ from dashboard.pendel import (
     Placement2014,
     RegionTrend,
 )
-from dashboard.pendel_text import (
-    ROLE_LABELS,
-    gemeente_sentence,
-    origins_sentence,
-    outward_sentence,
-    pct,
-    shares_sentence,
-    trend_sentence,
-)
-from dashboard.tables import Cell, figure_table, number, share
 from dashboard.ui.figures import show_chart, show_table
 from dashboard.ui.layout import expander, source_caption
 

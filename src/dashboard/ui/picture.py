@@ -12,7 +12,7 @@ import re
 
 import streamlit as st
 
-from dashboard.markup import escape_markdown
+from dashboard.core.markup import escape_markdown
 
 
 def svg_markdown(svg: str, *, alt: str) -> str:

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from dashboard.errors import DashboardError, ValidationError
-from dashboard.sampling import SamplingSettings
-from dashboard.settings import CASE, OverstapSettings
+from dashboard.core.errors import DashboardError, ValidationError
+from dashboard.mcda.sampling import SamplingSettings
+from dashboard.region.settings import CASE, OverstapSettings
 
 if TYPE_CHECKING:
-    from dashboard.scoring import DecisionProblem
+    from dashboard.mcda.scoring import DecisionProblem
 
 # --- keys -----------------------------------------------------------------------------------
 PROBLEM_KEY = "problem"  # the validated DecisionProblem (None: the defaults)
@@ -46,7 +46,7 @@ def current_problem() -> DecisionProblem:
     _init()
     problem = st.session_state[PROBLEM_KEY]
     if problem is None:
-        from dashboard.scoring import default_problem  # numpy: not needed for a first look
+        from dashboard.mcda.scoring import default_problem  # numpy: not needed for a first look
 
         problem = st.session_state[PROBLEM_KEY] = default_problem()
     return problem
@@ -63,14 +63,14 @@ def edit_problem(change: Callable[[DecisionProblem], DecisionProblem]) -> Decisi
 def set_problem_config(config: Mapping[str, Any]) -> DecisionProblem:
     """Take a weights-file mapping (a scenario, a share link); raises :class:`DashboardError`
     and keeps the current weighting when it is not valid."""
-    from dashboard.scoring import problem_from_mapping
+    from dashboard.mcda.scoring import problem_from_mapping
 
     return edit_problem(lambda _current: problem_from_mapping(config))
 
 
 def problem_config() -> dict[str, Any]:
     """The current weighting as a weights-file mapping (for a scenario file or a share link)."""
-    from dashboard.scoring import problem_to_mapping
+    from dashboard.mcda.scoring import problem_to_mapping
 
     return problem_to_mapping(current_problem())
 

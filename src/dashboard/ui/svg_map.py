@@ -1,6 +1,7 @@
 """The Kaart's map as one picture drawn by the server.
 
-The map is drawn by the server (``dashboard.charts.render``) as SVG and shown as a Markdown image
+The map is drawn by the server (``dashboard.presentation.charts.render``) as SVG and shown as a
+Markdown image
 (``ui/picture``): it is on screen as soon as Streamlit shows text, with no chart library or
 component code to download and no WebGL. Markdown is in Streamlit's main bundle, so nothing the
 browser loads later decides when, or where, the map appears.
@@ -12,7 +13,7 @@ import re
 
 import streamlit as st
 
-from dashboard.safe_svg import clean_svg
+from dashboard.presentation.safe_svg import clean_svg
 from dashboard.ui.picture import svg_markdown
 
 #: What a picture does not need: inside an ``<img>`` nothing reads the regions' own names and

@@ -4,13 +4,13 @@ Streamlit renders Markdown in more places than ``st.markdown``: titles and heade
 alerts (``st.error``, ``st.warning``, ``st.info``), widget labels, the options of radios and
 segmented controls, metric labels, expander labels and ``st.table`` cells. A region or gemeente
 name read from a data folder or a mirror, a fact from a file, a message that quotes what someone
-typed: each is user text there, shown through :func:`dashboard.markup.escape_markdown`. The
+typed: each is user text there, shown through :func:`dashboard.core.markup.escape_markdown`. The
 helpers below are the page's way to do that:
 
 - :func:`name_code` is the plain "Naam (code)" for places that show text as it is (the options of
   a selectbox or multiselect, dataframe cells); :func:`md_name_code` is the same label for every
   place that renders Markdown (headers, labels, captions, sentences); a chart takes a name as a
-  value of its data (:mod:`dashboard.charts`), never inside one of its expressions;
+  value of its data (:mod:`dashboard.presentation.charts`), never inside one of its expressions;
 - :func:`show_error` and :func:`show_warning` show a whole message as text, for messages that
   quote user or data text (a refusal naming the typed value, a warning naming a gemeente);
   notices go through ``layout.show_notices``. Messages with Markdown of their own do not;
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from dashboard.markup import escape_markdown
+from dashboard.core.markup import escape_markdown
 
 if TYPE_CHECKING:  # pandas is loaded by the pages that show tables, not by this module
     import pandas as pd

@@ -1,0 +1,283 @@
+"""CBS kerncijfers per gemeente and their aggregation per arbeidsmarktregio.
+
+Rules: counts are summed; ratios are recomputed from the sums (density = total inwoners / total
+land area, never a mean of densities); a region value is missing when any member's value is
+missing (a partial sum would look complete but is not).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable, Hashable, Mapping
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import numpy as np
+import pandas as pd
+
+from dashboard.core.errors import DataMissingError, ValidationError
+from dashboard.data.cbs import read_kerncijfers
+from dashboard.data.indicators import INDICATORS
+
+#: ``bron`` text prefix in gemeente_kerncijfers.csv → source id in data/SOURCES.yaml
+BRON_TO_SOURCE = {
+    "CBS 85984NED": "cbs_kerncijfers_2024",
+    "CBS Wijk- en buurtkaart 2023": "cbs_wijkbuurtkaart_2023",
+}
+
+
+_T = TypeVar("_T")
+_derived_lock = threading.Lock()
+#: Tables derived from one kerncijfers table, per table object (``id``) while it lives: a
+#: report asks for the same year's gemeente figures a score of times (every section, every
+#: profile, Nederland), and each derivation costs tens of milliseconds. The loaded table is
+#: never changed in place (every function here reads it), so what was derived from it holds.
+_derived: dict[int, tuple[weakref.ref[pd.DataFrame], dict[Hashable, Any]]] = {}
+
+
+def _derived_from(kc: pd.DataFrame, key: Hashable, make: Callable[[], _T]) -> _T:
+    """``make()``, once per table object and ``key``; forgotten when the table is."""
+    ident = id(kc)
+    with _derived_lock:
+        entry = _derived.get(ident)
+        if entry is None or entry[0]() is not kc:
+            entry = _derived[ident] = (weakref.ref(kc, partial(_forget, ident)), {})
+        store = entry[1]
+        if key in store:
+            return cast(_T, store[key])
+    value = make()
+    with _derived_lock:
+        return cast(_T, store.setdefault(key, value))
+
+
+def _forget(ident: int, ref: weakref.ref[pd.DataFrame]) -> None:
+    with _derived_lock:
+        if ident in _derived and _derived[ident][0] is ref:
+            del _derived[ident]
+
+
+def load_kerncijfers(folder: Path | str | None = None) -> pd.DataFrame:
+    """The long table (one row per gemeente per year), missing values kept as NaN."""
+    return read_kerncijfers(folder)
+
+
+def years(kc: pd.DataFrame) -> tuple[int, ...]:
+    return tuple(sorted(int(y) for y in kc["jaar"].unique()))
+
+
+def latest_year(kc: pd.DataFrame, column: str = "inwoners") -> int:
+    """The latest year in which ``column`` has any value."""
+    if column not in kc.columns:
+        raise DataMissingError(f"kerncijfers: kolom {column!r} ontbreekt")
+    with_values = kc.loc[kc[column].notna(), "jaar"]
+    if with_values.empty:
+        raise DataMissingError(f"kerncijfers: geen enkel jaar heeft waarden voor {column!r}")
+    return int(with_values.max())
+
+
+def _needed(indicator_id: str) -> list[str]:
+    ind = INDICATORS[indicator_id]
+    return [ind.numerator, ind.denominator] if ind.kind == "verhouding" else [ind.id]
+
+
+def indicator_years(kc: pd.DataFrame, indicator_id: str) -> tuple[int, ...]:
+    return years_per_indicator(kc)[indicator_id]
+
+
+def years_per_indicator(kc: pd.DataFrame) -> dict[str, tuple[int, ...]]:
+    """Per indicator (``INDICATORS`` order) the years with at least one gemeente value.
+
+    One pass over the table, grouped by year (asking per indicator and year repeated the work),
+    made once per table.
+    """
+    return dict(_derived_from(kc, "years_per_indicator", lambda: _years_per_indicator(kc)))
+
+
+def _years_per_indicator(kc: pd.DataFrame) -> dict[str, tuple[int, ...]]:
+    derived = with_derived_columns(kc)
+    filled_per_year = derived.notna().groupby(derived["jaar"]).any()
+    filled = {
+        int(y): set(filled_per_year.columns[row.to_numpy()])
+        for y, row in filled_per_year.iterrows()
+    }
+    return {
+        i: tuple(y for y, columns in filled.items() if all(c in columns for c in _needed(i)))
+        for i in INDICATORS
+    }
+
+
+def source_ids(kc: pd.DataFrame, year: int) -> tuple[str, ...]:
+    """The SOURCES.yaml ids behind the rows of ``year``."""
+    ids: list[str] = []
+    for bron in kc.loc[kc["jaar"] == year, "bron"].dropna().unique():
+        for prefix, source_id in BRON_TO_SOURCE.items():
+            if str(bron).startswith(prefix) and source_id not in ids:
+                ids.append(source_id)
+    return tuple(ids)
+
+
+#: Denominators the table implies but does not publish (see :func:`with_derived_columns`).
+DERIVED_COLUMNS = ("inwoners_15_64", "bevolking_15_74_afgeleid", "inkomen_populatie")
+
+
+def _column(rows: pd.DataFrame, name: str) -> pd.Series:
+    return rows[name] if name in rows.columns else pd.Series(np.nan, index=rows.index)
+
+
+def with_derived_columns(rows: pd.DataFrame) -> pd.DataFrame:
+    """Add the denominators that the KWB table implies.
+
+    * ``inwoners_15_64``: the three published age-group counts 15–25, 25–45, 45–65;
+    * ``bevolking_15_74_afgeleid``: werkzame beroepsbevolking ÷ (netto participatie / 100), the
+      population the participation percentage is a share of (approximate: CBS rounds the
+      percentage to whole numbers);
+    * ``inkomen_populatie``: total income (ontvangers × income per ontvanger) ÷ income per
+      inwoner, i.e. the number of inwoners the income statistics count.
+    """
+    rows = rows.copy()
+    rows["inwoners_15_64"] = (
+        _column(rows, "inwoners_15_24")
+        + _column(rows, "inwoners_25_44")
+        + _column(rows, "inwoners_45_64")
+    )
+    participation = _column(rows, "netto_arbeidsparticipatie")
+    rows["bevolking_15_74_afgeleid"] = _column(rows, "werkzame_beroepsbevolking") / (
+        participation.where(participation > 0) / 100.0
+    )
+    per_inwoner = _column(rows, "inkomen_per_inwoner")
+    total = _column(rows, "inkomensontvangers") * _column(rows, "inkomen_per_ontvanger")
+    rows["inkomen_populatie"] = total / per_inwoner.where(per_inwoner > 0)
+    return rows
+
+
+def gemeente_figures(kc: pd.DataFrame, year: int) -> pd.DataFrame:
+    """One row per gemeente for ``year``, indexed by gemeente code, with every indicator.
+
+    Made once per table and year; each caller gets its own frame (copy-on-write: changing it
+    changes nobody else's)."""
+    figures = _derived_from(kc, ("gemeente_figures", year), lambda: _gemeente_figures(kc, year))
+    return figures.copy(deep=False)
+
+
+def _gemeente_figures(kc: pd.DataFrame, year: int) -> pd.DataFrame:
+    rows = kc[kc["jaar"] == year].set_index("gemeente_code")
+    if rows.empty:
+        raise ValidationError(f"geen kerncijfers voor {year}; beschikbaar: {years(kc)}")
+    rows = with_derived_columns(rows)
+    # the columns are collected first and made into a frame once: inserting ~60 columns one
+    # by one into a DataFrame costs more than everything else here
+    columns: dict[str, Any] = {"gemeente_naam": rows["gemeente_naam"]}
+    for column in DERIVED_COLUMNS:
+        columns[column] = rows[column]
+    for ind in INDICATORS.values():
+        if ind.kind == "verhouding":
+            if ind.id in rows.columns:
+                columns[ind.id] = rows[ind.id]  # as published by CBS
+            else:
+                columns[ind.id] = (
+                    _column(rows, ind.numerator) / _column(rows, ind.denominator) * ind.scale
+                )
+        else:
+            columns[ind.id] = rows[ind.id] if ind.id in rows.columns else np.nan
+    if "bevolkingsdichtheid_inw_per_km2_land" in rows.columns:
+        columns["bevolkingsdichtheid"] = rows["bevolkingsdichtheid_inw_per_km2_land"]
+    columns["bron"] = rows["bron"]
+    return pd.DataFrame(columns, index=rows.index)
+
+
+def _summands(figures: pd.DataFrame) -> tuple[list[str], np.ndarray]:
+    """The per-gemeente values whose region sums make every indicator, one row per value."""
+    names: list[str] = []
+    rows: list[np.ndarray] = []
+
+    def add(name: str, values: pd.Series) -> None:
+        if name not in names:
+            names.append(name)
+            rows.append(values.to_numpy(dtype=float))
+
+    inwoners = figures["inwoners"]
+    add("inwoners", inwoners)
+    for ind in INDICATORS.values():
+        if ind.kind == "som":
+            add(ind.id, figures[ind.id])
+        elif ind.kind == "verhouding":
+            add(ind.numerator, figures[ind.numerator])
+            add(ind.denominator, figures[ind.denominator])
+        elif ind.kind == "aandeel":
+            add(f"{ind.id}*inwoners", figures[ind.id] / 100.0 * inwoners)
+        elif ind.kind == "gewogen":
+            weights = figures[ind.weight]
+            add(ind.weight, weights)
+            add(f"{ind.id}*{ind.weight}", figures[ind.id] * weights)
+    return names, np.vstack(rows)
+
+
+def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.DataFrame:
+    """Figures per region for ``year``.
+
+    Parameters
+    ----------
+    kc
+        The long kerncijfers table.
+    membership
+        gemeente code → region code (e.g. ``RegionIndex.membership()``, or a modified copy for
+        an overstap).
+    year
+        Which year's rows to use.
+
+    Returns
+    -------
+    DataFrame indexed by region code with ``n_gemeenten`` and one column per indicator.
+    """
+    figures = gemeente_figures(kc, year)
+    # A gemeente without a row for this year has all figures missing, never zero.
+    figures = figures.reindex(figures.index.union(pd.Index(list(membership))))
+    region = pd.Series(membership, dtype=object).reindex(figures.index)
+    figures = figures[region.notna().to_numpy()]
+    codes = region.dropna().to_numpy(dtype=object)
+    # Members of a region side by side, in table order within each region; each region's sum
+    # is then numpy's sum over one contiguous slice, the same sum a Series of the members gives.
+    order = np.argsort(codes, kind="stable")
+    regions, starts, counts = np.unique(codes[order], return_index=True, return_counts=True)
+    names, values = _summands(figures)
+    values = np.ascontiguousarray(values[:, order])
+    # a plain sum is NaN as soon as one member is missing: a partial sum would look complete
+    sums = np.empty((len(names), len(regions)))
+    for j, (start, count) in enumerate(zip(starts, counts, strict=True)):
+        sums[:, j] = values[:, start : start + count].sum(axis=1)
+    total = dict(zip(names, sums, strict=True))
+
+    def ratio(num: np.ndarray, den: np.ndarray, scale: float = 1.0) -> np.ndarray:
+        usable = (den != 0) & ~np.isnan(den)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(usable, num / np.where(usable, den, 1.0) * scale, np.nan)
+
+    out = pd.DataFrame(index=pd.Index([str(r) for r in regions], name="region_code"))
+    out["n_gemeenten"] = counts.astype(int)
+    columns: dict[str, np.ndarray] = {}
+    for ind in INDICATORS.values():
+        if ind.kind == "som":
+            columns[ind.id] = total[ind.id]
+        elif ind.kind == "verhouding":
+            columns[ind.id] = ratio(total[ind.numerator], total[ind.denominator], ind.scale)
+        elif ind.kind == "aandeel":
+            counted = total[f"{ind.id}*inwoners"]
+            inwoners = total["inwoners"]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                columns[ind.id] = np.where(inwoners != 0, counted / inwoners * 100.0, np.nan)
+        elif ind.kind == "gewogen":
+            columns[ind.id] = ratio(total[f"{ind.id}*{ind.weight}"], total[ind.weight])
+    out = pd.concat([out, pd.DataFrame(columns, index=out.index)], axis=1)
+    return out.reindex(columns=["n_gemeenten", *INDICATORS])
+
+
+NATIONAL_CODE = "NL"
+
+
+def national(kc: pd.DataFrame, year: int) -> pd.Series:
+    """Figures for Nederland: every gemeente of ``year`` as one region, by the same rules
+    (so a figure missing for one gemeente is missing for Nederland too)."""
+    codes = kc.loc[kc["jaar"] == year, "gemeente_code"]
+    return aggregate(kc, dict.fromkeys(codes, NATIONAL_CODE), year).loc[NATIONAL_CODE]

@@ -1,0 +1,269 @@
+"""The labour-market block: regions side by side with Nederland, and the gemeenten behind them.
+
+One comparison object feeds Regio's vergelijken, the Overstap (before and after), the
+Presentatie and its PDF/PowerPoint, and the CLI profile. Region values follow the rules of
+:mod:`dashboard.data.kerncijfers` (sums of counts, ratios of sums, missing when a member is
+missing);
+how each value is made is carried with it (``method``) so every page can say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number, is_missing
+from dashboard.data.indicators import INDICATORS, SECTOR_PREFIX, SECTORS, indicator_period
+from dashboard.data.kerncijfers import (
+    NATIONAL_CODE,
+    aggregate,
+    gemeente_figures,
+    indicator_years,
+    national,
+)
+
+#: The block's rows, in order (the 8 sector counts follow separately).
+LABOUR_INDICATORS: tuple[str, ...] = (
+    "bijstand",
+    "bijstand_per_1000",
+    "ww",
+    "ww_per_1000",
+    "ao",
+    "ao_per_1000",
+    "werkzame_beroepsbevolking",
+    "netto_arbeidsparticipatie",
+    "pct_werknemers",
+    "pct_zelfstandigen",
+    "inkomen_per_inwoner",
+    "pct_armoede",
+    "bedrijfsvestigingen",
+    "bedrijfsvestigingen_per_1000",
+)
+SECTOR_INDICATORS: tuple[str, ...] = tuple(column for column, _ in SECTORS)
+#: The rates shown in the chart (same unit, so one axis).
+RATE_INDICATORS: tuple[str, ...] = ("bijstand_per_1000", "ww_per_1000", "ao_per_1000")
+#: Columns of the gemeente table under the block.
+MEMBER_COLUMNS: tuple[str, ...] = (
+    "bijstand",
+    "ww",
+    "ao",
+    "werkzame_beroepsbevolking",
+    "netto_arbeidsparticipatie",
+    "inkomen_per_inwoner",
+    "bedrijfsvestigingen",
+)
+NEDERLAND = "Nederland"
+
+#: Said on every page that shows the block: which values are recomputed and how.
+METHOD_NOTE = (
+    "Aantallen (uitkeringen, werkzame beroepsbevolking, vestigingen) zijn per regio opgeteld; "
+    "de rates zijn totaal gedeeld door totaal. De uitkeringsrates delen de uitkeringen op 31 "
+    "december, die lopen tot de AOW-leeftijd (67 jaar in 2024), door de inwoners van 15 tot 65 "
+    "jaar op 1 januari: de tabel heeft geen leeftijdsgroep tot 67 jaar, dus de rate is iets "
+    "hoger dan per inwoner tot de AOW-leeftijd. Participatie, % werknemers/zelfstandigen, "
+    "inkomen en armoede zijn percentages of gemiddelden; per regio zijn ze herberekend, gewogen"
+    " met het aantal waar ze een deel van zijn. Participatie: de bevolking van 15 tot 75 jaar. "
+    "CBS publiceert die in tabel 86258NED (Arbeidsdeelname; wijken en buurten, 2024), maar die "
+    "zit niet in de gegevens van dit dashboard; gebruikt wordt de noemer die uit de tabel volgt"
+    " (werkzame beroepsbevolking ÷ participatie per gemeente). % werknemers en zelfstandigen: "
+    "de werkzame beroepsbevolking. Armoede: het aantal inwoners (CBS rekent over de personen in"
+    " particuliere huishoudens, een aantal dat de tabel niet voor elke gemeente geeft). Inkomen"
+    " per inwoner: het aantal inwoners in de inkomensstatistiek (aantal ontvangers × inkomen "
+    "per ontvanger ÷ inkomen per inwoner). Omdat CBS de gemeentecijfers afrondt, zijn die "
+    "regiowaarden bij benadering. Ontbreekt een cijfer voor één gemeente, dan is de regiowaarde"
+    " niet beschikbaar: CBS publiceert het inkomen niet voor Schiermonnikoog, Vlieland en "
+    "Rozendaal, dus is het gemiddelde inkomen er niet voor hun regio's en Nederland; hun "
+    "armoedecijfer wel."
+)
+#: Said under every table of the block: where the period of each figure stands.
+PERIOD_NOTE = (
+    "De cijfers hebben niet allemaal dezelfde peildatum: de kolom Periode zegt per cijfer welke, "
+    "en 'voorlopig' waar CBS de cijfers voorlopig noemt. De bronnenlijst zegt per cijfer of CBS "
+    "de periode vermeldt of waaruit die is afgeleid."
+)
+
+
+@dataclass(frozen=True)
+class LabourRow:
+    """One indicator: its value per area code (regions and ``NL``)."""
+
+    id: str
+    label: str
+    unit: str
+    decimals: int
+    group: str
+    values: Mapping[str, float | None]
+    source_id: str
+    method: str
+    #: reference period and status (``31 december 2024 (…), voorlopig``)
+    period: str = ""
+    #: the same without its notes, for a headline (``31 december 2024, voorlopig``)
+    period_short: str = ""
+
+    def text(self, code: str) -> str:
+        value = self.values.get(code)
+        if value is None:
+            return NIET_BESCHIKBAAR
+        return fmt_number(value, self.decimals) if self.decimals else fmt_int(value)
+
+
+@dataclass(frozen=True)
+class LabourComparison:
+    """Regions (code, name) side by side with Nederland for one KWB edition year."""
+
+    year: int | None
+    areas: tuple[tuple[str, str], ...]
+    rows: tuple[LabourRow, ...]
+    sectors: tuple[LabourRow, ...]
+    #: region code → member gemeenten (index: code) with ``gemeente_naam`` + MEMBER_COLUMNS
+    members: Mapping[str, pd.DataFrame]
+
+    @property
+    def available(self) -> bool:
+        return self.year is not None
+
+    def row(self, indicator_id: str) -> LabourRow:
+        for row in (*self.rows, *self.sectors):
+            if row.id == indicator_id:
+                return row
+        raise KeyError(indicator_id)
+
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.source_id for r in (*self.rows, *self.sectors)))
+
+    def table(self) -> pd.DataFrame:
+        """Display table: one row per indicator, one column per area (Dutch numbers)."""
+        records = []
+        for row in self.rows:
+            record = {"Indicator": row.label, "Eenheid": row.unit, "Periode": row.period}
+            for code, name in self.areas:
+                record[name] = row.text(code)
+            records.append(record)
+        return pd.DataFrame(records)
+
+    def sector_table(self) -> pd.DataFrame:
+        """Vestigingen per sector, under CBS's own sector titles (``G+I Handel en horeca``)."""
+        records = []
+        for row in self.sectors:
+            record = {"Sector": row.label.removeprefix(SECTOR_PREFIX), "Periode": row.period}
+            for code, name in self.areas:
+                record[name] = row.text(code)
+            records.append(record)
+        return pd.DataFrame(records)
+
+    def member_table(self, region_code: str) -> pd.DataFrame:
+        members = self.members[region_code]
+        table = pd.DataFrame({"Gemeente": members["gemeente_naam"].to_numpy()})
+        for column in MEMBER_COLUMNS:
+            ind = INDICATORS[column]
+            table[f"{ind.label} ({indicator_period(column, self.year).text})"] = [
+                fmt_number(v, 0 if ind.kind == "som" else ind.decimals)
+                if not is_missing(v)
+                else NIET_BESCHIKBAAR
+                for v in members[column]
+            ]
+        return table
+
+
+def labour_year(kc: pd.DataFrame) -> int | None:
+    """The latest edition year with labour-market figures, None when the data has none."""
+    years = indicator_years(kc, "bijstand")
+    return max(years) if years else None
+
+
+def _value(frame: pd.DataFrame | pd.Series, code: str | None, column: str) -> float | None:
+    raw = frame[column] if code is None else frame.loc[code, column]
+    return None if is_missing(raw) else float(raw)
+
+
+def labour_comparison(
+    kc: pd.DataFrame,
+    membership: Mapping[str, str],
+    regions: Sequence[tuple[str, str]],
+    *,
+    with_nederland: bool = True,
+    names: Mapping[str, str] | None = None,
+) -> LabourComparison:
+    """The block for ``regions`` (code, display name) under ``membership``.
+
+    ``names`` (gemeente code → name, e.g. from the boundary layer) replaces the names in the
+    figures, which CBS sometimes spells slightly differently ("Hengelo (O.)").
+    """
+    year = labour_year(kc)
+    areas = tuple(regions) + (((NATIONAL_CODE, NEDERLAND),) if with_nederland else ())
+    if year is None:
+        return LabourComparison(None, areas, (), (), {})
+    wanted = {code for code, _ in regions}
+    own = {g: r for g, r in membership.items() if r in wanted}
+    totals = aggregate(kc, own, year)
+    nl = national(kc, year) if with_nederland else None
+
+    def make(indicator_id: str) -> LabourRow:
+        ind = INDICATORS[indicator_id]
+        values: dict[str, float | None] = {
+            code: _value(totals, code, indicator_id) if code in totals.index else None
+            for code, _ in regions
+        }
+        if nl is not None:
+            values[NATIONAL_CODE] = _value(nl, None, indicator_id)
+        return LabourRow(
+            id=ind.id,
+            label=ind.label,
+            unit=ind.unit,
+            decimals=ind.decimals,
+            group=ind.group,
+            values=values,
+            source_id=ind.source_id,
+            method=ind.method,
+            period=indicator_period(indicator_id, year).text,
+            period_short=indicator_period(indicator_id, year).short,
+        )
+
+    figures = gemeente_figures(kc, year)
+    members = {}
+    for code, _ in regions:
+        codes = sorted(g for g, r in membership.items() if r == code)
+        frame = figures.reindex(codes)[["gemeente_naam", *MEMBER_COLUMNS]].copy()
+        if names:
+            frame["gemeente_naam"] = [names.get(g, n) for g, n in frame["gemeente_naam"].items()]
+        members[code] = frame.sort_values("gemeente_naam")
+    return LabourComparison(
+        year=year,
+        areas=areas,
+        rows=tuple(make(i) for i in LABOUR_INDICATORS),
+        sectors=tuple(make(i) for i in SECTOR_INDICATORS),
+        members=members,
+    )
+
+
+def rates_text(comparison: LabourComparison) -> str:
+    """Text alternative of the rates chart."""
+    if not comparison.available:
+        return "Er zijn geen arbeidsmarktcijfers in de gegevensmap."
+    parts = []
+    for indicator_id in RATE_INDICATORS:
+        row = comparison.row(indicator_id)
+        values = ", ".join(f"{name} {row.text(code)}" for code, name in comparison.areas)
+        parts.append(f"{row.label}: {values}")
+    return "; ".join(parts) + "."
+
+
+def before_after_table(before: LabourComparison, after: LabourComparison) -> pd.DataFrame:
+    """Indicator × (region now, region after) for every region, plus Nederland (unchanged)."""
+    records = []
+    for row_before, row_after in zip(before.rows, after.rows, strict=True):
+        record = {
+            "Indicator": row_before.label,
+            "Eenheid": row_before.unit,
+            "Periode": row_before.period,
+        }
+        for code, name in before.areas:
+            if code == NATIONAL_CODE:
+                record[name] = row_before.text(code)
+            else:
+                record[f"{name}: nu"] = row_before.text(code)
+                record[f"{name}: na overstap"] = row_after.text(code)
+        records.append(record)
+    return pd.DataFrame(records)

@@ -1,0 +1,185 @@
+"""Provenance: ``data/SOURCES.yaml`` and the source lines shown under every map and figure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from dashboard.core import yamlfile as yaml
+from dashboard.core.config import project_data_dir
+from dashboard.core.errors import DataMissingError
+
+REQUIRED_FIELDS = ("title", "publisher", "licence", "retrieved", "table_id")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    #: where a reader finds it: the publisher's address, or for a document this dashboard
+    #: serves, a sentence saying so (never a file path)
+    location: str
+    licence: str
+    retrieved: str
+    table_id: str
+    short: str
+    #: what of the table this entry is (``personen met bijstand``); entries with one ``short``
+    #: are one table, named once in a source line
+    topic: str = ""
+    #: per-indicator entries only: CBS column, reference period, unit, rounding, status
+    column: str = ""
+    #: the evidence for the period, in full (Bronnen en methode)
+    period: str = ""
+    unit: str = ""
+    rounding: str = ""
+    status: str = ""
+    #: the reference period as shown next to every figure ("31 december 2024")
+    period_label: str = ""
+    #: how the period is known: stated by the publisher, or inferred and from what
+    period_basis: str = ""
+    #: the publisher calls the figures provisional
+    provisional: bool = False
+    #: the table year the period statements are about (None: not tied to one edition)
+    edition: int | None = None
+    #: a copy of a public document the app may serve, relative to the project data folder
+    document: str = ""
+
+    def document_file(self) -> Path | None:
+        """The served copy of the document, or None (a web source or a missing copy)."""
+        if not self.document:
+            return None
+        path = project_data_dir() / self.document
+        return path if path.is_file() else None
+
+
+SERVED_DOCUMENT = (
+    "openbaar document; de tekst staat op de pagina Bronnen en methode van dit dashboard"
+)
+PROVISIONAL = "voorlopig"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The reference period of a figure: what it is, how that is known, and its status."""
+
+    label: str
+    basis: str = ""
+    provisional: bool = False
+    #: the date or year alone, without the label's notes (``31 december 2024``); "" = label
+    date: str = ""
+
+    @property
+    def text(self) -> str:
+        """``31 december 2024 (…), voorlopig``: the label shown next to a figure."""
+        return f"{self.label}, {PROVISIONAL}" if self.provisional else self.label
+
+    @property
+    def short(self) -> str:
+        """``31 december 2024, voorlopig``: for a headline, where the notes stand nearby."""
+        date = self.date or self.label
+        return f"{date}, {PROVISIONAL}" if self.provisional else date
+
+
+@cache
+def load_sources(path: Path | None = None) -> dict[str, Source]:
+    """Read and check ``data/SOURCES.yaml``."""
+    path = path or project_data_dir() / "SOURCES.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise DataMissingError(f"bronnenlijst {path} is niet leesbaar: {err}", str(path)) from err
+    sources: dict[str, Source] = {}
+    for key, entry in raw.items():
+        missing = [f for f in REQUIRED_FIELDS if f not in entry]
+        if missing or not (entry.get("url") or entry.get("document") or entry.get("location")):
+            raise DataMissingError(
+                f"bron {key!r} in {path} mist velden: "
+                f"{', '.join(missing) or 'url/document/location'}",
+                str(path),
+            )
+        sources[key] = Source(
+            id=key,
+            title=str(entry["title"]),
+            publisher=str(entry["publisher"]),
+            location=str(entry.get("url") or entry.get("location") or SERVED_DOCUMENT),
+            licence=str(entry["licence"]),
+            retrieved=str(entry["retrieved"]),
+            table_id=str(entry["table_id"] or ""),
+            short=str(entry.get("short") or entry["title"]),
+            topic=str(entry.get("topic") or ""),
+            column=str(entry.get("column") or ""),
+            period=str(entry.get("period") or ""),
+            unit=str(entry.get("unit") or ""),
+            rounding=str(entry.get("rounding") or ""),
+            status=str(entry.get("status") or ""),
+            document=str(entry.get("document") or ""),
+            period_label=str(entry.get("period_label") or ""),
+            period_basis=str(entry.get("period_basis") or ""),
+            provisional=bool(entry.get("provisional", False)),
+            edition=int(entry["edition"]) if entry.get("edition") else None,
+        )
+    return sources
+
+
+def source(source_id: str) -> Source:
+    try:
+        return load_sources()[source_id]
+    except KeyError as err:
+        raise DataMissingError(f"onbekende bron {source_id!r} in data/SOURCES.yaml") from err
+
+
+def _detail(entry: Source) -> str:
+    """``personen met bijstand, 31 december 2024, voorlopig``: topic and period, if any."""
+    period = Period(entry.period_label, provisional=entry.provisional).text
+    return ", ".join(p for p in (entry.topic, period if entry.period_label else "") if p)
+
+
+def source_name(source_id: str) -> str:
+    """How a reader sees one source: publisher, table or document title, and for a figure its
+    topic, period and status (``CBS, Kerncijfers wijken en buurten 2024 (85984NED), personen
+    met bijstand, 31 december 2024, voorlopig``). Never an id or a file path."""
+    entry = source(source_id)
+    detail = _detail(entry)
+    return f"{entry.short}, {detail}" if detail else entry.short
+
+
+def citation_text(source_id: str, section: str = "") -> str:
+    """A document and the place in it: ``Notitie Voorschoten …, § 'Algemeen'``."""
+    name = source_name(source_id)
+    return f"{name}, {section}" if section else name
+
+
+def _join(items: list[str]) -> str:
+    """``a``, ``a en b``, ``a, b en c``; empty for no items."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def source_line(*source_ids: str, extra: str = "") -> str:
+    """``Bron: CBS, Kerncijfers wijken en buurten 2024 (85984NED): personen met bijstand en
+    personen met WW (31 december 2024, voorlopig); …`` for a caption.
+
+    The one wording of sources for pages, PDF, slides and CLI: each table or document once,
+    its topics grouped by period.
+    """
+    tables: dict[str, dict[str, list[str]]] = {}
+    for entry in (source(s) for s in dict.fromkeys(source_ids)):
+        period = Period(entry.period_label, provisional=entry.provisional).text
+        topics = tables.setdefault(entry.short, {}).setdefault(
+            period if entry.period_label else "", []
+        )
+        if entry.topic:
+            topics.append(entry.topic)
+    parts = []
+    for short, periods in tables.items():
+        details = [
+            f"{_join(topics)} ({period})" if topics and period else _join(topics) or period
+            for period, topics in periods.items()
+        ]
+        details = [d for d in details if d]
+        parts.append(f"{short}: {'; '.join(details)}" if details else short)
+    text = "Bron: " + "; ".join(parts)
+    return f"{text}. {extra}".strip() if extra else text + "."

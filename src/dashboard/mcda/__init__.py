@@ -1,0 +1,2 @@
+"""The multi-criteria analysis of the WSP variants: the criteria matrix, scoring, weighting and
+sensitivity."""

@@ -1,0 +1,2 @@
+"""What users read: charts, Dutch sentences (narrative), tables, maps and the report (PDF,
+slides)."""

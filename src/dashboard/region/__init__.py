@@ -1,0 +1,2 @@
+"""The region question: profiles, the overstap of a gemeente, commuting, and the settings of the
+case."""
