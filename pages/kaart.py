@@ -90,7 +90,7 @@ if view == "Vaste kaart":
 # CBS files while the browser already draws the map sent above.
 import pandas as pd  # noqa: E402
 
-from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number  # noqa: E402
+from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_indicator, fmt_int  # noqa: E402
 from dashboard.core.markup import escape_markdown  # noqa: E402
 from dashboard.data import kerncijfers as kc_mod  # noqa: E402
 from dashboard.data.facts import centrumgemeente  # noqa: E402
@@ -136,6 +136,7 @@ with map_column:
                 cache.map_layers(),
                 values,
                 indicator_label=indicator.label,
+                unit=indicator.unit,
                 decimals=indicator.decimals,
                 details=cache.map_details(year, indicator_id),
                 show_gemeenten=show_gemeenten,
@@ -241,10 +242,8 @@ with side_column:
             f"Inwoners ({inwoners_period})": fmt_int(fig_row.get("inwoners")),
         }
         if indicator_id != "inwoners":  # else the same column twice
-            row[f"{indicator.label} ({period})"] = (
-                fmt_number(fig_row.get(indicator_id), indicator.decimals)
-                if indicator.decimals
-                else fmt_int(fig_row.get(indicator_id))
+            row[f"{indicator.label} ({period})"] = fmt_indicator(
+                fig_row.get(indicator_id), indicator.unit, indicator.decimals
             )
         rows.append(row)
     total = figures.loc[region_code]
@@ -254,16 +253,7 @@ with side_column:
     )
     region_value = values.get(region_code)
     if indicator_id != "inwoners":  # the metric above already shows it
-        shown = (
-            NIET_BESCHIKBAAR
-            if pd.isna(region_value)
-            else (
-                fmt_number(region_value, indicator.decimals)
-                if indicator.decimals
-                else fmt_int(region_value)
-            )
-            + f" {unit}"
-        )
+        shown = fmt_indicator(region_value, indicator.unit, indicator.decimals, with_unit=True)
         st.markdown(f"**{indicator.label} ({period}):** {shown}")
     centrum, centrum_source = centrumgemeente(region_code)
     st.markdown(f"**Centrumgemeente:** {escape_markdown(centrum or 'niet vastgelegd')}")
@@ -285,7 +275,7 @@ with expander("Alle 35 regio's als tabel", key="kaart_tabel"):
             "Gemeenten": [int(figures.at[c, "n_gemeenten"]) for c in order],
             "Inwoners": [fmt_int(figures.at[c, "inwoners"]) for c in order],
             f"{indicator.label} ({period})": [
-                fmt_number(v, indicator.decimals) if indicator.decimals else fmt_int(v)
+                fmt_indicator(v, indicator.unit, indicator.decimals)
                 for v in values.reindex(order)
             ],
         }

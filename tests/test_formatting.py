@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dashboard.core.errors import ValidationError
-from dashboard.core.formatting import fmt_eur_input, fmt_number, parse_number
+from dashboard.core.formatting import fmt_eur_input, fmt_indicator, fmt_number, parse_number
 from dashboard.core.limits import read_amount
 
 
@@ -107,3 +107,33 @@ def test_any_text_is_an_amount_or_a_dutch_refusal(text: str) -> None:
         assert str(err).startswith("bedrag: ")
     else:
         assert value is None or 0 <= value <= 1e10
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "decimals", "plain", "with_unit"),
+    [
+        (20.337, "% van de inwoners", 1, "20,3%", "20,3% van de inwoners"),
+        (20.3, "%", 0, "20,3%", "20,3%"),  # a percentage keeps at least one decimal
+        (1234.4, "inwoners per km²", 0, "1.234", "1.234 inwoners per km²"),
+        (3.46, "per 1.000 inwoners", 1, "3,5", "3,5 per 1.000 inwoners"),
+        (None, "% van de inwoners", 1, "niet beschikbaar", "niet beschikbaar"),
+    ],
+)
+def test_an_indicator_value_is_written_one_way(
+    value: float | None, unit: str, decimals: int, plain: str, with_unit: str
+) -> None:
+    assert fmt_indicator(value, unit, decimals) == plain
+    assert fmt_indicator(value, unit, decimals, with_unit=True) == with_unit
+
+
+def test_tables_kaart_and_report_write_every_indicator_the_same_way() -> None:
+    # the page tables' figure (tables.indicator_figure) and the Kaart's text (fmt_indicator)
+    # were two rules that drifted: "20,3%" on Regio's, "20,3 % van de inwoners" on the Kaart
+    from dashboard.data.indicators import INDICATORS
+    from dashboard.presentation.tables import indicator_figure
+    from dashboard.region.profiles import IndicatorValue
+
+    for ind in INDICATORS.values():
+        for number in (0.0, 7.25, 1234.5, None):
+            shown = IndicatorValue(ind.id, ind.label, ind.unit, ind.decimals, number, 2024, ())
+            assert indicator_figure(shown).text == fmt_indicator(number, ind.unit, ind.decimals)

@@ -54,6 +54,21 @@ def fmt_number(value: Any, decimals: int = 1) -> str:
     return format_decimal(float(value), format=pattern, locale=LOCALE)
 
 
+def fmt_indicator(value: Any, unit: str, decimals: int, *, with_unit: bool = False) -> str:
+    """An indicator's value, the one way it is written on every page, in the report and the CLI:
+    in percent (a unit that starts with ``%``) with at least one decimal and a % sign
+    (``20,3%``), otherwise with the indicator's decimals (``1.234``, ``3,4``). With
+    ``with_unit`` the rest of the unit follows (``20,3% van de inwoners``, ``1.234 inwoners
+    per km²``); a missing value is ``niet beschikbaar``, without a unit."""
+    if is_missing(value):
+        return NIET_BESCHIKBAAR
+    if unit.startswith("%"):
+        text, rest = fmt_pct(float(value) / 100.0, max(decimals, 1)), unit[1:].strip()
+    else:
+        text, rest = fmt_number(value, decimals), unit.strip()
+    return f"{text} {rest}" if with_unit and rest else text
+
+
 def fmt_plain(value: Any, max_decimals: int = 6) -> str:
     """A number as short as it is exact, in Dutch: ``2`` → ``2``, ``-1.5`` → ``-1,5``,
     ``1e9`` → ``1.000.000.000`` (what a user typed, read back; never ``1e+09``)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number, is_missing
+from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_number, is_missing
 from dashboard.data.indicators import INDICATORS, SECTOR_PREFIX, SECTORS, indicator_period
 from dashboard.data.kerncijfers import (
     NATIONAL_CODE,
@@ -106,7 +106,7 @@ class LabourRow:
         value = self.values.get(code)
         if value is None:
             return NIET_BESCHIKBAAR
-        return fmt_number(value, self.decimals) if self.decimals else fmt_int(value)
+        return fmt_number(value, self.decimals)
 
 
 @dataclass(frozen=True)

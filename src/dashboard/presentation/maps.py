@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.config import DEFAULT_YEAR, data_dir
-from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_int, fmt_number
+from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_indicator, fmt_int
 from dashboard.data import derived_cache
 from dashboard.data.cbs import find_layer_file, read_layer
 
@@ -160,10 +160,6 @@ def view_for(
         math.log2(360 * width_px / 512 / lon_span), math.log2(360 * height_px / 512 / lat_span)
     )
     return {"center": {"lon": (min_lon + max_lon) / 2, "lat": mid_lat}, "zoom": round(zoom, 2)}
-
-
-def _format_value(value: Any, decimals: int) -> str:
-    return fmt_number(value, decimals) if decimals else fmt_int(value)
 
 
 # --- Vega-Lite maps (page, PDF and slides) ---------------------------------------------------
@@ -529,8 +525,7 @@ def region_details(
             lines.append(f"Gemeenten: {fmt_int(row['n_gemeenten'])}")
         if "inwoners" in row and indicator_label.lower() != "inwoners":  # not the same line twice
             lines.append(f"Inwoners: {fmt_int(row['inwoners'])}")
-        shown = _format_value(value, decimals) if not pd.isna(value) else NIET_BESCHIKBAAR
-        lines.append(f"{indicator_label}: {shown}" + (f" {unit}" if not pd.isna(value) else ""))
+        lines.append(f"{indicator_label}: {fmt_indicator(value, unit, decimals, with_unit=True)}")
         out[code] = lines
     return out
 
@@ -579,6 +574,7 @@ def region_deck(
     values: pd.Series,
     *,
     indicator_label: str,
+    unit: str = "",
     decimals: int = 0,
     details: Mapping[str, Sequence[str]] | None = None,
     show_gemeenten: bool = False,
@@ -600,10 +596,9 @@ def region_deck(
     for feature in regions["features"]:
         code = feature["id"]
         value = values.get(code, np.nan)
-        shown = _format_value(value, decimals) if not pd.isna(value) else NIET_BESCHIKBAAR
         lines = (details or {}).get(code) or [
             f"{feature['properties']['name']} ({code})",
-            f"{indicator_label}: {shown}",
+            f"{indicator_label}: {fmt_indicator(value, unit, decimals, with_unit=True)}",
         ]
         feature["properties"].update(fill=_rgb(value, lo, hi), tekst="\n".join(lines))
     deck_layers = [
@@ -702,7 +697,8 @@ def map_text_alternative(
         return f"Kaart van de arbeidsmarktregio's: {indicator_label} is {NIET_BESCHIKBAAR}."
 
     def item(code: str) -> str:
-        return f"{names.get(code, code)} ({_format_value(values[code], decimals)} {unit})"
+        shown = fmt_indicator(values[code], unit, decimals, with_unit=True)
+        return f"{names.get(code, code)} ({shown})"
 
     parts = [
         f"Kaart van {len(values)} arbeidsmarktregio's, gekleurd naar {indicator_label.lower()}.",

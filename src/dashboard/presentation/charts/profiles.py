@@ -31,10 +31,6 @@ def _colour(i: int) -> str:
     return HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)]
 
 
-def _fmt(value: float | None, decimals: int) -> str:
-    return fmt_number(value, decimals) if decimals else fmt_int(value)
-
-
 def _nan_to_none(value: object) -> float | None:
     try:
         number = float(value)  # type: ignore[arg-type]
@@ -65,7 +61,7 @@ def members_spec(profiles: Sequence[RegionProfile], indicator_id: str = "inwoner
                     "categorie": f"{name} ({profile.code})",
                     "reeks": _region(profile),
                     "waarde": value,
-                    "label": _fmt(value, ind.decimals),
+                    "label": fmt_number(value, ind.decimals),
                 }
             )
     period = indicator_period(indicator_id, year).text
@@ -110,7 +106,7 @@ def totals_spec(
                     "reeks": _region(profile),
                     "waarde": ind.value,
                     "lengte": None if ind.value is None else 100 * ind.value / top,
-                    "label": _fmt(ind.value, ind.decimals),
+                    "label": fmt_number(ind.value, ind.decimals),
                 }
             )
     spec = bars_spec(

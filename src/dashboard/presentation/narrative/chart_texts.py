@@ -149,10 +149,6 @@ def acceptability_text(result: SmaaResult, problem: DecisionProblem) -> str:
 
 
 # --- regions and the overstap ----------------------------------------------------------------
-def _fmt(value: float | None, decimals: int) -> str:
-    return fmt_number(value, decimals) if decimals else fmt_int(value)
-
-
 def _nan_to_none(value: object) -> float | None:
     try:
         number = float(value)  # type: ignore[arg-type]
@@ -172,9 +168,9 @@ def members_text(profiles: Sequence[RegionProfile], indicator_id: str = "inwoner
         parts.append(
             f"{profile.name} telt {len(rows)} gemeenten; de grootste naar "
             f"{ind.label.lower()} is {top['gemeente_naam']} "
-            f"({_fmt(_nan_to_none(top[indicator_id]), ind.decimals)}), de kleinste "
+            f"({fmt_number(_nan_to_none(top[indicator_id]), ind.decimals)}), de kleinste "
             f"{rows.iloc[-1]['gemeente_naam']} "
-            f"({_fmt(_nan_to_none(rows.iloc[-1][indicator_id]), ind.decimals)})."
+            f"({fmt_number(_nan_to_none(rows.iloc[-1][indicator_id]), ind.decimals)})."
         )
     return " ".join(parts)
 
@@ -189,7 +185,7 @@ def totals_text(
         for indicator_id in indicator_ids:
             ind = profile.indicator(indicator_id)
             values.append(
-                f"{ind.label.lower()} {_fmt(ind.value, ind.decimals)}"
+                f"{ind.label.lower()} {fmt_number(ind.value, ind.decimals)}"
                 + ("" if ind.unit == ind.label.lower() else f" {ind.unit}")
                 + f" ({ind.period or NIET_BESCHIKBAAR})"
             )
