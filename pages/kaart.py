@@ -275,8 +275,7 @@ with expander("Alle 35 regio's als tabel", key="kaart_tabel"):
             "Gemeenten": [int(figures.at[c, "n_gemeenten"]) for c in order],
             "Inwoners": [fmt_int(figures.at[c, "inwoners"]) for c in order],
             f"{indicator.label} ({period})": [
-                fmt_indicator(v, indicator.unit, indicator.decimals)
-                for v in values.reindex(order)
+                fmt_indicator(v, indicator.unit, indicator.decimals) for v in values.reindex(order)
             ],
         }
     )
