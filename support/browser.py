@@ -100,14 +100,15 @@ REVEAL = """async () => {
                         document.scrollingElement];
     const box = candidates.find(e => e && e.scrollHeight > e.clientHeight + 10);
     if (!box) return 0;
-    const sleep = ms => new Promise(r => setTimeout(r, ms));
+    // two frames at each place: the browser has laid it out and told the lazy elements in view
+    const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
     let steps = 0;
     for (let y = 0; y < box.scrollHeight; y += Math.max(200, box.clientHeight * 0.8)) {
         box.scrollTo(0, y); steps++;
-        await sleep(120);
+        await frames();
     }
     box.scrollTo(0, box.scrollHeight);
-    await sleep(200);
+    await frames();
     box.scrollTo(0, 0);
     return steps;
 }"""
