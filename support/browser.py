@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from support.server import ARTIFACTS
@@ -99,14 +100,15 @@ REVEAL = """async () => {
                         document.scrollingElement];
     const box = candidates.find(e => e && e.scrollHeight > e.clientHeight + 10);
     if (!box) return 0;
-    const sleep = ms => new Promise(r => setTimeout(r, ms));
+    // two frames at each place: the browser has laid it out and told the lazy elements in view
+    const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
     let steps = 0;
     for (let y = 0; y < box.scrollHeight; y += Math.max(200, box.clientHeight * 0.8)) {
         box.scrollTo(0, y); steps++;
-        await sleep(120);
+        await frames();
     }
     box.scrollTo(0, box.scrollHeight);
-    await sleep(200);
+    await frames();
     box.scrollTo(0, 0);
     return steps;
 }"""
@@ -158,6 +160,18 @@ CONTENT_HEIGHT = """() => {
 }"""
 
 
+def stands_still(measure: str, frames: int = 10) -> str:
+    """JavaScript for ``page.wait_for_function``: true once the JavaScript function ``measure``
+    returns the same (as JSON) over ``frames`` animation frames (a layout that has settled)."""
+    return (
+        "async () => { const measure = "
+        + measure
+        + f"""; const before = JSON.stringify(measure());
+    for (let i = 0; i < {frames}; i++) await new Promise(r => requestAnimationFrame(r));
+    return JSON.stringify(measure()) === before; }}"""
+    )
+
+
 @contextmanager
 def tall_viewport(page: Page, limit: int = 16_000) -> Iterator[None]:
     """Make the viewport as tall as the page content for a moment.
@@ -173,7 +187,7 @@ def tall_viewport(page: Page, limit: int = 16_000) -> Iterator[None]:
                 break
             height = min(int(scroll_height) + 100, limit)
             page.set_viewport_size({"width": size["width"], "height": height})
-            page.wait_for_timeout(300)
+            page.wait_for_function(stands_still(CONTENT_HEIGHT))
             if height == limit:
                 break
         yield
@@ -190,6 +204,44 @@ def screenshot(page: Page, name: str) -> Path:
     with tall_viewport(page):
         page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def picture_when_still(
+    locator: Locator, *, differs_from: bytes | None = None, timeout: float = 30_000
+) -> bytes:
+    """A screenshot of ``locator`` once it is drawn and stands still; returned as PNG bytes.
+
+    Drawn: not one plain colour. Still: two screenshots in a row are the same. With
+    ``differs_from``, also wait until the picture differs from that one (a zoom or a pan took
+    effect). For canvases (WebGL) whose pixels JavaScript cannot read.
+    """
+    from io import BytesIO
+
+    from PIL import Image
+
+    deadline = time.monotonic() + timeout / 1000
+    previous = b""
+    while True:
+        shot = locator.screenshot()
+        with Image.open(BytesIO(shot)) as image:
+            plain_colour = image.convert("RGB").getcolors(maxcolors=1) is not None
+        if shot == previous and not plain_colour and shot != differs_from:
+            return shot
+        if time.monotonic() > deadline:
+            what = "getekend" if differs_from is None else "veranderd"
+            raise AssertionError(f"afbeelding niet {what} en stil binnen {timeout / 1000:.0f} s")
+        previous = shot
+
+
+def hover(locator: Locator) -> None:
+    """Move the mouse over ``locator`` and wait until the page has drawn a frame in that state."""
+    locator.hover()
+    locator.evaluate(
+        """async (e) => {
+            if (!e.matches(':hover')) throw new Error('muis staat niet boven het element');
+            await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        }"""
+    )
 
 
 def main_text(page: Page) -> str:

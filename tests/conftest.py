@@ -55,3 +55,46 @@ os.environ.setdefault(
     f"sqlite:///{Path(tempfile.mkdtemp(prefix='dashboard-test-db-')) / 'scenarios.sqlite'}",
 )
 from tests.postgres import postgres_server, store_url  # noqa: E402, F401
+
+# --- the order in which two workers take the test files (bash scripts/test.sh: --dist loadfile) --
+#: Files whose tests read the pages the browser session opens once (the ``opened_page`` fixture):
+#: one work unit, so one worker opens each page once instead of both opening all eight.
+SHARED_UNITS = {
+    "tests/e2e/test_pages.py": "tests/e2e/opened-pages",
+    "tests/e2e/test_a11y.py": "tests/e2e/opened-pages",
+}
+#: Files outside tests/e2e that take long for their few tests (processes, servers, pip).
+LONG_FILES = (
+    "tests/test_packaging.py",
+    "tests/test_multi_replica.py",
+    "tests/test_scenario_reliability.py",
+    "tests/test_snapshot.py",
+    "tests/test_pendel_download.py",
+    "tests/app/test_first_look.py",
+)
+
+
+def _unit_rank(scope: str, size: int) -> tuple[int, int]:
+    """Long units first (browser files, then the long files, then by number of tests), so no
+    worker starts a long file while the other has nothing left to do."""
+    kind = 0 if scope.startswith("tests/e2e/") else 1 if scope in LONG_FILES else 2
+    return kind, -size
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):  # type: ignore[no-untyped-def]
+    """``--dist loadfile`` with the shared page units and the long-first order above."""
+    if config.getoption("dist", None) != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class LongFilesFirst(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return SHARED_UNITS.get(path, path)
+
+        def _assign_work_unit(self, node):  # type: ignore[no-untyped-def]
+            scope = min(self.workqueue, key=lambda s: _unit_rank(s, len(self.workqueue[s])))
+            self.workqueue.move_to_end(scope, last=False)
+            super()._assign_work_unit(node)
+
+    return LongFilesFirst(config, log)

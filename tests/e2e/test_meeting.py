@@ -18,7 +18,9 @@ from support.browser import (
     main_text,
     open_page,
     open_tab,
+    picture_when_still,
     screenshot,
+    stands_still,
     wait_idle,
 )
 
@@ -191,6 +193,9 @@ FIT = """() => {
             nextBottom: box ? box.bottom : null, width: document.documentElement.scrollWidth};
 }"""
 
+#: True once the step's layout stands still (tables measure their rows after they are drawn).
+FIT_STILL = stands_still(FIT)
+
 
 def presentation_step(page: Page, number: int | str) -> None:
     """Go to step ``number`` (1-based) or the step named so, with the step selector."""
@@ -218,9 +223,10 @@ def test_every_presentation_step_fits_the_screen(  # type: ignore[no-untyped-def
                 ".every(c => c.querySelector('.main-svg'))",
                 timeout=30_000,
             )
-            page.wait_for_timeout(1_500)  # table heights settle
-            if page.locator('[data-testid="stPlotlyChart"] canvas').count():
-                page.wait_for_timeout(5_000)  # a map is drawn with WebGL, slowly without a GPU
+            page.wait_for_function(FIT_STILL, timeout=30_000)  # table heights settle
+            webgl = page.locator('[data-testid="stPlotlyChart"]').filter(has=page.locator("canvas"))
+            if webgl.count():
+                picture_when_still(webgl.first)  # a map is drawn with WebGL, slowly without a GPU
             if width == 1280:
                 path = SCREENSHOTS / f"presentatie-stap-{number}-1280x720.png"
                 SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, Request, expect
 
-from support.browser import open_page, reveal_all, wait_idle
+from support.browser import hover, open_page, picture_when_still, reveal_all, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -34,12 +34,13 @@ def test_free_zoom_fetches_nothing_from_elsewhere(page: Page, base_url: str) -> 
     wait_idle(page, after_action=True)
     deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
     expect(deck).to_be_visible(timeout=30_000)
-    page.wait_for_timeout(2_000)  # a basemap's style and tiles load after the first frames
+    # drawn: a basemap's style is asked for before the first frame, its tiles with it
+    drawn = picture_when_still(deck)
     box = deck.bounding_box()
     assert box
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, -600)
-    page.wait_for_timeout(1_500)
+    picture_when_still(deck, differs_from=drawn)  # zoomed in: the tiles of a closer view
     assert not _outside(seen), f"verzoeken buiten deze server: {_outside(seen)[:5]}"
 
 
@@ -78,8 +79,7 @@ def test_no_english_toolbar_menu_or_file_names(page: Page, base_url: str) -> Non
     reveal_all(page)
     expect(page.locator('[data-testid="stMainMenu"]')).to_have_count(0)
     grid = page.locator('[data-testid="stDataFrame"]').first
-    grid.hover()
-    page.wait_for_timeout(500)
+    hover(grid)
     shown = [
         (b.get_attribute("aria-label") or "") + b.inner_text()
         for b in page.locator('[data-testid="stElementToolbar"] button').all()
@@ -87,8 +87,7 @@ def test_no_english_toolbar_menu_or_file_names(page: Page, base_url: str) -> Non
     ]
     assert not shown, f"Engelse knoppen bij een tabel: {shown}"
     chart = page.locator('[data-testid="stPlotlyChart"]').first
-    chart.hover()
-    page.wait_for_timeout(500)
+    hover(chart)
     expect(chart.locator(".modebar-btn")).to_have_count(0)
     with page.expect_download() as info:
         page.get_by_role("button", name="Cijfers downloaden (Excel)").first.click()
@@ -111,9 +110,10 @@ def test_an_open_section_stays_open_after_a_share_link(page: Page, base_url: str
     ).click()
     wait_idle(page, after_action=True)
     assert _open(page, label)
-    page.get_by_text("Naar inwonertal (standaard)").click()
+    choice = page.get_by_role("radio", name="Naar inwonertal (standaard)")
+    choice.check(force=True)
     wait_idle(page, after_action=True)
-    page.wait_for_timeout(500)
+    expect(choice).to_be_checked()  # the change is made and its rerun drawn (wait_idle)
     assert _open(page, label), "het geopende blok klapte dicht na de eerste wijziging"
 
 
@@ -123,7 +123,7 @@ def test_page_down_after_clicking_a_step(page: Page, base_url: str) -> None:
     steps = page.get_by_role("radiogroup").first
     steps.get_by_text(re.compile(r"^2\. ")).click()
     wait_idle(page, after_action=True)
-    page.wait_for_timeout(300)
+    expect(steps.get_by_role("radio", checked=True)).to_have_accessible_name(re.compile(r"^2\. "))
     page.keyboard.press("PageDown")
     wait_idle(page, after_action=True)
     expect(steps.get_by_role("radio", checked=True)).to_have_accessible_name(re.compile(r"^3\. "))
