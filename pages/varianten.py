@@ -41,6 +41,7 @@ from dashboard.mcda.weighting import (
 )
 from dashboard.presentation.charts import scoring as charts
 from dashboard.presentation.narrative import (
+    SCALE_SOURCE_NOTE,
     chart_texts,
     explanation,
     group_shares_sentence,
@@ -77,9 +78,7 @@ CHARTS = {
     "perspectief": "Score per perspectief",
     "matrix": "Matrix",
 }
-SOURCE_EXTRA = (
-    "Oordelen uit §8; de omzetting naar getallen is een aanname van dit dashboard (zie 'Schaal')."
-)
+SOURCE_EXTRA = SCALE_SOURCE_NOTE
 
 ERROR_KEY = "var_error"  # Dutch message of the last rejected change, shown until a valid one
 SYNCED_KEY = "var_synced"  # JSON of the weights the sliders were last filled from

@@ -281,6 +281,12 @@ def basis_sentence(scale: Scale | None = None) -> str:
     )
 
 
+#: The scale assumption as a source line says it next to a chart of the scores.
+SCALE_SOURCE_NOTE = (
+    "Oordelen uit §8; de omzetting naar getallen is een aanname van dit dashboard (zie 'Schaal')."
+)
+
+
 def scale_note() -> str:
     return (
         f"{_SIGNS_ONLY} De omzetting naar getallen hieronder is een keuze van dit dashboard; "
