@@ -73,7 +73,7 @@ def test_printed_regios_shows_the_labour_figures(page: Page, base_url: str, tmp_
 
 
 def test_no_english_toolbar_menu_or_file_names(page: Page, base_url: str) -> None:
-    """No "Download as CSV", "Copy to clipboard", Plotly's "Download plot as a png" or the
+    """No "Download as CSV", "Copy to clipboard", a chart's "Show data"/"Download as PNG" or the
     main menu's "Print"/"Record screen"; the download offered is Dutch, with a Dutch file name."""
     open_page(page, base_url, "regios")
     reveal_all(page)
@@ -86,9 +86,15 @@ def test_no_english_toolbar_menu_or_file_names(page: Page, base_url: str) -> Non
         if b.is_visible()
     ]
     assert not shown, f"Engelse knoppen bij een tabel: {shown}"
-    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
     hover(chart)
-    expect(chart.locator(".modebar-btn")).to_have_count(0)
+    shown = [
+        (b.get_attribute("aria-label") or "") + b.inner_text()
+        for b in page.locator('[data-testid="stElementToolbar"] button').all()
+        if b.is_visible()
+    ]
+    assert not shown, f"Engelse knoppen bij een grafiek: {shown}"
+    expect(chart.locator("details.vega-actions, .vega-actions")).to_have_count(0)
     with page.expect_download() as info:
         page.get_by_role("button", name="Cijfers downloaden (Excel)").first.click()
     name = info.value.suggested_filename
