@@ -32,4 +32,4 @@ echo "== tests (gegevensmap: $DASHBOARD_DATA_DIR)"
 # One worker per core (pytest-xdist); a test file stays on one worker, so its module fixtures
 # (a browser, a report, a server) are built once; the workers take the long files first
 # (tests/conftest.py, pytest_xdist_make_scheduler). Pass -n 0 to run in one process.
-python3 -m pytest -n auto --dist loadfile "$@"
+python3 -m pytest -n auto --dist loadfile --durations=20 "$@"
