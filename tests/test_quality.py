@@ -53,7 +53,7 @@ def _imports(path: Path) -> set[str]:
 BANNED_API = [
     pytest.param("src/dashboard/mcda/scoring.py", "import streamlit\n", True, id="core-streamlit"),
     pytest.param(
-        "src/dashboard/presentation/maps.py",
+        "src/dashboard/presentation/maps/specs.py",
         "def f():\n    from streamlit import session_state\n",
         True,
         id="core-streamlit-in-function",

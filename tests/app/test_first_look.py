@@ -82,7 +82,7 @@ def test_the_key_covers_data_code_and_project_data() -> None:
     from dashboard.ui.first_look import source_key
 
     key = repr(source_key())
-    for part in ("gemeente_kerncijfers.csv", "maps.py", "svg_map.py", "SOURCES.yaml"):
+    for part in ("gemeente_kerncijfers.csv", "maps/specs.py", "svg_map.py", "SOURCES.yaml"):
         assert part in key, part
 
 
@@ -149,17 +149,17 @@ def test_the_hover_lines_are_worked_out_once_per_map(
 ) -> None:
     """The SVG's region names and the free-zoom map's hover text are the same lines, worked out
     once per year and indicator (they were worked out twice for every drawing)."""
-    from dashboard.presentation import maps
+    from dashboard.presentation.maps import specs
     from dashboard.ui import cache
 
     calls: list[str] = []
-    real = maps.region_details
+    real = specs.region_details
 
     def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(kwargs.get("indicator_label", ""))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(maps, "region_details", counted)
+    monkeypatch.setattr(specs, "region_details", counted)  # where the map spec asks for them
     monkeypatch.setattr(cache, "region_details", counted)
     st.cache_data.clear()
     cache.region_map(2024, "inwoners")
