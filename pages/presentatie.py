@@ -181,7 +181,10 @@ def show_section(section: Section) -> None:
     shown = {c.source for c in section.charts[:1]} | {t.source for t in section.tables[:1]}
     lines = [line for line in section.sources if line not in shown]
     if lines:
-        st.caption(escape_markdown(" ".join(lines)))
+        # one "Bron: …" with every source once, merged as on the slide (nothing cut here)
+        from dashboard.presentation.reports.pptx import source_footer
+
+        st.caption(escape_markdown(source_footer(lines, limit=100_000)[0]))
 
 
 def pdf_download(content: ReportContent) -> bytes:

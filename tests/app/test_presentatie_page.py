@@ -43,6 +43,7 @@ def snapshot(at: AppTest) -> dict:
     return {
         "headers": [plain(h.value) for h in at.header],  # headings are escaped text
         "captions": " ".join(c.value for c in at.caption),
+        "captions_each": [c.value for c in at.caption],
         "expanders": [e.label for e in at.expander],
         "prev_disabled": at.button(key="presentatie_vorige").disabled,
         "next_disabled": at.button(key="presentatie_volgende").disabled,
@@ -99,6 +100,13 @@ def test_every_chart_step_has_a_text_version_and_source(walk) -> None:
         assert escape_markdown("Bron:") in state["captions"], key
         if key in ("kaart", "overstap", "varianten", "robuustheid"):
             assert any(label.startswith("Tekstversie") for label in state["expanders"]), key
+
+
+def test_a_step_names_its_sources_in_one_line(walk) -> None:
+    # the opening step read "Bron: Notitie …. Bron: Handreiking …": two lines glued together
+    for key, state in enumerate(walk[1]):
+        for caption in state["captions_each"]:
+            assert caption.count(escape_markdown("Bron:")) <= 1, (key, caption)
 
 
 def test_scores_follow_the_session_weighting(cbs_dir) -> None:
