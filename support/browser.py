@@ -262,7 +262,12 @@ def go_via_sidebar(page: Page, title: str) -> None:
 
 
 def open_tab(page: Page, name: str) -> None:
-    """Select a tab (client-side only: no rerun to wait for)."""
+    """Select a tab (client-side only: no rerun to wait for).
+
+    A click while a run is still drawing can be undone by that run (it sends the tabs with the
+    selection the server knew), so wait for the run to end first.
+    """
+    wait_idle(page)
     tab = page.get_by_role("tab", name=name)
     if tab.get_attribute("aria-selected") != "true":
         tab.click()
