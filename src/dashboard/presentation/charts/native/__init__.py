@@ -15,11 +15,10 @@ from __future__ import annotations
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from dashboard.presentation.charts.native.common import Box
+
 if TYPE_CHECKING:
     from dashboard.presentation.reports.images import ChartFonts
-
-#: (left, top, width, height) in EMU: where on a slide a chart may stand.
-Box = tuple[int, int, int, int]
 
 
 def _drawer(spec: dict) -> ModuleType | None:

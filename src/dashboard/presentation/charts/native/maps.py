@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from dashboard.presentation.charts.native import Box
+    from dashboard.presentation.charts.native.common import Box
     from dashboard.presentation.reports.images import ChartFonts
 
 
