@@ -10,9 +10,9 @@ from dashboard.core.config import cbs_cache_dir, data_source
 from dashboard.core.formatting import fmt_date
 from dashboard.core.markup import escape_markdown
 from dashboard.data.embedded import snapshot_info
-from dashboard.data.labour import METHOD_NOTE
 from dashboard.data.sources import Period, load_sources
 from dashboard.presentation.narrative import scale_assumption
+from dashboard.presentation.narrative.regions import METHOD_NOTE
 from dashboard.ui.layout import page_guard
 
 page_guard()

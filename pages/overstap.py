@@ -11,12 +11,11 @@ from dashboard.data.indicators import indicator_period
 from dashboard.data.sources import source_line
 from dashboard.presentation.charts import profiles as charts
 from dashboard.presentation.narrative import chart_texts
+from dashboard.presentation.narrative.costs import FRICTIEKOSTEN_CAVEAT, KEY_CAVEAT
 from dashboard.presentation.narrative.pendel import overstap_sentence
 from dashboard.presentation.overstap_summary import overstap_summary
 from dashboard.presentation.tables import amounts_figures, cost_figures, count, figure_table, number
 from dashboard.region.overstap import (
-    FRICTIEKOSTEN_CAVEAT,
-    KEY_CAVEAT,
     DistributionKey,
     centrumgemeente_note,
     check_move,

@@ -72,7 +72,7 @@ def test_weights_file_and_seed_reproducible(
 def test_text_output_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(SMALL, capsys)
     assert code == 0 and err == ""
-    assert "Variant 1 is de beste in" in out
+    assert "Variant 1 scoort het hoogst in" in out
     assert "van alle denkbare wegingen" in out
     assert "Aanname: de handreiking geeft alleen tekens (++ tot -/-), geen getallen" in out
 

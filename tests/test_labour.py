@@ -140,8 +140,8 @@ def test_comparison_block_has_both_regions_and_nederland() -> None:
 
 @needs_shared
 def test_rates_chart_has_a_bar_per_area_with_numbers_and_a_text_alternative() -> None:
-    from dashboard.data.labour import rates_text
     from dashboard.presentation.charts.profiles import labour_rates_spec
+    from dashboard.presentation.narrative.regions import rates_text
 
     kc = read_kerncijfers(SHARED)
     index = load_region_index(2025, SHARED)
@@ -266,7 +266,7 @@ def test_every_row_of_the_block_carries_its_period_and_cbs_sector_titles() -> No
 
 
 def test_method_note_says_which_denominators_are_used() -> None:
-    from dashboard.data.labour import METHOD_NOTE
+    from dashboard.presentation.narrative.regions import METHOD_NOTE
 
     assert "86258NED" in METHOD_NOTE  # CBS publishes the participation denominator there
     assert "werkzame beroepsbevolking ÷ participatie" in METHOD_NOTE  # ... this one is used

@@ -492,10 +492,10 @@ def test_sentences_have_the_issue_forms() -> None:
     assert "tussen 7% en 100% van het gewicht krijgen" in stays_highest_sentence(p3, wg)
     result = smaa(default_problem(), samples=5_000, seed=1)
     sentence = acceptability_sentence(default_problem(), result, "V1")
-    assert sentence.startswith("Variant 1 is de beste in ")
+    assert sentence.startswith("Variant 1 scoort het hoogst in ")
     assert sentence.endswith("% van alle denkbare wegingen.")
     assert acceptability_sentence(default_problem(), result, "V2") == (
-        "Variant 2 is de beste in 0% van alle denkbare wegingen."
+        "Variant 2 scoort het hoogst in 0% van alle denkbare wegingen."
     )
 
 
@@ -522,7 +522,7 @@ def test_verdict_for_default_and_tie() -> None:
     problem = default_problem()
     rob = analyse(problem, SamplingSettings(samples=5_000, seed=1))
     lines = verdict(problem, rob)
-    assert lines[0].startswith("De uitkomst is stevig. Variant 1 is de beste in")
+    assert lines[0].startswith("De uitkomst is stevig. Variant 1 scoort het hoogst in")
     # dominance in the same words as on the Varianten page
     assert any("Daarom scoort Variant 1 nooit lager dan Variant 2" in s for s in lines)
     assert any("coderingen" in s for s in lines)

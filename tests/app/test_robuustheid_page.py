@@ -29,14 +29,14 @@ def test_smoke_verdict_first_with_sources_and_assumption() -> None:
     shown = page_text(at)
     assert at.title[0].value == "Robuustheid"
     assert at.subheader[0].value == "Hoe stevig is de uitkomst?"
-    assert "De uitkomst is stevig. Variant 1 is de beste in" in shown
+    assert "De uitkomst is stevig. Variant 1 scoort het hoogst in" in shown
     assert "van alle denkbare wegingen" in shown
     assert "dan blijft Variant 1 het hoogst, hoeveel gewicht werkgevers ook krijgen" in shown
     assert "Daarom scoort Variant 1 nooit lager dan Variant 2" in shown
     assert "Aanname: de handreiking geeft alleen tekens" in shown
     assert "Bron: Handreiking ontwikkelvarianten" in shown
     # the verdict comes before the analysts' part
-    assert shown.index("Variant 1 is de beste in") < shown.index("Voor analisten")
+    assert shown.index("Variant 1 scoort het hoogst in") < shown.index("Voor analisten")
     # a source line under every chart tab and the text alternatives
     assert sum("Bron:" in c.value for c in at.caption) >= 6
     assert "Over 2.000 willekeurige wegingen" in shown
@@ -59,7 +59,7 @@ def test_rating_overrides_are_followed() -> None:
     config = {"ratings": {c: {"V3": "++"} for c in load_matrix().criterion_ids}}
     at = run_page(config)
     shown = page_text(at)
-    assert "Variant 3 is de beste in 100% van alle denkbare wegingen" in shown
+    assert "Variant 3 scoort het hoogst in 100% van alle denkbare wegingen" in shown
     assert "Met 21 eigen oordelen die afwijken van de handreiking." in shown
 
 

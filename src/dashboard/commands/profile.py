@@ -10,9 +10,10 @@ from dashboard.core.formatting import fmt_int, fmt_number
 from dashboard.core.markup import terminal_json, terminal_text
 from dashboard.data.facts import load_facts
 from dashboard.data.kerncijfers import NATIONAL_CODE, load_kerncijfers
-from dashboard.data.labour import METHOD_NOTE, labour_comparison
+from dashboard.data.labour import labour_comparison
 from dashboard.data.regions import load_region_index
 from dashboard.data.sources import source_line, source_name
+from dashboard.presentation.narrative.regions import METHOD_NOTE
 from dashboard.region.profiles import build_profile, profile_json
 
 

@@ -56,34 +56,6 @@ MEMBER_COLUMNS: tuple[str, ...] = (
 )
 NEDERLAND = "Nederland"
 
-#: Said on every page that shows the block: which values are recomputed and how.
-METHOD_NOTE = (
-    "Aantallen (uitkeringen, werkzame beroepsbevolking, vestigingen) zijn per regio opgeteld; "
-    "de rates zijn totaal gedeeld door totaal. De uitkeringsrates delen de uitkeringen op 31 "
-    "december, die lopen tot de AOW-leeftijd (67 jaar in 2024), door de inwoners van 15 tot 65 "
-    "jaar op 1 januari: de tabel heeft geen leeftijdsgroep tot 67 jaar, dus de rate is iets "
-    "hoger dan per inwoner tot de AOW-leeftijd. Participatie, % werknemers/zelfstandigen, "
-    "inkomen en armoede zijn percentages of gemiddelden; per regio zijn ze herberekend, gewogen"
-    " met het aantal waar ze een deel van zijn. Participatie: de bevolking van 15 tot 75 jaar. "
-    "CBS publiceert die in tabel 86258NED (Arbeidsdeelname; wijken en buurten, 2024), maar die "
-    "zit niet in de gegevens van dit dashboard; gebruikt wordt de noemer die uit de tabel volgt"
-    " (werkzame beroepsbevolking ÷ participatie per gemeente). % werknemers en zelfstandigen: "
-    "de werkzame beroepsbevolking. Armoede: het aantal inwoners (CBS rekent over de personen in"
-    " particuliere huishoudens, een aantal dat de tabel niet voor elke gemeente geeft). Inkomen"
-    " per inwoner: het aantal inwoners in de inkomensstatistiek (aantal ontvangers × inkomen "
-    "per ontvanger ÷ inkomen per inwoner). Omdat CBS de gemeentecijfers afrondt, zijn die "
-    "regiowaarden bij benadering. Ontbreekt een cijfer voor één gemeente, dan is de regiowaarde"
-    " niet beschikbaar: CBS publiceert het inkomen niet voor Schiermonnikoog, Vlieland en "
-    "Rozendaal, dus is het gemiddelde inkomen er niet voor hun regio's en Nederland; hun "
-    "armoedecijfer wel."
-)
-#: Said under every table of the block: where the period of each figure stands.
-PERIOD_NOTE = (
-    "De cijfers hebben niet allemaal dezelfde peildatum: de kolom Periode zegt per cijfer welke, "
-    "en 'voorlopig' waar CBS de cijfers voorlopig noemt. De bronnenlijst zegt per cijfer of CBS "
-    "de periode vermeldt of waaruit die is afgeleid."
-)
-
 
 @dataclass(frozen=True)
 class LabourRow:
@@ -236,18 +208,6 @@ def labour_comparison(
         sectors=tuple(make(i) for i in SECTOR_INDICATORS),
         members=members,
     )
-
-
-def rates_text(comparison: LabourComparison) -> str:
-    """Text alternative of the rates chart."""
-    if not comparison.available:
-        return "Er zijn geen arbeidsmarktcijfers in de gegevensmap."
-    parts = []
-    for indicator_id in RATE_INDICATORS:
-        row = comparison.row(indicator_id)
-        values = ", ".join(f"{name} {row.text(code)}" for code, name in comparison.areas)
-        parts.append(f"{row.label}: {values}")
-    return "; ".join(parts) + "."
 
 
 def before_after_table(before: LabourComparison, after: LabourComparison) -> pd.DataFrame:

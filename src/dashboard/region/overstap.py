@@ -437,18 +437,6 @@ def _times(share: float | None, budget: float | None) -> float | None:
     return None if share is None or budget is None else share * budget
 
 
-FRICTIEKOSTEN_CAVEAT = (
-    "Over frictiekosten bij uittreding staat niets in de governance-afspraken (notitie "
-    "Voorschoten). Een bedrag voor frictiekosten is eigen invoer, geen uitkomst van de "
-    "bronnen; wie het betaalt, is niet vastgelegd."
-)
-KEY_CAVEAT = (
-    "De echte verdeelsleutels staan in de bijlage governance ZHC, die niet bij de bronnen zit. "
-    "De verdeling hier is een rekenvoorbeeld met een sleutel die u kiest; het regiobudget blijft "
-    "na de overstap gelijk (vaste overhead), zoals de notitie veronderstelt."
-)
-
-
 # --- procedure, consequences, variants ----------------------------------------------------------
 @dataclass(frozen=True)
 class TimelineStep:

@@ -5,8 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.core.markup import escape_markdown
-from dashboard.data.labour import METHOD_NOTE, PERIOD_NOTE, LabourComparison, rates_text
+from dashboard.data.labour import LabourComparison
 from dashboard.presentation.charts import profiles as charts
+from dashboard.presentation.narrative.regions import (
+    METHOD_LEAD,
+    METHOD_NOTE,
+    PERIOD_NOTE,
+    rates_text,
+)
 from dashboard.presentation.tables import (
     labour_before_after_figures,
     labour_figures,
@@ -38,7 +44,7 @@ def comparison_block(comparison: LabourComparison, key: str) -> None:
         sources=(*comparison.source_ids(), "indeling_afgeleid_2025"),
         extra=PERIOD_NOTE,
     )
-    st.markdown("**Hoe de regiowaarden zijn berekend.** " + METHOD_NOTE)
+    st.markdown(f"**{METHOD_LEAD}.** {METHOD_NOTE}")
     rate_sources = ("cbs_kwb_2024_bijstand", "cbs_kwb_2024_ww", "cbs_kwb_2024_ao")
     text = rates_text(comparison)
     show_chart(
@@ -80,4 +86,4 @@ def overstap_block(before: LabourComparison, after: LabourComparison) -> None:
         sources=(*before.source_ids(), "indeling_afgeleid_2025"),
         extra=PERIOD_NOTE,
     )
-    st.markdown("**Hoe de regiowaarden zijn berekend.** " + METHOD_NOTE)
+    st.markdown(f"**{METHOD_LEAD}.** {METHOD_NOTE}")

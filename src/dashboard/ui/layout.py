@@ -46,10 +46,10 @@ def page_guard() -> None:
 # - The Kaart's map picture (``ui/svg_map``) as a block: no line gap under it. Its place does not
 #   depend on this style (which applies after the map is on screen): the picture fills its
 #   column by its own size, and nothing stands above it that loads later.
-# - A table's toolbar ("Show/hide columns", "Search", "Fullscreen": English, and Streamlit has
-#   no setting for its language) is left off; sorting by a column header stays. So is a chart's
-#   ("Show data", "Download as PNG", "Copy Vega-Lite spec", "Fullscreen"): its figures are offered
-#   in Dutch under it ("Cijfers van de grafiek downloaden (Excel)").
+# - Every element's toolbar is left off: it is English and Streamlit has no setting for its
+#   language. A table's ("Show/hide columns", "Search", "Fullscreen"; sorting by a column header
+#   stays) and a chart's ("Show data", "Download as PNG", "Copy Vega-Lite spec", "Fullscreen"):
+#   its figures are offered in Dutch under it ("Cijfers van de grafiek downloaden (Excel)").
 # - Printing: a table's interactive grid is a canvas that prints empty; its plain twin
 #   (``ui.figures.show_table``) is shown instead, and download buttons and the sidebar are left
 #   off the paper.
@@ -72,9 +72,7 @@ GLOBAL_CSS = """
 [class*="st-key-kaartbeeld_"] img { display: block; width: 100%; height: auto; }
 h1, h2, h3 { word-break: normal; overflow-wrap: break-word; }
 [class*="st-key-druk_"] { display: none; }
-[class*="st-key-scherm_"] [data-testid="stElementToolbar"] { display: none; }
-[data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"])
-  [data-testid="stElementToolbar"] { display: none; }
+[data-testid="stElementToolbar"] { display: none; }
 @media print {
   [class*="st-key-druk_"] { display: block; }
   [class*="st-key-scherm_"], [data-testid="stDownloadButton"], [data-testid="stSidebar"],

@@ -5,7 +5,7 @@ The charts themselves are Vega-Lite specifications in :mod:`dashboard.presentati
 pendel
 sentences that also stand outside a chart (shares, trend) are in
 :mod:`dashboard.presentation.narrative.pendel`,
-the labour rates' in :func:`dashboard.data.labour.rates_text`.
+the labour rates' in :func:`dashboard.presentation.narrative.regions.rates_text`.
 """
 
 from __future__ import annotations

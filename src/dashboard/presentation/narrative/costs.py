@@ -13,6 +13,18 @@ from collections.abc import Mapping
 from dashboard.core.formatting import fmt_eur, fmt_number, fmt_pct
 from dashboard.region.overstap import CostModel, DistributionKey, MemberCost
 
+#: Said next to the frictiekosten field and in the report: the amount is the user's own.
+FRICTIEKOSTEN_CAVEAT = (
+    "Over frictiekosten bij uittreding staat niets in de governance-afspraken (notitie "
+    "Voorschoten). Een bedrag voor frictiekosten is eigen invoer, geen uitkomst van de "
+    "bronnen; wie het betaalt, is niet vastgelegd."
+)
+#: Said next to the cost split and in the report: the key is an example, not the agreement.
+KEY_CAVEAT = (
+    "De echte verdeelsleutels staan in de bijlage governance ZHC, die niet bij de bronnen zit. "
+    "De verdeling hier is een rekenvoorbeeld met een sleutel die u kiest; het regiobudget blijft "
+    "na de overstap gelijk (vaste overhead), zoals de notitie veronderstelt."
+)
 #: Said wherever euro amounts would stand but no budget was entered.
 NO_AMOUNTS = "Er zijn geen bedragen ingevoerd; de kosten in euro zijn daarom niet berekend."
 

@@ -138,7 +138,7 @@ def _share_words(p: float) -> str:
 
 
 def acceptability_sentence(problem: DecisionProblem, result: SmaaResult, variant: str) -> str:
-    """“Variant 1 is de beste in p% van alle denkbare wegingen”."""
+    """“Variant 1 scoort het hoogst in p% van alle denkbare wegingen”."""
     name = variant_name(problem, variant)
     share = _share_words(result.first(variant))
     options = result.options
@@ -152,7 +152,7 @@ def acceptability_sentence(problem: DecisionProblem, result: SmaaResult, variant
         where = f"van alle denkbare wegingen met de volgorde {order}"
     else:
         where = "van alle denkbare wegingen"
-    return f"{name} is de beste in {share} {where}."
+    return f"{name} scoort het hoogst in {share} {where}."
 
 
 def challenger_sentence(problem: DecisionProblem, result: SmaaResult, variant: str) -> str | None:
@@ -209,10 +209,10 @@ def tornado_title(winner: str, counted: int, shown: int, limited: bool) -> str:
     its place (``limited`` false), that it stays the best whatever share any weight gets."""
     if not limited:
         return (
-            f"{winner} blijft de beste bij elk aandeel van elk van de {counted} gewichten; "
+            f"{winner} blijft het hoogst bij elk aandeel van elk van de {counted} gewichten; "
             "hier de perspectieven"
         )
-    title = f"Tussen welke aandelen blijft {winner} de beste?"
+    title = f"Tussen welke aandelen blijft {winner} het hoogst?"
     if counted > shown:
         title += f" (de {shown} gevoeligste van {counted} gewichten)"
     return title

@@ -120,7 +120,7 @@ def section_methoden(ctx: ReportContext) -> Section:
             "Robuustheid. Per gewicht wordt exact berekend tussen welke aandelen de huidige "
             "winnaar de hoogste score houdt (de scores zijn lineair in dat aandeel). Daarnaast "
             "worden willekeurige wegingen getrokken (gelijkmatig over alle mogelijke verdelingen) "
-            "en geteld hoe vaak elke variant de beste is.",
+            "en geteld hoe vaak elke variant het hoogst scoort.",
             "Regio's. De indeling gemeente → arbeidsmarktregio is afgeleid uit de CBS-grenzen: "
             "het representatieve punt van elke gemeente ligt binnen precies één regio. "
             "Regiocijfers zijn sommen van de gemeentecijfers; verhoudingen (zoals dichtheid) "

@@ -11,6 +11,8 @@ from dashboard.data.indicators import indicator_period
 from dashboard.data.sources import source_line
 from dashboard.presentation import maps, pendel_report
 from dashboard.presentation.narrative.costs import (
+    FRICTIEKOSTEN_CAVEAT,
+    KEY_CAVEAT,
     frictiekosten_sentence,
     mover_cost_sentence,
     remaining_sentence,
@@ -101,8 +103,8 @@ def section_overstap(ctx: ReportContext) -> Section:
                 ),
             )
         )
-    paragraphs.append(ov.KEY_CAVEAT)
-    paragraphs.append(ov.FRICTIEKOSTEN_CAVEAT)
+    paragraphs.append(KEY_CAVEAT)
+    paragraphs.append(FRICTIEKOSTEN_CAVEAT)
     cite_ids: list[str] = ["seed_000"]
     steps = ov.procedure_timeline(van, naar, name)
     tables.append(

@@ -9,7 +9,14 @@ from dashboard.core.formatting import fmt_int
 from dashboard.data import labour
 from dashboard.data.sources import source_line
 from dashboard.presentation.charts import profiles as profile_charts
-from dashboard.presentation.narrative.regions import rate_sentence, two_regions_sentence
+from dashboard.presentation.narrative.regions import (
+    METHOD_LEAD,
+    METHOD_NOTE,
+    PERIOD_NOTE,
+    rate_sentence,
+    rates_text,
+    two_regions_sentence,
+)
 from dashboard.presentation.reports.sections import sizes
 from dashboard.presentation.reports.sections.context import ReportContext, known_sources
 from dashboard.presentation.reports.sections.model import SECTION_TITLES, Chart, Section
@@ -121,7 +128,7 @@ def section_arbeidsmarkt(ctx: ReportContext) -> Section:
         spec=profile_charts.labour_rates_spec(comparison),
         width=sizes.LABOUR_RATES.width,
         height=sizes.LABOUR_RATES.height,
-        alt_text=labour.rates_text(comparison),
+        alt_text=rates_text(comparison),
         source=source_line(*known_sources(r.source_id for r in rates)),
     )
     return Section(
@@ -129,8 +136,8 @@ def section_arbeidsmarkt(ctx: ReportContext) -> Section:
         title=SECTION_TITLES["arbeidsmarkt"],
         lead=rate_sentence(bijstand, comparison.areas),
         paragraphs=(
-            "Hoe de regiowaarden zijn berekend: " + labour.METHOD_NOTE,
-            labour.PERIOD_NOTE,
+            f"{METHOD_LEAD}: {METHOD_NOTE}",
+            PERIOD_NOTE,
         ),
         tables=tuple(tables),
         charts=(chart,),
