@@ -33,6 +33,15 @@ def is_missing(value: Any) -> bool:
         return False
 
 
+def number_or_none(value: object) -> float | None:
+    """``value`` as a float, or None when it is missing (None, NaN, NA) or not a number."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number
+
+
 def fmt_given(value: Any, width: int = 30) -> str:
     """A value as it was given, for a message that refuses it: its repr, cut to ``width``."""
     text = repr(value)

@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number
+from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, number_or_none
 from dashboard.data.indicators import indicator_period
 from dashboard.data.kerncijfers import NATIONAL_CODE
 from dashboard.data.labour import RATE_INDICATORS, LabourComparison
@@ -29,14 +29,6 @@ BEFORE, AFTER = "Voor de overstap", "Na de overstap"
 
 def _colour(i: int) -> str:
     return HIGHLIGHT_COLOURS[i % len(HIGHLIGHT_COLOURS)]
-
-
-def _nan_to_none(value: object) -> float | None:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return None if number != number else number
 
 
 def _region(profile: RegionProfile) -> str:
@@ -55,7 +47,7 @@ def members_spec(profiles: Sequence[RegionProfile], indicator_id: str = "inwoner
             indicator_id, ascending=False, na_position="last", kind="stable"
         )
         for name, raw in zip(members["gemeente_naam"], members[indicator_id], strict=True):
-            value = _nan_to_none(raw)
+            value = number_or_none(raw)
             rows.append(
                 {
                     "categorie": f"{name} ({profile.code})",

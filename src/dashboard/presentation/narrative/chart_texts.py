@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
+from dashboard.core.formatting import (
+    NIET_BESCHIKBAAR,
+    fmt_eur,
+    fmt_int,
+    fmt_number,
+    fmt_pct,
+    number_or_none,
+)
 from dashboard.mcda.criteria import RATINGS, Matrix
 from dashboard.mcda.scoring import DecisionProblem, ScoreResult, scores_equal
 from dashboard.mcda.sensitivity import OneWay, SmaaResult
@@ -149,14 +156,6 @@ def acceptability_text(result: SmaaResult, problem: DecisionProblem) -> str:
 
 
 # --- regions and the overstap ----------------------------------------------------------------
-def _nan_to_none(value: object) -> float | None:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return None if number != number else number
-
-
 def members_text(profiles: Sequence[RegionProfile], indicator_id: str = "inwoners") -> str:
     parts = []
     for profile in profiles:
@@ -168,9 +167,9 @@ def members_text(profiles: Sequence[RegionProfile], indicator_id: str = "inwoner
         parts.append(
             f"{profile.name} telt {len(rows)} gemeenten; de grootste naar "
             f"{ind.label.lower()} is {top['gemeente_naam']} "
-            f"({fmt_number(_nan_to_none(top[indicator_id]), ind.decimals)}), de kleinste "
+            f"({fmt_number(number_or_none(top[indicator_id]), ind.decimals)}), de kleinste "
             f"{rows.iloc[-1]['gemeente_naam']} "
-            f"({fmt_number(_nan_to_none(rows.iloc[-1][indicator_id]), ind.decimals)})."
+            f"({fmt_number(number_or_none(rows.iloc[-1][indicator_id]), ind.decimals)})."
         )
     return " ".join(parts)
 
