@@ -13,7 +13,7 @@ marks or scale settings) is not accepted and stays with vl-convert.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -180,6 +180,7 @@ def _rings(geometry: Any) -> list[list[list[float]]] | None:
     if not isinstance(geometry, dict):
         return None
     kind, coords = geometry.get("type"), geometry.get("coordinates")
+    polygons: Any
     if kind == "Polygon":
         polygons = [coords]
     elif kind == "MultiPolygon":
@@ -194,25 +195,6 @@ def _rings(geometry: Any) -> list[list[list[float]]] | None:
     except TypeError:
         return None
     return rings
-
-
-def _points(geometry: Any) -> list[list[float]] | None:
-    """All positions of a GeoJSON geometry or Feature (for a projection's ``fit``)."""
-    if isinstance(geometry, dict) and geometry.get("type") == "Feature":
-        geometry = geometry.get("geometry")
-    if not isinstance(geometry, dict):
-        return None
-    coords = geometry.get("coordinates")
-    depth = {"Point": 0, "MultiPoint": 1, "LineString": 1, "Polygon": 2, "MultiPolygon": 3}
-    level = depth.get(str(geometry.get("type")))
-    if level is None:
-        return None
-    found = [coords]
-    for _ in range(level):
-        found = [inner for outer in found for inner in outer]
-    if not found or any(not isinstance(p, list) or len(p) != 2 for p in found):
-        return None
-    return found
 
 
 def _scale_ok(channel: dict, values: list[Any]) -> bool:
@@ -279,7 +261,11 @@ def _layer_ok(layer: Any) -> bool:
         return False
     if "stroke" in mark and not _is_colour(mark["stroke"]):
         return False
-    if not isinstance(data, dict) or set(data) != {"values"} or not isinstance(data["values"], list):
+    if (
+        not isinstance(data, dict)
+        or set(data) != {"values"}
+        or not isinstance(data["values"], list)
+    ):
         return False
     features = data["values"]
     for feature in features:
@@ -300,7 +286,9 @@ def _layer_ok(layer: Any) -> bool:
     if filled and "stroke" in encoding:
         return False
     for name in ("description", "href"):
-        if name in encoding and (set(encoding[name]) != {"field"} or _field(encoding[name]) is None):
+        if name in encoding and (
+            set(encoding[name]) != {"field"} or _field(encoding[name]) is None
+        ):
             return False
     for name in ("color", "stroke"):
         channel = encoding.get(name)
@@ -325,12 +313,9 @@ def accepts(spec: dict) -> bool:
     try:
         if not isinstance(spec, dict) or not set(spec) <= _TOP_KEYS:
             return False
-        projection = spec.get("projection")
-        if not isinstance(projection, dict) or projection.get("type") != "mercator":
-            return False
-        if not set(projection) <= {"type", "fit"}:
-            return False
-        if "fit" in projection and _points(projection["fit"]) is None:
+        # fitted to the features (a "fit" of its own zooms in: areas beyond the plot would
+        # need clipping, which a reportlab drawing does not do)
+        if spec.get("projection") != {"type": "mercator"}:
             return False
         layers = spec.get("layer")
         if not isinstance(layers, list) or not layers or not all(_layer_ok(x) for x in layers):
@@ -359,8 +344,8 @@ def _mercator(lonlat: np.ndarray) -> np.ndarray:
 
 def _map_areas(spec: dict, width: float, height: float) -> tuple[Area, ...]:
     """Every feature of every layer, projected as d3's ``projection.fitSize([width, height],
-    …)`` does (the largest scale that fits, centred) to the features or the projection's
-    ``fit``, coloured and outlined as the layer says; in picture pixels."""
+    features)`` does (the largest scale that fits, centred), coloured and outlined as the layer
+    says; in picture pixels."""
     layers = spec["layer"]
     rings = [
         [_rings(feature["geometry"]) or [] for feature in layer["data"]["values"]]
@@ -368,9 +353,7 @@ def _map_areas(spec: dict, width: float, height: float) -> tuple[Area, ...]:
     ]
     flat = [ring for layer in rings for feature in layer for ring in feature]
     xy = _mercator(np.array([p for ring in flat for p in ring], dtype=float))
-    fit = spec["projection"].get("fit")
-    box = xy if fit is None else _mercator(np.array(_points(fit), dtype=float))
-    (x0, y0), (x1, y1) = box.min(axis=0), box.max(axis=0)
+    (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
     k = min(width / ((x1 - x0) or 1e-12), height / ((y1 - y0) or 1e-12))
     offset = np.array([(width - k * (x0 + x1)) / 2, (height - k * (y0 + y1)) / 2]) + PADDING
     xy = xy * k + offset
@@ -514,7 +497,13 @@ def _legend(
     title = channel.get("title")
     title_height = m.title_size + m.title_padding if title else 0.0
     title_width = measure(title, m.title_size, True) if title else 0.0
-    place = {"x": x, "y": y, "title": title, "left": x + m.pad, "body": y + m.pad + title_height}
+    place: dict[str, Any] = {
+        "x": x,
+        "y": y,
+        "title": title,
+        "left": x + m.pad,
+        "body": y + m.pad + title_height,
+    }
     scale = channel["scale"]
     if channel["type"] == "quantitative":
         field = _field(channel) or ""
@@ -723,7 +712,7 @@ def _freeform(
         path = shape._element.find(".//" + qn("a:path"))
         size = f'w="{path.get("w")}" h="{path.get("h")}"'
         path.getparent().replace(
-            path, parse_xml(f'<a:path {nsdecls("a")} {size}>{"".join(parts)}</a:path>')
+            path, parse_xml(f"<a:path {nsdecls('a')} {size}>{''.join(parts)}</a:path>")
         )
 
     return shape, write_path
@@ -812,8 +801,8 @@ def add_to_slide(slide: Any, spec: dict, width: int, height: int, box: Box) -> A
         # a box one line high around the text's middle, wide enough for any substitute font
         line = size * 1.4
         middle = baseline - MIDDLE_BASELINE * size
-        label = shapes.add_textbox(*at(x, middle - line / 2), emu(_estimate(text, size, bold) * 1.2),
-                                   emu(line))  # fmt: skip
+        wide = _estimate(text, size, bold) * 1.2
+        label = shapes.add_textbox(*at(x, middle - line / 2), emu(wide), emu(line))
         made.append(label)
         frame = label.text_frame
         frame.word_wrap = True
