@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Protocol
 
 from dashboard.core.formatting import fmt_number
 
 #: (left, top, width, height) in EMU: where on a slide a chart may stand.
 Box = tuple[int, int, int, int]
+
+
+class Fonts(Protocol):
+    """The PDF's registered reportlab font names a drawing's texts are set in
+    (:class:`dashboard.presentation.reports.images.ChartFonts`; named here so the drawers need
+    nothing of the report, which calls them)."""
+
+    regular: str
+    bold: str
+    italic: str
+
 
 #: The d3 number formats the drawers write in Dutch: fixed decimals, with or without thousands.
 _FIXED = re.compile(r"^(,?)\.(\d)f$")

@@ -22,8 +22,7 @@ import numpy as np
 from dashboard.presentation.charts.native.common import dutch_number_format
 
 if TYPE_CHECKING:
-    from dashboard.presentation.charts.native.common import Box
-    from dashboard.presentation.reports.images import ChartFonts
+    from dashboard.presentation.charts.native.common import Box, Fonts
 
 # --- Vega's defaults for what the map specifications leave unset ----------------------------
 #: Space around the whole chart (Vega-Lite's autosize padding), in pixels.
@@ -587,7 +586,7 @@ def _gradients(pic: MapPicture) -> list[Legend]:
 
 
 # --- PDF -------------------------------------------------------------------------------------
-def pdf_drawing(spec: dict, width: int, height: int, fonts: ChartFonts) -> Any:
+def pdf_drawing(spec: dict, width: int, height: int, fonts: Fonts) -> Any:
     """The chart as a reportlab ``Drawing`` of the whole chart (plot area ``width`` × ``height``
     plus legends and padding, in points as the SVG's pixels): one filled path per feature, the
     outlines, the legends in the PDF's fonts."""
