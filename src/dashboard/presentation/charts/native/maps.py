@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -146,8 +146,21 @@ class Legend:
     gradient: tuple[str, ...] = ()
     ends: tuple[str, str] = ("", "")
     gradient_length: float = 200.0
+    #: a gradient drawn left to right, its labels under it (legends under the map)
+    horizontal: bool = False
     entries: tuple[Entry, ...] = ()
     centres: tuple[float, ...] = ()
+
+
+class Text(NamedTuple):
+    """A legend text: its start (or, ``end``, its end) at x, its baseline at y (pixels)."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    bold: bool = False
+    end: bool = False
 
 
 @dataclass(frozen=True)
@@ -464,7 +477,7 @@ def picture(
     else:
         x, y = PADDING + width + metrics.offset, float(PADDING)
     for name, channel, mark, features in legends:
-        legend = _legend(name, channel, mark, features, (x, y), metrics, measure)
+        legend = _legend(name, channel, mark, features, (x, y), metrics, measure, below)
         placed.append(legend)
         if below:
             x += legend.width + metrics.offset
@@ -489,8 +502,10 @@ def _legend(
     corner: tuple[float, float],
     m: Metrics,
     measure: Measure,
+    horizontal: bool = False,
 ) -> Legend:
-    """The legend of one channel with its top-left corner at ``corner``."""
+    """The legend of one channel with its top-left corner at ``corner``; a gradient drawn
+    ``horizontal`` or, as Vega does, upright."""
     x, y = corner
     options = channel["legend"]
     title = channel.get("title")
@@ -516,15 +531,23 @@ def _legend(
         ends = (write(min(finite)), write(max(finite)))
         # the bar keeps its length on a slide; it needs only room for its two labels
         length = max(float(options.get("gradientLength", 200)), 3 * m.label_size)
-        labels_width = max(measure(t, m.label_size, False) for t in ends)
-        inner_w = max(title_width, m.thickness + m.label_gap + labels_width)
+        if horizontal:
+            gap = 2 * m.label_size
+            length = max(length, sum(measure(t, m.label_size, False) for t in ends) + gap)
+            inner_w = max(title_width, length)
+            inner_h = m.thickness + m.label_gap + m.label_size
+        else:
+            labels_width = max(measure(t, m.label_size, False) for t in ends)
+            inner_w = max(title_width, m.thickness + m.label_gap + labels_width)
+            inner_h = length
         return Legend(
             **place,
             width=math.ceil(2 * m.pad + inner_w),
-            height=2 * m.pad + title_height + length,
+            height=2 * m.pad + title_height + inner_h,
             gradient=tuple(scale["range"]),
             ends=ends,
             gradient_length=length,
+            horizontal=horizontal,
         )
     limit = options.get("labelLimit")
     shape = options.get("symbolType", "circle")
@@ -550,24 +573,28 @@ def _legend(
     )
 
 
-def _texts(pic: MapPicture) -> list[tuple[str, float, float, float, bool]]:
-    """Every legend text as (text, x, baseline y, size, bold), picture pixels, y down."""
+def _texts(pic: MapPicture) -> list[Text]:
+    """Every legend text, picture pixels, y down."""
     m = pic.metrics
     out = []
     for legend in pic.legends:
         if legend.title:
             baseline = legend.y + m.pad + TOP_BASELINE * m.title_size
-            out.append((legend.title, legend.left, baseline, m.title_size, True))
+            out.append(Text(legend.title, legend.left, baseline, m.title_size, bold=True))
         size = m.label_size
-        if legend.gradient:
-            lo, hi = legend.ends
+        lo, hi = legend.ends
+        if legend.gradient and legend.horizontal:
+            baseline = legend.body + m.thickness + m.label_gap + TOP_BASELINE * size
+            out.append(Text(hi, legend.left + legend.gradient_length, baseline, size, end=True))
+            out.append(Text(lo, legend.left, baseline, size))
+        elif legend.gradient:
             x = legend.left + m.thickness + m.label_gap
-            out.append((hi, x, legend.body + TOP_BASELINE * size, size, False))
+            out.append(Text(hi, x, legend.body + TOP_BASELINE * size, size))
             bottom = legend.body + legend.gradient_length - (1 - TOP_BASELINE) * size
-            out.append((lo, x, bottom, size, False))
+            out.append(Text(lo, x, bottom, size))
         for entry, centre in zip(legend.entries, legend.centres, strict=True):
             baseline = centre + MIDDLE_BASELINE * size
-            out.append((entry.label, legend.left + m.label_x, baseline, size, False))
+            out.append(Text(entry.label, legend.left + m.label_x, baseline, size))
     return out
 
 
@@ -580,9 +607,28 @@ def _symbols(pic: MapPicture) -> list[tuple[Entry, float, float]]:
     ]
 
 
-def _gradients(pic: MapPicture) -> list[Legend]:
-    """The gradient legends."""
-    return [legend for legend in pic.legends if legend.gradient]
+Band = tuple[str, str, float, float, float, float, bool]
+
+
+def _bands(pic: MapPicture, count: int) -> list[Band]:
+    """Each gradient as ``count`` bands per colour step from low to high: (low colour, high
+    colour, x, y, width, height, horizontal) of each, picture pixels."""
+    out = []
+    for legend in pic.legends:
+        if not legend.gradient:
+            continue
+        steps = (len(legend.gradient) - 1) * count
+        part = legend.gradient_length / max(steps, 1)
+        for i in range(steps):
+            low = interpolate(legend.gradient, i / steps)
+            high = interpolate(legend.gradient, (i + 1) / steps)
+            if legend.horizontal:
+                box = (legend.left + i * part, legend.body, part, pic.metrics.thickness)
+            else:  # low at the bottom
+                top = legend.body + legend.gradient_length - (i + 1) * part
+                box = (legend.left, top, pic.metrics.thickness, part)
+            out.append((low, high, *box, legend.horizontal))
+    return out
 
 
 # --- PDF -------------------------------------------------------------------------------------
@@ -622,16 +668,12 @@ def pdf_drawing(spec: dict, width: int, height: int, fonts: Fonts) -> Any:
         areas.add(path)
     drawing.add(areas, name="areas")
     legend = Group()
-    for bar in _gradients(pic):
-        # one band per pixel in its exact colour (a reportlab drawing has no gradients)
-        bands = max(round(bar.gradient_length), 1)
-        step = bar.gradient_length / bands
-        for i in range(bands):
-            shade = interpolate(bar.gradient, 1 - (i + 0.5) / bands)
-            y = top - bar.body - (i + 1) * step
-            # a little overlap: no hairline gaps between the bands when zoomed in
-            legend.add(Rect(bar.left, y, m.thickness, step * 1.2, fillColor=HexColor(shade),
-                            strokeColor=None))  # fmt: skip
+    # a band per pixel of the default gradient, each its colour halfway (a reportlab drawing
+    # has no gradients); a little overlap: no hairline gaps between the bands when zoomed in
+    for low, high, x, y, w, h, horizontal in _bands(pic, 80):
+        shade = interpolate((low, high), 0.5)
+        w, h = (w * 1.2, h) if horizontal else (w, h * 1.2)
+        legend.add(Rect(x, top - y - h, w, h, fillColor=HexColor(shade), strokeColor=None))
     for entry, cx, cy in _symbols(pic):
         style = {
             "fillColor": colour(entry.fill),
@@ -643,9 +685,10 @@ def pdf_drawing(spec: dict, width: int, height: int, fonts: Fonts) -> Any:
             legend.add(Circle(cx, top - cy, half, **style))
         else:
             legend.add(Rect(cx - half, top - cy - half, m.symbol, m.symbol, **style))
-    for text, x, baseline, size, bold in _texts(pic):
-        font = fonts.bold if bold else fonts.regular
-        legend.add(String(x, top - baseline, text, fontName=font, fontSize=size,
+    for text in _texts(pic):
+        font = fonts.bold if text.bold else fonts.regular
+        legend.add(String(text.x, top - text.y, text.text, fontName=font, fontSize=text.size,
+                          textAnchor="end" if text.end else "start",
                           fillColor=HexColor("#000000")))  # fmt: skip
     drawing.add(legend, name="legend")
     return drawing
@@ -774,45 +817,43 @@ def add_to_slide(slide: Any, spec: dict, width: int, height: int, box: Box) -> A
         made.append(shape)
         paths.append(write_path)
         _paint(shape, area.fill, area.stroke, emu(area.stroke_width), area.fill_opacity)
-    for bar in _gradients(pic):
-        # one two-colour gradient per step of the ramp (every viewer draws those), top down
-        parts = len(bar.gradient) - 1
-        part = bar.gradient_length / parts
-        for i in range(parts):
-            y = bar.body + (parts - 1 - i) * part
-            rect = shapes.add_shape(MSO_SHAPE.RECTANGLE, *at(bar.left, y), emu(m.thickness),
-                                    emu(part))  # fmt: skip
-            made.append(rect)
-            _paint(rect, None, None, 0)
-            rect.fill.gradient()
-            rect.fill.gradient_angle = 90  # from the bottom (low) to the top (high)
-            low, high = rect.fill.gradient_stops
-            low.position, high.position = 0.0, 1.0
-            low.color.rgb = RGBColor.from_string(bar.gradient[i][1:])
-            high.color.rgb = RGBColor.from_string(bar.gradient[i + 1][1:])
+    # one two-colour gradient per step of the ramp (every viewer draws those; PowerPoint's
+    # interpolation is linear in RGB too)
+    for low_colour, high_colour, x, y, w, h, horizontal in _bands(pic, 1):
+        rect = shapes.add_shape(MSO_SHAPE.RECTANGLE, *at(x, y), emu(w), emu(h))
+        made.append(rect)
+        _paint(rect, None, None, 0)
+        rect.fill.gradient()
+        # from low to high: left to right, or bottom to top
+        rect.fill.gradient_angle = 0 if horizontal else 90
+        low, high = rect.fill.gradient_stops
+        low.position, high.position = 0.0, 1.0
+        low.color.rgb = RGBColor.from_string(low_colour[1:])
+        high.color.rgb = RGBColor.from_string(high_colour[1:])
     for entry, cx, cy in _symbols(pic):
         kind = MSO_SHAPE.OVAL if entry.shape == "circle" else MSO_SHAPE.RECTANGLE
         half = m.symbol / 2
         symbol = shapes.add_shape(kind, *at(cx - half, cy - half), emu(m.symbol), emu(m.symbol))
         made.append(symbol)
         _paint(symbol, entry.fill, entry.stroke, emu(entry.stroke_width))
-    for text, x, baseline, size, bold in _texts(pic):
+    for text in _texts(pic):
         # a box one line high around the text's middle, wide enough for any substitute font
-        line = size * 1.4
-        middle = baseline - MIDDLE_BASELINE * size
-        wide = _estimate(text, size, bold) * 1.2
-        label = shapes.add_textbox(*at(x, middle - line / 2), emu(wide), emu(line))
+        line = text.size * 1.4
+        middle = text.y - MIDDLE_BASELINE * text.size
+        wide = _estimate(text.text, text.size, text.bold) * 1.2
+        start = text.x - wide if text.end else text.x
+        label = shapes.add_textbox(*at(start, middle - line / 2), emu(wide), emu(line))
         made.append(label)
         frame = label.text_frame
         frame.word_wrap = True
         frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         paragraph = frame.paragraphs[0]
-        paragraph.alignment = PP_ALIGN.LEFT
+        paragraph.alignment = PP_ALIGN.RIGHT if text.end else PP_ALIGN.LEFT
         run = paragraph.add_run()
-        run.text = text
-        run.font.size = Pt(round(size * scale / EMU_PER_PT, 1))
-        run.font.bold = bold
+        run.text = text.text
+        run.font.size = Pt(round(text.size * scale / EMU_PER_PT, 1))
+        run.font.bold = text.bold
         run.font.name = SLIDE_FONT
         run.font.color.rgb = RGBColor(0, 0, 0)
     group = slide.shapes.add_group_shape(made)
