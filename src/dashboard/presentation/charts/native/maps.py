@@ -837,10 +837,10 @@ def add_to_slide(slide: Any, spec: dict, width: int, height: int, box: Box) -> A
         made.append(symbol)
         _paint(symbol, entry.fill, entry.stroke, emu(entry.stroke_width))
     for text in _texts(pic):
-        # a box one line high around the text's middle, wide enough for any substitute font
-        line = text.size * 1.4
+        # a box one line high around the text's middle, as wide as the layout counted on
+        line = text.size * 1.2
         middle = text.y - MIDDLE_BASELINE * text.size
-        wide = _estimate(text.text, text.size, text.bold) * 1.2
+        wide = _estimate(text.text, text.size, text.bold)
         start = text.x - wide if text.end else text.x
         label = shapes.add_textbox(*at(start, middle - line / 2), emu(wide), emu(line))
         made.append(label)
