@@ -36,8 +36,8 @@ MIDDLE_BASELINE = 0.30
 SLIDE_MIN_FONT_PT = 14.0
 EMU_PER_PT = 12700
 SLIDE_FONT = "Calibri"
-#: Average glyph width in em for estimating a slide text's width (as the deck does).
-GLYPH_EM = 0.58
+#: Characters about half as wide as a letter (for estimating a slide text's width).
+NARROW = frozenset(" .,:;'()[]-|!il")
 
 
 @dataclass(frozen=True)
@@ -455,13 +455,14 @@ def picture(
     *,
     legend_scale: float = 1.0,
     below: bool = False,
+    rows: bool = False,
     areas: tuple[Area, ...] | None = None,
 ) -> MapPicture:
     """The map of an accepted ``spec`` with a plot area of ``width`` × ``height`` pixels, its
     texts measured by ``measure(text, size, bold)``. The legends stand to the right of the map,
     stacked, as Vega places them; ``below`` puts them side by side under it (a slide with
-    little width), ``legend_scale`` enlarges them. ``areas``: the map's areas when already
-    projected for this size (:func:`_map_areas`)."""
+    little width), with ``rows`` in rows as wide as the map; ``legend_scale`` enlarges them.
+    ``areas``: the map's areas when already projected for this size (:func:`_map_areas`)."""
     metrics = Metrics.of(spec, legend_scale)
     if areas is None:
         areas = _map_areas(spec, width, height)
@@ -478,6 +479,9 @@ def picture(
         x, y = PADDING + width + metrics.offset, float(PADDING)
     for name, channel, mark, features in legends:
         legend = _legend(name, channel, mark, features, (x, y), metrics, measure, below)
+        if below and rows and placed and x + legend.width > PADDING + width:  # a new row
+            x, y = float(PADDING), max(g.y + g.height for g in placed) + metrics.spacing
+            legend = _legend(name, channel, mark, features, (x, y), metrics, measure, below)
         placed.append(legend)
         if below:
             x += legend.width + metrics.offset
@@ -696,30 +700,38 @@ def pdf_drawing(spec: dict, width: int, height: int, fonts: Fonts) -> Any:
 
 # --- Slides ----------------------------------------------------------------------------------
 def _estimate(text: str, size: float, bold: bool) -> float:
-    """A text's width on a slide, estimated for the widest font a viewer may substitute."""
-    return len(text) * size * GLYPH_EM * (1.05 if bold else 1.0)
+    """A text's width on a slide: per kind of character about DejaVu Sans's (wider than
+    Calibri; LibreOffice puts DejaVu in Calibri's place), a tenth to spare; without loading a
+    font."""
+    ems = sum(
+        0.64 if c.isdigit() else 0.72 if c.isupper() else 0.35 if c in NARROW else 0.6 for c in text
+    )
+    return ems * size * (1.12 if bold else 1.0) * 1.1
 
 
 def _slide_picture(spec: dict, width: int, height: int, box: Box) -> tuple[MapPicture, float]:
     """The picture laid out for the box and its EMU per pixel: legend type at least
     :data:`SLIDE_MIN_FONT_PT` once the picture is fitted in the box, the legends beside the map
-    or under it, whichever leaves the map larger."""
-    best: tuple[MapPicture, float] | None = None
+    or under it (in one row or in rows), whichever leaves the map larger."""
+    options: list[tuple[bool, float, MapPicture, float]] = []  # (type large enough, scale, …)
     areas = _map_areas(spec, width, height)
-    for below in (False, True):
-        grow = 1.0
+    for below, rows in ((False, False), (True, False), (True, True)):
+        grow, smallest = 1.0, 0.0
         for _ in range(40):  # a fixed point: larger type, wider picture, smaller scale
             pic = picture(spec, width, height, _estimate, legend_scale=grow, below=below,
-                          areas=areas)  # fmt: skip
+                          rows=rows, areas=areas)  # fmt: skip
             scale = min(box[2] / pic.width, box[3] / pic.height)
-            smallest = min(pic.metrics.label_size, pic.metrics.title_size) * scale / EMU_PER_PT
-            if smallest >= SLIDE_MIN_FONT_PT * 0.995:
-                break
+            before, smallest = (
+                smallest,
+                (min(pic.metrics.label_size, pic.metrics.title_size) * scale / EMU_PER_PT),
+            )
+            if smallest >= SLIDE_MIN_FONT_PT * 0.995 or smallest <= before * 1.001:
+                break  # large enough, or the legends alone are wider than the box
             grow *= SLIDE_MIN_FONT_PT / smallest
-        if best is None or scale > best[1]:
-            best = (pic, scale)
-    assert best is not None
-    return best
+        options.append((smallest >= SLIDE_MIN_FONT_PT * 0.995, scale, pic, smallest))
+    # the layout with type large enough and the larger map; else the one with the larger type
+    _, scale, pic, _ = max(options, key=lambda o: (o[0], o[1] if o[0] else o[3]))
+    return pic, scale
 
 
 def _freeform(
@@ -820,6 +832,8 @@ def add_to_slide(slide: Any, spec: dict, width: int, height: int, box: Box) -> A
     # one two-colour gradient per step of the ramp (every viewer draws those; PowerPoint's
     # interpolation is linear in RGB too)
     for low_colour, high_colour, x, y, w, h, horizontal in _bands(pic, 1):
+        # half a pixel over the band before it: no seam between them
+        w, h = (w + 0.5, h) if horizontal else (w, h + 0.5)
         rect = shapes.add_shape(MSO_SHAPE.RECTANGLE, *at(x, y), emu(w), emu(h))
         made.append(rect)
         _paint(rect, None, None, 0)
