@@ -734,42 +734,48 @@ def _slide_picture(spec: dict, width: int, height: int, box: Box) -> tuple[MapPi
     return pic, scale
 
 
-def _freeform(
-    shapes: Any, rings: Sequence[Ring], origin: tuple[int, int], scale: float
-) -> tuple[Any, Callable[[], None]]:
-    """A freeform shape of ``rings`` (picture pixels; ``scale`` EMU per pixel from ``origin``),
-    and the function that writes its path.
+def _freeform_xml(area: Area, origin: tuple[int, int], scale: float, shape_id: int) -> str:
+    """A PowerPoint freeform shape (``p:sp`` with a custom geometry) of ``area`` (picture
+    pixels; ``scale`` EMU per pixel from ``origin``), its fill and outline.
 
-    python-pptx's builder looks for the smallest coordinate again at every vertex (seconds for
-    a map), so the builder makes the shape of the bounding box and the path is written whole, in
-    EMU (the builder's integer units would round to whole pixels). Write the paths after the
-    last shape is added: each new shape's id is looked for in every element of the slide.
+    Written whole: python-pptx's freeform builder looks for the smallest coordinate again at
+    every vertex and its fill and line objects cost more than the path (a map has ~40 shapes
+    and ~12,000 vertices); its integer units would also round the path to whole pixels, here
+    it is in EMU.
     """
-    from pptx.oxml import parse_xml
-    from pptx.oxml.ns import nsdecls, qn
-
-    emus = [np.rint(ring * scale + origin).astype(np.int64) for ring in rings]
-    low = np.min([e.min(axis=0) for e in emus], axis=0)
-    high = np.max([e.max(axis=0) for e in emus], axis=0)
-    (x0, y0), (x1, y1) = low.tolist(), high.tolist()
-    builder = shapes.build_freeform(x0, y0, scale=1.0)
-    builder.add_line_segments([(x1, y0), (x1, y1), (x0, y1)], close=True)
-    shape = builder.convert_to_shape()
-
-    def write_path() -> None:
-        parts = []
-        for ring in emus:
-            local = (ring - low).tolist()
-            parts.append(f'<a:moveTo><a:pt x="{local[0][0]}" y="{local[0][1]}"/></a:moveTo>')
-            parts.extend(f'<a:lnTo><a:pt x="{x}" y="{y}"/></a:lnTo>' for x, y in local[1:])
-            parts.append("<a:close/>")
-        path = shape._element.find(".//" + qn("a:path"))
-        size = f'w="{path.get("w")}" h="{path.get("h")}"'
-        path.getparent().replace(
-            path, parse_xml(f"<a:path {nsdecls('a')} {size}>{''.join(parts)}</a:path>")
+    emus = [np.rint(ring * scale + origin).astype(np.int64) for ring in area.rings]
+    (x0, y0) = np.min([e.min(axis=0) for e in emus], axis=0).tolist()
+    (x1, y1) = np.max([e.max(axis=0) for e in emus], axis=0).tolist()
+    w, h = max(x1 - x0, 1), max(y1 - y0, 1)
+    path = []
+    for ring in emus:
+        local = (ring - (x0, y0)).tolist()
+        path.append(f'<a:moveTo><a:pt x="{local[0][0]}" y="{local[0][1]}"/></a:moveTo>')
+        path.extend(f'<a:lnTo><a:pt x="{x}" y="{y}"/></a:lnTo>' for x, y in local[1:])
+        path.append("<a:close/>")
+    if area.fill:
+        alpha = (
+            f'<a:alpha val="{round(area.fill_opacity * 100000)}"/>' if area.fill_opacity < 1 else ""
         )
-
-    return shape, write_path
+        fill = f'<a:solidFill><a:srgbClr val="{area.fill[1:]}">{alpha}</a:srgbClr></a:solidFill>'
+    else:
+        fill = "<a:noFill/>"
+    if area.stroke:
+        line = (
+            f'<a:ln w="{max(round(area.stroke_width * scale), 1)}"><a:solidFill>'
+            f'<a:srgbClr val="{area.stroke[1:]}"/></a:solidFill></a:ln>'
+        )
+    else:
+        line = "<a:ln><a:noFill/></a:ln>"
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="Freeform {shape_id - 1}"/>'
+        "<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
+        f'<a:xfrm><a:off x="{x0}" y="{y0}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>'
+        "<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>"
+        '<a:rect l="l" t="t" r="r" b="b"/>'
+        f'<a:pathLst><a:path w="{w}" h="{h}">{"".join(path)}</a:path></a:pathLst>'
+        f"</a:custGeom>{fill}{line}</p:spPr></p:sp>"
+    )
 
 
 def _no_style(shape: Any) -> None:
@@ -779,18 +785,15 @@ def _no_style(shape: Any) -> None:
         shape._element.remove(style)
 
 
-def _paint(shape: Any, fill: str | None, stroke: str | None, stroke_emu: int, opacity: float = 1):
+def _paint(shape: Any, fill: str | None, stroke: str | None, stroke_emu: int) -> None:
+    """A legend shape's fill and outline (none where None), without the theme's style."""
     from pptx.dml.color import RGBColor
-    from pptx.oxml.ns import qn
     from pptx.util import Emu
 
     _no_style(shape)
     if fill:
         shape.fill.solid()
         shape.fill.fore_color.rgb = RGBColor.from_string(fill[1:])
-        if opacity < 1:  # python-pptx has no API for a fill's transparency
-            colour = shape.fill._xPr.find(qn("a:solidFill")).find(qn("a:srgbClr"))
-            colour.append(colour.makeelement(qn("a:alpha"), {"val": str(round(opacity * 1e5))}))
     else:
         shape.fill.background()
     if stroke:
@@ -807,6 +810,8 @@ def add_to_slide(slide: Any, spec: dict, width: int, height: int, box: Box) -> A
     from pptx.dml.color import RGBColor
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import nsdecls
     from pptx.util import Emu, Pt
 
     pic, scale = _slide_picture(spec, width, height, box)
@@ -819,16 +824,10 @@ def add_to_slide(slide: Any, spec: dict, width: int, height: int, box: Box) -> A
     def emu(value: float) -> Emu:
         return Emu(max(round(value * scale), 1))
 
-    # made on the slide, then moved into one group: a group recomputes its extents at every
-    # shape added to it
+    # the legend made on the slide, then moved into one group (a group recomputes its extents
+    # at every shape added to it); the map's freeforms written into the group under it
     shapes = slide.shapes
     made: list[Any] = []
-    paths: list[Callable[[], None]] = []
-    for area in pic.areas:
-        shape, write_path = _freeform(shapes, area.rings, (left, top), scale)
-        made.append(shape)
-        paths.append(write_path)
-        _paint(shape, area.fill, area.stroke, emu(area.stroke_width), area.fill_opacity)
     # one two-colour gradient per step of the ramp (every viewer draws those; PowerPoint's
     # interpolation is linear in RGB too)
     for low_colour, high_colour, x, y, w, h, horizontal in _bands(pic, 1):
@@ -871,6 +870,13 @@ def add_to_slide(slide: Any, spec: dict, width: int, height: int, box: Box) -> A
         run.font.name = SLIDE_FONT
         run.font.color.rgb = RGBColor(0, 0, 0)
     group = slide.shapes.add_group_shape(made)
-    for write_path in paths:
-        write_path()
+    first_id = max(int(i) for i in slide.shapes._spTree.xpath("//@id")) + 1
+    xml = "".join(
+        _freeform_xml(area, (left, top), scale, first_id + i) for i, area in enumerate(pic.areas)
+    )
+    grp = group._element
+    # after the group's own properties, before the legend
+    at_index = list(grp).index(grp.grpSpPr) + 1
+    grp[at_index:at_index] = list(parse_xml(f"<p:grpSp {nsdecls('a', 'p')}>{xml}</p:grpSp>"))
+    grp.recalculate_extents()
     return group
