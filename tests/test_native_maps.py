@@ -267,11 +267,19 @@ def test_same_colours_places_and_size_as_vl_convert(spec: dict, fonts) -> None:
     assert (drawing.width, drawing.height) == pytest.approx((width, height), abs=3)
 
 
-def test_slide_map_is_a_group_of_freeforms_with_the_legend(spec: dict) -> None:
+@pytest.mark.parametrize(
+    "box",
+    [
+        (Inches(6), Inches(1.25), Inches(6.5), Inches(5.45)),  # the kaart's part of a slide
+        (Inches(8), Inches(1.25), Inches(4.9), Inches(5.45)),  # the overstap's
+        (Inches(1), Inches(1), Inches(11), Inches(3)),  # wide and low
+    ],
+    ids=["kaart-box", "overstap-box", "wide-box"],
+)
+def test_slide_map_is_a_group_of_freeforms_with_the_legend(spec: dict, box) -> None:
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     slide = deck.slides.add_slide(deck.slide_layouts[6])
-    box = (Inches(6), Inches(1.25), Inches(6.5), Inches(5.45))
     group = native_maps.add_to_slide(slide, spec, spec["width"], spec["height"], box)
     assert group.shape_type == MSO_SHAPE_TYPE.GROUP
     shapes = list(group.shapes)

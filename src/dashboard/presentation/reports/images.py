@@ -178,9 +178,8 @@ class ImageRenderer:
         ``fonts`` (default: the type svglib finds for the chart's font family). A new object
         each time: the PDF scales it in place."""
         chart = sized(spec, width, height)
-        drawn = native.pdf_drawing(chart, width, height, fonts or ChartFonts(*pdf_fonts()))
-        if drawn is not None:  # a map natively: no chart engine, no SVG conversion
-            return drawn
+        if native.accepts(chart):  # a map natively: no chart engine, no SVG conversion
+            return native.pdf_drawing(chart, width, height, fonts or ChartFonts(*pdf_fonts()))
         if fonts is not None:
             made = render.made_ahead_drawing(chart)  # by the helper process, in the PDF's fonts
             if made is not None and made[0] == fonts.names:
