@@ -202,7 +202,8 @@ def test_exports_need_no_browser(tmp_path, cbs_dir) -> None:
     assert b"/Subtype /Image" not in pdf  # charts as drawing commands, not pixels
     assert "Afbeelding niet getekend" not in pdf_text(pdf, tmp_path)
     prs = Presentation(str(tmp_path / "r.pptx"))
-    assert sum(1 for slide in prs.slides for s in slide.shapes if s.shape_type == 13) >= 4
+    # charts as pictures (13) or, the maps, groups of shapes (6)
+    assert sum(1 for slide in prs.slides for s in slide.shapes if s.shape_type in (6, 13)) >= 4
 
 
 # --- PDF and PowerPoint ---------------------------------------------------------------------
@@ -267,7 +268,8 @@ def test_pptx_slides_titles_and_alt_text(pptx_bytes) -> None:
         "Aannames",
         "Bronnen",
     ]
-    pictures = [s for slide in slides for s in slide.shapes if s.shape_type == 13]
+    # pictures (13) and the maps' groups of shapes (6), each with its text alternative
+    pictures = [s for slide in slides for s in slide.shapes if s.shape_type in (6, 13)]
     assert len(pictures) >= 3
     for pic in pictures:
         assert len(pic._element._nvXxPr.cNvPr.get("descr", "")) > 20

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.core.errors import DashboardError
-from dashboard.presentation.charts import render
+from dashboard.presentation.charts import native, render
 
 #: PNGs for the slides at twice their size in pixels.
 SLIDE_SCALE = 2.0
@@ -161,7 +161,11 @@ class ImageRenderer:
         """Have these charts (spec, width, height) drawn ahead, in this order, when a helper
         process draws them (see
         :func:`dashboard.presentation.charts.render.start_background_engine`)."""
-        render.prefetch(sized(spec, width, height) for spec, width, height in charts)
+        render.prefetch(
+            sized(spec, width, height)
+            for spec, width, height in charts
+            if not native.accepts(sized(spec, width, height))  # drawn here, without the engine
+        )
 
     def drawing(
         self,
@@ -174,6 +178,8 @@ class ImageRenderer:
         ``fonts`` (default: the type svglib finds for the chart's font family). A new object
         each time: the PDF scales it in place."""
         chart = sized(spec, width, height)
+        if native.accepts(chart):  # a map natively: no chart engine, no SVG conversion
+            return native.pdf_drawing(chart, width, height, fonts or ChartFonts(*pdf_fonts()))
         if fonts is not None:
             made = render.made_ahead_drawing(chart)  # by the helper process, in the PDF's fonts
             if made is not None and made[0] == fonts.names:

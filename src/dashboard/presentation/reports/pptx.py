@@ -18,9 +18,10 @@ from pptx.util import Emu, Inches, Pt
 
 from dashboard.core.errors import DashboardError
 from dashboard.data.sources import load_sources
+from dashboard.presentation.charts import native
 from dashboard.presentation.reports.content import SECTION_KEYS, Chart, ReportContent, Section
 from dashboard.presentation.reports.content import Table as ContentTable
-from dashboard.presentation.reports.images import ImageRenderer, png_size, shared_renderer
+from dashboard.presentation.reports.images import ImageRenderer, png_size, shared_renderer, sized
 
 #: Sections that get a slide, in order (the methods annex stays in the PDF).
 SLIDE_SECTIONS = tuple(k for k in SECTION_KEYS if k != "methoden")
@@ -235,14 +236,20 @@ class _DeckWriter:
     def picture(
         self, slide: Any, chart: Chart, left: int, top: int, width: int, height: int
     ) -> None:
-        png = self.renderer.png(chart.spec, width=chart.width, height=chart.height)
-        # Fit inside the box, keeping the aspect ratio of the drawn picture.
-        px_width, px_height = png_size(png)
-        ratio = px_width / px_height
-        w, h = width, int(width / ratio)
-        if h > height:
-            h, w = height, int(height * ratio)
-        pic = slide.shapes.add_picture(io.BytesIO(png), left, top, Emu(w), Emu(h))
+        # a map natively: vector shapes, drawn without the chart engine
+        spec = sized(chart.spec, chart.width, chart.height)
+        pic = native.add_to_slide(
+            slide, spec, chart.width, chart.height, (left, top, width, height)
+        )
+        if pic is None:
+            png = self.renderer.png(chart.spec, width=chart.width, height=chart.height)
+            # Fit inside the box, keeping the aspect ratio of the drawn picture.
+            px_width, px_height = png_size(png)
+            ratio = px_width / px_height
+            w, h = width, int(width / ratio)
+            if h > height:
+                h, w = height, int(height * ratio)
+            pic = slide.shapes.add_picture(io.BytesIO(png), left, top, Emu(w), Emu(h))
         pic.name = chart.title[:60]
         c_nv_pr = pic._element._nvXxPr.cNvPr  # python-pptx has no public alt-text API
         c_nv_pr.set("descr", chart.alt_text)

@@ -13,12 +13,9 @@ Each drawer module (:mod:`.bars`, :mod:`.maps`) offers ``accepts(spec)``,
 from __future__ import annotations
 
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from dashboard.presentation.charts.native.common import Box
-
-if TYPE_CHECKING:
-    from dashboard.presentation.reports.images import ChartFonts
+from dashboard.presentation.charts.native.common import Box, Fonts
 
 
 def _drawer(spec: dict) -> ModuleType | None:
@@ -35,7 +32,7 @@ def accepts(spec: dict) -> bool:
     return _drawer(spec) is not None
 
 
-def pdf_drawing(spec: dict, width: int, height: int, fonts: ChartFonts) -> Any | None:
+def pdf_drawing(spec: dict, width: int, height: int, fonts: Fonts) -> Any | None:
     """The chart as a reportlab ``Drawing`` of about ``width`` × ``height`` points of plot area
     (axes, legend and labels come on top, as in Vega-Lite), its texts in ``fonts``; None when no
     native drawer knows this specification."""

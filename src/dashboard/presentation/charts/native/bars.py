@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from dashboard.presentation.charts.native.common import Box
-    from dashboard.presentation.reports.images import ChartFonts
+    from dashboard.presentation.charts.native.common import Box, Fonts
 
 
 def accepts(spec: dict) -> bool:
@@ -15,7 +14,7 @@ def accepts(spec: dict) -> bool:
     return False
 
 
-def pdf_drawing(spec: dict, width: int, height: int, fonts: ChartFonts) -> Any:
+def pdf_drawing(spec: dict, width: int, height: int, fonts: Fonts) -> Any:
     """The chart as a reportlab ``Drawing``."""
     raise NotImplementedError
 
