@@ -47,15 +47,15 @@ def _imports(modules: dict[str, Path]) -> dict[str, set[str]]:
                     base = f"{base}.{node.module}" if node.module else base
                 else:
                     base = node.module or ""
-                targets = [f"{base}.{alias.name}" for alias in node.names] + [base]
+                # each imported submodule counts; the package itself only when no name is one
+                submodules = [f"{base}.{alias.name}" for alias in node.names]
+                found = [t for t in submodules if t in modules]
+                targets = found or [base]
             elif isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
             else:
                 continue
-            for target in targets:
-                if target in modules and target != name:
-                    graph[name].add(target)
-                    break
+            graph[name].update(t for t in targets if t in modules and t != name)
     return graph
 
 
