@@ -706,6 +706,7 @@ def _category_names(chart: BarChart) -> list[str]:
     totals = {t.category: t.text for t in chart.texts if t.role == "total"}
     marks = {p.category: p.value for p in chart.points}
     drawn = {(s.category, s.series) for s in chart.segments}
+    drawn |= {(s.category, None) for s in chart.segments}
     names = []
     for category in chart.categories:
         name = category.replace("\n", " ")
