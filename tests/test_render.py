@@ -108,11 +108,20 @@ def test_the_helper_answers_in_order_and_reports_bad_specs(fresh) -> None:
         helper.draw(SPEC)
 
 
-def test_a_report_command_leaves_no_helper_behind(tmp_path, monkeypatch, cbs_dir) -> None:
+@pytest.mark.parametrize("native_charts", [True, False], ids=["native", "vl-convert"])
+def test_a_report_command_leaves_no_helper_behind(
+    tmp_path, monkeypatch, cbs_dir, native_charts
+) -> None:
+    """The report's charts are drawn natively: no helper starts. A chart that is not native
+    starts the helper as soon as it is asked for, and the command stops it again."""
     from dashboard.cli import main
+    from dashboard.presentation.charts import native
 
     monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(render, "_engine_started", False)
+    if not native_charts:
+        monkeypatch.setattr(native, "accepts", lambda spec: False)
+        monkeypatch.setattr(native, "_drawer", lambda spec: None)
     started: list[object] = []
     real = render.start_background_engine
 
@@ -123,8 +132,11 @@ def test_a_report_command_leaves_no_helper_behind(tmp_path, monkeypatch, cbs_dir
 
     monkeypatch.setattr(render, "start_background_engine", spy)
     assert main(["report", "--uitvoer", str(tmp_path / "r.pdf")]) == 0
-    assert started and started[0] is not None  # the charts were drawn by a helper
     assert render._background is None
+    if native_charts:
+        assert started == []  # no chart engine at all
+        return
+    assert started and started[0] is not None  # the charts were drawn by a helper
     assert started[0]._process.poll() is not None  # type: ignore[attr-defined]
 
 
