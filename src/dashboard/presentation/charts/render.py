@@ -1,7 +1,8 @@
 """Vega-Lite specifications → SVG, PNG or PDF without a browser (vl-convert).
 
-One specification serves the page (as SVG drawn by the server), the PDF (the same SVG as vector
-graphics) and the slides (PNG). vl-convert runs Vega in an embedded JavaScript engine: no
+One specification serves the page (as SVG drawn by the server) and, for a chart the exports'
+native drawers do not know (:mod:`dashboard.presentation.charts.native`), the PDF (the same SVG
+as vector graphics) and the slides (PNG). vl-convert runs Vega in an embedded JavaScript engine: no
 Chromium, no WebGL. Its first call in a process takes about a second (the engine starts); later
 calls take tens of milliseconds. Results are cached in memory and, for the SVG, on disk
 (``derived_cache``), so a restarted server draws the map without starting the engine.
