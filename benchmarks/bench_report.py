@@ -64,7 +64,7 @@ def child(kind: str, helper: bool = True) -> None:
     from dashboard.presentation.charts import render
 
     if helper:  # as the report command does
-        render.start_background_engine(
+        render.start_background_engine_on_demand(
             png_scale=2.0 if kind == "pptx" else None, drawings=kind == "pdf"
         )
     from dashboard.presentation.reports.content import ReportInput, build_report_content

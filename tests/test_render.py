@@ -108,11 +108,20 @@ def test_the_helper_answers_in_order_and_reports_bad_specs(fresh) -> None:
         helper.draw(SPEC)
 
 
-def test_a_report_command_leaves_no_helper_behind(tmp_path, monkeypatch, cbs_dir) -> None:
+@pytest.mark.parametrize("native_charts", [True, False], ids=["native", "vl-convert"])
+def test_a_report_command_leaves_no_helper_behind(
+    tmp_path, monkeypatch, cbs_dir, native_charts
+) -> None:
+    """The report's charts are drawn natively: no helper starts. A chart that is not native
+    starts the helper as soon as it is asked for, and the command stops it again."""
     from dashboard.cli import main
+    from dashboard.presentation.charts import native
 
     monkeypatch.setenv("DASHBOARD_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(render, "_engine_started", False)
+    if not native_charts:
+        monkeypatch.setattr(native, "accepts", lambda spec: False)
+        monkeypatch.setattr(native, "_drawer", lambda spec: None)
     started: list[object] = []
     real = render.start_background_engine
 
@@ -123,8 +132,11 @@ def test_a_report_command_leaves_no_helper_behind(tmp_path, monkeypatch, cbs_dir
 
     monkeypatch.setattr(render, "start_background_engine", spy)
     assert main(["report", "--uitvoer", str(tmp_path / "r.pdf")]) == 0
-    assert started and started[0] is not None  # the charts were drawn by a helper
     assert render._background is None
+    if native_charts:
+        assert started == []  # no chart engine at all
+        return
+    assert started and started[0] is not None  # the charts were drawn by a helper
     assert started[0]._process.poll() is not None  # type: ignore[attr-defined]
 
 
@@ -167,17 +179,18 @@ def test_the_helper_makes_the_pdf_drawings_too(fresh) -> None:
         svg_drawing,
     )
 
+    spec = {**SPEC, "mark": "tick"}  # a bar chart would be drawn natively, without vl-convert
     fonts = ChartFonts(*pdf_fonts())
-    here = svg_drawing(render._convert("svg", SPEC, 1.0), fonts)
+    here = svg_drawing(render._convert("svg", spec, 1.0), fonts)
     render._engine_started = False
     render._memory.clear()
     assert render.start_background_engine(drawings=True)
-    render.prefetch([SPEC])
-    made = render.made_ahead_drawing(SPEC)
+    render.prefetch([spec])
+    made = render.made_ahead_drawing(spec)
     assert made is not None and made[0] == fonts.names
     renderer = ImageRenderer()
-    first = renderer.drawing(SPEC, 300, 80, fonts=fonts)
-    second = renderer.drawing(SPEC, 300, 80, fonts=fonts)
+    first = renderer.drawing(spec, 300, 80, fonts=fonts)
+    second = renderer.drawing(spec, 300, 80, fonts=fonts)
     assert first is not second
     assert pickle.dumps(first) == pickle.dumps(pickle.loads(made[1]))
     assert [s.text for s in strings(first)] == [s.text for s in strings(here)]

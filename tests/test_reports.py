@@ -177,7 +177,8 @@ def test_renderer_draws_svg_and_png_and_caches(renderer, content) -> None:
 
 def test_exports_need_no_browser(tmp_path, cbs_dir) -> None:
     """A new process with only Python on PATH (no chromium, no kaleido) writes both files, with
-    every chart as a picture: vector graphics in the PDF, PNG on the slides."""
+    every chart: vector graphics in the PDF; on the slides PowerPoint's own chart (bar charts),
+    a group of shapes (maps) or a PNG."""
     import os
     import sys
 
@@ -202,8 +203,10 @@ def test_exports_need_no_browser(tmp_path, cbs_dir) -> None:
     assert b"/Subtype /Image" not in pdf  # charts as drawing commands, not pixels
     assert "Afbeelding niet getekend" not in pdf_text(pdf, tmp_path)
     prs = Presentation(str(tmp_path / "r.pptx"))
-    # charts as pictures (13) or, the maps, groups of shapes (6)
-    assert sum(1 for slide in prs.slides for s in slide.shapes if s.shape_type in (6, 13)) >= 4
+    shapes = [s for slide in prs.slides for s in slide.shapes]
+    # pictures (13), the maps' groups of shapes (6), PowerPoint's own charts
+    assert sum(1 for s in shapes if s.shape_type in (6, 13) or s.has_chart) >= 4
+    assert sum(1 for s in shapes if s.has_chart) >= 2  # the ranking and the tornado, editable
 
 
 # --- PDF and PowerPoint ---------------------------------------------------------------------
@@ -268,11 +271,12 @@ def test_pptx_slides_titles_and_alt_text(pptx_bytes) -> None:
         "Aannames",
         "Bronnen",
     ]
-    # pictures (13) and the maps' groups of shapes (6), each with its text alternative
-    pictures = [s for slide in slides for s in slide.shapes if s.shape_type in (6, 13)]
-    assert len(pictures) >= 3
-    for pic in pictures:
-        assert len(pic._element._nvXxPr.cNvPr.get("descr", "")) > 20
+    # pictures (13), the maps' groups of shapes (6) and PowerPoint's own charts, each with its
+    # text alternative
+    charts = [s for slide in slides for s in slide.shapes if s.shape_type in (6, 13) or s.has_chart]
+    assert len(charts) >= 3
+    for chart in charts:
+        assert len(chart._element.xpath("./*[1]/p:cNvPr")[0].get("descr", "")) > 20
     # Large type: nothing on a slide below 11 pt (source lines), body text at least 16 pt.
     sizes = [
         run.font.size

@@ -103,10 +103,11 @@ def run(args: argparse.Namespace) -> int:
     from dashboard.presentation.charts import render
     from dashboard.presentation.reports.images import SLIDE_SCALE
 
-    # The chart engine starts in a helper process first thing, while this one imports and
-    # computes; it also makes each chart's picture for slides (PNG) or vector drawing for a
-    # PDF, so that work is not left for the end.
-    render.start_background_engine(
+    # Charts a native drawer knows need no engine. For any other chart the engine starts in a
+    # helper process as soon as the content asks for that chart, while this one goes on
+    # computing; it also makes the chart's picture for slides (PNG) or vector drawing for a
+    # PDF, so that work is not left for the end. No such chart: no engine at all.
+    render.start_background_engine_on_demand(
         png_scale=SLIDE_SCALE if suffix == ".pptx" else None, drawings=suffix == ".pdf"
     )
     try:

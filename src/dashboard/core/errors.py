@@ -73,3 +73,8 @@ class ScenarioChangedError(ValidationError):
         self.name = name
         self.current = current
         self.expected = expected
+
+
+class NotNativeError(DashboardError):
+    """A chart specification holds something the exports' native drawers do not draw (an
+    unknown mark, channel or expression); the chart is then drawn by vl-convert instead."""

@@ -1,7 +1,8 @@
 """Vega-Lite specifications → SVG, PNG or PDF without a browser (vl-convert).
 
-One specification serves the page (as SVG drawn by the server), the PDF (the same SVG as vector
-graphics) and the slides (PNG). vl-convert runs Vega in an embedded JavaScript engine: no
+One specification serves the page (as SVG drawn by the server) and, for a chart the exports'
+native drawers do not know (:mod:`dashboard.presentation.charts.native`), the PDF (the same SVG
+as vector graphics) and the slides (PNG). vl-convert runs Vega in an embedded JavaScript engine: no
 Chromium, no WebGL. Its first call in a process takes about a second (the engine starts); later
 calls take tens of milliseconds. Results are cached in memory and, for the SVG, on disk
 (``derived_cache``), so a restarted server draws the map without starting the engine.
@@ -11,11 +12,12 @@ the engine's first start lost about half of the engine's 0.54 s), so a thread ga
 the report's content is being computed. A command that knows it will draw charts (the ``report``
 CLI) can instead start the engine in a helper process (:func:`start_background_engine`,
 :mod:`dashboard.presentation.charts.helper`): it starts there while this process imports and
-computes, and
-draws the SVGs asked for with :func:`prefetch` (and, for slides, their PNGs) while this process
-lays out the pages. The helper draws with the same library and settings, so it gives the same
-drawing and the same PNG bytes; without a helper the PNG is made here from the SVG. For a PDF
-the helper also turns each SVG into the PDF's vector drawing (:func:`made_ahead_drawing`).
+computes, and draws the SVGs asked for with :func:`prefetch` (and, for slides, their PNGs) while
+this process lays out the pages; :func:`start_background_engine_on_demand` starts it only once a
+chart is asked for (the exports draw most charts natively, without an engine). The helper draws
+with the same library and settings, so it gives the same drawing and the same PNG bytes; without
+a helper the PNG is made here from the SVG. For a PDF the helper also turns each SVG into the
+PDF's vector drawing (:func:`made_ahead_drawing`).
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ _pending: dict[str, Future[Drawn]] = {}
 _png_scale: float | None = None
 #: True when the helper makes each chart's PDF drawing along with its SVG.
 _drawings = False
+#: What :func:`start_background_engine` gets once a chart is asked ahead (None: not wanted).
+_armed: tuple[float | None, bool] | None = None
 #: True once this process's own engine has drawn a chart (then a helper would only cost).
 _engine_started = False
 
@@ -90,11 +94,23 @@ def start_background_engine(png_scale: float | None = None, drawings: bool = Fal
         return True
 
 
+def start_background_engine_on_demand(
+    png_scale: float | None = None, drawings: bool = False
+) -> None:
+    """Have :func:`start_background_engine` run (with these arguments) when the first chart is
+    asked ahead (:func:`prefetch`), not before: a report whose charts are all drawn natively
+    (:mod:`dashboard.presentation.charts.native`) asks none ahead and starts no engine at all."""
+    global _armed
+    with _lock:
+        _armed = (png_scale, drawings)
+
+
 def stop_background_engine() -> None:
     """Stop the helper process (charts already drawn stay in the cache)."""
-    global _background
+    global _background, _armed
     with _lock:
         helper, _background = _background, None
+        _armed = None
         _pending.clear()
     if helper is not None:
         helper.stop()
@@ -105,8 +121,17 @@ def prefetch(specs: Iterable[dict]) -> None:
 
     A chart already in memory or on disk is not drawn again.
     """
+    global _armed
     if _background is None:  # the usual case: nothing to do, not even hashing the specs
-        return
+        if _armed is None:
+            return
+        specs = list(specs)
+        if not specs:
+            return
+        with _lock:
+            armed, _armed = _armed, None
+        if armed is None or not start_background_engine(*armed):
+            return
     for spec in specs:
         key = spec_key(spec)
         with _lock:

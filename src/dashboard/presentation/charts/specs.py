@@ -6,10 +6,11 @@ Every chart of the dashboard is a builder in :mod:`dashboard.presentation.charts
 dict. The
 page shows that dict with ``st.vega_lite_chart`` (:func:`dashboard.ui.figures.show_chart`);
 :mod:`dashboard.presentation.charts.render` draws the same dict without a browser, SVG for the
-Presentatie
-page and the PDF, PNG for the slides. Numbers are formatted in Python (Dutch notation) and
-printed on the marks, so colour is never the only carrier; the axes read the Dutch locale of
-:data:`dashboard.presentation.charts.render.LOCALE`, carried in the spec so the browser uses it too.
+Presentatie page and the PDF, PNG for the slides; the exports draw the bar charts from the same
+dict themselves (:mod:`dashboard.presentation.charts.native`). Numbers are formatted in Python
+(Dutch notation) and printed on the marks, so colour is never the only carrier; the axes read the
+Dutch locale of :data:`dashboard.presentation.charts.render.LOCALE`, carried in the spec so the
+browser uses it too.
 
 A spec carries, in ``usermeta`` (which Vega-Lite leaves alone), the chart's title (the page
 prints it above the chart, where a long title wraps on a phone) and the figures it draws (the

@@ -6,9 +6,10 @@ text,
   scenario-like input; each section is built in its own module of
   :mod:`dashboard.presentation.reports.sections`.
   Sections whose data or module is missing are kept, marked "niet beschikbaar".
-* :mod:`dashboard.presentation.reports.images` draws the charts without a browser: SVG (vector
-graphics in
-  the PDF, pictures on the Presentatie page) and PNG for the slides (vl-convert).
+* :mod:`dashboard.presentation.reports.images` draws the charts without a browser: the bar
+  charts natively (:mod:`dashboard.presentation.charts.native`: reportlab drawings for the PDF,
+  PowerPoint's own charts for the slides), the others with vl-convert (SVG: vector graphics in
+  the PDF, pictures on the Presentatie page; PNG for the slides).
 * :mod:`dashboard.presentation.reports.pdf` writes an A4 PDF (reportlab),
 :mod:`dashboard.presentation.reports.pptx` a
   16:9 PowerPoint deck (python-pptx). The Presentatie page shows the same content on screen.

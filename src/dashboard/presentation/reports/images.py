@@ -1,13 +1,14 @@
-"""Chart specifications (Vega-Lite) → SVG for the PDF and PNG for the slides, without a browser.
+"""Chart specifications (Vega-Lite) → vector drawings for the PDF and pictures for the slides.
 
-Drawing is done by :mod:`dashboard.presentation.charts.render` (vl-convert: Vega in an embedded
-JavaScript
-engine; no Chromium, no WebGL). The PDF embeds the SVG as vector graphics (svglib turns it into
-reportlab drawing commands), so maps and charts stay sharp when printed or projected; the slides
-get a PNG at twice the size (about 190 dpi on a 16:9 slide), which every PowerPoint version shows.
-A ``report`` command's helper process makes the PDF's drawings too (:func:`svg_drawing` over
-there, the drawing sent back pickled), so svglib's conversion does not run in the process that
-lays out the pages.
+A chart a native drawer knows (:mod:`dashboard.presentation.charts.native`: the bar charts and
+the maps) becomes a reportlab drawing straight from its specification, in the PDF's fonts; the
+slides get PowerPoint's own chart or shapes instead (:mod:`.pptx`). No JavaScript engine starts
+for those. Any other chart is drawn by :mod:`dashboard.presentation.charts.render` (vl-convert:
+Vega in an embedded JavaScript engine; no Chromium, no WebGL): the PDF embeds its SVG as vector
+graphics (svglib turns it into reportlab drawing commands), the slides get a PNG at twice the
+size (about 190 dpi on a 16:9 slide). A ``report`` command's helper process makes those drawings
+too (:func:`svg_drawing` over there, the drawing sent back pickled), so svglib's conversion does
+not run in the process that lays out the pages.
 """
 
 from __future__ import annotations
@@ -160,7 +161,8 @@ class ImageRenderer:
     def prefetch(self, charts: Iterable[tuple[dict, int, int]]) -> None:
         """Have these charts (spec, width, height) drawn ahead, in this order, when a helper
         process draws them (see
-        :func:`dashboard.presentation.charts.render.start_background_engine`)."""
+        :func:`dashboard.presentation.charts.render.start_background_engine`); a chart drawn
+        natively needs no helper and is left out (so no helper starts for it)."""
         render.prefetch(
             sized(spec, width, height)
             for spec, width, height in charts
@@ -175,10 +177,11 @@ class ImageRenderer:
         fonts: ChartFonts | None = None,
     ) -> Any:
         """The chart as a reportlab ``Drawing`` (vector graphics for the PDF); its texts in
-        ``fonts`` (default: the type svglib finds for the chart's font family). A new object
-        each time: the PDF scales it in place."""
+        ``fonts`` (default: the type svglib finds for the chart's font family). Drawn natively
+        when a native drawer knows the chart, else from vl-convert's SVG. A new object each
+        time: the PDF scales it in place."""
         chart = sized(spec, width, height)
-        if native.accepts(chart):  # a map natively: no chart engine, no SVG conversion
+        if native.accepts(chart):  # natively: no chart engine, no SVG conversion
             return native.pdf_drawing(chart, width, height, fonts or ChartFonts(*pdf_fonts()))
         if fonts is not None:
             made = render.made_ahead_drawing(chart)  # by the helper process, in the PDF's fonts

@@ -2,8 +2,11 @@
 
 One slide per step: title, vraag, kaart, regio's, overstap, varianten, robuustheid, conclusie,
 aannames, bronnen. Type is large enough to read from the back of a meeting room (titles 32 pt,
-body at least 16 pt); every picture carries its text alternative in ``descr`` (what screen readers
+body at least 16 pt); every chart carries its text alternative in ``descr`` (what screen readers
 and PowerPoint's "Alternatieve tekst" show), and the longer explanations go into the speaker notes.
+A chart a native drawer knows (:mod:`dashboard.presentation.charts.native`) is PowerPoint's own:
+a bar chart the reader can edit, which shows its numbers in the reader's notation, or a map as a
+group of shapes; any other chart is a PNG drawn by vl-convert.
 """
 
 from __future__ import annotations
@@ -236,12 +239,14 @@ class _DeckWriter:
     def picture(
         self, slide: Any, chart: Chart, left: int, top: int, width: int, height: int
     ) -> None:
-        # a map natively: vector shapes, drawn without the chart engine
+        """The chart inside the box: PowerPoint's own chart or shapes when a native drawer knows
+        it (no chart engine), else a picture drawn by vl-convert; either way named after the
+        chart, with its title and text alternative."""
         spec = sized(chart.spec, chart.width, chart.height)
-        pic = native.add_to_slide(
+        shape = native.add_to_slide(
             slide, spec, chart.width, chart.height, (left, top, width, height)
         )
-        if pic is None:
+        if shape is None:
             png = self.renderer.png(chart.spec, width=chart.width, height=chart.height)
             # Fit inside the box, keeping the aspect ratio of the drawn picture.
             px_width, px_height = png_size(png)
@@ -249,9 +254,10 @@ class _DeckWriter:
             w, h = width, int(width / ratio)
             if h > height:
                 h, w = height, int(height * ratio)
-            pic = slide.shapes.add_picture(io.BytesIO(png), left, top, Emu(w), Emu(h))
-        pic.name = chart.title[:60]
-        c_nv_pr = pic._element._nvXxPr.cNvPr  # python-pptx has no public alt-text API
+            shape = slide.shapes.add_picture(io.BytesIO(png), left, top, Emu(w), Emu(h))
+        shape.name = chart.title[:60]
+        # python-pptx has no public alt-text API; a picture's and a chart's frame alike
+        c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
         c_nv_pr.set("descr", chart.alt_text)
         c_nv_pr.set("title", chart.title)
 

@@ -60,9 +60,9 @@ SECTION_TITLES = {
 class Chart:
     """A Vega-Lite chart specification with the text alternative shown or embedded next to it.
 
-    The same specification is drawn for the Presentatie page and the PDF (SVG) and the slides
-    (PNG) by :mod:`dashboard.presentation.reports.images`; ``width`` and ``height`` are its size in
-    pixels.
+    The same specification is drawn for the Presentatie page (SVG), the PDF (a vector drawing)
+    and the slides (PowerPoint's own chart or shapes, else a PNG) by
+    :mod:`dashboard.presentation.reports.images`; ``width`` and ``height`` are its size in pixels.
     """
 
     key: str
