@@ -17,6 +17,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.markup import escape_markdown
+from dashboard.data.sources import merge_source_lines
 from dashboard.presentation.reports.content import (
     PRESENTATION_STEPS,
     Chart,
@@ -182,9 +183,7 @@ def show_section(section: Section) -> None:
     lines = [line for line in section.sources if line not in shown]
     if lines:
         # one "Bron: …" with every source once, merged as on the slide (nothing cut here)
-        from dashboard.presentation.reports.pptx import source_footer
-
-        st.caption(escape_markdown(source_footer(lines, limit=100_000)[0]))
+        st.caption(escape_markdown(merge_source_lines(lines)[0]))
 
 
 def pdf_download(content: ReportContent) -> bytes:

@@ -20,7 +20,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from dashboard.core.errors import DashboardError
-from dashboard.data.sources import load_sources
+from dashboard.data.sources import merge_source_lines
 from dashboard.presentation.charts import native
 from dashboard.presentation.reports.content import SECTION_KEYS, Chart, ReportContent, Section
 from dashboard.presentation.reports.content import Table as ContentTable
@@ -43,91 +43,10 @@ MAX_TABLE_ROWS = 8
 FOOTER_CHARS = 290
 
 
-def _source_parts(line: str, shorts: list[str]) -> tuple[list[tuple[str, list[str]]], str]:
-    """A source line split into its sources, each with its details (topics and periods), and
-    the remark after them: ``"Bron: A: x (2024); B. Eigen berekening."`` →
-    ``([("A", ["x (2024)"]), ("B", [])], "Eigen berekening.")``."""
-    if not line.startswith("Bron: "):
-        return [], line.strip()
-    body, pos, parts = line.removeprefix("Bron: "), 0, []
-
-    def short_at(i: int) -> str | None:
-        return next((s for s in shorts if body.startswith(s, i)), None)
-
-    while (match := short_at(pos)) is not None:
-        pos += len(match)
-        details: list[str] = []
-        if body.startswith(": ", pos):
-            start = pos + 2
-            ends = [i for i in range(start, len(body)) if body.startswith("; ", i)]
-            stop = next((i for i in ends if short_at(i + 2)), None)
-            if stop is None:
-                stop = body.find(". ", start)
-                stop = len(body.rstrip(".")) if stop == -1 else stop
-            details = [d for d in body[start:stop].split("; ") if d]
-            pos = stop
-        parts.append((match, details))
-        if not body.startswith("; ", pos):
-            break
-        pos += 2
-    if not parts:
-        return [], line.strip()
-    return parts, body[pos:].lstrip(".").strip()
-
-
 def source_footer(lines: list[str], limit: int = FOOTER_CHARS) -> tuple[str, list[str]]:
-    """One source line for a slide from several: every source and topic once, remarks once, at
-    most ``limit`` characters (what is shown on the slide first). Returns the line and, when it
-    had to be shortened, the full list for the speaker notes."""
-    shorts = sorted({s.short for s in load_sources().values()}, key=len, reverse=True)
-    items: dict[str, list[str]] = {}
-    remarks: list[str] = []
-    for line in lines:
-        found, remark = _source_parts(line, shorts)
-        for short, details in found:
-            known = items.setdefault(short, [])
-            known += [d for d in details if d not in known]
-        if remark:
-            remarks.append(remark)
-    # "Eigen berekening." beside "Gevoeligheid: eigen berekening.": the fuller one says both
-    folded = [r.lower().rstrip(".") for r in remarks]
-    remarks = [
-        r
-        for i, r in enumerate(remarks)
-        if not any(
-            folded[i] in other and (folded[i] != other or j < i)
-            for j, other in enumerate(folded)
-            if j != i
-        )
-    ]
-
-    def text(kept: list[tuple[str, list[str]]], said: list[str], cut: bool) -> str:
-        tail = " ".join(said)
-        if not kept:
-            return f"{tail} Meer in de notities.".strip() if cut else tail
-        named = "; ".join(f"{s}: {'; '.join(d)}" if d else s for s, d in kept)
-        more = "; meer in de notities" if cut else ""
-        return f"Bron: {named}{more}. {tail}".strip()
-
-    full = [(s, list(d)) for s, d in items.items()]
-    kept = [(s, list(d)) for s, d in full]
-    said = list(remarks)
-
-    def shortened() -> bool:
-        return kept != full or said != remarks
-
-    while len(text(kept, said, shortened())) > limit:
-        detailed = [d for _, d in kept if d]
-        if detailed:  # topics first (the table's name stays), from the last source back
-            detailed[-1].pop()
-        elif said:
-            said.pop()  # a long remark (a caveat) goes to the notes whole, not cut mid-sentence
-        elif len(kept) > 1:
-            kept.pop()
-        else:
-            break
-    full_text = text(full, remarks, False)
-    return text(kept, said, shortened()), ([full_text] if shortened() else [])
+    """A slide's source line: :func:`~dashboard.data.sources.merge_source_lines` within the
+    footer's room; the full list for the speaker notes when it had to be shortened."""
+    return merge_source_lines(lines, limit)
 
 
 def _style_run(run: Any, size: float, bold: bool = False, colour: RGBColor = INK) -> None:
