@@ -3,11 +3,12 @@
 Geometry is simplified and rounded once (:func:`build_map_layers`, cached per file version) and
 then reused for every map (:mod:`.layers`). The region map is a Vega-Lite specification
 (:func:`region_map_spec`, :mod:`.specs`): the server draws it as SVG for the page (as fast as
-text, no WebGL, no map tiles) and the same specification gives the PDF's vector image and the
-slides' PNG; so does the membership map (:func:`membership_map_spec`) of the region comparison
-and the overstap. What a map says in words (hover lines, the text alternative) is in
-:mod:`.text`; making the drawn SVG clickable per region in :mod:`.svg`. Only "Vrij zoomen" uses
-WebGL (:mod:`.deck`: pydeck, no base map, so no internet tiles are needed in a meeting room).
+text, no WebGL, no map tiles), and the same specification is drawn natively for the PDF (vector
+paths) and the slides (PowerPoint shapes) by :mod:`dashboard.presentation.charts.native.maps`;
+so is the membership map (:func:`membership_map_spec`) of the region comparison and the
+overstap. What a map says in words (hover lines, the text alternative) is in :mod:`.text`;
+making the drawn SVG clickable per region in :mod:`.svg`. Only "Vrij zoomen" uses WebGL
+(:mod:`.deck`: pydeck, no base map, so no internet tiles are needed in a meeting room).
 """
 
 from dashboard.presentation.maps.deck import region_deck

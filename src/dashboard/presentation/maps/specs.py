@@ -275,7 +275,8 @@ def membership_map_spec(
     ``membership`` (pass a changed membership to show an overstap); ``marked_gemeente`` gets a
     thick black outline and its own legend entry.
 
-    The pages show it as a picture (SVG), the PDF as vector graphics and the slides as PNG.
+    The pages show it as a picture (SVG); the PDF and the slides draw the same specification
+    natively (vector paths, PowerPoint shapes).
     """
     labels = {
         r: (region_labels or {}).get(r, f"{layers.names.get(r, r)} ({r})") for r in region_codes
