@@ -62,21 +62,44 @@ def watch(page: Page) -> PageWatch:
     return seen
 
 
+#: Counts the script runs a page has begun (``window.__dashboardRuns``: each time the app leaves
+#: "notRunning") and notes the count ``wait_idle`` last saw idle. So after an action the wait
+#: knows whether its rerun has begun or is even over already, instead of watching for a busy
+#: state that a quick rerun may have left before the first look.
+NOTE_RUNS = """() => {
+    if (window.__dashboardRuns === undefined) {
+        window.__dashboardRuns = 0;
+        new MutationObserver(records => records.forEach(r => {
+            if (r.oldValue === 'notRunning') window.__dashboardRuns++;
+        })).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                               attributeFilter: ['data-test-script-state']});
+    }
+    window.__dashboardRunsSeen = window.__dashboardRuns;
+}"""
+RERUN_BEGUN = (
+    "() => window.__dashboardRuns === undefined"
+    f" ? document.querySelector('{BUSY}') !== null"
+    " : window.__dashboardRuns > window.__dashboardRunsSeen"
+)
+
+
 def wait_idle(page: Page, *, after_action: bool = False, timeout: float = 60_000) -> None:
     """Wait until Streamlit has finished running the script and nothing on screen is stale.
 
-    After a click or a key press the rerun may not have started yet: give it a moment to
-    start (``after_action``), then wait for the app to be idle again.
+    After a click or a key press the rerun may not have begun yet: with ``after_action``,
+    first wait (at most 1.5 s, for an action that reruns nothing) until a run has begun since
+    the last wait, then for the app to be idle again.
     """
     if after_action:
-        # the rerun may already be over, or the action did not rerun at all
+        # the action may not rerun at all (then this gives up after 1.5 s)
         with suppress(PlaywrightTimeout):
-            page.wait_for_selector(BUSY, timeout=1_500)
+            page.wait_for_function(RERUN_BEGUN, timeout=1_500)
     page.wait_for_selector(IDLE, timeout=timeout)
     page.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=timeout)
     page.wait_for_function(
         f"() => document.querySelectorAll('{STALE}').length === 0", timeout=timeout
     )
+    page.evaluate(NOTE_RUNS)
 
 
 def open_page(page: Page, base_url: str, path: str = "", query: str = "") -> None:
@@ -86,6 +109,7 @@ def open_page(page: Page, base_url: str, path: str = "", query: str = "") -> Non
         url += ("?" if not query.startswith("?") else "") + query
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector(APP, timeout=60_000)
+    page.evaluate(NOTE_RUNS)  # count this document's runs from the start
     # right after connecting the app is "not running" before its first run has started:
     # wait for the first element of the page, then for the run to end
     page.wait_for_selector(
