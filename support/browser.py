@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -38,17 +39,33 @@ STALE = '[data-testid="stElementContainer"][data-stale="true"]'
 ERROR_BOXES = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 
 
+#: Hosts of the test server: a request to any other host leaves this computer.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def outside_url(url: str) -> bool:
+    """Whether the browser would contact another computer for ``url``."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS
+
+
 @dataclass
 class PageWatch:
-    """What a page did behind our back: JavaScript dialogs and console errors."""
+    """What a page did behind our back: JavaScript dialogs, console errors and requests to
+    other computers."""
 
     dialogs: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
 
 
 def watch(page: Page) -> PageWatch:
-    """Record (and dismiss) every dialog; record console errors."""
+    """Record (and dismiss) every dialog; record console errors and outside requests."""
     seen = PageWatch()
+    page.on(
+        "request",
+        lambda r: seen.outside_requests.append(r.url) if outside_url(r.url) else None,
+    )
 
     def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
         seen.dialogs.append(f"{dialog.type}: {dialog.message}")

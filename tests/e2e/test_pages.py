@@ -25,6 +25,13 @@ def test_page_opens_without_error(opened_page, app_server, path: str, title: str
     print(f"/{path}: getekend in {opened.load_seconds:.1f} s")
 
 
+@pytest.mark.parametrize("path", list(PAGES), ids=IDS)
+def test_no_page_fetches_from_elsewhere(opened_page, path: str) -> None:
+    """No page, drawn to its end, asks another computer for anything (fonts, tiles, scripts)."""
+    outside = opened_page(path).watch.outside_requests
+    assert not outside, f"verzoeken buiten deze server: {outside[:5]}"
+
+
 #: The membership map as the page draws it: a picture of a server-drawn SVG in the text.
 PICTURE = '[data-testid="stMarkdownContainer"] img[src^="data:image/svg+xml;base64,"]'
 PICTURE_CHECK = """(img) => {
