@@ -290,7 +290,11 @@ def main_text(page: Page) -> str:
 
 
 def go_via_sidebar(page: Page, title: str) -> None:
-    """Click a page in the sidebar navigation (the session and its weighting stay)."""
+    """Click a page in the sidebar navigation (the session and its weighting stay).
+
+    Waits for the new page's heading and for a run begun after the click, so a heading of the
+    page left that shares the word cannot end the wait early.
+    """
     page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
     page.wait_for_function(
         "(t) => document.querySelector('[data-testid=\"stMain\"] h1')"
@@ -299,7 +303,7 @@ def go_via_sidebar(page: Page, title: str) -> None:
         arg=title.split()[0].rstrip("'s"),
         timeout=60_000,
     )
-    wait_idle(page)
+    wait_idle(page, after_action=True)
 
 
 def open_tab(page: Page, name: str) -> None:
