@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -38,17 +39,33 @@ STALE = '[data-testid="stElementContainer"][data-stale="true"]'
 ERROR_BOXES = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 
 
+#: Hosts of the test server: a request to any other host leaves this computer.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def outside_url(url: str) -> bool:
+    """Whether the browser would contact another computer for ``url``."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS
+
+
 @dataclass
 class PageWatch:
-    """What a page did behind our back: JavaScript dialogs and console errors."""
+    """What a page did behind our back: JavaScript dialogs, console errors and requests to
+    other computers."""
 
     dialogs: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
 
 
 def watch(page: Page) -> PageWatch:
-    """Record (and dismiss) every dialog; record console errors."""
+    """Record (and dismiss) every dialog; record console errors and outside requests."""
     seen = PageWatch()
+    page.on(
+        "request",
+        lambda r: seen.outside_requests.append(r.url) if outside_url(r.url) else None,
+    )
 
     def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
         seen.dialogs.append(f"{dialog.type}: {dialog.message}")
@@ -62,21 +79,44 @@ def watch(page: Page) -> PageWatch:
     return seen
 
 
+#: Counts the script runs a page has begun (``window.__dashboardRuns``: each time the app leaves
+#: "notRunning") and notes the count ``wait_idle`` last saw idle. So after an action the wait
+#: knows whether its rerun has begun or is even over already, instead of watching for a busy
+#: state that a quick rerun may have left before the first look.
+NOTE_RUNS = """() => {
+    if (window.__dashboardRuns === undefined) {
+        window.__dashboardRuns = 0;
+        new MutationObserver(records => records.forEach(r => {
+            if (r.oldValue === 'notRunning') window.__dashboardRuns++;
+        })).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                               attributeFilter: ['data-test-script-state']});
+    }
+    window.__dashboardRunsSeen = window.__dashboardRuns;
+}"""
+RERUN_BEGUN = (
+    "() => window.__dashboardRuns === undefined"
+    f" ? document.querySelector('{BUSY}') !== null"
+    " : window.__dashboardRuns > window.__dashboardRunsSeen"
+)
+
+
 def wait_idle(page: Page, *, after_action: bool = False, timeout: float = 60_000) -> None:
     """Wait until Streamlit has finished running the script and nothing on screen is stale.
 
-    After a click or a key press the rerun may not have started yet: give it a moment to
-    start (``after_action``), then wait for the app to be idle again.
+    After a click or a key press the rerun may not have begun yet: with ``after_action``,
+    first wait (at most 1.5 s, for an action that reruns nothing) until a run has begun since
+    the last wait, then for the app to be idle again.
     """
     if after_action:
-        # the rerun may already be over, or the action did not rerun at all
+        # the action may not rerun at all (then this gives up after 1.5 s)
         with suppress(PlaywrightTimeout):
-            page.wait_for_selector(BUSY, timeout=1_500)
+            page.wait_for_function(RERUN_BEGUN, timeout=1_500)
     page.wait_for_selector(IDLE, timeout=timeout)
     page.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=timeout)
     page.wait_for_function(
         f"() => document.querySelectorAll('{STALE}').length === 0", timeout=timeout
     )
+    page.evaluate(NOTE_RUNS)
 
 
 def open_page(page: Page, base_url: str, path: str = "", query: str = "") -> None:
@@ -86,6 +126,7 @@ def open_page(page: Page, base_url: str, path: str = "", query: str = "") -> Non
         url += ("?" if not query.startswith("?") else "") + query
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector(APP, timeout=60_000)
+    page.evaluate(NOTE_RUNS)  # count this document's runs from the start
     # right after connecting the app is "not running" before its first run has started:
     # wait for the first element of the page, then for the run to end
     page.wait_for_selector(
@@ -249,7 +290,11 @@ def main_text(page: Page) -> str:
 
 
 def go_via_sidebar(page: Page, title: str) -> None:
-    """Click a page in the sidebar navigation (the session and its weighting stay)."""
+    """Click a page in the sidebar navigation (the session and its weighting stay).
+
+    Waits for the new page's heading and for a run begun after the click, so a heading of the
+    page left that shares the word cannot end the wait early.
+    """
     page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
     page.wait_for_function(
         "(t) => document.querySelector('[data-testid=\"stMain\"] h1')"
@@ -258,7 +303,7 @@ def go_via_sidebar(page: Page, title: str) -> None:
         arg=title.split()[0].rstrip("'s"),
         timeout=60_000,
     )
-    wait_idle(page)
+    wait_idle(page, after_action=True)
 
 
 def open_tab(page: Page, name: str) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -86,6 +87,35 @@ def running_app(
     ``DASHBOARD_DATA_DIR`` comes from the environment; the scenario database is the one given.
     The server's output goes to ``test-artifacts/logs/``.
     """
+    options = {"database_url": database_url, "app": app, "port": port, "extra_env": extra_env}
+    with running_apps({**options, "log_name": log_name}, timeout=timeout) as (server,):
+        yield server
+
+
+@contextmanager
+def running_apps(*servers: dict[str, Any], timeout: float = 90.0) -> Iterator[list[AppServer]]:
+    """Several servers (each given by :func:`running_app`'s keyword arguments) started side by
+    side: all are launched before the first is waited for, so their start-ups overlap."""
+    started: list[AppServer] = []
+    try:
+        for options in servers:
+            started.append(_launch(**options))
+        for server in started:
+            _wait_until_healthy(server, timeout)
+        yield started
+    finally:
+        for server in started:
+            stop(server.process)
+
+
+def _launch(
+    *,
+    database_url: str,
+    app: str = "app.py",
+    port: int | None = None,
+    extra_env: dict[str, str] | None = None,
+    log_name: str | None = None,
+) -> AppServer:
     port = port or free_port()
     env = dict(os.environ)
     env["DASHBOARD_DATABASE_URL"] = database_url
@@ -118,23 +148,22 @@ def running_app(
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, so we stop exactly what we started
         )
-    server = AppServer(process, port, log_path, database_url)
-    try:
-        deadline = time.monotonic() + timeout
-        while not _healthy(server.url):
-            if process.poll() is not None:
-                raise RuntimeError(
-                    f"Streamlit stopte bij het starten (code {process.returncode}):\n"
-                    + server.log_tail()
-                )
-            if time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"Streamlit werd niet gezond binnen {timeout:.0f} s:\n" + server.log_tail()
-                )
-            time.sleep(0.2)
-        yield server
-    finally:
-        stop(process)
+    return AppServer(process, port, log_path, database_url)
+
+
+def _wait_until_healthy(server: AppServer, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not _healthy(server.url):
+        if server.process.poll() is not None:
+            raise RuntimeError(
+                f"Streamlit stopte bij het starten (code {server.process.returncode}):\n"
+                + server.log_tail()
+            )
+        if time.monotonic() > deadline:
+            raise RuntimeError(
+                f"Streamlit werd niet gezond binnen {timeout:.0f} s:\n" + server.log_tail()
+            )
+        time.sleep(0.2)
 
 
 def stop(process: subprocess.Popen[bytes], grace: float = 10.0) -> None:

@@ -110,11 +110,29 @@ class Handler(BaseHTTPRequestHandler):
         period = text.split("Perioden eq '")[1].split("'")[0] if "Perioden eq '" in text else None
         woon = text.split("WoonregioS eq '")[1].split("'")[0] if "WoonregioS eq '" in text else None
         return [
-            {k: r[k] for k in ("WoonregioS", "WerkregioS", "Perioden", "BanenVanWerknemers_1")}
-            for r in type(self).rows
-            if (period is None or r["Perioden"].strip() == period)
-            and (woon is None or r["WoonregioS"].strip() == woon)
+            row
+            for (row_period, row_woon), rows in _index(type(self).rows).items()
+            if (period is None or row_period == period) and (woon is None or row_woon == woon)
+            for row in rows
         ]
+
+
+_INDEXED: dict[int, tuple[list[dict[str, Any]], dict[tuple[str, str], list[dict[str, Any]]]]] = {}
+
+
+def _index(rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The stand-in's rows (only the columns it serves) by (period, woongemeente), built once per
+    row list: a filter per woongemeente then looks at a few hundred rows, not all 122,000."""
+    known = _INDEXED.get(id(rows))
+    if known is None or known[0] is not rows:
+        index: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for r in rows:
+            served = {
+                k: r[k] for k in ("WoonregioS", "WerkregioS", "Perioden", "BanenVanWerknemers_1")
+            }
+            index.setdefault((r["Perioden"].strip(), r["WoonregioS"].strip()), []).append(served)
+        known = _INDEXED[id(rows)] = (rows, index)
+    return known[1]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ import re
 import tomllib
 import urllib.error
 import urllib.request
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -190,22 +189,6 @@ def test_override_reason_from_a_link_is_shown_as_text(page, page_watch, base_url
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-def _outside_requests(page) -> list[str]:  # type: ignore[no-untyped-def]
-    """Start recording every request the page makes to a host other than the test server."""
-    seen: list[str] = []
-
-    def on_request(request) -> None:  # type: ignore[no-untyped-def]
-        host = urlparse(request.url).hostname or ""
-        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in LOCAL:
-            seen.append(request.url)
-
-    page.on("request", on_request)
-    return seen
-
-
-LOCAL = {"127.0.0.1", "localhost", "::1"}
-
-
 def _no_outside_links(page) -> None:  # type: ignore[no-untyped-def]
     main = page.locator('[data-testid="stMain"]')
     assert main.locator("a[href*='e.vil'], img[src*='e.vil']").count() == 0
@@ -217,9 +200,11 @@ def _literal(page) -> str:  # type: ignore[no-untyped-def]
     return page.locator('[data-testid="stMain"]').inner_text().replace("\u2060", "")
 
 
-def test_image_in_a_share_link_makes_the_browser_contact_nobody(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_image_in_a_share_link_makes_the_browser_contact_nobody(
+    page, page_watch, base_url: str
+) -> None:  # type: ignore[no-untyped-def]
     """``?gw=![a](//e.vil/p.png)`` once made Chromium fetch http://e.vil/p.png."""
-    outside = _outside_requests(page)
+    outside = page_watch.outside_requests
     open_page(page, base_url, "", "gw=!%5Ba%5D(%2F%2Fe.vil%2Fp.png)")
     assert "![a](//e.vil/p.png)" in _literal(page)  # the notice is drawn ...
     # ... and every picture on the page has loaded or failed: a request would have been made
@@ -228,9 +213,9 @@ def test_image_in_a_share_link_makes_the_browser_contact_nobody(page, base_url: 
     _no_outside_links(page)
 
 
-def test_link_in_a_share_link_parameter_name_is_no_link(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_link_in_a_share_link_parameter_name_is_no_link(page, page_watch, base_url: str) -> None:  # type: ignore[no-untyped-def]
     """``?rd.[klik](https://e.vil/)=1`` once showed a clickable outside link in the notice."""
-    outside = _outside_requests(page)
+    outside = page_watch.outside_requests
     open_page(page, base_url, "", "rd.%5Bklik%5D(https%3A%2F%2Fe.vil%2F)=1")
     assert "[klik](https://e.vil/)" in _literal(page)
     _no_outside_links(page)
@@ -420,7 +405,7 @@ def test_names_from_data_are_text_and_contact_nobody(  # type: ignore[no-untyped
     try:
         page = ctx.new_page()
         seen = watch(page)
-        outside = _outside_requests(page)
+        outside = seen.outside_requests
         open_page(page, hostile_server.url, path)
         reveal_all(page)  # everything drawn, also below the fold
         screenshot(page, f"namen-uit-gegevens-{path or 'kaart'}-{viewport}")

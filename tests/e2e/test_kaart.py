@@ -11,7 +11,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.streamlit_client import run_once
 from dashboard.core.markup import escape_markdown
-from support.browser import IDLE, STALE, open_page, screenshot, wait_idle
+from support.browser import IDLE, STALE, open_page, picture_when_still, screenshot, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -173,16 +173,14 @@ def test_free_zoom_keeps_outlines_thin_and_has_a_legend(page: Page, base_url: st
     wait_idle(page, after_action=True)
     deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
     expect(deck).to_be_visible(timeout=30_000)
-    page.wait_for_timeout(1_500)  # deck.gl draws after its first animation frames
-    shares = [_dark_share(deck.screenshot())]
+    drawn = picture_when_still(deck)  # deck.gl draws after its first animation frames
+    shares = [_dark_share(drawn)]
     box = deck.bounding_box()
     assert box
     page.mouse.move(box["x"] + box["width"] * 0.35, box["y"] + box["height"] * 0.55)
-    for _ in range(6):
+    for _ in range(6):  # each wheel step zooms in (deck.gl caps one step at twice as close)
         page.mouse.wheel(0, -400)
-        page.wait_for_timeout(250)
-    page.wait_for_timeout(1_000)
-    shares.append(_dark_share(deck.screenshot()))
+    shares.append(_dark_share(picture_when_still(deck, differs_from=drawn)))
     screenshot(page, "kaart-vrij-zoomen-ingezoomd")
     # outlines a few pixels wide cover a few percent of the map, not most of it
     assert max(shares) < 0.15, f"aandeel zwarte pixels voor/na inzoomen: {shares}"

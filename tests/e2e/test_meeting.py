@@ -140,7 +140,8 @@ def test_reload_and_address_keep_the_view(page: Page, app_server) -> None:  # ty
     page.reload(wait_until="domcontentloaded")
     page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]')
     wait_idle(page)
-    expect(amount_field(page, ZHC_BUDGET)).to_have_value("€ 1.000.000")
+    # the field, once drawn (a busy machine may still be drawing the page's later part)
+    expect(amount_field(page, ZHC_BUDGET)).to_have_value("€ 1.000.000", timeout=30_000)
     assert metric(page, "Extra voor de blijvers") == "€ 66.921"
     go_via_sidebar(page, "Varianten")
     assert slider_value(page, "Werkgevers") == 10.0
@@ -296,15 +297,37 @@ ENGLISH_CHECK = """(words) => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def read_page(browser, app_server):  # type: ignore[no-untyped-def]
+    """``read_page(path)``: the page opened once for this file's reading checks, with every
+    section open (closed panels hold widgets too). Tests only read it."""
+    opened: dict[str, Page] = {}
+    contexts = []
+
+    def get(path: str) -> Page:
+        if path not in opened:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+            context.set_default_timeout(30_000)
+            contexts.append(context)
+            page = context.new_page()
+            open_page(page, app_server.url, path)
+            for expander in page.locator('[data-testid="stExpander"] summary').all():
+                if expander.is_visible():
+                    expander.click()
+            wait_idle(page, after_action=True)
+            opened[path] = page
+        return opened[path]
+
+    yield get
+    for context in contexts:
+        context.close()
+
+
 @pytest.mark.parametrize(
     "path", ["", "regios", "overstap", "varianten", "robuustheid", "scenarios"]
 )
-def test_no_english_widget_texts(page: Page, app_server, path: str) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, app_server.url, path)
-    for expander in page.locator('[data-testid="stExpander"] summary').all():
-        if expander.is_visible():
-            expander.click()  # closed panels hold widgets too
-    wait_idle(page, after_action=True)
+def test_no_english_widget_texts(read_page, path: str) -> None:  # type: ignore[no-untyped-def]
+    page = read_page(path)
     found = page.evaluate(ENGLISH_CHECK, list(ENGLISH))
     assert not found, f"Engelse teksten op /{path}: {found}"
 
@@ -564,11 +587,10 @@ def test_region_table_orders_inwoners_as_numbers(page: Page, app_server) -> None
 
 
 @pytest.mark.parametrize("path", ["", "regios", "overstap"])
-def test_field_names_read_aloud_have_no_markdown_escapes(page: Page, app_server, path: str) -> None:  # type: ignore[no-untyped-def]
+def test_field_names_read_aloud_have_no_markdown_escapes(read_page, path: str) -> None:  # type: ignore[no-untyped-def]
     """A field's accessible name is its raw label: an escaped region name read
     'Regiobudget Zuid\\-Holland Centraal' to a screen reader."""
-    open_page(page, app_server.url, path)
-    names = page.evaluate(
+    names = read_page(path).evaluate(
         "() => [...document.querySelectorAll('[aria-label]')]"
         ".map(e => e.getAttribute('aria-label'))"
     )

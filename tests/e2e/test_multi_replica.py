@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from support.browser import choose, open_page, wait_idle
-from support.server import running_app
+from support.server import running_apps
 
 pytestmark = pytest.mark.e2e
 
@@ -31,10 +31,10 @@ def _listed(page: Page, base_url: str, name: str) -> None:
 
 def test_two_replicas_share_saved_scenarios(browser, tmp_path) -> None:  # type: ignore[no-untyped-def]
     url = f"sqlite:///{tmp_path / 'gedeeld.sqlite'}"
-    with (
-        running_app(database_url=url, log_name="streamlit-replica-a.log") as a,
-        running_app(database_url=url, log_name="streamlit-replica-b.log") as b,
-    ):
+    with running_apps(
+        {"database_url": url, "log_name": "streamlit-replica-a.log"},
+        {"database_url": url, "log_name": "streamlit-replica-b.log"},
+    ) as (a, b):
         assert a.port != b.port
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         try:

@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.streamlit_client import run_once
 from support.browser import PAGES, assert_no_error_box, expect_title, open_page
-from support.server import running_app
+from support.server import running_apps
 
 pytestmark = pytest.mark.e2e
 
@@ -23,6 +23,13 @@ def test_page_opens_without_error(opened_page, app_server, path: str, title: str
     assert_no_error_box(opened.page, app_server.log_path)
     assert not opened.watch.dialogs
     print(f"/{path}: getekend in {opened.load_seconds:.1f} s")
+
+
+@pytest.mark.parametrize("path", list(PAGES), ids=IDS)
+def test_no_page_fetches_from_elsewhere(opened_page, path: str) -> None:
+    """No page, drawn to its end, asks another computer for anything (fonts, tiles, scripts)."""
+    outside = opened_page(path).watch.outside_requests
+    assert not outside, f"verzoeken buiten deze server: {outside[:5]}"
 
 
 #: The membership map as the page draws it: a picture of a server-drawn SVG in the text.
@@ -66,13 +73,10 @@ def test_unknown_page_does_not_show_a_traceback(page, base_url: str) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-def _first_visit(path: str, db_dir: Path) -> tuple[str, list[str], str]:
-    with running_app(
-        database_url=f"sqlite:///{db_dir / (path + '.sqlite')}",
-        log_name=f"streamlit-fresh-{path}.log",
-    ) as fresh:
-        session = run_once(fresh.url, path)
-    return path, session.nav_pages, session.page_title
+#: Pages a first visitor reaches through a share link on a freshly started server: one that
+#: is light, one that takes a share link's weighting. ``test_quality``'s
+#: ``test_every_page_calls_page_guard_first`` holds every other page to the same first line.
+FIRST_VISITS = ["bronnen", "varianten"]
 
 
 def test_deep_link_on_fresh_server_runs_through_app(tmp_path: Path) -> None:
@@ -81,15 +85,21 @@ def test_deep_link_on_fresh_server_runs_through_app(tmp_path: Path) -> None:
     Streamlit 1.67 runs the first session of a fresh server in its legacy "pages/ folder" mode,
     which would run ``pages/<x>.py`` without app.py (no Dutch navigation, no page config, no
     error guard, no share link). Every page must call ``layout.page_guard()`` first. One fresh
-    server per page (only the first run of a process shows it), a few at a time.
+    server per page (only the first run of a process shows it), started side by side.
     """
-    paths = [p for p in PAGES if p]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda p: _first_visit(p, tmp_path), paths))
+    servers = [
+        {
+            "database_url": f"sqlite:///{tmp_path / (p + '.sqlite')}",
+            "log_name": f"streamlit-fresh-{p}.log",
+        }
+        for p in FIRST_VISITS
+    ]
+    with running_apps(*servers) as fresh, ThreadPoolExecutor(len(fresh)) as pool:
+        sessions = list(pool.map(run_once, [s.url for s in fresh], FIRST_VISITS))
     wrong = [
-        f"/{path}: navigatie {nav}, paginatitel {title!r}"
-        for path, nav, title in results
-        if "Kaart" not in nav or title != "Arbeidsmarktregio-dashboard"
+        f"/{path}: navigatie {session.nav_pages}, paginatitel {session.page_title!r}"
+        for path, session in zip(FIRST_VISITS, sessions, strict=True)
+        if "Kaart" not in session.nav_pages or session.page_title != "Arbeidsmarktregio-dashboard"
     ]
     assert not wrong, (
         "zonder app.py gestart (roep layout.page_guard() aan bovenaan de pagina):\n"

@@ -1,4 +1,5 @@
-"""Tables, charts and the map in a real browser: no request leaves the server, numbers sort as
+"""Tables, charts and the map in a real browser: free zoom fetches nothing from elsewhere (for
+the pages as opened: ``test_pages.py::test_no_page_fetches_from_elsewhere``), numbers sort as
 numbers, a section stays open after a share link, Page Down after a clicked step, and a printed
 page shows the figures of its tables."""
 
@@ -6,29 +7,17 @@ from __future__ import annotations
 
 import re
 import subprocess
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, Request, expect
+from playwright.sync_api import Page, expect
 
 from support.browser import hover, open_page, picture_when_still, reveal_all, wait_idle
 
 pytestmark = pytest.mark.e2e
 
 
-def _outside(requests: list[Request]) -> list[str]:
-    return [
-        r.url
-        for r in requests
-        if urlsplit(r.url).scheme in ("http", "https", "ws", "wss")
-        and urlsplit(r.url).hostname not in ("127.0.0.1", "localhost")
-    ]
-
-
-def test_free_zoom_fetches_nothing_from_elsewhere(page: Page, base_url: str) -> None:
+def test_free_zoom_fetches_nothing_from_elsewhere(page: Page, page_watch, base_url: str) -> None:  # type: ignore[no-untyped-def]
     """Bronnen says the map uses no background map: deck.gl must not fetch a basemap."""
-    seen: list[Request] = []
-    page.on("request", lambda r: seen.append(r))
     open_page(page, base_url, "")
     page.get_by_role("radiogroup", name="Weergave").get_by_text("Vrij zoomen").click()
     wait_idle(page, after_action=True)
@@ -41,16 +30,8 @@ def test_free_zoom_fetches_nothing_from_elsewhere(page: Page, base_url: str) -> 
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, -600)
     picture_when_still(deck, differs_from=drawn)  # zoomed in: the tiles of a closer view
-    assert not _outside(seen), f"verzoeken buiten deze server: {_outside(seen)[:5]}"
-
-
-@pytest.mark.parametrize("path", ["regios", "overstap", "robuustheid"])
-def test_no_page_fetches_from_elsewhere(page: Page, base_url: str, path: str) -> None:
-    seen: list[Request] = []
-    page.on("request", lambda r: seen.append(r))
-    open_page(page, base_url, path)
-    reveal_all(page)
-    assert not _outside(seen), f"verzoeken buiten deze server: {_outside(seen)[:5]}"
+    outside = page_watch.outside_requests
+    assert not outside, f"verzoeken buiten deze server: {outside[:5]}"
 
 
 def test_printed_regios_shows_the_labour_figures(page: Page, base_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
