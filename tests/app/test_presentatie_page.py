@@ -187,3 +187,18 @@ def test_report_follows_the_robuustheid_sampling(cbs_dir) -> None:
     assert not at.exception, at.exception
     text = " ".join(m.value for m in at.markdown)
     assert escape_markdown("hoogstens 10% hoger of lager") in text
+
+
+def test_a_page_that_shows_charts_leaves_the_exports_charts_as_they_were(cbs_dir: Path) -> None:
+    """Regression: Streamlit's ``st.vega_lite_chart`` writes " " into a legend's null title, in
+    the spec it is given; the chart builders shared one legend dict and the page handed Streamlit
+    the spec itself, so after the Regio's page
+    every later chart in the server (the Presentatie's PDF and slides too) had that title, and
+    the exports fell back from their native drawing to the chart engine."""
+    from dashboard.presentation.charts import native
+    from dashboard.presentation.reports.content import ReportInput, build_report_content
+    from tests.app.test_all_pages import open_page
+
+    open_page("pages/regios.py")
+    charts = build_report_content(ReportInput()).charts
+    assert [c.key for c in charts if not native.accepts(c.spec)] == []

@@ -10,6 +10,7 @@ sorting, column widths, the download and the chart's size are the same everywher
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, Literal
@@ -136,8 +137,14 @@ def show_chart(
     # theme=None: the spec's own font, colours and Dutch number notation, as in the PDF.
     # fit-x: as wide as the column; the spec's height is the plot's, with the axes and the
     # legend below it (Streamlit's default "fit" squeezes the plot under a phone's legend)
+    # a copy: Streamlit writes into the spec it is given (a legend's null title becomes " "),
+    # and the spec may be cached or share parts with the PDF's and the slides' charts
     st.vega_lite_chart(
-        {**spec, "autosize": PAGE_SIZING}, width="stretch", theme=None, key=key, alt=alt
+        {**copy.deepcopy(spec), "autosize": PAGE_SIZING},
+        width="stretch",
+        theme=None,
+        key=key,
+        alt=alt,
     )
     if not download:
         return

@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dashboard.presentation.charts.specs import LEGEND, TEXT, bars_spec, base, headroom, tooltip
+from dashboard.presentation.charts.specs import (
+    TEXT,
+    bars_spec,
+    base,
+    headroom,
+    legend_below,
+    tooltip,
+)
 from dashboard.presentation.maps import HIGHLIGHT_COLOURS
 from dashboard.presentation.narrative.pendel import ROLE_LABELS, jobs, pct
 from dashboard.region.pendel import GemeentePendel, GemeenteTrend, InsideShares, Role
@@ -120,7 +127,7 @@ def trend_spec(trend: GemeenteTrend, names: Mapping[str, str]) -> dict:
         "type": "nominal",
         "sort": labels,
         "scale": {"domain": labels, "range": [ROLE_COLOURS[role] for role, _, _ in series]},
-        "legend": LEGEND,
+        "legend": legend_below(),
     }
     dash = {
         "field": "reeks",

@@ -20,7 +20,14 @@ import pandas as pd
 from dashboard.core.formatting import fmt_number, fmt_pct
 from dashboard.mcda.scoring import DecisionProblem
 from dashboard.mcda.sensitivity import OneWay, SmaaResult
-from dashboard.presentation.charts.specs import LEGEND, NARROW, TEXT, base, title_lines, tooltip
+from dashboard.presentation.charts.specs import (
+    NARROW,
+    TEXT,
+    base,
+    legend_below,
+    title_lines,
+    tooltip,
+)
 from dashboard.presentation.narrative import interval_text, lower_first
 from dashboard.presentation.narrative.chart_texts import tornado_rows
 
@@ -127,7 +134,7 @@ def score_lines_spec(ow: OneWay, problem: DecisionProblem, width: int = 760) -> 
                         "domain": names,
                         "range": [_colour(problem, v) for v in m.variant_ids],
                     },
-                    "legend": LEGEND,
+                    "legend": legend_below(),
                 },
                 "strokeDash": {
                     "field": "variant",
@@ -431,7 +438,7 @@ def acceptability_spec(result: SmaaResult, problem: DecisionProblem, width: int 
                                 for r in range(len(ranks))
                             ],
                         },
-                        "legend": LEGEND,
+                        "legend": legend_below(),
                     },
                     "tooltip": tooltip(
                         ("variant", "variant"), ("plaats", "plaats"), ("tekst", "van de wegingen")

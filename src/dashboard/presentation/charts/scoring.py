@@ -18,7 +18,7 @@ from dashboard.core.formatting import fmt_number, fmt_pct
 from dashboard.core.markup import escape_markdown
 from dashboard.mcda.criteria import Matrix
 from dashboard.mcda.scoring import DecisionProblem, ScoreResult
-from dashboard.presentation.charts.specs import LEGEND, TEXT, bars_spec, base, tooltip
+from dashboard.presentation.charts.specs import TEXT, bars_spec, base, legend_below, tooltip
 
 #: Okabe–Ito colours: one per variant (table order) and one per group (table order).
 VARIANT_COLOURS = ("#0072B2", "#D55E00", "#009E73")
@@ -147,7 +147,7 @@ def contributions_spec(
                         "type": "nominal",
                         "sort": groups,
                         "scale": {"domain": groups, "range": list(GROUP_COLOURS[: len(groups)])},
-                        "legend": LEGEND,
+                        "legend": legend_below(),
                     },
                     "order": {"field": "perspectief", "sort": "ascending"},
                     "tooltip": tooltip(

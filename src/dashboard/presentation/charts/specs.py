@@ -37,12 +37,12 @@ NARROW = "(containerSize()[0] > 0 && containerSize()[0] < 560)"
 #: tooltip, the text version and the table have it in full); elsewhere names are never cut.
 NAME_SHARE = 0.42
 
-#: A legend under the chart: its entries in a row, on a phone one under the other.
-LEGEND: dict[str, Any] = {
-    "orient": "bottom",
-    "title": None,
-    "columns": {"expr": f"{NARROW} ? 1 : 0"},
-}
+
+def legend_below() -> dict[str, Any]:
+    """A legend under the chart: its entries in a row, on a phone one under the other. A new
+    dict each time, so no two specs share it (whoever changes one spec changes only that)."""
+    return {"orient": "bottom", "title": None, "columns": {"expr": f"{NARROW} ? 1 : 0"}}
+
 
 #: One figure a chart draws: (category, series, value); value None = niet beschikbaar.
 FigureRow = tuple[str, str, float | None]
@@ -168,7 +168,7 @@ def bars_spec(
         "type": "nominal",
         "sort": list(series),
         "scale": {"domain": list(series), "range": list(colours)},
-        "legend": LEGEND if legend else None,
+        "legend": legend_below() if legend else None,
     }
     bar: dict[str, Any] = {
         "mark": {"type": "bar", "stroke": "#404040", "strokeWidth": 0},
