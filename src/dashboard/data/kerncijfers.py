@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
 from functools import partial
 from pathlib import Path
@@ -109,7 +110,12 @@ def _years_per_indicator(kc: pd.DataFrame) -> dict[str, tuple[int, ...]]:
 
 
 def source_ids(kc: pd.DataFrame, year: int) -> tuple[str, ...]:
-    """The SOURCES.yaml ids behind the rows of ``year``."""
+    """The SOURCES.yaml ids behind the rows of ``year`` (made once per table and year: every
+    indicator of a profile asks)."""
+    return _derived_from(kc, ("source_ids", year), lambda: _source_ids(kc, year))
+
+
+def _source_ids(kc: pd.DataFrame, year: int) -> tuple[str, ...]:
     ids: list[str] = []
     for bron in kc.loc[kc["jaar"] == year, "bron"].dropna().unique():
         for prefix, source_id in BRON_TO_SOURCE.items():
@@ -214,6 +220,11 @@ def _summands(figures: pd.DataFrame) -> tuple[list[str], np.ndarray]:
     return names, np.vstack(rows)
 
 
+#: How many memberships' aggregates are kept per table and year: the indeling, the indeling
+#: after one overstap, Nederland and a few regions' own members cover one report or page view.
+AGGREGATES_KEPT = 16
+
+
 def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.DataFrame:
     """Figures per region for ``year``.
 
@@ -229,8 +240,26 @@ def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.
 
     Returns
     -------
-    DataFrame indexed by region code with ``n_gemeenten`` and one column per indicator.
+    DataFrame indexed by region code with ``n_gemeenten`` and one column per indicator. The
+    same membership and year give the same figures: the last :data:`AGGREGATES_KEPT` are kept
+    per table (a report asks for the indeling's, the overstap's and Nederland's several times);
+    each caller gets its own frame (copy-on-write).
     """
+    key = frozenset(membership.items())
+    kept = _derived_from(kc, ("aggregates", year), OrderedDict)
+    with _derived_lock:
+        if key in kept:
+            kept.move_to_end(key)
+            return cast(pd.DataFrame, kept[key]).copy(deep=False)
+    out = _aggregate(kc, membership, year)
+    with _derived_lock:
+        kept[key] = out
+        while len(kept) > AGGREGATES_KEPT:
+            kept.popitem(last=False)
+    return out.copy(deep=False)
+
+
+def _aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.DataFrame:
     figures = gemeente_figures(kc, year)
     # A gemeente without a row for this year has all figures missing, never zero.
     figures = figures.reindex(figures.index.union(pd.Index(list(membership))))

@@ -168,23 +168,32 @@ def _read_flows(path: Path) -> tuple[tuple[int, ...], dict[int, dict[str, dict[s
     try:
         years = tuple(int(y) for y in rows[0][2:])
         flows: dict[int, dict[str, dict[str, int]]] = {y: {} for y in years}
+        per_year = [flows[y] for y in years]
+        width = len(years) + 2
+        # ~12.000 rows name a few hundred codes: each distinct code is checked once
+        checked = set(NOT_GEMEENTEN.values())
         for line, row in enumerate(rows[1:], start=2):
-            if len(row) != len(years) + 2:
+            if len(row) != width:
                 raise DataMissingError(
-                    f"{path.name}, regel {line}: {len(row)} velden, verwacht {len(years) + 2}",
+                    f"{path.name}, regel {line}: {len(row)} velden, verwacht {width}",
                     str(path),
                 )
             woon, werk = row[0], row[1]
             for code in (woon, werk):
-                if not (is_gemeente_code(code) or code in NOT_GEMEENTEN.values()):
-                    raise DataMissingError(
-                        f"{path.name}, regel {line}: {code[:12]!r} is geen gemeentecode "
-                        "(zoals GM0626)",
-                        str(path),
-                    )
-            for year, value in zip(years, row[2:], strict=True):
+                if code not in checked:
+                    if not is_gemeente_code(code):
+                        raise DataMissingError(
+                            f"{path.name}, regel {line}: {code[:12]!r} is geen gemeentecode "
+                            "(zoals GM0626)",
+                            str(path),
+                        )
+                    checked.add(code)
+            for year_flows, value in zip(per_year, row[2:], strict=True):
                 if value:
-                    flows[year].setdefault(woon, {})[werk] = int(value)
+                    out = year_flows.get(woon)
+                    if out is None:
+                        out = year_flows[woon] = {}
+                    out[werk] = int(value)
     except DataMissingError:
         raise
     except ValueError as err:  # int() of a year or a count
