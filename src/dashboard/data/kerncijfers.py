@@ -198,25 +198,29 @@ def _summands(figures: pd.DataFrame) -> tuple[list[str], np.ndarray]:
     names: list[str] = []
     rows: list[np.ndarray] = []
 
-    def add(name: str, values: pd.Series) -> None:
+    def add(name: str, values: np.ndarray) -> None:
         if name not in names:
             names.append(name)
-            rows.append(values.to_numpy(dtype=float))
+            rows.append(values)
 
-    inwoners = figures["inwoners"]
+    def column(name: str) -> np.ndarray:
+        # plain arrays: the same IEEE arithmetic as on Series, without their index alignment
+        return figures[name].to_numpy(dtype=float)
+
+    inwoners = column("inwoners")
     add("inwoners", inwoners)
     for ind in INDICATORS.values():
         if ind.kind == "som":
-            add(ind.id, figures[ind.id])
+            add(ind.id, column(ind.id))
         elif ind.kind == "verhouding":
-            add(ind.numerator, figures[ind.numerator])
-            add(ind.denominator, figures[ind.denominator])
+            add(ind.numerator, column(ind.numerator))
+            add(ind.denominator, column(ind.denominator))
         elif ind.kind == "aandeel":
-            add(f"{ind.id}*inwoners", figures[ind.id] / 100.0 * inwoners)
+            add(f"{ind.id}*inwoners", column(ind.id) / 100.0 * inwoners)
         elif ind.kind == "gewogen":
-            weights = figures[ind.weight]
+            weights = column(ind.weight)
             add(ind.weight, weights)
-            add(f"{ind.id}*{ind.weight}", figures[ind.id] * weights)
+            add(f"{ind.id}*{ind.weight}", column(ind.id) * weights)
     return names, np.vstack(rows)
 
 
@@ -261,11 +265,14 @@ def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.
 
 def _aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.DataFrame:
     figures = gemeente_figures(kc, year)
-    # A gemeente without a row for this year has all figures missing, never zero.
-    figures = figures.reindex(figures.index.union(pd.Index(list(membership))))
-    region = pd.Series(membership, dtype=object).reindex(figures.index)
-    figures = figures[region.notna().to_numpy()]
-    codes = region.dropna().to_numpy(dtype=object)
+    # A gemeente without a row for this year has all figures missing, never zero. Only the
+    # members' rows are taken (in table order): a region's few members need not carry the
+    # whole country along.
+    everyone = figures.index.union(pd.Index(list(membership)))
+    region = pd.Series(membership, dtype=object).reindex(everyone)
+    member = region.notna().to_numpy()
+    figures = figures.reindex(everyone[member])
+    codes = region.to_numpy(dtype=object)[member]
     # Members of a region side by side, in table order within each region; each region's sum
     # is then numpy's sum over one contiguous slice, the same sum a Series of the members gives.
     order = np.argsort(codes, kind="stable")
@@ -283,9 +290,7 @@ def _aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(usable, num / np.where(usable, den, 1.0) * scale, np.nan)
 
-    out = pd.DataFrame(index=pd.Index([str(r) for r in regions], name="region_code"))
-    out["n_gemeenten"] = counts.astype(int)
-    columns: dict[str, np.ndarray] = {}
+    columns: dict[str, np.ndarray] = {"n_gemeenten": counts.astype(int)}
     for ind in INDICATORS.values():
         if ind.kind == "som":
             columns[ind.id] = total[ind.id]
@@ -298,7 +303,7 @@ def _aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd
                 columns[ind.id] = np.where(inwoners != 0, counted / inwoners * 100.0, np.nan)
         elif ind.kind == "gewogen":
             columns[ind.id] = ratio(total[f"{ind.id}*{ind.weight}"], total[ind.weight])
-    out = pd.concat([out, pd.DataFrame(columns, index=out.index)], axis=1)
+    out = pd.DataFrame(columns, index=pd.Index([str(r) for r in regions], name="region_code"))
     return out.reindex(columns=["n_gemeenten", *INDICATORS])
 
 
