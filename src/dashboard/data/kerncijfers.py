@@ -250,7 +250,9 @@ def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.
     each caller gets its own frame (copy-on-write).
     """
     key = frozenset(membership.items())
-    kept = _derived_from(kc, ("aggregates", year), OrderedDict)
+    kept: OrderedDict[frozenset, pd.DataFrame] = _derived_from(
+        kc, ("aggregates", year), OrderedDict
+    )
     with _derived_lock:
         if key in kept:
             kept.move_to_end(key)
