@@ -195,3 +195,22 @@ def test_gemeente_figures_are_derived_once_per_table_and_year(monkeypatch) -> No
     other = synthetic()  # another table (a reloaded data folder) is derived anew
     assert gemeente_figures(other, 2024).loc["GM0001", "inwoners"] == 1000.0
     assert len(derived) == 2
+
+
+def test_an_aggregate_is_worked_out_once_per_membership_and_year(monkeypatch) -> None:
+    """A report asks for the indeling's, the overstap's and Nederland's figures several times:
+    the second ask is answered from the table's derived store, as its own frame."""
+    from dashboard.data import kerncijfers
+
+    calls = []
+    summands = kerncijfers._summands
+    monkeypatch.setattr(kerncijfers, "_summands", lambda f: calls.append(1) or summands(f))
+    kc = synthetic()
+    membership = {"GM0001": "R", "GM0002": "R", "GM0003": "S"}
+    first = aggregate(kc, membership, 2024)
+    first.loc["R", "inwoners"] = -1.0  # the caller's own frame: nobody else sees this
+    again = aggregate(kc, dict(reversed(membership.items())), 2024)  # same membership
+    assert len(calls) == 1
+    assert again.loc["R", "inwoners"] == 4000
+    other = aggregate(kc, {**membership, "GM0003": "R"}, 2024)
+    assert len(calls) == 2 and other.loc["R", "inwoners"] == 4500

@@ -437,3 +437,44 @@ def test_an_edited_pendel_figure_is_refused_not_shown(tmp_path):
     flows.write_text(flows.read_text(encoding="utf-8").replace(",1", ",9", 1), encoding="utf-8")
     with pytest.raises(DataMissingError, match="controlesom klopt niet"):
         load_pendel(folder)
+
+
+def _snapshot_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    for path in PENDEL_DIR.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    return tmp_path / "banen_woon_werk_2025.csv"
+
+
+def test_a_year_of_flows_is_made_when_it_is_first_asked_for(tmp_path: Path, monkeypatch) -> None:
+    """A report reads one December of nine: the others are never turned into mappings."""
+    from dashboard.region import pendel
+
+    _snapshot_copy(tmp_path)
+    made: list[int] = []
+    year_flows = pendel._year_flows
+    monkeypatch.setattr(
+        pendel, "_year_flows", lambda rows, column: made.append(column) or year_flows(rows, column)
+    )
+    data = load_pendel(tmp_path)
+    assert made == [] and len(data.flows) == len(data.years) and data.latest_year in data.flows
+    latest = data.flows[data.latest_year]
+    assert data.flows[data.latest_year] is latest and len(made) == 1
+    assert latest["GM0626"]["GM0626"] > 0
+
+
+def test_a_quoted_flows_file_reads_as_the_plain_one(tmp_path: Path) -> None:
+    """A file the fast check does not take (here: every field quoted) is read cell by cell,
+    to the same figures in the same order."""
+    plain = load_pendel(PENDEL_DIR)
+    flows = _snapshot_copy(tmp_path)
+    with flows.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    with flows.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, quoting=csv.QUOTE_ALL).writerows(rows)
+    _list_again(tmp_path)
+    quoted = load_pendel(tmp_path)
+    assert quoted.years == plain.years
+    for year in plain.years:
+        assert list(quoted.flows[year].items()) == list(plain.flows[year].items())

@@ -7,7 +7,9 @@ Boundary layers may be stored in any format geopandas/pyogrio reads: TopoJSON (a
 
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -242,11 +244,29 @@ def read_kerncijfers(folder: Path | str | None = None) -> pd.DataFrame:
     """Read ``gemeente_kerncijfers.csv`` (long format: one row per gemeente per year) and add
     the columns of the ``kwb_<year>_gemeente.csv`` files to the rows of their year.
 
-    Empty cells stay missing (``NaN``); they are never filled in.
+    Empty cells stay missing (``NaN``); they are never filled in. The files are read once per
+    process and content (deriving the indeling checks them, then the figures are used); each
+    caller gets its own frame (copy-on-write: changing it changes nobody else's).
     """
-    path = _folder(folder) / KERNCIJFERS_FILE
+    base = _folder(folder)
+    path = base / KERNCIJFERS_FILE
     if not path.is_file():
         raise DataMissingError(f"het bestand {path} ontbreekt. {_FIX}", str(path))
+    files = [path, *(base / KWB_FILE.format(year=year) for year in kwb_years(base))]
+    return _read_kerncijfers(path, tuple(_content_key(f) for f in files)).copy(deep=False)
+
+
+def _content_key(path: Path) -> tuple[str, str]:
+    # the content, not the modification time: a file rewritten within the clock's tick with
+    # the same size must not be served from memory
+    try:
+        return str(path), hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return str(path), ""  # reading it fails again below, with its own message
+
+
+@lru_cache(maxsize=4)
+def _read_kerncijfers(path: Path, files: tuple[tuple[str, str], ...]) -> pd.DataFrame:
     try:
         frame = pd.read_csv(path, dtype={"gemeente_code": str, "gemeente_naam": str, "bron": str})
     except Exception as err:  # pandas' own (English) reason is no help to the reader

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
 from functools import partial
 from pathlib import Path
@@ -109,7 +110,12 @@ def _years_per_indicator(kc: pd.DataFrame) -> dict[str, tuple[int, ...]]:
 
 
 def source_ids(kc: pd.DataFrame, year: int) -> tuple[str, ...]:
-    """The SOURCES.yaml ids behind the rows of ``year``."""
+    """The SOURCES.yaml ids behind the rows of ``year`` (made once per table and year: every
+    indicator of a profile asks)."""
+    return _derived_from(kc, ("source_ids", year), lambda: _source_ids(kc, year))
+
+
+def _source_ids(kc: pd.DataFrame, year: int) -> tuple[str, ...]:
     ids: list[str] = []
     for bron in kc.loc[kc["jaar"] == year, "bron"].dropna().unique():
         for prefix, source_id in BRON_TO_SOURCE.items():
@@ -192,26 +198,35 @@ def _summands(figures: pd.DataFrame) -> tuple[list[str], np.ndarray]:
     names: list[str] = []
     rows: list[np.ndarray] = []
 
-    def add(name: str, values: pd.Series) -> None:
+    def add(name: str, values: np.ndarray) -> None:
         if name not in names:
             names.append(name)
-            rows.append(values.to_numpy(dtype=float))
+            rows.append(values)
 
-    inwoners = figures["inwoners"]
+    def column(name: str) -> np.ndarray:
+        # plain arrays: the same IEEE arithmetic as on Series, without their index alignment
+        return figures[name].to_numpy(dtype=float)
+
+    inwoners = column("inwoners")
     add("inwoners", inwoners)
     for ind in INDICATORS.values():
         if ind.kind == "som":
-            add(ind.id, figures[ind.id])
+            add(ind.id, column(ind.id))
         elif ind.kind == "verhouding":
-            add(ind.numerator, figures[ind.numerator])
-            add(ind.denominator, figures[ind.denominator])
+            add(ind.numerator, column(ind.numerator))
+            add(ind.denominator, column(ind.denominator))
         elif ind.kind == "aandeel":
-            add(f"{ind.id}*inwoners", figures[ind.id] / 100.0 * inwoners)
+            add(f"{ind.id}*inwoners", column(ind.id) / 100.0 * inwoners)
         elif ind.kind == "gewogen":
-            weights = figures[ind.weight]
+            weights = column(ind.weight)
             add(ind.weight, weights)
-            add(f"{ind.id}*{ind.weight}", figures[ind.id] * weights)
+            add(f"{ind.id}*{ind.weight}", column(ind.id) * weights)
     return names, np.vstack(rows)
+
+
+#: How many memberships' aggregates are kept per table and year: the indeling, the indeling
+#: after one overstap, Nederland and a few regions' own members cover one report or page view.
+AGGREGATES_KEPT = 16
 
 
 def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.DataFrame:
@@ -229,14 +244,37 @@ def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.
 
     Returns
     -------
-    DataFrame indexed by region code with ``n_gemeenten`` and one column per indicator.
+    DataFrame indexed by region code with ``n_gemeenten`` and one column per indicator. The
+    same membership and year give the same figures: the last :data:`AGGREGATES_KEPT` are kept
+    per table (a report asks for the indeling's, the overstap's and Nederland's several times);
+    each caller gets its own frame (copy-on-write).
     """
+    key = frozenset(membership.items())
+    kept: OrderedDict[frozenset, pd.DataFrame] = _derived_from(
+        kc, ("aggregates", year), OrderedDict
+    )
+    with _derived_lock:
+        if key in kept:
+            kept.move_to_end(key)
+            return cast(pd.DataFrame, kept[key]).copy(deep=False)
+    out = _aggregate(kc, membership, year)
+    with _derived_lock:
+        kept[key] = out
+        while len(kept) > AGGREGATES_KEPT:
+            kept.popitem(last=False)
+    return out.copy(deep=False)
+
+
+def _aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.DataFrame:
     figures = gemeente_figures(kc, year)
-    # A gemeente without a row for this year has all figures missing, never zero.
-    figures = figures.reindex(figures.index.union(pd.Index(list(membership))))
-    region = pd.Series(membership, dtype=object).reindex(figures.index)
-    figures = figures[region.notna().to_numpy()]
-    codes = region.dropna().to_numpy(dtype=object)
+    # A gemeente without a row for this year has all figures missing, never zero. Only the
+    # members' rows are taken (in table order): a region's few members need not carry the
+    # whole country along.
+    everyone = figures.index.union(pd.Index(list(membership)))
+    region = pd.Series(membership, dtype=object).reindex(everyone)
+    member = region.notna().to_numpy()
+    figures = figures.reindex(everyone[member])
+    codes = region.to_numpy(dtype=object)[member]
     # Members of a region side by side, in table order within each region; each region's sum
     # is then numpy's sum over one contiguous slice, the same sum a Series of the members gives.
     order = np.argsort(codes, kind="stable")
@@ -254,9 +292,7 @@ def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(usable, num / np.where(usable, den, 1.0) * scale, np.nan)
 
-    out = pd.DataFrame(index=pd.Index([str(r) for r in regions], name="region_code"))
-    out["n_gemeenten"] = counts.astype(int)
-    columns: dict[str, np.ndarray] = {}
+    columns: dict[str, np.ndarray] = {"n_gemeenten": counts.astype(int)}
     for ind in INDICATORS.values():
         if ind.kind == "som":
             columns[ind.id] = total[ind.id]
@@ -269,7 +305,7 @@ def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.
                 columns[ind.id] = np.where(inwoners != 0, counted / inwoners * 100.0, np.nan)
         elif ind.kind == "gewogen":
             columns[ind.id] = ratio(total[f"{ind.id}*{ind.weight}"], total[ind.weight])
-    out = pd.concat([out, pd.DataFrame(columns, index=out.index)], axis=1)
+    out = pd.DataFrame(columns, index=pd.Index([str(r) for r in regions], name="region_code"))
     return out.reindex(columns=["n_gemeenten", *INDICATORS])
 
 

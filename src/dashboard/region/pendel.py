@@ -16,11 +16,14 @@ mapping) and return frozen result objects that carry their table id, period and 
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable, Mapping
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
 
@@ -157,39 +160,91 @@ def _ranges(years: Iterable[int]) -> list[str]:
     return [f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in out]
 
 
-def _read_flows(path: Path) -> tuple[tuple[int, ...], dict[int, dict[str, dict[str, int]]]]:
+#: One year's flows, made when that year is first asked for.
+YearFlows = Callable[[], dict[str, dict[str, int]]]
+
+
+def _read_flows(path: Path) -> tuple[tuple[int, ...], dict[int, YearFlows]]:
+    """The years of a flows file and, per year, how to make its flows.
+
+    A file whose lines are plain (two codes, then only whole numbers or nothing: no quotes,
+    as the snapshot and the download write them) is checked as a whole and its figures are
+    turned into mappings per year on first use: a report reads one December of nine. Any
+    other file is read cell by cell, which names the line of what is wrong.
+    """
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle))
+            text = handle.read()
     except OSError as err:
         raise DataMissingError(f"{path} is niet leesbaar ({err})", str(path)) from err
+    header, _, body = text.partition("\n")
+    names = header.rstrip("\r").split(",")
+    if names[:2] == ["woongemeente", "werkgemeente"] and all(
+        re.fullmatch("[0-9]+", n) for n in names[2:]
+    ):
+        years = tuple(int(y) for y in names[2:])
+        plain = re.compile(rf"(?:[^,\"\r\n]+,[^,\"\r\n]+(?:,[0-9]{{0,18}}){{{len(years)}}}\r?\n)*")
+        if not body.endswith("\n"):
+            body += "\n" if body else ""
+        if plain.fullmatch(body):
+            rows = [line.rstrip("\r").split(",") for line in body.split("\n")[:-1]]
+            codes = {row[0] for row in rows} | {row[1] for row in rows}
+            if all(is_gemeente_code(c) or c in NOT_GEMEENTEN.values() for c in codes):
+                return years, {y: partial(_year_flows, rows, 2 + i) for i, y in enumerate(years)}
+    return _read_flows_checked(path, list(csv.reader(io.StringIO(text, newline=""))))
+
+
+def _year_flows(rows: Sequence[Sequence[str]], column: int) -> dict[str, dict[str, int]]:
+    flows: dict[str, dict[str, int]] = {}
+    for row in rows:
+        value = row[column]
+        if value:
+            out = flows.get(row[0])
+            if out is None:
+                out = flows[row[0]] = {}
+            out[row[1]] = int(value)
+    return flows
+
+
+def _read_flows_checked(
+    path: Path, rows: list[list[str]]
+) -> tuple[tuple[int, ...], dict[int, YearFlows]]:
     if not rows or rows[0][:2] != ["woongemeente", "werkgemeente"]:
         raise DataMissingError(f"{path} is geen bestand met pendelcijfers", str(path))
     try:
         years = tuple(int(y) for y in rows[0][2:])
         flows: dict[int, dict[str, dict[str, int]]] = {y: {} for y in years}
+        per_year = [flows[y] for y in years]
+        width = len(years) + 2
+        # ~12.000 rows name a few hundred codes: each distinct code is checked once
+        checked = set(NOT_GEMEENTEN.values())
         for line, row in enumerate(rows[1:], start=2):
-            if len(row) != len(years) + 2:
+            if len(row) != width:
                 raise DataMissingError(
-                    f"{path.name}, regel {line}: {len(row)} velden, verwacht {len(years) + 2}",
+                    f"{path.name}, regel {line}: {len(row)} velden, verwacht {width}",
                     str(path),
                 )
             woon, werk = row[0], row[1]
             for code in (woon, werk):
-                if not (is_gemeente_code(code) or code in NOT_GEMEENTEN.values()):
-                    raise DataMissingError(
-                        f"{path.name}, regel {line}: {code[:12]!r} is geen gemeentecode "
-                        "(zoals GM0626)",
-                        str(path),
-                    )
-            for year, value in zip(years, row[2:], strict=True):
+                if code not in checked:
+                    if not is_gemeente_code(code):
+                        raise DataMissingError(
+                            f"{path.name}, regel {line}: {code[:12]!r} is geen gemeentecode "
+                            "(zoals GM0626)",
+                            str(path),
+                        )
+                    checked.add(code)
+            for year_flows, value in zip(per_year, row[2:], strict=True):
                 if value:
-                    flows[year].setdefault(woon, {})[werk] = int(value)
+                    out = year_flows.get(woon)
+                    if out is None:
+                        out = year_flows[woon] = {}
+                    out[werk] = int(value)
     except DataMissingError:
         raise
     except ValueError as err:  # int() of a year or a count
         raise DataMissingError(f"{path.name} bevat een ongeldig getal ({err})", str(path)) from err
-    return years, flows
+    return years, {y: partial(dict, flows[y]) for y in years}
 
 
 def _read_placements(path: Path) -> tuple[Placement2014, ...]:
@@ -208,6 +263,34 @@ def _read_placements(path: Path) -> tuple[Placement2014, ...]:
             )
     except (OSError, KeyError, ValueError) as err:
         raise DataMissingError(f"{path} is niet leesbaar ({err})", str(path)) from err
+
+
+class _Flows(Mapping[int, Mapping[str, Mapping[str, int]]]):
+    """Year → woongemeente → werkgemeente → hundreds of jobs, read-only; each year's mappings
+    are made the first time that year is asked for (and then kept)."""
+
+    def __init__(self, makers: Mapping[int, YearFlows]) -> None:
+        self._makers = dict(sorted(makers.items()))
+        self._made: dict[int, Mapping[str, Mapping[str, int]]] = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, year: int) -> Mapping[str, Mapping[str, int]]:
+        made = self._made.get(year)
+        if made is None:
+            rows = self._makers[year]()
+            made = MappingProxyType({w: MappingProxyType(r) for w, r in rows.items()})
+            with self._lock:
+                made = self._made.setdefault(year, made)
+        return made
+
+    def __contains__(self, year: object) -> bool:
+        return year in self._makers
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
 
 
 def load_pendel(
@@ -263,13 +346,9 @@ def _load(folder: str, current: tuple[str, ...], stamps: tuple) -> PendelData:
         meta = json.loads((base / META_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise DataMissingError(f"{base / META_FILE} is niet leesbaar ({err})") from err
-    frozen = {
-        y: MappingProxyType({w: MappingProxyType(r) for w, r in rows.items()})
-        for y, rows in sorted(flows.items())
-    }
     return PendelData(
-        years=tuple(sorted(frozen)),
-        flows=MappingProxyType(frozen),
+        years=tuple(sorted(flows)),
+        flows=_Flows(flows),
         placements=_read_placements(base / MAPPING_FILE),
         attribution=str(meta.get("attribution", "Bron: CBS")),
         licence=str(meta.get("licence", "CC BY 4.0")),

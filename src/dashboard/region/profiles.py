@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dashboard.data.facts import (
@@ -225,14 +226,16 @@ def build_profile(
             period=indicator_period(indicator_id, year).text,
         )
 
-    members = pd.DataFrame(index=pd.Index(member_codes, name="gemeente_code"))
-    members["gemeente_naam"] = [names[g] for g in member_codes]
+    # the columns are collected first and made into a frame once (inserting them one by one
+    # costs more than the rest of the profile)
+    columns: dict[str, Any] = {"gemeente_naam": [names[g] for g in member_codes]}
     for indicator_id in member_ids:
         year = years.get(indicator_id)
         if year is None:
-            members[indicator_id] = float("nan")
+            columns[indicator_id] = np.full(len(member_codes), np.nan)
         else:
-            members[indicator_id] = figures[year][indicator_id].reindex(member_codes).to_numpy()
+            columns[indicator_id] = figures[year][indicator_id].reindex(member_codes).to_numpy()
+    members = pd.DataFrame(columns, index=pd.Index(member_codes, name="gemeente_code"))
     return RegionProfile(
         code=region.code,
         name=region.name,

@@ -40,11 +40,9 @@ def pdf_fonts() -> tuple[str, str, str]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    try:
-        pdfmetrics.getFont("DejaVuSans")
+    # asking getFont for a font not registered yet first parses every AFM file reportlab knows
+    if "DejaVuSans" in pdfmetrics.getRegisteredFontNames():
         return "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
-    except KeyError:
-        pass
     for folder in FONT_DIRS:
         files = {
             "DejaVuSans": folder / "DejaVuSans.ttf",

@@ -13,8 +13,8 @@ import logging
 import math
 import re
 from dataclasses import dataclass
+from html import escape as html_escape  # xml.sax.saxutils would import urllib.request
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -100,7 +100,7 @@ class _Styles:
 
     def text(self, value: str) -> str:
         """Escape for reportlab markup; without DejaVu, replace what Helvetica cannot print."""
-        out = escape(str(value))
+        out = html_escape(str(value), quote=False)  # & < >, as reportlab's markup needs
         if self.latin1_only:
             for a, b in (
                 ("≥", ">="),

@@ -17,6 +17,7 @@ from dashboard.data.regions import RegionIndex, load_region_index
 from dashboard.data.sources import load_sources
 from dashboard.mcda.sampling import SamplingSettings
 from dashboard.mcda.scoring import DecisionProblem, ScoreResult, problem_from_mapping, score
+from dashboard.region.overstap import OverstapResult, simulate
 from dashboard.region.settings import OverstapSettings
 
 
@@ -104,6 +105,11 @@ class ReportContext:
     @cached_property
     def before(self) -> pd.DataFrame:
         return kerncijfers.aggregate(self.kc, self.index.membership(), self.year)
+
+    @cached_property
+    def simulation(self) -> OverstapResult:
+        """Both regions before and after the overstap (its section and the conclusion)."""
+        return simulate(self.index, self.kc, self.gemeente_code, self.naar, self.year)
 
     @property
     def gemeente_code(self) -> str:

@@ -45,7 +45,7 @@ def _fmt(value: Any, kind: str) -> str:
 def section_overstap(ctx: ReportContext) -> Section:
     """Before/after, costs, route and consequences from the Overstap page's core."""
     ov = overstap
-    res = ov.simulate(ctx.index, ctx.kc, ctx.gemeente_code, ctx.naar, ctx.year)
+    res = ctx.simulation
     gemeente, van, naar = res.gemeente_naam, res.van, res.naar
     name = {van: res.before[van].name, naar: res.before[naar].name}
     rows = []
@@ -194,7 +194,7 @@ def _overstap_map_chart(ctx: ReportContext) -> Chart:
 
 def what_changes(ctx: ReportContext) -> OverstapSummary:
     """'Wat verandert er voor <gemeente>', as the Overstap page opens with it."""
-    res = overstap.simulate(ctx.index, ctx.kc, ctx.gemeente_code, ctx.naar, ctx.year)
+    res = ctx.simulation
     names = {r.code: r.name for r in ctx.index.regions}
     settings = ctx.overstap
     cm = overstap.cost_model(res, dict(settings.budgets), settings.key, settings.frictiekosten)
