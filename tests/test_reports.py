@@ -354,6 +354,23 @@ def test_a_map_has_its_legends_beside_it_in_the_presentation(content, key) -> No
     assert legends and all(legend["orient"] == "right" for legend in legends)
 
 
+def test_legends_beside_leaves_the_map_it_is_given_as_it_was(content) -> None:
+    """It shares the geometry with the map it is given and writes only into its own copies."""
+    import copy
+
+    from dashboard.presentation import maps
+
+    spec = copy.deepcopy(next(c for c in content.charts if c.key == "overstap").spec)
+    spec["config"]["legend"]["labelFontSize"] = 9
+    spec["layer"][0]["encoding"]["color"]["legend"]["orient"] = "left"
+    before = copy.deepcopy(spec)
+    beside = maps.legends_beside(spec)
+    assert spec == before
+    assert beside["config"]["legend"]["labelFontSize"] == 14
+    assert beside["layer"][0]["encoding"]["color"]["legend"]["orient"] == "right"
+    assert beside["layer"][0]["data"] is spec["layer"][0]["data"]  # shared, not copied
+
+
 def _report_texts(content) -> list[str]:
     """Everything the PDF and the slides print from the content."""
     texts = [content.title, content.subtitle]
