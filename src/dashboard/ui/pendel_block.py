@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.core.markup import escape_markdown
 from dashboard.presentation.charts import pendel as charts
-from dashboard.presentation.charts.scoring import markdown_table
 from dashboard.presentation.narrative import chart_texts
 from dashboard.presentation.narrative.pendel import (
     ROLE_LABELS,
@@ -25,7 +23,7 @@ from dashboard.presentation.narrative.pendel import (
     shares_sentence,
     trend_sentence,
 )
-from dashboard.presentation.tables import Cell, FigureTable, figure_table, number, share
+from dashboard.presentation.tables import Cell, figure_table, number, share
 from dashboard.region.pendel import (
     CAVEAT,
     PLACEMENT_RULE,
@@ -39,7 +37,7 @@ from dashboard.region.pendel import (
     Placement2014,
     RegionTrend,
 )
-from dashboard.ui.figures import download_figures, show_chart, show_table
+from dashboard.ui.figures import show_chart, show_table
 from dashboard.ui.layout import expander, source_caption
 
 
@@ -52,15 +50,11 @@ def trend_source_ids(trend: GemeenteTrend) -> list[str]:
     return list(dict.fromkeys(SOURCE_IDS[p.table_id] for p in trend.points))
 
 
-def _figures(columns: Mapping[str, Sequence[Cell]], caption: str) -> FigureTable:
-    names = list(columns)
-    rows = [dict(zip(names, cells, strict=True)) for cells in zip(*columns.values(), strict=True)]
-    return figure_table(caption, rows, columns=names)
-
-
 def _table(columns: Mapping[str, Sequence[Cell]], *, key: str, caption: str) -> None:
     """Columns of figures and text as a page table (numbers sort as numbers; a download)."""
-    show_table(_figures(columns, caption), key=key)
+    names = list(columns)
+    rows = [dict(zip(names, cells, strict=True)) for cells in zip(*columns.values(), strict=True)]
+    show_table(figure_table(caption, rows, columns=names), key=key)
 
 
 def gemeente_section(
@@ -208,27 +202,21 @@ def move_block(move: OverstapPendel, *, key: str) -> None:
 
 
 def method_note(placements: Sequence[Placement2014], gemeente_names: Mapping[str, str]) -> None:
-    """How the 2014 gemeenten were placed in today's, with the split ones by name.
-
-    The table is Markdown, as the Kaart's other tables: a folded note at the foot of the page
-    does not make a new visitor's browser load the interactive table's code (the largest
-    JavaScript of all) while the map is drawn.
-    """
+    """How the 2014 gemeenten were placed in today's, with the split ones by name."""
     st.markdown(escape_markdown(PLACEMENT_RULE))
     if placements:
-        columns = {
-            "Gemeente in 2014": [p.name_2014 for p in placements],
-            "Geteld bij (2025)": [gemeente_names.get(p.code_2025, p.code_2025) for p in placements],
-            "Deel van de oppervlakte": [share(p.share) for p in placements],
-            "Tweede deel in": [
-                gemeente_names.get(p.second_code, p.second_code) for p in placements
-            ],
-            "Tweede deel": [share(p.second_share) for p in placements],
-        }
-        names = list(columns)
-        rows = [
-            dict(zip(names, cells, strict=True)) for cells in zip(*columns.values(), strict=True)
-        ]
-        table = figure_table("Gemeenten van 2014 omgerekend naar 2025", rows, columns=names)
-        st.markdown(markdown_table(pd.DataFrame(table.texts(), columns=names)))
-        download_figures(table, key="pendel_omrekening")
+        _table(
+            {
+                "Gemeente in 2014": [p.name_2014 for p in placements],
+                "Geteld bij (2025)": [
+                    gemeente_names.get(p.code_2025, p.code_2025) for p in placements
+                ],
+                "Deel van de oppervlakte": [share(p.share) for p in placements],
+                "Tweede deel in": [
+                    gemeente_names.get(p.second_code, p.second_code) for p in placements
+                ],
+                "Tweede deel": [share(p.second_share) for p in placements],
+            },
+            key="pendel_omrekening",
+            caption="Gemeenten van 2014 omgerekend naar 2025",
+        )
