@@ -13,16 +13,15 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.nav_pages import run_with_navigation
-from dashboard.data.indicators import INDICATORS, grouped
 from dashboard.region.settings import CASE
 from dashboard.ui import first_look
 from dashboard.ui.svg_map import still_picture
 
 
 def picture() -> None:
-    years = first_look.choices().years
-    shown = grouped(i for i in INDICATORS if years.get(i))  # the Kaart's first indicator
-    indicator_id = next(i for members in shown.values() for i in members)
+    choices = first_look.choices()
+    years = choices.years
+    indicator_id = choices.indicator_ids[0]  # the Kaart's first indicator
     svg = first_look.region_map(
         years[indicator_id][-1],
         indicator_id,

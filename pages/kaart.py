@@ -7,7 +7,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from dashboard.data.indicators import INDICATORS, grouped, indicator_period
+from dashboard.data.indicators import INDICATORS, indicator_period
 from dashboard.region.settings import CASE
 from dashboard.ui import first_look
 from dashboard.ui.layout import expander, page_guard, source_caption
@@ -23,16 +23,12 @@ st.markdown(
     "Rijnland en Voorschoten zijn uitgelicht."
 )
 
-# What the controls offer, and the map itself, come without loading the CBS data or pandas
-# (``ui/first_look``): a new server process draws the map first and loads the figures after.
+# What the controls offer, and the default map itself, come with the data (``ui/first_look``):
+# a new server process sends the map without loading pandas, and loads the figures after.
 choices = first_look.choices()
 available_years = choices.years
 # Grouped by subject (Bevolking, Arbeidsmarkt, ...): typing a subject in the box filters on it.
-indicator_ids = [
-    i
-    for members in grouped(i for i in INDICATORS if available_years.get(i)).values()
-    for i in members
-]
+indicator_ids = list(choices.indicator_ids)
 region_names = dict(choices.region_names)
 gemeente_names = dict(choices.gemeente_names)
 

@@ -425,6 +425,26 @@ def test_cli_download_reports_progress_and_exit_codes(server: str, tmp_path: Pat
     assert "2019" in capsys.readouterr().err
 
 
+def test_a_download_brings_the_kaart_first_look_with_it(
+    server: str, tmp_path: Path, capsys
+) -> None:
+    """``data download`` writes the Kaart's choices and default map beside the data, derived
+    from the files as they now stand in the folder; the app reads them without drawing."""
+    from dashboard.data import artefacts
+
+    target = _good_folder(tmp_path / "cbs")  # an earlier document: it no longer fits the data
+    args = ["data", "download", "--jaar", "2025", "--uitvoer", str(target)]
+    fakes = ["--pdok-url", server + "/wfs/{year}", "--cbs-url", server + "/odata"]
+    assert main([*args, *fakes, "--cbs-feed-url", server + "/feed"]) == 0
+    document = artefacts.read(target)
+    assert document is not None
+    assert document["derived_from"] == artefacts.input_sums(target)
+    assert "kwb_2025_gemeente.csv" in document["derived_from"]
+    assert document["default_map"]["svg"].startswith("<svg")
+    assert "Holland Rijnland" in document["choices"]["regions"].values()
+    assert not [p for p in target.iterdir() if p.name.startswith(".")]
+
+
 def test_kerncijfers_rows_skip_non_gemeenten() -> None:
     rows = kerncijfers_rows(ROWS, 2024, "85984NED", "Kerncijfers")
     assert len(rows) == 342

@@ -13,8 +13,10 @@ import pytest
 
 from dashboard.cli import main
 from dashboard.core.config import CACHE_COMPLETE_FILE, SNAPSHOT_DIR, data_source
+from dashboard.data.artefacts import FILE_NAME, FORMAT_VERSION
 from dashboard.data.embedded import snapshot_info
 from dashboard.data.snapshot import build_files
+from dashboard.presentation.maps.first_look import build
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_CBS = PROJECT_ROOT.parent / "shared" / "data" / "cbs"
@@ -54,11 +56,26 @@ def test_snapshot_is_small_and_attributed() -> None:
     reason="../shared/data/cbs is niet aanwezig; de momentopname kan niet worden nagebouwd",
 )
 def test_committed_snapshot_equals_a_fresh_rebuild() -> None:
-    fresh = build_files(SHARED_CBS)
+    """The data and what the code derives from them now (the Kaart's choices and default map):
+    a change to the map's drawing fails here until the snapshot is rebuilt (CONTRIBUTING)."""
+    fresh = build_files(SHARED_CBS, derive=build)
     committed = {p.name: p.read_bytes() for p in SNAPSHOT_DIR.iterdir() if p.is_file()}
     assert sorted(fresh) == sorted(committed)
+    assert FILE_NAME in committed
     for name, data in fresh.items():
-        assert data == committed[name], f"{name} wijkt af; maak de momentopname opnieuw"
+        assert data == committed[name], (
+            f"{name} wijkt af; maak de momentopname opnieuw: "
+            "python -m dashboard data snapshot --uit ../shared/data/cbs"
+        )
+
+
+def test_the_contents_list_names_the_derived_file_its_format_and_sources() -> None:
+    derived = snapshot_info()["derived"][FILE_NAME]
+    assert derived["format"] == FORMAT_VERSION
+    assert derived["derived_from"] == sorted(
+        p.name for p in SNAPSHOT_DIR.iterdir() if p.is_file() and p.suffix in (".csv", ".geojson")
+    )
+    assert FILE_NAME in snapshot_info()["files"]  # its sum is checked like the data's
 
 
 def test_without_any_data_folder_the_snapshot_serves_map_and_profile(tmp_path: Path) -> None:

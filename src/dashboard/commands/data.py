@@ -82,12 +82,13 @@ def pendel_snapshot(args: argparse.Namespace, *, check_only: bool = False) -> di
 def run(args: argparse.Namespace) -> int:
     if args.action == "snapshot":
         from dashboard.data.snapshot import check_snapshot_target, write_snapshot
+        from dashboard.presentation.maps.first_look import build
 
         if not args.source.is_dir():
             raise DataMissingError(f"de map {args.source} bestaat niet", str(args.source))
         check_snapshot_target(args.source, args.out)
         pendel_snapshot(args, check_only=True)
-        sizes = write_snapshot(args.source, args.out)
+        sizes = write_snapshot(args.source, args.out, derive=build)
         sizes |= pendel_snapshot(args)
         for name, size in sorted(sizes.items()):
             print(f"{name}: {size / 1024:.0f} kB")
@@ -104,9 +105,12 @@ def run(args: argparse.Namespace) -> int:
                 raise DownloadError(
                     f"de cachemap {target.parent} kan niet worden gemaakt: {os_reason(err)}"
                 ) from err
+        from dashboard.presentation.maps.first_look import build
+
         download_all(
             args.year,
             target,
+            derive=build,
             pdok_url=args.pdok_url,
             cbs_url=args.cbs_url,
             feed_url=args.cbs_feed_url,

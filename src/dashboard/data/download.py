@@ -50,6 +50,7 @@ from dashboard.core.config import CACHE_COMPLETE_FILE, cbs_feed_url, cbs_odata_u
 from dashboard.core.config import pdok_url as config_pdok_url
 from dashboard.core.errors import DashboardError, DownloadError
 from dashboard.core.safe_files import check_output_folder, replace_together, staging_folder
+from dashboard.data.artefacts import Builder, derived_files
 from dashboard.data.cbs import (
     BOUNDARY_EXTENSIONS,
     KERNCIJFERS_FILE,
@@ -378,11 +379,13 @@ def download_all(
     progress: Progress = print,
     expected: Mapping[str, int] | None = None,
     limits: DownloadLimits | None = None,
+    derive: Builder | None = None,
 ) -> list[DownloadResult]:
     """Boundaries and kerncijfers of ``year`` into ``target``: all files, or none.
 
     Files of another format for the same layer and year (which would be read before the new
-    GeoJSON) are replaced too; every other file in ``target`` stays.
+    GeoJSON) are replaced too; every other file in ``target`` stays. ``derive`` then builds the
+    Kaart's first look from the folder as the app will read it (:func:`write_derived`).
     """
     table_id, title = table_for(year)
     pdok = service_url(pdok_url or config_pdok_url() or PDOK_WFS_URL, "PDOK")
@@ -432,5 +435,24 @@ def download_all(
         features = counts[name.split("_")[0]] if name.endswith(".geojson") else len(long_rows)
         results.append(DownloadResult(target / name, (target / name).stat().st_size, features))
         progress(f"      {name}: {features} rijen/gebieden, {results[-1].bytes / 1024:.0f} kB")
+    if derive is not None:
+        write_derived(target, derive, progress)
     progress("Klaar. Het dashboard leest deze map als DASHBOARD_DATA_DIR niet is gezet.")
     return results
+
+
+def write_derived(folder: Path, derive: Builder, progress: Progress = print) -> None:
+    """The Kaart's first look (:mod:`dashboard.data.artefacts`) beside the data in ``folder``.
+
+    Built after the data are in place, from all of ``folder``; when that fails the data still
+    count, and the dashboard builds the same once when it first starts.
+    """
+    progress("      kaart en keuzes van de Kaart vooraf maken …")
+    try:
+        files = derived_files(folder, derive)
+        with staging_folder(folder, ".derived-") as staging:
+            for name, data in files.items():
+                (staging / name).write_bytes(data)
+            replace_together(staging, folder, sorted(files))
+    except (DashboardError, OSError) as err:
+        progress(f"      niet gelukt ({err}); het dashboard maakt ze bij de eerste start")

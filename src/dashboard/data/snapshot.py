@@ -9,7 +9,10 @@ into ``src/dashboard/snapshot/``. Only what the dashboard uses is kept:
 * ``gemeente_kerncijfers.csv`` with only the columns the indicators use;
 * ``kwb_<year>_gemeente.csv`` with only the KWB columns the indicators use, in the same OData
   shape, so the same parser reads it;
-* ``SNAPSHOT.json``: attribution, licence, date of the data and the sha256 of every input.
+* ``kaart_afgeleid.json``: what the Kaart's first look needs (:mod:`dashboard.data.artefacts`),
+  built from the files above by the builder the command passes in;
+* ``SNAPSHOT.json``: attribution, licence, date of the data, the sha256 of every input and of
+  every file, and per derived file its format and the files it was derived from.
 
 The output depends only on the input bytes (no clock, no library-specific float printing), so a
 rebuild is byte for byte identical.
@@ -23,6 +26,7 @@ import io
 import json
 import re
 import stat
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +34,7 @@ from dashboard.core.config import SNAPSHOT_DIR
 from dashboard.core.errors import DataMissingError
 from dashboard.core.manifest import with_manifest
 from dashboard.core.safe_files import check_output_folder, write_folder
+from dashboard.data.artefacts import Builder, derived_files, describe
 from dashboard.data.cbs import KERNCIJFERS_FILE, KWB_COLUMNS, KWB_FILE, base_name
 from dashboard.data.embedded import SNAPSHOT_META, snapshot_info
 
@@ -168,8 +173,9 @@ def _data_date(folder: Path) -> str:
     return max(dates)
 
 
-def build_files(source: Path) -> dict[str, bytes]:
-    """The snapshot's files (name → bytes) derived from the CBS folder ``source``."""
+def build_files(source: Path, derive: Builder | None = None) -> dict[str, bytes]:
+    """The snapshot's files (name → bytes) derived from the CBS folder ``source``; with
+    ``derive``, also the Kaart's first look built from those files."""
     files: dict[str, bytes] = {}
     inputs: dict[str, str] = {}
     for layer in LAYERS:
@@ -200,6 +206,14 @@ def build_files(source: Path) -> dict[str, bytes]:
         ),
         "inputs": inputs,
     }
+    if derive is not None:
+        # built from the snapshot's own files, as the app will read them
+        with tempfile.TemporaryDirectory(prefix="dashboard-snapshot-") as folder:
+            for name, data in files.items():
+                (Path(folder) / name).write_bytes(data)
+            derived = derived_files(Path(folder), derive)
+        files |= derived
+        meta["derived"] = {name: describe(data) for name, data in derived.items()}
     files = with_manifest(files, meta, SNAPSHOT_META)
     return files
 
@@ -229,15 +243,19 @@ def check_snapshot_target(source: Path, target: Path) -> Path:
     return check_output_folder(target, is_ours=is_snapshot_folder, source=source)
 
 
-def write_snapshot(source: Path, target: Path = SNAPSHOT_DIR) -> dict[str, int]:
+def write_snapshot(
+    source: Path, target: Path = SNAPSHOT_DIR, derive: Builder | None = None
+) -> dict[str, int]:
     """Build the snapshot from ``source`` into ``target``; returns name → size in bytes.
+
+    ``derive`` builds the Kaart's first look (:func:`build_files`).
 
     ``target`` must be new, empty or hold an earlier snapshot, and may not be ``source``. Only
     the snapshot's own files are replaced, all together; files an earlier snapshot listed and
     this one does not are removed; every other file in the folder stays.
     """
     check_snapshot_target(source, target)
-    files = build_files(source)
+    files = build_files(source, derive)
     stale = [
         name
         for name in _written_before(target)

@@ -22,7 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.core.config import DEFAULT_YEAR, data_dir, database_url
-from dashboard.data.facts import FactBase, centrumgemeente_label, load_facts
+from dashboard.data.facts import FactBase, load_facts
 from dashboard.data.indicators import INDICATORS
 from dashboard.data.kerncijfers import aggregate, load_kerncijfers, years_per_indicator
 from dashboard.data.regions import RegionIndex, load_region_index
@@ -34,11 +34,10 @@ from dashboard.presentation.maps import (
     MapLayers,
     build_map_layers,
     legend_spec,
-    mark_regions,
     membership_map_spec,
-    region_details,
     region_map_spec,
 )
+from dashboard.presentation.maps.first_look import hover_lines, region_map_svg
 from dashboard.region.pendel import (
     GemeentePendel,
     GemeenteTrend,
@@ -133,24 +132,7 @@ def map_layers(year: int = DEFAULT_YEAR) -> MapLayers:
 def _map_details(folder: str, year: int, indicator_id: str) -> dict[str, list[str]]:
     index = _region_index(folder, DEFAULT_YEAR)
     figures = _aggregates(folder, tuple(sorted(index.membership().items())), year)
-    indicator = INDICATORS[indicator_id]
-    names = {r.code: r.name for r in index.regions}
-    hover = pd.DataFrame(
-        {
-            "name": pd.Series(names),
-            "centrumgemeente": pd.Series({c: centrumgemeente_label(c) for c in names}),
-            "n_gemeenten": figures["n_gemeenten"],
-            "inwoners": figures["inwoners"],
-        }
-    )
-    return region_details(
-        _map_layers(folder, DEFAULT_YEAR),
-        figures[indicator_id],
-        indicator_label=indicator.label,
-        unit=indicator.unit,
-        decimals=indicator.decimals,
-        hover=hover,
-    )
+    return hover_lines(_map_layers(folder, DEFAULT_YEAR), index, figures, indicator_id)
 
 
 def map_details(year: int, indicator_id: str) -> Mapping[str, list[str]]:
@@ -171,26 +153,22 @@ def region_map(
 ) -> str:
     """The map page's map as SVG, each region marked with its code (``maps.mark_regions``).
 
-    Drawn anew on every call: ``ui/first_look`` keeps the result, in memory and on disk.
+    Drawn anew on every call: ``ui/first_look`` keeps the drawings, and the default one comes
+    with the data (:mod:`dashboard.data.artefacts`).
     """
     folder = data_dir_key()
     index = _region_index(folder, DEFAULT_YEAR)
     figures = _aggregates(folder, tuple(sorted(index.membership().items())), year)
-    indicator = INDICATORS[indicator_id]
-    spec = region_map_spec(
+    return region_map_svg(
         _map_layers(folder, DEFAULT_YEAR),
-        figures[indicator_id],
-        indicator_label=indicator.label,
-        unit=indicator.unit,
-        decimals=indicator.decimals,
-        details=map_details(year, indicator_id),
+        figures,
+        indicator_id,
+        map_details(year, indicator_id),
         show_gemeenten=show_gemeenten,
         highlight_regions=highlight_regions,
         highlight_gemeenten=highlight_gemeenten,
         zoom_to=zoom_to,
-        clickable=True,
     )
-    return mark_regions(render.svg(spec))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
