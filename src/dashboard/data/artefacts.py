@@ -41,9 +41,14 @@ Builder = Callable[[Path], dict[str, Any]]
 
 
 def input_sums(folder: Path) -> dict[str, str]:
-    """The sha256 of every data file in ``folder`` (top level; what a document derives from)."""
-    sums = {}
-    for path in sorted(folder.iterdir()):
+    """The sha256 of every data file in ``folder`` (top level; what a document derives from);
+    none for a folder that is missing or cannot be read (reading its data then says why)."""
+    sums: dict[str, str] = {}
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError:
+        return sums
+    for path in paths:
         if path.name in _NOT_INPUTS or path.name.startswith(".") or not path.is_file():
             continue
         if path.suffix.lower() not in _DATA_SUFFIXES:
