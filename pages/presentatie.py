@@ -320,8 +320,7 @@ with report_col.popover("Rapport", icon=":material/download:", width="stretch"):
     st.markdown("**Rapport meenemen**")
     st.caption(
         "Het rapport bevat dezelfde weging en overstap als deze presentatie, met aannames, "
-        "methoden en bronnen. Het maken duurt enkele seconden (kaarten worden als afbeelding "
-        "getekend); daarna slaat u het bestand op."
+        "methoden en bronnen. Het maken duurt een paar seconden; daarna slaat u het bestand op."
     )
     for export in EXPORTS:
         export_button(content, content_token, export)
