@@ -161,11 +161,8 @@ class ImageRenderer:
         process draws them (see
         :func:`dashboard.presentation.charts.render.start_background_engine`); a chart drawn
         natively needs no helper and is left out (so no helper starts for it)."""
-        render.prefetch(
-            sized(spec, width, height)
-            for spec, width, height in charts
-            if not native.accepts(sized(spec, width, height))  # drawn here, without the engine
-        )
+        sized_charts = (sized(spec, width, height) for spec, width, height in charts)
+        render.prefetch(c for c in sized_charts if not native.accepts(c))  # drawn here instead
 
     def drawing(
         self,
@@ -179,8 +176,10 @@ class ImageRenderer:
         when a native drawer knows the chart, else from vl-convert's SVG. A new object each
         time: the PDF scales it in place."""
         chart = sized(spec, width, height)
-        if native.accepts(chart):  # natively: no chart engine, no SVG conversion
-            return native.pdf_drawing(chart, width, height, fonts or ChartFonts(*pdf_fonts()))
+        # natively when a drawer knows it (None otherwise): no chart engine, no SVG conversion
+        drawn = native.pdf_drawing(chart, width, height, fonts or ChartFonts(*pdf_fonts()))
+        if drawn is not None:
+            return drawn
         if fonts is not None:
             made = render.made_ahead_drawing(chart)  # by the helper process, in the PDF's fonts
             if made is not None and made[0] == fonts.names:
