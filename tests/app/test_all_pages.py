@@ -89,3 +89,24 @@ def test_corrupt_kerncijfers_gives_the_help_page(
     assert not at.exception, at.exception
     assert "Gegevens niet gevonden" in page_text(at)
     assert "gemeente_kerncijfers.csv" in page_text(at)
+
+
+def _tabs_place(at: AppTest) -> int:
+    """Where in the page's main column the block holding the tabs stands."""
+    for index, node in at.main.children.items():
+        if any(type(child).__name__ == "Tab" for child in getattr(node, "children", {}).values()):
+            return index
+    raise AssertionError("geen tabbladen op de pagina")
+
+
+def test_a_notice_leaves_everything_below_it_in_its_place(cbs_dir: Path) -> None:
+    """A notice (here: after saving) shows above the page and is gone on the next run. The page
+    below must keep its place: the browser draws keyed tabs afresh, first tab open, when they
+    come in at another place, so a file read in "Bestanden" was answered in a tab the user was
+    no longer looking at."""
+    at = open_page("pages/scenarios.py")
+    without = _tabs_place(at)
+    at.session_state["notices"] = ["Scenario ‘Eerst opgeslagen’ is opgeslagen."]
+    at.run()
+    assert any("is opgeslagen" in str(i.value) for i in at.info)
+    assert _tabs_place(at) == without

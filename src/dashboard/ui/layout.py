@@ -125,13 +125,19 @@ MAX_NOTICES_SHOWN = 3
 
 
 def show_notices(notices: list[str]) -> None:
-    """The first few notices as plain text (never Markdown), then how many more there were."""
+    """The first few notices as plain text (never Markdown), then how many more there were.
+
+    They stand in one container that is sent on every run, with or without notices (an empty one
+    takes no room): what follows keeps its place in the page when a notice goes. The browser draws
+    an element that comes in at another place afresh, and keyed tabs then open their first tab.
+    """
+    box = st.container()
     for message in notices[:MAX_NOTICES_SHOWN]:
-        st.info(escape_markdown(message), icon=":material/info:")
+        box.info(escape_markdown(message), icon=":material/info:")
     hidden = len(notices) - MAX_NOTICES_SHOWN
     if hidden > 0:
         more = "nog 1 melding" if hidden == 1 else f"nog {fmt_int(hidden)} meldingen"
-        st.info(f"… en {more} van dezelfde soort.", icon=":material/info:")
+        box.info(f"… en {more} van dezelfde soort.", icon=":material/info:")
 
 
 def data_problem_page(err: DataMissingError) -> None:
