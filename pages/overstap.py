@@ -5,7 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.core.errors import DashboardError
-from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_eur, fmt_int, fmt_number, fmt_pct
+from dashboard.core.formatting import (
+    NIET_BESCHIKBAAR,
+    fmt_eur,
+    fmt_eur_input,
+    fmt_int,
+    fmt_number,
+    fmt_pct,
+)
 from dashboard.core.markup import escape_label, escape_markdown
 from dashboard.data.indicators import indicator_period
 from dashboard.data.sources import source_line
@@ -343,7 +350,7 @@ o2.metric(
 )
 o3.metric(
     "Frictiekosten (eigen invoer)",
-    fmt_eur(model.frictiekosten) if model.frictiekosten is not None else "niet ingevuld",
+    fmt_eur_input(model.frictiekosten) if model.frictiekosten is not None else "niet ingevuld",
     width="content",
 )
 st.caption(

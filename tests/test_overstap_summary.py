@@ -97,3 +97,22 @@ def test_other_moves_do_not_borrow_voorschotens_uwv_office(cbs_dir) -> None:  # 
     )
     uwv = next(line for line in summary.lines if line.label == "UWV")
     assert "niet vastgelegd" in uwv.text
+
+
+def test_an_entered_amount_reads_back_as_typed(voorschoten) -> None:  # type: ignore[no-untyped-def]
+    """A budget typed as "2,5" shows as "€ 2,50" in its field; the sentences that quote it said
+    "€ 2" (rounded to whole euros like the amounts worked out from it)."""
+    from dashboard.presentation.narrative.chart_texts import cost_text
+    from dashboard.presentation.narrative.costs import frictiekosten_sentence
+
+    result, _ = voorschoten
+    model = cost_model(result, {"AM34": 2.5}, frictiekosten=1_000_000.5)
+    assert "Budget Zuid-Holland Centraal: € 2,50," in cost_text(
+        model, "AM34", "Zuid-Holland Centraal"
+    )
+    assert "€ 1.000.000,50;" in frictiekosten_sentence(model)
+    whole = cost_model(result, {"AM34": 100_000}, frictiekosten=250_000)
+    assert "Budget Zuid-Holland Centraal: € 100.000," in cost_text(
+        whole, "AM34", "Zuid-Holland Centraal"
+    )
+    assert "€ 250.000;" in frictiekosten_sentence(whole)

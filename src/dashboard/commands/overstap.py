@@ -12,7 +12,7 @@ import json
 
 from dashboard.commands import add_format_option
 from dashboard.core.errors import ValidationError
-from dashboard.core.formatting import fmt_eur, fmt_int, fmt_pct
+from dashboard.core.formatting import fmt_eur, fmt_eur_input, fmt_int, fmt_pct
 from dashboard.core.markup import terminal_json, terminal_text
 from dashboard.data.indicators import indicator_period
 from dashboard.data.kerncijfers import NATIONAL_CODE, load_kerncijfers
@@ -168,7 +168,8 @@ def run(args: argparse.Namespace) -> int:
             f"({fmt_pct(k['overhead_stijging_pct'], 1)} per gemeente)"
         )
         if k["frictiekosten"] is not None:
-            print(f"  frictiekosten (eigen invoer, niet geregeld): {fmt_eur(k['frictiekosten'])}")
+            friction = fmt_eur_input(k["frictiekosten"])
+            print(f"  frictiekosten (eigen invoer, niet geregeld): {friction}")
         for caution in k["waarschuwingen"]:
             print(terminal_text(f"  let op: {caution}"))
     print(terminal_text("Pendel: " + pendel_text))

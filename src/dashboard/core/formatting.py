@@ -208,9 +208,11 @@ def parse_amount(text: str, what: str = "bedrag") -> float | None:
 
 
 def fmt_eur_input(value: Any) -> str:
-    """An amount as it is shown back in a text field: ``€ 1.000.000`` or ``€ 1.000.000,50``.
+    """An amount a user entered, as it is shown back in its field and in every sentence that
+    quotes it: ``€ 1.000.000`` or ``€ 1.000.000,50``.
 
-    Cents appear only when the amount has them, so what a user typed reads back unchanged.
+    Cents appear only when the amount has them, so what a user typed reads back unchanged
+    (:func:`fmt_eur` rounds to whole euros: for amounts worked out from the entered ones).
     """
     if is_missing(value):
         return ""

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dashboard.core.formatting import (
     NIET_BESCHIKBAAR,
     fmt_eur,
+    fmt_eur_input,
     fmt_int,
     fmt_number,
     fmt_pct,
@@ -217,7 +218,7 @@ def before_after_text(result: OverstapResult) -> str:
 def cost_text(model: CostModel, region: str, region_name: str) -> str:
     budget = model.budgets.get(region)
     head = (
-        f"Budget {region_name}: {fmt_eur(budget)}, verdeeld {model.key.label}."
+        f"Budget {region_name}: {fmt_eur_input(budget)}, verdeeld {model.key.label}."
         if budget is not None
         else f"Geen budget ingevuld voor {region_name}: aandelen in procenten, {model.key.label}."
     )

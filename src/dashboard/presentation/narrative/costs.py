@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dashboard.core.formatting import fmt_eur, fmt_number, fmt_pct
+from dashboard.core.formatting import fmt_eur, fmt_eur_input, fmt_number, fmt_pct
 from dashboard.region.overstap import CostModel, DistributionKey, MemberCost
 
 #: Said next to the frictiekosten field and in the report: the amount is the user's own.
@@ -141,6 +141,6 @@ def frictiekosten_sentence(model: CostModel) -> str:
     if model.frictiekosten is None:
         return ""
     return (
-        f"Ingevoerde frictiekosten (eigen invoer): {fmt_eur(model.frictiekosten)}; wie ze "
+        f"Ingevoerde frictiekosten (eigen invoer): {fmt_eur_input(model.frictiekosten)}; wie ze "
         "betaalt, is niet vastgelegd."
     )
