@@ -238,7 +238,6 @@ def test_report_leaves_the_garbage_collector_as_it_was(tmp_path, capsys, monkeyp
     """The report collects garbage less often while it runs (and skips the walk at exit), but
     a process that goes on afterwards (the app, this test run) gets the collector back as it
     was: the same thresholds, nothing frozen, also after a refusal."""
-    import atexit
     import gc
 
     from dashboard.commands import report
@@ -255,6 +254,3 @@ def test_report_leaves_the_garbage_collector_as_it_was(tmp_path, capsys, monkeyp
     assert seen and all(t[0] >= report.YOUNG_THRESHOLD for t in seen)
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
-    registered = atexit._ncallbacks()
-    run(["report"], capsys)
-    assert atexit._ncallbacks() == registered  # the freeze at exit is registered once
