@@ -232,3 +232,25 @@ def test_text_of_a_scenario_cannot_drive_the_terminal(capsys, database, cbs_dir)
     assert code == 0, err
     assert "\nNep: regel" not in out  # a line break in a note cannot forge a line
     assert "regel\\x0aNep: regel" in out
+
+
+def test_report_leaves_the_garbage_collector_as_it_was(tmp_path, capsys, monkeypatch) -> None:
+    """The report collects garbage less often while it runs (and skips the walk at exit), but
+    a process that goes on afterwards (the app, this test run) gets the collector back as it
+    was: the same thresholds, nothing frozen, also after a refusal."""
+    import gc
+
+    from dashboard.commands import report
+
+    seen: list[tuple[int, ...]] = []
+    real = report._run_command
+    monkeypatch.setattr(
+        report, "_run_command", lambda args: (seen.append(gc.get_threshold()), real(args))[1]
+    )
+    before = gc.get_threshold()
+    for argv in (["report", "--uitvoer", str(tmp_path / "x.doc")], ["report"]):
+        code, _, err = run(argv, capsys)
+        assert code == 2 and err.startswith("Fout: ")
+    assert seen and all(t[0] >= report.YOUNG_THRESHOLD for t in seen)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

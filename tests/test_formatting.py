@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -137,3 +138,63 @@ def test_tables_kaart_and_report_write_every_indicator_the_same_way() -> None:
         for number in (0.0, 7.25, 1234.5, None):
             shown = IndicatorValue(ind.id, ind.label, ind.unit, ind.decimals, number, 2024, ())
             assert indicator_figure(shown).text == fmt_indicator(number, ind.unit, ind.decimals)
+
+
+_NUMBERS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=False, width=64),
+    st.floats(min_value=-1e6, max_value=1e6),
+    st.integers(min_value=-(10**15), max_value=10**15),
+    st.sampled_from([None, float("nan"), -0.0, 0.05, -0.05, 0.125, 2.5, -2.5, 1e300, -1e18]),
+)
+
+
+@given(_NUMBERS, st.integers(min_value=0, max_value=3))
+@example(float("nan"), 1)
+@example(None, 2)
+@example(1e308, 0)
+@example(-1234567.891, 2)
+def test_the_locale_parsed_once_formats_as_the_locale_by_name(value: object, decimals: int) -> None:
+    """The formatters hand babel a parsed locale (parsing it on every call was half their
+    time); every number comes out as babel writes it for the locale given by name."""
+    from babel.numbers import format_currency, format_decimal, format_percent
+
+    from dashboard.core import formatting as f
+
+    if f.is_missing(value):
+        for shown in (f.fmt_number(value, decimals), f.fmt_int(value), f.fmt_pct(value)):
+            assert shown == f.NIET_BESCHIKBAAR
+        return
+    number = float(value)  # type: ignore[arg-type]
+    tail = "." + "0" * decimals if decimals else ""
+    by_name = {"locale": "nl_NL"}
+    pairs = [
+        (
+            lambda: f.fmt_number(value, decimals),
+            lambda: format_decimal(number, format="#,##0" + tail, **by_name),
+        ),
+        (
+            lambda: f.fmt_int(value),
+            lambda: format_decimal(round(number), format="#,##0", **by_name),
+        ),
+        (
+            lambda: f.fmt_pct(value, decimals),
+            lambda: format_percent(number, format="#,##0" + tail + "%", **by_name),
+        ),
+        (
+            lambda: f.fmt_eur(value, decimals),
+            lambda: format_currency(
+                number, "EUR", format="¤ #,##0" + tail, currency_digits=False, **by_name
+            ),
+        ),
+    ]
+    for ours, babels in pairs:
+        assert _outcome(ours) == _outcome(babels)
+
+
+def _outcome(func: Callable[[], str]) -> object:
+    """What ``func`` gives: its text, or the type of what it raises (1e308 has more digits
+    than babel's decimal context holds, by name or parsed)."""
+    try:
+        return func()
+    except Exception as err:  # the same failure is the same outcome
+        return type(err)

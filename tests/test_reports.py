@@ -14,6 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -25,7 +27,7 @@ from dashboard.presentation.reports.content import (
     ReportInput,
     build_report_content,
 )
-from dashboard.presentation.reports.images import ImageRenderer, png_size
+from dashboard.presentation.reports.images import ImageRenderer, pdf_fonts, png_size
 from dashboard.presentation.reports.pdf import build_pdf
 from dashboard.presentation.reports.pptx import SLIDE_SECTIONS, build_pptx
 
@@ -472,6 +474,31 @@ def test_pdf_tables_keep_every_figure_and_word_whole(content, pdf_bytes, tmp_pat
                 pieces = {"".join(units[i:j]) for i in range(len(units)) for j in range(i + 1, 9)}
                 for unit in units:
                     assert any(t in pieces and unit in t for t in tokens), (number, word, unit)
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab -–€%0123456789.,()+ëé≥\u00a0")), max_size=40),
+    st.sampled_from((9.0, 8.0, 10.5)),
+)
+def test_the_table_layout_measures_as_reportlab_does(text: str, size: float) -> None:
+    """The layout measures each cell once (memoized): the widths are reportlab's own, for
+    every font and size, and the pieces a cell breaks into are a fresh list each time."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from dashboard.presentation.reports import pdf
+
+    for font in pdf_fonts()[:2]:
+        for _ in range(2):  # measured, then from the cache
+            assert pdf._cell_width(text, font, size) == pdfmetrics.stringWidth(
+                pdf.unbreakable(text), font, size
+            )
+            assert pdf._width(text, font, size) == pdfmetrics.stringWidth(text, font, size)
+    units = pdf.break_units(text)
+    units.append("x")  # a caller's change stays its own
+    assert pdf.break_units(text) == units[:-1]
+    assert pdf.break_units(text) == [
+        p for w in pdf.unbreakable(text).split() for p in re.split(r"(?<=-)(?=.)", w)
+    ]
 
 
 def test_a_long_word_without_spaces_wraps_in_the_pdf(tmp_path, cbs_dir) -> None:

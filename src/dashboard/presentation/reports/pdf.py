@@ -13,6 +13,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape as html_escape  # xml.sax.saxutils would import urllib.request
 from typing import Any
 
@@ -187,8 +188,27 @@ def unbreakable(text: str) -> str:
 def break_units(text: str) -> list[str]:
     """The pieces a cell may be wrapped between: words, split once more after a hyphen
     ("Leidschendam-" "Voorburg"); a figure is one piece."""
+    return list(_break_units(text))
+
+
+@lru_cache(maxsize=8192)
+def _break_units(text: str) -> tuple[str, ...]:
     text = unbreakable(text)
-    return [part for word in text.split() for part in re.split(r"(?<=-)(?=.)", word)]
+    return tuple(part for word in text.split() for part in re.split(r"(?<=-)(?=.)", word))
+
+
+@lru_cache(maxsize=16384)
+def _width(text: str, font: str, size: float) -> float:
+    """Width in points of ``text`` in ``font`` at ``size``. The layout asks for the same
+    cells many times (every column, both type sizes, both page orientations, the height of
+    each candidate): measured once each. A font name stands for one font file in a process."""
+    return pdfmetrics.stringWidth(text, font, size)
+
+
+@lru_cache(maxsize=16384)
+def _cell_width(text: str, font: str, size: float) -> float:
+    """Width of a cell's text on one line, as the table prints it (:func:`unbreakable`)."""
+    return _width(unbreakable(text), font, size)
 
 
 @dataclass(frozen=True)
@@ -204,7 +224,7 @@ class TableLayout:
 
 def _line_width(cells: list[tuple[str, str]], size: float, widest: float, cap: float) -> float:
     """The longest of ``cells`` (text, font) on one line, at most ``cap``, at least ``widest``."""
-    width = max((pdfmetrics.stringWidth(unbreakable(t), f, size) for t, f in cells), default=0.0)
+    width = max((_cell_width(t, f, size) for t, f in cells), default=0.0)
     return max(min(width, cap), widest)
 
 
@@ -222,9 +242,9 @@ def _measure(
         cells = [(head, bold)] + [(row[i], regular) for row in table.rows if i < len(row)]
         widest = max(
             (
-                min(pdfmetrics.stringWidth(unit, font, size), cap)
+                min(_width(unit, font, size), cap)
                 for text, font in cells
-                for unit in break_units(text)
+                for unit in _break_units(text)
             ),
             default=0.0,
         )
@@ -274,7 +294,7 @@ def _height(table: ContentTable, layout: TableLayout, fonts: tuple[str, str]) ->
         lines = 1
         for text, width in zip(row, widths, strict=False):
             room = max(width - 2 * CELL_PADDING, 1.0)
-            used = pdfmetrics.stringWidth(unbreakable(text), font, layout.size)
+            used = _cell_width(text, font, layout.size)
             lines = max(lines, math.ceil(used / room * 1.15))  # a little lost at line ends
         total += lines * layout.size * 1.28 + 6
     return total
