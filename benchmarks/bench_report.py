@@ -1,10 +1,10 @@
 """Benchmark of the exports: the PDF report and the PowerPoint deck of the default view.
 
-Charts are drawn without a browser (vl-convert). Every "cold" figure comes from a new Python
-process whose ``PATH`` holds only Python (no Chromium) and whose chart cache starts empty; the
-derived data (indeling and map geometry, made once per data folder by any earlier run) is
-copied in, as on a machine where the dashboard has run before. Prints, each beside a baseline
-measured in the same run, as a ratio:
+Charts are drawn natively, without a browser or chart engine (presentation/charts/native).
+Every "cold" figure comes from a new Python process whose ``PATH`` holds only Python (no
+Chromium) and whose chart cache starts empty; the derived data (indeling and map geometry, made
+once per data folder by any earlier run) is copied in, as on a machine where the dashboard has
+run before. Prints, each beside a baseline measured in the same run, as a ratio:
 
 1. **whole cold process**: ``python -m dashboard report --uitvoer x.pdf`` (and ``.pptx``), start
    to exit, against ``python -m dashboard regions`` (the CLI's own baseline: imports pandas,

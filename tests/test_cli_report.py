@@ -235,7 +235,7 @@ def test_text_of_a_scenario_cannot_drive_the_terminal(capsys, database, cbs_dir)
 
 
 def test_report_leaves_the_garbage_collector_as_it_was(tmp_path, capsys, monkeypatch) -> None:
-    """The report collects garbage less often while it runs (and skips the walk at exit), but
+    """The report collects garbage less often while it runs, but
     a process that goes on afterwards (the app, this test run) gets the collector back as it
     was: the same thresholds, nothing frozen, also after a refusal."""
     import gc

@@ -14,7 +14,6 @@ written by :mod:`dashboard.core.safe_files`: an existing file is replaced only w
 from __future__ import annotations
 
 import argparse
-import atexit
 import gc
 import os
 import sys
@@ -102,15 +101,9 @@ def _few_collections() -> Iterator[None]:
     """Garbage collection sized for one report, the default again afterwards.
 
     While the report is made the youngest generation is collected every
-    :data:`YOUNG_THRESHOLD` objects instead of every 700. At exit the interpreter collects
-    over every object once more only to free them all anyway (pandas, reportlab and
-    python-pptx: about a quarter of a second); :func:`gc.freeze` at exit spares that walk,
-    the objects are still freed by their reference counts. Registered once however often a
-    process runs the command, it runs only when the interpreter ends (in a test process: at
-    the end of the session).
+    :data:`YOUNG_THRESHOLD` objects instead of every 700 (the walk at exit is spared for every
+    command, in :func:`dashboard.cli.main`).
     """
-    atexit.unregister(gc.freeze)
-    atexit.register(gc.freeze)
     threshold = gc.get_threshold()
     gc.set_threshold(max(threshold[0], YOUNG_THRESHOLD), *threshold[1:])
     try:
@@ -196,7 +189,8 @@ def _run(args: argparse.Namespace, out: Path, suffix: str, sampling: SamplingSet
     gc.freeze()
     try:
         content = build_report_content(_report_input(args, sampling))
-        # charts are drawn without a browser (vl-convert), so every report has its images
+        # charts are drawn natively (presentation/charts/native; vl-convert only for a spec it
+        # does not know), without a browser, so every report has its images
         data = build(content)
     finally:
         gc.unfreeze()
