@@ -204,6 +204,8 @@ def presentation_step(page: Page, number: int | str) -> None:
         radio = page.get_by_role("radio", name=re.compile(rf"\d+\. {number}")).first
     else:
         radio = page.get_by_role("radio").nth(number - 1)
+    if radio.is_checked():  # already shown: a click reruns nothing
+        return
     radio.check(force=True)
     wait_idle(page, after_action=True)
 
@@ -328,7 +330,8 @@ def read_page(browser, app_server):  # type: ignore[no-untyped-def]
             # all at once, then one wait: each click reruns the page (the expanders keep their
             # state), and clicking one by one waited for every section above to stop moving
             clicked = page.evaluate(OPEN_SECTIONS)
-            wait_idle(page, after_action=True)
+            if clicked:
+                wait_idle(page, after_action=True)
             still_closed = page.evaluate(CLOSED_SECTIONS)
             assert not still_closed, f"/{path}: niet geopend na {clicked} klikken: {still_closed}"
             opened[path] = page
@@ -395,7 +398,8 @@ def test_weights_show_a_decimal_comma(page: Page, app_server) -> None:  # type: 
     field.fill("1,5")
     page.get_by_role("button", name="Schaal toepassen").click()
     wait_idle(page, after_action=True)
-    assert "+ = 1,5," in all_text(page)  # written as typed (scale_coding), not 1,50
+    # written as typed (scale_coding), not 1,50; the rerun may begin late on a busy machine
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text("+ = 1,5,", timeout=30_000)
 
 
 def test_slider_focus_ring_is_clearly_visible(page: Page, app_server) -> None:  # type: ignore[no-untyped-def]
