@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -34,30 +35,48 @@ def test_free_zoom_fetches_nothing_from_elsewhere(page: Page, page_watch, base_u
     assert not outside, f"verzoeken buiten deze server: {outside[:5]}"
 
 
-def test_printed_regios_shows_the_labour_figures(page: Page, base_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def regios(browser, base_url: str) -> Iterator[Page]:  # type: ignore[no-untyped-def]
+    """Regio's opened once and drawn to its end for the two tests that read it (one prints it,
+    then returns it to the screen; the other hovers and downloads)."""
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale="nl-NL"
+    )
+    context.set_default_timeout(30_000)
+    try:
+        page = context.new_page()
+        open_page(page, base_url, "regios")
+        reveal_all(page)
+        yield page
+    finally:
+        context.close()
+
+
+def test_printed_regios_shows_the_labour_figures(regios: Page, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The interactive table is a canvas that prints empty: the printed page holds its figures."""
-    open_page(page, base_url, "regios")
-    reveal_all(page)
+    page = regios
     page.emulate_media(media="print")
-    printed = page.locator('[class*="st-key-druk_regios_labour_tabel"]')
-    expect(printed).to_be_visible()
-    assert "6.750" in printed.inner_text()
-    screen = page.locator('[class*="st-key-scherm_regios_labour_tabel"]')
-    expect(screen).to_have_count(1)
-    expect(screen).to_be_hidden()
-    pdf = tmp_path / "regios.pdf"
-    page.pdf(path=str(pdf))
+    try:
+        printed = page.locator('[class*="st-key-druk_regios_labour_tabel"]')
+        expect(printed).to_be_visible()
+        assert "6.750" in printed.inner_text()
+        screen = page.locator('[class*="st-key-scherm_regios_labour_tabel"]')
+        expect(screen).to_have_count(1)
+        expect(screen).to_be_hidden()
+        pdf = tmp_path / "regios.pdf"
+        page.pdf(path=str(pdf))
+    finally:
+        page.emulate_media(media="screen")
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert re.search(r"Personen met bijstand\s.*6\.750", text), text[:2000]
 
 
-def test_no_english_toolbar_menu_or_file_names(page: Page, base_url: str) -> None:
+def test_no_english_toolbar_menu_or_file_names(regios: Page) -> None:
     """No "Download as CSV", "Copy to clipboard", a chart's "Show data"/"Download as PNG" or the
     main menu's "Print"/"Record screen"; the download offered is Dutch, with a Dutch file name."""
-    open_page(page, base_url, "regios")
-    reveal_all(page)
+    page = regios
     expect(page.locator('[data-testid="stMainMenu"]')).to_have_count(0)
     grid = page.locator('[data-testid="stDataFrame"]').first
     hover(grid)
