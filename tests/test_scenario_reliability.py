@@ -45,6 +45,8 @@ def _saver(url: str, wid: int, ready, go, errors) -> None:
         store.close()
     except BaseException as err:  # report to the parent; a child must not raise into pytest
         errors.put(f"{wid}: {type(err).__name__}: {err}")
+        errors.close()
+        errors.join_thread()  # os._exit would drop a message the feeder thread has not sent
         os._exit(1)
     os._exit(0)
 
@@ -332,3 +334,44 @@ def test_file_check_never_writes(tmp_path: Path) -> None:
         ScenarioStore(f"sqlite:///{path}")
     assert path.stat().st_mtime_ns == mtime
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.sqlite"]
+
+
+def test_a_store_opened_while_another_creates_the_tables_opens(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two replicas start on an empty database: one creates the tables between the other's
+    looks at them. The late one must see one state (both tables or neither), not half.
+
+    Found by the concurrent-writers test on PostgreSQL in CI: one writer of ten died with
+    "een tabel 'scenarios' zonder schemaversie" (its two looks straddled the other's commit).
+    """
+    import dashboard.scenarios.store as store_module
+
+    real_inspect = store_module.inspect
+    other: list[ScenarioStore] = []
+
+    class Interrupted:
+        """The first inspector of the late store: the other replica commits the tables
+        right after its first answer."""
+
+        def __init__(self, conn) -> None:
+            self._real = real_inspect(conn)
+
+        def __getattr__(self, name: str):
+            method = getattr(self._real, name)
+
+            def call(*args, **kwargs):
+                answer = method(*args, **kwargs)
+                if not other:
+                    monkeypatch.setattr(store_module, "inspect", real_inspect)
+                    other.append(ScenarioStore(store_url))  # creates the tables, commits
+                return answer
+
+            return call
+
+    monkeypatch.setattr(store_module, "inspect", Interrupted)
+    with ScenarioStore(store_url) as late:
+        assert other, "the other replica did not run"
+        late.save(Scenario("na de race"))
+        assert late.names() == ["na de race"]
+    other[0].close()

@@ -764,8 +764,11 @@ class ScenarioStore:
 
     @staticmethod
     def _read_version(conn: Connection) -> int | None:
-        if not inspect(conn).has_table("schema_version"):
-            if inspect(conn).has_table("scenarios"):
+        # one look at the tables: on PostgreSQL (read committed) two looks can straddle another
+        # replica's commit of both tables and see "scenarios without schema_version"
+        tables = set(inspect(conn).get_table_names())
+        if "schema_version" not in tables:
+            if "scenarios" in tables:
                 raise StorageError(
                     "de scenariodatabase heeft een tabel 'scenarios' zonder schemaversie; "
                     "het dashboard past die niet aan"
