@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.data.indicators import INDICATORS, indicator_period
 from dashboard.region.settings import CASE
 from dashboard.ui import first_look
+from dashboard.ui.choices import choice, settled_choice
 from dashboard.ui.layout import expander, page_guard, source_caption
 from dashboard.ui.svg_map import map_picture
 
@@ -49,10 +50,10 @@ def chosen(key: str, options: Sequence[T], default: T) -> T:
     return value if value in options else default
 
 
-indicator_id = chosen("kaart_indicator", indicator_ids, indicator_ids[0])
+indicator_id = settled_choice("kaart_indicator", indicator_ids, indicator_ids[0])
 indicator = INDICATORS[indicator_id]
 years = available_years[indicator_id]
-year = chosen(f"kaart_jaar_{indicator_id}", list(years), years[-1])
+year = settled_choice(f"kaart_jaar_{indicator_id}", list(reversed(years)), years[-1])
 # the figure's own reference period ("31 december 2024, voorlopig"), not the table's year
 period = indicator_period(indicator_id, year).text
 view = chosen("kaart_weergave", ["Vaste kaart", "Vrij zoomen"], "Vaste kaart")
@@ -65,7 +66,7 @@ highlight_gemeenten = [
     c for c in st.session_state.get("kaart_gemeente", [CASE.gemeente]) if c in gemeente_names
 ]
 zoom_to = tuple(highlight_regions) + tuple(highlight_gemeenten) if zoomed else ()
-st.session_state.setdefault("kaart_regio", CASE.van)
+settled_choice("kaart_regio", list(region_names), CASE.van)
 
 if view == "Vaste kaart":
     with map_column:
@@ -178,18 +179,22 @@ with map_column:
 # --- beside the map: the controls, then one region in detail ----------------------------------
 with side_column, st.container(border=True, key="kaart_keuzes"):
     # the same keys and defaults as read above; the values were taken from the session
-    st.selectbox(
+    choice(
+        st,
         "Wat wilt u op de kaart zien?",
         indicator_ids,
-        format_func=lambda i: f"{INDICATORS[i].group}: {INDICATORS[i].label}",
         key="kaart_indicator",
+        default=indicator_id,
+        format_func=lambda i: f"{INDICATORS[i].group}: {INDICATORS[i].label}",
         placeholder="Kies…",
     )
     c1, c2 = st.columns(2)
-    c1.selectbox(
+    choice(
+        c1,
         "Tabeljaar (CBS)" if INDICATORS[indicator_id].source_id else "Peiljaar (1 januari)",
         list(reversed(years)),
         key=f"kaart_jaar_{indicator_id}",
+        default=year,
         placeholder="Kies…",
     )
     c2.radio("Weergave", ["Vaste kaart", "Vrij zoomen"], key="kaart_weergave")
@@ -220,11 +225,13 @@ with side_column, st.container(border=True, key="kaart_keuzes"):
         )
 
 with side_column:
-    region_code = st.selectbox(
+    region_code = choice(
+        st,
         "Kies een regio",
         list(region_names),
-        format_func=lambda c: f"{region_names[c]} ({c})",
         key="kaart_regio",
+        default=CASE.van,
+        format_func=lambda c: f"{region_names[c]} ({c})",
         placeholder="Kies…",
     )
     st.subheader(md_name_code(region_names[region_code], region_code))

@@ -33,6 +33,7 @@ from dashboard.region.overstap import (
     variant_links,
 )
 from dashboard.ui import cache, context, labour_block, pendel_block
+from dashboard.ui.choices import choice
 from dashboard.ui.figures import show_chart, show_table
 from dashboard.ui.inputs import amount_input
 from dashboard.ui.layout import expander, page_guard, show_notices, source_caption
@@ -84,25 +85,24 @@ if notice:
 settings = possible.as_dict()
 show_notices(pop_notices())
 
-if "overstap_gemeente" not in st.session_state:
-    st.session_state["overstap_gemeente"] = settings["gemeente"]
-if "overstap_naar" not in st.session_state:
-    st.session_state["overstap_naar"] = settings["naar"]
-
 with st.container(border=True):
     c1, c2 = st.columns(2)
-    gemeente = c1.selectbox(
+    gemeente = choice(
+        c1,
         "Welke gemeente stapt over?",
         sorted(gemeente_names, key=gemeente_names.__getitem__),
-        format_func=lambda g: f"{gemeente_names[g]} (nu: {region_names[index.region_of(g)]})",
         key="overstap_gemeente",
+        default=settings["gemeente"],
+        format_func=lambda g: f"{gemeente_names[g]} (nu: {region_names[index.region_of(g)]})",
         placeholder="Kies…",
     )
-    naar = c2.selectbox(
+    naar = choice(
+        c2,
         "Naar welke arbeidsmarktregio?",
         list(region_names),
-        format_func=rlabel,
         key="overstap_naar",
+        default=settings["naar"],
+        format_func=rlabel,
         placeholder="Kies…",
     )
 
@@ -485,16 +485,17 @@ for col, code in zip(v_cols, (van, naar), strict=True):
     assumption = facts.variant_assumption(code)
     options = ["", *matrix_variants.variant_ids]
     default = chosen.get(code) or (assumption.variant if assumption else "")
-    picked = col.selectbox(
+    picked = choice(
+        col,
         f"WSP van {escape_label(region_names[code])} lijkt het meest op",
         options,
-        index=options.index(default),
+        key=f"overstap_variant_{code}",
+        default=default,
         format_func=lambda v: (
             "— niet gekozen (niet vastgelegd) —"
             if not v
             else f"{matrix_variants.variant(v).name}: {matrix_variants.variant(v).title}"
         ),
-        key=f"overstap_variant_{code}",
         placeholder="Kies…",
     )
     if picked and (assumption is None or picked != assumption.variant):

@@ -22,6 +22,7 @@ from dashboard.presentation.tables import (
 from dashboard.region.profiles import MEMBER_INDICATORS, qualitative_table
 from dashboard.region.settings import CASE
 from dashboard.ui import cache, labour_block, pendel_block
+from dashboard.ui.choices import choice
 from dashboard.ui.figures import show_chart, show_table
 from dashboard.ui.layout import expander, page_guard, source_caption
 from dashboard.ui.picture import svg_picture
@@ -59,18 +60,27 @@ stored = compare_regions()
 if len(stored) != 2 or any(c not in region_names for c in stored) or stored[0] == stored[1]:
     stored = list(DEFAULT_COMPARE)
     set_compare_regions(stored)
-for key, code in (("regios_a", stored[0]), ("regios_b", stored[1])):
-    if st.session_state.get(key) not in region_names:
-        st.session_state[key] = code
 
 described = set(facts.described_regions())
 with st.container(border=True):
     c1, c2 = st.columns(2)
-    choice_a = c1.selectbox(
-        "Eerste regio", list(region_names), format_func=label, key="regios_a", placeholder="Kies…"
+    choice_a = choice(
+        c1,
+        "Eerste regio",
+        list(region_names),
+        key="regios_a",
+        default=stored[0],
+        format_func=label,
+        placeholder="Kies…",
     )
-    choice_b = c2.selectbox(
-        "Tweede regio", list(region_names), format_func=label, key="regios_b", placeholder="Kies…"
+    choice_b = choice(
+        c2,
+        "Tweede regio",
+        list(region_names),
+        key="regios_b",
+        default=stored[1],
+        format_func=label,
+        placeholder="Kies…",
     )
     st.caption(
         "Over "
@@ -232,15 +242,13 @@ except DashboardError as err:
 else:
     pendel_block.inside_block(pendel_shares, codes, pendel_regions, key="regios_pendel_binnen")
     member_names = {g.code: g.name for c in codes for g in index.members(c)}
-    if st.session_state.get("regios_pendel_gemeente") not in member_names:
-        st.session_state["regios_pendel_gemeente"] = (
-            CASE.gemeente if CASE.gemeente in member_names else next(iter(member_names))
-        )
-    pendel_gemeente = st.selectbox(
+    pendel_gemeente = choice(
+        st,
         "Van welke gemeente wilt u zien waar de inwoners werken?",
         sorted(member_names, key=member_names.__getitem__),
-        format_func=lambda g: f"{member_names[g]} ({region_names[index.region_of(g)]})",
         key="regios_pendel_gemeente",
+        default=CASE.gemeente if CASE.gemeente in member_names else next(iter(member_names)),
+        format_func=lambda g: f"{member_names[g]} ({region_names[index.region_of(g)]})",
         placeholder="Kies een gemeente",
     )
     own_region = index.region_of(pendel_gemeente)

@@ -35,6 +35,7 @@ from dashboard.presentation.tables import (
     tornado_figures,
 )
 from dashboard.ui.cache import smaa_result
+from dashboard.ui.choices import choice
 from dashboard.ui.figures import show_chart, show_table
 from dashboard.ui.layout import expander, page_guard, show_notices, source_caption
 from dashboard.ui.state import (
@@ -105,12 +106,13 @@ with expander("Instellingen van de steekproef (voor analisten)", key="robuust_in
         )
         order_cols = st.columns(len(m.group_ids))
         chosen = [
-            col.selectbox(
+            choice(
+                col,
                 f"{i + 1}e plaats",
-                options=list(m.group_ids),
-                index=list(m.group_ids).index(current_order[i]),
-                format_func=lambda g: m.group(g).label,
+                list(m.group_ids),
                 key=f"robuustheid_volgorde_{i}",
+                default=current_order[i],
+                format_func=lambda g: m.group(g).label,
                 placeholder="Kies…",
             )
             for i, col in enumerate(order_cols)
@@ -175,10 +177,12 @@ with tab_one:
     default = min(
         range(len(choices)), key=lambda i: (not choices[i].has_effect, choices[i].width, i)
     )
-    picked = st.selectbox(
+    picked = choice(
+        st,
         "Welk gewicht?",
-        options=range(len(choices)),
-        index=default,
+        range(len(choices)),
+        key="robuustheid_gewicht",
+        default=default,
         format_func=lambda i: charts.weight_label(problem, choices[i]),
         placeholder="Kies…",
     )

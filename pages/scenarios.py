@@ -43,6 +43,7 @@ from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE
 from dashboard.scenarios.schema import MAX_BYTES, scenario_from_json, scenario_to_json
 from dashboard.scenarios.tables import CSV_MIME, EXCEL_MIME, to_csv_bytes, to_excel_bytes
 from dashboard.ui.cache import scenario_store
+from dashboard.ui.choices import choice
 from dashboard.ui.layout import page_guard, source_caption
 from dashboard.ui.state import (
     add_notice,
@@ -241,7 +242,9 @@ with tab_save:
         st.caption("Bron: eigen invoer van gebruikers van dit dashboard (opgeslagen scenario's).")
         downloads({"Scenario's": table}, "scenarios", "scn_list")
 
-        chosen = st.selectbox("Kies een scenario", names, key="scn_chosen", placeholder="Kies…")
+        chosen = choice(
+            st, "Kies een scenario", names, key="scn_chosen", default=names[0], placeholder="Kies…"
+        )
         current = load(chosen) if chosen else None
         if current is not None and store is not None:
             author_text = escape_markdown(current.author) or "niet ingevuld"
@@ -305,8 +308,12 @@ with tab_compare:
         st.info("Sla minstens twee scenario's op om ze te vergelijken.", icon=":material/info:")
     else:
         c1, c2 = st.columns(2)
-        name_a = c1.selectbox("Scenario A", names, index=0, key="scn_cmp_a", placeholder="Kies…")
-        name_b = c2.selectbox("Scenario B", names, index=1, key="scn_cmp_b", placeholder="Kies…")
+        name_a = choice(
+            c1, "Scenario A", names, key="scn_cmp_a", default=names[0], placeholder="Kies…"
+        )
+        name_b = choice(
+            c2, "Scenario B", names, key="scn_cmp_b", default=names[1], placeholder="Kies…"
+        )
         a, b = load(name_a), load(name_b)
         if name_a == name_b:
             st.info("Kies twee verschillende scenario's.", icon=":material/info:")
@@ -412,7 +419,9 @@ with tab_share:
 with tab_files:
     st.subheader("Scenario als bestand bewaren")
     if names:
-        pick = st.selectbox("Scenario", names, key="scn_export", placeholder="Kies…")
+        pick = choice(
+            st, "Scenario", names, key="scn_export", default=names[0], placeholder="Kies…"
+        )
         chosen_scenario = load(pick)
         if chosen_scenario is not None:
             st.download_button(

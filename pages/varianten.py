@@ -54,6 +54,7 @@ from dashboard.presentation.narrative import (
     tie_sentence,
 )
 from dashboard.ui import cache, context
+from dashboard.ui.choices import choice
 from dashboard.ui.figures import show_chart
 from dashboard.ui.layout import expander, page_guard, source_caption
 from dashboard.ui.state import (
@@ -226,16 +227,18 @@ def weights_and_results() -> None:
     _sync_sliders(problem.weights)
     result = score(problem)
     matched = matching_preset(problem)
-    st.session_state["var_preset"] = matched or OWN
+    st.session_state["var_preset"] = matched or OWN  # what the weighting is, whatever came in
 
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.subheader("Weging")
-        st.selectbox(
+        choice(
+            st,
             "Voorinstelling",
             [*PRESETS, OWN],
-            format_func=lambda p: PRESETS[p].label if p in PRESETS else "Eigen weging",
             key="var_preset",
+            default=matched or OWN,
+            format_func=lambda p: PRESETS[p].label if p in PRESETS else "Eigen weging",
             on_change=_on_preset,
             placeholder="Kies…",
         )
@@ -348,11 +351,13 @@ def refine_section() -> None:
             "Binnen een perspectief worden de gewichten omgerekend naar aandelen; "
             "1 voor alle criteria betekent: elk criterium telt even zwaar."
         )
-        shown = st.selectbox(
+        shown = choice(
+            st,
             "Perspectief",
             MATRIX.group_ids,
-            format_func=_group_label,
             key="var_criteria_group",
+            default=MATRIX.group_ids[0],
+            format_func=_group_label,
             placeholder="Kies…",
         )
         for g in (MATRIX.group(shown),):
@@ -447,28 +452,33 @@ def overrides_section(problem: DecisionProblem) -> None:
         "afwijking van de handreiking (*) en u kunt ze altijd terugzetten."
     )
     c1, c2, c3 = st.columns([3, 1, 1])
-    cid = c1.selectbox(
+    cid = choice(
+        c1,
         "Criterium",
         MATRIX.criterion_ids,
-        format_func=_criterion_label,
         key="var_ov_criterion",
+        default=MATRIX.criterion_ids[0],
+        format_func=_criterion_label,
         placeholder="Kies…",
     )
-    vid = c2.selectbox(
+    vid = choice(
+        c2,
         "Variant",
         MATRIX.variant_ids,
-        format_func=lambda v: MATRIX.variant(v).name,
         key="var_ov_variant",
+        default=MATRIX.variant_ids[0],
+        format_func=lambda v: MATRIX.variant(v).name,
         placeholder="Kies…",
     )
     original = MATRIX.rating(cid, vid).value
     current = problem.rating(cid, vid).value
     symbols = [r.value for r in RATINGS]
-    rating = c3.selectbox(
+    rating = choice(
+        c3,
         "Eigen oordeel",
         symbols,
-        index=symbols.index(current),
         key=f"var_ov_rating_{cid}_{vid}",
+        default=current,
         placeholder="Kies…",
     )
     st.caption(f"De handreiking geeft hier: {original}.")

@@ -227,3 +227,18 @@ def test_an_implausibly_small_budget_is_questioned(at):
     warnings = " ".join(w.value for w in at.warning).replace("\\", "")
     assert "€ 2,50 is erg weinig voor een budget per jaar" in warnings
     assert "€ 2.500.000" in warnings
+
+
+def test_a_choice_the_browser_drops_keeps_the_move(at):
+    """Streamlit's browser side sometimes sends an empty selectbox value when one rerun
+    interrupts another (an expander opened, then a choice made before the page was redrawn).
+    The move jumped to the boxes' first options, 's-Gravenhage to Groningen, without a word."""
+    at.selectbox(key="overstap_gemeente").set_value(None)
+    at.selectbox(key="overstap_naar").set_value(None)
+    at.run()
+    assert not at.exception, at.exception
+    assert at.session_state[OVERSTAP_KEY]["gemeente"] == "GM0626"
+    assert at.session_state[OVERSTAP_KEY]["naar"] == "AM19"
+    assert at.selectbox(key="overstap_gemeente").value == "GM0626"
+    assert "Wat verandert er voor Voorschoten" in page_text(at)
+    assert not at.error, [e.value for e in at.error]

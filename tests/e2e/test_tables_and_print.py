@@ -154,3 +154,21 @@ def test_overstap_key_figures_are_not_cut(browser, base_url: str, width: int, he
         assert not page.evaluate(CUT_METRICS), page.evaluate(CUT_METRICS)
     finally:
         context.close()
+
+
+def test_quick_clicks_keep_the_chosen_move(page: Page, base_url: str) -> None:
+    """A section opened, then a choice made before the page was redrawn: Streamlit's browser
+    side then sent the boxes' values empty, and the move became 's-Gravenhage to Groningen
+    (half of the tries before the fix; `tests/app/test_overstap_page.py` has the exact case)."""
+    for _ in range(4):  # each on a fresh page: the first opening is the one that raced
+        open_page(page, base_url, "overstap", "ok=gelijk")
+        page.locator('[data-testid="stExpander"]').filter(
+            has_text="Bedragen die de notitie noemt"
+        ).first.locator("summary").click()
+        # made before the section's rerun is drawn
+        page.get_by_role("radio", name="Naar inwonertal (standaard)").check(force=True)
+        wait_idle(page, after_action=True)
+        expect(page.locator('[data-testid="stMain"] h3').first).to_have_text(
+            "Wat verandert er voor Voorschoten"
+        )
+        assert "og=" not in page.url and "on=" not in page.url, page.url

@@ -2,6 +2,7 @@
 
 Streamlit's ``number_input`` reads ``1.000.000`` as 1 and shows ``1.00``; these fields are text
 fields whose text is read by :func:`dashboard.core.limits.read_amount` and shown back in Dutch.
+(Choices from a list: :mod:`dashboard.ui.choices`.)
 """
 
 from __future__ import annotations
