@@ -41,5 +41,6 @@ def choice(
     """A selectbox that keeps the reader's choice (see :func:`settled_choice`); anything else
     for ``st.selectbox`` goes in ``kwargs``."""
     settled = settled_choice(key, options, default)
-    value = container.selectbox(label, options, index=None, key=key, **kwargs)
+    # required: no clearing cross (a cleared choice would only come back)
+    value = container.selectbox(label, options, index=None, key=key, required=True, **kwargs)
     return settled if value is None else value

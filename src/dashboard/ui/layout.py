@@ -37,7 +37,8 @@ def page_guard() -> None:
 # Page-wide style rules (no user text in them):
 # - Streamlit's own English chrome that cannot be configured: the "Press Enter to apply"
 #   instruction under text fields (each amount field says in Dutch what it does), the "Link to
-#   heading" anchors next to headings, and the file uploader's button and size line. A file over
+#   heading" anchors next to headings, the "(required)" mark of a list choice (a choice is never
+#   empty: ``ui/choices``), and the file uploader's button and size line. A file over
 #   the server's 10 MB limit is refused by Streamlit in the browser with an English line; it is
 #   shown in Dutch (screen readers still hear Streamlit's English alert: it cannot be configured).
 # - A clearly visible focus ring on slider handles (WCAG 2.4.7 and 1.4.11: 3 px, 10:1 contrast).
@@ -58,6 +59,7 @@ GLOBAL_CSS = """
 [data-testid="InputInstructions"] > span:first-child { display: none; }
 [data-testid="InputInstructions"] > span + span::before { content: none; }
 [data-testid="stHeaderActionElements"] { display: none; }
+[data-testid="stWidgetLabelRequired"] { display: none; }
 [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p { font-size: 0; }
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {
