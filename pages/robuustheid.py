@@ -181,7 +181,7 @@ with tab_one:
         st,
         "Welk gewicht?",
         range(len(choices)),
-        key="robuustheid_gewicht",
+        key=f"robuustheid_gewicht_{default}",  # a new most telling weight: shown afresh
         default=default,
         format_func=lambda i: charts.weight_label(problem, choices[i]),
         placeholder="Kies…",
