@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TypeVar
-
 import streamlit as st
 
 from dashboard.data.indicators import INDICATORS, indicator_period
@@ -41,22 +38,13 @@ gemeente_names = dict(choices.gemeente_names)
 # widgets further down keep them.
 map_column, side_column = st.columns([3, 2], gap="medium")
 
-
-T = TypeVar("T")
-
-
-def chosen(key: str, options: Sequence[T], default: T) -> T:
-    value = st.session_state.get(key, default)
-    return value if value in options else default
-
-
 indicator_id = settled_choice("kaart_indicator", indicator_ids, indicator_ids[0])
 indicator = INDICATORS[indicator_id]
 years = available_years[indicator_id]
 year = settled_choice(f"kaart_jaar_{indicator_id}", list(reversed(years)), years[-1])
 # the figure's own reference period ("31 december 2024, voorlopig"), not the table's year
 period = indicator_period(indicator_id, year).text
-view = chosen("kaart_weergave", ["Vaste kaart", "Vrij zoomen"], "Vaste kaart")
+view = settled_choice("kaart_weergave", ["Vaste kaart", "Vrij zoomen"], "Vaste kaart")
 show_gemeenten = bool(st.session_state.get("kaart_gemeenten", False))
 zoomed = bool(st.session_state.get("kaart_inzoomen", False))
 highlight_regions = [

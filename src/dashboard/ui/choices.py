@@ -16,7 +16,8 @@ T = TypeVar("T")
 
 
 def settled_choice(key: str, options: Sequence[T], default: T) -> T:
-    """The choice of the selectbox ``key`` for this run, settled before anything reads it.
+    """The choice of the selectbox ``key`` for this run, settled before anything reads it (the
+    Kaart reads its radio's choice the same way, before the radio is drawn).
 
     Streamlit 1.67's browser side sometimes sends an empty value for a selectbox when one rerun
     interrupts another (an expander opened or closed, and another control changed before the
