@@ -13,6 +13,7 @@ from dashboard.presentation.tables import (
     change_text,
     chart_figures,
     count,
+    euro,
     figure_table,
     file_stem,
     indicator_label,
@@ -87,6 +88,28 @@ def test_styled_shows_the_dutch_text_of_each_number() -> None:
     html = _figures().styled().to_html()
     for text in ("2.950", "1.790", "2,6%", "niet beschikbaar"):
         assert text in html
+
+
+def _shown_texts(table: FigureTable) -> list[list[str]]:
+    """What the page's grid shows in each cell (the styler's display text)."""
+    lines = table.styled().hide(axis="index").to_string(delimiter="\t").splitlines()
+    return [line.split("\t") for line in lines[1:]]
+
+
+def test_styled_shows_each_cells_own_text_also_when_a_number_has_two_texts() -> None:
+    # one formatter per column looks texts up by number; a column where one number is shown
+    # with two texts (an amount "ongeveer" beside the same amount exact) goes cell by cell
+    table = figure_table(
+        "t",
+        [
+            {"Naam": "a", "Bedrag": euro(1000.0), "Deel": percent(None)},
+            {"Naam": "b", "Bedrag": euro(1000.0, "ongeveer € 1.000"), "Deel": percent(2.0)},
+            {"Naam": "c", "Bedrag": euro(None), "Deel": percent(2.04)},
+            {"Naam": "d", "Bedrag": euro(-0.0), "Deel": percent(None)},
+        ],
+    )
+    assert _shown_texts(table) == [list(row) for row in table.texts()]
+    assert _shown_texts(_figures()) == [list(row) for row in _figures().texts()]
 
 
 def test_excel_download_holds_numbers_source_and_period() -> None:
