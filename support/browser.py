@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -237,11 +238,27 @@ def tall_viewport(page: Page, limit: int = 16_000) -> Iterator[None]:
             page.set_viewport_size(size)
 
 
-def screenshot(page: Page, name: str) -> Path:
-    """A screenshot of the whole page under ``test-artifacts/screenshots/``."""
+def screenshots_wanted() -> bool:
+    """Whether the tests leave screenshots for a person to look at: yes on a workstation, no in
+    CI (``CI=true``), where nobody sees them and a whole-page picture costs the browser a second
+    of CPU; ``DASHBOARD_SCREENSHOTS=1`` or ``=0`` decides either way."""
+    wanted = os.environ.get("DASHBOARD_SCREENSHOTS", "")
+    if wanted in ("0", "1"):
+        return wanted == "1"
+    return os.environ.get("CI", "").lower() != "true"
+
+
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path | None:
+    """A screenshot under ``test-artifacts/screenshots/`` (see :func:`screenshots_wanted`): the
+    whole page, or with ``full_page=False`` what the screen shows."""
+    if not screenshots_wanted():
+        return None
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "kaart"
     path = SCREENSHOTS / f"{safe}.png"
+    if not full_page:
+        page.screenshot(path=str(path))
+        return path
     with tall_viewport(page):
         page.screenshot(path=str(path), full_page=True)
     return path

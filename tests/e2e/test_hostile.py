@@ -391,15 +391,14 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, cbs_dir):  # type: 
         yield server
 
 
-@pytest.mark.parametrize(("viewport", "width", "height"), VIEWPORTS)
 @pytest.mark.parametrize("path", ["", "regios", "overstap"])
-def test_names_from_data_are_text_and_contact_nobody(  # type: ignore[no-untyped-def]
-    browser, hostile_server, path: str, viewport: str, width: int, height: int
-) -> None:
+def test_names_from_data_are_text_and_contact_nobody(browser, hostile_server, path: str) -> None:  # type: ignore[no-untyped-def]
     """Kaart, Regio's and Overstap with a region named ``… ![x](http://e.vil.example/p.png)
-    [klik](…) :red[ROOD] $$x^2$$``: no request leaves the computer, the name reads literally."""
+    [klik](…) :red[ROOD] $$x^2$$``: no request leaves the computer, the name reads literally,
+    on a desk screen and then, the same page narrowed, on a phone."""
     from tests.hostile_data import HOSTILE_GEMEENTE, HOSTILE_REGION, HOSTILE_TARGET
 
+    _, width, height = VIEWPORTS[0]
     ctx = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
     ctx.set_default_timeout(30_000)
     try:
@@ -407,21 +406,23 @@ def test_names_from_data_are_text_and_contact_nobody(  # type: ignore[no-untyped
         seen = watch(page)
         outside = seen.outside_requests
         open_page(page, hostile_server.url, path)
-        reveal_all(page)  # everything drawn, also below the fold
-        screenshot(page, f"namen-uit-gegevens-{path or 'kaart'}-{viewport}")
-        text = _literal(page)
-        assert HOSTILE_REGION in text, text[:800]
-        if path:
-            assert HOSTILE_TARGET in text and HOSTILE_GEMEENTE in text, text[:800]
-        if path == "overstap":  # widget labels are Markdown too
-            assert f"Regiobudget {HOSTILE_REGION}" in text
-            assert f"WSP van {HOSTILE_TARGET}" in text
-        _no_outside_links(page)
-        main = page.locator('[data-testid="stMain"]')  # no element made of the name's markup
-        assert main.locator("strong", has_text=re.compile(r"^vet$")).count() == 0
-        assert main.locator("em", has_text=re.compile(r"^schuin$")).count() == 0
-        assert main.locator("b", has_text=re.compile(r"^html$")).count() == 0
-        assert outside == [], outside
-        assert not seen.dialogs and page.locator('[data-testid="stException"]').count() == 0
+        for viewport, width, height in VIEWPORTS:
+            page.set_viewport_size({"width": width, "height": height})
+            reveal_all(page)  # everything drawn, also below the fold
+            screenshot(page, f"namen-uit-gegevens-{path or 'kaart'}-{viewport}")
+            text = _literal(page)
+            assert HOSTILE_REGION in text, (viewport, text[:800])
+            if path:
+                assert HOSTILE_TARGET in text and HOSTILE_GEMEENTE in text, (viewport, text[:800])
+            if path == "overstap":  # widget labels are Markdown too
+                assert f"Regiobudget {HOSTILE_REGION}" in text
+                assert f"WSP van {HOSTILE_TARGET}" in text
+            _no_outside_links(page)
+            main = page.locator('[data-testid="stMain"]')  # no element made of the name's markup
+            assert main.locator("strong", has_text=re.compile(r"^vet$")).count() == 0
+            assert main.locator("em", has_text=re.compile(r"^schuin$")).count() == 0
+            assert main.locator("b", has_text=re.compile(r"^html$")).count() == 0
+            assert outside == [], (viewport, outside)
+            assert not seen.dialogs and page.locator('[data-testid="stException"]').count() == 0
     finally:
         ctx.close()

@@ -11,7 +11,6 @@ from playwright.sync_api import Page, expect
 from pptx import Presentation
 
 from support.browser import (
-    SCREENSHOTS,
     assert_no_error_box,
     choose,
     go_via_sidebar,
@@ -230,10 +229,8 @@ def test_every_presentation_step_fits_the_screen(  # type: ignore[no-untyped-def
             webgl = page.locator('[data-testid="stPlotlyChart"]').filter(has=page.locator("canvas"))
             if webgl.count():
                 picture_when_still(webgl.first)  # a map is drawn with WebGL, slowly without a GPU
-            if width == 1280:
-                path = SCREENSHOTS / f"presentatie-stap-{number}-1280x720.png"
-                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(path))  # what the projector shows, no scrolling
+            if width == 1280:  # what the projector shows, no scrolling
+                screenshot(page, f"presentatie-stap-{number}-1280x720", full_page=False)
             fit = page.evaluate(FIT)
             if (
                 fit["scroll"] > fit["client"] + 2
@@ -490,8 +487,7 @@ def test_phone_sidebar_closed_and_titles_whole(browser, app_server) -> None:  # 
         page.evaluate("() => document.fonts.ready")
         assert not sidebar_covers(), "de zijbalk bedekt de pagina na het navigeren"
         assert not page.evaluate(WORD_SPLIT), page.evaluate(WORD_SPLIT)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "telefoon-390-overstap.png"))
+        screenshot(page, "telefoon-390-overstap", full_page=False)
     finally:
         context.close()
 
