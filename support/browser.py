@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from support import in_ci
 from support.server import ARTIFACTS
 
 SCREENSHOTS = ARTIFACTS / "screenshots"
@@ -245,7 +246,7 @@ def screenshots_wanted() -> bool:
     wanted = os.environ.get("DASHBOARD_SCREENSHOTS", "")
     if wanted in ("0", "1"):
         return wanted == "1"
-    return os.environ.get("CI", "").lower() != "true"
+    return not in_ci()
 
 
 def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path | None:

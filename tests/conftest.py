@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.census import Census, read_census
+from tests.needs import unavailable
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_CBS = PROJECT_ROOT.parent / "shared" / "data" / "cbs"
@@ -33,11 +34,7 @@ def cbs_dir() -> Path:
     """The folder with the real CBS files; tests that need it skip with a reason if absent."""
     path = Path(os.environ["DASHBOARD_DATA_DIR"])
     if not (path / "gemeente_kerncijfers.csv").exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(
-                f"CBS data folder {path} not present (CI must point DASHBOARD_DATA_DIR at it)"
-            )
-        pytest.skip(f"CBS data folder {path} not present")
+        unavailable(f"CBS data folder {path} not present (point DASHBOARD_DATA_DIR at it)")
     return path
 
 

@@ -232,6 +232,29 @@ def test_app_applies_a_share_link_once_with_notices() -> None:
     assert weighting(at) == {"groups": {"werkgevers": 5}}
 
 
+@pytest.mark.parametrize(
+    ("params", "first"),
+    [
+        ({"og": "![x](//e.vil/p.png)"}, "Uit de link (het webadres) is niets overgenomen."),
+        ({"gw": "wg:2", "og": "x"}, "De geldige instellingen uit de link (het webadres) zijn"),
+        ({"gw": "wg:2"}, "De instellingen uit de link (het webadres) zijn overgenomen."),
+    ],
+)
+def test_the_confirmation_claims_only_what_the_link_brought(params: dict, first: str) -> None:
+    """A link whose only part was invalid said "De instellingen … zijn overgenomen" above the
+    notice that it was ignored."""
+    from streamlit.testing.v1 import AppTest
+
+    app = Path(__file__).resolve().parents[1] / "app.py"
+    at = AppTest.from_file(str(app), default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    infos = [i.value for i in at.info]
+    assert infos[0].startswith(escape_markdown(first)), infos
+
+
 def test_a_huge_link_is_refused_before_any_per_item_work(monkeypatch) -> None:
     """``?cw=z0,z1,…,z69999`` (479 KB) cost 80 s of server time: now one cheap refusal."""
     from dashboard.scenarios import sharelink

@@ -7,7 +7,6 @@ The browser is Debian's ``/usr/bin/chromium``; Playwright never downloads one.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ import pytest
 from benchmarks.streamlit_client import run_once
 from support.browser import PageWatch, open_page, reveal_all, screenshot, watch
 from support.server import CHROMIUM, CHROMIUM_ARGS, AppServer, running_app
+from tests.needs import unavailable
 
 HERE = Path(__file__).resolve().parent
 
@@ -34,9 +34,7 @@ def _require_chromium() -> None:
     if CHROMIUM.exists():
         return
     reason = f"{CHROMIUM} ontbreekt: installeer Debian's chromium (apt-get install chromium)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
+    unavailable(reason)
 
 
 @pytest.fixture(scope="session")

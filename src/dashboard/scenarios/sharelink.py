@@ -70,6 +70,11 @@ class SharedView:
     notices: tuple[str, ...] = ()
     present: bool = False
 
+    @property
+    def taken(self) -> bool:
+        """Whether the link brought anything valid (a weight, a rating, an overstap setting)."""
+        return bool(self.overstap) or any(bool(v) for v in self.problem_config.values())
+
 
 # --- encoding -----------------------------------------------------------------------------------
 def group_codes(matrix: Matrix) -> dict[str, str]:

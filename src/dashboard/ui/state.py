@@ -166,8 +166,14 @@ def _apply_share_link() -> None:
         return
     if not view.present:
         return
-    # the confirmation first: a link with many bad parts must not push it out of sight
-    add_notice("De instellingen uit de link (het webadres) zijn overgenomen.")
+    # the confirmation first: a link with many bad parts must not push it out of sight; it
+    # says "de geldige" when parts were ignored, and nothing is claimed when none was valid
+    if not view.taken:
+        add_notice("Uit de link (het webadres) is niets overgenomen.")
+    elif view.notices:
+        add_notice("De geldige instellingen uit de link (het webadres) zijn overgenomen.")
+    else:
+        add_notice("De instellingen uit de link (het webadres) zijn overgenomen.")
     try:
         set_problem_config(view.problem_config)
     except DashboardError as err:
