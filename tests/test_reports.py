@@ -501,6 +501,36 @@ def test_the_table_layout_measures_as_reportlab_does(text: str, size: float) -> 
     ]
 
 
+def test_paragraphs_broken_once_per_width_give_the_same_pdf(content, renderer, monkeypatch) -> None:
+    """The PDF's paragraph keeps its last width's lines (reportlab breaks them anew on every
+    measurement): the document is byte for byte the one reportlab's own paragraph gives,
+    including the paragraphs split over two pages and the table cells."""
+    from reportlab import rl_config
+    from reportlab.platypus import Paragraph as ReportlabParagraph
+
+    from dashboard.presentation.reports import pdf
+
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no time stamp or random document id
+    last_width: dict[int, list[float]] = {}
+    again: list[str] = []
+    break_lines = ReportlabParagraph.breakLines
+
+    def counted(self, width, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # lines a split dropped (no room left on the page) are broken again, rightly
+        if "blPara" in self.__dict__ and last_width.get(id(self)) == list(width):
+            again.append(self.getPlainText()[:40])
+        last_width[id(self)] = list(width)
+        return break_lines(self, width, *args, **kwargs)
+
+    monkeypatch.setattr(ReportlabParagraph, "breakLines", counted)
+    kept = build_pdf(content, renderer)
+    assert not again, f"lines broken again at the width they were broken for: {again[:3]}"
+    monkeypatch.undo()
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    monkeypatch.setattr(pdf, "Paragraph", ReportlabParagraph)
+    assert build_pdf(content, renderer) == kept
+
+
 def test_a_long_word_without_spaces_wraps_in_the_pdf(tmp_path, cbs_dir) -> None:
     """A valid 500-character reason without a space broke the PDF ("negative availWidth")."""
     reason = "x" * 500

@@ -34,11 +34,11 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus import Paragraph as _RlParagraph
 
 from dashboard.core.errors import DashboardError
 from dashboard.core.formatting import NIET_BESCHIKBAAR
@@ -61,6 +61,30 @@ HEADER_BG = colors.HexColor("#e8eef4")
 
 #: Sections that start on a new page (the annex that follows them continues on the same page).
 NEW_PAGE = {"aannames"}
+
+
+class Paragraph(_RlParagraph):
+    """reportlab's paragraph, breaking its lines once per width.
+
+    The layout asks a paragraph for its size several times at the same width (a table cell: to
+    size its row, then to draw it; a kept-together block: to see if it fits, then again in the
+    frame). reportlab breaks the lines anew on every call, though they depend only on the width
+    (not on the height offered): the last width's result is kept, as long as the broken lines
+    are (a split that finds no room drops them).
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if (
+            self._wrapped is not None
+            and self._wrapped[0] == availWidth
+            and "blPara" in self.__dict__
+        ):
+            return self._wrapped[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
 
 
 class _Styles:
