@@ -478,3 +478,36 @@ def test_a_quoted_flows_file_reads_as_the_plain_one(tmp_path: Path) -> None:
     assert quoted.years == plain.years
     for year in plain.years:
         assert list(quoted.flows[year].items()) == list(plain.flows[year].items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["GM0626", "", "12", "0", "7" * 18, "7" * 19, "1 2", "٣", '"9"']),
+            min_size=3,
+            max_size=5,
+        ),
+        max_size=4,
+    ),
+    st.sampled_from(["\n", "\r\n", "\r", "\r\r\n"]),
+    st.booleans(),
+)
+def test_the_plain_check_takes_exactly_the_plain_files(rows, end, last_end) -> None:
+    """The fast reader takes a file when the former whole-file pattern did (two fields without
+    quotes, then whole numbers of at most 18 digits or nothing, per line), with the same
+    fields: anything else goes to the reader that names the line."""
+    import re
+
+    from dashboard.region.pendel import _plain_rows
+
+    width = 4
+    body = end.join(",".join(row) for row in rows) + (end if rows and last_end else "")
+    former = re.compile(r'(?:[^,"\r\n]+,[^,"\r\n]+(?:,[0-9]{0,18}){2}\r?\n)*')
+    padded = body if body.endswith("\n") or not body else body + "\n"
+    taken = _plain_rows(body, width)
+    if former.fullmatch(padded):
+        assert taken == [line.rstrip("\r").split(",") for line in padded.split("\n")[:-1]]
+    else:
+        # empty codes pass here and are refused by the code check that follows
+        assert taken is None or any(not row[0] or not row[1] for row in taken)

@@ -183,15 +183,39 @@ def _read_flows(path: Path) -> tuple[tuple[int, ...], dict[int, YearFlows]]:
         re.fullmatch("[0-9]+", n) for n in names[2:]
     ):
         years = tuple(int(y) for y in names[2:])
-        plain = re.compile(rf"(?:[^,\"\r\n]+,[^,\"\r\n]+(?:,[0-9]{{0,18}}){{{len(years)}}}\r?\n)*")
-        if not body.endswith("\n"):
-            body += "\n" if body else ""
-        if plain.fullmatch(body):
-            rows = [line.rstrip("\r").split(",") for line in body.split("\n")[:-1]]
+        rows = _plain_rows(body, 2 + len(years))
+        if rows is not None:
             codes = {row[0] for row in rows} | {row[1] for row in rows}
             if all(is_gemeente_code(c) or c in NOT_GEMEENTEN.values() for c in codes):
                 return years, {y: partial(_year_flows, rows, 2 + i) for i, y in enumerate(years)}
     return _read_flows_checked(path, list(csv.reader(io.StringIO(text, newline=""))))
+
+
+#: A figure of more digits than this is not taken by the fast path (the checked reader says why).
+_LONG_FIGURE = re.compile("[0-9]{19}")
+
+
+def _plain_rows(body: str, width: int) -> list[list[str]] | None:
+    """The lines of a plain file (no quotes; each line ``width`` fields: two codes, then whole
+    numbers of at most 18 digits or nothing; lines end in ``\\n`` or ``\\r\\n``) as lists of
+    fields, or None for any other file. Checked on the whole text at once, not cell by cell."""
+    if '"' in body:
+        return None
+    if "\r" in body:
+        body = body.replace("\r\n", "\n")
+        if body.endswith("\r"):  # the last line's "\r\n" without its "\n"
+            body = body[:-1] + "\n"
+        if "\r" in body:
+            return None
+    rows = [line.split(",") for line in body.removesuffix("\n").split("\n")] if body else []
+    if any(len(row) != width for row in rows):
+        return None
+    figures = ",".join(",".join(row[2:]) for row in rows)
+    if not figures.replace(",", "").isdecimal() and figures.strip(","):
+        return None
+    if not figures.isascii() or _LONG_FIGURE.search(figures):
+        return None
+    return rows
 
 
 def _year_flows(rows: Sequence[Sequence[str]], column: int) -> dict[str, dict[str, int]]:
