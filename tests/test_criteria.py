@@ -137,3 +137,18 @@ def test_variant_descriptions() -> None:
 def test_missing_file_is_a_dutch_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataMissingError, match="kan niet worden gelezen"):
         load_matrix(tmp_path)
+
+
+def test_a_matrix_pickles_the_same_before_and_after_a_lookup() -> None:
+    """The ratings are looked up through a dictionary made once per matrix; a matrix pickles
+    (a cache key, a worker process) by its fields alone, looked up or not."""
+    import pickle
+
+    from dashboard.mcda.criteria import load_matrix
+
+    fresh = pickle.loads(pickle.dumps(load_matrix()))
+    before = pickle.dumps(fresh)
+    first = fresh.criteria[0].id
+    assert fresh.rating(first, "V1") == dict(fresh.ratings)[(first, "V1")]
+    assert pickle.dumps(fresh) == before
+    assert pickle.loads(before) == fresh

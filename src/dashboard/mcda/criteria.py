@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from dashboard.core.config import project_data_dir
@@ -93,7 +93,17 @@ class Matrix:
     ratings: tuple[tuple[tuple[str, str], Rating], ...]
 
     def rating(self, criterion_id: str, variant_id: str) -> Rating:
-        return dict(self.ratings)[(criterion_id, variant_id)]
+        return self._rating_of[(criterion_id, variant_id)]
+
+    @cached_property
+    def _rating_of(self) -> dict[tuple[str, str], Rating]:
+        """The ratings looked up by (criterion, variant): made once per matrix (the robustness
+        analysis asks some 1.700 times)."""
+        return dict(self.ratings)
+
+    def __getstate__(self) -> dict[str, object]:
+        # pickled (st.cache_data keys, worker processes) by its fields only, looked up or not
+        return {k: v for k, v in self.__dict__.items() if k != "_rating_of"}
 
     @property
     def group_ids(self) -> tuple[str, ...]:
