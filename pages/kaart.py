@@ -82,6 +82,7 @@ from dashboard.data.facts import centrumgemeente  # noqa: E402
 from dashboard.data.sources import source_line  # noqa: E402
 from dashboard.presentation.charts.scoring import markdown_table  # noqa: E402
 from dashboard.presentation.maps import REGION_LAYER_ID, map_text_alternative, region_deck  # noqa: E402
+from dashboard.presentation.narrative.regions import centrumgemeente_source  # noqa: E402
 from dashboard.presentation.tables import count, figure_table, number  # noqa: E402
 from dashboard.ui import cache  # noqa: E402
 from dashboard.ui.figures import download_figures  # noqa: E402
@@ -248,11 +249,7 @@ with side_column:
         st.markdown(f"**{indicator.label} ({period}):** {shown}")
     centrum, centrum_source = centrumgemeente(region_code)
     st.markdown(f"**Centrumgemeente:** {escape_markdown(centrum or 'niet vastgelegd')}")
-    st.caption(
-        source_line(centrum_source)
-        if centrum_source
-        else "Geen van de brondocumenten noemt de centrumgemeente van deze regio."
-    )
+    st.caption(centrumgemeente_source(centrum_source if centrum else None))
     # Markdown tables: drawn with the text, no table grid to download on the first visit
     st.markdown(markdown_table(pd.DataFrame(rows)))
     source_caption(*sources, "indeling_afgeleid_2025", extra=period_text)

@@ -12,6 +12,7 @@ from dashboard.data.indicators import indicator_period
 from dashboard.data.sources import source_line
 from dashboard.presentation.charts import profiles as charts
 from dashboard.presentation.narrative import chart_texts
+from dashboard.presentation.narrative.regions import centrumgemeente_source
 from dashboard.presentation.tables import (
     Cell,
     amounts_figures,
@@ -112,10 +113,7 @@ for col, profile in zip(cols, profiles, strict=True):
         m2.metric(f"Inwoners ({inw.period})", fmt_int(inw.value), width="content")
         name, source_id = profile.centrumgemeente
         st.markdown(f"**Centrumgemeente:** {escape_markdown(name or 'niet vastgelegd')}")
-        if name and source_id:
-            st.caption("Centrumgemeente: " + source_line(source_id))
-        else:
-            st.caption("Centrumgemeente: geen van de brondocumenten noemt die voor deze regio.")
+        st.caption(centrumgemeente_source(source_id if name else None))
 
 # --- kerncijfers table ----------------------------------------------------------------------
 st.subheader("Kerncijfers")

@@ -164,3 +164,35 @@ def test_arbeidsmarkt_block_shows_regions_nederland_and_method(default_at):
     )
     # the gemeenten behind it, each column with its period
     assert any("Personen met bijstand (31 december 2024, voorlopig)" in t.columns for t in tables)
+
+
+def _after_centrumgemeente(app: AppTest) -> list[str]:
+    """Each caption that follows a "**Centrumgemeente:**" line, in page order."""
+
+    def walk(node):  # type: ignore[no-untyped-def]
+        yield node
+        for child in getattr(node, "children", {}).values():
+            yield from walk(child)
+
+    out, after = [], False
+    for node in walk(app.main):
+        if node.type == "markdown" and str(node.value).startswith("**Centrumgemeente:**"):
+            after = True
+        elif after and node.type == "caption":
+            out.append(node.value)
+            after = False
+    return out
+
+
+def test_the_centrumgemeente_source_reads_as_on_the_kaart(at, cbs_dir) -> None:
+    """Under a region's centrumgemeente the Kaart said "Bron: …" and Regio's "Centrumgemeente:
+    Bron: …"; for a region no document covers, each had its own sentence. Now both say the
+    same (``narrative.regions.centrumgemeente_source``)."""
+    kaart = AppTest.from_file(str(Path(PAGE).with_name("kaart.py")), default_timeout=90).run()
+    for region, documented in (("AM34", True), ("AM01", False)):
+        kaart.selectbox(key="kaart_regio").set_value(region).run()
+        at.selectbox(key="regios_a").set_value(region).run()
+        assert not kaart.exception and not at.exception
+        (on_kaart,) = _after_centrumgemeente(kaart)
+        assert _after_centrumgemeente(at)[0] == on_kaart
+        assert on_kaart.startswith("Bron: ") == documented

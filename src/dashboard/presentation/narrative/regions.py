@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from dashboard.core.formatting import fmt_int
 from dashboard.data.labour import RATE_INDICATORS, LabourComparison, LabourRow
+from dashboard.data.sources import source_line
 from dashboard.region.profiles import RegionProfile
 
 #: Leads the method note on the pages and in the report.
@@ -50,6 +51,14 @@ def regions_count_sentence(n_regions: int, n_gemeenten: int, year: int) -> str:
         f"Nederland telt {n_regions} arbeidsmarktregio's met samen {n_gemeenten} gemeenten "
         f"(indeling {year})."
     )
+
+
+def centrumgemeente_source(source_id: str | None) -> str:
+    """The line under a region's centrumgemeente (Kaart, Regio's): the document that names it,
+    or that none does."""
+    if source_id:
+        return source_line(source_id)
+    return "Geen van de brondocumenten noemt de centrumgemeente van deze regio."
 
 
 def membership_sentence(gemeente: str, van: str, naar: str) -> str:
