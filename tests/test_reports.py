@@ -305,6 +305,34 @@ def test_hostile_text_never_breaks_the_pdf() -> None:
     assert build_pdf(content).startswith(b"%PDF")
 
 
+@pytest.mark.parametrize(
+    ("module", "writer", "build"),
+    [
+        ("dashboard.presentation.reports.pdf", "_PdfWriter", build_pdf),
+        ("dashboard.presentation.reports.pptx", "_DeckWriter", build_pptx),
+    ],
+)
+def test_a_library_failure_reaches_the_user_as_one_dutch_line(
+    content, monkeypatch, caplog, module, writer, build
+) -> None:
+    """The slides put python-pptx's own (English) error text into the user's message; the PDF
+    kept reportlab's in the log. Both now say in Dutch what failed and what to do, and log the
+    library's text."""
+    import importlib
+
+    def broken(self):  # type: ignore[no-untyped-def]
+        raise ValueError("lxml: unexpected element {a:rPr} in CT_TextParagraph")
+
+    monkeypatch.setattr(getattr(importlib.import_module(module), writer), "build", broken)
+    with pytest.raises(DashboardError) as err, caplog.at_level("WARNING"):
+        build(content)
+    message = str(err.value)
+    assert "lxml" not in message and "CT_TextParagraph" not in message
+    assert "kon niet worden" in message and "meld het de beheerder" in message
+    assert "\n" not in message
+    assert "CT_TextParagraph" in caplog.text
+
+
 def test_result_slide_shows_the_own_rating_that_changed_it(content) -> None:
     deck = Presentation(io.BytesIO(build_pptx(content)))
     title = content.section("varianten").title

@@ -9,7 +9,6 @@ names and reasons are user text and must never become markup.
 from __future__ import annotations
 
 import io
-import logging
 import math
 import re
 from dataclasses import dataclass
@@ -40,18 +39,16 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as _RlParagraph
 
-from dashboard.core.errors import DashboardError
 from dashboard.core.formatting import NIET_BESCHIKBAAR
 from dashboard.presentation.reports.content import Chart, ReportContent, Section
 from dashboard.presentation.reports.content import Table as ContentTable
+from dashboard.presentation.reports.failures import made
 from dashboard.presentation.reports.images import (
     ChartFonts,
     ImageRenderer,
     pdf_fonts,
     shared_renderer,
 )
-
-log = logging.getLogger(__name__)
 
 INK = colors.HexColor("#1a1a1a")
 ACCENT = colors.HexColor("#1f4e79")
@@ -639,15 +636,8 @@ def build_pdf(content: ReportContent, renderer: ImageRenderer | None = None) -> 
     renderer
         Draws the charts (default: :func:`~dashboard.presentation.reports.images.shared_renderer`).
     """
-    try:
-        return _PdfWriter(content, renderer or shared_renderer()).build()
-    except DashboardError:
-        raise
-    except (ValueError, OSError) as err:
-        # reportlab's layout errors are English and name its internals: the log keeps them,
-        # the user reads one Dutch line
-        log.warning("PDF-opmaak mislukt: %s", err)
-        raise DashboardError(
-            "het PDF-rapport kon niet worden opgemaakt (een tabel of tekst past niet op de "
-            "pagina); probeer het opnieuw met kortere teksten of meld het de beheerder"
-        ) from err
+    return made(
+        lambda: _PdfWriter(content, renderer or shared_renderer()).build(),
+        "het PDF-rapport kon niet worden opgemaakt (een tabel of tekst past niet op de pagina)",
+        "probeer het opnieuw met kortere teksten of meld het de beheerder",
+    )

@@ -19,11 +19,11 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from dashboard.core.errors import DashboardError
 from dashboard.data.sources import merge_source_lines
 from dashboard.presentation.charts import native
 from dashboard.presentation.reports.content import SECTION_KEYS, Chart, ReportContent, Section
 from dashboard.presentation.reports.content import Table as ContentTable
+from dashboard.presentation.reports.failures import made
 from dashboard.presentation.reports.images import ImageRenderer, png_size, shared_renderer, sized
 
 #: Sections that get a slide, in order (the methods annex stays in the PDF).
@@ -383,9 +383,8 @@ def build_pptx(content: ReportContent, renderer: ImageRenderer | None = None) ->
     renderer
         Draws the charts (default: :func:`~dashboard.presentation.reports.images.shared_renderer`).
     """
-    try:
-        return _DeckWriter(content, renderer or shared_renderer()).build()
-    except DashboardError:
-        raise
-    except (ValueError, OSError) as err:
-        raise DashboardError(f"de PowerPoint kon niet worden gemaakt: {err}") from err
+    return made(
+        lambda: _DeckWriter(content, renderer or shared_renderer()).build(),
+        "de PowerPoint kon niet worden gemaakt",
+        "probeer het opnieuw of meld het de beheerder",
+    )
