@@ -203,6 +203,11 @@ def read_name_table(folder: Path) -> dict[str, tuple[str, str]]:
     return table
 
 
+#: A dissolved 2014 gemeente with at least this share of its area in a second 2025 gemeente is
+#: listed as split (below it, the generalised boundaries of the two years merely differ).
+SPLIT_SHARE = 0.10
+
+
 @dataclass(frozen=True)
 class Placement:
     """Where one 2014 gemeente lies in today's gemeenten (shares of its 2014 area)."""
@@ -214,6 +219,12 @@ class Placement:
     #: the 2025 gemeente with the second largest part, and that part ("" and 0 when none)
     second_code: str
     second_share: float
+
+    @property
+    def split(self) -> bool:
+        """A dissolved gemeente whose area now lies in two or more gemeenten; its jobs all go
+        to the one with the largest part (``code_2025``), never divided."""
+        return self.code_2014 != self.code_2025 and self.second_share >= SPLIT_SHARE
 
 
 def place_by_overlap(

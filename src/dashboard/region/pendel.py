@@ -38,6 +38,7 @@ from dashboard.data.pendel_source import (
     MAPPING_FILE,
     META_FILE,
     NOT_GEMEENTEN,
+    Placement,
 )
 from dashboard.data.regions import RegionIndex
 
@@ -52,9 +53,6 @@ CAVEAT = (
     "Banen, geen personen (iemand kan meer banen hebben); alleen werknemers, geen zelfstandigen; "
     "cellen met minder dan 50 banen publiceert CBS niet en tellen hier als nul (niet geschat)."
 )
-#: A dissolved 2014 gemeente with at least this share of its area in a second 2025 gemeente is
-#: listed as split (below it, the generalised boundaries of the two years merely differ).
-SPLIT_SHARE = 0.10
 PLACEMENT_RULE = (
     "CBS publiceert deze cijfers in de gemeentelijke indeling van 2014 (403 gemeenten). Elke "
     "gemeente van 2014 telt in haar geheel mee bij de gemeente van 2025 die het grootste deel van "
@@ -92,31 +90,13 @@ def source_text(year: int, table_id: str = TABLE_ID) -> str:
 
 # --- the data ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Placement2014:
-    """One 2014 gemeente placed in a 2025 gemeente (see :mod:`dashboard.data.pendel_source`)."""
-
-    code_2014: str
-    name_2014: str
-    code_2025: str
-    share: float
-    second_code: str
-    second_share: float
-
-    @property
-    def split(self) -> bool:
-        """A dissolved gemeente whose area now lies in two or more gemeenten; its jobs all go
-        to the one with the largest part (``code_2025``), never divided."""
-        return self.code_2014 != self.code_2025 and self.second_share >= SPLIT_SHARE
-
-
-@dataclass(frozen=True)
 class PendelData:
     """Jobs (whole hundreds) per (woongemeente, werkgemeente) in 2025 codes, per December."""
 
     years: tuple[int, ...]
     #: year → woongemeente → werkgemeente → hundreds of jobs (nonzero only)
     flows: Mapping[int, Mapping[str, Mapping[str, int]]]
-    placements: tuple[Placement2014, ...]
+    placements: tuple[Placement, ...]
     attribution: str
     licence: str
     #: year → CBS table the figures of that December come from
@@ -271,11 +251,11 @@ def _read_flows_checked(
     return years, {y: partial(dict, flows[y]) for y in years}
 
 
-def _read_placements(path: Path) -> tuple[Placement2014, ...]:
+def _read_placements(path: Path) -> tuple[Placement, ...]:
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             return tuple(
-                Placement2014(
+                Placement(
                     code_2014=r["code_2014"],
                     name_2014=r["naam_2014"],
                     code_2025=r["code_2025"],
@@ -939,7 +919,8 @@ def region_trend(data: PendelData, index: RegionIndex, region_codes: Iterable[st
     )
 
 
-def split_placements(data: PendelData) -> tuple[Placement2014, ...]:
-    """Dissolved 2014 gemeenten with a sizeable part (≥ :data:`SPLIT_SHARE`) outside the 2025
-    gemeente that received their jobs."""
+def split_placements(data: PendelData) -> tuple[Placement, ...]:
+    """Dissolved 2014 gemeenten with a sizeable part (≥
+    :data:`~dashboard.data.pendel_source.SPLIT_SHARE`) outside the 2025 gemeente that received
+    their jobs."""
     return tuple(p for p in data.placements if p.split)

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from dashboard.core.markup import escape_markdown
+from dashboard.data.pendel_source import Placement
 from dashboard.presentation.charts import pendel as charts
 from dashboard.presentation.narrative import chart_texts
 from dashboard.presentation.narrative.pendel import (
@@ -34,7 +35,6 @@ from dashboard.region.pendel import (
     Outward,
     OverstapPendel,
     PendelSource,
-    Placement2014,
     RegionTrend,
 )
 from dashboard.ui.figures import show_chart, show_table
@@ -201,7 +201,7 @@ def move_block(move: OverstapPendel, *, key: str) -> None:
     )
 
 
-def method_note(placements: Sequence[Placement2014], gemeente_names: Mapping[str, str]) -> None:
+def method_note(placements: Sequence[Placement], gemeente_names: Mapping[str, str]) -> None:
     """How the 2014 gemeenten were placed in today's, with the split ones by name."""
     st.markdown(escape_markdown(PLACEMENT_RULE))
     if placements:
