@@ -89,3 +89,18 @@ def test_overstap_table_says_the_pendel(capsys):
     code, out, _ = run(capsys, "overstap", "--gemeente", "GM0626", "--naar", "AM19")
     assert code == 0
     assert "Pendel: Nu ligt 30,3%" in out and "december 2014" in out
+
+
+def test_every_pendel_answer_names_its_source_the_same_way(capsys) -> None:
+    """The ``bron`` block of ``pendel`` and of the pendel part of ``overstap`` were written
+    twice; the overstap's lacked the unit. Now one block (PendelSource.as_json)."""
+
+    def answer(*words: str) -> dict:
+        code, out, err = run(capsys, *words, "--formaat", "json")
+        assert code == 0 and err == ""
+        return json.loads(out)
+
+    alone = answer("pendel", "--gemeente", "GM0626")["bron"]
+    in_overstap = answer("overstap", "--gemeente", "GM0626", "--naar", "AM19")["pendel"]["bron"]
+    assert in_overstap == alone
+    assert alone["eenheid"] == "banen van werknemers × 1 000"

@@ -380,6 +380,17 @@ class PendelSource:
     def text(self) -> str:
         return source_text(self.year, self.table_id)
 
+    def as_json(self) -> dict:
+        """The ``bron`` block of every pendel JSON answer (CLI ``pendel``, ``overstap``)."""
+        return {
+            "tabel": self.table_id,
+            "jaar": self.year,
+            "periode": self.period,
+            "indeling": self.division,
+            "eenheid": "banen van werknemers × 1 000",
+            "toelichting": CAVEAT,
+        }
+
 
 @dataclass(frozen=True)
 class Place:
@@ -442,14 +453,7 @@ class GemeentePendel:
             }
 
         return {
-            "bron": {
-                "tabel": self.source.table_id,
-                "jaar": self.source.year,
-                "periode": self.source.period,
-                "indeling": self.source.division,
-                "eenheid": "banen van werknemers × 1 000",
-                "toelichting": CAVEAT,
-            },
+            "bron": self.source.as_json(),
             "gemeente": {"code": self.code, "naam": self.name},
             "regio": {"code": self.region_code, "naam": self.region_name},
             "kandidaat": (
@@ -551,13 +555,7 @@ class OverstapPendel:
             }
 
         return {
-            "bron": {
-                "tabel": self.source.table_id,
-                "jaar": self.source.year,
-                "periode": self.source.period,
-                "indeling": self.source.division,
-                "toelichting": CAVEAT,
-            },
+            "bron": self.source.as_json(),
             "voor": side(self.before),
             "na": side(self.after),
             "gemeente_aandeel_binnen_regio_voor": _round(self.gemeente_share_before),
