@@ -251,6 +251,17 @@ def test_pdf_embeds_a_font_with_euro_and_diaeresis(pdf_bytes) -> None:
     assert b"DejaVuSans" in pdf_bytes
 
 
+def test_the_pdf_sets_no_italics(pdf_bytes) -> None:
+    """The charts' text alternatives (several lines each) and the 'niet beschikbaar' notices
+    were set in italics, which read harder; the Presentatie page shows them upright. Two faces
+    are embedded, regular and bold."""
+    assert b"Oblique" not in pdf_bytes
+    assert set(re.findall(rb"/BaseFont /[A-Z]{6}\+(DejaVuSans[-\w]*)", pdf_bytes)) == {
+        b"DejaVuSans",
+        b"DejaVuSans-Bold",
+    }
+
+
 @pytest.mark.slow
 def test_pptx_slides_titles_and_alt_text(pptx_bytes) -> None:
     prs = Presentation(io.BytesIO(pptx_bytes))

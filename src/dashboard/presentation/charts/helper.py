@@ -34,8 +34,8 @@ from concurrent.futures import Future
 
 from dashboard.core.config import PACKAGE_DIR
 
-#: The PDF's (regular, bold, italic) font names and a pickled reportlab drawing in them.
-MadeDrawing = tuple[tuple[str, str, str], bytes]
+#: The PDF's (regular, bold) font names and a pickled reportlab drawing in them.
+MadeDrawing = tuple[tuple[str, str], bytes]
 #: What the helper sends back for one chart: its SVG and, when asked, its PNG and drawing.
 Drawn = tuple[str, bytes | None, MadeDrawing | None]
 #: The helper's command-line word for "make the PDF's drawings too".

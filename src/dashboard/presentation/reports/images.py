@@ -33,21 +33,25 @@ log = logging.getLogger(__name__)
 
 
 @cache
-def pdf_fonts() -> tuple[str, str, str]:
-    """The PDF's (regular, bold, italic) reportlab font names, registered in this process:
-    DejaVu when available, else Helvetica. The page text and the charts' texts use them, in
-    the process that lays out the PDF and in the helper process that converts its charts."""
+def pdf_fonts() -> tuple[str, str]:
+    """The PDF's (regular, bold) reportlab font names, registered in this process: DejaVu
+    when available, else Helvetica. The page text and the charts' texts use them, in the
+    process that lays out the PDF and in the helper process that converts its charts.
+
+    The report sets no italics: longer passages in italics read harder (the text alternatives
+    under the charts are several lines long), and the Presentatie page shows them upright.
+    Markup asking for italics gets the upright face.
+    """
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     # asking getFont for a font not registered yet first parses every AFM file reportlab knows
     if "DejaVuSans" in pdfmetrics.getRegisteredFontNames():
-        return "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
+        return "DejaVuSans", "DejaVuSans-Bold"
     for folder in FONT_DIRS:
         files = {
             "DejaVuSans": folder / "DejaVuSans.ttf",
             "DejaVuSans-Bold": folder / "DejaVuSans-Bold.ttf",
-            "DejaVuSans-Oblique": folder / "DejaVuSans-Oblique.ttf",
         }
         if all(p.exists() for p in files.values()):
             for name, path in files.items():
@@ -56,12 +60,12 @@ def pdf_fonts() -> tuple[str, str, str]:
                 "DejaVuSans",
                 normal="DejaVuSans",
                 bold="DejaVuSans-Bold",
-                italic="DejaVuSans-Oblique",
+                italic="DejaVuSans",
                 boldItalic="DejaVuSans-Bold",
             )
-            return "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
+            return "DejaVuSans", "DejaVuSans-Bold"
     log.warning("DejaVu-lettertype niet gevonden; PDF gebruikt Helvetica (Latin-1)")
-    return "Helvetica", "Helvetica-Bold", "Helvetica-Oblique"
+    return "Helvetica", "Helvetica-Bold"
 
 
 def sized(spec: dict, width: int, height: int) -> dict:
@@ -82,7 +86,8 @@ def svg_size(svg: str) -> tuple[float, float]:
 
 class ChartFonts:
     """Which reportlab font each text of a chart gets in the PDF (an svglib font map): the
-    PDF's own regular, bold and italic type, whatever family the chart names.
+    PDF's own regular and bold type, whatever family the chart names (italics upright, as in
+    the rest of the report: :func:`pdf_fonts`).
 
     Without it svglib looks every family of the chart's list up on its own (``fc-match`` in a
     new process, then the TrueType file read again for each name), which took a fifth of the
@@ -90,13 +95,13 @@ class ChartFonts:
     Helvetica where only Python was on ``PATH``.
     """
 
-    def __init__(self, regular: str, bold: str, italic: str) -> None:
-        self.regular, self.bold, self.italic = regular, bold, italic
+    def __init__(self, regular: str, bold: str) -> None:
+        self.regular, self.bold = regular, bold
 
     @property
-    def names(self) -> tuple[str, str, str]:
-        """(regular, bold, italic)."""
-        return self.regular, self.bold, self.italic
+    def names(self) -> tuple[str, str]:
+        """(regular, bold)."""
+        return self.regular, self.bold
 
     def find_font(
         self, font_name: str, weight: str = "normal", style: str = "normal"
@@ -105,9 +110,7 @@ class ChartFonts:
         weight = weight.strip().lower()
         if weight in {"bold", "bolder"} or (weight.isdigit() and int(weight) >= 600):
             return self.bold, True
-        if style.strip().lower() in {"italic", "oblique"}:
-            return self.italic, True
-        return self.regular, True
+        return self.regular, True  # italics too: the report sets them upright
 
 
 def svg_drawing(svg: str, fonts: ChartFonts | None = None) -> Any:
@@ -126,7 +129,7 @@ def svg_drawing(svg: str, fonts: ChartFonts | None = None) -> Any:
     return drawing
 
 
-def pdf_drawing(svg: str) -> tuple[tuple[str, str, str], bytes]:
+def pdf_drawing(svg: str) -> tuple[tuple[str, str], bytes]:
     """What the helper process sends back for the PDF: the font names and the pickled
     :func:`svg_drawing` of ``svg`` in the PDF's fonts (registered over there by the same
     :func:`pdf_fonts`)."""

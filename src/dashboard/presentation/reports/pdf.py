@@ -1,9 +1,10 @@
 """A4 PDF report in Dutch (reportlab), rendered from a :class:`~.content.ReportContent`.
 
-Fonts: DejaVu Sans from Debian's ``fonts-dejavu-core`` is embedded when present, so €, ë, ≥ and
-the typographic quotes print; otherwise reportlab's Helvetica is used (Latin-1 only: ``≥`` and
-``–`` then fall back to ``>=`` and ``-``). Every text that reaches a Paragraph is escaped: scenario
-names and reasons are user text and must never become markup.
+Fonts: DejaVu Sans (regular and bold; no italics) from Debian's ``fonts-dejavu-core`` is
+embedded when present, so €, ë, ≥ and the typographic quotes print; otherwise reportlab's
+Helvetica is used (Latin-1 only: ``≥`` and ``–`` then fall back to ``>=`` and ``-``). Every text
+that reaches a Paragraph is escaped: scenario names and reasons are user text and must never
+become markup.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ class Paragraph(_RlParagraph):
 
 class _Styles:
     def __init__(self) -> None:
-        regular, bold, italic = pdf_fonts()
+        regular, bold = pdf_fonts()
         self.latin1_only = regular == "Helvetica"
 
         def style(
@@ -104,13 +105,13 @@ class _Styles:
         self.cell = style("cell", 9, 11.5)
         self.cell_head = style("cellh", 9, 11.5, bold)
         self.caption = style("caption", 9.5, 12.5, bold, spaceBefore=6, spaceAfter=3)
-        self.alt = style("alt", 8.5, 11, italic, textColor=MUTED, spaceAfter=2)
+        # smaller and grey, upright: several lines of italics read harder (see pdf_fonts)
+        self.alt = style("alt", 8.5, 11, textColor=MUTED, spaceAfter=4)
         self.source = style("source", 8, 10.5, textColor=MUTED, spaceAfter=6)
         self.missing = style(
             "missing",
             10.5,
             14,
-            italic,
             textColor=MUTED,
             backColor=colors.HexColor("#f3f3f3"),
             borderPadding=6,
@@ -118,7 +119,7 @@ class _Styles:
             spaceAfter=10,
         )
         self.regular, self.bold = regular, bold
-        self.chart_fonts = ChartFonts(regular, bold, italic)
+        self.chart_fonts = ChartFonts(regular, bold)
 
     def text(self, value: str) -> str:
         """Escape for reportlab markup; without DejaVu, replace what Helvetica cannot print."""
@@ -502,7 +503,9 @@ class _PdfWriter:
         drawing.scale(factor, factor)
         drawing.width, drawing.height = width, height
         drawing.hAlign = "LEFT"
-        parts = [caption, drawing, self.para(f"Tekstalternatief: {chart.alt_text}", self.st.alt)]
+        # the label in bold: it sets the text apart from the source line under it
+        alt = Paragraph(f"<b>Tekstalternatief:</b> {self.st.text(chart.alt_text)}", self.st.alt)
+        parts = [caption, drawing, alt]
         parts.extend(self.source_lines([chart.source], f"Figuur {self.figure_no}"))
         return [KeepTogether(parts)]
 

@@ -24,7 +24,6 @@ class Fonts(Protocol):
 
     regular: str
     bold: str
-    italic: str
 
 
 #: The d3 number formats the drawers write in Dutch: fixed decimals, with or without thousands.
