@@ -202,9 +202,10 @@ def test_an_aggregate_is_worked_out_once_per_membership_and_year(monkeypatch) ->
     the second ask is answered from the table's derived store, as its own frame."""
     from dashboard.data import kerncijfers
 
-    calls = []
-    summands = kerncijfers._summands
-    monkeypatch.setattr(kerncijfers, "_summands", lambda f: calls.append(1) or summands(f))
+    calls, summed = [], []
+    worked_out, summands = kerncijfers._aggregate, kerncijfers._summands
+    monkeypatch.setattr(kerncijfers, "_aggregate", lambda *a: calls.append(1) or worked_out(*a))
+    monkeypatch.setattr(kerncijfers, "_summands", lambda f: summed.append(1) or summands(f))
     kc = synthetic()
     membership = {"GM0001": "R", "GM0002": "R", "GM0003": "S"}
     first = aggregate(kc, membership, 2024)
@@ -214,3 +215,5 @@ def test_an_aggregate_is_worked_out_once_per_membership_and_year(monkeypatch) ->
     assert again.loc["R", "inwoners"] == 4000
     other = aggregate(kc, {**membership, "GM0003": "R"}, 2024)
     assert len(calls) == 2 and other.loc["R", "inwoners"] == 4500
+    # the gemeenten's summands are worked out once per table and year, for every membership
+    assert len(summed) == 1

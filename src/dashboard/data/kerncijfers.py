@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.core.errors import DataMissingError, ValidationError
+from dashboard.core.formatting import is_missing
 from dashboard.data.cbs import read_kerncijfers
 from dashboard.data.indicators import INDICATORS
 
@@ -265,22 +266,29 @@ def aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.
     return out.copy(deep=False)
 
 
-def _aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.DataFrame:
+def _year_summands(kc: pd.DataFrame, year: int) -> tuple[list[str], np.ndarray, pd.Index]:
+    """:func:`_summands` of every gemeente of ``year``, once per table and year, with one more
+    column of NaN for a gemeente without a row; and the gemeente codes of the columns."""
     figures = gemeente_figures(kc, year)
+    names, values = _summands(figures)
+    missing = np.full((len(names), 1), np.nan)
+    return names, np.hstack([values, missing]), figures.index
+
+
+def _aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd.DataFrame:
+    names, table, index = _derived_from(kc, ("summands", year), lambda: _year_summands(kc, year))
     # A gemeente without a row for this year has all figures missing, never zero. Only the
-    # members' rows are taken (in table order): a region's few members need not carry the
+    # members' columns are taken (in table order): a region's few members need not carry the
     # whole country along.
-    everyone = figures.index.union(pd.Index(list(membership)))
-    region = pd.Series(membership, dtype=object).reindex(everyone)
-    member = region.notna().to_numpy()
-    figures = figures.reindex(everyone[member])
-    codes = region.to_numpy(dtype=object)[member]
+    members = sorted(g for g, r in membership.items() if not is_missing(r))
+    columns = index.get_indexer(members)
+    columns[columns < 0] = table.shape[1] - 1  # no row this year: the column of NaN
+    codes = np.array([membership[g] for g in members], dtype=object)
     # Members of a region side by side, in table order within each region; each region's sum
     # is then numpy's sum over one contiguous slice, the same sum a Series of the members gives.
     order = np.argsort(codes, kind="stable")
     regions, starts, counts = np.unique(codes[order], return_index=True, return_counts=True)
-    names, values = _summands(figures)
-    values = np.ascontiguousarray(values[:, order])
+    values = np.ascontiguousarray(table[:, columns[order]])
     # a plain sum is NaN as soon as one member is missing: a partial sum would look complete
     sums = np.empty((len(names), len(regions)))
     for j, (start, count) in enumerate(zip(starts, counts, strict=True)):
@@ -292,21 +300,27 @@ def _aggregate(kc: pd.DataFrame, membership: Mapping[str, str], year: int) -> pd
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(usable, num / np.where(usable, den, 1.0) * scale, np.nan)
 
-    columns: dict[str, np.ndarray] = {"n_gemeenten": counts.astype(int)}
-    for ind in INDICATORS.values():
+    # one float block, an indicator per column (NaN for a kind not summed), then the counts
+    block = np.full((len(regions), len(INDICATORS)), np.nan)
+    for j, ind in enumerate(INDICATORS.values()):
         if ind.kind == "som":
-            columns[ind.id] = total[ind.id]
+            block[:, j] = total[ind.id]
         elif ind.kind == "verhouding":
-            columns[ind.id] = ratio(total[ind.numerator], total[ind.denominator], ind.scale)
+            block[:, j] = ratio(total[ind.numerator], total[ind.denominator], ind.scale)
         elif ind.kind == "aandeel":
             counted = total[f"{ind.id}*inwoners"]
             inwoners = total["inwoners"]
             with np.errstate(divide="ignore", invalid="ignore"):
-                columns[ind.id] = np.where(inwoners != 0, counted / inwoners * 100.0, np.nan)
+                block[:, j] = np.where(inwoners != 0, counted / inwoners * 100.0, np.nan)
         elif ind.kind == "gewogen":
-            columns[ind.id] = ratio(total[f"{ind.id}*{ind.weight}"], total[ind.weight])
-    out = pd.DataFrame(columns, index=pd.Index([str(r) for r in regions], name="region_code"))
-    return out.reindex(columns=["n_gemeenten", *INDICATORS])
+            block[:, j] = ratio(total[f"{ind.id}*{ind.weight}"], total[ind.weight])
+    out = pd.DataFrame(
+        block,
+        index=pd.Index([str(r) for r in regions], name="region_code"),
+        columns=list(INDICATORS),
+    )
+    out.insert(0, "n_gemeenten", counts.astype(int))
+    return out
 
 
 NATIONAL_CODE = "NL"
