@@ -35,7 +35,8 @@ def _count_reads(monkeypatch) -> Counter:
         (pendel, "_read_flows"),
         (cbs, "_with_kwb"),  # inside the kerncijfers' read
         (overstap, "simulate"),
-        (kerncijfers, "_summands"),  # inside the work of one aggregate
+        (kerncijfers, "_aggregate"),  # the work of one aggregate
+        (kerncijfers, "_summands"),  # the gemeenten's summands of one year
     ):
         _count(monkeypatch, module, name, calls, key=lambda *a, name=name, **k: name)
     return calls
@@ -58,7 +59,9 @@ def test_a_report_works_out_each_figure_once(monkeypatch, cbs_dir) -> None:
     assert calls["_with_kwb"] == 1, "the kerncijfers are read once"
     assert calls["simulate"] == 1, "the overstap section and the conclusie share one simulation"
     assert sum(asked.values()) > len(asked), "the report asks for some aggregates again"
-    assert calls["_summands"] == len(asked), "each membership and year is aggregated once"
+    assert calls["_aggregate"] == len(asked), "each membership and year is aggregated once"
+    years = {year for _, year in asked}
+    assert calls["_summands"] == len(years), "the summands are worked out once per year"
 
 
 @pytest.mark.slow  # derives the indeling and the map from the boundary files
