@@ -328,6 +328,12 @@ NATIONAL_CODE = "NL"
 
 def national(kc: pd.DataFrame, year: int) -> pd.Series:
     """Figures for Nederland: every gemeente of ``year`` as one region, by the same rules
-    (so a figure missing for one gemeente is missing for Nederland too)."""
+    (so a figure missing for one gemeente is missing for Nederland too). Worked out once per
+    table and year; each caller gets its own Series."""
+    figures = _derived_from(kc, ("national", year), lambda: _national(kc, year))
+    return figures.copy(deep=False)
+
+
+def _national(kc: pd.DataFrame, year: int) -> pd.Series:
     codes = kc.loc[kc["jaar"] == year, "gemeente_code"]
     return aggregate(kc, dict.fromkeys(codes, NATIONAL_CODE), year).loc[NATIONAL_CODE]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -127,16 +128,17 @@ class LabourComparison:
 
     def member_table(self, region_code: str) -> pd.DataFrame:
         members = self.members[region_code]
-        table = pd.DataFrame({"Gemeente": members["gemeente_naam"].to_numpy()})
+        # the columns are collected first and made into a frame once
+        columns: dict[str, Any] = {"Gemeente": members["gemeente_naam"].to_numpy()}
         for column in MEMBER_COLUMNS:
             ind = INDICATORS[column]
-            table[f"{ind.label} ({indicator_period(column, self.year).text})"] = [
+            columns[f"{ind.label} ({indicator_period(column, self.year).text})"] = [
                 fmt_number(v, 0 if ind.kind == "som" else ind.decimals)
                 if not is_missing(v)
                 else NIET_BESCHIKBAAR
-                for v in members[column]
+                for v in members[column].tolist()
             ]
-        return table
+        return pd.DataFrame(columns)
 
 
 def labour_year(kc: pd.DataFrame) -> int | None:
@@ -145,8 +147,8 @@ def labour_year(kc: pd.DataFrame) -> int | None:
     return max(years) if years else None
 
 
-def _value(frame: pd.DataFrame | pd.Series, code: str | None, column: str) -> float | None:
-    raw = frame[column] if code is None else frame.loc[code, column]
+def _value(row: Mapping[str, Any], column: str) -> float | None:
+    raw = row[column]
     return None if is_missing(raw) else float(raw)
 
 
@@ -170,16 +172,18 @@ def labour_comparison(
     wanted = {code for code, _ in regions}
     own = {g: r for g, r in membership.items() if r in wanted}
     totals = aggregate(kc, own, year)
-    nl = national(kc, year) if with_nederland else None
+    # each area's figures as a mapping, looked up ~25 times each (a frame lookup per value
+    # cost more than the rest of the block)
+    rows = {code: totals.loc[code].to_dict() for code, _ in regions if code in totals.index}
+    nl = national(kc, year).to_dict() if with_nederland else None
 
     def make(indicator_id: str) -> LabourRow:
         ind = INDICATORS[indicator_id]
         values: dict[str, float | None] = {
-            code: _value(totals, code, indicator_id) if code in totals.index else None
-            for code, _ in regions
+            code: _value(rows[code], indicator_id) if code in rows else None for code, _ in regions
         }
         if nl is not None:
-            values[NATIONAL_CODE] = _value(nl, None, indicator_id)
+            values[NATIONAL_CODE] = _value(nl, indicator_id)
         return LabourRow(
             id=ind.id,
             label=ind.label,
