@@ -236,6 +236,7 @@ def test_app_applies_a_share_link_once_with_notices() -> None:
     ("params", "first"),
     [
         ({"og": "![x](//e.vil/p.png)"}, "Uit de link (het webadres) is niets overgenomen."),
+        ({"ob": "AM19:1.000.000.000.000"}, "Uit de link (het webadres) is niets overgenomen."),
         ({"gw": "wg:2", "og": "x"}, "De geldige instellingen uit de link (het webadres) zijn"),
         ({"gw": "wg:2"}, "De instellingen uit de link (het webadres) zijn overgenomen."),
     ],
@@ -310,3 +311,17 @@ def test_app_refuses_a_very_long_link_with_one_notice() -> None:
     infos = [i.value for i in at.info]
     assert len(infos) == 1 and "niet worden gelezen" in infos[0], infos[:5]
     assert weighting(at) == {}
+
+
+def test_a_link_whose_every_budget_is_invalid_leaves_the_budgets_alone() -> None:
+    """``?ob=AM19:1.000.000.000.000`` (every item invalid) was taken as "no budgets": the
+    entered amounts were wiped and the page said the link's settings were taken. An empty
+    ``ob=`` still clears them, as a link made after clearing them says."""
+    from dashboard.scenarios.sharelink import decode
+
+    invalid = decode({"ob": "AM19:1.000.000.000.000"})
+    assert "budgets" not in invalid.overstap and not invalid.taken and invalid.notices
+    cleared = decode({"ob": ""})
+    assert cleared.overstap == {"budgets": {}} and cleared.taken
+    mixed = decode({"ob": "AM19:1000,AM34:x"})
+    assert mixed.overstap == {"budgets": {"AM19": 1000}} and mixed.notices

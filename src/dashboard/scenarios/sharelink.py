@@ -319,6 +319,10 @@ def _valid_config(sections: dict[str, dict[str, Any]], note: Any) -> dict[str, A
     return config
 
 
+#: The link's parameter of each overstap mapping.
+_MAPPING_PARAMS = {"budgets": "ob", "variant_for_region": "ovr"}
+
+
 def _decode_overstap(p: Mapping[str, str], matrix: Matrix, note: Any) -> dict[str, Any]:
     """The overstap keys the link set: text parsed here, values checked by
     :class:`~dashboard.region.settings.OverstapSettings` (as for session state and scenario
@@ -363,7 +367,9 @@ def _decode_overstap(p: Mapping[str, str], matrix: Matrix, note: Any) -> dict[st
 
     def kept(key: str) -> bool:
         if key in ("budgets", "variant_for_region"):
-            return True  # their invalid items were dropped one by one
+            # their invalid items were dropped one by one; an empty result is taken only when
+            # the link emptied it ("ob="), not when every item it gave was invalid
+            return bool(values[key]) or not _split_pairs(p[_MAPPING_PARAMS[key]])
         given = raw[key].upper() if key in ("gemeente", "naar") else raw[key]
         return bool(values[key] == given)
 
