@@ -4,6 +4,7 @@ compared with vl-convert's drawing of the same specification."""
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from pathlib import Path
 
@@ -13,8 +14,11 @@ import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Inches, Pt
+from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Path as PdfPath
-from reportlab.graphics.shapes import String
+from reportlab.graphics.shapes import Rect, String
+from reportlab.graphics.widgets.grids import ShadedRect
+from reportlab.lib.colors import HexColor
 
 from dashboard.core.formatting import fmt_int
 from dashboard.data.regions import load_region_index
@@ -221,6 +225,27 @@ def test_pdf_region_map_legend_in_dutch(region_spec: dict, values: pd.Series, fo
     ]
     fonts_used = {s.fontName for s in drawing.contents[2].contents if isinstance(s, String)}
     assert fonts_used == {fonts.regular, fonts.bold}
+
+
+def test_pdf_legend_gradient_is_a_smooth_shading_per_ramp_step(
+    region_spec: dict, fonts
+) -> None:
+    """The PDF's colour bar is the PDF's own gradient, one per step of the ramp from its low to
+    its high colour (light at the bottom), as on the slides: not a stack of stripes."""
+    drawing = drawn(region_spec, fonts)
+    legend = drawing.contents[2].contents
+    ramp = region_spec["layer"][0]["encoding"]["color"]["scale"]["range"]
+    shaded = [s for s in legend if isinstance(s, ShadedRect)]
+    assert len(shaded) == len(ramp) - 1 == 2
+    assert [(s.fillColorStart.hexval(), s.fillColorEnd.hexval()) for s in shaded] == [
+        (HexColor(a).hexval(), HexColor(b).hexval()) for a, b in itertools.pairwise(ramp)
+    ]
+    assert all(s.orientation == "horizontal" for s in shaded)  # colour changes upwards
+    assert shaded[0].y < shaded[1].y  # the low step at the bottom
+    assert not [s for s in legend if isinstance(s, Rect) and s.fillColor is not None
+                and s.strokeColor is None]  # fmt: skip
+    pdf = renderPDF.drawToString(drawing)
+    assert pdf.count(b"/ShadingType 2") == 2
 
 
 def test_pdf_overstap_map_legend(overstap_spec: dict, fonts) -> None:

@@ -35,6 +35,9 @@ MIDDLE_BASELINE = 0.30
 #: Slides: legend type never smaller than this, in points.
 SLIDE_MIN_FONT_PT = 14.0
 EMU_PER_PT = 12700
+#: Stripes per step of a legend gradient where a drawing is rendered other than to PDF (a PDF
+#: gets a smooth shading).
+GRADIENT_SHADES = 80
 SLIDE_FONT = "Calibri"
 #: Characters about half as wide as a letter (for estimating a slide text's width).
 NARROW = frozenset(" .,:;'()[]-|!il")
@@ -641,6 +644,7 @@ def pdf_drawing(spec: dict, width: int, height: int, fonts: Fonts) -> Any:
     plus legends and padding, in points as the SVG's pixels): one filled path per feature, the
     outlines, the legends in the PDF's fonts."""
     from reportlab.graphics.shapes import Circle, Drawing, Group, Path, Rect, String
+    from reportlab.graphics.widgets.grids import ShadedRect
     from reportlab.lib.colors import HexColor
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -672,12 +676,26 @@ def pdf_drawing(spec: dict, width: int, height: int, fonts: Fonts) -> Any:
         areas.add(path)
     drawing.add(areas, name="areas")
     legend = Group()
-    # a band per pixel of the default gradient, each its colour halfway (a reportlab drawing
-    # has no gradients); a little overlap: no hairline gaps between the bands when zoomed in
-    for low, high, x, y, w, h, horizontal in _bands(pic, 80):
-        shade = interpolate((low, high), 0.5)
-        w, h = (w * 1.2, h) if horizontal else (w, h * 1.2)
-        legend.add(Rect(x, top - y - h, w, h, fillColor=HexColor(shade), strokeColor=None))
+    # one two-colour gradient per step of the ramp, as on the slides: reportlab's shaded
+    # rectangle is a PDF axial shading (linear in RGB, as Vega's), clipped to the rectangle;
+    # half a pixel over the step before it: no seam between them
+    for low, high, x, y, w, h, horizontal in _bands(pic, 1):
+        w, h = (w + 0.5, h) if horizontal else (w, h + 0.5)
+        legend.add(
+            ShadedRect(
+                x=x,
+                y=top - y - h,
+                width=w,
+                height=h,
+                # "vertical" stripes: the colour changes from left to right
+                orientation="vertical" if horizontal else "horizontal",
+                fillColorStart=HexColor(low),  # left, or at the bottom
+                fillColorEnd=HexColor(high),
+                numShades=GRADIENT_SHADES,
+                strokeColor=None,
+                strokeWidth=0,
+            )
+        )
     for entry, cx, cy in _symbols(pic):
         style = {
             "fillColor": colour(entry.fill),
