@@ -227,9 +227,7 @@ def test_pdf_region_map_legend_in_dutch(region_spec: dict, values: pd.Series, fo
     assert fonts_used == {fonts.regular, fonts.bold}
 
 
-def test_pdf_legend_gradient_is_a_smooth_shading_per_ramp_step(
-    region_spec: dict, fonts
-) -> None:
+def test_pdf_legend_gradient_is_a_smooth_shading_per_ramp_step(region_spec: dict, fonts) -> None:
     """The PDF's colour bar is the PDF's own gradient, one per step of the ramp from its low to
     its high colour (light at the bottom), as on the slides: not a stack of stripes."""
     drawing = drawn(region_spec, fonts)
