@@ -570,6 +570,64 @@ def test_paragraphs_broken_once_per_width_give_the_same_pdf(content, renderer, m
     assert build_pdf(content, renderer) == kept
 
 
+_STYLES_FOR_PLAIN = {}
+
+
+def _plain_styles():  # type: ignore[no-untyped-def]
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    if not _STYLES_FOR_PLAIN:
+        regular, bold = pdf_fonts()
+        body = ParagraphStyle("b", fontName=regular, fontSize=9, leading=11.5)
+        _STYLES_FOR_PLAIN.update(
+            body=body,
+            bold=ParagraphStyle("h", parent=body, fontName=bold, embeddedHyphenation=1),
+            right=ParagraphStyle("r", parent=body, alignment=TA_RIGHT, textColor="#555555"),
+        )
+    return _STYLES_FOR_PLAIN
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("aZ9 ,.-€%()'\"\n\t\u00a0\u2265ë>;/"), max_size=40),
+    style=st.sampled_from(["body", "bold", "right"]),
+)
+def test_a_text_without_markup_gets_the_fragments_the_parser_makes(text: str, style: str) -> None:
+    """The PDF's paragraph reads a text without ``<`` and ``&`` without reportlab's markup
+    parser: same cleaned text, same fragments (font, size, colour, text), no list shared."""
+    from reportlab.platypus import Paragraph as ReportlabParagraph
+
+    from dashboard.presentation.reports import pdf
+
+    paragraph_style = _plain_styles()[style]
+    mine = pdf.Paragraph(text, paragraph_style)
+    theirs = ReportlabParagraph(text, paragraph_style)
+    assert mine.text == theirs.text
+    assert [vars(f) for f in mine.frags] == [vars(f) for f in theirs.frags]
+    again = pdf.Paragraph(text, paragraph_style)
+    for a, b in zip(mine.frags, again.frags, strict=True):
+        assert a.link is not b.link and a.us_lines is not b.us_lines
+
+
+def test_only_paragraphs_with_markup_are_parsed(content, renderer, monkeypatch) -> None:
+    """Of the default PDF's ~750 paragraphs, only those with markup or an escaped character
+    (and the first plain one of each style) go through reportlab's markup parser."""
+    from reportlab.platypus.paraparser import ParaParser
+
+    parsed: list[str] = []
+    parse = ParaParser.parse
+
+    def counted(self, text, style):  # type: ignore[no-untyped-def]
+        parsed.append(text)
+        return parse(self, text, style)
+
+    monkeypatch.setattr(ParaParser, "parse", counted)
+    build_pdf(content, renderer)
+    plain = [t for t in parsed if "<" not in t and "&" not in t and t != "x"]
+    assert not plain, plain[:3]
+    assert len(parsed) < 150
+
+
 def test_a_long_word_without_spaces_wraps_in_the_pdf(tmp_path, cbs_dir) -> None:
     """A valid 500-character reason without a space broke the PDF ("negative availWidth")."""
     reason = "x" * 500

@@ -9,6 +9,7 @@ become markup.
 
 from __future__ import annotations
 
+import copy
 import io
 import math
 import re
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape as html_escape  # xml.sax.saxutils would import urllib.request
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -39,6 +41,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import Paragraph as _RlParagraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 from dashboard.core.formatting import NIET_BESCHIKBAAR
 from dashboard.presentation.reports.content import Chart, ReportContent, Section
@@ -61,15 +65,59 @@ HEADER_BG = colors.HexColor("#e8eef4")
 NEW_PAGE = {"aannames"}
 
 
+#: Per paragraph style, what reportlab's markup parser makes of a text without markup.
+_PLAIN_FRAGS: WeakKeyDictionary[ParagraphStyle, Any] = WeakKeyDictionary()
+
+
+def _plain_frags(text: str, style: ParagraphStyle) -> list[Any]:
+    """The fragments reportlab's markup parser makes of ``text`` (cleaned, without ``<`` and
+    ``&``): one fragment of the style's font, size and colour holding the text; none for an
+    empty text. The parser runs once per style instead of once per paragraph."""
+    if not text:
+        return []
+    template = _PLAIN_FRAGS.get(style)
+    if template is None:
+        parser = ParaParser()
+        parser.caseSensitive = 1
+        template = _PLAIN_FRAGS[style] = parser.parse("x", style)[1][0]
+    frag = copy.copy(template)
+    for key, value in vars(template).items():
+        if isinstance(value, list):  # no list shared between paragraphs
+            setattr(frag, key, list(value))
+    frag.text = text
+    frags = [frag]
+    textTransformFrags(frags, style)
+    return frags
+
+
 class Paragraph(_RlParagraph):
-    """reportlab's paragraph, breaking its lines once per width.
+    """reportlab's paragraph, breaking its lines once per width and parsing no markup where
+    there is none.
 
     The layout asks a paragraph for its size several times at the same width (a table cell: to
     size its row, then to draw it; a kept-together block: to see if it fits, then again in the
     frame). reportlab breaks the lines anew on every call, though they depend only on the width
     (not on the height offered): the last width's result is kept, as long as the broken lines
     are (a split that finds no room drops them).
+
+    Most paragraphs (table cells, source lines) are escaped text without tags: reportlab's own
+    cleaning gives their text and :func:`_plain_frags` the fragments its parser would make.
     """
+
+    def __init__(
+        self, text: Any, style: ParagraphStyle | None = None, *args: Any, **kwargs: Any
+    ) -> None:
+        if (
+            style is not None
+            and not args
+            and not kwargs
+            and isinstance(text, str)
+            and "<" not in text
+            and "&" not in text
+        ):
+            text = cleanBlockQuotedText(text)
+            kwargs["frags"] = _plain_frags(text, style)
+        super().__init__(text, style, *args, **kwargs)
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
 
