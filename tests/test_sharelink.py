@@ -52,6 +52,20 @@ def test_round_trip_is_exact_values_and_types() -> None:
             assert type(view.problem_config[section][key]) is type(value)
 
 
+def test_amounts_typed_in_whole_euros_read_as_typed_in_the_link() -> None:
+    """An amount typed as "1.000.000" (a float after reading) is written ``1000000``, not
+    ``1000000.0``; cents stay; the link reads back equal amounts."""
+    overstap = {
+        **DEFAULT_OVERSTAP,
+        "budgets": {"AM19": 1_000_000.0, "AM34": 800_000.5},
+        "frictiekosten": 250_000.0,
+    }
+    params = encode({}, overstap, DEFAULT_OVERSTAP)
+    assert params["ob"] == "AM19:1000000,AM34:800000.5"
+    assert params["of"] == "250000"
+    assert {**DEFAULT_OVERSTAP, **decode(params).overstap} == overstap
+
+
 def test_defaults_give_an_empty_link() -> None:
     assert encode({}, DEFAULT_OVERSTAP, DEFAULT_OVERSTAP) == {}
     assert query_string({}) == ""

@@ -93,6 +93,14 @@ def _num(value: Any) -> str:
     return repr(value) if isinstance(value, float) else str(int(value))
 
 
+def _amount(value: Any) -> str:
+    """A euro amount as a link writes it: whole euros without ``.0`` (``1000000``, as typed),
+    cents as the float they are (``800000.5``); it reads back as an equal amount."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    return _num(value)
+
+
 def _pairs(items: Mapping[str, Any]) -> str:
     return ",".join(f"{k}:{v}" for k, v in items.items())
 
@@ -137,12 +145,12 @@ def encode(
         if changed.get("naar"):
             params["on"] = str(changed["naar"])
         if "budgets" in changed:
-            params["ob"] = _pairs({r: _num(v) for r, v in (changed["budgets"] or {}).items()})
+            params["ob"] = _pairs({r: _amount(v) for r, v in (changed["budgets"] or {}).items()})
         if "key" in changed:
             params["ok"] = KEY_CODES.get(str(changed["key"]), str(changed["key"]))
         if "frictiekosten" in changed:
             value = changed["frictiekosten"]
-            params["of"] = "" if value is None else _num(value)
+            params["of"] = "" if value is None else _amount(value)
         if "variant_for_region" in changed:
             params["ovr"] = _pairs(dict(changed["variant_for_region"] or {}))
     return params
