@@ -9,7 +9,6 @@ become markup.
 
 from __future__ import annotations
 
-import copy
 import io
 import math
 import re
@@ -80,11 +79,9 @@ def _plain_frags(text: str, style: ParagraphStyle) -> list[Any]:
         parser = ParaParser()
         parser.caseSensitive = 1
         template = _PLAIN_FRAGS[style] = parser.parse("x", style)[1][0]
-    frag = copy.copy(template)
-    for key, value in vars(template).items():
-        if isinstance(value, list):  # no list shared between paragraphs
-            setattr(frag, key, list(value))
-    frag.text = text
+    # no list shared between paragraphs (the parser starts each paragraph with new ones)
+    lists = {k: list(v) for k, v in vars(template).items() if isinstance(v, list)}
+    frag = template.clone(**lists, text=text)
     frags = [frag]
     textTransformFrags(frags, style)
     return frags
@@ -242,6 +239,7 @@ _FIGURE = re.compile(r"[\s+\-−–€%()\d.,×]+")
 _EURO_SPACE = re.compile(r"€ (?=[\d+\-−])")
 
 
+@lru_cache(maxsize=8192)
 def is_figure(text: str) -> bool:
     """True for a cell that is a number (with its sign, € and %), printed on one line."""
     return bool(_FIGURE.fullmatch(text)) and any(ch.isdigit() for ch in text)
@@ -273,6 +271,12 @@ def _width(text: str, font: str, size: float) -> float:
     cells many times (every column, both type sizes, both page orientations, the height of
     each candidate): measured once each. A font name stands for one font file in a process."""
     return pdfmetrics.stringWidth(text, font, size)
+
+
+@lru_cache(maxsize=16384)
+def _widest_unit(text: str, font: str, size: float) -> float:
+    """Width of the widest piece a cell may be wrapped between (:func:`break_units`)."""
+    return max((_width(unit, font, size) for unit in _break_units(text)), default=0.0)
 
 
 @lru_cache(maxsize=16384)
@@ -310,14 +314,7 @@ def _measure(
     for i in range(n_cols):
         head = table.header[i] if i < len(table.header) else ""
         cells = [(head, bold)] + [(row[i], regular) for row in table.rows if i < len(row)]
-        widest = max(
-            (
-                min(_width(unit, font, size), cap)
-                for text, font in cells
-                for unit in _break_units(text)
-            ),
-            default=0.0,
-        )
+        widest = min(max((_widest_unit(t, f, size) for t, f in cells), default=0.0), cap)
 
         body = [text for text, _ in cells[1:] if text]
         figures = body and all(is_figure(t) or t == NIET_BESCHIKBAAR for t in body)
