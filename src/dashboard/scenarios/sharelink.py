@@ -96,7 +96,7 @@ def _num(value: Any) -> str:
 def _amount(value: Any) -> str:
     """A euro amount as a link writes it: whole euros without ``.0`` (``1000000``, as typed),
     cents as the float they are (``800000.5``); it reads back as an equal amount."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+    if isinstance(value, float) and value.is_integer():  # amounts stay far below 2**53
         return str(int(value))
     return _num(value)
 

@@ -35,12 +35,12 @@ MIDDLE_BASELINE = 0.30
 #: Slides: legend type never smaller than this, in points.
 SLIDE_MIN_FONT_PT = 14.0
 EMU_PER_PT = 12700
-#: Stripes per step of a legend gradient where a drawing is rendered other than to PDF (a PDF
-#: gets a smooth shading).
-GRADIENT_SHADES = 80
 SLIDE_FONT = "Calibri"
 #: Characters about half as wide as a letter (for estimating a slide text's width).
 NARROW = frozenset(" .,:;'()[]-|!il")
+#: Stripes per step of a legend gradient where a drawing is rendered other than to PDF (a PDF
+#: gets a smooth shading).
+GRADIENT_SHADES = 80
 
 
 @dataclass(frozen=True)
