@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.ui.hardening import protect_shared_caches
 from dashboard.ui.layout import global_style, reset_control, run_guarded, show_notices
+from dashboard.ui.memory import leave_loaded_objects_out_of_collections
 from dashboard.ui.network import server_sends_without_delay
 from dashboard.ui.state import (
     apply_query_params,
@@ -44,3 +45,4 @@ run_guarded(page.run)
 # its button's code then does not come in the same batch as the page's first elements (the map).
 reset_control()
 sync_url()  # the address bar shows the view this run ended with
+leave_loaded_objects_out_of_collections()  # once per process, after its first run (ui/memory)
