@@ -490,7 +490,7 @@ def test_pdf_tables_keep_every_figure_and_word_whole(content, pdf_bytes, tmp_pat
     """Tabel 5 printed Zoetermeer's bijstand as "2.95" over "0", headers letter by letter
     ("Pers / one / n"): every figure of a row stands whole on one line, in column order, and
     every word (broken only after a hyphen) stands whole in its table."""
-    from dashboard.presentation.reports.pdf import break_units, is_figure
+    from dashboard.presentation.reports.pdf import SHY, break_units, is_figure
 
     text = pdf_text(pdf_bytes, tmp_path).replace("\xa0", " ")
     tables = [t for s in content.sections if s.available for t in s.tables]
@@ -509,10 +509,24 @@ def test_pdf_tables_keep_every_figure_and_word_whole(content, pdf_bytes, tmp_pat
                 continue  # checked above
             for word in cell.split():
                 # printed whole, or broken only after its hyphens ("Leidschendam-" "Voorburg")
+                # and at a compound's joints, with a hyphen there ("arbeids-" "uitkering")
                 units = break_units(word)
-                pieces = {"".join(units[i:j]) for i in range(len(units)) for j in range(i + 1, 9)}
+                pieces = {
+                    _printed("".join(units[i:j]))
+                    for i in range(len(units))
+                    for j in range(i + 1, 9)
+                }
                 for unit in units:
-                    assert any(t in pieces and unit in t for t in tokens), (number, word, unit)
+                    shown = unit.rstrip(SHY)
+                    assert any(t in pieces and shown in t for t in tokens), (number, word, unit)
+
+
+def _printed(piece: str) -> str:
+    """A piece of a word as a PDF prints it: soft hyphens inside it unseen, one at its end a
+    hyphen (the word is broken there)."""
+    from dashboard.presentation.reports.pdf import SHY
+
+    return piece[:-1].replace(SHY, "") + ("-" if piece.endswith(SHY) else piece[-1:])
 
 
 @given(
@@ -523,21 +537,62 @@ def test_the_table_layout_measures_as_reportlab_does(text: str, size: float) -> 
     """The layout measures each cell once (memoized): the widths are reportlab's own, for
     every font and size, and the pieces a cell breaks into are a fresh list each time."""
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.platypus.paragraph import split
 
     from dashboard.presentation.reports import pdf
 
     for font in pdf_fonts()[:2]:
         for _ in range(2):  # measured, then from the cache
             assert pdf._cell_width(text, font, size) == pdfmetrics.stringWidth(
-                pdf.unbreakable(text), font, size
+                pdf.unbreakable(text).replace(pdf.SHY, ""), font, size
             )
             assert pdf._width(text, font, size) == pdfmetrics.stringWidth(text, font, size)
     units = pdf.break_units(text)
     units.append("x")  # a caller's change stays its own
     assert pdf.break_units(text) == units[:-1]
+    # words as reportlab splits them (never at a no-break space), then after their hyphens
     assert pdf.break_units(text) == [
-        p for w in pdf.unbreakable(text).split() for p in re.split(r"(?<=-)(?=.)", w)
+        p for w in split(pdf.unbreakable(text)) if w for p in re.split(r"(?<=[-\xad])(?=.)", w)
     ]
+
+
+def test_a_figure_is_one_piece_the_layout_never_breaks() -> None:
+    """ "€ 1.000" was measured as "€" and "1.000" (Python splits at a no-break space, reportlab
+    does not), so a squeezed column of amounts could be made narrower than its amounts."""
+    from dashboard.presentation.reports import pdf
+
+    assert pdf.break_units("€ 1.000") == ["€\xa01.000"]
+    assert pdf.break_units("+€ 1.000 (+5,0%)") == ["+€\xa01.000\xa0(+5,0%)"]
+    assert pdf.break_units("Leidschendam-Voorburg") == ["Leidschendam-", "Voorburg"]
+
+
+def test_a_long_compound_header_breaks_at_its_joints() -> None:
+    """Tabel 5's "arbeidsongeschiktheidsuitkering" made its column as wide as the word and
+    squeezed the other headers into six or seven short lines: it may now break at its joints,
+    printed with a hyphen there, and its column is as wide as its widest part."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from dashboard.presentation.reports import pdf
+    from dashboard.presentation.reports.content import Table as ContentTable
+
+    header = "Personen met een arbeidsongeschiktheidsuitkering (31 december 2024, voorlopig)"
+    assert pdf.break_units(header)[3:6] == ["arbeids\xad", "ongeschiktheids\xad", "uitkering"]
+    assert pdf.break_units("Bedrijfsvestigingen")[0] == "Bedrijfs\xad"  # any case
+    regular, bold = pdf_fonts()[:2]
+    table = ContentTable(
+        caption="x",
+        header=(
+            "Gemeente",
+            header,
+            *(f"Personen met bijstand (31 december 202{i})" for i in range(6)),
+        ),
+        rows=(("Zoetermeer", "5.660", *(["2.950"] * 6)),),
+    )
+    layout = pdf.table_layout(table, 8, (regular, bold))
+    word = pdfmetrics.stringWidth("arbeidsongeschiktheidsuitkering", bold, layout.size)
+    part = pdfmetrics.stringWidth("ongeschiktheids-", bold, layout.size)
+    assert layout.widths[0][1] < word
+    assert layout.widths[0][1] >= part + 2 * pdf.CELL_PADDING
 
 
 def test_paragraphs_broken_once_per_width_give_the_same_pdf(content, renderer, monkeypatch) -> None:

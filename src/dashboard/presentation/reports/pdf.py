@@ -41,6 +41,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as _RlParagraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paragraph import split as paragraph_split
 from reportlab.platypus.paraparser import ParaParser
 
 from dashboard.core.formatting import NIET_BESCHIKBAAR
@@ -237,6 +238,23 @@ LONG_SOURCE = 160
 #: A cell made only of figures: an amount, a count, a percentage, a change "+€ 1.000 (+5,0%)".
 _FIGURE = re.compile(r"[\s+\-−–€%()\d.,×]+")
 _EURO_SPACE = re.compile(r"€ (?=[\d+\-−])")
+#: A soft hyphen: reportlab may break a word there, and prints a hyphen only where it does.
+SHY = "\u00ad"
+#: Where the long compound words of the dashboard's labels may break in a narrow table column,
+#: at their joints ("arbeids-" "ongeschiktheids-" "uitkering"). Without them such a header word
+#: made its column as wide as the word and squeezed every other header into six or seven short
+#: lines (Tabel 5). Written out here because a Dutch hyphenation dictionary takes longer to load
+#: (pyphen: ~70 ms) than the PDF's whole table layout, and breaks at syllables, not at joints.
+COMPOUND_JOINTS = (
+    "arbeids|ongeschiktheids|uitkering",
+    "arbeids|participatie",
+    "bedrijfs|vestigingen",
+    "beroeps|bevolking",
+    "bevolkings|dichtheid",
+    "huishoudens|grootte",
+)
+_JOINTS = {w.replace("|", ""): [len(p) for p in w.split("|")[:-1]] for w in COMPOUND_JOINTS}
+_COMPOUND = re.compile("|".join(sorted(_JOINTS, key=len, reverse=True)), re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -250,19 +268,30 @@ def unbreakable(text: str) -> str:
     "€ 183.588" kept together in running text."""
     if is_figure(text):
         return NBSP.join(text.split())
-    return _EURO_SPACE.sub("€" + NBSP, text)
+    return _COMPOUND.sub(_joints, _EURO_SPACE.sub("€" + NBSP, text))
+
+
+def _joints(match: re.Match[str]) -> str:
+    """A compound word (any case) with a soft hyphen at each of its joints."""
+    word, out, at = match.group(0), [], 0
+    for length in _JOINTS[word.lower()]:
+        out.append(word[at : at + length])
+        at += length
+    return SHY.join([*out, word[at:]])
 
 
 def break_units(text: str) -> list[str]:
     """The pieces a cell may be wrapped between: words, split once more after a hyphen
-    ("Leidschendam-" "Voorburg"); a figure is one piece."""
+    ("Leidschendam-" "Voorburg") and at a compound's joints (each such piece ends in
+    :data:`SHY`, printed as a hyphen where the word is broken); a figure is one piece."""
     return list(_break_units(text))
 
 
 @lru_cache(maxsize=8192)
 def _break_units(text: str) -> tuple[str, ...]:
-    text = unbreakable(text)
-    return tuple(part for word in text.split() for part in re.split(r"(?<=-)(?=.)", word))
+    # split as reportlab splits: at spaces, never at a no-break space
+    words = (w for w in paragraph_split(unbreakable(text)) if w)
+    return tuple(part for word in words for part in re.split(r"(?<=[-\xad])(?=.)", word))
 
 
 @lru_cache(maxsize=16384)
@@ -275,14 +304,18 @@ def _width(text: str, font: str, size: float) -> float:
 
 @lru_cache(maxsize=16384)
 def _widest_unit(text: str, font: str, size: float) -> float:
-    """Width of the widest piece a cell may be wrapped between (:func:`break_units`)."""
-    return max((_width(unit, font, size) for unit in _break_units(text)), default=0.0)
+    """Width of the widest piece a cell may be wrapped between (:func:`break_units`), a piece
+    broken at a joint with its hyphen."""
+    return max(
+        (_width(unit.replace(SHY, "-"), font, size) for unit in _break_units(text)), default=0.0
+    )
 
 
 @lru_cache(maxsize=16384)
 def _cell_width(text: str, font: str, size: float) -> float:
-    """Width of a cell's text on one line, as the table prints it (:func:`unbreakable`)."""
-    return _width(unbreakable(text), font, size)
+    """Width of a cell's text on one line, as the table prints it (:func:`unbreakable`; a soft
+    hyphen that breaks nothing is not printed)."""
+    return _width(unbreakable(text).replace(SHY, ""), font, size)
 
 
 @dataclass(frozen=True)
