@@ -254,7 +254,7 @@ COMPOUND_JOINTS = (
     "huishoudens|grootte",
 )
 _JOINTS = {w.replace("|", ""): [len(p) for p in w.split("|")[:-1]] for w in COMPOUND_JOINTS}
-_COMPOUND = re.compile("|".join(sorted(_JOINTS, key=len, reverse=True)), re.IGNORECASE)
+_COMPOUND = re.compile("|".join(map(re.escape, sorted(_JOINTS, key=len, reverse=True))), re.I)
 
 
 @lru_cache(maxsize=8192)
