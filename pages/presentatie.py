@@ -179,8 +179,7 @@ def show_section(section: Section) -> None:
         with chart_col:
             for chart in section.charts[:1]:
                 show_chart(chart)
-    shown = {c.source for c in section.charts[:1]} | {t.source for t in section.tables[:1]}
-    lines = [line for line in section.sources if line not in shown]
+    lines = section.further_sources(tables=1, charts=1)
     if lines:
         # one "Bron: …" with every source once, merged as on the slide (nothing cut here)
         st.caption(escape_markdown(merge_source_lines(lines)[0]))

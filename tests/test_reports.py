@@ -20,7 +20,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from dashboard.core.errors import DashboardError
-from dashboard.data.sources import load_sources
+from dashboard.data.sources import load_sources, source_line
 from dashboard.presentation.reports.content import (
     PRESENTATION_STEPS,
     SECTION_KEYS,
@@ -30,6 +30,7 @@ from dashboard.presentation.reports.content import (
 from dashboard.presentation.reports.images import ImageRenderer, pdf_fonts, png_size
 from dashboard.presentation.reports.pdf import build_pdf
 from dashboard.presentation.reports.pptx import SLIDE_SECTIONS, build_pptx
+from dashboard.presentation.reports.text import report_text
 
 SCENARIO = ReportInput(
     problem_config={
@@ -114,6 +115,17 @@ def test_every_chart_has_text_alternative_and_source(content) -> None:
     for section in content.sections:
         for table in section.tables:
             assert table.source, (section.key, table.caption)
+
+
+def test_the_route_table_is_not_followed_by_a_shorter_copy_of_its_source(content) -> None:
+    """Under "De formele route" (the overstap section's last table) the handout printed the
+    table's source line and then the section's own line, which named only the first of the same
+    documents again."""
+    text = report_text(content)
+    block = text.split("De formele route", 1)[1].split("\n6. ", 1)[0]
+    route = source_line("seed_000", "seed_001")
+    assert route in block
+    assert source_line("seed_000") not in block.replace(route, "")
 
 
 def test_sources_section_lists_every_source_once(content) -> None:

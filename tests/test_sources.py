@@ -7,7 +7,13 @@ import re
 import pytest
 
 from dashboard.data.facts import load_facts
-from dashboard.data.sources import citation_text, load_sources, source_line, source_name
+from dashboard.data.sources import (
+    citation_text,
+    lines_not_shown,
+    load_sources,
+    source_line,
+    source_name,
+)
 from dashboard.region.overstap import centrumgemeente_note
 
 #: What must never reach a reader in a source: repository paths, file names, internal ids.
@@ -75,3 +81,24 @@ def test_a_source_line_names_each_table_once_with_topics_by_period() -> None:
         "ontwikkelvarianten werkgeversdienstverlening (2012)."
     )
     assert line.count("85984NED") == 1
+
+
+def test_a_section_line_that_says_only_what_a_table_line_said_is_left_out() -> None:
+    table = source_line("seed_000", "seed_001")
+    shorter = source_line("seed_000")
+    wider = source_line("seed_000", "seed_004")
+    assert lines_not_shown([shorter, wider, table], [table]) == [wider]
+
+
+def test_a_line_with_another_topic_period_or_remark_is_kept() -> None:
+    shown = [source_line("cbs_kwb_2024_bijstand", extra="Eigen berekening.")]
+    other_topic = source_line("cbs_kwb_2024_ww")
+    remark = source_line("cbs_kwb_2024_bijstand", extra="Budgetten: eigen invoer.")
+    same = source_line("cbs_kwb_2024_bijstand")
+    not_a_source_line = "Zie de notities."
+    assert lines_not_shown([other_topic, remark, same, not_a_source_line], shown) == [
+        other_topic,
+        remark,
+        not_a_source_line,
+    ]
+    assert lines_not_shown([same, same], []) == [same]

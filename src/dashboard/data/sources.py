@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -217,11 +218,46 @@ def _source_parts(line: str, shorts: list[str]) -> tuple[list[tuple[str, list[st
     return parts, body[pos:].lstrip(".").strip()
 
 
+def _source_shorts() -> list[str]:
+    """Every source's short name, longest first (so a name that starts another is not taken
+    for it when a line is split into its sources)."""
+    return sorted({s.short for s in load_sources().values()}, key=len, reverse=True)
+
+
+def lines_not_shown(lines: Iterable[str], shown: Iterable[str]) -> list[str]:
+    """The source lines of ``lines`` that name something the ``shown`` lines (the sources
+    printed under a section's tables and charts) do not: a source, one of its topics and
+    periods, or a remark. A line whose every part already stands in a shown line is left out,
+    so a section never repeats under its last table, in a shorter line, the source that table's
+    own line just gave. Order and first occurrences are kept."""
+    shorts = _source_shorts()
+    named: set[tuple[str, str]] = set()
+    remarks: list[str] = []
+    shown = list(shown)
+    for line in shown:
+        found, remark = _source_parts(line, shorts)
+        for short, details in found:
+            named.add((short, ""))
+            named.update((short, d) for d in details)
+        if remark:
+            remarks.append(remark.lower().rstrip("."))
+
+    def says_more(line: str) -> bool:
+        found, remark = _source_parts(line, shorts)
+        if not found:
+            return True  # not a source line this module wrote: shown as it is
+        parts = {(short, d) for short, details in found for d in ("", *details)}
+        folded = remark.lower().rstrip(".")
+        return bool(parts - named) or bool(folded and not any(folded in r for r in remarks))
+
+    return [line for line in dict.fromkeys(lines) if line not in shown and says_more(line)]
+
+
 def merge_source_lines(lines: list[str], limit: int | None = None) -> tuple[str, list[str]]:
     """One source line from several (a step of the Presentatie, a slide): every source and topic
     once, remarks once, at most ``limit`` characters when given. Returns the line and, when it
     had to be shortened, the full line (for a slide's speaker notes)."""
-    shorts = sorted({s.short for s in load_sources().values()}, key=len, reverse=True)
+    shorts = _source_shorts()
     items: dict[str, list[str]] = {}
     remarks: list[str] = []
     for line in lines:

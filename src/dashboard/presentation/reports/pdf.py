@@ -627,8 +627,7 @@ class _PdfWriter:
             story.extend(self.chart(chart))
         for table in section.tables:
             story.extend(self.table(table))
-        shown = {t.source for t in section.tables} | {c.source for c in section.charts}
-        lines = self.source_lines([line for line in section.sources if line not in shown])
+        lines = self.source_lines(section.further_sources())
         if lines and isinstance(story[-1], _Landscape):
             story[-1].extend(lines)
         elif lines and not isinstance(story[-1], KeepTogether):

@@ -64,8 +64,7 @@ def _section_lines(number: int, section: Section) -> Iterator[str]:
         yield chart.alt_text
         yield chart.source
         yield ""
-    shown = {t.source for t in section.tables} | {c.source for c in section.charts}
-    sources = [line for line in section.sources if line not in shown]
+    sources = section.further_sources()
     if sources:
         yield from sources
         yield ""

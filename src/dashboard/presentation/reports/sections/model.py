@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.core.formatting import NIET_BESCHIKBAAR
+from dashboard.data.sources import lines_not_shown
 from dashboard.presentation.reports.sections.sizes import DEFAULT
 from dashboard.presentation.tables import Table
 
@@ -87,6 +88,13 @@ class Section:
     available: bool = True
     #: Shorter bullets for a slide, when the full ones are too long to read from a screen.
     slide_bullets: tuple[str, ...] = ()
+
+    def further_sources(self, tables: int | None = None, charts: int | None = None) -> list[str]:
+        """The section's source lines that say more than the lines under its first ``tables``
+        tables and ``charts`` charts (all of them by default), which print their own; for the
+        end of the section (:func:`~dashboard.data.sources.lines_not_shown`)."""
+        shown = [t.source for t in self.tables[:tables]] + [c.source for c in self.charts[:charts]]
+        return lines_not_shown(self.sources, shown)
 
 
 @dataclass(frozen=True)
