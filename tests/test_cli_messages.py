@@ -55,6 +55,20 @@ def test_an_unexpected_error_is_dutch_without_internals(
     assert hidden not in err and "onverwachts" in err
 
 
+def test_a_package_left_uninstalled_is_named_with_the_install_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: on a machine where ``pip install -r requirements.txt`` had not run, every
+    command said only "er ging iets onverwachts mis" (exit 1), naming neither the package nor
+    the fix."""
+    missing = ModuleNotFoundError("No module named 'vl_convert'", name="vl_convert")
+    monkeypatch.setattr("dashboard.commands.regions.run", _failing(missing))
+    assert main(["regions"]) == 2
+    err = _one_line(capsys)
+    assert "het pakket vl-convert-python ontbreekt" in err
+    assert "pip install -r requirements.txt" in err and "No module" not in err
+
+
 def test_an_os_error_is_named_in_dutch(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from dashboard import __version__
-from dashboard.core.errors import DashboardError
+from dashboard.core.errors import DashboardError, MissingPackageError
 from dashboard.core.markup import terminal_text
 from dashboard.core.safe_files import os_reason
 
@@ -146,6 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args._run(args))
     except DashboardError as err:
         _error_line(str(err))
+        return 2
+    except ModuleNotFoundError as err:  # an install step was skipped
+        _error_line(str(MissingPackageError(err.name)))
         return 2
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)

@@ -7,6 +7,28 @@ class DashboardError(ValueError):
     """Base class: a problem the user can fix; ``str(err)`` is a Dutch sentence for the user."""
 
 
+class MissingPackageError(DashboardError):
+    """A Python package the dashboard needs is not installed (an install step was skipped)."""
+
+    def __init__(self, module: str | None) -> None:
+        super().__init__(
+            f"{_package(module)} ontbreekt; installeer de pakketten uit requirements.txt "
+            "(python3 -m pip install -r requirements.txt)"
+        )
+
+
+def _package(module: str | None) -> str:
+    """``het pakket vl-convert-python`` for the module ``vl_convert``: the name pip installs it
+    under, else the module's own top-level name."""
+    top = (module or "").split(".")[0]
+    if not top:
+        return "een pakket dat het dashboard nodig heeft"
+    from importlib.metadata import packages_distributions
+
+    names = packages_distributions().get(top, [])
+    return f"het pakket {names[0] if names else top}"
+
+
 class DataMissingError(DashboardError):
     """A data file or folder is missing or unreadable.
 

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
-from dashboard.core.errors import DashboardError
+from dashboard.core.errors import DashboardError, MissingPackageError
 from dashboard.data import derived_cache
 
 if TYPE_CHECKING:
@@ -181,9 +181,7 @@ def _convert(kind: str, spec: dict, scale: float) -> Any:
     try:
         import vl_convert as vlc  # starts a JavaScript engine on first use
     except ImportError as err:
-        raise DashboardError(
-            "het pakket vl-convert-python ontbreekt; installeer de pakketten uit requirements.txt"
-        ) from err
+        raise MissingPackageError(err.name or "vl_convert") from err
     try:
         if kind == "svg":
             _engine_started = True
