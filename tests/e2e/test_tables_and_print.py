@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -173,3 +174,31 @@ def test_quick_clicks_keep_the_chosen_move(page: Page, base_url: str) -> None:
             "Wat verandert er voor Voorschoten"
         )
         assert "og=" not in page.url and "on=" not in page.url, page.url
+
+
+#: Every page's address: the Kaart is the start page (""), the others are named after their file.
+PAGE_PATHS = sorted(
+    "" if f.stem == "kaart" else f.stem
+    for f in (Path(__file__).resolve().parents[2] / "pages").glob("*.py")
+)
+#: How far the main area can be scrolled sideways (0: everything fits its width).
+SIDEWAYS = """() => { const m = document.querySelector('[data-testid="stMain"]');
+    return m.scrollWidth - m.clientWidth; }"""
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """On a phone the Varianten results table (a Markdown table of seven columns) was wider than
+    the screen and pushed the whole page sideways (WCAG 1.4.10: content reflows at 320 CSS px
+    without scrolling in two directions); a wide table now scrolls within its own box."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        wide = {}
+        for path in PAGE_PATHS:
+            open_page(page, base_url, path)
+            reveal_all(page)
+            if (extra := page.evaluate(SIDEWAYS)) > 1:
+                wide[path or "kaart"] = extra
+        assert not wide, f"pagina's die opzij schuiven (px): {wide}"
+    finally:
+        context.close()

@@ -42,6 +42,10 @@ def page_guard() -> None:
 #   the server's 10 MB limit is refused by Streamlit in the browser with an English line; it is
 #   shown in Dutch (screen readers still hear Streamlit's English alert: it cannot be configured).
 # - A clearly visible focus ring on slider handles (WCAG 2.4.7 and 1.4.11: 3 px, 10:1 contrast).
+# - A Markdown table wider than its column (the Varianten results on a phone) scrolls within its
+#   own box, as Streamlit's tables do, instead of pushing the whole page sideways (WCAG 1.4.10).
+#   The box, not the table, scrolls: a table given ``display: block`` loses its table semantics
+#   in some screen readers.
 # - Headings break between words, and inside a word only when it is wider than the screen (their
 #   sizes are theme settings, `headingFontSizes`, the same on a phone as on a wide screen).
 # - The Kaart's map picture (``ui/svg_map``) as a block: no line gap under it. Its place does not
@@ -73,6 +77,7 @@ GLOBAL_CSS = """
   outline: 3px solid #154273; outline-offset: 3px; border-radius: 50%; }
 [class*="st-key-kaartbeeld_"] img { display: block; width: 100%; height: auto; }
 h1, h2, h3 { word-break: normal; overflow-wrap: break-word; }
+[data-testid="stMarkdownContainer"]:has(> table) { overflow-x: auto; }
 [class*="st-key-druk_"] { display: none; }
 [data-testid="stElementToolbar"] { display: none; }
 @media print {
