@@ -22,6 +22,7 @@ from dashboard.core.errors import (
     StorageError,
     ValidationError,
 )
+from dashboard.core.limits import FILE
 from dashboard.core.markup import escape_markdown
 from dashboard.core.usertext import name_key
 from dashboard.mcda.criteria import load_matrix
@@ -40,7 +41,7 @@ from dashboard.presentation.scenario_display import (
 from dashboard.scenarios import Scenario, ScenarioExistsError, ScenarioStore
 from dashboard.scenarios.compare import compare, group_weighting
 from dashboard.scenarios.model import MAX_AUTHOR, MAX_NAME, MAX_NOTE
-from dashboard.scenarios.schema import MAX_BYTES, scenario_from_json, scenario_to_json
+from dashboard.scenarios.schema import scenario_from_json, scenario_to_json
 from dashboard.scenarios.tables import CSV_MIME, EXCEL_MIME, to_csv_bytes, to_excel_bytes
 from dashboard.ui.cache import scenario_store
 from dashboard.ui.choices import choice
@@ -437,7 +438,7 @@ with tab_files:
 
     st.subheader("Scenariobestand inlezen")
     upload = st.file_uploader(
-        "Kies een scenariobestand (.json, hoogstens 1 MB)",
+        f"Kies een scenariobestand (.json, {FILE.allowed()})",
         type=["json"],
         # No per-widget limit: up to the server's 10 MB a file reaches this page, which refuses
         # anything over 1 MB with a Dutch message (Streamlit's own refusal is English).
@@ -445,20 +446,14 @@ with tab_files:
     )
     if upload is not None:
         imported: Scenario | None = None
-        if upload.size > MAX_BYTES:
+        try:
+            FILE.check_size(upload.size, "het bestand")
+            imported = scenario_from_json(upload.getvalue())
+        except ValidationError as err:
             st.error(
-                f"Dit bestand is niet ingelezen: het is {upload.size / 1_000_000:.1f} MB; een "
-                "scenariobestand mag hoogstens 1 MB zijn. Er is niets veranderd.",
+                f"Dit bestand is niet ingelezen; er is niets veranderd. {escape_markdown(err)}",
                 icon=":material/error:",
             )
-        else:
-            try:
-                imported = scenario_from_json(upload.getvalue())
-            except ValidationError as err:
-                st.error(
-                    f"Dit bestand is niet ingelezen; er is niets veranderd. {escape_markdown(err)}",
-                    icon=":material/error:",
-                )
         if imported is not None:
             st.success(
                 f"Het bestand is in orde: scenario ‘{escape_markdown(imported.name)}’.",

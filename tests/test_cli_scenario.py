@@ -121,7 +121,7 @@ def test_import_of_a_ten_megabyte_file(
     big = tmp_path / "groot.json"
     big.write_bytes(b" " * (10 * 1024 * 1024))
     code, _, err = run(capsys, "import", str(big))
-    assert code == 2 and "hoogstens 1 MB" in err and err.count("\n") == 1
+    assert code == 2 and "groter dan 1 MB (10,5 MB)" in err and err.count("\n") == 1
 
 
 @pytest.mark.parametrize(

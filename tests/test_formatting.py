@@ -10,7 +10,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dashboard.core.errors import ValidationError
-from dashboard.core.formatting import fmt_eur_input, fmt_indicator, fmt_number, parse_number
+from dashboard.core.formatting import (
+    fmt_eur_input,
+    fmt_indicator,
+    fmt_number,
+    fmt_size,
+    parse_number,
+)
 from dashboard.core.limits import read_amount
 
 
@@ -198,3 +204,21 @@ def _outcome(func: Callable[[], str]) -> object:
         return func()
     except Exception as err:  # the same failure is the same outcome
         return type(err)
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (0, "0 bytes"),
+        (999, "999 bytes"),
+        (117_500, "118 kB"),
+        (999_400, "999 kB"),
+        (999_600, "1,0 MB"),
+        (1_000_000, "1 MB"),
+        (10_485_760, "10,5 MB"),
+        (256_000_000, "256 MB"),
+        (1_234_567_890, "1.234,6 MB"),
+    ],
+)
+def test_a_file_size_is_written_the_dutch_way(size: int, shown: str) -> None:
+    assert fmt_size(size) == shown

@@ -82,7 +82,8 @@ def test_amounts_are_whole_cents_and_never_minus_zero():
 def test_no_module_writes_a_limit_of_its_own():
     """The numbers live in dashboard.core.limits; a second MAX_MONEY is how drift started."""
     pattern = re.compile(
-        r"^(MAX_(MONEY|EUR|SEED|SAMPLES|WEIGHT|SCALE|REASON)|MIN_SAMPLES)\s*=", re.M
+        r"^(MAX_(MONEY|EUR|SEED|SAMPLES|WEIGHT|SCALE|REASON|FILE_BYTES|BYTES)|MIN_SAMPLES)\s*=\s*\d",
+        re.M,
     )
     offenders = [
         str(path)
@@ -90,3 +91,23 @@ def test_no_module_writes_a_limit_of_its_own():
         if path.name != "limits.py" and pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert not offenders
+
+
+def test_a_file_over_the_limit_is_refused_in_the_same_words_everywhere(tmp_path, capsys):
+    """The 1 MB limit was written in two modules and refused in four wordings, two of them with
+    an English decimal point ("10.5 MB"); the scenario import, the CLI's weights and scenario
+    files and the upload now all read :data:`FILE` and say its sentence."""
+    from dashboard.cli import main
+    from dashboard.core.limits import FILE
+    from dashboard.scenarios.schema import scenario_from_json
+
+    big = tmp_path / "groot.json"
+    big.write_bytes(b" " * 10_500_000)
+    said = "is groter dan 1 MB (10,5 MB); een scenario- of wegingsbestand is een paar kilobyte"
+    with pytest.raises(ValidationError, match=re.escape(said)):
+        scenario_from_json(big.read_bytes())
+    for command in (["score", "--weging", str(big)], ["scenario", "import", str(big)]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert f"{big} {said}" in err and "10.5" not in err, err
+    assert FILE.allowed() == "hoogstens 1 MB"

@@ -192,7 +192,7 @@ def _doc(**scenario) -> bytes:
         (_doc(name="x", weights={"groups": {"werkgevers": -1}}), "scenario.weights.groups"),
         (_doc(name="x", geheim=1), "onbekend veld"),
         (b"{niet json", "geen geldige JSON"),
-        (b" " * (10 * 1024 * 1024), "hoogstens 1 MB"),
+        (b" " * (10 * 1024 * 1024), "groter dan 1 MB (10,5 MB)"),
     ],
     ids=["negatief", "onbekend-veld", "geen-json", "10-MB"],
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dashboard.core.config import DEFAULT_YEAR, SNAPSHOT_DIR, cbs_cache_dir, data_source
 from dashboard.core.errors import DataMissingError, DownloadError, ValidationError
+from dashboard.core.formatting import fmt_size
 from dashboard.core.markup import terminal_text
 from dashboard.core.safe_files import os_reason
 from dashboard.data.cbs import LAYERS, find_layer_file, read_kerncijfers, read_layer
@@ -91,8 +92,8 @@ def run(args: argparse.Namespace) -> int:
         sizes = write_snapshot(args.source, args.out, derive=build)
         sizes |= pendel_snapshot(args)
         for name, size in sorted(sizes.items()):
-            print(f"{name}: {size / 1024:.0f} kB")
-        print(terminal_text(f"totaal {sum(sizes.values()) / 1024:.0f} kB → {args.out}"))
+            print(f"{name}: {fmt_size(size)}")
+        print(terminal_text(f"totaal {fmt_size(sum(sizes.values()))} → {args.out}"))
         return 0
     if not 2000 <= args.year <= 2100:
         raise ValidationError(f"jaar {args.year} is ongeldig; gebruik bijvoorbeeld 2025")

@@ -196,7 +196,9 @@ def _run(args: argparse.Namespace, out: Path, suffix: str, sampling: SamplingSet
         gc.unfreeze()
     write_bytes(out, data, force=args.force)
     missing = [s.title for s in content.sections if not s.available]
-    print(f"Rapport geschreven: {out} ({len(data) // 1024} kB)")
+    from dashboard.core.formatting import fmt_size
+
+    print(f"Rapport geschreven: {out} ({fmt_size(len(data))})")
     if missing:
         print("Niet beschikbaar: " + "; ".join(missing), file=sys.stderr)
     return 0

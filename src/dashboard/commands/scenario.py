@@ -25,6 +25,7 @@ from dashboard.core.errors import (
     ValidationError,
 )
 from dashboard.core.formatting import fmt_datetime
+from dashboard.core.limits import FILE
 from dashboard.core.markup import terminal_json, terminal_text
 from dashboard.core.safe_files import os_reason, write_bytes, write_with
 from dashboard.scenarios.model import Scenario
@@ -126,14 +127,13 @@ def _read_upload(path_text: str, what: str) -> bytes:
     path = Path(path_text)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ValidationError(
-                f"{what} {path} is {size / 1_000_000:.1f} MB; hoogstens 1 MB is toegestaan"
-            )
+        FILE.check_size(size, f"het {what} {path}")
         with path.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except OSError as err:
-        raise ValidationError(f"{what} {path} kan niet worden gelezen: {os_reason(err)}") from err
+        raise ValidationError(
+            f"het {what} {path} kan niet worden gelezen: {os_reason(err)}"
+        ) from err
 
 
 def _save(

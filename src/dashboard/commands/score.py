@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,8 @@ from typing import Any
 from dashboard.commands import add_format_option
 from dashboard.core.errors import ValidationError
 from dashboard.core.formatting import fmt_number
-from dashboard.core.safejson import load_json
+from dashboard.core.limits import FILE
+from dashboard.core.safejson import MAX_BYTES, load_json
 from dashboard.mcda.scoring import DecisionProblem, ScoreResult, problem_from_mapping, score
 from dashboard.presentation.narrative import (
     TIE_POLICY,
@@ -33,9 +35,6 @@ from dashboard.presentation.narrative import (
     summary_sentence,
     tie_sentence,
 )
-
-#: Refuse absurdly large weights files before parsing them (a weighting is a few hundred bytes).
-MAX_FILE_BYTES = 1_000_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +54,7 @@ def read_weights_text(source: str) -> str:
     """The text of a weights file; '-' reads standard input. Raises :class:`ValidationError`."""
     if source == "-":
         try:
-            return sys.stdin.read(MAX_FILE_BYTES + 1)
+            return sys.stdin.read(MAX_BYTES + 1)
         except (OSError, UnicodeDecodeError):
             raise ValidationError(
                 "de weging op standaardinvoer is niet leesbaar (geen UTF-8-tekst of afgebroken)"
@@ -65,7 +64,8 @@ def read_weights_text(source: str) -> str:
         if path.is_dir():
             raise ValidationError(f"{source} is een map, geen bestand met een weging")
         with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(MAX_BYTES + 1)
+            total = os.fstat(handle.fileno()).st_size  # 0 for a pipe: then only what was read
     except FileNotFoundError:
         raise ValidationError(f"het bestand {source} bestaat niet") from None
     except PermissionError:
@@ -74,8 +74,7 @@ def read_weights_text(source: str) -> str:
         ) from None
     except OSError:
         raise ValidationError(f"het bestand {source} kan niet worden gelezen") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ValidationError(f"het bestand {source} is groter dan 1 MB; dat is geen weging")
+    FILE.check_size(max(len(raw), total), f"het bestand {source}", whole=total >= len(raw))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -85,8 +84,7 @@ def read_weights_text(source: str) -> str:
 def parse_weights(text: str, where: str = "de weging") -> dict[str, Any]:
     """Parse JSON text into a mapping with the same rules as a scenario upload (no duplicate
     keys, no NaN, Dutch messages); every problem becomes one :class:`ValidationError`."""
-    if len(text) > MAX_FILE_BYTES:
-        raise ValidationError(f"{where} is groter dan 1 MB; dat is geen weging")
+    FILE.check_size(len(text), where, whole=False)  # standard input is read up to the limit
     data = load_json(text, where)
     if not isinstance(data, dict):
         raise ValidationError(f'{where} moet een JSON-object zijn, bijvoorbeeld {{"groups": {{}}}}')

@@ -112,6 +112,17 @@ def fmt_eur(value: Any, decimals: int = 0) -> str:
     )
 
 
+def fmt_size(size: int) -> str:
+    """A file size in decimal units, as a reader writes it: ``512 bytes``, ``117 kB``,
+    ``10,5 MB`` (one decimal, left off when it is 0: ``1 MB``)."""
+    if size < 1_000:
+        return f"{fmt_int(size)} bytes"
+    if round(size / 1_000) < 1_000:
+        return f"{fmt_int(size / 1_000)} kB"
+    megabytes = size / 1_000_000
+    return f"{fmt_number(megabytes, 0 if megabytes == int(megabytes) else 1)} MB"
+
+
 def fmt_date(value: dt.date | str | None) -> str:
     """``2025-06-27`` → ``27 juni 2025``."""
     if value is None or value == "":

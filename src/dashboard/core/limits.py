@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from dashboard.core.errors import ValidationError
-from dashboard.core.formatting import fmt_eur_input, fmt_int, fmt_plain, parse_amount
+from dashboard.core.formatting import fmt_eur_input, fmt_int, fmt_plain, fmt_size, parse_amount
 
-LimitKind = Literal["money", "whole", "number", "length"]
+LimitKind = Literal["money", "whole", "number", "length", "bytes"]
 
 
 @dataclass(frozen=True)
@@ -33,12 +33,16 @@ class Limit:
         """A bound or a value in the notation of this limit (``€ 10.000.000.000``, ``1.000``)."""
         if self.kind == "money":
             return fmt_eur_input(value)
+        if self.kind == "bytes":
+            return fmt_size(int(value))
         return fmt_plain(value)
 
     def allowed(self) -> str:
         """What is allowed, as a phrase: ``van € 0 tot en met € 10.000.000.000``."""
         if self.kind == "length":
             return f"hoogstens {self.show(self.high)} tekens"
+        if self.kind == "bytes":
+            return f"hoogstens {self.show(self.high)}"
         return f"van {self.show(self.low)} tot en met {self.show(self.high)}"
 
     def contains(self, value: Any) -> bool:
@@ -73,6 +77,18 @@ class Limit:
                 f"({fmt_int(len(text))} tekens)"
             )
         return text
+
+    def check_size(self, size: int, what: str, *, whole: bool = True) -> int:
+        """``size`` (bytes) when it is at most :attr:`high`; else a Dutch error naming ``what``
+        (``het bestand groot.json``), the limit and, when ``size`` is the ``whole`` file's
+        (not only what was read of it, as from standard input), its size."""
+        if size > self.high:
+            shown = f" ({fmt_size(size)})" if whole else ""
+            raise ValidationError(
+                f"{what} is groter dan {self.show(self.high)}{shown}; "
+                f"{self.help[0].lower()}{self.help[1:].rstrip('.')}"
+            )
+        return size
 
     def refusal(self, value: Any, what: str) -> str:
         """The one Dutch sentence that refuses ``value`` for this limit (no closing full stop:
@@ -112,6 +128,7 @@ class Limit:
             "whole": "een geheel getal",
             "number": "een getal",
             "length": "een tekst van",
+            "bytes": "een bestand van",
         }[self.kind]
 
     def _shown(self, value: Any) -> str:
@@ -177,6 +194,14 @@ LIMITS: dict[str, Limit] = _table(
         500,
         "De toelichting bij een eigen beoordeling: een paar zinnen.",
     ),
+    Limit(
+        "file",
+        "bytes",
+        0,
+        1_000_000,
+        "Een scenario- of wegingsbestand is een paar kilobyte groot; een groter bestand is "
+        "vrijwel zeker een ander bestand.",
+    ),
     Limit("name", "length", 0, 100, "De naam van een scenario."),
     Limit("author", "length", 0, 100, "De naam van wie het scenario maakte."),
     Limit("note", "length", 0, 2_000, "De toelichting bij een scenario."),
@@ -191,6 +216,7 @@ REASON = LIMITS["reason"]
 NAME = LIMITS["name"]
 AUTHOR = LIMITS["author"]
 NOTE = LIMITS["note"]
+FILE = LIMITS["file"]
 
 #: A regional budget below this many euro is accepted but called implausible: "2,5" is read
 #: as € 2,50, which is almost certainly meant as € 2,5 miljoen.

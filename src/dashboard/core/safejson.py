@@ -11,8 +11,10 @@ import json
 from typing import Any
 
 from dashboard.core.errors import ValidationError
+from dashboard.core.limits import FILE
 
-MAX_BYTES = 1_000_000
+#: The most bytes read from a file a user supplies (:data:`dashboard.core.limits.FILE`).
+MAX_BYTES = int(FILE.high)
 MAX_DEPTH = 8
 
 
@@ -25,10 +27,7 @@ def load_json(data: bytes | str, what: str = "bestand") -> Any:
         size = len(data)
     else:
         raise ValidationError(f"{what}: de inhoud moet tekst of bytes zijn")
-    if size > MAX_BYTES:
-        raise ValidationError(
-            f"{what}: is {size / 1_000_000:.1f} MB; een scenariobestand mag hoogstens 1 MB zijn"
-        )
+    FILE.check_size(size, f"{what}:")
     if isinstance(data, bytes | bytearray):
         try:
             text = bytes(data).decode("utf-8-sig")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard.core.errors import DataMissingError
+from dashboard.core.formatting import fmt_number
 from dashboard.data.cbs import (
     KERNCIJFERS_FILE,
     KWB_FILE,
@@ -108,7 +109,8 @@ def check_folder(
         if not (west <= minx and maxx <= east and south <= miny and maxy <= north):
             raise DataMissingError(
                 f"de coördinaten van laag {layer} in {base} liggen niet in Nederland "
-                f"({minx:.2f}, {miny:.2f} – {maxx:.2f}, {maxy:.2f}); "
+                f"({'; '.join(fmt_number(c, 2) for c in (minx, miny))} – "
+                f"{'; '.join(fmt_number(c, 2) for c in (maxx, maxy))}); "
                 "zijn lengte- en breedtegraad verwisseld?",
                 str(base),
             )

@@ -49,6 +49,7 @@ from dashboard.core.codes import is_gemeente_code
 from dashboard.core.config import CACHE_COMPLETE_FILE, cbs_feed_url, cbs_odata_url
 from dashboard.core.config import pdok_url as config_pdok_url
 from dashboard.core.errors import DashboardError, DownloadError
+from dashboard.core.formatting import fmt_int, fmt_size
 from dashboard.core.safe_files import check_output_folder, replace_together, staging_folder
 from dashboard.data.artefacts import Builder, derived_files
 from dashboard.data.cbs import (
@@ -434,7 +435,7 @@ def download_all(
     for name in sorted(names):
         features = counts[name.split("_")[0]] if name.endswith(".geojson") else len(long_rows)
         results.append(DownloadResult(target / name, (target / name).stat().st_size, features))
-        progress(f"      {name}: {features} rijen/gebieden, {results[-1].bytes / 1024:.0f} kB")
+        progress(f"      {name}: {fmt_int(features)} rijen/gebieden, {fmt_size(results[-1].bytes)}")
     if derive is not None:
         write_derived(target, derive, progress)
     progress("Klaar. Het dashboard leest deze map als DASHBOARD_DATA_DIR niet is gezet.")

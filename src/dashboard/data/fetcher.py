@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dashboard.core.errors import DownloadError, ValidationError
-from dashboard.core.formatting import fmt_number
+from dashboard.core.formatting import fmt_number, fmt_size
 
 #: Most pages of one paged answer that are followed.
 MAX_PAGES = 200
@@ -172,9 +172,7 @@ class Fetcher:
 
     def _read(self, response: Any, url: str) -> bytes:
         cap = self.limits.max_bytes
-        too_big = DownloadError(
-            f"{short_url(url)} stuurde meer dan {fmt_number(cap / 1_000_000, 1)} MB"
-        )
+        too_big = DownloadError(f"{short_url(url)} stuurde meer dan {fmt_size(cap)}")
         declared = response.headers.get("Content-Length")
         if declared and declared.strip().isdigit() and int(declared) > cap:
             raise too_big

@@ -12,6 +12,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from dashboard.core.config import DATA_DIR_ENV, data_dir
 from dashboard.core.errors import DashboardError, DataMissingError
 from dashboard.core.formatting import fmt_int
+from dashboard.core.limits import FILE
 from dashboard.core.markup import escape_markdown
 from dashboard.data.sources import source_line
 from dashboard.ui.state import reset_all
@@ -58,7 +59,8 @@ def page_guard() -> None:
 # - Printing: a table's interactive grid is a canvas that prints empty; its plain twin
 #   (``ui.figures.show_table``) is shown instead, and download buttons and the sidebar are left
 #   off the paper.
-GLOBAL_CSS = """
+GLOBAL_CSS = (
+    """
 <style>
 [data-testid="InputInstructions"] > span:first-child { display: none; }
 [data-testid="InputInstructions"] > span + span::before { content: none; }
@@ -70,7 +72,9 @@ GLOBAL_CSS = """
   content: "Bestand kiezen"; font-size: 1rem; }
 [data-testid="stFileChip"][aria-invalid="true"] > span[role="alert"] { font-size: 0; }
 [data-testid="stFileChip"][aria-invalid="true"] > span[role="alert"]::after {
-  content: "Niet ingelezen: hoogstens 1 MB, alleen .json"; margin-left: 0.5rem;
+  content: "Niet ingelezen: """
+    + FILE.allowed()
+    + """, alleen .json"; margin-left: 0.5rem;
   color: #A3000B; font-size: 0.875rem; }
 [data-testid="stSlider"] div[data-rac]:has(> div > input:focus-visible),
 [data-testid="stSlider"] div[data-rac][data-focus-visible] {
@@ -87,6 +91,7 @@ h1, h2, h3 { word-break: normal; overflow-wrap: break-word; }
 }
 </style>
 """
+)
 
 
 def global_style() -> None:
