@@ -44,3 +44,21 @@ def test_bad_argument_exit_2_one_line() -> None:
     result = run("regions", "--formaat", "xml")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_table_writes_inwoners_as_every_page_does(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The text table formatted its own thousands ("f'{n:,}'.replace") and wrote a missing
+    figure as "n.b."; it now uses the one formatter: "1.234.567", "niet beschikbaar"."""
+    from dashboard.cli import main
+
+    regions = [
+        {"code": "AM01", "name": "Een", "gemeenten": [{}], "inwoners": 1_234_567},
+        {"code": "AM02", "name": "Twee", "gemeenten": [{}, {}], "inwoners": None},
+    ]
+    monkeypatch.setattr(
+        "dashboard.commands.regions.regions_payload", lambda year: {"regions": regions}
+    )
+    assert main(["regions"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].endswith(" 1.234.567") and lines[2].endswith(" niet beschikbaar"), lines
+    assert len({len(line) for line in lines}) == 1  # the columns line up

@@ -8,6 +8,7 @@ import math
 
 from dashboard.commands import add_format_option
 from dashboard.core.config import DEFAULT_YEAR
+from dashboard.core.formatting import fmt_int
 from dashboard.core.markup import terminal_json, terminal_text
 from dashboard.data.kerncijfers import aggregate, latest_year, load_kerncijfers
 from dashboard.data.regions import load_region_index
@@ -50,10 +51,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(terminal_json(json.dumps(payload, ensure_ascii=False, indent=2)))
         return 0
-    print(f"{'code':6} {'regio':32} {'gemeenten':>9} {'inwoners':>10}")
+    print(f"{'code':6} {'regio':32} {'gemeenten':>9} {'inwoners':>16}")
     for region in payload["regions"]:
-        inw = "n.b." if region["inwoners"] is None else f"{region['inwoners']:,}".replace(",", ".")
+        inw = fmt_int(region["inwoners"])  # "niet beschikbaar" when CBS gives no figure
         # names come from the data folder or a mirror: they must not act on the terminal
         name, count = terminal_text(region["name"])[:32], len(region["gemeenten"])
-        print(terminal_text(f"{region['code']:6} {name:32} {count:>9} {inw:>10}"))
+        print(terminal_text(f"{region['code']:6} {name:32} {count:>9} {inw:>16}"))
     return 0
