@@ -8,6 +8,7 @@ import pytest
 
 from dashboard.mcda.scoring import default_problem, problem_from_mapping
 from dashboard.mcda.sensitivity import one_way, smaa
+from dashboard.presentation import tables
 from dashboard.presentation.charts import robustness as charts
 from dashboard.presentation.charts.specs import title_of
 from dashboard.presentation.narrative import chart_texts
@@ -40,9 +41,9 @@ def test_score_lines_text_and_table() -> None:
     text = chart_texts.score_lines_text(WZ04, PROBLEM)
     assert "Variant 3 wint alleen als concurrerend aanbod" in text
     assert "snijden elkaar bij" in text and "47,4%" in text
-    table = charts.score_lines_table(WZ04, PROBLEM)
-    assert list(table.columns) == ["Variant", "bij 0%", "nu (25,0%)", "bij 100%"]
-    assert len(table) == 3
+    table = tables.score_lines_figures(WZ04, PROBLEM)
+    assert table.header == ("Variant", "bij 0%", "nu (25,0%)", "bij 100%")
+    assert len(table.cells) == 3
 
 
 def test_tornado_narrowest_on_top_and_text() -> None:
@@ -55,8 +56,8 @@ def test_tornado_narrowest_on_top_and_text() -> None:
     text = chart_texts.tornado_text(ONE_WAY, PROBLEM)
     assert text.startswith("Van de 24 gewichten die meetellen")
     assert "Concurrerend aanbod" in text
-    table = charts.tornado_table(ONE_WAY, PROBLEM)
-    assert len(table) == 24 and "Daarboven wint" in table.columns
+    table = tables.tornado_figures(ONE_WAY, PROBLEM)
+    assert len(table.cells) == 24 and "Daarboven wint" in table.header
 
 
 def test_tornado_leaves_out_weights_without_effect() -> None:
@@ -64,7 +65,7 @@ def test_tornado_leaves_out_weights_without_effect() -> None:
     results = one_way(problem)
     spec, _ = charts.tornado_spec(results, problem)
     assert not any(r["gewicht"].startswith("wz") for r in _rows(spec))
-    assert "nee (geen effect)" in set(charts.tornado_table(results, problem)["Telt mee"])
+    assert "nee (geen effect)" in set(tables.tornado_figures(results, problem).frame()["Telt mee"])
 
 
 def test_acceptability_spec_text_tables() -> None:
@@ -78,11 +79,11 @@ def test_acceptability_spec_text_tables() -> None:
     )
     assert first["aandeel"] == pytest.approx(result.acceptability["V1"][0] * 100, abs=1e-3)
     assert chart_texts.acceptability_text(result, problem).startswith("Over 5.000 willekeurige")
-    table = charts.acceptability_table(result, problem)
+    table = tables.acceptability_figures(result, problem).frame()
     assert list(table["Variant"]) == ["Variant 1", "Variant 2", "Variant 3"]
-    central = charts.central_weights_table(result, problem)
+    central = tables.central_weights_figures(result, problem).frame()
     assert len(central) == 3 + 21
-    assert set(central["als Variant 2 wint"]) == {"–"}  # V2 never wins
+    assert central["als Variant 2 wint"].isna().all()  # V2 never wins
 
 
 def test_tornado_limit_keeps_the_most_sensitive_and_says_so() -> None:

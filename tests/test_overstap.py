@@ -17,7 +17,6 @@ from dashboard.region.overstap import (
     check_amount,
     consequences,
     cost_model,
-    default_variants,
     moved_membership,
     procedure_timeline,
     shares,
@@ -286,8 +285,19 @@ def test_centrumgemeente_note():
     assert centrumgemeente_note("Groningen", "AM01") is None
 
 
-def test_default_variants():
-    assert default_variants(["AM34", "AM19", "AM01"]) == {"AM34": "V2", "AM19": "V2"}
+def test_the_assumed_variants_come_from_the_documents():
+    """Without a choice, ZHC and Holland Rijnland get the variant the documents support (V2);
+    a region the documents say nothing about gets none."""
+    from dashboard.mcda.scoring import default_problem
+    from dashboard.region.overstap import variant_links
+
+    regions = [("AM34", "ZHC"), ("AM19", "HR"), ("AM01", "Groningen")]
+    links = variant_links(regions, {}, default_problem())
+    assert [(link.variant, link.origin) for link in links] == [
+        ("V2", "aanname"),
+        ("V2", "aanname"),
+        (None, "geen"),
+    ]
 
 
 # --- the real data: Voorschoten → Holland Rijnland ------------------------------------------------

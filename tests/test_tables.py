@@ -16,8 +16,8 @@ from dashboard.presentation.tables import (
     euro,
     figure_table,
     file_stem,
+    indicator_figure,
     indicator_label,
-    indicator_text,
     number,
     percent,
 )
@@ -30,16 +30,16 @@ def _value(value: float | None, unit: str, decimals: int = 0, label: str = "X") 
 
 def test_percentages_have_one_decimal_and_a_percent_sign() -> None:
     # the page showed "16,4" with "(%)" in the label, the report "16%": now both "16,4%"
-    assert indicator_text(_value(16.43, "%")) == "16,4%"
+    assert indicator_figure(_value(16.43, "%")).text == "16,4%"
     assert indicator_label(_value(16.43, "%", label="0 tot 15 jaar")) == "0 tot 15 jaar"
 
 
 def test_counts_and_other_figures() -> None:
-    assert indicator_text(_value(1234567, "inwoners", label="Inwoners")) == "1.234.567"
+    assert indicator_figure(_value(1234567, "inwoners", label="Inwoners")).text == "1.234.567"
     assert indicator_label(_value(1, "inwoners", label="Inwoners")) == "Inwoners"
-    assert indicator_text(_value(12.345, "km²", 1)) == "12,3"
+    assert indicator_figure(_value(12.345, "km²", 1)).text == "12,3"
     assert indicator_label(_value(1, "km²", 1, "Oppervlakte")) == "Oppervlakte (km²)"
-    assert indicator_text(_value(None, "%")) == "niet beschikbaar"
+    assert indicator_figure(_value(None, "%")).text == "niet beschikbaar"
 
 
 def test_change_text() -> None:

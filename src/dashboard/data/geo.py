@@ -100,8 +100,3 @@ def to_geojson(frame: gpd.GeoDataFrame, properties: tuple[str, ...] = ("code", "
     for feature in raw["features"]:
         feature["id"] = feature["properties"]["code"]
     return raw
-
-
-def area_km2(frame: gpd.GeoDataFrame) -> pd.Series:
-    """Polygon area in km² computed in RD New (generalised: not the CBS land area)."""
-    return frame.to_crs(RD_NEW).geometry.area / 1e6

@@ -338,11 +338,6 @@ def indicator_figure(value: IndicatorValue) -> Figure:
     return count(value.value)
 
 
-def indicator_text(value: IndicatorValue) -> str:
-    """The text of :func:`indicator_figure`."""
-    return indicator_figure(value).text
-
-
 def indicator_label(value: IndicatorValue) -> str:
     """``Bevolkingsdichtheid (inwoners per km²)``: the label with its unit unless the unit
     says nothing more (a count of inwoners, a percentage shown with its % sign)."""

@@ -542,17 +542,6 @@ class VariantLink:
     rank: int | None
 
 
-def default_variants(regions: Sequence[str], fb: FactBase | None = None) -> dict[str, str]:
-    """Region → the assumed variant, for regions where the seeds support an assumption."""
-    fb = fb or load_facts()
-    out = {}
-    for region in regions:
-        assumption = fb.variant_assumption(region)
-        if assumption is not None:
-            out[region] = assumption.variant
-    return out
-
-
 def variant_links(
     regions: Sequence[tuple[str, str]],
     chosen: Mapping[str, str],

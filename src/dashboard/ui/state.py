@@ -124,11 +124,6 @@ def add_notice(message: str) -> None:
     st.session_state[NOTICES_KEY].append(message)
 
 
-def has_notices() -> bool:
-    """True if messages wait to be shown (:func:`pop_notices` shows and empties them)."""
-    return bool(st.session_state.get(NOTICES_KEY))
-
-
 def pop_notices() -> list[str]:
     """The queued messages, each once, in order (linear: a link may produce many)."""
     _init()

@@ -15,8 +15,6 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-import pandas as pd
-
 from dashboard.core.formatting import fmt_number, fmt_pct
 from dashboard.mcda.scoring import DecisionProblem
 from dashboard.mcda.sensitivity import OneWay, SmaaResult
@@ -196,25 +194,6 @@ def score_lines_spec(ow: OneWay, problem: DecisionProblem, width: int = 760) -> 
     )
 
 
-def score_lines_table(ow: OneWay, problem: DecisionProblem) -> pd.DataFrame:
-    """Scores at share 0%, now and 100%."""
-    m = problem.matrix
-    points = [
-        (0.0, "bij 0%"),
-        (ow.baseline_share, f"nu ({fmt_pct(ow.baseline_share, 1)})"),
-        (1.0, "bij 100%"),
-    ]
-    return pd.DataFrame(
-        {
-            "Variant": [m.variant(v).name for v in m.variant_ids],
-            **{
-                label: [fmt_number(ow.score_at(v, t), 3) for v in m.variant_ids]
-                for t, label in points
-            },
-        }
-    )
-
-
 # --- tornado -----------------------------------------------------------------------------------
 #: Type size of the tornado's labels in the PDF and the slides: the chart is shown shrunk, in a
 #: slide or a presentation column of about 700 px, and must stay readable there (15 px or more).
@@ -358,26 +337,6 @@ def tornado_spec(
     return spec, height + 70
 
 
-def tornado_table(one_way: Sequence[OneWay], problem: DecisionProblem) -> pd.DataFrame:
-    """All one-way results as a table (the text alternative in full)."""
-    m = problem.matrix
-
-    def name(v: str | None) -> str:
-        return m.variant(v).name if v else "–"
-
-    return pd.DataFrame(
-        {
-            "Gewicht": [weight_label(problem, ow) for ow in one_way],
-            "Nu": [fmt_pct(ow.baseline_share, 1) for ow in one_way],
-            "Van": [fmt_pct(ow.low, 1) for ow in one_way],
-            "Tot": [fmt_pct(ow.high, 1) for ow in one_way],
-            "Daaronder wint": [name(ow.below) for ow in one_way],
-            "Daarboven wint": [name(ow.above) for ow in one_way],
-            "Telt mee": ["ja" if ow.has_effect else "nee (geen effect)" for ow in one_way],
-        }
-    )
-
-
 # --- acceptability -----------------------------------------------------------------------------
 def acceptability_spec(result: SmaaResult, problem: DecisionProblem, width: int = 760) -> dict:
     """Stacked bars: per variant the share of sampled weightings in which it is 1st, 2nd, 3rd."""
@@ -455,47 +414,3 @@ def acceptability_spec(result: SmaaResult, problem: DecisionProblem, width: int 
             },
         ],
     )
-
-
-def acceptability_table(result: SmaaResult, problem: DecisionProblem) -> pd.DataFrame:
-    m = problem.matrix
-    n_ranks = len(result.variant_ids)
-    return pd.DataFrame(
-        {
-            "Variant": [m.variant(v).name for v in result.variant_ids],
-            **{
-                f"{r + 1}e plaats": [
-                    fmt_pct(result.acceptability[v][r], 1) for v in result.variant_ids
-                ]
-                for r in range(n_ranks)
-            },
-            "Onzekerheid 1e plaats (±2 st.fout)": [
-                f"± {fmt_number(2 * result.standard_error(v) * 100, 1)} procentpunt"
-                for v in result.variant_ids
-            ],
-        }
-    )
-
-
-def central_weights_table(result: SmaaResult, problem: DecisionProblem) -> pd.DataFrame:
-    """Mean group shares (and within-group criterion shares) of the weightings each variant wins."""
-    m = problem.matrix
-    rows = []
-    for g in m.groups:
-        rows.append(
-            [f"Groep: {g.label}"]
-            + [
-                fmt_pct(cw["groups"][g.id], 1) if (cw := result.central_weights[v]) else "–"
-                for v in result.variant_ids
-            ]
-        )
-    for c in m.criteria:
-        rows.append(
-            [f"{_short(c.label)} ({m.group(c.group).short}, binnen de groep)"]
-            + [
-                fmt_pct(cw["criteria"][c.id], 1) if (cw := result.central_weights[v]) else "–"
-                for v in result.variant_ids
-            ]
-        )
-    columns = ["Gewicht"] + [f"als {m.variant(v).name} wint" for v in result.variant_ids]
-    return pd.DataFrame(rows, columns=columns)

@@ -14,7 +14,6 @@ from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_number, fmt_pct
 from dashboard.region.pendel import (
     GemeentePendel,
     GemeenteTrend,
-    InsideShares,
     Outward,
     OverstapPendel,
     Role,
@@ -85,15 +84,6 @@ def overstap_sentence(move: OverstapPendel, names: Mapping[str, str]) -> str:
         f"binnen de eigen regio: {names[van]} {pct(move.before[van].share)} → "
         f"{pct(move.after[van].share)}, {names[naar]} {pct(move.before[naar].share)} → "
         f"{pct(move.after[naar].share)} ({move.source.period})."
-    )
-
-
-def inside_sentence(shares: InsideShares, code: str) -> str:
-    region = shares.get(code)
-    return (
-        f"Van de banen van inwoners van {region.name} lag in {shares.source.period} "
-        f"{pct(region.share)} binnen de regio zelf ({jobs(region.inside_jobs)} van "
-        f"{jobs(region.total_jobs)} duizend)."
     )
 
 
