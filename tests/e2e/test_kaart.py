@@ -214,10 +214,17 @@ def test_free_zoom_shows_a_regions_lines_on_hover_and_chooses_it_on_click(
     labels = [line.split(":")[0] for line in lines[1:]]
     assert len(labels) == len(set(labels)), f"een regel staat er twee keer: {lines}"
     assert {"Centrumgemeente", "Gemeenten", "Inwoners"} <= set(labels), lines
-    page.mouse.click(x + step, y)
-    wait_idle(page, after_action=True)
-    # the click's rerun may start late on a busy machine: wait for its outcome, not for a time
-    expect(page.get_by_role("combobox", name=REGION, exact=True)).to_have_value(
-        lines[0], timeout=30_000
-    )
+    chosen = page.get_by_role("combobox", name=REGION, exact=True)
+    for _ in range(3):
+        # deck.gl counts a press as a click only when the button comes up within 250 ms; on a
+        # busy machine Playwright's "up" can arrive later (the CI run missed it once), and a
+        # user would click again. The click's rerun may also start late: wait for its outcome.
+        page.mouse.click(x + step, y)
+        wait_idle(page, after_action=True)
+        try:
+            expect(chosen).to_have_value(lines[0], timeout=10_000)
+            break
+        except AssertionError:
+            continue
+    expect(chosen).to_have_value(lines[0])
     expect(page.get_by_role("heading", name=lines[0])).to_be_visible(timeout=30_000)
