@@ -9,7 +9,7 @@ from dashboard.core.errors import DashboardError
 from dashboard.core.formatting import fmt_int
 from dashboard.core.markup import escape_markdown
 from dashboard.data.indicators import indicator_period
-from dashboard.data.sources import source_line
+from dashboard.data.sources import source_tables
 from dashboard.presentation.charts import profiles as charts
 from dashboard.presentation.narrative import chart_texts
 from dashboard.presentation.narrative.regions import centrumgemeente_source
@@ -123,7 +123,7 @@ kerncijfers = figure_table(
     figures.caption,
     [
         {headers.get(k, k): v for k, v in zip(figures.header, row, strict=True)}
-        | {"Bron": source_line(*ids).removeprefix("Bron: ").rstrip(".")}
+        | {"Bron": source_tables(*ids)}  # in full under the table
         for row, ids in zip(figures.cells, figures.row_sources, strict=True)
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,25 @@ def test_kerncijfers_table_has_year_and_source_per_row(default_at, census):
     )
     assert inwoners["Peildatum"] == "1 januari 2024" and "85984NED" in inwoners["Bron"]
     assert (table["Bron"].str.len() > 0).all()
+
+
+def test_every_source_in_the_grid_is_read_whole(default_at):
+    """The grid cut each row's source off after three lines of its column ("CBS, Wijk- en
+    buurtkaart 2023 v1: huishou…"). A row now names its table; the topic and the date stand in
+    the row's own columns and the full lines under the table."""
+    from dashboard.ui.figures import ONE_LINE_CHARS, ROW_LINES
+
+    table = default_at.dataframe[0].value
+    widths = {
+        k: v.get("width") for k, v in json.loads(default_at.dataframe[0].proto.columns).items()
+    }
+    room = ROW_LINES * ONE_LINE_CHARS * (2 if widths["Bron"] == "large" else 1)
+    assert table["Bron"].str.len().max() <= room, table["Bron"].unique()
+    assert set(table["Bron"]) == {
+        "CBS, Kerncijfers wijken en buurten 2024 (85984NED)",
+        "CBS, Wijk- en buurtkaart 2023 v1",
+    }
+    assert "bevolking, woningen en oppervlakte (1 januari 2024)" in page_text(default_at)
 
 
 def test_qualitative_table_has_a_source_per_cell(default_at):

@@ -186,6 +186,14 @@ def source_line(*source_ids: str, extra: str = "") -> str:
     return f"{text}. {extra}".strip() if extra else text + "."
 
 
+def source_tables(*source_ids: str) -> str:
+    """The tables and documents the ids come from, each once, without topics or periods
+    (``CBS, Kerncijfers wijken en buurten 2024 (85984NED); CBS, Wijk- en buurtkaart 2023 v1``):
+    for a row of a table whose label and date columns already say those; the table's own
+    :func:`source_line` gives them in full."""
+    return "; ".join(dict.fromkeys(source(s).short for s in source_ids))
+
+
 def _source_parts(line: str, shorts: list[str]) -> tuple[list[tuple[str, list[str]]], str]:
     """A source line split into its sources, each with its details (topics and periods), and
     the remark after them: ``"Bron: A: x (2024); B. Eigen berekening."`` →

@@ -44,6 +44,16 @@ WRAPPING_ROW_HEIGHT = 66
 LONG_NUMBER_CHARS = 12
 #: Text longer than this does not fit a medium column on one line.
 ONE_LINE_CHARS = 26
+#: Lines a wrapping row shows (:data:`WRAPPING_ROW_HEIGHT`); a longer text needs a wider column.
+ROW_LINES = 3
+
+
+def text_column_width(column: Sequence[str], *, first: bool) -> Literal["medium", "large"]:
+    """A text column's width: medium, or large when one of its texts (a source line) would
+    need more lines than a row shows and be cut off. The first column (names, pinned on a
+    phone) stays medium, so the numbers beside it stay on screen."""
+    too_long = any(len(text) > ROW_LINES * ONE_LINE_CHARS for text in column)
+    return "large" if too_long and not first else TEXT_COLUMN_WIDTH
 
 
 def show_table(
@@ -72,7 +82,8 @@ def show_table(
                 # with words ("6,7% van het budget voor")
                 config[name] = st.column_config.NumberColumn(name, width=TEXT_COLUMN_WIDTH)
             continue
-        config[name] = st.column_config.TextColumn(name, pinned=i == 0, width=TEXT_COLUMN_WIDTH)
+        width = text_column_width([row[i] for row in texts], first=i == 0)
+        config[name] = st.column_config.TextColumn(name, pinned=i == 0, width=width)
         long_text = long_text or any(len(row[i]) > ONE_LINE_CHARS for row in texts)
     # the numbers right after the names (on a phone they are the first thing beside the names),
     # other text after them
