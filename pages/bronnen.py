@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import __version__
@@ -10,12 +9,23 @@ from dashboard.core.config import cbs_cache_dir, data_source
 from dashboard.core.formatting import fmt_date
 from dashboard.core.markup import escape_markdown
 from dashboard.data.embedded import snapshot_info
-from dashboard.data.sources import Period, load_sources
+from dashboard.data.sources import load_sources
 from dashboard.presentation.narrative import scale_assumption
 from dashboard.presentation.narrative.regions import METHOD_NOTE
+from dashboard.presentation.narrative.sources import period_entries, source_entries
 from dashboard.ui.layout import page_guard
 
 page_guard()
+
+
+def entries_markdown(entries: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """Entries and their details as a Markdown list (their text escaped: it comes from a file)."""
+    lines = []
+    for entry, details in entries:
+        lines.append(f"- {escape_markdown(entry)}")
+        lines.extend(f"    - {escape_markdown(detail)}" for detail in details)
+    return "\n".join(lines)
+
 
 st.title("Bronnen en methode")
 st.markdown(
@@ -23,25 +33,9 @@ st.markdown(
     "bron voor gevonden en is er niets geschat of aangevuld."
 )
 
-sources = load_sources()
 st.subheader("Bronnen")
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                "Bron": s.title,
-                "Uitgever": s.publisher,
-                "Vindplaats": s.location,
-                "Tabel/laag": s.table_id or "—",
-                "Licentie": s.licence,
-                "Opgehaald": s.retrieved,
-            }
-            for s in sources.values()
-        ]
-    ),
-    hide_index=True,
-    width="stretch",
-)
+# one entry per source, the same words as the report's list; a list wraps, a grid cut them off
+st.markdown(entries_markdown(source_entries()))
 st.caption(f"De bronnenlijst van dit dashboard (versie {__version__}).")
 
 st.subheader("De documenten zelf")
@@ -50,7 +44,7 @@ st.markdown(
     "elk document hier openen (zoals die uit de pdf is overgenomen); de verwijzingen in het "
     "dashboard noemen de paragraaf."
 )
-for s in sources.values():
+for s in load_sources().values():
     path = s.document_file()
     if path is None:
         continue
@@ -107,26 +101,7 @@ wat een andere omrekening of weging doet.
 )
 
 st.subheader("Periode per cijfer (arbeidsmarkt, inkomen, bedrijven)")
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                "Cijfer": s.title.removesuffix(" (Kerncijfers wijken en buurten 2024)"),
-                "Periode": Period(s.period_label, provisional=s.provisional).text,
-                "Hoe vastgesteld": s.period_basis,
-                "Wat CBS zegt": s.period,
-                "CBS-kolom": s.column,
-                "Eenheid": s.unit,
-                "Afronding": s.rounding,
-                "Status": s.status,
-            }
-            for s in sources.values()
-            if s.period
-        ]
-    ),
-    hide_index=True,
-    width="stretch",
-)
+st.markdown(entries_markdown(period_entries()))
 st.caption(
     "Bron: CBS, Kerncijfers wijken en buurten 2024 (85984NED), tabeltoelichting en omschrijving "
     "per onderwerp."

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from dashboard.core.formatting import NIET_BESCHIKBAAR, fmt_number, fmt_pct, fmt_plain
-from dashboard.data.sources import Period, load_sources, source_line
+from dashboard.data.sources import load_sources, source_line
 from dashboard.mcda.criteria import RATINGS
 from dashboard.mcda.scoring import DEFAULT_SCALE
 from dashboard.presentation.narrative import scale_assumption
@@ -16,6 +14,7 @@ from dashboard.presentation.narrative.scores import (
     NO_REASON,
     tie_policy_sentence,
 )
+from dashboard.presentation.narrative.sources import source_entries
 from dashboard.presentation.reports.sections.context import ReportContext
 from dashboard.presentation.reports.sections.model import SECTION_TITLES, Section
 from dashboard.presentation.tables import Table
@@ -134,44 +133,9 @@ def section_methoden(ctx: ReportContext) -> Section:
     )
 
 
-def _period_text(source: Any) -> str:
-    """``"Periode: 31 december 2024 (voorlopig) (dag vermeld door CBS; …)."``, or nothing."""
-    if not source.period_label:
-        return ""
-    period = Period(source.period_label, provisional=source.provisional).text
-    return f"Periode: {period}" + (f" ({source.period_basis})." if source.period_basis else ".")
-
-
 def section_bronnen(ctx: ReportContext) -> Section:
     sources = load_sources()
-    # the topics of one CBS table share address, licence and date: one entry, each topic with
-    # its own period, instead of the same address eleven times
-    groups: dict[tuple[str, ...], list[Any]] = {}
-    for s in sources.values():
-        key = (s.publisher, s.location, s.licence, s.retrieved, s.table_id) if s.column else (s.id,)
-        groups.setdefault(key, []).append(s)
-    bullets = []
-    for members in groups.values():
-        s = members[0]
-        title = s.title
-        # "Personen met bijstand (Kerncijfers … 2024)": the table's name, then each topic
-        table = s.title[s.title.rfind(" (") :] if s.title.endswith(")") else ""
-        if len(members) > 1:
-            title = f"{table.strip(' ()') or s.short}, met de onderwerpen hieronder"
-        line = (
-            f"{title}. {s.publisher}. {s.location}. Licentie: {s.licence}. "
-            f"Opgehaald: {s.retrieved}."
-        )
-        if s.table_id:
-            line += f" Tabel: {s.table_id}."
-        if len(members) == 1 and (period := _period_text(s)):
-            line += " " + period
-        bullets.append(line)
-        if len(members) > 1:
-            for m in members:
-                topic = m.title.removesuffix(table) if table else m.title
-                code = f" ({m.table_id})" if m.table_id else ""
-                bullets.append(f"{topic}{code}. {_period_text(m)}".strip())
+    bullets = [line for entry, topics in source_entries() for line in (entry, *topics)]
     # one line per table: the indicators of one CBS table share its name
     short = tuple(dict.fromkeys(f"{s.short} ({s.licence})" for s in sources.values()))
     return Section(
