@@ -48,7 +48,7 @@ ONE_LINE_CHARS = 26
 ROW_LINES = 3
 
 
-def text_column_width(column: Sequence[str], *, first: bool) -> Literal["medium", "large"]:
+def text_column_width(column: Sequence[str], *, first: bool) -> Literal["small", "medium", "large"]:
     """A text column's width: medium, or large when one of its texts (a source line) would
     need more lines than a row shows and be cut off. The first column (names, pinned on a
     phone) stays medium, so the numbers beside it stay on screen."""
