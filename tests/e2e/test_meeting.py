@@ -503,10 +503,10 @@ def test_documents_table_names_documents_not_references(read_page) -> None:  # t
 
 def test_sources_can_be_opened(page: Page, app_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
     open_page(page, app_server.url, "bronnen")
-    grid = page.locator('[data-testid="stDataFrame"]').first
-    expect(grid).to_be_visible()
-    cells = " | ".join(grid.locator("td").all_text_contents())
-    assert "shared/seeds" not in cells and ".txt" not in cells, cells[:500]
+    listed = page.locator('[data-testid="stMarkdown"]').filter(has_text="Licentie:").first
+    expect(listed).to_be_visible()
+    entries = listed.inner_text()
+    assert "shared/seeds" not in entries and ".txt" not in entries, entries[:500]
     button = page.locator('[data-testid="stDownloadButton"]').filter(has_text="Notitie Voorschoten")
     expect(button.first).to_be_visible()
     with page.expect_download() as info:
