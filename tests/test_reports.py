@@ -20,6 +20,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from dashboard.core.errors import DashboardError
+from dashboard.core.formatting import MONTH_NAMES
 from dashboard.data.sources import load_sources, source_line
 from dashboard.presentation.reports.content import (
     PRESENTATION_STEPS,
@@ -28,7 +29,7 @@ from dashboard.presentation.reports.content import (
     build_report_content,
 )
 from dashboard.presentation.reports.images import ImageRenderer, pdf_fonts, png_size
-from dashboard.presentation.reports.pdf import build_pdf
+from dashboard.presentation.reports.pdf import build_pdf, unbreakable
 from dashboard.presentation.reports.pptx import SLIDE_SECTIONS, build_pptx
 from dashboard.presentation.reports.text import report_text
 
@@ -259,6 +260,20 @@ def test_pdf_is_a_real_dutch_report(pdf_bytes, tmp_path) -> None:
 
 
 @pytest.mark.slow
+def test_a_day_and_its_month_stay_on_one_line(pdf_bytes, tmp_path) -> None:
+    """The handout broke "22" / "november 2026" and "31" / "december 2024" over two lines
+    (eleven times: the sources, the charts' text alternatives, the periods); a day is kept with
+    its month, as a figure is kept whole."""
+    path = tmp_path / "r.pdf"
+    path.write_bytes(pdf_bytes)
+    text = subprocess.run(  # as the lines are printed (no layout), each line once
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    split = re.findall(r"\b\d{1,2}\n+\s*(?:" + "|".join(MONTH_NAMES) + r")\b", text)
+    assert not split, split
+    assert unbreakable("op 22 november 2026") == "op 22\xa0november 2026"
+
+
 def test_pdf_embeds_a_font_with_euro_and_diaeresis(pdf_bytes) -> None:
     assert b"DejaVuSans" in pdf_bytes
 

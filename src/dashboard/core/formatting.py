@@ -25,6 +25,8 @@ LOCALE = "nl_NL"
 #: the time of formatting a number (a report formats some 450).
 _LOCALE = Locale.parse(LOCALE)
 NIET_BESCHIKBAAR = "niet beschikbaar"
+#: The month names :func:`fmt_date` writes (``januari`` … ``december``).
+MONTH_NAMES = tuple(_LOCALE.months["format"]["wide"][month] for month in range(1, 13))
 
 
 def is_missing(value: Any) -> bool:

@@ -44,7 +44,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrag
 from reportlab.platypus.paragraph import split as paragraph_split
 from reportlab.platypus.paraparser import ParaParser
 
-from dashboard.core.formatting import NIET_BESCHIKBAAR
+from dashboard.core.formatting import MONTH_NAMES, NIET_BESCHIKBAAR
 from dashboard.presentation.reports.content import Chart, ReportContent, Section
 from dashboard.presentation.reports.content import Table as ContentTable
 from dashboard.presentation.reports.failures import made
@@ -238,6 +238,8 @@ LONG_SOURCE = 160
 #: A cell made only of figures: an amount, a count, a percentage, a change "+€ 1.000 (+5,0%)".
 _FIGURE = re.compile(r"[\s+\-−–€%()\d.,×]+")
 _EURO_SPACE = re.compile(r"€ (?=[\d+\-−])")
+#: "22 november": a day and its month stay on one line, as a figure does.
+_DAY_MONTH = re.compile(r"\b(\d{1,2}) (?=(?:" + "|".join(MONTH_NAMES) + r")\b)")
 #: A soft hyphen: reportlab may break a word there, and prints a hyphen only where it does.
 SHY = "\u00ad"
 #: Where the long compound words of the dashboard's labels may break in a narrow table column,
@@ -265,10 +267,11 @@ def is_figure(text: str) -> bool:
 
 def unbreakable(text: str) -> str:
     """The text as it is printed in a table cell: a figure with no-break spaces, never wrapped;
-    "€ 183.588" kept together in running text."""
+    "€ 183.588" and "22 november" kept together in running text."""
     if is_figure(text):
         return NBSP.join(text.split())
-    return _COMPOUND.sub(_joints, _EURO_SPACE.sub("€" + NBSP, text))
+    text = _DAY_MONTH.sub(r"\1" + NBSP, _EURO_SPACE.sub("€" + NBSP, text))
+    return _COMPOUND.sub(_joints, text)
 
 
 def _joints(match: re.Match[str]) -> str:
@@ -460,7 +463,8 @@ class _PdfWriter:
         self.frame_width = PORTRAIT[0] - 2 * MARGIN
 
     def para(self, text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(self.st.text(text), style)
+        # "€ 183.588" and "22 november" stay on one line here too, as in a table's cells
+        return Paragraph(self.st.text(unbreakable(text)), style)
 
     def title_page(self) -> list[Any]:
         c = self.content
@@ -582,7 +586,9 @@ class _PdfWriter:
         drawing.width, drawing.height = width, height
         drawing.hAlign = "LEFT"
         # the label in bold: it sets the text apart from the source line under it
-        alt = Paragraph(f"<b>Tekstalternatief:</b> {self.st.text(chart.alt_text)}", self.st.alt)
+        alt = Paragraph(
+            f"<b>Tekstalternatief:</b> {self.st.text(unbreakable(chart.alt_text))}", self.st.alt
+        )
         parts = [caption, drawing, alt]
         parts.extend(self.source_lines([chart.source], f"Figuur {self.figure_no}"))
         return [KeepTogether(parts)]
