@@ -447,7 +447,7 @@ with tab_files:
     if upload is not None:
         imported: Scenario | None = None
         try:
-            FILE.check_size(upload.size, "het bestand")
+            FILE.check_size(upload.size, "Het bestand")  # starts a sentence
             imported = scenario_from_json(upload.getvalue())
         except ValidationError as err:
             st.error(

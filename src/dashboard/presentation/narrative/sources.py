@@ -3,7 +3,6 @@ report's Bronnen section (the same words in both)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -20,10 +19,9 @@ def _retrieved(text: str) -> str:
     if match is None:
         return text
     try:
-        day = dt.date.fromisoformat(match.group())
-    except ValueError:
+        return fmt_date(match.group()) + text[match.end() :]
+    except ValueError:  # not a real date ("2026-13-01"): as it stands
         return text
-    return fmt_date(day) + text[match.end() :]
 
 
 def _period_text(source: Any) -> str:
